@@ -1,16 +1,11 @@
 package segments
 
 import (
-	"embed"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
-
-//go:embed rules/*.rules
-var ruleFS embed.FS
 
 // Span is the byte range [Start, End) of one sentence in a block's text,
 // without surrounding whitespace.
@@ -19,71 +14,416 @@ type Span struct{ Start, End int }
 // Splitter splits normalised text into sentences with one language's rules.
 // It holds no mutable state and is safe for concurrent use.
 type Splitter struct {
-	lang string
+	r *rules
 }
 
-// Languages returns the languages that have a rule file, sorted.
-func Languages() []string {
-	ents, _ := ruleFS.ReadDir("rules")
-	var out []string
-	for _, e := range ents {
-		if name, ok := strings.CutSuffix(e.Name(), ".rules"); ok {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// NewSplitter returns a splitter for lang, a BCP 47 tag or base language.
+// NewSplitter returns a splitter for lang, a BCP 47 tag ("fr", "fr-CA",
+// "zh-Hans") or base language. An unknown language is an error that lists
+// the available ones.
 func NewSplitter(lang string) (*Splitter, error) {
-	base := strings.ToLower(lang)
+	base := strings.ToLower(strings.TrimSpace(lang))
 	if i := strings.IndexAny(base, "-_"); i >= 0 {
 		base = base[:i]
 	}
 	for _, l := range Languages() {
 		if l == base {
-			return &Splitter{lang: base}, nil
+			r, err := loadRules(base)
+			if err != nil {
+				return nil, fmt.Errorf("load segmentation rules for %q: %w", lang, err)
+			}
+			return &Splitter{r: r}, nil
 		}
 	}
 	return nil, fmt.Errorf("no segmentation rules for language %q (have %s)", lang, strings.Join(Languages(), ", "))
 }
 
-// Split returns the sentences of text, in order.
+// Lookaround bounds: abbreviations, openers and starters are short, and
+// bounding every look keeps Split linear on any input.
+const (
+	maxWord    = 64 // bytes looked at before a terminator or after a boundary
+	maxOpeners = 8  // opening quotes/brackets/dashes skipped at a sentence start
+)
+
+// Split returns the sentences of text in order. Spans are trimmed of
+// whitespace, cover every non-whitespace character and are separated only by
+// whitespace. Split runs in time linear in len(text) and never panics, even
+// on invalid UTF-8.
 func (s *Splitter) Split(text string) []Span {
-	var spans []Span
-	start := 0
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		if r == '.' || r == '!' || r == '?' || r == '…' {
-			j := i
-			for j < len(text) && text[j] == ' ' {
-				j++
+	r := s.r
+	spans := make([]Span, 0, 1+len(text)/256)
+	segStart := skipSpace(text, 0)
+	i := segStart
+	quotes := 0 // straight quotes seen in the current sentence
+	open := 0   // « not yet closed in the current sentence
+	for i < len(text) {
+		if !r.trigger[text[i]] {
+			i++
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(text[i:])
+		if !r.terminators[c] && !r.nospace[c] {
+			switch {
+			case r.freeQuotes[c]:
+				quotes++
+			case r.pairOpen[c]:
+				open++
+			case r.pairClose[c] && open > 0:
+				open--
 			}
-			if j > i && j < len(text) {
-				nr, _ := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsUpper(nr) {
-					spans = appendTrimmed(spans, text, start, i)
-					start = j
+			i += n
+			continue
+		}
+		// The run of terminators: "?!", "...", "…?", "。".
+		runStart := i
+		var run runKind
+		for i < len(text) {
+			c, n = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case r.nospace[c]:
+				run.nospace = true
+			case !r.terminators[c]:
+				goto endRun
+			case c == '.':
+				run.periods++
+			case c == '…':
+				run.ellipsis = true
+			default:
+				run.qe = true
+			}
+			i += n
+		}
+	endRun:
+		if run.periods > 1 {
+			run.ellipsis = true
+		}
+		// Closing quotes and brackets glued to the terminator, and those
+		// (like ») that French separates with a no-break space.
+		end := i
+		for end < len(text) {
+			c, n = utf8.DecodeRuneInString(text[end:])
+			if r.closers[c] || r.spacedClosers[c] {
+				if r.freeQuotes[c] {
+					quotes++
+				}
+				if r.pairClose[c] && open > 0 {
+					open--
+				}
+				end += n
+				continue
+			}
+			if unicode.IsSpace(c) && len(r.spacedClosers)+len(r.freeQuotes) > 0 {
+				p := skipSpace(text, end)
+				if p < len(text) {
+					c2, n2 := utf8.DecodeRuneInString(text[p:])
+					// A straight quote between spaces closes the sentence
+					// only if one was opened in it: « " Je lui ai parlé ».
+					// Likewise a » after a space closes the sentence only if
+					// it has an open «; otherwise the quotation began in an
+					// earlier sentence and » opens the next one (UD's habit).
+					if r.spacedClosers[c2] && (open > 0 || !r.pairClose[c2]) ||
+						r.freeQuotes[c2] && quotes%2 == 1 && freeAt(text, p+n2) {
+						if r.freeQuotes[c2] {
+							quotes++
+						}
+						if r.pairClose[c2] {
+							open--
+						}
+						end = p + n2
+						continue
+					}
 				}
 			}
-		}
-	}
-	return appendTrimmed(spans, text, start, len(text))
-}
-
-func appendTrimmed(spans []Span, text string, a, b int) []Span {
-	for a < b {
-		r, n := utf8.DecodeRuneInString(text[a:b])
-		if !unicode.IsSpace(r) {
 			break
 		}
-		a += n
+		i = end
+		if end >= len(text) {
+			break
+		}
+		c, _ = utf8.DecodeRuneInString(text[end:])
+		glued := !unicode.IsSpace(c)
+		if glued && !run.nospace {
+			continue // "1.5", "www.example.fr", "?!)." : not a boundary here
+		}
+		next := skipSpace(text, end)
+		if next >= len(text) {
+			break
+		}
+		if s.boundary(text, segStart, runStart, end, next, run, glued) {
+			spans = appendTrimmed(spans, text, segStart, end)
+			segStart = next
+			quotes, open = 0, 0
+		}
+		i = next
 	}
+	return appendTrimmed(spans, text, segStart, len(text))
+}
+
+// runKind describes a run of terminators.
+type runKind struct {
+	periods  int  // number of '.'
+	ellipsis bool // '…' or several periods
+	qe       bool // '?' or '!' (or their variants)
+	nospace  bool // a CJK terminator: no space needed after it
+}
+
+// boundary decides whether a sentence ends at end. The terminator run
+// starts at runStart; next is the first non-space byte after end; seg is
+// where the current sentence starts (no look goes before it, which keeps
+// Split idempotent).
+func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKind, glued bool) bool {
+	r := s.r
+	if run.nospace {
+		// 「すごい！」と言った: a quote closed and glued to the rest of the
+		// sentence is not the end of that sentence.
+		if glued && end > runStart {
+			c, _ := utf8.DecodeLastRuneInString(text[:end])
+			if r.closers[c] || r.spacedClosers[c] {
+				return false
+			}
+		}
+		return true
+	}
+	word := wordBefore(text, seg, runStart)
+	nc, nword, opened := s.nextStart(text, next)
+	upper := unicode.IsUpper(nc)
+	digit := '0' <= nc && nc <= '9'
+	// Letters without case (CJK, Arabic...) count as a capital.
+	caseless := unicode.IsLetter(nc) && !upper && !unicode.IsLower(nc)
+	_ = opened
+
+	switch {
+	case run.qe:
+		if r.brands.has(text[wordStart(text, seg, runStart):runStart+1]) && !run.ellipsis {
+			return false // Yahoo! Mail
+		}
+		return upper || digit || caseless
+	case run.ellipsis:
+		// "(...)" and "[…]" mark a cut in a quotation, not an end.
+		if p := lastNonSpace(text, seg, runStart); p >= 0 && (text[p] == '(' || text[p] == '[') {
+			return false
+		}
+		// An ellipsis often trails off inside a sentence ("qu'enthousiaste...
+		// Trés compétente"): a boundary only before a typical sentence start.
+		return caseless || upper && r.starters.has(nword)
+	}
+	// A single period.
+	if unicode.IsLower(nc) && runStart > seg {
+		// "(...). comment": a period after a closing bracket cannot end
+		// an abbreviation, so it ends the sentence whatever follows.
+		c, _ := utf8.DecodeLastRuneInString(text[seg:runStart])
+		return r.hardAfter[c]
+	}
+	if !(upper || digit || caseless) {
+		return false
+	}
+	switch {
+	case r.titles.has(word), r.nonfinal.has(word):
+		return false
+	case digit && r.beforeNumber.has(word):
+		return false
+	case r.final.has(word):
+		return true
+	case r.ambiguous.has(word):
+		return r.starters.has(nword)
+	}
+	if word == "" {
+		return true // after a bracket or a quote: "(Rhône). Il"
+	}
+	if isDigits(word) {
+		// "1. Premier point": a list number at the start of a sentence.
+		if wordStart(text, seg, runStart) == seg {
+			return false
+		}
+		if r.afterNumber.has(nword) {
+			return false // am 3. Oktober
+		}
+		return true
+	}
+	if isInitials(word) {
+		// J.-P. Sartre, S.N.C.F., U.S.A.: a boundary only when the next
+		// word is one that usually starts a sentence.
+		return r.starters.has(nword)
+	}
+	return true
+}
+
+// nextStart looks at the start of the text after a candidate boundary: it
+// skips opening quotes, brackets and dashes (and spaces between them) and
+// returns the first rune, the word starting there (with a trailing
+// apostrophe if any, "L'"), and whether an opener was skipped.
+func (s *Splitter) nextStart(text string, p int) (rune, string, bool) {
+	opened := false
+	for k := 0; k < maxOpeners && p < len(text); k++ {
+		c, n := utf8.DecodeRuneInString(text[p:])
+		if !s.r.openers[c] {
+			break
+		}
+		opened = true
+		p = skipSpace(text, p+n)
+		if c == '(' || c == '[' {
+			// "(...) Les universités": a cut marked at the start of a
+			// quotation is skipped like an opener.
+			q := p
+			for q < len(text) && q-p < maxWord {
+				c2, n2 := utf8.DecodeRuneInString(text[q:])
+				if c2 != '.' && c2 != '…' {
+					break
+				}
+				q += n2
+			}
+			if q > p && q < len(text) && (text[q] == ')' || text[q] == ']') {
+				p = skipSpace(text, q+1)
+			}
+		}
+	}
+	if p >= len(text) {
+		return 0, "", opened
+	}
+	c, _ := utf8.DecodeRuneInString(text[p:])
+	q := p
+	for q < len(text) && q-p < maxWord {
+		c2, n := utf8.DecodeRuneInString(text[q:])
+		if unicode.IsLetter(c2) || unicode.Is(unicode.Mn, c2) {
+			q += n
+			continue
+		}
+		if (c2 == '\'' || c2 == '’') && q > p {
+			q += n
+		}
+		break
+	}
+	return c, text[p:q], opened
+}
+
+// wordStart returns where the word ending at end starts: letters, digits,
+// marks and the characters that occur inside abbreviations (". - ° &"),
+// no further back than seg or maxWord bytes.
+func wordStart(text string, seg, end int) int {
+	p := end
+	for p > seg && end-p < maxWord {
+		c, n := utf8.DecodeLastRuneInString(text[seg:p])
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) ||
+			c == '.' || c == '-' || c == '‑' || c == '°' || c == 'º') {
+			break
+		}
+		p -= n
+	}
+	return p
+}
+
+// wordBefore returns the word just before a period at end, without the
+// period: "J.-C", "etc", "Mme".
+func wordBefore(text string, seg, end int) string {
+	w := text[wordStart(text, seg, end):end]
+	// Leading punctuation is not part of an abbreviation: "-Mme" "..etc".
+	return strings.TrimLeft(w, ".-‑")
+}
+
+// lastNonSpace returns the index of the last non-space byte before end (at
+// or after seg), or -1.
+func lastNonSpace(text string, seg, end int) int {
+	for p := end; p > seg; {
+		c, n := utf8.DecodeLastRuneInString(text[seg:p])
+		if !unicode.IsSpace(c) {
+			return p - n
+		}
+		p -= n
+		if end-p > maxWord {
+			break
+		}
+	}
+	return -1
+}
+
+// isDigits reports whether w is a non-empty run of ASCII digits.
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitials reports whether w looks like initials or a dotted acronym: one
+// capital letter ("C"), or short letter groups joined by periods and
+// hyphens with at least one capital ("J.-P", "S.N.C.F", "Ph.D", "LL.AA").
+func isInitials(w string) bool {
+	groups, letters, capital := 0, 0, false
+	for _, c := range w {
+		switch {
+		case c == '.' || c == '-' || c == '‑':
+			if letters == 0 && c == '.' {
+				return false
+			}
+			if c == '.' {
+				groups++
+				letters = 0
+			}
+		case unicode.IsLetter(c):
+			letters++
+			if letters > 2 {
+				return false
+			}
+			if unicode.IsUpper(c) {
+				capital = true
+			}
+		default:
+			return false
+		}
+	}
+	if letters > 0 {
+		groups++
+	}
+	if groups == 1 {
+		// A lone letter: only a capital is an initial ("vitamine C." is
+		// handled by the starters check, "h." of "20 h." is a word).
+		r, n := utf8.DecodeRuneInString(w)
+		return n == len(w) && unicode.IsUpper(r)
+	}
+	return capital
+}
+
+// freeAt reports whether p is the end of text or a space: a straight quote
+// between spaces ("bête ! " Les) closes what precedes, where an opening one
+// is glued to its word.
+func freeAt(text string, p int) bool {
+	if p >= len(text) {
+		return true
+	}
+	c, _ := utf8.DecodeRuneInString(text[p:])
+	return unicode.IsSpace(c)
+}
+
+// skipSpace returns the index of the first non-space rune at or after p.
+func skipSpace(text string, p int) int {
+	for p < len(text) {
+		b := text[p]
+		if b < utf8.RuneSelf {
+			if b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\v' || b == '\f' {
+				p++
+				continue
+			}
+			return p
+		}
+		c, n := utf8.DecodeRuneInString(text[p:])
+		if !unicode.IsSpace(c) {
+			return p
+		}
+		p += n
+	}
+	return p
+}
+
+// appendTrimmed appends text[a:b] trimmed of whitespace, unless empty.
+func appendTrimmed(spans []Span, text string, a, b int) []Span {
+	a = skipSpace(text, a)
 	for b > a {
-		r, n := utf8.DecodeLastRuneInString(text[a:b])
-		if !unicode.IsSpace(r) {
+		c, n := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(c) {
 			break
 		}
 		b -= n
