@@ -1,0 +1,432 @@
+// Package tm is trad's translation memory: units read from TMX files, the
+// user's memory folder and the current project, an inverted index on word
+// stems, and fuzzy lookup with number substitution and word diffs.
+package tm
+
+import (
+	"cmp"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Unit is one translation unit: a source sentence and its translation.
+type Unit struct {
+	Source, Target string
+	// SourceLang and TargetLang are BCP 47 tags as read ("fr", "en-GB").
+	SourceLang, TargetLang string
+	// Origin is where the unit comes from: a TMX file path, or the project
+	// file for segments confirmed in the current project.
+	Origin           string
+	Created, Changed time.Time
+	// Prev and Next are the source texts of the neighbouring segments (""
+	// at the start or end of a document). They are meaningful only when
+	// HasContext is set: TMX units without OmegaT's prev/next properties
+	// have no known context and never make context matches.
+	Prev, Next string
+	HasContext bool
+}
+
+// Context is the neighbourhood of the segment being looked up: the source
+// texts of the segments before and after it ("" at the document's ends).
+type Context struct {
+	Prev, Next string
+}
+
+func contextHash(prev, next string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(normKey(prev)))
+	h.Write([]byte{0})
+	h.Write([]byte(normKey(next)))
+	return h.Sum64()
+}
+
+// Match is one memory unit found for a looked-up text.
+type Match struct {
+	// Score is the similarity in percent: 100 for the same source (NFC,
+	// white space collapsed), 101 for the same source with the same
+	// neighbours (Context), 99 when only numbers differ, otherwise the
+	// blend of word and character similarity, at most 99.
+	Score   int
+	Context bool
+	// Source and Target are the unit's texts. When NumbersSubstituted is
+	// set, Target has had the unit's numbers replaced by the looked-up
+	// text's numbers, written in the target language's format.
+	Source, Target     string
+	Origin             string
+	NumbersSubstituted bool
+	Changed            time.Time
+	// Diff is the word diff between the looked-up text and Source.
+	Diff []DiffOp
+}
+
+// entry is a unit as the memory keeps it.
+type entry struct {
+	src, tgt string
+	origin   string
+	changed  time.Time
+	created  time.Time
+	ctx      uint64
+	hasCtx   bool
+	toks     []tid
+	fold     string
+	nRunes   int32
+	key      string // the identity Add replaces on: origin, source, context
+}
+
+// Memory is an indexed translation memory for one language pair. Lookups
+// are safe for concurrent use with each other and with Add.
+type Memory struct {
+	src, tgt string
+	tok      tokenizer
+
+	mu       sync.RWMutex
+	entries  []entry
+	folds    map[string]uint32
+	stems    map[string]uint32
+	postings [][]uint32 // stem ID -> entries holding it, ascending, once each
+	byKey    map[string]int
+	pool     sync.Pool // *scratch
+}
+
+func newMemory(src, tgt string, tok tokenizer) *Memory {
+	return &Memory{
+		src: src, tgt: tgt, tok: tok,
+		folds:    map[string]uint32{"": 0},
+		stems:    map[string]uint32{"": 0},
+		postings: [][]uint32{nil},
+		byKey:    map[string]int{},
+	}
+}
+
+// SourceLang returns the memory's source language.
+func (m *Memory) SourceLang() string { return m.src }
+
+// TargetLang returns the memory's target language.
+func (m *Memory) TargetLang() string { return m.tgt }
+
+// Len returns the number of units in the memory.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.entries)
+}
+
+// prepared is a unit analysed outside the lock, ready to be indexed.
+type prepared struct {
+	u Unit
+	a analysis
+}
+
+func (m *Memory) prepare(u Unit) prepared {
+	return prepared{u: u, a: analyze(u.Source, m.src, m.tok)}
+}
+
+func intern(tab map[string]uint32, s string) uint32 {
+	if id, ok := tab[s]; ok {
+		return id
+	}
+	id := uint32(len(tab))
+	tab[s] = id
+	return id
+}
+
+// insert indexes p. With replace, a unit with the same origin, source and
+// context takes the place of the earlier one (a segment confirmed again).
+// The caller holds m.mu for writing.
+func (m *Memory) insert(p prepared, replace bool) {
+	u := p.u
+	e := entry{
+		src: u.Source, tgt: u.Target, origin: u.Origin,
+		created: u.Created, changed: u.Changed, hasCtx: u.HasContext,
+		fold: p.a.fold, nRunes: int32(runeLen(p.a.fold)),
+	}
+	if e.changed.IsZero() {
+		e.changed = e.created
+	}
+	if u.HasContext {
+		e.ctx = contextHash(u.Prev, u.Next)
+	}
+	if replace {
+		e.key = u.Origin + "\x00" + normKey(u.Source) + "\x00-"
+		if u.HasContext {
+			e.key += strconv.FormatUint(e.ctx, 16)
+		}
+		if i, ok := m.byKey[e.key]; ok {
+			old := &m.entries[i]
+			old.tgt, old.changed = e.tgt, e.changed
+			return
+		}
+	}
+	e.toks = make([]tid, len(p.a.toks))
+	id := uint32(len(m.entries))
+	for i, t := range p.a.toks {
+		e.toks[i] = tid{fold: intern(m.folds, t.Fold), stem: intern(m.stems, t.Stem)}
+		s := e.toks[i].stem
+		if int(s) >= len(m.postings) {
+			m.postings = append(m.postings, nil)
+		}
+		if pl := m.postings[s]; len(pl) == 0 || pl[len(pl)-1] != id {
+			m.postings[s] = append(pl, id)
+		}
+	}
+	if replace {
+		m.byKey[e.key] = len(m.entries)
+	}
+	m.entries = append(m.entries, e)
+}
+
+// Add puts units in the memory, for example segments the translator has
+// just confirmed. A unit with the same origin, source and context as one
+// added earlier replaces its target, so confirming a segment again does not
+// pile up versions.
+func (m *Memory) Add(units ...Unit) {
+	ps := make([]prepared, len(units))
+	for i, u := range units {
+		ps[i] = m.prepare(u)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range ps {
+		m.insert(p, true)
+	}
+}
+
+// scratch is per-lookup working memory, pooled.
+type scratch struct {
+	acc     []uint16
+	touched []uint32
+	cands   []cand
+	row     []int
+	ra, rb  []rune
+	crow    []int
+}
+
+type cand struct {
+	id uint32
+	ub float64
+}
+
+// DefaultMin is the default lowest score Lookup returns.
+const DefaultMin = 50
+
+// maxEvaluated caps how many candidates one lookup scores exactly; it only
+// matters for memories full of near-identical long sentences, where the
+// best matches are found long before.
+const maxEvaluated = 5000
+
+// Lookup returns the best matches for src, at most maxMatches of them,
+// with a score of at least minScore (DefaultMin when minScore <= 0), best first. ctx is
+// src's neighbourhood, used to flag context matches.
+//
+// Candidates come from the stem index and are scored exactly in order of
+// an upper bound on their score, so no unit scoring at least min is missed
+// as long as minScore >= 50: a unit sharing no word stem with src scores below
+// 50 by construction (its word similarity is 0 and the character weight is
+// at most one half).
+func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Match {
+	if minScore <= 0 {
+		minScore = DefaultMin
+	}
+	if maxMatches <= 0 {
+		return nil
+	}
+	qa := analyze(src, m.src, m.tok)
+	qkey := normKey(src)
+	qctx := contextHash(ctx.Prev, ctx.Next)
+	qmask := ""
+	if len(qa.nums) > 0 {
+		qmask = maskNumbers(src, qa.nums)
+	}
+
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	sc, _ := m.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer m.pool.Put(sc)
+	if len(sc.acc) < len(m.entries) {
+		sc.acc = make([]uint16, len(m.entries)+len(m.entries)/4)
+	}
+
+	// Query tokens as IDs (0 when the memory has never seen them) and how
+	// many times each stem occurs.
+	qi := make([]tid, len(qa.toks))
+	stemCount := map[uint32]int{}
+	for i, t := range qa.toks {
+		qi[i] = tid{fold: m.folds[t.Fold], stem: m.stems[t.Stem]}
+		if qi[i].stem != 0 {
+			stemCount[qi[i].stem]++
+		}
+	}
+	sc.touched = sc.touched[:0]
+	for s, k := range stemCount {
+		for _, id := range m.postings[s] {
+			if sc.acc[id] == 0 {
+				sc.touched = append(sc.touched, id)
+			}
+			sc.acc[id] += uint16(min(k, 1000))
+		}
+	}
+	n := len(qi)
+	nRunes := runeLen(qa.fold)
+	sc.cands = sc.cands[:0]
+	for _, id := range sc.touched {
+		e := &m.entries[id]
+		ub := scoreUpperBound(int(sc.acc[id]), n, len(e.toks), nRunes, int(e.nRunes))
+		sc.acc[id] = 0
+		if percent(ub) >= minScore {
+			sc.cands = append(sc.cands, cand{id, ub})
+		}
+	}
+	slices.SortFunc(sc.cands, func(a, b cand) int {
+		if c := cmp.Compare(b.ub, a.ub); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+
+	var best []found
+	cutoff := minScore
+	if cap(sc.row) < 64 {
+		sc.row = make([]int, 64)
+	}
+	for ci, c := range sc.cands {
+		if ci >= maxEvaluated || percent(c.ub) < cutoff {
+			break
+		}
+		e := &m.entries[c.id]
+		f, ok := m.score(sc, e, src, qkey, qmask, qctx, qa, qi, cutoff)
+		if !ok {
+			continue
+		}
+		f.id = c.id
+		best = addFound(best, f, maxMatches)
+		if len(best) == maxMatches {
+			cutoff = best[len(best)-1].score
+		}
+	}
+
+	out := make([]Match, len(best))
+	for i, f := range best {
+		e := &m.entries[f.id]
+		ma := analyze(e.src, m.src, m.tok)
+		out[i] = Match{
+			Score: f.score, Context: f.score == 101,
+			Source: e.src, Target: f.target, Origin: e.origin,
+			NumbersSubstituted: f.subst, Changed: e.changed,
+			Diff: wordDiff(qa.toks, ma.toks, qi, e.toks),
+		}
+	}
+	return out
+}
+
+type found struct {
+	id     uint32
+	score  int
+	target string
+	subst  bool
+	src    string
+	origin string
+	when   time.Time
+}
+
+// better orders found matches: higher score, then more recent, then origin
+// and source for a stable order.
+func better(a, b found) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if !a.when.Equal(b.when) {
+		return a.when.After(b.when)
+	}
+	if a.origin != b.origin {
+		return a.origin < b.origin
+	}
+	return a.id < b.id
+}
+
+// addFound inserts f in the sorted list, keeping one match per distinct
+// (source, target) pair and at most max matches.
+func addFound(list []found, f found, max int) []found {
+	for i, g := range list {
+		if g.src == f.src && g.target == f.target {
+			if better(f, g) {
+				list = slices.Delete(list, i, i+1)
+				break
+			}
+			return list
+		}
+	}
+	i := 0
+	for i < len(list) && better(list[i], f) {
+		i++
+	}
+	if i >= max {
+		return list
+	}
+	list = slices.Insert(list, i, f)
+	if len(list) > max {
+		list = list[:max]
+	}
+	return list
+}
+
+// score computes e's exact score against the query. ok is false when it is
+// below cutoff.
+func (m *Memory) score(sc *scratch, e *entry, src, qkey, qmask string, qctx uint64, qa analysis, qi []tid, cutoff int) (found, bool) {
+	f := found{src: e.src, target: e.tgt, origin: e.origin, when: e.changed}
+	if normKey(e.src) == qkey {
+		f.score = 100
+		if e.hasCtx && e.ctx == qctx {
+			f.score = 101
+		}
+		return f, true
+	}
+	if qmask != "" && len(e.toks) == len(qi) {
+		if s, ok := m.numbersOnly(e, src, qa, qmask); ok {
+			f.target, f.subst = s.target, s.subst
+			f.score = 99
+			return f, f.score >= cutoff
+		}
+	}
+	l := max(len(qi), len(e.toks))
+	if cap(sc.row) < len(e.toks)+1 {
+		sc.row = make([]int, len(e.toks)+1)
+	}
+	ws := wordSimilarity(wordDistance(qi, e.toks, sc.row), len(qi), len(e.toks))
+	nRunes := runeLen(qa.fold)
+	lr := 1.0
+	if mx := max(nRunes, int(e.nRunes)); mx > 0 {
+		lr = float64(min(nRunes, int(e.nRunes))) / float64(mx)
+	}
+	if percent(blend(ws, lr, l)) < cutoff {
+		return f, false
+	}
+	var cs float64
+	cs, sc.ra, sc.rb, sc.crow = charSimilarity(qa.fold, e.fold, sc.ra, sc.rb, sc.crow)
+	f.score = min(99, percent(blend(ws, cs, l)))
+	return f, f.score >= cutoff
+}
+
+type substitution struct {
+	target string
+	subst  bool
+}
+
+// numbersOnly reports whether e's source differs from the query only in
+// its numbers and, if so, returns e's target with those numbers replaced.
+func (m *Memory) numbersOnly(e *entry, src string, qa analysis, qmask string) (substitution, bool) {
+	enums := findNumbers(e.src, m.src)
+	if len(enums) != len(qa.nums) || maskNumbers(e.src, enums) != qmask {
+		return substitution{}, false
+	}
+	t, subst, ok := substituteNumbers(qa.nums, enums, e.tgt, m.tgt)
+	if !ok {
+		return substitution{}, false
+	}
+	return substitution{t, subst}, true
+}
