@@ -1,19 +1,168 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/trad-project/trad/segments"
 )
 
-// Placeholder: replaced by the segments work (issue 2).
+// segmentOptions are the flags and argument of `trad segment`.
+type segmentOptions struct {
+	File   string // article path, or "-" for stdin
+	Lang   string
+	Format string
+	JSON   bool
+}
+
 func newSegmentCmd(s *streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "segment FILE",
+	opts := &segmentOptions{}
+	cmd := &cobra.Command{
+		Use:   "segment FILE|-",
 		Short: "Split an article into sentence segments",
-		Args:  cobra.ExactArgs(1),
+		Long: `segment reads an article (a file, or - for standard input) and prints its
+sentence segments, one per line, with one blank line between blocks
+(paragraph, heading, list item, quote). A list item's first segment is
+printed after its marker ("- ", "1. "). Code blocks, HTML blocks and
+other verbatim Markdown are not segments and are not printed.
+
+The format is Markdown for .md and .markdown files, plain text otherwise
+and for standard input; --format overrides it. In plain text a blank line
+ends a block and a single newline inside a paragraph is a soft wrap.
+
+The encoding is detected: UTF-8 (with or without BOM), UTF-16 with BOM, or
+Windows-1252. Warnings (such as invalid UTF-8 bytes) go to standard error.
+
+--json prints the document structure instead: the blocks with their kind,
+level, marker and normalised text, and their segments with index, byte
+offsets into the block text, and text.`,
+		Example: `  trad segment article.fr.md
+  trad segment --lang de --format text - < artikel.txt
+  trad segment --json article.fr.txt | jq '.blocks[0]'`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("segment: not implemented yet")
+			opts.File = args[0]
+			return segmentRun(s, opts)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Lang, "lang", "fr", "source language (rules: "+strings.Join(segments.Languages(), ", ")+")")
+	f.StringVar(&opts.Format, "format", "", "input format: text or markdown (default: by file extension)")
+	f.BoolVar(&opts.JSON, "json", false, "print the document structure as JSON")
+	_ = cmd.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return segments.Languages(), cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func segmentRun(s *streams, o *segmentOptions) error {
+	ro := segments.ReadOptions{Lang: o.Lang, Format: o.Format}
+	var (
+		doc   *segments.Document
+		warns []segments.Warning
+		err   error
+	)
+	if o.File == "-" {
+		ro.Name = "stdin"
+		doc, warns, err = segments.Read(s.In, ro)
+	} else {
+		doc, warns, err = segments.ReadFile(o.File, ro)
+	}
+	for _, w := range warns {
+		fmt.Fprintln(s.Err, "trad: warning:", w)
+	}
+	if err != nil {
+		return fmt.Errorf("segment: %w", err)
+	}
+	out := bufio.NewWriterSize(s.Out, 256<<10)
+	if o.JSON {
+		err = writeSegmentJSON(out, doc, o.File)
+	} else {
+		err = writeSegmentText(out, doc)
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return fmt.Errorf("segment: write output: %w", err)
+	}
+	return nil
+}
+
+// writeSegmentText prints one segment per line and a blank line between
+// blocks; blocks without segments (code) are skipped.
+func writeSegmentText(w *bufio.Writer, doc *segments.Document) error {
+	first := true
+	for bi, b := range doc.Blocks {
+		if b.Count == 0 {
+			continue
+		}
+		if !first {
+			w.WriteByte('\n')
+		}
+		first = false
+		for i, seg := range doc.BlockSegments(bi) {
+			if i == 0 && b.Kind == segments.KindListItem && b.Marker != "" {
+				w.WriteString(b.Marker)
+				w.WriteByte(' ')
+			}
+			src := seg.Source
+			if strings.IndexByte(src, '\n') >= 0 {
+				src = strings.ReplaceAll(src, "\n", " ")
+			}
+			w.WriteString(src)
+			if err := w.WriteByte('\n'); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type jsonDoc struct {
+	Source string      `json:"source"`
+	Lang   string      `json:"lang"`
+	Format string      `json:"format"`
+	Blocks []jsonBlock `json:"blocks"`
+}
+
+type jsonBlock struct {
+	Index    int           `json:"index"`
+	Kind     string        `json:"kind"`
+	Level    int           `json:"level,omitempty"`
+	Marker   string        `json:"marker,omitempty"`
+	Info     string        `json:"info,omitempty"`
+	Text     string        `json:"text"`
+	Segments []jsonSegment `json:"segments"`
+}
+
+type jsonSegment struct {
+	Index int    `json:"index"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+func writeSegmentJSON(w *bufio.Writer, doc *segments.Document, name string) error {
+	jd := jsonDoc{Source: name, Lang: doc.SourceLang.String(), Format: doc.Format, Blocks: make([]jsonBlock, len(doc.Blocks))}
+	if name == "-" {
+		jd.Source = "stdin"
+	}
+	for bi, b := range doc.Blocks {
+		jb := jsonBlock{Index: bi, Kind: string(b.Kind), Level: b.Level, Marker: b.Marker, Info: b.Info, Text: b.Text,
+			Segments: make([]jsonSegment, 0, b.Count)}
+		for _, seg := range doc.BlockSegments(bi) {
+			jb.Segments = append(jb.Segments, jsonSegment{Index: seg.Index, Start: seg.Start, End: seg.End, Text: seg.Source})
+		}
+		jd.Blocks[bi] = jb
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(jd)
 }

@@ -1,0 +1,470 @@
+package segments
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// ProjectSchema is the version of the project file format written by Save.
+// Load reads every version up to it; see docs/project-format.md.
+const ProjectSchema = 1
+
+// ProjectExt is the extension of project files.
+const ProjectExt = ".trad.json"
+
+// projectFile is the JSON layout of a project file.
+type projectFile struct {
+	Schema     int           `json:"schema"`
+	Generator  string        `json:"generator,omitempty"`
+	Saved      time.Time     `json:"saved,omitzero"`
+	Source     projectSource `json:"source"`
+	SourceLang string        `json:"source_lang"`
+	TargetLang string        `json:"target_lang"`
+	Format     string        `json:"format"`
+	Cursor     int           `json:"cursor"`
+	Blocks     []Block       `json:"blocks"`
+	Segments   []Segment     `json:"segments"`
+	Orphans    []Segment     `json:"orphans,omitempty"`
+}
+
+type projectSource struct {
+	// Path is the article, relative to the project file's folder (slashes).
+	Path string `json:"path,omitempty"`
+	// SHA256 is the hex SHA-256 of the article's bytes when it was segmented.
+	SHA256 string `json:"sha256,omitempty"`
+}
+
+// LoadReport says what Load did besides reading the file.
+type LoadReport struct {
+	// SourceChanged is set when the article changed since the project was
+	// saved and was segmented again.
+	SourceChanged bool
+	// Reattached counts the translations put back on a segment of the new
+	// segmentation (ByPosition of them matched by position only, their
+	// source sentence having been edited: those are set back to draft).
+	Reattached, ByPosition int
+	// Orphaned counts the translations whose sentence is gone; they are in
+	// Document.Orphans.
+	Orphaned int
+	// SourceMissing is set when the article could not be read; the text
+	// stored in the project is used.
+	SourceMissing bool
+	// Warnings are problems met while re-reading the article.
+	Warnings []Warning
+}
+
+// CorruptProjectError is returned by Load for a project file that cannot be
+// parsed or is inconsistent. Backup is the previous version (Path+".bak")
+// when it exists.
+type CorruptProjectError struct {
+	Path, Backup string
+	Err          error
+}
+
+func (e *CorruptProjectError) Error() string {
+	msg := fmt.Sprintf("project file %s is corrupted: %v", e.Path, e.Err)
+	if e.Backup != "" {
+		return msg + fmt.Sprintf("; the previous version is kept in %s (copy it over %s to go back to it)", e.Backup, e.Path)
+	}
+	return msg + "; no backup (.bak) found"
+}
+
+func (e *CorruptProjectError) Unwrap() error { return e.Err }
+
+// ProjectPath returns the project file of an article: "dir/NAME.trad.json",
+// NAME being the article's base name without its last extension.
+func ProjectPath(sourcePath string) string {
+	dir, base := filepath.Split(sourcePath)
+	if name := strings.TrimSuffix(base, filepath.Ext(base)); name != "" {
+		base = name
+	}
+	return filepath.Join(dir, base+ProjectExt)
+}
+
+// IsProjectPath reports whether path names a project file.
+func IsProjectPath(path string) bool { return strings.HasSuffix(path, ProjectExt) }
+
+// Save writes doc to the project file path atomically: the JSON goes to a
+// temporary file in the same folder, is fsynced and renamed over path, then
+// the folder is fsynced. The previous version is kept as path+".bak". If
+// anything fails, path is left as it was.
+func Save(path string, doc *Document) error {
+	pf, err := toProject(path, doc)
+	if err != nil {
+		return fmt.Errorf("save project %s: %w", path, err)
+	}
+	data, err := json.MarshalIndent(pf, "", "  ")
+	if err != nil {
+		return fmt.Errorf("save project %s: %w", path, err)
+	}
+	data = append(data, '\n')
+	if err := writeAtomic(path, data); err != nil {
+		return fmt.Errorf("save project %s: %w", path, err)
+	}
+	return nil
+}
+
+func toProject(path string, doc *Document) (*projectFile, error) {
+	pf := &projectFile{
+		Schema:     ProjectSchema,
+		Generator:  "trad",
+		Saved:      time.Now().UTC().Truncate(time.Second),
+		SourceLang: doc.SourceLang.String(),
+		TargetLang: doc.TargetLang.String(),
+		Format:     doc.Format,
+		Cursor:     doc.Cursor,
+		Blocks:     doc.Blocks,
+		Segments:   doc.Segments,
+		Orphans:    doc.Orphans,
+	}
+	if pf.Format == "" {
+		pf.Format = FormatText
+	}
+	if pf.Blocks == nil {
+		pf.Blocks = []Block{}
+	}
+	if pf.Segments == nil {
+		pf.Segments = []Segment{}
+	}
+	if doc.SourcePath != "" {
+		abs, err := filepath.Abs(doc.SourcePath)
+		if err != nil {
+			return nil, err
+		}
+		pdir, err := filepath.Abs(filepath.Dir(path))
+		if err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(pdir, abs)
+		if err != nil {
+			rel = abs // another volume: keep it absolute
+		}
+		pf.Source.Path = filepath.ToSlash(rel)
+		if h, ok := sourceHashes.Load(abs); ok {
+			pf.Source.SHA256 = h.(string)
+		} else if data, err := os.ReadFile(abs); err == nil {
+			pf.Source.SHA256 = hashBytes(data)
+		}
+	}
+	return pf, nil
+}
+
+// writeAtomic replaces path by data without ever leaving a partial file.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	perm := fs.FileMode(0o644)
+	fi, statErr := os.Stat(path)
+	switch {
+	case statErr == nil && !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file", path)
+	case statErr == nil:
+		perm = fi.Mode().Perm()
+	case !errors.Is(statErr, fs.ErrNotExist):
+		return statErr
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if statErr == nil {
+		if err = backup(path, path+".bak", perm); err != nil {
+			return fmt.Errorf("keep previous version: %w", err)
+		}
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// backup makes bak a copy of path: a hard link when the file system allows
+// it, else an atomic copy. path itself is never moved, so it exists at every
+// moment of a save.
+func backup(path, bak string, perm fs.FileMode) error {
+	if err := os.Remove(bak); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Link(path, bak); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(bak), "."+filepath.Base(bak)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	if werr == nil {
+		werr = tmp.Chmod(perm)
+	}
+	if werr == nil {
+		werr = tmp.Sync()
+	}
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), bak)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+	}
+	return werr
+}
+
+// syncDir fsyncs a folder so that a rename in it is durable. Systems that
+// cannot fsync a folder (EINVAL, Windows) are not an error.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !strings.Contains(err.Error(), "invalid argument") {
+		return fmt.Errorf("sync folder %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Load reads the project file path. When its article changed since the
+// project was saved, the article is segmented again and every translation
+// whose source sentence still exists is re-attached (see Reattach); the
+// others become orphans. Nothing is written: call Save to keep the result.
+// A file that cannot be parsed gives a *CorruptProjectError.
+func Load(path string) (*Document, *LoadReport, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load project: %w", err)
+	}
+	doc, srcHash, err := parseProject(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep := &LoadReport{}
+	if doc.SourcePath == "" {
+		return doc, rep, nil
+	}
+	src, err := os.ReadFile(doc.SourcePath)
+	if err != nil {
+		rep.SourceMissing = true
+		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
+			Msg: fmt.Sprintf("cannot read the article (%v); using the text stored in the project", err)})
+		return doc, rep, nil
+	}
+	rememberSourceHash(doc.SourcePath, src)
+	if hashBytes(src) == srcHash {
+		return doc, rep, nil
+	}
+	nd, warns, err := readBytes(src, doc.SourcePath, ReadOptions{
+		Lang: doc.SourceLang.String(), Target: doc.TargetLang.String(), Format: doc.Format,
+	})
+	rep.Warnings = append(rep.Warnings, warns...)
+	if err != nil {
+		return nil, rep, fmt.Errorf("load project %s: re-read its article: %w", path, err)
+	}
+	nd.SourcePath = doc.SourcePath
+	rep.SourceChanged = true
+	r := Reattach(doc, nd)
+	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned
+	return nd, rep, nil
+}
+
+// parseProject decodes and checks a project file; it returns the document
+// and the stored hash of its article.
+func parseProject(path string, data []byte) (*Document, string, error) {
+	corrupt := func(err error) error {
+		e := &CorruptProjectError{Path: path, Err: err}
+		if _, serr := os.Stat(path + ".bak"); serr == nil {
+			e.Backup = path + ".bak"
+		}
+		return e
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, "", corrupt(errors.New("the file is empty"))
+	}
+	var pf projectFile
+	if err := json.Unmarshal(data, &pf); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			if int(se.Offset) >= len(data) {
+				return nil, "", corrupt(fmt.Errorf("truncated: %w", err))
+			}
+			line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
+			return nil, "", corrupt(fmt.Errorf("line %d: %w", line, err))
+		}
+		return nil, "", corrupt(err)
+	}
+	switch {
+	case pf.Schema == 0:
+		return nil, "", corrupt(errors.New(`no "schema" version: not a trad project file`))
+	case pf.Schema > ProjectSchema:
+		return nil, "", fmt.Errorf("project file %s has schema %d, newer than this trad understands (%d): update trad", path, pf.Schema, ProjectSchema)
+	}
+	src, err := language.Parse(pf.SourceLang)
+	if err != nil {
+		return nil, "", corrupt(fmt.Errorf("source_lang %q: %w", pf.SourceLang, err))
+	}
+	tgt, err := language.Parse(pf.TargetLang)
+	if err != nil {
+		return nil, "", corrupt(fmt.Errorf("target_lang %q: %w", pf.TargetLang, err))
+	}
+	doc := &Document{
+		SourceLang: src, TargetLang: tgt, Format: pf.Format,
+		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
+	}
+	if doc.Format != FormatText && doc.Format != FormatMarkdown {
+		return nil, "", corrupt(fmt.Errorf("format %q (want text or markdown)", pf.Format))
+	}
+	if err := doc.Check(); err != nil {
+		return nil, "", corrupt(err)
+	}
+	if pf.Source.Path != "" {
+		p := filepath.FromSlash(pf.Source.Path)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(path), p)
+		}
+		doc.SourcePath = p
+	}
+	doc.Cursor = min(max(doc.Cursor, 0), max(len(doc.Segments)-1, 0))
+	return doc, pf.Source.SHA256, nil
+}
+
+// Check verifies that the document's blocks and segments are consistent:
+// segments numbered in order, each inside its block's text, blocks covering
+// the segments in order. Load runs it on every project file.
+func (d *Document) Check() error {
+	next := 0
+	for bi, b := range d.Blocks {
+		switch b.Kind {
+		case KindParagraph, KindHeading, KindListItem, KindQuote, KindCode:
+		default:
+			return fmt.Errorf("block %d: unknown kind %q", bi, b.Kind)
+		}
+		if b.First != next || b.Count < 0 || b.First+b.Count > len(d.Segments) {
+			return fmt.Errorf("block %d: segments %d..%d do not follow the previous block's (next is %d of %d)", bi, b.First, b.First+b.Count, next, len(d.Segments))
+		}
+		next += b.Count
+	}
+	if next != len(d.Segments) {
+		return fmt.Errorf("%d segments but the blocks hold %d", len(d.Segments), next)
+	}
+	for i, s := range d.Segments {
+		if s.Index != i {
+			return fmt.Errorf("segment %d: index %d", i, s.Index)
+		}
+		if s.Block < 0 || s.Block >= len(d.Blocks) {
+			return fmt.Errorf("segment %d: block %d out of range", i, s.Block)
+		}
+		b := d.Blocks[s.Block]
+		if i < b.First || i >= b.First+b.Count {
+			return fmt.Errorf("segment %d: not in block %d's range", i, s.Block)
+		}
+		if s.Start < 0 || s.Start > s.End || s.End > len(b.Text) || b.Text[s.Start:s.End] != s.Source {
+			return fmt.Errorf("segment %d: bytes %d..%d of block %d are not its source text", i, s.Start, s.End, s.Block)
+		}
+	}
+	return nil
+}
+
+// OpenOptions say how Open treats an article.
+type OpenOptions struct {
+	Lang, Target string // languages of a new project (default fr → en)
+	Project      string // project file to use instead of ProjectPath(article)
+}
+
+// Open opens path: a project file (*.trad.json) is loaded; an article opens
+// its project — resumed when the project file exists, created in memory
+// otherwise (nothing is written until Save). It returns the project path to
+// save to.
+func Open(path string, opts OpenOptions) (doc *Document, projectPath string, rep *LoadReport, warns []Warning, err error) {
+	if IsProjectPath(path) && opts.Project == "" {
+		doc, rep, err = Load(path)
+		if rep != nil {
+			warns = rep.Warnings
+		}
+		return doc, path, rep, warns, err
+	}
+	projectPath = opts.Project
+	if projectPath == "" {
+		projectPath = ProjectPath(path)
+	}
+	if _, serr := os.Stat(projectPath); serr == nil {
+		doc, rep, err = Load(projectPath)
+		if rep != nil {
+			warns = rep.Warnings
+		}
+		if err != nil {
+			return nil, projectPath, rep, warns, err
+		}
+		if !sameFile(doc.SourcePath, path) {
+			return nil, projectPath, rep, warns, fmt.Errorf("project %s belongs to %s, not %s", projectPath, doc.SourcePath, path)
+		}
+		if opts.Lang != "" && !sameLang(opts.Lang, doc.SourceLang) || opts.Target != "" && !sameLang(opts.Target, doc.TargetLang) {
+			warns = append(warns, Warning{File: projectPath, Offset: -1, Msg: fmt.Sprintf(
+				"resuming a %s → %s project: the languages asked for (%s → %s) are ignored",
+				doc.SourceLang, doc.TargetLang, orDefault(opts.Lang, "fr"), orDefault(opts.Target, "en"))})
+		}
+		return doc, projectPath, rep, warns, nil
+	} else if !errors.Is(serr, fs.ErrNotExist) {
+		return nil, projectPath, nil, nil, fmt.Errorf("open project: %w", serr)
+	}
+	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target})
+	if err != nil {
+		return nil, projectPath, nil, warns, err
+	}
+	return doc, projectPath, &LoadReport{}, warns, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func sameLang(tag string, t language.Tag) bool {
+	p, err := language.Parse(tag)
+	return err == nil && p == t
+}
+
+// sameFile reports whether a and b name the same file (or the same absolute
+// path when one of them does not exist).
+func sameFile(a, b string) bool {
+	fa, ea := os.Stat(a)
+	fb, eb := os.Stat(b)
+	if ea == nil && eb == nil {
+		return os.SameFile(fa, fb)
+	}
+	aa, _ := filepath.Abs(a)
+	ab, _ := filepath.Abs(b)
+	return aa == ab
+}

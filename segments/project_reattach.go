@@ -1,0 +1,127 @@
+package segments
+
+// ReattachResult counts what Reattach did.
+type ReattachResult struct {
+	Reattached int // translations put on a new segment (by text or position)
+	ByPosition int // of which matched by position only (set back to draft)
+	Orphaned   int // translations left in Orphans
+}
+
+// hasWork reports whether s carries anything of the translator's.
+func (s *Segment) hasWork() bool {
+	return s.Target != "" || s.Note != "" || s.Status != StatusNew
+}
+
+// carryWork copies the translator's fields of from onto s.
+func (s *Segment) carryWork(from *Segment) {
+	s.Target, s.Status, s.Note, s.Origin, s.Changed = from.Target, from.Status, from.Note, from.Origin, from.Changed
+}
+
+// Reattach moves the translations of old onto nd, a new segmentation of an
+// edited source, and returns the counts. Rules, in order:
+//
+//  1. By text: each segment of nd takes the work of the first unused segment
+//     of old with exactly the same source text (orphans of old included).
+//  2. By position: a segment of old with work whose text is gone, lying
+//     right after (or before) a segment matched in step 1 or 2, goes to the
+//     segment right after (or before) that one's match, if still free; when
+//     both documents have as many segments, same index. Its status drops to
+//     draft (translated and reviewed alike), as its source changed.
+//  3. Every other segment of old with work is appended to nd.Orphans, as are
+//     the orphans of old not re-attached. Nothing is dropped.
+//
+// The cursor follows its segment when it can.
+func Reattach(old, nd *Document) ReattachResult {
+	var res ReattachResult
+	oldToNew := make([]int, len(old.Segments))
+	for i := range oldToNew {
+		oldToNew[i] = -1
+	}
+	taken := make([]bool, len(nd.Segments))
+
+	// 1. By text, among old segments then old orphans.
+	byText := make(map[string][]int, len(old.Segments))
+	for i := range old.Segments {
+		byText[old.Segments[i].Source] = append(byText[old.Segments[i].Source], i)
+	}
+	orphanByText := make(map[string][]int, len(old.Orphans))
+	for i := range old.Orphans {
+		orphanByText[old.Orphans[i].Source] = append(orphanByText[old.Orphans[i].Source], i)
+	}
+	orphanUsed := make([]bool, len(old.Orphans))
+	for n := range nd.Segments {
+		src := nd.Segments[n].Source
+		if q := byText[src]; len(q) > 0 {
+			o := q[0]
+			byText[src] = q[1:]
+			oldToNew[o] = n
+			taken[n] = true
+			if old.Segments[o].hasWork() {
+				nd.Segments[n].carryWork(&old.Segments[o])
+				res.Reattached++
+			}
+			continue
+		}
+		if q := orphanByText[src]; len(q) > 0 {
+			o := q[0]
+			orphanByText[src] = q[1:]
+			orphanUsed[o] = true
+			taken[n] = true
+			nd.Segments[n].carryWork(&old.Orphans[o])
+			res.Reattached++
+		}
+	}
+
+	// 2. By position, anchored on the neighbours' matches.
+	sameCount := len(old.Segments) == len(nd.Segments)
+	for o := range old.Segments {
+		if oldToNew[o] >= 0 {
+			continue
+		}
+		cand := -1
+		switch {
+		case o > 0 && oldToNew[o-1] >= 0:
+			cand = oldToNew[o-1] + 1
+		case o+1 < len(old.Segments) && oldToNew[o+1] >= 0:
+			cand = oldToNew[o+1] - 1
+		case sameCount:
+			cand = o
+		}
+		if cand < 0 || cand >= len(nd.Segments) || taken[cand] {
+			continue
+		}
+		oldToNew[o] = cand
+		taken[cand] = true
+		if s := &old.Segments[o]; s.hasWork() {
+			t := &nd.Segments[cand]
+			t.carryWork(s)
+			if t.Status != StatusNew {
+				t.Status = StatusDraft
+			}
+			res.Reattached++
+			res.ByPosition++
+		}
+	}
+
+	// 3. Orphans.
+	nd.Orphans = nil
+	for o := range old.Segments {
+		if oldToNew[o] < 0 && old.Segments[o].hasWork() {
+			nd.Orphans = append(nd.Orphans, old.Segments[o])
+		}
+	}
+	for o := range old.Orphans {
+		if !orphanUsed[o] {
+			nd.Orphans = append(nd.Orphans, old.Orphans[o])
+		}
+	}
+	res.Orphaned = len(nd.Orphans)
+
+	nd.Cursor = 0
+	if c := old.Cursor; c >= 0 && c < len(oldToNew) && oldToNew[c] >= 0 {
+		nd.Cursor = oldToNew[c]
+	} else {
+		nd.Cursor = min(max(old.Cursor, 0), max(len(nd.Segments)-1, 0))
+	}
+	return res
+}

@@ -1,0 +1,236 @@
+package segments
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+)
+
+// Input formats.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+)
+
+// ReadOptions say how to read an article.
+type ReadOptions struct {
+	Lang   string // source language, default "fr"
+	Target string // target language, default "en"
+	Format string // "text", "markdown", or "" = by file extension (.md/.markdown -> markdown)
+	Name   string // name used in messages for a reader ("-" / "stdin")
+}
+
+// Warning is a problem in the input that reading worked around.
+type Warning struct {
+	File   string
+	Line   int // 1-based line, 0 if unknown
+	Offset int // byte offset in the file, -1 if unknown (used when Line is 0)
+	Msg    string
+}
+
+// String formats w as "file:line: msg" or "file: byte N: msg".
+func (w Warning) String() string {
+	switch {
+	case w.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	case w.Offset >= 0:
+		return fmt.Sprintf("%s: byte %d: %s", w.File, w.Offset, w.Msg)
+	}
+	return fmt.Sprintf("%s: %s", w.File, w.Msg)
+}
+
+// FormatForPath returns the format an article is read in by default:
+// markdown for .md and .markdown files, text otherwise.
+func FormatForPath(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// Read reads an article from r: it decodes and normalises the text, finds
+// its blocks (paragraphs, headings, list items…) and splits each block into
+// sentence segments. The format defaults to text for a reader.
+func Read(r io.Reader, opts ReadOptions) (*Document, []Warning, error) {
+	name := opts.Name
+	if name == "" || name == "-" {
+		name = "stdin"
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return readBytes(data, name, opts)
+}
+
+// ReadFile reads the article at path (see Read); the format defaults to the
+// file's extension. The document's SourcePath is path.
+func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read article: %w", err)
+	}
+	if fi.IsDir() {
+		return nil, nil, fmt.Errorf("%s: is a directory, not an article", path)
+	}
+	if !fi.Mode().IsRegular() && fi.Mode()&os.ModeNamedPipe == 0 && fi.Mode()&os.ModeCharDevice == 0 {
+		return nil, nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read article: %w", err)
+	}
+	if opts.Format == "" {
+		opts.Format = FormatForPath(path)
+	}
+	if opts.Name == "" {
+		opts.Name = path
+	}
+	doc, warns, err := readBytes(data, opts.Name, opts)
+	if err != nil {
+		return nil, warns, err
+	}
+	doc.SourcePath = path
+	rememberSourceHash(path, data)
+	return doc, warns, nil
+}
+
+// readBytes is Read on bytes already in memory.
+func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning, error) {
+	doc, sp, err := newDocument(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, _, warns, err := decode(data, name)
+	if err != nil {
+		return nil, warns, err
+	}
+	text := Normalize(raw)
+	if strings.TrimSpace(text) == "" {
+		return nil, warns, fmt.Errorf("%s: %w", name, errEmpty)
+	}
+	var blocks []rawBlock
+	switch doc.Format {
+	case FormatMarkdown:
+		blocks = markdownBlocks(text)
+	default:
+		blocks = textBlocks(text)
+	}
+	doc.build(blocks, sp)
+	return doc, warns, nil
+}
+
+// newDocument checks opts and returns an empty document and the splitter
+// for its source language.
+func newDocument(opts ReadOptions) (*Document, *Splitter, error) {
+	lang, target := opts.Lang, opts.Target
+	if lang == "" {
+		lang = "fr"
+	}
+	if target == "" {
+		target = "en"
+	}
+	src, err := language.Parse(lang)
+	if err != nil {
+		return nil, nil, fmt.Errorf("source language %q: %w", lang, err)
+	}
+	tgt, err := language.Parse(target)
+	if err != nil {
+		return nil, nil, fmt.Errorf("target language %q: %w", target, err)
+	}
+	format := opts.Format
+	switch format {
+	case "", FormatText:
+		format = FormatText
+	case FormatMarkdown, "md":
+		format = FormatMarkdown
+	default:
+		return nil, nil, fmt.Errorf("unknown format %q (want text or markdown)", opts.Format)
+	}
+	sp, err := splitterFor(lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &Document{SourceLang: src, TargetLang: tgt, Format: format}, sp, nil
+}
+
+var splitters sync.Map // language string -> *Splitter
+
+// splitterFor returns a cached splitter: a Splitter is immutable and safe
+// for concurrent use, so one per language is enough.
+func splitterFor(lang string) (*Splitter, error) {
+	if v, ok := splitters.Load(lang); ok {
+		return v.(*Splitter), nil
+	}
+	sp, err := NewSplitter(lang)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := splitters.LoadOrStore(lang, sp)
+	return v.(*Splitter), nil
+}
+
+// rawBlock is a block found by a format reader, before segmentation.
+type rawBlock struct {
+	kind   BlockKind
+	level  int
+	marker string
+	info   string
+	text   string
+	table  bool // a Markdown table row: one segment per cell
+}
+
+// build appends blocks and their segments to d.
+func (d *Document) build(blocks []rawBlock, sp *Splitter) {
+	d.Blocks = make([]Block, 0, len(blocks))
+	if d.Segments == nil {
+		d.Segments = make([]Segment, 0, len(blocks)*2)
+	}
+	for _, rb := range blocks {
+		if rb.kind != KindCode && strings.TrimSpace(rb.text) == "" {
+			continue
+		}
+		bi := len(d.Blocks)
+		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments)}
+		if rb.kind != KindCode {
+			var spans []Span
+			if rb.table {
+				spans = cellSpans(rb.text)
+			} else {
+				spans = sp.Split(rb.text)
+			}
+			for _, s := range spans {
+				d.Segments = append(d.Segments, Segment{
+					Index: len(d.Segments), Block: bi,
+					Start: s.Start, End: s.End, Source: rb.text[s.Start:s.End],
+				})
+			}
+		}
+		b.Count = len(d.Segments) - b.First
+		d.Blocks = append(d.Blocks, b)
+	}
+}
+
+// Source hashes of the articles read by this process, by absolute path, so
+// that Save records the hash of the bytes the segments came from even when
+// the file changed on disk since.
+var sourceHashes sync.Map
+
+func rememberSourceHash(path string, data []byte) {
+	if abs, err := filepath.Abs(path); err == nil {
+		sourceHashes.Store(abs, hashBytes(data))
+	}
+}
+
+func hashBytes(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}

@@ -1,0 +1,238 @@
+package segments
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// mdParser parses block structure only: inline Markdown (emphasis, links,
+// code spans) stays as written inside the segment text, so no inline parser
+// is registered. A goldmark Parser is safe for concurrent use.
+var mdParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+// tableDelim matches the delimiter row of a GFM table: | --- | :-: |.
+var tableDelim = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
+
+// markdownBlocks finds the blocks of Markdown source s (already normalised)
+// with goldmark. Headings, paragraphs, list items and block quotes become
+// text blocks holding their source with inline Markdown intact (soft line
+// breaks become spaces); code blocks, HTML blocks, thematic breaks and YAML
+// front matter become KindCode blocks whose Text is Markdown to write back
+// verbatim. Table rows are blocks of their own with one segment per cell.
+// Link reference definitions are collected in a final code block.
+func markdownBlocks(s string) []rawBlock {
+	var blocks []rawBlock
+	if fm, rest, ok := frontMatter(s); ok {
+		blocks = append(blocks, rawBlock{kind: KindCode, info: "yaml", text: fm})
+		s = rest
+	}
+	src := []byte(s)
+	ctx := parser.NewContext()
+	root := mdParser.Parse(text.NewReader(src), parser.WithContext(ctx))
+	w := mdWalker{src: src, blocks: blocks}
+	w.walk(root, mdCtx{})
+	if refs := ctx.References(); len(refs) > 0 {
+		lines := make([]string, 0, len(refs))
+		for _, r := range refs {
+			l := fmt.Sprintf("[%s]: <%s>", r.Label(), r.Destination())
+			if t := r.Title(); len(t) > 0 {
+				l += fmt.Sprintf(" %q", t)
+			}
+			lines = append(lines, l)
+		}
+		sort.Strings(lines)
+		w.blocks = append(w.blocks, rawBlock{kind: KindCode, text: strings.Join(lines, "\n")})
+	}
+	return w.blocks
+}
+
+// frontMatter splits a leading YAML front matter block ("---" … "---") off s.
+func frontMatter(s string) (fm, rest string, ok bool) {
+	if !strings.HasPrefix(s, "---\n") {
+		return "", s, false
+	}
+	for i := 4; i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		line := s[i:]
+		if j >= 0 {
+			line = s[i : i+j]
+		}
+		if line == "---" || line == "..." {
+			end := i + len(line)
+			return s[:end], strings.TrimPrefix(s[end:], "\n"), true
+		}
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return "", s, false
+}
+
+// mdCtx is where the walker is in the container tree.
+type mdCtx struct {
+	quote bool // inside a block quote
+	depth int  // list nesting depth
+}
+
+type mdWalker struct {
+	src    []byte
+	blocks []rawBlock
+}
+
+func (w *mdWalker) walk(n ast.Node, c mdCtx) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Heading:
+			w.add(rawBlock{kind: KindHeading, level: ch.Level, text: w.join(ch.Lines())})
+		case *ast.Paragraph, *ast.TextBlock:
+			w.paragraph(ch, c)
+		case *ast.List:
+			w.list(ch, c)
+		case *ast.Blockquote:
+			w.walk(ch, mdCtx{quote: true, depth: c.depth})
+		case *ast.FencedCodeBlock:
+			info := ""
+			if ch.Info != nil {
+				info = strings.TrimSpace(string(ch.Info.Value(w.src)))
+			}
+			lang := info
+			if i := strings.IndexAny(lang, " {"); i >= 0 {
+				lang = lang[:i]
+			}
+			w.add(rawBlock{kind: KindCode, info: lang, text: fence(info, w.raw(ch.Lines()))})
+		case *ast.CodeBlock:
+			w.add(rawBlock{kind: KindCode, text: fence("", w.raw(ch.Lines()))})
+		case *ast.HTMLBlock:
+			raw := w.raw(ch.Lines())
+			if ch.HasClosure() {
+				raw += string(ch.ClosureLine.Value(w.src))
+			}
+			w.add(rawBlock{kind: KindCode, text: strings.TrimRight(raw, "\n")})
+		case *ast.ThematicBreak:
+			w.add(rawBlock{kind: KindCode, text: "---"})
+		default:
+			w.walk(ch, c)
+		}
+	}
+}
+
+func (w *mdWalker) add(b rawBlock) { w.blocks = append(w.blocks, b) }
+
+// textKind is the kind of a paragraph in context c.
+func textKind(c mdCtx) BlockKind {
+	switch {
+	case c.depth > 0:
+		return KindListItem
+	case c.quote:
+		return KindQuote
+	}
+	return KindParagraph
+}
+
+func (w *mdWalker) paragraph(n ast.Node, c mdCtx) {
+	lines := n.Lines()
+	kind := textKind(c)
+	if lines.Len() >= 2 {
+		first := strings.TrimSpace(w.line(lines, 0))
+		delim := strings.TrimSpace(w.line(lines, 1))
+		if strings.Contains(first, "|") && strings.Contains(delim, "-") && tableDelim.MatchString(delim) {
+			for i := 0; i < lines.Len(); i++ {
+				row := strings.TrimSpace(w.line(lines, i))
+				if i == 1 {
+					w.add(rawBlock{kind: KindCode, info: "table", text: row})
+					continue
+				}
+				w.add(rawBlock{kind: kind, level: c.depth, info: "table", text: row, table: true})
+			}
+			return
+		}
+	}
+	w.add(rawBlock{kind: kind, level: c.depth, text: w.join(lines)})
+}
+
+func (w *mdWalker) list(l *ast.List, c mdCtx) {
+	num := l.Start
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		marker := string(l.Marker)
+		if l.IsOrdered() {
+			marker = fmt.Sprintf("%d%c", num, l.Marker)
+			num++
+		}
+		first := len(w.blocks)
+		w.walk(it, mdCtx{quote: c.quote, depth: c.depth + 1})
+		if first < len(w.blocks) {
+			w.blocks[first].marker = marker
+		} else {
+			// An empty item ("-" alone) keeps its place in the list.
+			w.add(rawBlock{kind: KindCode, marker: marker, level: c.depth + 1, text: marker})
+		}
+	}
+}
+
+// join returns the text of a paragraph's lines: each line trimmed, a hard
+// line break's backslash dropped, lines joined by one space.
+func (w *mdWalker) join(lines *text.Segments) string {
+	if lines.Len() == 1 {
+		return strings.TrimSpace(w.line(lines, 0))
+	}
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		l := strings.TrimSpace(w.line(lines, i))
+		if i < lines.Len()-1 && strings.HasSuffix(l, `\`) && (len(l)-len(strings.TrimRight(l, `\`)))%2 == 1 {
+			l = strings.TrimRight(l[:len(l)-1], " ")
+		}
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// line returns line i of lines as a string.
+func (w *mdWalker) line(lines *text.Segments, i int) string {
+	seg := lines.At(i)
+	return string(seg.Value(w.src))
+}
+
+// raw returns the lines verbatim, newlines included.
+func (w *mdWalker) raw(lines *text.Segments) string {
+	var b bytes.Buffer
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(w.src))
+	}
+	return b.String()
+}
+
+// fence wraps code in a backtick fence longer than any backtick run in it.
+func fence(info, code string) string {
+	n, run := 3, 0
+	for i := 0; i < len(code); i++ {
+		if code[i] == '`' {
+			run++
+			n = max(n, run+1)
+		} else {
+			run = 0
+		}
+	}
+	f := strings.Repeat("`", n)
+	if code != "" && !strings.HasSuffix(code, "\n") {
+		code += "\n"
+	}
+	return f + info + "\n" + code + f
+}

@@ -1,0 +1,116 @@
+package segments
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// WordCount returns the number of words in s as a translator counts them,
+// following the Unicode word-boundary rules (UAX #29) that OmegaT's counter
+// also builds on: a word is a run of letters and digits; an apostrophe or a
+// period between two letters ("l'homme", "aujourd’hui", "example.com") and a
+// period or comma between two digits ("3,5", "1.99") do not break it;
+// hyphens, spaces and other punctuation do ("peut-être" is two words);
+// symbols and punctuation alone ("%", "—") are not words; each Han, kana or
+// Hangul character counts as a word, as Chinese and Japanese have no spaces.
+func WordCount(s string) int {
+	n := 0
+	in := false   // inside a word
+	var prev rune // last rune of the current word
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case isIdeograph(r):
+			n++
+			in = false
+		case isWordRune(r) || in && unicode.Is(unicode.Mn, r):
+			if !in {
+				n++
+				in = true
+			}
+			prev = r
+		case in && isMid(r, prev, s[i+size:]):
+			// stays inside the word
+		default:
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)
+}
+
+func isIdeograph(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
+}
+
+// isMid reports whether r, between prev and the start of rest, joins them
+// into one word.
+func isMid(r, prev rune, rest string) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '\'', '’', '.':
+		if unicode.IsLetter(prev) && unicode.IsLetter(next) && !isIdeograph(next) {
+			return true
+		}
+		return r == '.' && unicode.IsDigit(prev) && unicode.IsDigit(next)
+	case ',', '\u00a0', '\u202f': // decimal comma; (narrow) no-break space as thousands separator
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
+
+// StatusCount is how many segments, and words in their source, are in one
+// status (or in all).
+type StatusCount struct {
+	Segments int `json:"segments"`
+	Words    int `json:"words"`
+}
+
+// Stats sums up a document's progress.
+type Stats struct {
+	// Total counts every segment.
+	Total StatusCount `json:"total"`
+	// ByStatus is indexed by Status (StatusNew … StatusReviewed).
+	ByStatus [StatusReviewed + 1]StatusCount `json:"by_status"`
+	// Percent is the share of source words in confirmed segments
+	// (translated or reviewed), 0–100.
+	Percent float64 `json:"percent"`
+}
+
+// Confirmed returns the counts of translated and reviewed segments together.
+func (s Stats) Confirmed() StatusCount {
+	t, r := s.ByStatus[StatusTranslated], s.ByStatus[StatusReviewed]
+	return StatusCount{Segments: t.Segments + r.Segments, Words: t.Words + r.Words}
+}
+
+// Stats counts d's segments and source words per status.
+func (d *Document) Stats() Stats {
+	var st Stats
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		w := WordCount(s.Source)
+		st.Total.Segments++
+		st.Total.Words += w
+		if s.Status >= 0 && int(s.Status) < len(st.ByStatus) {
+			st.ByStatus[s.Status].Segments++
+			st.ByStatus[s.Status].Words += w
+		}
+	}
+	if st.Total.Words > 0 {
+		st.Percent = 100 * float64(st.Confirmed().Words) / float64(st.Total.Words)
+	} else if st.Total.Segments > 0 {
+		st.Percent = 100 * float64(st.Confirmed().Segments) / float64(st.Total.Segments)
+	}
+	return st
+}
