@@ -1,0 +1,210 @@
+// Package bitext reads and writes trad's bilingual formats: TMX 1.4b, XLIFF
+// 2.x and 1.2, a bilingual Markdown table or parallel text, TSV, and the
+// translated document itself. Writers stream: each unit is written as it is
+// produced, so memory does not grow with the output.
+package bitext
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/trad-project/trad/segments"
+	"golang.org/x/text/language"
+)
+
+// Options tune the writers. The zero value writes confirmed segments only,
+// sentence-level TMX, a Markdown table and XLIFF 2.1.
+type Options struct {
+	// All pairs draft segments too; by default only confirmed (translated or
+	// reviewed) segments are exported as translations.
+	All bool
+	// Level is the TMX unit level: "sentence" (default) or "paragraph" (one
+	// unit per block).
+	Level string
+	// MDLayout is the Markdown layout: "table" (default) or "parallel".
+	MDLayout string
+	// XLIFFVersion is "2.1" (default), "2.0" or "1.2".
+	XLIFFVersion string
+	// ToolVersion is written as TMX creationtoolversion and in XLIFF headers.
+	ToolVersion string
+	// Now stamps header creation dates and units that have never changed;
+	// zero means time.Now().
+	Now time.Time
+	// Warn receives diagnostics (characters removed, untranslated segments);
+	// nil discards them.
+	Warn func(msg string)
+}
+
+// Format names accepted by Write and the CLI.
+const (
+	FormatTMX    = "tmx"
+	FormatMD     = "md"
+	FormatTarget = "target"
+	FormatXLIFF  = "xliff"
+	FormatTSV    = "tsv"
+)
+
+// Formats lists the export formats, in the order the CLI shows them.
+var Formats = []string{FormatTMX, FormatXLIFF, FormatMD, FormatTSV, FormatTarget}
+
+// FormatForPath infers the export format from a file name's extension:
+// .tmx, .xlf/.xliff, .md/.markdown, .tsv, and .txt for the translated
+// document. It returns "" when the extension says nothing.
+func FormatForPath(path string) string {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 || strings.ContainsRune(path[i:], '/') {
+		return ""
+	}
+	switch strings.ToLower(path[i+1:]) {
+	case "tmx":
+		return FormatTMX
+	case "xlf", "xliff":
+		return FormatXLIFF
+	case "md", "markdown":
+		return FormatMD
+	case "tsv":
+		return FormatTSV
+	case "txt":
+		return FormatTarget
+	}
+	return ""
+}
+
+func (o *Options) warn(format string, args ...any) {
+	if o.Warn != nil {
+		o.Warn(fmt.Sprintf(format, args...))
+	}
+}
+
+func (o *Options) now() time.Time {
+	if o.Now.IsZero() {
+		return time.Now().UTC()
+	}
+	return o.Now.UTC()
+}
+
+func (o *Options) toolVersion() string {
+	if o.ToolVersion == "" {
+		return "dev"
+	}
+	return o.ToolVersion
+}
+
+// Exported reports whether segment s's target is exported as a translation
+// under opts: confirmed (or draft with All) and not empty.
+func Exported(s *segments.Segment, opts Options) bool {
+	if strings.TrimSpace(s.Target) == "" {
+		return false
+	}
+	return s.Status.Confirmed() || (opts.All && s.Status == segments.StatusDraft)
+}
+
+// langTags returns the document's languages as BCP 47 tags ("fr", "fr-FR").
+// A document without a source language is an error: trad never guesses one.
+func langTags(doc *segments.Document) (src, tgt string, err error) {
+	if doc.SourceLang == language.Und {
+		return "", "", errors.New("document has no source language")
+	}
+	if doc.TargetLang == language.Und {
+		return "", "", errors.New("document has no target language")
+	}
+	return doc.SourceLang.String(), doc.TargetLang.String(), nil
+}
+
+// tmxDate formats t in TMX's YYYYMMDDThhmmssZ form.
+func tmxDate(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
+
+// legalXMLRune reports whether r may appear in an XML 1.0 document.
+func legalXMLRune(r rune) bool {
+	switch {
+	case r == 0x9 || r == 0xA || r == 0xD:
+		return true
+	case r >= 0x20 && r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
+
+// CleanXML returns s without the characters XML 1.0 forbids (C0 controls
+// other than tab and newlines, U+FFFE/U+FFFF, surrogates) and without
+// invalid UTF-8, and how many it removed.
+func CleanXML(s string) (string, int) {
+	bad := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || !legalXMLRune(r) {
+			bad++
+		}
+		i += n
+	}
+	if bad == 0 {
+		return s, 0
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !(r == utf8.RuneError && n == 1) && legalXMLRune(r) {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String(), bad
+}
+
+// blockTexts returns block b's source text spanning its segments, and the
+// target text built from the exported targets joined by the source's own
+// separating whitespace. ok is false when some segment has no exported
+// target (the block is then not a paragraph-level pair).
+func blockTexts(doc *segments.Document, b int, opts Options) (src, tgt string, ok bool) {
+	bl := &doc.Blocks[b]
+	if bl.Count == 0 {
+		return "", "", false
+	}
+	segs := doc.BlockSegments(b)
+	var t strings.Builder
+	for i := range segs {
+		s := &segs[i]
+		if !Exported(s, opts) {
+			return "", "", false
+		}
+		if i > 0 {
+			t.WriteString(separator(bl, &segs[i-1], s))
+		}
+		t.WriteString(s.Target)
+	}
+	first, last := &segs[0], &segs[len(segs)-1]
+	if first.Start >= 0 && last.End <= len(bl.Text) && first.Start <= last.End {
+		src = bl.Text[first.Start:last.End]
+	} else {
+		src = joinSources(bl, segs)
+	}
+	return src, t.String(), true
+}
+
+// separator is the source whitespace between two neighbouring segments of
+// a block, or a single space when the offsets do not index the block text.
+func separator(bl *segments.Block, prev, cur *segments.Segment) string {
+	if prev.End >= 0 && prev.End <= cur.Start && cur.Start <= len(bl.Text) {
+		return bl.Text[prev.End:cur.Start]
+	}
+	return " "
+}
+
+func joinSources(bl *segments.Block, segs []segments.Segment) string {
+	var b strings.Builder
+	for i := range segs {
+		if i > 0 {
+			b.WriteString(separator(bl, &segs[i-1], &segs[i]))
+		}
+		b.WriteString(segs[i].Source)
+	}
+	return b.String()
+}

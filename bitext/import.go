@@ -1,0 +1,176 @@
+package bitext
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/trad-project/trad/segments"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ImportReport says what an import changed.
+type ImportReport struct {
+	// Units is how many TMX units or XLIFF segments were read.
+	Units int
+	// Filled is how many segments received a target (TMX: empty targets
+	// filled; XLIFF: targets or statuses changed).
+	Filled int
+	// Unchanged counts XLIFF segments that matched and brought nothing new.
+	Unchanged int
+	// Skipped explains each unit that could not be used ("line 12: segment
+	// s4: source differs from the project").
+	Skipped []string
+}
+
+// OriginTM and OriginImport are the Segment.Origin values set by imports.
+const (
+	OriginTM     = "tm"
+	OriginImport = "import"
+)
+
+// ImportTMX fills doc's empty targets from the exact source matches of a
+// TMX file: for each segment with status new and no target, a unit whose
+// source variant (in doc.SourceLang, matched by exact tag or else by base
+// language) equals the segment's source after NFC gives its target
+// variant. Filled segments get status draft and Origin "tm": a memory match
+// is a proposal the translator still has to confirm. The first matching
+// unit in the file wins. Segments with a target are never touched.
+func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportReport, error) {
+	want := map[string][]int{} // source → indexes of segments to fill
+	for i := range doc.Segments {
+		s := &doc.Segments[i]
+		if s.Target == "" && s.Status == segments.StatusNew {
+			k := norm.NFC.String(s.Source)
+			want[k] = append(want[k], i)
+		}
+	}
+	rep := &ImportReport{}
+	err := ReadTMX(r, func(tu TU) error {
+		rep.Units++
+		if len(want) == 0 {
+			return nil
+		}
+		sk := bestLang(tu.Variants, doc.SourceLang)
+		tk := bestLang(tu.Variants, doc.TargetLang)
+		if sk == "" || tk == "" || sk == tk {
+			return nil
+		}
+		src := norm.NFC.String(tu.Variants[sk])
+		tgt := norm.NFC.String(tu.Variants[tk])
+		idx, ok := want[src]
+		if !ok || strings.TrimSpace(tgt) == "" {
+			return nil
+		}
+		delete(want, src)
+		for _, i := range idx {
+			doc.SetTarget(i, tgt, segments.StatusDraft, now)
+			doc.Segments[i].Origin = OriginTM
+			rep.Filled++
+		}
+		return nil
+	})
+	if err != nil {
+		return rep, fmt.Errorf("read TMX: %w", err)
+	}
+	return rep, nil
+}
+
+// bestLang returns the key of variants that is tag itself (case-insensitive)
+// or, failing that, the first one with the same base language ("fr-FR" for
+// "fr", "fr" for "fr-CA"); "" when none.
+func bestLang(variants map[string]string, tag language.Tag) string {
+	want := tag.String()
+	base, _ := tag.Base()
+	best := ""
+	for k := range variants {
+		if strings.EqualFold(k, want) {
+			return k
+		}
+		if best != "" {
+			continue
+		}
+		t, err := language.Parse(strings.ReplaceAll(k, "_", "-"))
+		if err != nil {
+			continue
+		}
+		if b, _ := t.Base(); b == base {
+			best = k
+		}
+	}
+	return best
+}
+
+// ImportXLIFF brings the targets, states and notes of an XLIFF 1.2 or 2.x
+// file back into doc. A segment is matched by its id ("s12" is segment 12)
+// when its source equals the project's (after NFC), otherwise by its source
+// text; an XLIFF segment matching neither is reported in Skipped. A target
+// present in the file replaces the project's, with the state mapped back
+// (see xliff2State) and Origin "import" when the text changed; a missing or
+// empty target never erases one. Non-empty notes replace the project's.
+func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportReport, error) {
+	bySource := map[string][]int{}
+	for i := range doc.Segments {
+		k := norm.NFC.String(doc.Segments[i].Source)
+		bySource[k] = append(bySource[k], i)
+	}
+	used := make([]bool, len(doc.Segments))
+	rep := &ImportReport{}
+	err := ReadXLIFF(r, func(xs XLIFFSegment) error {
+		rep.Units++
+		src := norm.NFC.String(xs.Source)
+		i := -1
+		if n, err := strconv.Atoi(strings.TrimPrefix(xs.ID, "s")); err == nil && strings.HasPrefix(xs.ID, "s") &&
+			n >= 1 && n <= len(doc.Segments) && norm.NFC.String(doc.Segments[n-1].Source) == src {
+			i = n - 1
+		} else {
+			for _, j := range bySource[src] {
+				if !used[j] {
+					i = j
+					break
+				}
+			}
+		}
+		if i < 0 {
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment %s: source not found in the project: %q", xs.Line, xs.ID, clip(xs.Source, 60)))
+			return nil
+		}
+		used[i] = true
+		s := &doc.Segments[i]
+		changed := false
+		if xs.Note != "" && xs.Note != s.Note {
+			s.Note = xs.Note
+			changed = true
+		}
+		if tgt := norm.NFC.String(xs.Target); xs.HasTarget && strings.TrimSpace(tgt) != "" {
+			st := xs.Status()
+			if tgt != s.Target || st != s.Status {
+				if tgt != s.Target {
+					s.Origin = OriginImport
+				}
+				doc.SetTarget(i, tgt, st, now)
+				changed = true
+			}
+		}
+		if changed {
+			rep.Filled++
+		} else {
+			rep.Unchanged++
+		}
+		return nil
+	})
+	if err != nil {
+		return rep, fmt.Errorf("read XLIFF: %w", err)
+	}
+	return rep, nil
+}
+
+func clip(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

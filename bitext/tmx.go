@@ -1,0 +1,115 @@
+package bitext
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// WriteTMX writes doc's exported pairs as TMX 1.4b: one <tu> per segment
+// (or per block with opts.Level "paragraph"), each with the source and
+// target <tuv> tagged with the document's BCP 47 languages, the segment
+// status as <prop type="x-status"> and its note as <note>. Segments without
+// an exported target are skipped. Characters XML 1.0 forbids are removed and
+// reported through opts.Warn. Units are written as they are produced.
+func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
+	src, tgt, err := langTags(doc)
+	if err != nil {
+		return fmt.Errorf("write TMX: %w", err)
+	}
+	paragraph := false
+	switch opts.Level {
+	case "", "sentence":
+	case "paragraph":
+		paragraph = true
+	default:
+		return fmt.Errorf("write TMX: unknown level %q (want sentence or paragraph)", opts.Level)
+	}
+	now := opts.now()
+	nowStamp := tmxDate(now)
+	x := newXMLWriter(w)
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+		`<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n" +
+		`<tmx version="1.4">` + "\n" +
+		`  <header creationtool="trad" creationtoolversion="`)
+	x.attr(opts.toolVersion())
+	segtype := "sentence"
+	if paragraph {
+		segtype = "paragraph"
+	}
+	x.raw(`" segtype="` + segtype + `" o-tmf="trad" adminlang="en" srclang="`)
+	x.attr(src)
+	x.raw(`" datatype="plaintext" creationdate="` + nowStamp + `"/>` + "\n  <body>\n")
+
+	var num [20]byte
+	unit := func(id int, source, target, status, note string, changed time.Time, kind string) {
+		created := nowStamp
+		if !changed.IsZero() {
+			created = tmxDate(changed)
+		}
+		x.raw(`    <tu tuid="`)
+		x.raw(string(strconv.AppendInt(num[:0], int64(id), 10)))
+		x.raw(`" creationdate="` + created + `" changedate="` + created + `">` + "\n")
+		x.raw(`      <prop type="x-status">` + status + "</prop>\n")
+		if note != "" {
+			x.raw("      <note>")
+			x.text(note)
+			x.raw("</note>\n")
+		}
+		x.raw(`      <tuv xml:lang="`)
+		x.attr(src)
+		x.raw(`"><seg>`)
+		x.text(source)
+		x.raw("</seg></tuv>\n" + `      <tuv xml:lang="`)
+		x.attr(tgt)
+		x.raw(`"><seg>`)
+		x.text(target)
+		x.raw("</seg></tuv>\n    </tu>\n")
+		if n := x.takeRemoved(); n > 0 {
+			opts.warn("%s %d: removed %d character(s) not allowed in XML 1.0", kind, id, n)
+		}
+	}
+
+	if paragraph {
+		for b := range doc.Blocks {
+			source, target, ok := blockTexts(doc, b, opts)
+			if !ok {
+				continue
+			}
+			segs := doc.BlockSegments(b)
+			status, changed, note := segs[0].Status, segs[0].Changed, ""
+			for i := range segs {
+				s := &segs[i]
+				if s.Status < status {
+					status = s.Status // a block is only as far as its least advanced segment
+				}
+				if s.Changed.After(changed) {
+					changed = s.Changed
+				}
+				if s.Note != "" {
+					if note != "" {
+						note += "\n"
+					}
+					note += s.Note
+				}
+			}
+			unit(b+1, source, target, status.String(), note, changed, "block")
+		}
+	} else {
+		for i := range doc.Segments {
+			s := &doc.Segments[i]
+			if !Exported(s, opts) {
+				continue
+			}
+			unit(i+1, s.Source, s.Target, s.Status.String(), s.Note, s.Changed, "segment")
+		}
+	}
+	x.raw("  </body>\n</tmx>\n")
+	if err := x.flush(); err != nil {
+		return fmt.Errorf("write TMX: %w", err)
+	}
+	return nil
+}

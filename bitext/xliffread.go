@@ -1,0 +1,238 @@
+package bitext
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// XLIFFSegment is one segment read from an XLIFF file: a <segment> in
+// XLIFF 2, a <trans-unit> in 1.2.
+type XLIFFSegment struct {
+	// Version is the file's XLIFF version ("1.2", "2.0", "2.1").
+	Version string
+	// Unit is the enclosing <unit> id (XLIFF 2) or <group> id (1.2, "" outside a group).
+	Unit string
+	// ID is the <segment> or <trans-unit> id.
+	ID string
+	// Source and Target are the plain texts (inline codes dropped, text of
+	// <pc>, <g> and <mrk> kept, <cp> decoded).
+	Source, Target string
+	// HasTarget is true when a <target> element was present.
+	HasTarget bool
+	// State is the XLIFF state (2.x segment state, 1.2 target state),
+	// SubState the 2.x subState; "" when absent.
+	State, SubState string
+	// Approved is the 1.2 approved="yes" flag.
+	Approved bool
+	// Note holds the notes that apply to this segment, joined by newlines.
+	Note string
+	// Line is where the segment starts in the file.
+	Line int
+}
+
+// Status maps the segment's XLIFF state back to a trad status (see the
+// table on xliff2State). A segment without a target is new.
+func (s *XLIFFSegment) Status() segments.Status {
+	if !s.HasTarget || strings.TrimSpace(s.Target) == "" {
+		return segments.StatusNew
+	}
+	if strings.HasPrefix(s.Version, "2") {
+		switch s.State {
+		case "translated":
+			return segments.StatusTranslated
+		case "reviewed", "final":
+			return segments.StatusReviewed
+		}
+		return segments.StatusDraft // "initial" (or absent) with a target
+	}
+	if s.Approved {
+		return segments.StatusReviewed
+	}
+	switch s.State {
+	case "translated":
+		return segments.StatusTranslated
+	case "signed-off", "final":
+		return segments.StatusReviewed
+	case "":
+		return segments.StatusTranslated // a target with no state: a finished translation
+	}
+	return segments.StatusDraft
+}
+
+// ReadXLIFF reads an XLIFF 1.2 or 2.x file and calls fn for each segment in
+// document order, one at a time. Sources and targets inside <alt-trans> or
+// match modules are ignored. An error from fn stops the reading and is
+// returned as is; malformed XML is reported with its line.
+func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
+	d := newXMLDecoder(r)
+	var (
+		version string
+		stack   []string
+		unitID  string
+		seg     *XLIFFSegment
+		notes   []struct{ seg, text string } // XLIFF 2 unit notes
+		buf     strings.Builder
+		inText  string // "source", "target" or "note" while collecting text
+		skip    int
+		noteSeg string
+		segN    int // segments seen in the current unit
+	)
+	parent := func() string {
+		if len(stack) < 2 {
+			return ""
+		}
+		return stack[len(stack)-2]
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			if version == "" {
+				return errors.New("not an XLIFF file: no <xliff> element")
+			}
+			return nil
+		}
+		if err != nil {
+			return xmlError(d, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			stack = append(stack, name)
+			if inText != "" {
+				switch name {
+				case "bpt", "ept", "ph", "it", "sub":
+					skip++
+				case "cp":
+					if skip == 0 {
+						if v, err := strconv.ParseUint(attrValue(t.Attr, "hex"), 16, 32); err == nil {
+							buf.WriteRune(rune(v))
+						}
+					}
+				}
+				continue
+			}
+			if version == "" {
+				if name != "xliff" {
+					return fmt.Errorf("not an XLIFF file: root element is <%s>", name)
+				}
+				version = attrValue(t.Attr, "version")
+				if version == "" {
+					if t.Name.Space == xliff12NS {
+						version = "1.2"
+					} else {
+						version = "2.0"
+					}
+				}
+				if !strings.HasPrefix(version, "1.") && !strings.HasPrefix(version, "2.") {
+					return fmt.Errorf("unsupported XLIFF version %q", version)
+				}
+				continue
+			}
+			v2 := strings.HasPrefix(version, "2")
+			segEl := "trans-unit"
+			if v2 {
+				segEl = "segment"
+			}
+			switch {
+			case v2 && name == "unit":
+				unitID = attrValue(t.Attr, "id")
+				notes = notes[:0]
+				segN = 0
+			case !v2 && name == "group":
+				unitID = attrValue(t.Attr, "id")
+			case name == segEl:
+				line, _ := d.InputPos()
+				seg = &XLIFFSegment{Version: version, Unit: unitID, ID: attrValue(t.Attr, "id"), Line: line}
+				if v2 {
+					seg.State = attrValue(t.Attr, "state")
+					seg.SubState = attrValue(t.Attr, "subState")
+				} else {
+					seg.Approved = attrValue(t.Attr, "approved") == "yes"
+				}
+			case seg != nil && (name == "source" || name == "target") &&
+				parent() == segEl:
+				inText = name
+				buf.Reset()
+				skip = 0
+				if name == "target" {
+					seg.HasTarget = true
+					if !v2 {
+						seg.State = attrValue(t.Attr, "state")
+					}
+				}
+			case name == "note" && ((v2 && parent() == "notes" && len(stack) >= 3 && stack[len(stack)-3] == "unit") ||
+				(!v2 && seg != nil && parent() == "trans-unit")):
+				inText = "note"
+				buf.Reset()
+				skip = 0
+				noteSeg = ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "segment" && a.Name.Space == tradNS {
+						noteSeg = a.Value
+					}
+				}
+			}
+		case xml.EndElement:
+			name := t.Name.Local
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if inText != "" {
+				if name != inText {
+					if skip > 0 && (name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "sub") {
+						skip--
+					}
+					continue
+				}
+				text := buf.String()
+				switch inText {
+				case "source":
+					seg.Source = text
+				case "target":
+					seg.Target = text
+				case "note":
+					if strings.HasPrefix(version, "2") {
+						notes = append(notes, struct{ seg, text string }{noteSeg, text})
+					} else if seg.Note == "" {
+						seg.Note = text
+					} else {
+						seg.Note += "\n" + text
+					}
+				}
+				inText = ""
+				continue
+			}
+			v2 := strings.HasPrefix(version, "2")
+			if seg != nil && ((v2 && name == "segment") || (!v2 && name == "trans-unit")) {
+				if v2 {
+					for _, n := range notes {
+						// A note names its segment with trad:segment; a note
+						// from another tool belongs to the unit's first segment.
+						if n.seg == seg.ID || (n.seg == "" && segN == 0) {
+							if seg.Note != "" {
+								seg.Note += "\n"
+							}
+							seg.Note += n.text
+						}
+					}
+					segN++
+				}
+				s := *seg
+				seg = nil
+				if err := fn(s); err != nil {
+					return err
+				}
+			}
+		case xml.CharData:
+			if inText != "" && skip == 0 {
+				buf.Write(t)
+			}
+		}
+	}
+}
