@@ -4,6 +4,8 @@
 // elision and inflection.
 package glossary
 
+import "fmt"
+
 // Origin says where an entry was read from, so a hit can name its source.
 type Origin struct {
 	// File is the path of the glossary file, or "builtin" for the embedded one.
@@ -51,4 +53,78 @@ type Hit struct {
 	Targets []string
 	How     How
 	Entry   *Entry
+}
+
+// Glossary is an ordered list of entries; earlier entries take priority when
+// several give the same term. A Glossary is not modified after it is built,
+// so it is safe for concurrent reading.
+type Glossary struct {
+	entries []*Entry
+}
+
+// New returns a glossary holding entries, in priority order.
+func New(entries ...*Entry) *Glossary {
+	return &Glossary{entries: entries}
+}
+
+// Entries returns the entries in priority order. The slice must not be
+// modified.
+func (g *Glossary) Entries() []*Entry {
+	if g == nil {
+		return nil
+	}
+	return g.entries
+}
+
+// Len returns the number of entries.
+func (g *Glossary) Len() int { return len(g.Entries()) }
+
+// Merge returns a glossary holding the entries of gs in order: entries of
+// earlier arguments take priority (user glossaries first, built-in last).
+// Nil arguments are skipped.
+func Merge(gs ...*Glossary) *Glossary {
+	n := 0
+	for _, g := range gs {
+		n += g.Len()
+	}
+	out := make([]*Entry, 0, n)
+	for _, g := range gs {
+		out = append(out, g.Entries()...)
+	}
+	return &Glossary{entries: out}
+}
+
+// Warning is a problem in one line of a glossary file that did not stop the
+// rest of the file from loading.
+type Warning struct {
+	File string
+	Line int
+	Msg  string
+}
+
+// String formats the warning as "file:line: msg" (or "file: msg" when the
+// line is unknown).
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	}
+	return w.File + ": " + w.Msg
+}
+
+// String returns "builtin" for the embedded glossary and "path:line" for a
+// file (just "path" when the line is unknown).
+func (o Origin) String() string {
+	if o.File == BuiltinName || o.Line <= 0 {
+		return o.File
+	}
+	return fmt.Sprintf("%s:%d", o.File, o.Line)
+}
+
+// BuiltinName is the Origin.File of entries from the embedded glossary.
+const BuiltinName = "builtin"
+
+// Lang returns the terms of e in language lang, compared by base language
+// ("fr-CA" finds "fr").
+func (e *Entry) Lang(lang string) []string {
+	return e.Terms[baseLang(lang)]
 }

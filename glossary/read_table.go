@@ -1,0 +1,247 @@
+package glossary
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// LangSource and LangTarget are the Terms keys of entries read from files
+// that do not name their languages (OmegaT's two-column layout, whose columns
+// are whatever the project's source and target are). Entry.Source and
+// Entry.Target fall back on them.
+const (
+	LangSource = "source"
+	LangTarget = "target"
+)
+
+// Source returns the terms of e in source language lang, or the terms of its
+// unnamed source column.
+func (e *Entry) Source(lang string) []string {
+	if t := e.Terms[baseLang(lang)]; len(t) > 0 {
+		return t
+	}
+	return e.Terms[LangSource]
+}
+
+// Target returns the terms of e in target language lang, or the terms of its
+// unnamed target column.
+func (e *Entry) Target(lang string) []string {
+	if t := e.Terms[baseLang(lang)]; len(t) > 0 {
+		return t
+	}
+	return e.Terms[LangTarget]
+}
+
+// SynonymSep separates several terms in one cell of the multi-language
+// layouts ("réseau social | média social").
+const SynonymSep = " | "
+
+// column is what one column of a multi-language header holds.
+type column struct {
+	lang  string // base language, or "" for a field column
+	field string // "domain", "pos" or "note"
+}
+
+// tableReader turns rows of cells into entries, in OmegaT's two-column
+// layout or, when the first row is a header, the multi-language one.
+type tableReader struct {
+	name   string
+	header []column // nil: two-column layout
+	seen   bool     // a data row or header was seen
+	ents   []*Entry
+	warns  []Warning
+}
+
+func (t *tableReader) warn(line int, format string, args ...any) {
+	t.warns = append(t.warns, Warning{File: t.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// parseHeader returns the columns of row if every cell is a language tag or
+// a known field name and at least one is a language.
+func parseHeader(row []string) []column {
+	cols := make([]column, len(row))
+	langs := 0
+	for i, c := range row {
+		c = strings.TrimSpace(c)
+		switch strings.ToLower(c) {
+		case "domain", "subject":
+			cols[i].field = "domain"
+		case "pos":
+			cols[i].field = "pos"
+		case "note", "notes", "comment", "comments":
+			cols[i].field = "note"
+		default:
+			b, ok := parseLangTag(c)
+			if !ok {
+				return nil
+			}
+			cols[i].lang = b
+			langs++
+		}
+	}
+	if langs == 0 {
+		return nil
+	}
+	return cols
+}
+
+// row handles one non-comment row read at line.
+func (t *tableReader) row(line int, cells []string) {
+	if !t.seen {
+		t.seen = true
+		if h := parseHeader(cells); h != nil {
+			t.header = h
+			return
+		}
+	}
+	if t.header == nil {
+		t.pair(line, cells)
+	} else {
+		t.multi(line, cells)
+	}
+}
+
+// pair reads a row of OmegaT's layout. As OmegaT does (Java's split drops
+// trailing empty columns), a row needs a non-empty source and target; a third
+// column is the comment and further ones are ignored.
+func (t *tableReader) pair(line int, cells []string) {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	switch {
+	case len(cells) == 0:
+		return // blank line
+	case len(cells) == 1 && strings.TrimSpace(cells[0]) == "":
+		return
+	case cells[0] == "":
+		t.warn(line, "empty source term")
+		return
+	case len(cells) < 2:
+		t.warn(line, "want 2 or 3 columns (source, target, comment), got 1")
+		return
+	}
+	e := &Entry{
+		Terms:  map[string][]string{LangSource: {cleanTerm(cells[0])}, LangTarget: {cleanTerm(cells[1])}},
+		Origin: Origin{File: t.name, Line: line},
+	}
+	if len(cells) > 2 {
+		e.Note = cleanTerm(cells[2])
+	}
+	t.ents = append(t.ents, e)
+}
+
+// multi reads a row of the multi-language layout.
+func (t *tableReader) multi(line int, cells []string) {
+	if len(cells) > len(t.header) {
+		extra := cells[len(t.header):]
+		for _, c := range extra {
+			if strings.TrimSpace(c) != "" {
+				t.warn(line, "want at most %d columns as in the header, got %d", len(t.header), len(cells))
+				return
+			}
+		}
+		cells = cells[:len(t.header)]
+	}
+	e := &Entry{Origin: Origin{File: t.name, Line: line}}
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		col := t.header[i]
+		switch col.field {
+		case "domain":
+			e.Domain = cleanTerm(c)
+		case "pos":
+			e.POS = strings.ToLower(cleanTerm(c))
+		case "note":
+			e.Note = cleanTerm(c)
+		default:
+			for _, term := range strings.Split(c, "|") {
+				if term = strings.TrimSpace(term); term != "" {
+					if e.Terms == nil {
+						e.Terms = make(map[string][]string, 2)
+					}
+					e.Terms[col.lang] = append(e.Terms[col.lang], cleanTerm(term))
+				}
+			}
+		}
+	}
+	if len(e.Terms) == 0 {
+		if strings.TrimSpace(strings.Join(cells, "")) != "" {
+			t.warn(line, "no term in any language column")
+		}
+		return
+	}
+	t.ents = append(t.ents, e)
+}
+
+// readTSV reads OmegaT's tab-separated layout or the multi-language TSV:
+// lines end in LF, CRLF or CR; a line starting with "#" is a comment; cells
+// are split on tabs with no quoting.
+func readTSV(text []byte, name string) (*Glossary, []Warning, error) {
+	t := &tableReader{name: name}
+	t.ents = make([]*Entry, 0, bytes.Count(text, []byte{'\n'})+1)
+	var cells []string
+	for line := 1; len(text) > 0; line++ {
+		i := bytes.IndexAny(text, "\r\n")
+		var l []byte
+		if i < 0 {
+			l, text = text, nil
+		} else {
+			l = text[:i]
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			text = text[i+1:]
+		}
+		if len(l) == 0 || l[0] == '#' {
+			continue
+		}
+		cells = cells[:0]
+		s := string(l)
+		for {
+			j := strings.IndexByte(s, '\t')
+			if j < 0 {
+				cells = append(cells, s)
+				break
+			}
+			cells = append(cells, s[:j])
+			s = s[j+1:]
+		}
+		t.row(line, cells)
+	}
+	return New(t.ents...), t.warns, nil
+}
+
+// readCSV reads RFC 4180 CSV (quoted fields may hold commas, quotes and line
+// breaks; lines starting with "#" are comments) in OmegaT's layout or the
+// multi-language one. A malformed record is a warning with its line.
+func readCSV(text []byte, name string) (*Glossary, []Warning, error) {
+	t := &tableReader{name: name}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				t.warn(pe.StartLine, "%v", pe.Err)
+				continue
+			}
+			return nil, t.warns, fmt.Errorf("read glossary %s: %w", name, err)
+		}
+		line, _ := r.FieldPos(0)
+		t.row(line, rec)
+	}
+	return New(t.ents...), t.warns, nil
+}
