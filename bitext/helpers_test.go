@@ -201,3 +201,12 @@ func gfmInline(c string) string {
 }
 
 func mustTag(s string) language.Tag { return language.MustParse(s) }
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -42,6 +42,7 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 	case "parallel":
 		r := newBlockRenderer(doc.Format == "markdown")
+		r.loose = true
 		for b := 0; b < len(doc.Blocks); b++ {
 			bl := &doc.Blocks[b]
 			if bl.Info == "table" {
@@ -90,8 +91,9 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 
 // MarkdownCell escapes s for a GFM table cell so that markdown-it (and
 // GitHub) read back exactly s as the cell's text: backslash escapes for
-// \ | * _ ` < [ ] & ~ and for a leading # - + >, "%" before two hex digits
-// escaped (so a linkified URL is not percent-decoded), leading and trailing
+// \ | * _ ` < [ ] & ~ and for a leading # - + >; a scheme's ":" ("http:")
+// and "%" before two hex digits escaped (so markdown-it neither linkifies
+// nor percent-decodes URLs in the text); leading and trailing
 // whitespace as numeric character references (cells are trimmed), and line
 // breaks as <br> (a table row is one line).
 func MarkdownCell(s string) string {
@@ -127,6 +129,13 @@ func MarkdownCell(s string) string {
 				b.WriteByte('\\')
 			}
 			b.WriteByte(c)
+		case ':':
+			// "http:" or "mailto:" would start a linkified URL whose text
+			// markdown-it takes raw (escapes included) and percent-decodes.
+			if i > 0 && i+1 < len(body) && isLetter(body[i-1]) && body[i+1] != ' ' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
 		case '%':
 			if i+2 < len(body) && isHex(body[i+1]) && isHex(body[i+2]) {
 				b.WriteByte('\\')
@@ -153,6 +162,8 @@ func charRefs(b *strings.Builder, ws string) {
 		fmt.Fprintf(b, "&#%d;", r)
 	}
 }
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
@@ -219,6 +230,7 @@ func blockTarget(doc *segments.Document, b int, opts Options) (text string, n, m
 // list markers of enclosing items so nested items get the right indent.
 type blockRenderer struct {
 	markdown bool
+	loose    bool     // a blank line between list items too (parallel layout)
 	markers  []string // marker of the latest item at each list level
 	prev     *segments.Block
 }
@@ -236,7 +248,7 @@ func (r *blockRenderer) sep(bl *segments.Block) string {
 		return ""
 	case prev.Info == "table" && bl.Info == "table":
 		return ""
-	case prev.Kind == segments.KindListItem && bl.Kind == segments.KindListItem && bl.Marker != "" && prev.Marker != "":
+	case !r.loose && prev.Kind == segments.KindListItem && bl.Kind == segments.KindListItem && bl.Marker != "" && prev.Marker != "":
 		return ""
 	}
 	return "\n"
