@@ -1,0 +1,161 @@
+package glossary
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// testGlossary builds a French–English glossary from "fr|en|pos" lines.
+func testGlossary(lines ...string) *Glossary {
+	var es []*Entry
+	for i, l := range lines {
+		f := strings.Split(l, "|")
+		e := &Entry{Terms: map[string][]string{"fr": {f[0]}, "en": {f[1]}}, Domain: "test", Origin: Origin{File: "t.tsv", Line: i + 1}}
+		if len(f) > 2 {
+			e.POS = f[2]
+		}
+		es = append(es, e)
+	}
+	return New(es...)
+}
+
+func hitString(text string, hs []Hit) string {
+	var parts []string
+	for _, h := range hs {
+		if text[h.Start:h.End] != h.Text {
+			parts = append(parts, "BAD SPAN")
+		}
+		parts = append(parts, fmt.Sprintf("%s=%s/%s", h.Text, h.Term, h.How))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestMatch(t *testing.T) {
+	g := testGlossary(
+		"réseau social|social network|noun",
+		"donnée|data|noun",
+		"don|donation|noun",
+		"télécharger|download|verb",
+		"part|share|noun",
+		"porte|door|noun",
+		"marché|market|noun",
+		"sanction|sanction|noun",
+		"IA|AI|noun",
+		"UE|EU|propn",
+		"5G|5G|noun",
+		"intelligence artificielle|artificial intelligence|noun",
+		"Union européenne|European Union|propn",
+		"porte-parole|spokesperson|noun",
+		"Royaume-Uni|United Kingdom|propn",
+		"chef d'État|head of state|noun",
+		"guerre commerciale|trade war|noun",
+		"guerre|war|noun",
+		"Maison-Blanche|White House|propn",
+		"loi|law|noun",
+		"taux de change|exchange rate|noun",
+		"Pékin|Beijing|propn",
+		"contrôle des exportations|export controls|noun",
+		"plateforme|platform|noun",
+		"U.S.|U.S.|propn",
+		"social|social|adj",
+	)
+	m := NewMatcher(g, "fr-FR", "en")
+	for _, tc := range []struct{ text, want string }{
+		{"Les réseaux sociaux et les données.", "réseaux sociaux=réseau social/stemmed; données=donnée/stemmed"},
+		{"Un réseau social.", "réseau social=réseau social/exact"},
+		{"RÉSEAU SOCIAL", "RÉSEAU SOCIAL=réseau social/folded"},
+		{"Un don, des dons.", "don=don/exact; dons=don/stemmed"},
+		{"Une vidéo téléchargée, téléchargez-la.", "téléchargée=télécharger/stemmed; téléchargez=télécharger/stemmed"},
+		// Traps: a stem shared by another word is not a hit.
+		{"Une partie du marché", "marché=marché/exact"},
+		{"Ils veulent marcher.", ""},
+		{"Des parts de marchés.", "parts=part/stemmed; marchés=marché/stemmed"},
+		{"La portée de la loi ; les lois.", "loi=loi/exact; lois=loi/stemmed"},
+		{"Ouvrir les portes du port.", "portes=porte/stemmed"},
+		{"Sanctionner la Chine ; des sanctions.", "sanctions=sanction/stemmed"},
+		// Acronyms match only as written.
+		{"L'IA et l'UE ; ia, Ue, la 5G, la 5g.", "IA=IA/exact; UE=UE/exact; 5G=5G/exact"},
+		// Elisions, both apostrophes, longest match first.
+		{"l’intelligence artificielle de l'Union européenne", "intelligence artificielle=intelligence artificielle/exact; Union européenne=Union européenne/exact"},
+		{"d'intelligences artificielles", "intelligences artificielles=intelligence artificielle/stemmed"},
+		{"Le chef d’État et les chefs d'État", "chef d’État=chef d'État/exact; chefs d'État=chef d'État/stemmed"},
+		{"La guerre commerciale, puis la guerre.", "guerre commerciale=guerre commerciale/exact; guerre=guerre/exact"},
+		{"Les guerres commerciales", "guerres commerciales=guerre commerciale/stemmed"},
+		// Hyphenated compounds, with or without the hyphen.
+		{"Le porte-parole de la Maison-Blanche", "porte-parole=porte-parole/exact; Maison-Blanche=Maison-Blanche/exact"},
+		{"le porte parole du Royaume Uni, la Maison Blanche", "porte parole=porte-parole/exact; Royaume Uni=Royaume-Uni/exact; Maison Blanche=Maison-Blanche/exact"},
+		// Punctuation between words breaks a term.
+		{"la guerre, commerciale", "guerre=guerre/exact"},
+		// Complements after a preposition and proper nouns do not inflect.
+		{"les taux de change", "taux de change=taux de change/exact"},
+		{"Pékin ; pékin ; Pékins", "Pékin=Pékin/exact; pékin=Pékin/folded"},
+		{"le contrôle des exportations", "contrôle des exportations=contrôle des exportations/exact"},
+		{"les contrôles des exportations", "contrôles des exportations=contrôle des exportations/stemmed"},
+		{"les U.S. et les U S", "U.S=U.S./exact; U S=U.S./exact"},
+		{"Plateformes sociales", "Plateformes=plateforme/stemmed; sociales=social/stemmed"},
+		{"", ""},
+		{"«»—…", ""},
+	} {
+		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
+			t.Errorf("Match(%q)\n got: %s\nwant: %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestMatchNFD(t *testing.T) {
+	m := NewMatcher(testGlossary("donnée|data|noun"), "fr", "en")
+	text := "les donne\u0301es" // decomposed é
+	hs := m.Match(text)
+	if len(hs) != 1 || hs[0].Start != 4 || hs[0].End != len(text) || hs[0].How != HowStemmed {
+		t.Errorf("NFD text: %+v", hs)
+	}
+}
+
+func TestMatchTargetsAndPriority(t *testing.T) {
+	user := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"online platform"}}, Origin: Origin{"user.tsv", 3}})
+	builtin := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"platform", "online platform"}}, Domain: "tech", Origin: Origin{BuiltinName, 9}},
+		&Entry{Terms: map[string][]string{"fr": {"nuage"}}, Origin: Origin{BuiltinName, 10}})
+	m := NewMatcher(Merge(user, builtin), "fr", "en-US")
+	hs := m.Match("La plateforme dans le nuage")
+	if len(hs) != 2 {
+		t.Fatalf("hits %+v", hs)
+	}
+	if got := strings.Join(hs[0].Targets, "|"); got != "online platform|platform" || hs[0].Entry.Origin.String() != "user.tsv:3" {
+		t.Errorf("plateforme: targets %q origin %s", got, hs[0].Entry.Origin)
+	}
+	if len(hs[1].Targets) != 0 || hs[1].Entry.Origin.String() != "builtin" {
+		t.Errorf("nuage: %+v", hs[1])
+	}
+}
+
+func TestMatchOmegaTPairs(t *testing.T) {
+	g, _, err := Read(strings.NewReader("mémoire de traduction\ttranslation memory\tTM\n"), "g.txt", FormatTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := NewMatcher(g, "de", "en").Match("Eine mémoire de traduction")
+	if len(hs) != 1 || hs[0].Targets[0] != "translation memory" {
+		t.Errorf("unnamed columns are the pair's source and target: %+v", hs)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	a := NewAnalyzer("fr")
+	var got []string
+	for _, tk := range a.Tokens("L’État qu'aujourd'hui jusqu'à 3,5 % — porte-parole 人工智能 Ça") {
+		got = append(got, tk.Text+":"+tk.Fold+":"+tk.Stem)
+	}
+	want := "État:état:état aujourd'hui:aujourd'hui:aujourd'hui à:à:à 3,5:3,5:3,5 porte:porte:port parole:parole:parol 人:人:人 工:工:工 智:智:智 能:能:能 Ça:ça:ça"
+	if strings.Join(got, " ") != want {
+		t.Errorf("tokens\n got: %s\nwant: %s", strings.Join(got, " "), want)
+	}
+	en := NewAnalyzer("en")
+	got = got[:0]
+	for _, tk := range en.Tokens("Apple's social networks' data") {
+		got = append(got, tk.Text+":"+tk.Stem)
+	}
+	if g := strings.Join(got, " "); g != "Apple:appl social:social networks:network data:data" {
+		t.Errorf("english tokens: %s", g)
+	}
+}

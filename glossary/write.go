@@ -1,0 +1,313 @@
+package glossary
+
+import (
+	"bufio"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// WriteOptions says which languages a writer puts out.
+type WriteOptions struct {
+	// From and To are the languages of the two-language layouts (FormatTSV,
+	// FormatCSV); they also name the unnamed columns of OmegaT-layout
+	// entries in the other formats. Defaults: "fr" and "en".
+	From, To string
+	// Langs are the languages of the multi-language formats and TBX, in
+	// column order. Default: From, To, then every other language found,
+	// sorted.
+	Langs []string
+}
+
+// ErrNothingToWrite is returned when no entry has terms in the languages a
+// format needs.
+var ErrNothingToWrite = errors.New("no entry has terms in the languages to write")
+
+func (o *WriteOptions) defaults(g *Glossary) {
+	if o.From == "" {
+		o.From = "fr"
+	}
+	if o.To == "" {
+		o.To = "en"
+	}
+	o.From, o.To = baseLang(o.From), baseLang(o.To)
+	if len(o.Langs) == 0 {
+		seen := map[string]bool{o.From: true, o.To: true}
+		var rest []string
+		for _, e := range g.Entries() {
+			for l := range e.Terms {
+				if l != LangSource && l != LangTarget && !seen[l] {
+					seen[l] = true
+					rest = append(rest, l)
+				}
+			}
+		}
+		sort.Strings(rest)
+		o.Langs = append([]string{o.From, o.To}, rest...)
+	} else {
+		for i, l := range o.Langs {
+			o.Langs[i] = baseLang(l)
+		}
+	}
+}
+
+// terms returns e's terms in lang, unnamed columns counting as From and To.
+func (o *WriteOptions) terms(e *Entry, lang string) []string {
+	if t := e.Terms[lang]; len(t) > 0 {
+		return t
+	}
+	switch lang {
+	case o.From:
+		return e.Terms[LangSource]
+	case o.To:
+		return e.Terms[LangTarget]
+	}
+	return nil
+}
+
+// Write writes g to w in format and returns how many entries it wrote.
+// Entries without terms in the languages the format needs are left out
+// (the two-language layouts need both From and To). FormatTSV writes one
+// line per source and target term pair, as OmegaT reads them.
+func Write(w io.Writer, g *Glossary, format Format, opts WriteOptions) (int, error) {
+	opts.defaults(g)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var (
+		n   int
+		err error
+	)
+	switch format {
+	case FormatTSV, FormatCSV:
+		n, err = writePairs(bw, g, format, &opts)
+	case FormatTSVMulti, FormatCSVMulti:
+		n, err = writeMulti(bw, g, format, &opts)
+	case FormatTBX:
+		n, err = writeTBX(bw, g, false, &opts)
+	case FormatTBX3:
+		n, err = writeTBX(bw, g, true, &opts)
+	default:
+		return 0, fmt.Errorf("write glossary: unknown format %q", format)
+	}
+	if err != nil {
+		return n, err
+	}
+	if n == 0 {
+		return 0, ErrNothingToWrite
+	}
+	return n, bw.Flush()
+}
+
+// WriteFile writes g to path in format without ever leaving a partial file:
+// it writes a temporary file in the same folder, syncs it, and renames it
+// over path.
+func WriteFile(path string, g *Glossary, format Format, opts WriteOptions) (int, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return 0, fmt.Errorf("write glossary %s: %w", path, err)
+	}
+	tmp := f.Name()
+	n, err := Write(f, g, format, opts)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return 0, fmt.Errorf("write glossary %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// flat makes s fit on one cell of a line: tabs and line breaks become spaces.
+func flat(s string) string {
+	if strings.ContainsAny(s, "\t\r\n") {
+		return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '\r' || r == '\n' }), " ")
+	}
+	return s
+}
+
+// csvField quotes a CSV field when RFC 4180 needs it, and also when it
+// starts with "#" (which readers, trad's included, take for a comment) or
+// with or ends in a space.
+func csvField(s string) string {
+	if s == "" || !(strings.ContainsAny(s, ",\"\r\n") || s[0] == '#' || s[0] == ' ' || s[len(s)-1] == ' ') {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+func writeRow(w *bufio.Writer, cells []string, format Format) {
+	for i, c := range cells {
+		if i > 0 {
+			if format == FormatCSV || format == FormatCSVMulti {
+				w.WriteByte(',')
+			} else {
+				w.WriteByte('\t')
+			}
+		}
+		if format == FormatCSV || format == FormatCSVMulti {
+			w.WriteString(csvField(c))
+		} else {
+			w.WriteString(flat(c))
+		}
+	}
+	w.WriteString("\n")
+}
+
+func writePairs(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (int, error) {
+	n := 0
+	cells := make([]string, 3)
+	for _, e := range g.Entries() {
+		src, tgt := o.terms(e, o.From), o.terms(e, o.To)
+		if len(src) == 0 || len(tgt) == 0 {
+			continue
+		}
+		wrote := false
+		for _, s := range src {
+			s = strings.TrimSpace(flat(s))
+			// OmegaT drops a line whose source is empty or starts with "#".
+			if s == "" || (format == FormatTSV && s[0] == '#') {
+				continue
+			}
+			for _, t := range tgt {
+				if t = strings.TrimSpace(flat(t)); t == "" {
+					continue
+				}
+				cells = append(cells[:0], s, t)
+				if e.Note != "" {
+					cells = append(cells, e.Note)
+				}
+				writeRow(w, cells, format)
+				wrote = true
+			}
+		}
+		if wrote {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (int, error) {
+	header := append(append([]string(nil), o.Langs...), "domain", "pos", "note")
+	writeRow(w, header, format)
+	n := 0
+	cells := make([]string, len(header))
+	for _, e := range g.Entries() {
+		has := false
+		for i, l := range o.Langs {
+			ts := o.terms(e, l)
+			clean := make([]string, 0, len(ts))
+			for _, t := range ts {
+				if t = strings.TrimSpace(flat(t)); t != "" {
+					clean = append(clean, t)
+				}
+			}
+			cells[i] = strings.Join(clean, SynonymSep)
+			has = has || len(clean) > 0
+		}
+		if !has {
+			continue
+		}
+		k := len(o.Langs)
+		cells[k], cells[k+1], cells[k+2] = e.Domain, e.POS, e.Note
+		if format == FormatTSVMulti && strings.HasPrefix(cells[0], "#") {
+			continue // would read back as a comment
+		}
+		writeRow(w, cells, format)
+		n++
+	}
+	return n, nil
+}
+
+// posToTBX maps trad's part-of-speech names to TBX-Basic's picklist.
+var posToTBX = map[string]string{"noun": "noun", "verb": "verb", "adj": "adjective", "adv": "adverb", "propn": "properNoun", "other": "other"}
+
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// writeTBX writes TBX-Basic: the 2008 <martif> form that OmegaT and
+// translate-toolkit read (valid against TBXBasiccoreStructV02.dtd), or TBX
+// v3 (valid against TBXcoreStructV03.rng).
+func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, error) {
+	entry, lang, term := "termEntry", "langSet", "tig"
+	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	if v3 {
+		entry, lang, term = "conceptEntry", "langSec", "termSec"
+		fmt.Fprintf(w, "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"%s\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n", o.From)
+		w.WriteString("  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>Written by trad</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n")
+	} else {
+		w.WriteString("<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n")
+		fmt.Fprintf(w, "<martif type=\"TBX-Basic\" xml:lang=\"%s\">\n", o.From)
+		w.WriteString("  <martifHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>Written by trad</p>\n      </sourceDesc>\n    </fileDesc>\n" +
+			"    <encodingDesc>\n      <p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n  </martifHeader>\n")
+	}
+	w.WriteString("  <text>\n    <body>\n")
+	n := 0
+	for _, e := range g.Entries() {
+		has := false
+		for _, l := range o.Langs {
+			for _, t := range o.terms(e, l) {
+				if strings.TrimSpace(t) != "" {
+					has = true
+				}
+			}
+		}
+		if !has {
+			continue
+		}
+		n++
+		fmt.Fprintf(w, "      <%s id=\"c%d\">\n", entry, n)
+		if e.Domain != "" {
+			fmt.Fprintf(w, "        <descrip type=\"subjectField\">%s</descrip>\n", xmlText(e.Domain))
+		}
+		if e.Note != "" {
+			fmt.Fprintf(w, "        <note>%s</note>\n", xmlText(e.Note))
+		}
+		pos := posToTBX[e.POS]
+		if pos == "" {
+			pos = e.POS
+		}
+		for _, l := range o.Langs {
+			var ts []string
+			for _, t := range o.terms(e, l) {
+				if t = strings.TrimSpace(t); t != "" {
+					ts = append(ts, t)
+				}
+			}
+			if len(ts) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", lang, l)
+			for _, t := range ts {
+				fmt.Fprintf(w, "          <%s>\n            <term>%s</term>\n", term, xmlText(t))
+				if pos != "" {
+					fmt.Fprintf(w, "            <termNote type=\"partOfSpeech\">%s</termNote>\n", xmlText(pos))
+				}
+				fmt.Fprintf(w, "          </%s>\n", term)
+			}
+			fmt.Fprintf(w, "        </%s>\n", lang)
+		}
+		fmt.Fprintf(w, "      </%s>\n", entry)
+	}
+	w.WriteString("    </body>\n  </text>\n")
+	if v3 {
+		w.WriteString("</tbx>\n")
+	} else {
+		w.WriteString("</martif>\n")
+	}
+	return n, nil
+}
