@@ -50,7 +50,7 @@ const (
 // on invalid UTF-8.
 func (s *Splitter) Split(text string) []Span {
 	r := s.r
-	spans := make([]Span, 0, 1+len(text)/256)
+	spans := make([]Span, 0, 1+len(text)/128)
 	segStart := skipSpace(text, 0)
 	i := segStart
 	quotes := 0 // straight quotes seen in the current sentence
@@ -61,13 +61,14 @@ func (s *Splitter) Split(text string) []Span {
 			continue
 		}
 		c, n := utf8.DecodeRuneInString(text[i:])
-		if !r.terminators[c] && !r.nospace[c] {
+		cl := r.class(c)
+		if cl&(cTerm|cNospace) == 0 {
 			switch {
-			case r.freeQuotes[c]:
+			case cl&cFreeQuote != 0:
 				quotes++
-			case r.pairOpen[c]:
+			case cl&cPairOpen != 0:
 				open++
-			case r.pairClose[c] && open > 0:
+			case cl&cPairClose != 0 && open > 0:
 				open--
 			}
 			i += n
@@ -78,11 +79,13 @@ func (s *Splitter) Split(text string) []Span {
 		var run runKind
 		for i < len(text) {
 			c, n = utf8.DecodeRuneInString(text[i:])
+			cl = r.class(c)
+			if cl&(cTerm|cNospace) == 0 {
+				break
+			}
 			switch {
-			case r.nospace[c]:
+			case cl&cNospace != 0:
 				run.nospace = true
-			case !r.terminators[c]:
-				goto endRun
 			case c == '.':
 				run.periods++
 			case c == '…':
@@ -92,7 +95,6 @@ func (s *Splitter) Split(text string) []Span {
 			}
 			i += n
 		}
-	endRun:
 		if run.periods > 1 {
 			run.ellipsis = true
 		}
@@ -101,37 +103,41 @@ func (s *Splitter) Split(text string) []Span {
 		end := i
 		for end < len(text) {
 			c, n = utf8.DecodeRuneInString(text[end:])
-			if r.closers[c] || r.spacedClosers[c] {
-				if r.freeQuotes[c] {
+			cl = r.class(c)
+			if cl&(cCloser|cSpacedCloser) != 0 {
+				if cl&cFreeQuote != 0 {
 					quotes++
 				}
-				if r.pairClose[c] && open > 0 {
+				if cl&cPairClose != 0 && open > 0 {
 					open--
 				}
 				end += n
 				continue
 			}
-			if unicode.IsSpace(c) && len(r.spacedClosers)+len(r.freeQuotes) > 0 {
-				p := skipSpace(text, end)
-				if p < len(text) {
-					c2, n2 := utf8.DecodeRuneInString(text[p:])
-					// A straight quote between spaces closes the sentence
-					// only if one was opened in it: « " Je lui ai parlé ».
-					// Likewise a » after a space closes the sentence only if
-					// it has an open «; otherwise the quotation began in an
-					// earlier sentence and » opens the next one (UD's habit).
-					if r.spacedClosers[c2] && (open > 0 || !r.pairClose[c2]) ||
-						r.freeQuotes[c2] && quotes%2 == 1 && freeAt(text, p+n2) {
-						if r.freeQuotes[c2] {
-							quotes++
-						}
-						if r.pairClose[c2] {
-							open--
-						}
-						end = p + n2
-						continue
-					}
+			if !isSpace(c) {
+				break
+			}
+			p := skipSpace(text, end)
+			if p >= len(text) {
+				break
+			}
+			c2, n2 := utf8.DecodeRuneInString(text[p:])
+			cl2 := r.class(c2)
+			// A straight quote between spaces closes the sentence only if
+			// one was opened in it: « " Je lui ai parlé ». Likewise a »
+			// after a space closes it only if it has an open «; otherwise
+			// the quotation began in an earlier sentence and » opens the
+			// next one (UD's habit).
+			if cl2&cSpacedCloser != 0 && (open > 0 || cl2&cPairClose == 0) ||
+				cl2&cFreeQuote != 0 && quotes%2 == 1 && freeAt(text, p+n2) {
+				if cl2&cFreeQuote != 0 {
+					quotes++
 				}
+				if cl2&cPairClose != 0 && open > 0 {
+					open--
+				}
+				end = p + n2
+				continue
 			}
 			break
 		}
@@ -140,7 +146,7 @@ func (s *Splitter) Split(text string) []Span {
 			break
 		}
 		c, _ = utf8.DecodeRuneInString(text[end:])
-		glued := !unicode.IsSpace(c)
+		glued := !isSpace(c)
 		if glued && !run.nospace {
 			continue // "1.5", "www.example.fr", "?!)." : not a boundary here
 		}
@@ -177,92 +183,110 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		// sentence is not the end of that sentence.
 		if glued && end > runStart {
 			c, _ := utf8.DecodeLastRuneInString(text[:end])
-			if r.closers[c] || r.spacedClosers[c] {
+			if r.class(c)&(cCloser|cSpacedCloser) != 0 {
 				return false
 			}
 		}
 		return true
 	}
-	word := wordBefore(text, seg, runStart)
-	nc, nword, opened := s.nextStart(text, next)
-	upper := unicode.IsUpper(nc)
-	digit := '0' <= nc && nc <= '9'
-	// Letters without case (CJK, Arabic...) count as a capital.
-	caseless := unicode.IsLetter(nc) && !upper && !unicode.IsLower(nc)
-	_ = opened
+	p := s.skipOpeners(text, next)
+	if p >= len(text) {
+		return false
+	}
+	nc, _ := utf8.DecodeRuneInString(text[p:])
+	var upper, lower, digit, caseless bool
+	switch {
+	case nc < utf8.RuneSelf:
+		upper = 'A' <= nc && nc <= 'Z'
+		lower = 'a' <= nc && nc <= 'z'
+		digit = '0' <= nc && nc <= '9'
+	case unicode.IsUpper(nc):
+		upper = true
+	case unicode.IsLower(nc):
+		lower = true
+	default:
+		// Letters without case (CJK, Arabic...) count as a capital.
+		caseless = unicode.IsLetter(nc)
+	}
+	starter := func() bool { return r.word(wordAt(text, p))&wStarter != 0 }
 
 	switch {
 	case run.qe:
-		if r.brands.has(text[wordStart(text, seg, runStart):runStart+1]) && !run.ellipsis {
+		if !run.ellipsis && r.word(text[wordStart(text, seg, runStart):runStart+1])&wBrand != 0 {
 			return false // Yahoo! Mail
 		}
 		return upper || digit || caseless
 	case run.ellipsis:
 		// "(...)" and "[…]" mark a cut in a quotation, not an end.
-		if p := lastNonSpace(text, seg, runStart); p >= 0 && (text[p] == '(' || text[p] == '[') {
+		if q := lastNonSpace(text, seg, runStart); q >= 0 && (text[q] == '(' || text[q] == '[') {
 			return false
 		}
 		// An ellipsis often trails off inside a sentence ("qu'enthousiaste...
 		// Trés compétente"): a boundary only before a typical sentence start.
-		return caseless || upper && r.starters.has(nword)
+		return caseless || upper && starter()
 	}
 	// A single period.
-	if unicode.IsLower(nc) && runStart > seg {
+	if lower {
 		// "(...). comment": a period after a closing bracket cannot end
 		// an abbreviation, so it ends the sentence whatever follows.
-		c, _ := utf8.DecodeLastRuneInString(text[seg:runStart])
-		return r.hardAfter[c]
+		if runStart > seg {
+			c, _ := utf8.DecodeLastRuneInString(text[seg:runStart])
+			return r.class(c)&cHardAfter != 0
+		}
+		return false
 	}
 	if !(upper || digit || caseless) {
 		return false
 	}
-	switch {
-	case r.titles.has(word), r.nonfinal.has(word):
-		return false
-	case digit && r.beforeNumber.has(word):
-		return false
-	case r.final.has(word):
-		return true
-	case r.ambiguous.has(word):
-		return r.starters.has(nword)
-	}
+	ws := wordStart(text, seg, runStart)
+	word := strings.TrimLeft(text[ws:runStart], ".-‑") // "-Mme", "..etc"
 	if word == "" {
 		return true // after a bracket or a quote: "(Rhône). Il"
 	}
+	f := r.word(word)
+	switch {
+	case f&(wTitle|wNonfinal) != 0:
+		return false
+	case digit && f&wBeforeNumber != 0:
+		return false
+	case f&wFinal != 0:
+		return true
+	case f&wAmbiguous != 0:
+		return starter()
+	}
 	if isDigits(word) {
 		// "1. Premier point": a list number at the start of a sentence.
-		if wordStart(text, seg, runStart) == seg {
+		if ws == seg {
 			return false
 		}
-		if r.afterNumber.has(nword) {
+		if r.word(wordAt(text, p))&wAfterNumber != 0 {
 			return false // am 3. Oktober
+		}
+		if r.ordinalDot {
+			return starter() // der 2. Weltkrieg
 		}
 		return true
 	}
 	if isInitials(word) {
 		// J.-P. Sartre, S.N.C.F., U.S.A.: a boundary only when the next
 		// word is one that usually starts a sentence.
-		return r.starters.has(nword)
+		return starter()
 	}
 	return true
 }
 
-// nextStart looks at the start of the text after a candidate boundary: it
-// skips opening quotes, brackets and dashes (and spaces between them) and
-// returns the first rune, the word starting there (with a trailing
-// apostrophe if any, "L'"), and whether an opener was skipped.
-func (s *Splitter) nextStart(text string, p int) (rune, string, bool) {
-	opened := false
+// skipOpeners skips opening quotes, brackets and dashes (and the spaces
+// after them) at p, the start of a possible sentence, and a cut marked
+// "(...)" or "[…]" after an opening bracket.
+func (s *Splitter) skipOpeners(text string, p int) int {
 	for k := 0; k < maxOpeners && p < len(text); k++ {
 		c, n := utf8.DecodeRuneInString(text[p:])
-		if !s.r.openers[c] {
+		if s.r.class(c)&cOpener == 0 {
 			break
 		}
-		opened = true
 		p = skipSpace(text, p+n)
 		if c == '(' || c == '[' {
-			// "(...) Les universités": a cut marked at the start of a
-			// quotation is skipped like an opener.
+			// "(...) Les universités": a cut at the start of a quotation.
 			q := p
 			for q < len(text) && q-p < maxWord {
 				c2, n2 := utf8.DecodeRuneInString(text[q:])
@@ -276,23 +300,36 @@ func (s *Splitter) nextStart(text string, p int) (rune, string, bool) {
 			}
 		}
 	}
-	if p >= len(text) {
-		return 0, "", opened
-	}
-	c, _ := utf8.DecodeRuneInString(text[p:])
+	return p
+}
+
+// wordAt returns the word starting at p: letters, with a trailing
+// apostrophe if any ("L'"), at most maxWord bytes.
+func wordAt(text string, p int) string {
 	q := p
 	for q < len(text) && q-p < maxWord {
-		c2, n := utf8.DecodeRuneInString(text[q:])
-		if unicode.IsLetter(c2) || unicode.Is(unicode.Mn, c2) {
+		b := text[q]
+		if b < utf8.RuneSelf {
+			if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' {
+				q++
+				continue
+			}
+			if b == '\'' && q > p {
+				q++
+			}
+			break
+		}
+		c, n := utf8.DecodeRuneInString(text[q:])
+		if unicode.IsLetter(c) || unicode.Is(unicode.Mn, c) {
 			q += n
 			continue
 		}
-		if (c2 == '\'' || c2 == '’') && q > p {
+		if c == '’' && q > p {
 			q += n
 		}
 		break
 	}
-	return c, text[p:q], opened
+	return text[p:q]
 }
 
 // wordStart returns where the word ending at end starts: letters, digits,
@@ -311,20 +348,12 @@ func wordStart(text string, seg, end int) int {
 	return p
 }
 
-// wordBefore returns the word just before a period at end, without the
-// period: "J.-C", "etc", "Mme".
-func wordBefore(text string, seg, end int) string {
-	w := text[wordStart(text, seg, end):end]
-	// Leading punctuation is not part of an abbreviation: "-Mme" "..etc".
-	return strings.TrimLeft(w, ".-‑")
-}
-
 // lastNonSpace returns the index of the last non-space byte before end (at
 // or after seg), or -1.
 func lastNonSpace(text string, seg, end int) int {
 	for p := end; p > seg; {
 		c, n := utf8.DecodeLastRuneInString(text[seg:p])
-		if !unicode.IsSpace(c) {
+		if !isSpace(c) {
 			return p - n
 		}
 		p -= n
@@ -395,6 +424,14 @@ func freeAt(text string, p int) bool {
 		return true
 	}
 	c, _ := utf8.DecodeRuneInString(text[p:])
+	return isSpace(c)
+}
+
+// isSpace is unicode.IsSpace with a fast path for ASCII.
+func isSpace(c rune) bool {
+	if c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r'
+	}
 	return unicode.IsSpace(c)
 }
 

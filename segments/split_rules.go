@@ -30,56 +30,78 @@ var ruleFS embed.FS
 
 // rules is the parsed, read-only form of one rule file.
 type rules struct {
-	lang string
-
-	// Character classes, from [options].
-	terminators   map[rune]bool // end a sentence when followed by whitespace
-	nospace       map[rune]bool // end a sentence even without whitespace (CJK)
-	closers       map[rune]bool // belong to the sentence when glued to its end
-	spacedClosers map[rune]bool // belong to it even after a (no-break) space: »
-	freeQuotes    map[rune]bool // closers after a space when followed by one: "
-	hardAfter     map[rune]bool // a period right after them ends a sentence: ").
-	pairOpen      map[rune]bool // « of quote-pairs: a spaced » closes only an open «
-	pairClose     map[rune]bool // » of quote-pairs
-	openers       map[rune]bool // skipped when looking at the next sentence's start
-	trigger       [256]bool     // first bytes of terminators, for a fast scan
-
-	titles       wordSet // never end a sentence: M., Mme, Dr
-	nonfinal     wordSet // abbreviations that never end a sentence: cf., p.
-	ambiguous    wordSet // may end a sentence: split only before a starter
-	final        wordSet // may end a sentence: split before any capital
-	beforeNumber wordSet // no split when a digit follows: No. 5
-	afterNumber  wordSet // after "3." these words make it an ordinal: 3. Oktober
-	brands       wordSet // names that end in ! or ?: Yahoo!
-	starters     wordSet // words that typically start a sentence
+	lang       string
+	low        []charClass         // classes of runes below len(low)
+	high       map[rune]charClass  // classes of the other runes
+	trigger    [256]bool           // first bytes of runes the scan must look at
+	words      map[string]wordFlag // the word sections, merged
+	ordinalDot bool                // "3. Oktober": a number and a period end a sentence only before a starter
 }
 
-// wordSet is a set of words. A word listed in lower case also matches with
-// a capital first letter (a sentence may start with "Cf."), and the
+// charClass is a set of roles a character plays, from [options].
+type charClass uint16
+
+const (
+	cTerm         charClass = 1 << iota // ends a sentence when followed by whitespace
+	cNospace                            // ends a sentence even without whitespace (CJK)
+	cCloser                             // belongs to the sentence when glued to its end
+	cSpacedCloser                       // belongs to it even after a (no-break) space: »
+	cFreeQuote                          // closes after a space when followed by one: "
+	cPairOpen                           // « of quote-pairs: a spaced » closes only an open «
+	cPairClose                          // » of quote-pairs
+	cOpener                             // skipped when looking at the next sentence's start
+	cHardAfter                          // a period right after it ends a sentence: ").
+)
+
+// lowRunes is the size of the direct class table: Latin, general
+// punctuation and CJK punctuation; rarer runes go through a map.
+const lowRunes = 0x3100
+
+func (r *rules) class(c rune) charClass {
+	if c >= 0 && int(c) < len(r.low) {
+		return r.low[c]
+	}
+	return r.high[c]
+}
+
+// wordFlag is a set of word sections a word belongs to.
+type wordFlag uint16
+
+const (
+	wTitle        wordFlag = 1 << iota // never ends a sentence: M., Mme, Dr
+	wNonfinal                          // abbreviation that never ends a sentence: cf., p.
+	wAmbiguous                         // may end a sentence: split only before a starter
+	wFinal                             // may end a sentence: split before any capital
+	wBeforeNumber                      // no split when a digit follows: No. 5
+	wAfterNumber                       // after "3." it makes an ordinal: 3. Oktober
+	wBrand                             // a name ending in ! or ?: Yahoo!
+	wStarter                           // usually starts a sentence
+)
+
+// addWord adds w to a section. A word listed in lower case also matches
+// with a capital first letter (a sentence may start with "Cf."), and the
 // apostrophes ' and ’ are interchangeable.
-type wordSet map[string]struct{}
-
-func (s wordSet) add(w string) {
+func (r *rules) addWord(w string, f wordFlag) {
 	w = strings.ReplaceAll(w, "’", "'")
-	s[w] = struct{}{}
-	r, n := utf8.DecodeRuneInString(w)
-	if unicode.IsLower(r) {
-		s[string(unicode.ToUpper(r))+w[n:]] = struct{}{}
+	r.words[w] |= f
+	c, n := utf8.DecodeRuneInString(w)
+	if unicode.IsLower(c) {
+		r.words[string(unicode.ToUpper(c))+w[n:]] |= f
 	}
 }
 
-func (s wordSet) has(w string) bool {
-	if len(s) == 0 || w == "" {
-		return false
+// word returns the sections w belongs to.
+func (r *rules) word(w string) wordFlag {
+	if w == "" {
+		return 0
 	}
-	if _, ok := s[w]; ok {
-		return true
+	if f, ok := r.words[w]; ok {
+		return f
 	}
 	if strings.Contains(w, "’") {
-		_, ok := s[strings.ReplaceAll(w, "’", "'")]
-		return ok
+		return r.words[strings.ReplaceAll(w, "’", "'")]
 	}
-	return false
+	return 0
 }
 
 var (
@@ -112,42 +134,38 @@ func loadRules(lang string) (*rules, error) {
 // parseRules reads a rule file; errors name the file and line.
 func parseRules(rd io.Reader, name string) (*rules, error) {
 	r := &rules{
-		terminators:   map[rune]bool{},
-		nospace:       map[rune]bool{},
-		closers:       map[rune]bool{},
-		spacedClosers: map[rune]bool{},
-		openers:       map[rune]bool{},
-		pairOpen:      map[rune]bool{},
-		pairClose:     map[rune]bool{},
-		hardAfter:     map[rune]bool{},
-		freeQuotes:    map[rune]bool{},
-		titles:        wordSet{},
-		nonfinal:      wordSet{},
-		ambiguous:     wordSet{},
-		final:         wordSet{},
-		beforeNumber:  wordSet{},
-		afterNumber:   wordSet{},
-		brands:        wordSet{},
-		starters:      wordSet{},
+		low:   make([]charClass, lowRunes),
+		high:  map[rune]charClass{},
+		words: map[string]wordFlag{},
 	}
-	sets := map[string]wordSet{
-		"titles":        r.titles,
-		"nonfinal":      r.nonfinal,
-		"ambiguous":     r.ambiguous,
-		"final":         r.final,
-		"before-number": r.beforeNumber,
-		"after-number":  r.afterNumber,
-		"brands":        r.brands,
-		"starters":      r.starters,
+	sets := map[string]wordFlag{
+		"titles":        wTitle,
+		"nonfinal":      wNonfinal,
+		"ambiguous":     wAmbiguous,
+		"final":         wFinal,
+		"before-number": wBeforeNumber,
+		"after-number":  wAfterNumber,
+		"brands":        wBrand,
+		"starters":      wStarter,
 	}
-	chars := map[string]map[rune]bool{
-		"terminators":         r.terminators,
-		"nospace-terminators": r.nospace,
-		"closers":             r.closers,
-		"spaced-closers":      r.spacedClosers,
-		"openers":             r.openers,
-		"hard-after":          r.hardAfter,
-		"free-quotes":         r.freeQuotes,
+	chars := map[string]charClass{
+		"terminators":         cTerm,
+		"nospace-terminators": cNospace,
+		"closers":             cCloser,
+		"spaced-closers":      cSpacedCloser,
+		"free-quotes":         cFreeQuote,
+		"hard-after":          cHardAfter,
+		"openers":             cOpener,
+	}
+	setClass := func(c rune, cl charClass) {
+		if int(c) < len(r.low) {
+			r.low[c] |= cl
+		} else {
+			r.high[c] |= cl
+		}
+		if cl&^(cCloser|cSpacedCloser|cOpener|cHardAfter) != 0 {
+			r.trigger[string(c)[0]] = true
+		}
 	}
 	section := ""
 	sc := bufio.NewScanner(rd)
@@ -179,18 +197,29 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 				return nil, fmt.Errorf("%s:%d: want key = value, got %q", name, line, text)
 			}
 			key = strings.TrimSpace(key)
+			if key == "ordinal-dot" {
+				switch strings.TrimSpace(val) {
+				case "yes":
+					r.ordinalDot = true
+				case "no":
+					r.ordinalDot = false
+				default:
+					return nil, fmt.Errorf("%s:%d: ordinal-dot: want yes or no, got %q", name, line, strings.TrimSpace(val))
+				}
+				continue
+			}
 			if key == "quote-pairs" {
 				for _, pair := range strings.Fields(val) {
 					rs := []rune(pair)
 					if len(rs) != 2 {
 						return nil, fmt.Errorf("%s:%d: quote-pairs: want two characters per pair, got %q", name, line, pair)
 					}
-					r.pairOpen[rs[0]] = true
-					r.pairClose[rs[1]] = true
+					setClass(rs[0], cPairOpen)
+					setClass(rs[1], cPairClose)
 				}
 				continue
 			}
-			set, ok := chars[key]
+			cl, ok := chars[key]
 			if !ok {
 				return nil, fmt.Errorf("%s:%d: unknown option %q", name, line, key)
 			}
@@ -201,7 +230,7 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 				if c == utf8.RuneError {
 					return nil, fmt.Errorf("%s:%d: invalid UTF-8", name, line)
 				}
-				set[c] = true
+				setClass(c, cl)
 			}
 		default:
 			if strings.ContainsFunc(text, unicode.IsSpace) {
@@ -210,29 +239,21 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 			if !utf8.ValidString(text) {
 				return nil, fmt.Errorf("%s:%d: invalid UTF-8", name, line)
 			}
-			sets[section].add(text)
+			r.addWord(text, sets[section])
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if len(r.terminators)+len(r.nospace) == 0 {
+	terms := false
+	for _, cl := range r.low {
+		terms = terms || cl&(cTerm|cNospace) != 0
+	}
+	for _, cl := range r.high {
+		terms = terms || cl&(cTerm|cNospace) != 0
+	}
+	if !terms {
 		return nil, fmt.Errorf("%s: no terminators in [options]", name)
-	}
-	for c := range r.terminators {
-		r.trigger[string(c)[0]] = true
-	}
-	for c := range r.nospace {
-		r.trigger[string(c)[0]] = true
-	}
-	for c := range r.pairOpen {
-		r.trigger[string(c)[0]] = true
-	}
-	for c := range r.pairClose {
-		r.trigger[string(c)[0]] = true
-	}
-	for c := range r.freeQuotes {
-		r.trigger[string(c)[0]] = true
 	}
 	return r, nil
 }
