@@ -39,3 +39,6 @@ func wordTokenizer(text string) []token {
 	flush(len(text))
 	return out
 }
+
+// newTestMemory returns an empty fr→en memory with the test tokenizer.
+func newTestMemory() *Memory { return newMemory("fr", "en", wordTokenizer) }

@@ -84,6 +84,11 @@ type Memory struct {
 
 	mu       sync.RWMutex
 	entries  []entry
+	// nToks and nRunes repeat each entry's token and folded rune counts
+	// in compact arrays: the candidate filter reads them for thousands of
+	// entries per lookup and must not miss the cache on each entry.
+	nToks  []uint16
+	nRunes []uint16
 	folds    map[string]uint32
 	stems    map[string]uint32
 	postings [][]uint32 // stem ID -> entries holding it, ascending, once each
@@ -176,6 +181,8 @@ func (m *Memory) insert(p prepared, replace bool) {
 		m.byKey[e.key] = len(m.entries)
 	}
 	m.entries = append(m.entries, e)
+	m.nToks = append(m.nToks, uint16(min(len(e.toks), 65535)))
+	m.nRunes = append(m.nRunes, uint16(min(e.nRunes, 65535)))
 }
 
 // Add puts units in the memory, for example segments the translator has
@@ -199,14 +206,103 @@ type scratch struct {
 	acc     []uint16
 	touched []uint32
 	cands   []cand
+	sorted  []cand
+	buckets [102]int
 	row     []int
 	ra, rb  []rune
 	crow    []int
 }
 
+// candidates returns the units that may score at least minScore against a
+// query of n tokens (nRunes folded runes) with the given stem counts.
+//
+// It uses prefix filtering: a unit sharing fewer than cMin stems with the
+// query cannot reach minScore, so it must share one of the rarest stems
+// that together make up n-cMin+1 of the query's tokens. Only those stems'
+// postings make candidates; the frequent ones ("de", "la") only add to the
+// shared counts of units already found.
+func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
+	type qstem struct {
+		id uint32
+		k  int
+	}
+	qs := make([]qstem, 0, len(stemCount))
+	known := 0
+	for s, k := range stemCount {
+		qs = append(qs, qstem{s, k})
+		known += k
+	}
+	slices.SortFunc(qs, func(a, b qstem) int {
+		if c := cmp.Compare(len(m.postings[a.id]), len(m.postings[b.id])); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	cMin := minShared(n, minScore)
+	covered := n - known // words the memory has never seen are never shared
+	prefix := 0
+	for prefix < len(qs) && covered < n-cMin+1 {
+		covered += qs[prefix].k
+		prefix++
+	}
+	sc.touched = sc.touched[:0]
+	for _, q := range qs[:prefix] {
+		for _, id := range m.postings[q.id] {
+			if sc.acc[id] == 0 {
+				sc.touched = append(sc.touched, id)
+			}
+			sc.acc[id] += uint16(min(q.k, 1000))
+		}
+	}
+	// The frequent stems only add to units already found.
+	for _, q := range qs[prefix:] {
+		for _, id := range m.postings[q.id] {
+			if sc.acc[id] != 0 {
+				sc.acc[id] += uint16(min(q.k, 1000))
+			}
+		}
+	}
+	out := sc.cands[:0]
+	for _, id := range sc.touched {
+		shared := int(sc.acc[id])
+		sc.acc[id] = 0
+		ub := percent(scoreUpperBound(shared, n, int(m.nToks[id]), nRunes, int(m.nRunes[id])))
+		if ub >= minScore {
+			out = append(out, cand{id, ub})
+			sc.buckets[ub]++
+		}
+	}
+	// Counting sort on the bound, best first, stable.
+	for b, total := 101, 0; b >= 0; b-- {
+		c := sc.buckets[b]
+		sc.buckets[b] = total
+		total += c
+	}
+	sc.sorted = slices.Grow(sc.sorted[:0], len(out))[:len(out)]
+	for _, c := range out {
+		sc.sorted[sc.buckets[c.ub]] = c
+		sc.buckets[c.ub]++
+	}
+	clear(sc.buckets[:])
+	sc.cands = out
+	return sc.sorted
+}
+
+// minShared is the fewest stems a unit must share with a query of n tokens
+// to possibly score minScore: the bound is largest for a unit of n tokens
+// with the same character length.
+func minShared(n, minScore int) int {
+	for c := 0; c < n; c++ {
+		if percent(blend(float64(c)/float64(n), 1, n)) >= minScore {
+			return c
+		}
+	}
+	return n
+}
+
 type cand struct {
 	id uint32
-	ub float64
+	ub int // upper bound of the score, in percent
 }
 
 // DefaultMin is the default lowest score Lookup returns.
@@ -262,40 +358,16 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			stemCount[qi[i].stem]++
 		}
 	}
-	sc.touched = sc.touched[:0]
-	for s, k := range stemCount {
-		for _, id := range m.postings[s] {
-			if sc.acc[id] == 0 {
-				sc.touched = append(sc.touched, id)
-			}
-			sc.acc[id] += uint16(min(k, 1000))
-		}
-	}
 	n := len(qi)
 	nRunes := runeLen(qa.fold)
-	sc.cands = sc.cands[:0]
-	for _, id := range sc.touched {
-		e := &m.entries[id]
-		ub := scoreUpperBound(int(sc.acc[id]), n, len(e.toks), nRunes, int(e.nRunes))
-		sc.acc[id] = 0
-		if percent(ub) >= minScore {
-			sc.cands = append(sc.cands, cand{id, ub})
-		}
-	}
-	slices.SortFunc(sc.cands, func(a, b cand) int {
-		if c := cmp.Compare(b.ub, a.ub); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-
+	cands := m.candidates(sc, stemCount, n, nRunes, minScore)
 	var best []found
 	cutoff := minScore
 	if cap(sc.row) < 64 {
 		sc.row = make([]int, 64)
 	}
-	for ci, c := range sc.cands {
-		if ci >= maxEvaluated || percent(c.ub) < cutoff {
+	for ci, c := range cands {
+		if ci >= maxEvaluated || c.ub < cutoff {
 			break
 		}
 		e := &m.entries[c.id]
