@@ -27,10 +27,9 @@ var dirty = func() (t [256]bool) {
 // C0/C1 control characters are removed, U+FEFF is dropped, and the result is
 // NFC. Text that needs none of this is returned as is, without allocating.
 func Normalize(s string) string {
-	if i := firstDirty(s); i >= 0 || !utf8.ValidString(s) {
-		if i < 0 {
-			i = 0
-		}
+	if !utf8.ValidString(s) {
+		s = clean(s, 0)
+	} else if i := firstDirty(s); i >= 0 {
 		s = clean(s, i)
 	}
 	if norm.NFC.IsNormalString(s) {

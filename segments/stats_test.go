@@ -1,0 +1,88 @@
+package segments
+
+import (
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWordCount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"   ", 0},
+		{"Bonjour", 1},
+		{"Le Conseil a tranché.", 4},
+		{"l'homme aujourd’hui", 2},          // apostrophe between letters joins
+		{"peut-être", 2},                    // hyphen splits
+		{"3,5 % et 1.99 $", 3},              // decimals are one word, symbols none
+		{"40\u202f000 euros", 2},            // thousands with a narrow no-break space
+		{"2024 30 personnes", 3},            // a plain space still separates numbers
+		{"« Tu viens ? » demanda-t-il.", 5}, // Tu viens demanda t il
+		{"J.-P. Sartre", 3},
+		{"S.N.C.F.", 1},
+		{"https://example.com/page", 3}, // https, example.com, page
+		{"— … —", 0},
+		{"élève_2", 1},
+		{"中文分词", 4},
+		{"日本語です", 5},
+		{"café\u0301", 1},
+	}
+	for _, tt := range tests {
+		if got := WordCount(tt.in); got != tt.want {
+			t.Errorf("WordCount(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStats(t *testing.T) {
+	doc, _, err := Read(strings.NewReader("Un deux trois.\n\nQuatre cinq.\n\nSix.\n\nSept huit neuf dix.\n"), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	doc.SetTarget(0, "One two three.", StatusTranslated, now)
+	doc.SetTarget(1, "Four", StatusDraft, now)
+	doc.SetTarget(3, "Seven eight nine ten.", StatusReviewed, now)
+	st := doc.Stats()
+	if st.Total != (StatusCount{4, 10}) {
+		t.Errorf("total %+v", st.Total)
+	}
+	want := [4]StatusCount{{1, 1}, {1, 2}, {1, 3}, {1, 4}}
+	if st.ByStatus != want {
+		t.Errorf("by status %+v, want %+v", st.ByStatus, want)
+	}
+	if st.Confirmed() != (StatusCount{2, 7}) || math.Abs(st.Percent-70) > 1e-9 {
+		t.Errorf("confirmed %+v, percent %v", st.Confirmed(), st.Percent)
+	}
+	if (&Document{}).Stats().Percent != 0 {
+		t.Error("empty document is not 0%")
+	}
+}
+
+// TestNoCharmImports checks that the domain package does not depend on the
+// terminal UI libraries (charmbracelet), directly or not.
+func TestNoCharmImports(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+		if _, err := os.Stat(goTool); err != nil {
+			t.Skip("go command not found")
+		}
+	}
+	out, err := exec.Command(goTool, "list", "-deps", "-f", "{{.ImportPath}}", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -deps: %v\n%s", err, out)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if strings.Contains(p, "charmbracelet") {
+			t.Errorf("segments depends on %s", p)
+		}
+	}
+}
