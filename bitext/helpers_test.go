@@ -202,7 +202,7 @@ func gfmInline(c string) string {
 
 func mustTag(s string) language.Tag { return language.MustParse(s) }
 
-func mustRead(t *testing.T, path string) string {
+func mustRead(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -44,16 +44,31 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 	x.attr(src)
 	x.raw(`" datatype="plaintext" creationdate="` + nowStamp + `"/>` + "\n  <body>\n")
 
-	var num [20]byte
+	var (
+		num         [20]byte
+		lastChanged time.Time
+		lastStamp   = nowStamp
+	)
 	unit := func(id int, source, target, status, note string, changed time.Time, kind string) {
 		created := nowStamp
 		if !changed.IsZero() {
-			created = tmxDate(changed)
+			if !changed.Equal(lastChanged) { // dates repeat: format each once
+				lastChanged, lastStamp = changed, tmxDate(changed)
+			}
+			created = lastStamp
 		}
 		x.raw(`    <tu tuid="`)
-		x.raw(string(strconv.AppendInt(num[:0], int64(id), 10)))
-		x.raw(`" creationdate="` + created + `" changedate="` + created + `">` + "\n")
-		x.raw(`      <prop type="x-status">` + status + "</prop>\n")
+		if x.err == nil {
+			x.w.Write(strconv.AppendInt(num[:0], int64(id), 10))
+		}
+		x.raw(`" creationdate="`)
+		x.raw(created)
+		x.raw(`" changedate="`)
+		x.raw(created)
+		x.raw("\">\n")
+		x.raw(`      <prop type="x-status">`)
+		x.raw(status)
+		x.raw("</prop>\n")
 		if note != "" {
 			x.raw("      <note>")
 			x.text(note)

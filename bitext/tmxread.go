@@ -51,10 +51,13 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 		inNote  bool
 		propBuf strings.Builder
 		sawTMX  bool
-		tuDepth int // <tuv> nesting, to tell unit props from variant props
+		tuDepth int      // <tuv> nesting, to tell unit props from variant props
+		open    []string // element names, to check nesting (RawToken does not)
 	)
 	for {
-		tok, err := d.Token()
+		// RawToken skips namespace translation, which TMX does not use
+		// (xml:lang is matched by its prefix); nesting is checked here.
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			if !sawTMX {
 				return errors.New("not a TMX file: no <tmx> element")
@@ -67,6 +70,7 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
+			open = append(open, name)
 			if inSeg {
 				switch name {
 				case "bpt", "ept", "it", "ph", "ut", "sub":
@@ -123,6 +127,11 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 			}
 		case xml.EndElement:
 			name := t.Name.Local
+			if len(open) == 0 || open[len(open)-1] != name {
+				line, _ := d.InputPos()
+				return fmt.Errorf("line %d: unexpected </%s>", line, name)
+			}
+			open = open[:len(open)-1]
 			if inSeg {
 				switch name {
 				case "seg":

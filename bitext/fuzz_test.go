@@ -1,0 +1,118 @@
+package bitext
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/trad-project/trad/segments"
+)
+
+var fuzzSeeds = []string{"", "A & B < C > D", "\"quotes\" 'single'", "tab\tnew\nline\rcr", "\x00\x01\x1f\ufffe\uffff",
+	"\xff\xfe invalid utf-8", "]]> <![CDATA[", "😀 « » \u00a0", "  padded  ", "&amp; &#1; &#x41;"}
+
+// fuzzPair builds a one-segment document whose source and target are the
+// fuzzed text (the source kept non-empty).
+func fuzzPair(s string) *segments.Document {
+	return buildDoc("text", tb{kind: segments.KindParagraph, segs: []string{"x" + s, s + "y"}, tgts: []string{s + "t|translated", "z" + s + "|reviewed"}})
+}
+
+func FuzzWriteTMX(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := fuzzPair(s)
+		doc.Segments[0].Note = s
+		var buf bytes.Buffer
+		if err := WriteTMX(&buf, doc, Options{Now: t0}); err != nil {
+			t.Fatal(err)
+		}
+		var got []TU
+		if err := ReadTMX(&buf, func(tu TU) error { got = append(got, tu); return nil }); err != nil {
+			t.Fatalf("output does not read back: %v\n%s", err, buf.String())
+		}
+		if len(got) != 2 {
+			t.Fatalf("%d units, want 2", len(got))
+		}
+		for i, seg := range doc.Segments {
+			src, _ := CleanXML(seg.Source)
+			tgt, _ := CleanXML(seg.Target)
+			if got[i].Variants["fr-FR"] != src || got[i].Variants["en"] != tgt {
+				t.Errorf("unit %d: %q → %q, want %q → %q", i+1, got[i].Variants["fr-FR"], got[i].Variants["en"], src, tgt)
+			}
+		}
+		if note, _ := CleanXML(s); got[0].Note != note {
+			t.Errorf("note %q, want %q", got[0].Note, note)
+		}
+	})
+}
+
+func FuzzWriteXLIFF(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, v12 bool) {
+		doc := fuzzPair(s)
+		doc.Segments[1].Note = s
+		opts := Options{}
+		if v12 {
+			opts.XLIFFVersion = "1.2"
+		}
+		var buf bytes.Buffer
+		if err := WriteXLIFF(&buf, doc, opts); err != nil {
+			t.Fatal(err)
+		}
+		var got []XLIFFSegment
+		if err := ReadXLIFF(&buf, func(x XLIFFSegment) error { got = append(got, x); return nil }); err != nil {
+			t.Fatalf("output does not read back: %v\n%s", err, buf.String())
+		}
+		if len(got) != 2 {
+			t.Fatalf("%d segments, want 2", len(got))
+		}
+		for i, seg := range doc.Segments {
+			src, _ := CleanXML(seg.Source)
+			tgt, _ := CleanXML(seg.Target)
+			note, _ := CleanXML(seg.Note)
+			if got[i].Source != src || got[i].Target != tgt || got[i].Note != note || got[i].Status() != seg.Status && strings.TrimSpace(tgt) != "" {
+				t.Errorf("segment %d: read %+v, want %q → %q (%s) note %q", i+1, got[i], src, tgt, seg.Status, note)
+			}
+		}
+	})
+}
+
+func FuzzReadTMX(f *testing.F) {
+	for _, p := range []string{"testdata/fr-en.tmx", "testdata/omegat36-level2.tmx", "testdata/golden/fixture.tmx"} {
+		f.Add(mustRead(f, p))
+	}
+	f.Add(`<tmx><body><tu><tuv lang="fr"><seg>a<bpt>b<sub>c</sub></bpt><hi>d</hi></seg></tuv></tu></body></tmx>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		n := 0
+		err := ReadTMX(strings.NewReader(in), func(tu TU) error {
+			n++
+			if tu.Variants == nil {
+				t.Fatal("nil Variants")
+			}
+			return nil
+		})
+		if err == nil && !strings.Contains(in, "tmx") {
+			t.Errorf("accepted input without a <tmx> element")
+		}
+		if n > strings.Count(in, "<tu") {
+			t.Errorf("%d units from %d <tu tags", n, strings.Count(in, "<tu"))
+		}
+	})
+}
+
+func FuzzReadXLIFF(f *testing.F) {
+	for _, p := range []string{"testdata/golden/fixture.xlf", "testdata/golden/fixture-12.xlf"} {
+		f.Add(mustRead(f, p))
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		doc := fixtureDoc()
+		_, _ = ImportXLIFF(doc, strings.NewReader(in), t0)
+		if len(doc.Segments) != 14 {
+			t.Fatal("import changed the segment list")
+		}
+	})
+}
