@@ -1,0 +1,273 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
+)
+
+// undoLimit bounds the undo stack of one segment.
+const undoLimit = 200
+
+// editState is a snapshot of the editor for undo and redo.
+type editState struct {
+	value    string
+	row, col int
+}
+
+// editor wraps a bubbles textarea for the current segment's target and adds
+// what the textarea lacks: undo and redo within the segment, and a height
+// that follows the wrapped text so the row grows as the translator types.
+type editor struct {
+	ta    textarea.Model
+	seg   int // segment being edited
+	undo  []editState
+	redo  []editState
+	width int
+	// lastRune is the rune the last change typed, -1 when the last change
+	// was something else (deletion, insertion of a term, undo).
+	lastRune rune
+}
+
+func newEditor(keys textarea.KeyMap, st *Styles) editor {
+	ta := textarea.New()
+	ta.KeyMap = keys
+	ta.Prompt = ""
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 0
+	ta.MaxHeight = 0
+	ta.MaxWidth = 0
+	ta.EndOfBufferCharacter = ' '
+	// A steady cursor: no blink ticks, no redraws while the translator thinks.
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	plain := lipgloss.NewStyle()
+	s := textarea.Style{
+		Base: plain, CursorLine: plain, CursorLineNumber: plain, EndOfBuffer: plain,
+		LineNumber: plain, Placeholder: plain, Prompt: plain, Text: plain,
+	}
+	if !st.Mono {
+		s.CursorLine = st.CurrentRow
+		s.Text = st.CurrentRow
+		s.EndOfBuffer = st.CurrentRow
+	}
+	ta.FocusedStyle, ta.BlurredStyle = s, s
+	ta.Cursor.Style = lipgloss.NewStyle().Reverse(true)
+	ta.Cursor.TextStyle = plain
+	return editor{ta: ta, seg: -1, lastRune: -1}
+}
+
+// open starts editing segment seg whose target is value.
+func (e *editor) open(seg int, value string) tea.Cmd {
+	e.seg = seg
+	e.undo, e.redo = nil, nil
+	e.lastRune = -1
+	e.ta.SetHeight(e.maxHeight())
+	e.ta.SetValue(value)
+	e.fitHeight()
+	return e.ta.Focus()
+}
+
+func (e *editor) close() {
+	e.ta.Blur()
+	e.seg = -1
+	e.undo, e.redo = nil, nil
+}
+
+func (e *editor) value() string { return e.ta.Value() }
+
+func (e *editor) setWidth(w int) {
+	if w < 1 {
+		w = 1
+	}
+	if w == e.width {
+		return
+	}
+	e.width = w
+	e.ta.SetWidth(w)
+	e.fitHeight()
+}
+
+// maxHeight is a height no segment reaches, used during updates so the
+// textarea never scrolls its own viewport (the table scrolls instead).
+func (e *editor) maxHeight() int { return 1000 }
+
+// fitHeight sets the textarea's height to the number of display lines of its
+// value, so View returns exactly the lines of text.
+func (e *editor) fitHeight() {
+	e.ta.SetHeight(e.rows())
+}
+
+// rows returns how many display lines the textarea shows for its value,
+// counted with the textarea's own wrapping rules.
+func (e *editor) rows() int {
+	n := 0
+	for _, line := range strings.Split(e.ta.Value(), "\n") {
+		n += len(taWrap([]rune(line), e.ta.Width()))
+	}
+	return max(n, 1)
+}
+
+func (e *editor) state() editState {
+	li := e.ta.LineInfo()
+	return editState{value: e.ta.Value(), row: e.ta.Line(), col: li.StartColumn + li.ColumnOffset}
+}
+
+// restore puts the editor back into state s, cursor included.
+func (e *editor) restore(s editState) {
+	e.ta.SetHeight(e.maxHeight())
+	e.ta.SetValue(s.value)
+	for i := 0; e.ta.Line() > s.row && i < 10000; i++ {
+		e.ta.CursorUp()
+	}
+	e.ta.SetCursor(s.col)
+	e.fitHeight()
+}
+
+// pushUndo records s before a change.
+func (e *editor) pushUndo(s editState) {
+	e.undo = append(e.undo, s)
+	if len(e.undo) > undoLimit {
+		e.undo = e.undo[len(e.undo)-undoLimit:]
+	}
+	e.redo = nil
+}
+
+// update passes msg to the textarea and records an undo step when the value
+// changes. It reports whether the value changed.
+func (e *editor) update(msg tea.Msg) (bool, tea.Cmd) {
+	before := e.state()
+	e.ta.SetHeight(e.maxHeight())
+	var cmd tea.Cmd
+	e.ta, cmd = e.ta.Update(msg)
+	changed := e.ta.Value() != before.value
+	if changed {
+		// Typing is undone a word at a time: a run of letters and the
+		// spaces after it form one step; the next word starts a new one.
+		var r rune = -1
+		if k, ok := msg.(tea.KeyMsg); ok && (k.Type == tea.KeyRunes || k.Type == tea.KeySpace) && len(k.Runes) == 1 && !k.Alt {
+			r = k.Runes[0]
+		}
+		wordStart := r >= 0 && !unicode.IsSpace(r) && e.lastRune >= 0 && unicode.IsSpace(e.lastRune)
+		if r < 0 || e.lastRune < 0 || wordStart {
+			e.pushUndo(before)
+		} else {
+			e.redo = nil
+		}
+		e.lastRune = r
+	}
+	e.fitHeight()
+	return changed, cmd
+}
+
+// insert inserts s at the cursor as one undo step.
+func (e *editor) insert(s string) {
+	e.pushUndo(e.state())
+	e.lastRune = -1
+	e.ta.SetHeight(e.maxHeight())
+	e.ta.InsertString(s)
+	e.fitHeight()
+}
+
+// replace sets the whole value as one undo step.
+func (e *editor) replace(s string) {
+	if s == e.ta.Value() {
+		return
+	}
+	e.pushUndo(e.state())
+	e.lastRune = -1
+	e.ta.SetHeight(e.maxHeight())
+	e.ta.SetValue(s)
+	e.fitHeight()
+}
+
+// undoStep undoes the last change; it reports false when there is none.
+func (e *editor) undoStep() bool {
+	if len(e.undo) == 0 {
+		return false
+	}
+	s := e.undo[len(e.undo)-1]
+	e.undo = e.undo[:len(e.undo)-1]
+	e.redo = append(e.redo, e.state())
+	e.restore(s)
+	e.lastRune = -1
+	return true
+}
+
+// redoStep redoes the last undone change; it reports false when there is none.
+func (e *editor) redoStep() bool {
+	if len(e.redo) == 0 {
+		return false
+	}
+	s := e.redo[len(e.redo)-1]
+	e.redo = e.redo[:len(e.redo)-1]
+	e.undo = append(e.undo, e.state())
+	e.restore(s)
+	e.lastRune = -1
+	return true
+}
+
+// lines returns the textarea's view as lines of exactly width cells.
+func (e *editor) lines(width int) []string {
+	v := e.ta.View()
+	out := strings.Split(strings.TrimSuffix(v, "\n"), "\n")
+	n := e.rows()
+	if len(out) > n {
+		out = out[:n]
+	}
+	for i := range out {
+		out[i] = fit(out[i], width)
+	}
+	return out
+}
+
+// taWrap is the textarea's soft-wrapping algorithm (bubbles v1.0.0
+// textarea.wrap, MIT licence), copied because it is unexported: the editor
+// needs the exact number of display lines the textarea will draw.
+func taWrap(runes []rune, width int) [][]rune {
+	var (
+		lines  = [][]rune{{}}
+		word   = []rune{}
+		row    int
+		spaces int
+	)
+	for _, r := range runes {
+		if unicode.IsSpace(r) {
+			spaces++
+		} else {
+			word = append(word, r)
+		}
+		if spaces > 0 {
+			if uniseg.StringWidth(string(lines[row]))+uniseg.StringWidth(string(word))+spaces > width {
+				row++
+				lines = append(lines, []rune{})
+			}
+			lines[row] = append(lines[row], word...)
+			lines[row] = append(lines[row], []rune(strings.Repeat(" ", spaces))...)
+			spaces = 0
+			word = nil
+		} else {
+			lastCharLen := runewidth.RuneWidth(word[len(word)-1])
+			if uniseg.StringWidth(string(word))+lastCharLen > width {
+				if len(lines[row]) > 0 {
+					row++
+					lines = append(lines, []rune{})
+				}
+				lines[row] = append(lines[row], word...)
+				word = nil
+			}
+		}
+	}
+	if uniseg.StringWidth(string(lines[row]))+uniseg.StringWidth(string(word))+spaces >= width {
+		lines = append(lines, []rune{})
+		lines[row+1] = append(lines[row+1], word...)
+	} else {
+		lines[row] = append(lines[row], word...)
+	}
+	return lines
+}

@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// Exporter is one format the export picker (ctrl+e) offers.
+type Exporter struct {
+	Name  string // shown in the picker: "TMX"
+	Ext   string // file extension without the dot: "tmx"
+	Write func(w io.Writer, doc *segments.Document) error
+}
+
+// exportedMsg reports the end of an export.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// exportPicker is the one-line format chooser opened by ctrl+e.
+type exportPicker struct {
+	st    *Styles
+	items []Exporter
+	sel   int
+}
+
+func newExportPicker(st *Styles, items []Exporter) exportPicker {
+	return exportPicker{st: st, items: items}
+}
+
+func (p *exportPicker) open() { p.sel = 0 }
+
+func (p *exportPicker) view(width int) string {
+	var b strings.Builder
+	b.WriteString(p.st.Prompt.Render("export: "))
+	for i, it := range p.items {
+		label := fmt.Sprintf("%d %s", i+1, it.Name)
+		if i == p.sel {
+			b.WriteString(p.st.NumberCur.Render("[" + label + "]"))
+		} else {
+			b.WriteString(" " + label + " ")
+		}
+		b.WriteString(" ")
+	}
+	b.WriteString(p.st.HeaderDim.Render("←/→ choose · enter write · esc cancel"))
+	return fit(b.String(), width)
+}
+
+func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
+	p := &m.export
+	switch s := msg.String(); s {
+	case "esc", "q":
+		m.mode = modeBrowse
+	case "left", "h", "up", "k", "shift+tab":
+		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
+	case "right", "l", "down", "j", "tab":
+		p.sel = (p.sel + 1) % len(p.items)
+	case "enter":
+		m.mode = modeBrowse
+		return m.exportCmd(p.items[p.sel])
+	default:
+		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items) {
+			p.sel = int(s[0] - '1')
+			m.mode = modeBrowse
+			return m.exportCmd(p.items[p.sel])
+		}
+	}
+	return nil
+}
+
+// exportPath is where format ext is written: next to the project file,
+// named after it ("article.fr.trad.json" -> "article.fr.tmx").
+func (m *Model) exportPath(ext string) string {
+	dir := m.opts.ExportDir
+	base := filepath.Base(m.projectPath)
+	if dir == "" {
+		dir = filepath.Dir(m.projectPath)
+	}
+	base = strings.TrimSuffix(base, ".json")
+	base = strings.TrimSuffix(base, ".trad")
+	if base == "" || base == "." {
+		base = "trad-export"
+	}
+	return filepath.Join(dir, base+"."+ext)
+}
+
+// exportCmd writes a snapshot of the document in format e, atomically
+// (temporary file in the same folder, then rename).
+func (m *Model) exportCmd(e Exporter) tea.Cmd {
+	if m.editing() {
+		m.commitDraft()
+	}
+	snap := m.doc.Clone()
+	path := m.exportPath(e.Ext)
+	return func() tea.Msg {
+		return exportedMsg{path: path, err: writeAtomic(path, func(w io.Writer) error { return e.Write(w, snap) })}
+	}
+}
+
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}

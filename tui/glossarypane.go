@@ -1,0 +1,122 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trad-project/trad/glossary"
+)
+
+// paneRightMin is the terminal width from which the glossary pane sits to
+// the right of the table; below it the pane goes under the table.
+const paneRightMin = 140
+
+// paneRightWidth is the pane's width when it is on the right.
+const paneRightWidth = 38
+
+// glossaryPane shows the current segment's glossary hits, numbered 1–9 as
+// the alt+N keys insert them.
+type glossaryPane struct {
+	st            *Styles
+	width, height int
+	right         bool
+	target        string // target language, for the "no translation" hint
+}
+
+func (p *glossaryPane) setSize(w, h int, right bool) {
+	p.width, p.height, p.right = max(w, 0), max(h, 0), right
+}
+
+// view renders the pane as exactly height lines of width cells. known is
+// false while the hits are still being computed.
+func (p *glossaryPane) view(hits []glossary.Hit, known bool) []string {
+	if p.width <= 0 || p.height <= 0 {
+		return nil
+	}
+	border := ""
+	inner := p.width
+	if p.right {
+		border = p.st.PaneBorder.Render("│") + " "
+		inner = p.width - 2
+	}
+	var lines []string
+	add := func(s string) { lines = append(lines, s) }
+	title := "Glossary"
+	if len(hits) > 0 {
+		title += " (" + strconv.Itoa(len(hits)) + ")"
+	}
+	if !p.right {
+		add(p.st.PaneBorder.Render(strings.Repeat("─", 2)) + " " + p.st.PaneTitle.Render(title) + " " +
+			p.st.PaneBorder.Render(strings.Repeat("─", max(inner-len(title)-4, 0))))
+	} else {
+		add(p.st.PaneTitle.Render(title))
+	}
+	switch {
+	case !known:
+		add(p.st.PaneMeta.Render("looking up terms…"))
+	case len(hits) == 0:
+		add(p.st.PaneMeta.Render("no glossary terms in this segment"))
+	}
+	for i, h := range hits {
+		if i >= 9 {
+			add(p.st.PaneMeta.Render(fmt.Sprintf("… %d more", len(hits)-9)))
+			break
+		}
+		targets := "(no " + p.target + " term)"
+		if len(h.Targets) > 0 {
+			targets = sanitizeLine(strings.Join(h.Targets, ", "))
+		}
+		term := sanitizeLine(h.Text)
+		if len(strconv.Itoa(i+1))+ansi.StringWidth(term)+ansi.StringWidth(targets)+4 <= inner {
+			add(p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term) +
+				p.st.PaneMeta.Render(" → ") + p.st.PaneTarget.Render(targets))
+		} else {
+			// Too narrow for one line: the term, then its translations.
+			add(p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term))
+			for _, ls := range wrapText(targets, max(inner-4, 1)) {
+				add(p.st.PaneMeta.Render("  → ") + p.st.PaneTarget.Render(targets[ls.start:ls.end]))
+			}
+		}
+		var meta []string
+		if h.Entry != nil {
+			if h.Entry.Domain != "" {
+				meta = append(meta, sanitizeLine(h.Entry.Domain))
+			}
+			if h.Term != "" && h.Term != h.Text {
+				meta = append(meta, "term: "+sanitizeLine(h.Term))
+			}
+			if h.Entry.Origin.File != "" {
+				o := sanitizeLine(h.Entry.Origin.File)
+				if h.Entry.Origin.Line > 0 {
+					o += ":" + strconv.Itoa(h.Entry.Origin.Line)
+				}
+				meta = append(meta, o)
+			}
+		}
+		if len(meta) > 0 {
+			add("  " + p.st.PaneMeta.Render(strings.Join(meta, " · ")))
+		}
+		if h.Entry != nil && h.Entry.Note != "" {
+			// Notes matter (false friends): wrap them rather than cut them.
+			note := sanitizeLine(h.Entry.Note)
+			for _, ls := range wrapText(note, max(inner-2, 1)) {
+				add("  " + p.st.PaneMeta.Render(note[ls.start:ls.end]))
+			}
+		}
+	}
+	out := make([]string, p.height)
+	for i := range out {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out[i] = border + fit(l, inner)
+		if p.right && inner <= 0 {
+			out[i] = fit(border, p.width)
+		}
+	}
+	return out
+}

@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// progress counts confirmed segments and words, kept up to date on every
+// status change so the header never rescans a large document.
+type progress struct {
+	words               []int
+	segs, words0        int
+	doneSegs, doneWords int
+}
+
+func newProgress(doc *segments.Document, count func(string) int) progress {
+	p := progress{words: make([]int, len(doc.Segments)), segs: len(doc.Segments)}
+	for i := range doc.Segments {
+		w := count(doc.Segments[i].Source)
+		p.words[i] = w
+		p.words0 += w
+		if doc.Segments[i].Status.Confirmed() {
+			p.doneSegs++
+			p.doneWords += w
+		}
+	}
+	return p
+}
+
+// change records segment i going from status a to b.
+func (p *progress) change(i int, a, b segments.Status) {
+	if a.Confirmed() == b.Confirmed() || i < 0 || i >= len(p.words) {
+		return
+	}
+	d := 1
+	if !b.Confirmed() {
+		d = -1
+	}
+	p.doneSegs += d
+	p.doneWords += d * p.words[i]
+}
+
+func (p *progress) percent() int {
+	if p.words0 == 0 {
+		if p.segs == 0 {
+			return 0
+		}
+		return p.doneSegs * 100 / p.segs
+	}
+	return p.doneWords * 100 / p.words0
+}
+
+// countWords counts words as runs of letters or digits; it stands in for
+// segments.WordCount in tests that build documents by hand.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// header is the top line: file, languages, progress and save state.
+type header struct {
+	st       *Styles
+	file     string
+	langs    string
+	width    int
+	progress *progress
+}
+
+func newHeader(st *Styles, doc *segments.Document, projectPath string, p *progress) header {
+	name := doc.SourcePath
+	if name == "" {
+		name = projectPath
+	}
+	if name != "" {
+		name = filepath.Base(name)
+	} else {
+		name = "untitled"
+	}
+	return header{
+		st:       st,
+		file:     sanitizeLine(name),
+		langs:    sanitizeLine(doc.SourceLang.String() + " → " + doc.TargetLang.String()),
+		progress: p,
+	}
+}
+
+func (h *header) setSize(w int) { h.width = max(w, 0) }
+
+// view renders the header; state is the save state ("saved", "unsaved"…).
+func (h *header) view(state string, stateErr bool) string {
+	if h.width <= 0 {
+		return ""
+	}
+	p := h.progress
+	pct := p.percent()
+	const barW = 10
+	full := pct * barW / 100
+	bar := h.st.BarFull.Render(strings.Repeat("█", full)) + h.st.BarEmpty.Render(strings.Repeat("░", barW-full))
+	left := h.st.Header.Render(h.file) + h.st.HeaderDim.Render("  "+h.langs)
+	segs := fmt.Sprintf("%d/%d segments", p.doneSegs, p.segs)
+	words := fmt.Sprintf("%d/%d words", p.doneWords, p.words0)
+	pc := fmt.Sprintf("%d%%", pct)
+	stSt := h.st.HeaderDim
+	if stateErr {
+		stSt = h.st.Error
+	}
+	// Drop the least useful parts first when the line is too narrow.
+	candidates := [][]string{
+		{segs, words, pc + " " + bar, stSt.Render(state)},
+		{segs, words, pc + " " + bar},
+		{segs, pc + " " + bar},
+		{segs, pc},
+		{pc},
+	}
+	for _, parts := range candidates {
+		right := strings.Join(parts, h.st.HeaderDim.Render(" · "))
+		gap := h.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+		if gap >= 2 {
+			return left + strings.Repeat(" ", gap) + right
+		}
+	}
+	return fit(left, h.width)
+}

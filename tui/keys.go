@@ -1,0 +1,306 @@
+package tui
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+)
+
+// BrowseKeys are the bindings used while moving through the segments.
+type BrowseKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	NextUntranslated, PrevUntranslated      key.Binding
+	Search, NextMatch, PrevMatch, Goto      key.Binding
+	Edit, Review, Save, Quit                key.Binding
+	Glossary, Help, Export                  key.Binding
+}
+
+// EditKeys are the bindings of the target editor. They embed the textarea's
+// own key map, with InsertNewline rebound because enter confirms.
+type EditKeys struct {
+	textarea.KeyMap
+	Confirm, Leave, CopySource, Undo, Redo key.Binding
+	Save, Quit, Glossary                   key.Binding
+	// InsertHit[i] inserts glossary hit i+1's first translation.
+	InsertHit [9]key.Binding
+	// insertHitHelp stands for the nine InsertHit bindings in the help.
+	insertHitHelp key.Binding
+}
+
+// KeyMap is the editor's complete key map. It is built by DefaultKeyMap and
+// changed by LoadKeyMap; the help views read it through browseHelp and
+// editHelp, which implement help.KeyMap.
+type KeyMap struct {
+	Browse BrowseKeys
+	Edit   EditKeys
+}
+
+// DefaultKeyMap returns the key map documented in docs/keys.md.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
+	var k KeyMap
+	k.Browse = BrowseKeys{
+		Up:               b([]string{"up", "k"}, "↑/k", "up"),
+		Down:             b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:           b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:         b([]string{"pgdown"}, "pgdn", "page down"),
+		Top:              b([]string{"home", "g"}, "home/g", "first"),
+		Bottom:           b([]string{"end", "G"}, "end/G", "last"),
+		NextUntranslated: b([]string{"n"}, "n", "next untranslated"),
+		PrevUntranslated: b([]string{"N"}, "N", "prev untranslated"),
+		Search:           b([]string{"/"}, "/", "search"),
+		NextMatch:        b([]string{"ctrl+n"}, "ctrl+n", "next match"),
+		PrevMatch:        b([]string{"ctrl+p"}, "ctrl+p", "prev match"),
+		Goto:             b([]string{":"}, ":", "go to #"),
+		Edit:             b([]string{"enter", "i"}, "enter/i", "edit"),
+		Review:           b([]string{"r"}, "r", "reviewed"),
+		Save:             b([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Quit:             b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Glossary:         b([]string{"ctrl+g"}, "ctrl+g", "glossary"),
+		Help:             b([]string{"?"}, "?", "more keys"),
+		Export:           b([]string{"ctrl+e"}, "ctrl+e", "export"),
+	}
+	ta := textarea.DefaultKeyMap
+	ta.InsertNewline = b([]string{"alt+enter", "ctrl+j"}, "alt+enter", "line break")
+	k.Edit = EditKeys{
+		KeyMap:        ta,
+		Confirm:       b([]string{"enter"}, "enter", "confirm"),
+		Leave:         b([]string{"esc"}, "esc", "leave"),
+		CopySource:    b([]string{"ctrl+r"}, "ctrl+r", "copy source"),
+		Undo:          b([]string{"ctrl+z"}, "ctrl+z", "undo"),
+		Redo:          b([]string{"ctrl+y"}, "ctrl+y", "redo"),
+		Save:          b([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Quit:          b([]string{"ctrl+c"}, "ctrl+c", "save & quit"),
+		Glossary:      b([]string{"ctrl+g"}, "ctrl+g", "glossary"),
+		insertHitHelp: b([]string{"alt+1"}, "alt+1…9", "insert term"),
+	}
+	for i := range k.Edit.InsertHit {
+		n := fmt.Sprint(i + 1)
+		k.Edit.InsertHit[i] = b([]string{"alt+" + n}, "alt+"+n, "insert term "+n)
+	}
+	return k
+}
+
+// browseHelp shows the browsing keys in bubbles/help.
+type browseHelp struct{ k *BrowseKeys }
+
+func (h browseHelp) ShortHelp() []key.Binding {
+	k := h.k
+	return []key.Binding{k.Edit, k.Down, k.NextUntranslated, k.Search, k.Glossary, k.Save, k.Quit, k.Help}
+}
+
+func (h browseHelp) FullHelp() [][]key.Binding {
+	k := h.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.NextUntranslated, k.PrevUntranslated, k.Goto, k.Search, k.NextMatch, k.PrevMatch},
+		{k.Edit, k.Review, k.Glossary, k.Export, k.Save, k.Quit},
+	}
+}
+
+// editHelp shows the editing keys in bubbles/help.
+type editHelp struct{ k *EditKeys }
+
+func (h editHelp) ShortHelp() []key.Binding {
+	k := h.k
+	return []key.Binding{k.Confirm, k.InsertNewline, k.Leave, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Save}
+}
+
+func (h editHelp) FullHelp() [][]key.Binding {
+	k := h.k
+	return [][]key.Binding{
+		{k.Confirm, k.InsertNewline, k.Leave, k.Save, k.Quit},
+		{k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Glossary},
+	}
+}
+
+// keyAction names one remappable binding in the config file.
+type keyAction struct {
+	name string
+	b    *key.Binding
+}
+
+// actions lists the remappable bindings of each section, in a stable order.
+func (k *KeyMap) actions() map[string][]keyAction {
+	br := &k.Browse
+	ed := &k.Edit
+	m := map[string][]keyAction{
+		"browse": {
+			{"up", &br.Up}, {"down", &br.Down}, {"page-up", &br.PageUp}, {"page-down", &br.PageDown},
+			{"top", &br.Top}, {"bottom", &br.Bottom},
+			{"next-untranslated", &br.NextUntranslated}, {"prev-untranslated", &br.PrevUntranslated},
+			{"search", &br.Search}, {"next-match", &br.NextMatch}, {"prev-match", &br.PrevMatch},
+			{"goto", &br.Goto}, {"edit", &br.Edit}, {"review", &br.Review}, {"save", &br.Save},
+			{"quit", &br.Quit}, {"glossary", &br.Glossary}, {"help", &br.Help}, {"export", &br.Export},
+		},
+		"edit": {
+			{"confirm", &ed.Confirm}, {"newline", &ed.InsertNewline}, {"leave", &ed.Leave},
+			{"copy-source", &ed.CopySource}, {"undo", &ed.Undo}, {"redo", &ed.Redo},
+			{"save", &ed.Save}, {"quit", &ed.Quit}, {"glossary", &ed.Glossary},
+		},
+	}
+	for i := range ed.InsertHit {
+		m["edit"] = append(m["edit"], keyAction{fmt.Sprintf("insert-hit-%d", i+1), &ed.InsertHit[i]})
+	}
+	// The textarea's own bindings, by kebab-cased field name
+	// (CharacterForward -> "character-forward").
+	v := reflect.ValueOf(&ed.KeyMap).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		name := kebab(v.Type().Field(i).Name)
+		if name == "insert-newline" {
+			continue // exposed as "newline"
+		}
+		if b, ok := v.Field(i).Addr().Interface().(*key.Binding); ok {
+			m["edit"] = append(m["edit"], keyAction{name, b})
+		}
+	}
+	return m
+}
+
+func kebab(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// KeyConfigPath returns the key map file: $XDG_CONFIG_HOME/trad/keys.json,
+// falling back to os.UserConfigDir.
+func KeyConfigPath() string {
+	dir := os.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		var err error
+		if dir, err = os.UserConfigDir(); err != nil {
+			return ""
+		}
+	}
+	return filepath.Join(dir, "trad", "keys.json")
+}
+
+// LoadKeyMap returns the default key map changed by the JSON file at path,
+// if it exists, and the problems found: unknown sections or actions, and
+// keys bound to two actions of the same mode. A missing file is not an
+// error; an unreadable or malformed one is, and the defaults are returned
+// with it.
+func LoadKeyMap(path string) (KeyMap, []string, error) {
+	k := DefaultKeyMap()
+	if path == "" {
+		return k, nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return k, nil, nil
+	}
+	if err != nil {
+		return k, nil, fmt.Errorf("read key map: %w", err)
+	}
+	warns, err := k.apply(bytes.NewReader(data), path)
+	if err != nil {
+		return DefaultKeyMap(), nil, err
+	}
+	return k, warns, nil
+}
+
+// apply reads a key map file ({"browse": {"down": ["down", "j"]}, "edit": {…}})
+// and rebinds the actions it names. An empty list unbinds an action.
+func (k *KeyMap) apply(r io.Reader, name string) ([]string, error) {
+	var cfg map[string]map[string][]string
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&cfg); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return nil, fmt.Errorf("%s: byte %d: %v", name, se.Offset, err)
+		case errors.As(err, &te):
+			return nil, fmt.Errorf("%s: byte %d: want {\"browse\": {\"action\": [\"key\", …]}, \"edit\": {…}}: %v", name, te.Offset, err)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var warns []string
+	acts := k.actions()
+	sections := make([]string, 0, len(cfg))
+	for s := range cfg {
+		sections = append(sections, s)
+	}
+	sort.Strings(sections)
+	for _, sec := range sections {
+		list, ok := acts[sec]
+		if !ok {
+			warns = append(warns, fmt.Sprintf("%s: unknown section %q (want browse or edit)", name, sec))
+			continue
+		}
+		byName := map[string]*key.Binding{}
+		for _, a := range list {
+			byName[a.name] = a.b
+		}
+		names := make([]string, 0, len(cfg[sec]))
+		for n := range cfg[sec] {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			b, ok := byName[n]
+			if !ok {
+				warns = append(warns, fmt.Sprintf("%s: %s: unknown action %q", name, sec, n))
+				continue
+			}
+			keys := cfg[sec][n]
+			var clean []string
+			for _, kk := range keys {
+				kk = strings.TrimSpace(kk)
+				if kk == "" {
+					warns = append(warns, fmt.Sprintf("%s: %s.%s: empty key name", name, sec, n))
+					continue
+				}
+				clean = append(clean, kk)
+			}
+			if len(clean) == 0 {
+				b.Unbind()
+				continue
+			}
+			h := b.Help()
+			b.SetKeys(clean...)
+			b.SetHelp(clean[0], h.Desc)
+		}
+	}
+	return append(warns, k.Conflicts()...), nil
+}
+
+// Conflicts reports keys bound to more than one action of the same mode.
+func (k *KeyMap) Conflicts() []string {
+	var out []string
+	acts := k.actions()
+	for _, sec := range []string{"browse", "edit"} {
+		owner := map[string]string{}
+		for _, a := range acts[sec] {
+			for _, kk := range a.b.Keys() {
+				if prev, ok := owner[kk]; ok && prev != a.name {
+					out = append(out, fmt.Sprintf("%s: key %q is bound to both %s and %s", sec, kk, prev, a.name))
+					continue
+				}
+				owner[kk] = a.name
+			}
+		}
+	}
+	return out
+}

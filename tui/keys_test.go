@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+func TestDefaultKeyMapHasNoConflicts(t *testing.T) {
+	k := DefaultKeyMap()
+	if c := k.Conflicts(); len(c) != 0 {
+		t.Fatalf("default key map conflicts: %q", c)
+	}
+	// The issue's contract: a few spot checks.
+	for _, tc := range []struct {
+		b    key.Binding
+		keys string
+	}{
+		{k.Browse.Down, "down j"}, {k.Browse.Top, "home g"}, {k.Browse.Bottom, "end G"},
+		{k.Browse.Edit, "enter i"}, {k.Browse.Quit, "q ctrl+c"}, {k.Browse.Goto, ":"},
+		{k.Edit.Confirm, "enter"}, {k.Edit.InsertNewline, "alt+enter ctrl+j"},
+		{k.Edit.Undo, "ctrl+z"}, {k.Edit.Redo, "ctrl+y"}, {k.Edit.CopySource, "ctrl+r"},
+		{k.Edit.InsertHit[8], "alt+9"},
+	} {
+		if got := strings.Join(tc.b.Keys(), " "); got != tc.keys {
+			t.Errorf("binding %q: keys %q, want %q", tc.b.Help().Desc, got, tc.keys)
+		}
+	}
+}
+
+func TestLoadKeyMap(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name      string
+		content   string // "" = no file
+		wantErr   string
+		wantWarns []string
+		check     func(t *testing.T, k KeyMap)
+	}{
+		{name: "missing file gives defaults", check: func(t *testing.T, k KeyMap) {
+			if got := k.Browse.Down.Keys(); strings.Join(got, " ") != "down j" {
+				t.Errorf("down = %q", got)
+			}
+		}},
+		{name: "remap", content: `{"browse": {"down": ["down", "t"], "up": ["up", "s"]}, "edit": {"confirm": ["ctrl+o"], "line-end": ["ctrl+l"]}}`,
+			check: func(t *testing.T, k KeyMap) {
+				if got := strings.Join(k.Browse.Down.Keys(), " "); got != "down t" {
+					t.Errorf("down = %q", got)
+				}
+				if got := strings.Join(k.Edit.Confirm.Keys(), " "); got != "ctrl+o" {
+					t.Errorf("confirm = %q", got)
+				}
+				if got := k.Edit.Confirm.Help().Key; got != "ctrl+o" {
+					t.Errorf("confirm help key = %q", got)
+				}
+				if got := strings.Join(k.Edit.LineEnd.Keys(), " "); got != "ctrl+l" {
+					t.Errorf("line-end = %q", got)
+				}
+			}},
+		{name: "conflict reported", content: `{"browse": {"review": ["j"]}}`,
+			wantWarns: []string{`browse: key "j" is bound to both down and review`}},
+		{name: "textarea conflict reported", content: `{"edit": {"undo": ["ctrl+k"]}}`,
+			wantWarns: []string{`edit: key "ctrl+k" is bound to both undo and delete-after-cursor`}},
+		{name: "unknown action and section", content: `{"brwose": {}, "edit": {"frobnicate": ["x"]}}`,
+			wantWarns: []string{`unknown section "brwose"`, `edit: unknown action "frobnicate"`}},
+		{name: "empty list unbinds", content: `{"browse": {"review": []}}`, check: func(t *testing.T, k KeyMap) {
+			if k.Browse.Review.Enabled() {
+				t.Error("review still enabled")
+			}
+		}},
+		{name: "syntax error names file and byte", content: `{"browse": {"down": ["j",]}}`, wantErr: "keys.json: byte"},
+		{name: "wrong shape", content: `{"browse": ["j"]}`, wantErr: "want {\"browse\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, "none.json")
+			if tt.content != "" {
+				p = write("keys.json", tt.content)
+			}
+			k, warns, err := LoadKeyMap(p)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(warns) != len(tt.wantWarns) {
+				t.Fatalf("warnings %q, want %d like %q", warns, len(tt.wantWarns), tt.wantWarns)
+			}
+			for i, w := range tt.wantWarns {
+				if !strings.Contains(warns[i], w) {
+					t.Errorf("warning %d = %q, want it to contain %q", i, warns[i], w)
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, k)
+			}
+		})
+	}
+}
+
+func FuzzKeyMapApply(f *testing.F) {
+	for _, s := range []string{`{}`, `{"browse": {"down": ["x"]}}`, `{"edit": {"confirm": []}}`, `[1]`, `{"browse": {"": [""]}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := DefaultKeyMap()
+		warns, err := k.apply(strings.NewReader(s), "keys.json")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "keys.json") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, w := range warns {
+			if !strings.HasPrefix(w, "keys.json") && !strings.HasPrefix(w, "browse:") && !strings.HasPrefix(w, "edit:") {
+				t.Fatalf("warning %q names neither file nor mode", w)
+			}
+		}
+		// Whatever was loaded, the help views must render.
+		_ = browseHelp{&k.Browse}.FullHelp()
+		_ = editHelp{&k.Edit}.FullHelp()
+	})
+}

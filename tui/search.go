@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// folder folds text for search: case folded, diacritics removed, ligatures
+// and apostrophes unified, so "Etat" finds "État" and "coeur" finds "cœur".
+// A folder is not safe for concurrent use; make one per goroutine.
+type folder struct {
+	t    transform.Transformer
+	fold cases.Caser
+}
+
+func newFolder() *folder {
+	return &folder{
+		t:    transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC),
+		fold: cases.Fold(),
+	}
+}
+
+var ligatures = strings.NewReplacer("œ", "oe", "Œ", "oe", "æ", "ae", "Æ", "ae", "’", "'", "‘", "'", "ʼ", "'")
+
+func (f *folder) key(s string) string {
+	s = ligatures.Replace(s)
+	if r, _, err := transform.String(f.t, s); err == nil {
+		s = r
+	}
+	return f.fold.String(s)
+}
+
+// searchMsg is the result of searchCmd: the segments whose source or target
+// contains the query. gen tags the search so an older result is dropped.
+type searchMsg struct {
+	gen     int
+	query   string
+	matches []int
+}
+
+// searchCmd searches sources and targets off the UI goroutine; the slices
+// are the caller's snapshot and are only read.
+func searchCmd(gen int, query string, sources, targets []string) tea.Cmd {
+	return func() tea.Msg {
+		f := newFolder()
+		q := f.key(query)
+		var out []int
+		for i := range sources {
+			if strings.Contains(f.key(sources[i]), q) || (targets[i] != "" && strings.Contains(f.key(targets[i]), q)) {
+				out = append(out, i)
+			}
+		}
+		return searchMsg{gen: gen, query: query, matches: out}
+	}
+}
+
+// search is the "/" prompt and the list of its matches, walked with
+// ctrl+n and ctrl+p.
+type search struct {
+	input   textinput.Model
+	active  bool // the prompt is open
+	gen     int
+	query   string
+	matches []int
+}
+
+func newSearch(st *Styles) search {
+	ti := textinput.New()
+	ti.Prompt = "/"
+	ti.PromptStyle = st.Prompt
+	ti.Placeholder = "search source and target"
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return search{input: ti}
+}
+
+func (s *search) open() {
+	s.active = true
+	s.input.SetValue("")
+	s.input.Focus()
+}
+
+func (s *search) close() {
+	s.active = false
+	s.input.Blur()
+}
+
+func (s *search) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+// next returns the first match after cur (before it when dir < 0), wrapping
+// around, and its position among the matches; -1 when there is none.
+func (s *search) next(cur, dir int) (seg, pos int) {
+	n := len(s.matches)
+	if n == 0 {
+		return -1, -1
+	}
+	if dir >= 0 {
+		for i, m := range s.matches {
+			if m > cur {
+				return m, i
+			}
+		}
+		return s.matches[0], 0
+	}
+	for i := n - 1; i >= 0; i-- {
+		if s.matches[i] < cur {
+			return s.matches[i], i
+		}
+	}
+	return s.matches[n-1], n - 1
+}
+
+// first returns the first match at or after cur, wrapping around.
+func (s *search) first(cur int) (seg, pos int) {
+	return s.next(cur-1, 1)
+}
+
+func (s *search) view(width int) string {
+	s.input.Width = max(width-2, 1)
+	return fit(s.input.View(), width)
+}

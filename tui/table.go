@@ -1,0 +1,449 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
+)
+
+// sideBySideMin is the table width from which source and target sit side by
+// side; below it they stack.
+const sideBySideMin = 100
+
+// colSep separates the source and target columns.
+const colSep = " │ "
+
+// rowEntry is one segment's rendered lines, cached per (width, version).
+type rowEntry struct {
+	width, ver int
+	src, tgt   []string
+}
+
+// rowCache holds rendered rows. It is a pointer shared by the copies of the
+// model Bubble Tea makes, so View can fill it.
+type rowCache struct {
+	rows map[int]*rowEntry
+}
+
+// table is the segment list: one row per segment, source beside (or above)
+// target. Only rows on screen are rendered, through rowCache.
+type table struct {
+	doc   *segments.Document
+	st    *Styles
+	hits  *hitStore
+	cache *rowCache
+	// ver[i] changes whenever segment i's rendering changes (target, status,
+	// hits), invalidating its cache entry.
+	ver           []int
+	width, height int
+	top           int // first segment on screen
+}
+
+func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
+	return table{
+		doc:   doc,
+		st:    st,
+		hits:  hits,
+		cache: &rowCache{rows: map[int]*rowEntry{}},
+		ver:   make([]int, len(doc.Segments)),
+	}
+}
+
+func (t *table) setSize(w, h int) {
+	if w != t.width {
+		// Entries are keyed by width anyway; dropping them bounds memory
+		// when the terminal is resized often.
+		t.cache.rows = map[int]*rowEntry{}
+	}
+	t.width, t.height = max(w, 0), max(h, 0)
+}
+
+// touch marks segment i as changed so its row is rendered again.
+func (t *table) touch(i int) {
+	if i >= 0 && i < len(t.ver) {
+		t.ver[i]++
+	}
+}
+
+func (t *table) sideBySide() bool { return t.width >= sideBySideMin }
+
+func (t *table) gutterWidth() int {
+	// marker, space, number, space, status glyph, two spaces
+	return len(strconv.Itoa(len(t.doc.Segments))) + 6
+}
+
+// columns returns the widths of the source and target columns.
+func (t *table) columns() (src, tgt int) {
+	inner := t.width - t.gutterWidth()
+	if t.sideBySide() {
+		inner -= ansi.StringWidth(colSep)
+		src = inner / 2
+		return src, inner - src
+	}
+	return inner, inner
+}
+
+// blockPrefix returns the marker drawn before segment i's source (heading
+// hashes, list marker, quote bar) and whether i is its block's first segment.
+func (t *table) blockPrefix(i int) (string, bool) {
+	s := &t.doc.Segments[i]
+	if s.Block < 0 || s.Block >= len(t.doc.Blocks) {
+		return "", false
+	}
+	b := &t.doc.Blocks[s.Block]
+	first := b.First == i
+	switch b.Kind {
+	case segments.KindHeading:
+		return strings.Repeat("#", min(max(b.Level, 1), 6)) + " ", first
+	case segments.KindListItem:
+		m := sanitizeLine(b.Marker)
+		if m == "" {
+			m = "-"
+		}
+		return strings.Repeat("  ", max(b.Level-1, 0)) + m + " ", first
+	case segments.KindQuote:
+		return "> ", true
+	}
+	return "", first
+}
+
+func (t *table) isHeading(i int) bool {
+	s := &t.doc.Segments[i]
+	return s.Block >= 0 && s.Block < len(t.doc.Blocks) && t.doc.Blocks[s.Block].Kind == segments.KindHeading
+}
+
+// separated reports whether a blank line goes before segment i: a new block
+// starts there and i is not the first row on screen.
+func (t *table) separated(i int) bool {
+	return i > t.top && i > 0 && t.newBlock(i)
+}
+
+// newBlock reports whether segment i starts a block other than the
+// previous segment's; consecutive list items count as one block.
+func (t *table) newBlock(i int) bool {
+	a, b := t.doc.Segments[i-1].Block, t.doc.Segments[i].Block
+	if a == b {
+		return false
+	}
+	if a >= 0 && b >= 0 && a < len(t.doc.Blocks) && b < len(t.doc.Blocks) &&
+		t.doc.Blocks[a].Kind == segments.KindListItem && t.doc.Blocks[b].Kind == segments.KindListItem {
+		return false
+	}
+	return true
+}
+
+// entry returns segment i's rendered lines for the normal (not current) row.
+func (t *table) entry(i int) *rowEntry {
+	if e, ok := t.cache.rows[i]; ok && e.width == t.width && e.ver == t.ver[i] {
+		return e
+	}
+	e := &rowEntry{width: t.width, ver: t.ver[i]}
+	e.src, e.tgt = t.renderSides(i, nil)
+	t.cache.rows[i] = e
+	return e
+}
+
+// renderSides renders segment i's source and target into column-wide lines.
+// bg, when not nil, is the current row's background.
+func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
+	sw, tw := t.columns()
+	seg := &t.doc.Segments[i]
+	prefix, first := t.blockPrefix(i)
+	pw := ansi.StringWidth(prefix)
+	if pw >= sw/2 {
+		prefix, pw = "", 0
+	}
+	base := t.st.Source
+	if t.isHeading(i) {
+		base = t.st.Heading
+	}
+	var hits []glossary.Hit
+	if t.hits != nil {
+		hits = t.hits.get(i)
+	}
+	src = renderText(seg.Source, sw, pw, hits, base, t.st.Hit, bg)
+	if pw > 0 {
+		if !first {
+			prefix = strings.Repeat(" ", pw)
+		}
+		src[0] = paint(prefix, t.st.Separator, bg) + src[0]
+	}
+	if seg.Target != "" {
+		tgt = renderText(seg.Target, tw, 0, nil, t.st.Target, t.st.Hit, bg)
+	}
+	return src, tgt
+}
+
+// renderText wraps text to width-indent cells and styles it, glossary hit
+// spans included, returning lines of exactly width-indent cells (the caller
+// draws the indent on the first line; later lines get spaces).
+func renderText(text string, width, indent int, hits []glossary.Hit, base, hit lipgloss.Style, bg *lipgloss.Style) []string {
+	w := max(width-indent, 1)
+	if clean, idx := sanitizeMap(text, true); idx != nil {
+		// Rare: the text still holds controls. Wrap the clean text and
+		// move the hit spans with it.
+		text = clean
+		moved := make([]glossary.Hit, 0, len(hits))
+		for _, h := range hits {
+			if h.Start >= 0 && h.End < len(idx) && idx[h.Start] < idx[h.End] {
+				h.Start, h.End = idx[h.Start], idx[h.End]
+				moved = append(moved, h)
+			}
+		}
+		hits = moved
+	}
+	spans := wrapText(text, w)
+	out := make([]string, len(spans))
+	var b strings.Builder
+	h := 0
+	for li, ls := range spans {
+		b.Reset()
+		if li > 0 && indent > 0 {
+			b.WriteString(paint(strings.Repeat(" ", indent), base, bg))
+		}
+		pos := ls.start
+		for pos < ls.end {
+			for h < len(hits) && hits[h].End <= pos {
+				h++
+			}
+			if h < len(hits) && hits[h].Start <= pos {
+				end := min(hits[h].End, ls.end)
+				b.WriteString(paint(text[pos:end], hit, bg))
+				pos = end
+				continue
+			}
+			end := ls.end
+			if h < len(hits) && hits[h].Start < end {
+				end = hits[h].Start
+			}
+			b.WriteString(paint(text[pos:end], base, bg))
+			pos = end
+		}
+		line := b.String()
+		lw := ls.width
+		if lw > w {
+			line = ansi.Truncate(line, w, "")
+			lw = ansi.StringWidth(line)
+		}
+		if lw < w {
+			line += paint(strings.Repeat(" ", w-lw), lipgloss.NewStyle(), bg)
+		}
+		out[li] = line
+	}
+	return out
+}
+
+// paint renders s with st, adding bg's background when bg is not nil.
+// Empty strings and styles without attributes skip lipgloss entirely,
+// which keeps the common plain-text row cheap.
+func paint(s string, st lipgloss.Style, bg *lipgloss.Style) string {
+	if s == "" {
+		return ""
+	}
+	if bg != nil {
+		st = st.Inherit(*bg)
+	}
+	if isPlain(st) {
+		return s
+	}
+	return st.Render(s)
+}
+
+// isPlain reports whether st draws nothing but the text.
+func isPlain(st lipgloss.Style) bool {
+	return st.Value() == "" && st.GetForeground() == (lipgloss.NoColor{}) &&
+		st.GetBackground() == (lipgloss.NoColor{}) && !st.GetBold() && !st.GetUnderline() &&
+		!st.GetReverse() && !st.GetItalic() && !st.GetFaint()
+}
+
+// rowLayout is one row on screen.
+type rowLayout struct {
+	seg    int
+	y      int // first screen line of the row (its separator, if any)
+	height int
+}
+
+// rowHeight returns how many lines segment i takes, its separator included.
+// editRows is the editor's line count when i is being edited, else 0.
+func (t *table) rowHeight(i, editRows int) int {
+	e := t.entry(i)
+	tl := len(e.tgt)
+	if editRows > 0 {
+		tl = editRows
+	}
+	h := len(e.src)
+	if t.sideBySide() {
+		h = max(h, tl)
+	} else {
+		h += max(tl, 1)
+	}
+	if t.separated(i) {
+		h++
+	}
+	return h
+}
+
+// ensureVisible scrolls so segment cur is entirely on screen when it fits.
+func (t *table) ensureVisible(cur, editRows int) {
+	n := len(t.doc.Segments)
+	if n == 0 || t.height <= 0 {
+		t.top = 0
+		return
+	}
+	cur = min(max(cur, 0), n-1)
+	t.top = min(max(t.top, 0), n-1)
+	if cur < t.top {
+		t.top = cur
+		return
+	}
+	sum := 0
+	for i := t.top; i <= cur; i++ {
+		er := 0
+		if i == cur {
+			er = editRows
+		}
+		sum += t.rowHeight(i, er)
+	}
+	for sum > t.height && t.top < cur {
+		sum -= t.rowHeight(t.top, 0)
+		t.top++
+		// The new top row loses its separator.
+		if t.top <= cur && t.top > 0 && t.newBlock(t.top) {
+			sum--
+		}
+	}
+}
+
+// scroll moves the view by n rows without moving the cursor.
+func (t *table) scroll(n int) {
+	t.top = min(max(t.top+n, 0), max(len(t.doc.Segments)-1, 0))
+}
+
+// layout returns the rows on screen, top to bottom.
+func (t *table) layout(cur, editRows int) []rowLayout {
+	var rows []rowLayout
+	y := 0
+	for i := t.top; i < len(t.doc.Segments) && y < t.height; i++ {
+		er := 0
+		if i == cur {
+			er = editRows
+		}
+		h := t.rowHeight(i, er)
+		rows = append(rows, rowLayout{seg: i, y: y, height: h})
+		y += h
+	}
+	return rows
+}
+
+// segmentAt returns the segment drawn at screen line y of the table, or -1.
+func (t *table) segmentAt(y, cur, editRows int) int {
+	for _, r := range t.layout(cur, editRows) {
+		if y >= r.y && y < r.y+r.height {
+			return r.seg
+		}
+	}
+	return -1
+}
+
+// view renders the visible rows. cur is the current segment; edit, when not
+// nil, is the editor whose lines replace the current target.
+func (t *table) view(cur int, edit *editor) []string {
+	if t.width <= 0 || t.height <= 0 {
+		return nil
+	}
+	out := make([]string, 0, t.height)
+	gw := t.gutterWidth()
+	sw, tw := t.columns()
+	nd := gw - 6
+	blankGutter := strings.Repeat(" ", gw)
+	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i++ {
+		if t.separated(i) {
+			out = append(out, strings.Repeat(" ", t.width))
+			if len(out) >= t.height {
+				break
+			}
+		}
+		seg := &t.doc.Segments[i]
+		var src, tgt []string
+		isCur := i == cur
+		var bg *lipgloss.Style
+		if isCur && !t.st.Mono {
+			bg = &t.st.CurrentRow
+		}
+		if isCur {
+			src, tgt = t.renderSides(i, bg)
+		} else {
+			e := t.entry(i)
+			src, tgt = e.src, e.tgt
+		}
+		if isCur && edit != nil {
+			tgt = edit.lines(tw)
+		}
+		// Gutter: current marker, number, status glyph.
+		mark := " "
+		numSt := t.st.Number
+		if isCur {
+			mark = t.st.Marker.Render(t.st.CurrentGlyph)
+			numSt = t.st.NumberCur
+		}
+		glyph, gst := t.st.statusGlyph(seg.Status)
+		num := strconv.Itoa(i + 1)
+		num = strings.Repeat(" ", nd-len(num)) + num
+		gutter := mark + " " + numSt.Render(num) + " " + paint(glyph, gst, bg) + paint("  ", lipgloss.NewStyle(), bg)
+		contGutter := blankGutter
+		if bg != nil {
+			contGutter = bg.Render(blankGutter)
+		}
+		sep := t.st.Separator.Render(colSep)
+		if t.sideBySide() {
+			h := max(len(src), len(tgt))
+			for l := 0; l < h && len(out) < t.height; l++ {
+				g := contGutter
+				if l == 0 {
+					g = gutter
+				}
+				s := blankCell(sw, bg)
+				if l < len(src) {
+					s = src[l]
+				}
+				tg := blankCell(tw, bg)
+				if l < len(tgt) {
+					tg = tgt[l]
+				}
+				out = append(out, g+s+sep+tg)
+			}
+			continue
+		}
+		for l := 0; l < len(src) && len(out) < t.height; l++ {
+			g := contGutter
+			if l == 0 {
+				g = gutter
+			}
+			out = append(out, g+src[l])
+		}
+		if len(tgt) == 0 {
+			tgt = []string{blankCell(tw, bg)}
+		}
+		arrow := paint(strings.Repeat(" ", gw-3)+"→  ", t.st.Separator, bg)
+		for l := 0; l < len(tgt) && len(out) < t.height; l++ {
+			g := contGutter
+			if l == 0 {
+				g = arrow
+			}
+			out = append(out, g+tgt[l])
+		}
+	}
+	for len(out) < t.height {
+		out = append(out, strings.Repeat(" ", t.width))
+	}
+	return out
+}
+
+func blankCell(w int, bg *lipgloss.Style) string {
+	return paint(strings.Repeat(" ", max(w, 0)), lipgloss.NewStyle(), bg)
+}
