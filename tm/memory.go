@@ -82,13 +82,13 @@ type Memory struct {
 	src, tgt string
 	tok      tokenizer
 
-	mu       sync.RWMutex
-	entries  []entry
+	mu      sync.RWMutex
+	entries []entry
 	// nToks and nRunes repeat each entry's token and folded rune counts
 	// in compact arrays: the candidate filter reads them for thousands of
 	// entries per lookup and must not miss the cache on each entry.
-	nToks  []uint16
-	nRunes []uint16
+	nToks    []uint16
+	nRunes   []uint16
 	folds    map[string]uint32
 	stems    map[string]uint32
 	postings [][]uint32 // stem ID -> entries holding it, ascending, once each

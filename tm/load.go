@@ -1,0 +1,286 @@
+package tm
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/trad-project/trad/bitext"
+)
+
+// Options say which memories Open loads and for which language pair.
+type Options struct {
+	// SourceLang and TargetLang are BCP 47 tags; "fr" and "en" when empty.
+	// A TMX variant matches when its tag is the same or has the same base
+	// language ("fr-FR" for "fr").
+	SourceLang, TargetLang string
+	// Paths are TMX files or folders; a folder loads every .tmx file in it
+	// (not its subfolders). A path that does not exist is an error.
+	Paths []string
+	// UserDir is the user's memory folder, UserDir() when empty. A missing
+	// folder is an empty memory.
+	UserDir string
+	// NoUser skips the user's memory folder.
+	NoUser bool
+}
+
+// Warning is a problem that did not stop loading: a malformed TMX file (the
+// units read before the error are kept) or units without the pair's
+// languages.
+type Warning struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	}
+	return w.File + ": " + w.Msg
+}
+
+// UserDir returns the user's memory folder: $XDG_DATA_HOME/trad/tm, or
+// ~/.local/share/trad/tm when XDG_DATA_HOME is unset. It is not created.
+func UserDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "trad", "tm")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(".local", "share", "trad", "tm")
+	}
+	return filepath.Join(home, ".local", "share", "trad", "tm")
+}
+
+// New returns an empty memory for a language pair ("fr", "en" when empty),
+// analysing source texts with the glossary's Analyzer for srcLang.
+func New(srcLang, tgtLang string) *Memory {
+	if srcLang == "" {
+		srcLang = "fr"
+	}
+	if tgtLang == "" {
+		tgtLang = "en"
+	}
+	return newMemory(srcLang, tgtLang, analyzerTokenizer(srcLang))
+}
+
+// Open loads the TMX files of opts.Paths and of the user's memory folder.
+// Problems inside files are warnings; a path that cannot be read is an
+// error.
+func Open(opts Options) (*Memory, []Warning, error) {
+	m := New(opts.SourceLang, opts.TargetLang)
+	var warns []Warning
+	for _, p := range opts.Paths {
+		files, err := tmxFiles(p, true)
+		if err != nil {
+			return nil, warns, err
+		}
+		for _, f := range files {
+			warns = append(warns, m.LoadFile(f)...)
+		}
+	}
+	if !opts.NoUser {
+		dir := opts.UserDir
+		if dir == "" {
+			dir = UserDir()
+		}
+		files, err := tmxFiles(dir, false)
+		if err != nil {
+			warns = append(warns, Warning{File: dir, Msg: err.Error()})
+		}
+		for _, f := range files {
+			warns = append(warns, m.LoadFile(f)...)
+		}
+	}
+	return m, warns, nil
+}
+
+// tmxFiles returns path itself if it is a file, or the .tmx files of the
+// folder, sorted. A missing path is an error only when must is set.
+func tmxFiles(path string, must bool) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if !must && errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("translation memory %s: %w", path, err)
+	}
+	if !fi.IsDir() {
+		return []string{path}, nil
+	}
+	ents, err := os.ReadDir(path)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory folder %s: %w", path, err)
+	}
+	var out []string
+	for _, e := range ents {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".tmx") {
+			out = append(out, filepath.Join(path, e.Name()))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// LoadFile adds the units of a TMX file, with the file's path as their
+// origin. Problems are returned as warnings; units read before a syntax
+// error are kept.
+func (m *Memory) LoadFile(path string) []Warning {
+	f, err := os.Open(path)
+	if err != nil {
+		return []Warning{{File: path, Msg: err.Error()}}
+	}
+	defer f.Close()
+	return m.LoadTMX(f, path)
+}
+
+// LoadTMX adds the units of a TMX stream, with origin as their origin (a
+// file name). Reading is streamed; source texts are analysed on all CPUs
+// while the file is read, and units are indexed in file order, in batches,
+// so lookups can run while a large memory loads.
+func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
+	type batch struct {
+		units []Unit
+		preps []prepared
+		done  chan struct{}
+	}
+	const batchSize = 512
+	work := make(chan *batch, 4)
+	ordered := make(chan *batch, 16)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				b.preps = make([]prepared, len(b.units))
+				for i, u := range b.units {
+					b.preps[i] = m.prepare(u)
+				}
+				close(b.done)
+			}
+		}()
+	}
+	inserted := make(chan struct{})
+	go func() {
+		defer close(inserted)
+		for b := range ordered {
+			<-b.done
+			m.mu.Lock()
+			for _, p := range b.preps {
+				m.insert(p, false)
+			}
+			m.mu.Unlock()
+		}
+	}()
+
+	pick := newLangPicker(m.src, m.tgt)
+	skipped := 0
+	cur := &batch{done: make(chan struct{})}
+	flush := func() {
+		if len(cur.units) == 0 {
+			return
+		}
+		ordered <- cur
+		work <- cur
+		cur = &batch{done: make(chan struct{})}
+	}
+	err := bitext.ReadTMX(r, func(tu bitext.TU) error {
+		sk, tk := pick.keys(tu.Variants)
+		src, tgt := tu.Variants[sk], tu.Variants[tk]
+		if sk == "" || tk == "" || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+			skipped++
+			return nil
+		}
+		u := Unit{
+			Source: src, Target: tgt, SourceLang: sk, TargetLang: tk,
+			Origin: origin, Created: tu.Created, Changed: tu.Changed,
+		}
+		prev, hasPrev := tu.Props["prev"]
+		next, hasNext := tu.Props["next"]
+		if hasPrev || hasNext {
+			u.Prev, u.Next, u.HasContext = prev, next, true
+		}
+		cur.units = append(cur.units, u)
+		if len(cur.units) == batchSize {
+			flush()
+		}
+		return nil
+	})
+	flush()
+	close(work)
+	close(ordered)
+	wg.Wait()
+	<-inserted
+
+	var warns []Warning
+	if err != nil {
+		warns = append(warns, Warning{File: origin, Msg: err.Error()})
+	}
+	if skipped > 0 {
+		warns = append(warns, Warning{File: origin, Msg: fmt.Sprintf("%d units without both a %s and a %s text skipped", skipped, m.src, m.tgt)})
+	}
+	return warns
+}
+
+// langPicker finds the variants of a unit for the memory's languages,
+// remembering its decision for each tag it has seen.
+type langPicker struct {
+	src, tgt string
+	seen     map[string]int // tag -> 2 exact source, 1 base source, -2 exact target, -1 base target, 0 neither
+}
+
+func newLangPicker(src, tgt string) *langPicker {
+	return &langPicker{src: strings.ToLower(src), tgt: strings.ToLower(tgt), seen: map[string]int{}}
+}
+
+func baseOf(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		return tag[:i]
+	}
+	return tag
+}
+
+func (p *langPicker) class(tag string) int {
+	if c, ok := p.seen[tag]; ok {
+		return c
+	}
+	t := strings.ToLower(strings.ReplaceAll(tag, "_", "-"))
+	c := 0
+	switch {
+	case t == p.src:
+		c = 2
+	case t == p.tgt:
+		c = -2
+	case baseOf(t) == baseOf(p.src):
+		c = 1
+	case baseOf(t) == baseOf(p.tgt):
+		c = -1
+	}
+	p.seen[tag] = c
+	return c
+}
+
+// keys returns the variant keys for the source and target languages, an
+// exact tag before one of the same base language; "" when missing.
+func (p *langPicker) keys(variants map[string]string) (src, tgt string) {
+	bs, bt := 0, 0
+	for k := range variants {
+		c := p.class(k)
+		switch {
+		case c > bs || c == bs && c > 0 && k < src:
+			src, bs = k, c
+		case c < 0 && (-c > bt || -c == bt && k < tgt):
+			tgt, bt = k, -c
+		}
+	}
+	return src, tgt
+}
