@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/segments"
+)
+
+// exportOptions are the flags and argument of `trad export`.
+type exportOptions struct {
+	Path         string // project file or article
+	Format       string
+	Output       string
+	All          bool
+	TMXLevel     string
+	MDLayout     string
+	XLIFFVersion string
+}
+
+func newExportCmd(s *streams) *cobra.Command {
+	opts := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export PROJECT|ARTICLE [-o OUT] [--format FORMAT]",
+		Short: "Write the bilingual result as TMX, XLIFF, Markdown, TSV or the translated document",
+		Long: `export writes a project (NAME.trad.json, or the project of an article) in
+one of these formats (see docs/formats.md):
+
+  tmx     TMX 1.4b translation memory (--tmx-level sentence|paragraph)
+  xliff   XLIFF 2.1 (--xliff-version 2.1|2.0|1.2)
+  md      bilingual Markdown table (--md-layout table|parallel)
+  tsv     source, target and status, one segment per line
+  target  the translated document, in the source's format
+
+The format is --format, or else inferred from OUT's extension (.tmx, .xlf,
+.xliff, .md, .tsv, .txt for target). Without -o the result goes to standard
+output; with -o the file is replaced atomically. Only confirmed segments
+(translated, reviewed) are exported as translations; --all adds drafts.`,
+		Example: `  trad export article.fr.md -o article.tmx
+  trad export article.fr.trad.json --format xliff --xliff-version 1.2 -o article.xlf
+  trad export article.fr.md --format target --all > article.en.md`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			return exportRun(s, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "", "export format: "+strings.Join(bitext.Formats, ", ")+" (default: from -o's extension)")
+	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
+	f.BoolVar(&opts.All, "all", false, "export draft segments too")
+	f.StringVar(&opts.TMXLevel, "tmx-level", "sentence", "TMX unit: sentence or paragraph")
+	f.StringVar(&opts.MDLayout, "md-layout", "table", "Markdown layout: table or parallel")
+	f.StringVar(&opts.XLIFFVersion, "xliff-version", "2.1", "XLIFF version: 2.1, 2.0 or 1.2")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(bitext.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("tmx-level", cobra.FixedCompletions([]string{"sentence", "paragraph"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("md-layout", cobra.FixedCompletions([]string{"table", "parallel"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("xliff-version", cobra.FixedCompletions([]string{"2.1", "2.0", "1.2"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func exportRun(s *streams, o *exportOptions) error {
+	format := o.Format
+	if format == "" && o.Output != "" {
+		format = bitext.FormatForPath(o.Output)
+		if format == "" {
+			return fmt.Errorf("export: cannot tell the format from %q: give --format (%s)", o.Output, strings.Join(bitext.Formats, ", "))
+		}
+	}
+	if format == "" {
+		return fmt.Errorf("export: give --format (%s) or -o with a known extension", strings.Join(bitext.Formats, ", "))
+	}
+	if format == "xlf" {
+		format = bitext.FormatXLIFF
+	}
+	doc, err := openProject(s, o.Path)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	bo := bitext.Options{
+		All: o.All, Level: o.TMXLevel, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion,
+		ToolVersion: versionString(),
+		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
+	}
+	if o.Output == "" || o.Output == "-" {
+		if err := bitext.Write(s.Out, doc, format, bo); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	if err := writeFileAtomic(o.Output, func(f *os.File) error { return bitext.Write(f, doc, format, bo) }); err != nil {
+		return fmt.Errorf("export %s: %w", o.Output, err)
+	}
+	fmt.Fprintf(s.Err, "trad: wrote %s (%s)\n", o.Output, format)
+	return nil
+}
+
+// openProject opens a project file or an article's project, printing the
+// reader's warnings.
+func openProject(s *streams, path string) (*segments.Document, error) {
+	doc, _, _, warns, err := segments.Open(path, segments.OpenOptions{})
+	for _, w := range warns {
+		fmt.Fprintln(s.Err, "trad: warning:", w)
+	}
+	return doc, err
+}
+
+// writeFileAtomic writes path through fill into a temporary file in the same
+// folder, synced, then renamed over path: a failed export never leaves a
+// half-written file in place of the user's.
+func writeFileAtomic(path string, fill func(*os.File) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = fill(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

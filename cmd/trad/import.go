@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/segments"
+)
+
+// importOptions are the flags and arguments of `trad import`.
+type importOptions struct {
+	File    string // the TMX or XLIFF file
+	Article string // the article whose project receives the import
+	Project string // or the project file itself
+}
+
+func newImportCmd(s *streams) *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.tmx|FILE.xlf [--project P | ARTICLE]",
+		Short: "Bring translations from a TMX or XLIFF file into a project",
+		Long: `import reads a TMX or XLIFF file into a project, given as --project
+NAME.trad.json or as the ARTICLE whose project it is.
+
+A TMX file fills the project's empty segments whose source it holds
+exactly (same text after Unicode normalisation); those targets come in as
+drafts with origin "tm", to be confirmed. Segments that have a target are
+never changed.
+
+An XLIFF file (1.2, 2.0 or 2.1, such as one exported by trad and worked on
+in another CAT tool) restores targets, states and notes, matching segments
+by id and checking their source text. Segments that match nothing are
+reported and skipped. The project is saved atomically, its previous
+version kept as .bak.`,
+		Example: `  trad import memory.tmx article.fr.md
+  trad import reviewed.xlf --project article.fr.trad.json`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if len(args) == 2 {
+				opts.Article = args[1]
+			}
+			return importRun(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Project, "project", "p", "", "project file (NAME.trad.json) to import into")
+	return cmd
+}
+
+func importRun(s *streams, o *importOptions) error {
+	target := o.Article
+	oo := segments.OpenOptions{}
+	switch {
+	case o.Article == "" && o.Project == "":
+		return fmt.Errorf("import: give the project: --project NAME.trad.json or the ARTICLE")
+	case o.Article == "":
+		target = o.Project
+	case o.Project != "":
+		oo.Project = o.Project
+	}
+	kind, err := importKind(o.File)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	doc, projectPath, _, warns, err := segments.Open(target, oo)
+	for _, w := range warns {
+		fmt.Fprintln(s.Err, "trad: warning:", w)
+	}
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	f, err := os.Open(o.File)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	var rep *bitext.ImportReport
+	now := time.Now()
+	if kind == "tmx" {
+		rep, err = bitext.ImportTMX(doc, f, now)
+	} else {
+		rep, err = bitext.ImportXLIFF(doc, f, now)
+	}
+	if err != nil {
+		// Errors name their line: make them "FILE:LINE: …".
+		return fmt.Errorf("import: %s", fileLine(o.File, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "read TMX: "), "read XLIFF: ")))
+	}
+	for _, msg := range rep.Skipped {
+		fmt.Fprintln(s.Err, "trad: skipped:", fileLine(o.File, msg))
+	}
+	if rep.Filled > 0 {
+		if err := segments.Save(projectPath, doc); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+	}
+	if kind == "tmx" {
+		fmt.Fprintf(s.Err, "trad: %s: %d units read, %d empty segments filled (as drafts) in %s\n",
+			o.File, rep.Units, rep.Filled, projectPath)
+	} else {
+		fmt.Fprintf(s.Err, "trad: %s: %d segments read, %d updated, %d unchanged, %d skipped in %s\n",
+			o.File, rep.Units, rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)
+	}
+	return nil
+}
+
+// fileLine turns "line N: msg" into "FILE:N: msg".
+func fileLine(file, msg string) string {
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, m, ok := strings.Cut(rest, ": "); ok {
+			return file + ":" + n + ": " + m
+		}
+	}
+	return file + ": " + msg
+}
+
+// importKind tells TMX from XLIFF by extension, or else by the root element.
+func importKind(path string) (string, error) {
+	switch bitext.FormatForPath(path) {
+	case bitext.FormatTMX:
+		return "tmx", nil
+	case bitext.FormatXLIFF:
+		return "xliff", nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := bufio.NewReader(f).Read(head)
+	switch {
+	case bytes.Contains(head[:n], []byte("<tmx")):
+		return "tmx", nil
+	case bytes.Contains(head[:n], []byte("<xliff")):
+		return "xliff", nil
+	}
+	return "", fmt.Errorf("%s: neither TMX nor XLIFF", path)
+}
