@@ -80,7 +80,7 @@ func TestWriteFixtureProjects(t *testing.T) {
 	if !*updateFixture {
 		t.Skip("run with -update-fixture to rewrite bitext/testdata/project")
 	}
-	for _, name := range []string{"article.fr.txt", "article.fr.md"} {
+	for _, name := range []string{"note.fr.txt", "article.fr.md"} {
 		path := filepath.Join("..", "..", "bitext", "testdata", "project", name)
 		doc, project, _, _, err := segments.Open(path, segments.OpenOptions{})
 		if err != nil {
@@ -160,7 +160,7 @@ func TestExportFormats(t *testing.T) {
 }
 
 func TestExportOutputFile(t *testing.T) {
-	article, _ := makeProject(t, "article.fr.txt")
+	article, _ := makeProject(t, "note.fr.txt")
 	dir := filepath.Dir(article)
 	for _, tt := range []struct{ file, root string }{
 		{"out.tmx", "tmx"}, {"out.xlf", "xliff"}, {"out.xliff", "xliff"},
@@ -191,7 +191,7 @@ func TestExportOutputFile(t *testing.T) {
 }
 
 func TestExportErrors(t *testing.T) {
-	article, _ := makeProject(t, "article.fr.txt")
+	article, _ := makeProject(t, "note.fr.txt")
 	dir := filepath.Dir(article)
 	keep := filepath.Join(dir, "keep.tmx")
 	os.WriteFile(keep, []byte("precious"), 0o644)

@@ -56,7 +56,7 @@ func TestImportTMXRoundTrip(t *testing.T) {
 
 func TestImportXLIFFRoundTrip(t *testing.T) {
 	for _, v := range []string{"2.1", "1.2"} {
-		article, project := makeProject(t, "article.fr.txt")
+		article, project := makeProject(t, "note.fr.txt")
 		before, _, _ := segments.Load(project)
 		xlf := filepath.Join(filepath.Dir(article), "work.xlf")
 		if code, _, errs := runTrad(t, "export", article, "-o", xlf, "--all", "--xliff-version", v); code != 0 {
@@ -81,7 +81,7 @@ func TestImportXLIFFRoundTrip(t *testing.T) {
 }
 
 func TestImportErrors(t *testing.T) {
-	article, project := makeProject(t, "article.fr.txt")
+	article, project := makeProject(t, "note.fr.txt")
 	dir := filepath.Dir(article)
 	bad := filepath.Join(dir, "bad.tmx")
 	os.WriteFile(bad, []byte("<tmx>\n<body>\n<tu>\n</body></tmx>"), 0o644)
