@@ -62,6 +62,21 @@ func (s *Splitter) Split(text string) []Span {
 		}
 		c, n := utf8.DecodeRuneInString(text[i:])
 		cl := r.class(c)
+		if cl&cWeak != 0 {
+			// "; Les": a weak terminator ends a sentence only before a
+			// capitalised starter word.
+			if next := skipSpace(text, i+n); next > i+n {
+				if p := s.skipOpeners(text, next); p < len(text) && r.word(wordAt(text, p))&wStarter != 0 {
+					if c, _ := utf8.DecodeRuneInString(text[p:]); unicode.IsUpper(c) {
+						spans = appendTrimmed(spans, text, segStart, i+n)
+						segStart = next
+						quotes, open = 0, 0
+						i = next
+						continue
+					}
+				}
+			}
+		}
 		if cl&(cTerm|cNospace) == 0 {
 			switch {
 			case cl&cFreeQuote != 0:
@@ -227,13 +242,7 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	}
 	// A single period.
 	if lower {
-		// "(...). comment": a period after a closing bracket cannot end
-		// an abbreviation, so it ends the sentence whatever follows.
-		if runStart > seg {
-			c, _ := utf8.DecodeLastRuneInString(text[seg:runStart])
-			return r.class(c)&cHardAfter != 0
-		}
-		return false
+		return r.lowerAfter && s.endsBeforeLower(text, seg, runStart, end)
 	}
 	if !(upper || digit || caseless) {
 		return false
@@ -273,6 +282,32 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		return starter()
 	}
 	return true
+}
+
+// endsBeforeLower reports whether the period at runStart ends a sentence
+// although a lower-case word follows (a sentence that starts in lower case
+// is common in informal text and in titles of works): only after a closing
+// bracket ("(...). comment") or after a plain word that is no abbreviation
+// — letters only, at least two of them, listed nowhere, not initials — and
+// never when a quote or bracket closes after the period (« c'est fini. » et).
+func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
+	if runStart <= seg || end != runStart+1 {
+		return false
+	}
+	c, _ := utf8.DecodeLastRuneInString(text[seg:runStart])
+	if s.r.class(c)&cHardAfter != 0 {
+		return true
+	}
+	ws := wordStart(text, seg, runStart)
+	word := text[ws:runStart]
+	letters := 0
+	for _, c := range word {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word)
 }
 
 // skipOpeners skips opening quotes, brackets and dashes (and the spaces

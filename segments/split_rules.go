@@ -36,6 +36,7 @@ type rules struct {
 	trigger    [256]bool           // first bytes of runes the scan must look at
 	words      map[string]wordFlag // the word sections, merged
 	ordinalDot bool                // "3. Oktober": a number and a period end a sentence only before a starter
+	lowerAfter bool                // a period after a plain word ends a sentence even before a lower-case word
 }
 
 // charClass is a set of roles a character plays, from [options].
@@ -51,6 +52,7 @@ const (
 	cPairClose                          // » of quote-pairs
 	cOpener                             // skipped when looking at the next sentence's start
 	cHardAfter                          // a period right after it ends a sentence: ").
+	cWeak                               // ends a sentence only before a starter: "; Les"
 )
 
 // lowRunes is the size of the direct class table: Latin, general
@@ -156,6 +158,11 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		"free-quotes":         cFreeQuote,
 		"hard-after":          cHardAfter,
 		"openers":             cOpener,
+		"weak-terminators":    cWeak,
+	}
+	flags := map[string]*bool{
+		"ordinal-dot": &r.ordinalDot,
+		"lower-after": &r.lowerAfter,
 	}
 	setClass := func(c rune, cl charClass) {
 		if int(c) < len(r.low) {
@@ -164,6 +171,7 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 			r.high[c] |= cl
 		}
 		if cl&^(cCloser|cSpacedCloser|cOpener|cHardAfter) != 0 {
+			// The scan must stop at terminators and at the quotes it counts.
 			r.trigger[string(c)[0]] = true
 		}
 	}
@@ -197,14 +205,14 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 				return nil, fmt.Errorf("%s:%d: want key = value, got %q", name, line, text)
 			}
 			key = strings.TrimSpace(key)
-			if key == "ordinal-dot" {
+			if flag, ok := flags[key]; ok {
 				switch strings.TrimSpace(val) {
 				case "yes":
-					r.ordinalDot = true
+					*flag = true
 				case "no":
-					r.ordinalDot = false
+					*flag = false
 				default:
-					return nil, fmt.Errorf("%s:%d: ordinal-dot: want yes or no, got %q", name, line, strings.TrimSpace(val))
+					return nil, fmt.Errorf("%s:%d: %s: want yes or no, got %q", name, line, key, strings.TrimSpace(val))
 				}
 				continue
 			}

@@ -90,6 +90,13 @@ func TestSplitFrench(t *testing.T) {
 		{"ellipsis in brackets", "Il a dit que […] Le reste est illisible.", []string{"Il a dit que […] Le reste est illisible."}},
 		{"cut at sentence start", "Le texte est long. (...) La fin manque.", []string{"Le texte est long.", "(...) La fin manque."}},
 		{"bracket then period then lower case", "Il est parti (enfin). on respire.", []string{"Il est parti (enfin).", "on respire."}},
+		{"plain word then lower case", "Le serveur a redémarré. on ignore pourquoi.", []string{"Le serveur a redémarré.", "on ignore pourquoi."}},
+		{"abbreviation then lower case", "Il cite la fig. suivante et le vol. deux.", []string{"Il cite la fig. suivante et le vol. deux."}},
+		{"unknown short word then lower case", "Voir le t. premier, la p. douze et X. le Grand.", []string{"Voir le t. premier, la p. douze et X. le Grand."}},
+		{"quote closed then lower case", "Il a dit « c'est fini. » et il est parti.", []string{"Il a dit « c'est fini. » et il est parti."}},
+		{"semicolon then starter", "La séance est levée ; Les députés quittent l'hémicycle.", []string{"La séance est levée ;", "Les députés quittent l'hémicycle."}},
+		{"semicolon then name", "Le premier a démissionné ; Martin le remplace.", []string{"Le premier a démissionné ; Martin le remplace."}},
+		{"semicolon then lower case", "Le premier a démissionné ; le second reste.", []string{"Le premier a démissionné ; le second reste."}},
 		{"guillemet from an earlier sentence", "C'est fini. » Le chef a parlé.", []string{"C'est fini.", "» Le chef a parlé."}},
 		{"straight quote closing after a space", `Il a dit : " On verra. " Puis il est parti.`, []string{`Il a dit : " On verra. "`, "Puis il est parti."}},
 		{"straight quote opening after a space", `Tout est prêt. " On verra ", a-t-il dit.`, []string{"Tout est prêt.", `" On verra ", a-t-il dit.`}},
@@ -284,13 +291,16 @@ func TestSplitLinear(t *testing.T) {
 		{"nbsp", "Début." + strings.Repeat("\u00a0", n) + "Fin.", 2},
 		{"initials", strings.Repeat("A. ", n), 1},
 		{"sentences", strings.Repeat("Le. ", n), n},
-		{"long word", strings.Repeat("a", 4*n) + ". " + strings.Repeat("b", 4*n) + ".", 1},
+		{"long word", strings.Repeat("a", 4*n) + ". " + strings.Repeat("b", 4*n) + ".", 2},
+		{"long dotted word", strings.Repeat("a.", 2*n) + " " + strings.Repeat("b", 4*n) + ".", 1},
 		{"guillemets", strings.Repeat("« Oui. » ", n/2), n / 2},
 		{"closing guillemets", "Fin." + strings.Repeat(" »", n), 1},
 		{"openers", "Fin. " + strings.Repeat("« ", n) + "Début.", 1},
 		{"quotes", strings.Repeat(`" `, n) + "Fin.", 1},
 		{"brackets", strings.Repeat("(...). ", n/2), 1},
 		{"newlines", strings.Repeat("Le.\n", n), n},
+		{"semicolons", strings.Repeat("; ", n), 1},
+		{"semicolon starters", strings.Repeat("Fin ; Les ", n), n + 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -418,8 +428,9 @@ func TestEvalChallenge(t *testing.T) {
 }
 
 func TestEvalGoldenRules(t *testing.T) {
-	// Two or three cases expect a split before a lower-case word
-	// ("Je suis Chris. comment allez vous"), a debatable choice.
+	// Three cases expect a split before a lower-case word ("Je suis
+	// Chris. comment allez vous"), a debatable choice the brief allows
+	// two misses for; lower-after handles them.
 	if passed, total := evalPassed(t, "fr-golden-rules.jsonl"); passed < total-2 {
 		t.Errorf("fr-golden-rules: %d/%d cases pass, want at least %d", passed, total, total-2)
 	}
