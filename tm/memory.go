@@ -167,6 +167,11 @@ func (m *Memory) insert(p prepared, replace bool) {
 	}
 	e.toks = make([]tid, len(p.a.toks))
 	id := uint32(len(m.entries))
+	if len(e.toks) == 0 {
+		// Sources without words ("!", "—") are listed under stem 0 so an
+		// identical query still finds them.
+		m.postings[0] = append(m.postings[0], id)
+	}
 	for i, t := range p.a.toks {
 		e.toks[i] = tid{fold: intern(m.folds, t.Fold), stem: intern(m.stems, t.Stem)}
 		s := e.toks[i].stem
@@ -246,6 +251,12 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 		prefix++
 	}
 	sc.touched = sc.touched[:0]
+	if n == 0 {
+		for _, id := range m.postings[0] {
+			sc.acc[id] = 1
+			sc.touched = append(sc.touched, id)
+		}
+	}
 	for _, q := range qs[:prefix] {
 		for _, id := range m.postings[q.id] {
 			if sc.acc[id] == 0 {
@@ -466,6 +477,13 @@ func (m *Memory) score(sc *scratch, e *entry, src, qkey, qmask string, qctx uint
 		}
 	}
 	l := max(len(qi), len(e.toks))
+	if l == 0 {
+		// No words on either side: compare the texts themselves.
+		var cs float64
+		cs, sc.ra, sc.rb, sc.crow = charSimilarity(qkey, normKey(e.src), sc.ra, sc.rb, sc.crow)
+		f.score = min(99, percent(cs))
+		return f, f.score >= cutoff
+	}
 	if cap(sc.row) < len(e.toks)+1 {
 		sc.row = make([]int, len(e.toks)+1)
 	}
