@@ -31,6 +31,9 @@ func TestNormalize(t *testing.T) {
 		{"line separators", "a\u2028b\u2029c", "a\nb\nc"},
 		{"bom dropped", "\ufeffa\ufeffb", "ab"},
 		{"invalid utf-8", "a\xffb\xc3", "a\ufffdb\ufffd"},
+		{"singleton decomposition in punctuation block", "a\u2000b", "a\u2002b"},
+		{"angstrom sign", "\u212b", "\u00c5"},
+		{"combining after punctuation", "\u2019\u0301", "\u2019\u0301"},
 		{"nbsp kept", "a\u00a0b\u202fc", "a\u00a0b\u202fc"},
 		{"empty", "", ""},
 	}
@@ -51,6 +54,19 @@ func TestNormalizeNoAllocWhenClean(t *testing.T) {
 	// norm's quick check itself allocates once; nothing proportional to s.
 	if n := testing.AllocsPerRun(10, func() { _ = Normalize(s) }); n > 1 {
 		t.Errorf("Normalize of clean NFC text allocates %.0f times", n)
+	}
+}
+
+func TestIsNFCAgreesWithNorm(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		for _, s := range []string{string(r), "e" + string(r), string(r) + "\u0301", "\u00e9" + string(r) + "a"} {
+			if !utf8.ValidString(s) {
+				continue
+			}
+			if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+				t.Fatalf("isNFC(%q) = %v, norm says %v", s, got, want)
+			}
+		}
 	}
 }
 

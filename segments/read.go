@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -188,36 +189,66 @@ type rawBlock struct {
 	table  bool // a Markdown table row: one segment per cell
 }
 
-// build appends blocks and their segments to d.
+// build sets d's blocks and segments from blocks. Large documents are
+// split on all CPUs (a Splitter is safe for concurrent use); the result is
+// the same as splitting in order.
 func (d *Document) build(blocks []rawBlock, sp *Splitter) {
-	d.Blocks = make([]Block, 0, len(blocks))
-	if d.Segments == nil {
-		d.Segments = make([]Segment, 0, len(blocks)*2)
+	spans := make([][]Span, len(blocks))
+	split := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			rb := &blocks[i]
+			switch {
+			case rb.kind == KindCode || strings.TrimSpace(rb.text) == "":
+			case rb.table:
+				spans[i] = cellSpans(rb.text)
+			default:
+				spans[i] = sp.Split(rb.text)
+			}
+		}
 	}
-	for _, rb := range blocks {
+	size := 0
+	for i := range blocks {
+		size += len(blocks[i].text)
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(blocks)/64); size >= parallelSplitBytes && workers > 1 {
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func(lo, hi int) {
+				defer wg.Done()
+				split(lo, hi)
+			}(w*len(blocks)/workers, (w+1)*len(blocks)/workers)
+		}
+		wg.Wait()
+	} else {
+		split(0, len(blocks))
+	}
+	nseg := 0
+	for _, s := range spans {
+		nseg += len(s)
+	}
+	d.Blocks = make([]Block, 0, len(blocks))
+	d.Segments = make([]Segment, 0, nseg)
+	for i, rb := range blocks {
 		if rb.kind != KindCode && strings.TrimSpace(rb.text) == "" {
 			continue
 		}
 		bi := len(d.Blocks)
 		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments)}
-		if rb.kind != KindCode {
-			var spans []Span
-			if rb.table {
-				spans = cellSpans(rb.text)
-			} else {
-				spans = sp.Split(rb.text)
-			}
-			for _, s := range spans {
-				d.Segments = append(d.Segments, Segment{
-					Index: len(d.Segments), Block: bi,
-					Start: s.Start, End: s.End, Source: rb.text[s.Start:s.End],
-				})
-			}
+		for _, s := range spans[i] {
+			d.Segments = append(d.Segments, Segment{
+				Index: len(d.Segments), Block: bi,
+				Start: s.Start, End: s.End, Source: rb.text[s.Start:s.End],
+			})
 		}
 		b.Count = len(d.Segments) - b.First
 		d.Blocks = append(d.Blocks, b)
 	}
 }
+
+// parallelSplitBytes is the document size from which build splits blocks
+// concurrently; below it goroutines cost more than they save.
+const parallelSplitBytes = 1 << 20
 
 // Source hashes of the articles read by this process, by absolute path, so
 // that Save records the hash of the bytes the segments came from even when

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -240,6 +241,24 @@ func TestReadDeterministic(t *testing.T) {
 	if len(a.Segments) < 30 {
 		t.Errorf("sample article gave %d segments, want at least 30", len(a.Segments))
 	}
+}
+
+func TestReadParallelSplitMatchesSequential(t *testing.T) {
+	data, err := os.ReadFile("../examples/article.fr.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := bytes.Repeat(append(data, '\n'), parallelSplitBytes/len(data)+2)
+	par, _, err := Read(bytes.NewReader(big), ReadOptions{Format: FormatMarkdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	seq, _, _ := Read(bytes.NewReader(big), ReadOptions{Format: FormatMarkdown})
+	if !reflect.DeepEqual(par, seq) {
+		t.Error("splitting in parallel gives another document than in sequence")
+	}
+	checkInvariants(t, par)
 }
 
 // checkInvariants verifies what every document must hold: consistent

@@ -60,6 +60,12 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 		parts   []string  // its lines
 		indents []int     // indentation of the open list levels
 	)
+	// width[i] is the longest line from group[i] on, for isTitle; computed
+	// once so that a group of many lines stays linear.
+	width := make([]int, len(group)+1)
+	for i := len(group) - 1; i >= 0; i-- {
+		width[i] = max(width[i+1], utf8.RuneCountInString(group[i].body))
+	}
 	flush := func() {
 		if cur != nil {
 			cur.text = joinParts(parts)
@@ -91,7 +97,7 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 			indents = indents[:0]
 		}
 		if cur == nil {
-			if i+1 < len(group) && isTitle(ln.body, group[i+1:]) {
+			if i+1 < len(group) && isTitle(ln.body, group[i+1].body, width[i+1]) {
 				level := 2
 				if len(blocks) == 0 {
 					level = 1
@@ -160,12 +166,12 @@ func endsSentence(s string) bool {
 	return false
 }
 
-// isTitle reports whether line, followed by the lines rest of the same
-// group, is clearly a title: short, without final punctuation, starting with
+// isTitle reports whether line, followed in its group by the line next and
+// lines at most width runes long, is clearly a title: short, without final punctuation, starting with
 // an upper-case letter or a digit, followed by a line that starts a sentence,
 // and short enough that the next line's first word would have fitted on it
 // had it been a hard-wrapped paragraph line.
-func isTitle(line string, rest []textLine) bool {
+func isTitle(line, next string, width int) bool {
 	if utf8.RuneCountInString(line) > maxTitleRunes {
 		return false
 	}
@@ -177,16 +183,11 @@ func isTitle(line string, rest []textLine) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 		return false
 	}
-	next := rest[0].body
 	if m, _ := listMarker(next); m == "" {
 		nr, _ := utf8.DecodeRuneInString(next)
 		if !unicode.IsUpper(nr) && !unicode.IsDigit(nr) && !strings.ContainsRune("«\"“—–-", nr) {
 			return false
 		}
-	}
-	width := 0
-	for _, l := range rest {
-		width = max(width, utf8.RuneCountInString(l.body))
 	}
 	word := next
 	if i := strings.IndexByte(next, ' '); i >= 0 {
