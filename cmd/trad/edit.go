@@ -1,7 +1,292 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
 
-// addEditCommand wires the editor: `trad edit FILE`, and `trad [FILE]` as its
-// shorthand. Placeholder until the editor lands (issue 4).
-func addEditCommand(root *cobra.Command, s *streams) {}
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/examples"
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tui"
+)
+
+// editOptions are the flags and argument of `trad edit` (and of `trad FILE`).
+type editOptions struct {
+	File       string // article or .trad.json; "" = the bundled sample
+	From, To   string
+	Glossaries []string
+	Project    string
+}
+
+// addEditCommand wires the editor: `trad edit [FILE]`, and `trad [FILE]` as
+// its shorthand; with no file both open the bundled sample article.
+func addEditCommand(root *cobra.Command, s *streams) {
+	rootOpts := &editOptions{}
+	root.Args = cobra.MaximumNArgs(1)
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 1 {
+			rootOpts.File = args[0]
+		}
+		return editRun(s, rootOpts)
+	}
+	addEditFlags(root, rootOpts)
+
+	opts := &editOptions{}
+	edit := &cobra.Command{
+		Use:   "edit [FILE]",
+		Short: "Open an article or a project in the side-by-side editor",
+		Long: `edit opens an article (.md, .txt) or a project file (NAME.trad.json) in the
+editor: source segments on the left, your translation on the right, glossary
+hits below or beside. Work is saved to the project file next to the article
+(or --project): on every confirmed segment, two seconds after typing stops,
+and on quit. Reopening resumes where you stopped.
+
+With no FILE it opens the bundled sample article; its project lives in
+$XDG_DATA_HOME/trad/ (default ~/.local/share/trad/).
+
+Glossaries: files or folders given with --glossary come first, then
+$XDG_CONFIG_HOME/trad/glossaries/, then the built-in glossary.
+Keys: see docs/keys.md; remap them in $XDG_CONFIG_HOME/trad/keys.json.`,
+		Example: `  trad
+  trad edit article.fr.md --to de
+  trad article.fr.md --glossary terms.tsv --glossary ~/team-glossaries
+  trad edit article.fr.trad.json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			return editRun(s, opts)
+		},
+	}
+	addEditFlags(edit, opts)
+	root.AddCommand(edit)
+}
+
+func addEditFlags(cmd *cobra.Command, o *editOptions) {
+	f := cmd.Flags()
+	f.StringVar(&o.From, "from", "", "source language of a new project (default fr)")
+	f.StringVar(&o.To, "to", "", "target language of a new project (default en)")
+	f.StringArrayVar(&o.Glossaries, "glossary", nil, "glossary file or folder (repeatable; before the user and built-in glossaries)")
+	f.StringVar(&o.Project, "project", "", "project file to use (default: NAME.trad.json next to the article)")
+}
+
+// editSession is everything the editor needs, prepared before the terminal
+// is taken over so that errors print normally.
+type editSession struct {
+	doc         *segments.Document
+	projectPath string
+	matcher     *glossary.Matcher
+	keys        tui.KeyMap
+	notices     []string
+}
+
+// sampleDir is where the bundled sample and its project live.
+func sampleDir() (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the data folder for the sample: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "trad"), nil
+}
+
+// installSample writes the bundled article into dir (if it is missing or
+// differs) and returns its path. The copy is trad's own, not the user's;
+// it is still replaced atomically.
+func installSample(dir string) (string, error) {
+	name, data := examples.Article()
+	path := filepath.Join(dir, name)
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return path, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("install sample: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("install sample: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("install sample %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("install sample %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return "", fmt.Errorf("install sample %s: %w", path, err)
+	}
+	return path, nil
+}
+
+// prepareEdit opens the document (or the sample), the glossaries and the
+// key map.
+func prepareEdit(o *editOptions) (*editSession, error) {
+	file := o.File
+	project := o.Project
+	if file == "" {
+		dir, err := sampleDir()
+		if err != nil {
+			return nil, err
+		}
+		if file, err = installSample(dir); err != nil {
+			return nil, err
+		}
+		if project == "" {
+			project = segments.ProjectPath(file)
+		}
+	}
+	doc, projectPath, _, warns, err := segments.Open(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project})
+	if err != nil {
+		return nil, fmt.Errorf("edit: %w", err)
+	}
+	ses := &editSession{doc: doc, projectPath: projectPath}
+	for _, w := range warns {
+		ses.notices = append(ses.notices, w.String())
+	}
+
+	var gs []*glossary.Glossary
+	if len(o.Glossaries) > 0 {
+		g, gw, err := glossary.Open(o.Glossaries...)
+		if err != nil {
+			return nil, fmt.Errorf("edit: %w", err)
+		}
+		gs = append(gs, g)
+		for _, w := range gw {
+			ses.notices = append(ses.notices, w.String())
+		}
+	}
+	if dir := glossary.UserDir(); dir != "" {
+		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+			g, gw, err := glossary.Open(dir)
+			if err != nil {
+				// A broken personal glossary should not keep the editor
+				// closed: say so and go on without it.
+				ses.notices = append(ses.notices, err.Error())
+			} else {
+				gs = append(gs, g)
+			}
+			for _, w := range gw {
+				ses.notices = append(ses.notices, w.String())
+			}
+		}
+	}
+	if b := builtinGlossary(); b != nil {
+		gs = append(gs, b)
+	}
+	ses.matcher = glossary.NewMatcher(glossary.Merge(gs...), doc.SourceLang.String(), doc.TargetLang.String())
+
+	keys, kw, err := tui.LoadKeyMap(tui.KeyConfigPath())
+	if err != nil {
+		ses.notices = append(ses.notices, err.Error()+" (using the default keys)")
+	}
+	ses.keys = keys
+	ses.notices = append(ses.notices, kw...)
+	return ses, nil
+}
+
+// exporters are the formats of the ctrl+e picker, written next to the
+// project. Names never collide with the source article.
+func exporters(doc *segments.Document) []tui.Exporter {
+	w := func(format string) func(io.Writer, *segments.Document) error {
+		return func(out io.Writer, d *segments.Document) error {
+			return bitext.Write(out, d, format, bitext.Options{ToolVersion: versionString()})
+		}
+	}
+	targetExt := "txt"
+	if doc.Format == "markdown" {
+		targetExt = "md"
+	}
+	return []tui.Exporter{
+		{Name: "TMX", Ext: "tmx", Write: w(bitext.FormatTMX)},
+		{Name: "XLIFF", Ext: "xlf", Write: w(bitext.FormatXLIFF)},
+		{Name: "Markdown", Ext: "bilingual.md", Write: w(bitext.FormatMD)},
+		{Name: "TSV", Ext: "tsv", Write: w(bitext.FormatTSV)},
+		{Name: "translation", Ext: doc.TargetLang.String() + "." + targetExt, Write: w(bitext.FormatTarget)},
+	}
+}
+
+func editRun(s *streams, o *editOptions) error {
+	out, ok := s.Out.(*os.File)
+	in, inOK := s.In.(*os.File)
+	if !ok || !inOK || !isTerminal(out) || !isTerminal(in) {
+		return errors.New("edit: the editor needs a terminal (standard input and output); to see the segments of an article without one, run `trad segment FILE`")
+	}
+	ses, err := prepareEdit(o)
+	if err != nil {
+		return err
+	}
+	for _, n := range ses.notices {
+		fmt.Fprintln(s.Err, "trad:", n)
+	}
+
+	noColor := os.Getenv("NO_COLOR") != ""
+	if noColor {
+		// NO_COLOR forbids colour, not attributes: keep bold, underline and
+		// reverse so the current row and glossary hits stay visible.
+		lipgloss.SetColorProfile(termenv.ANSI)
+	}
+	projectPath := ses.projectPath
+	m := tui.New(ses.doc, projectPath, tui.Options{
+		Hits:      ses.matcher,
+		Save:      func(d *segments.Document) error { return segments.Save(projectPath, d) },
+		Keys:      &ses.keys,
+		Notices:   ses.notices,
+		NoColor:   noColor,
+		WordCount: segments.WordCount,
+		Exporters: exporters(ses.doc),
+	})
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(),
+		tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler())
+
+	// SIGTERM, SIGHUP (terminal closed) and SIGINT save before exiting.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	go func() {
+		for range sigs {
+			p.Send(tui.SaveAndQuitMsg{})
+		}
+	}()
+
+	final, runErr := p.Run()
+	fm, _ := final.(tui.Model)
+	if fm.Document() != nil && fm.Unsaved() {
+		// Last chance, now that the UI is gone and I/O is allowed here.
+		if err := segments.Save(projectPath, fm.Document()); err != nil {
+			rescue := filepath.Join(os.TempDir(), "trad-rescue-"+filepath.Base(projectPath))
+			if rerr := segments.Save(rescue, fm.Document()); rerr == nil {
+				return &exitError{code: 1, err: fmt.Errorf("could not save %s: %v; your work is in %s", projectPath, err, rescue)}
+			}
+			return &exitError{code: 1, err: fmt.Errorf("could not save %s: %w", projectPath, err)}
+		}
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return fmt.Errorf("edit: %w", runErr)
+	}
+	return nil
+}
+
+// builtinGlossary returns the embedded glossary.
+// TODO(issue 3): return glossary.Default() once the built-in data lands;
+// until then the editor runs with the user's and --glossary glossaries only.
+func builtinGlossary() *glossary.Glossary {
+	return nil
+}

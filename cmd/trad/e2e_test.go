@@ -1,0 +1,216 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// tmuxSession drives the built trad binary in a private tmux server.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+// buildTrad builds the binary once per test into a temporary folder.
+func buildTrad(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "trad")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end tmux test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not found: skipping the end-to-end editor test (install tmux to run it)")
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("trad-test-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "trad"}
+	shell := "exec env " + strings.Join(env, " ") + " " + strings.Join(args, " ")
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-s", s.name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), shell)
+	// No escape delay: esc followed by a key must not become alt+key.
+	s.tmux("set-option", "-g", "escape-time", "0")
+	s.tmux("set-option", "-g", "remain-on-exit", "on")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %q: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", s.name) }
+
+// waitFor polls the screen until it contains want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("screen never showed %q; last screen:\n%s", want, scr)
+	return ""
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
+
+func (s *tmuxSession) text(txt string) {
+	s.tmux("send-keys", "-t", s.name, "-l", txt)
+}
+
+func (s *tmuxSession) pid() int {
+	p, err := strconv.Atoi(strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_pid}")))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return p
+}
+
+func (s *tmuxSession) dead() bool {
+	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead}")) == "1"
+}
+
+// waitProject polls the project file until check accepts it.
+func waitProject(t *testing.T, path string, check func(*segments.Document) bool) *segments.Document {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if doc, _, err := segments.Load(path); err == nil && check(doc) {
+			return doc
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("project %s never reached the expected state", path)
+	return nil
+}
+
+func e2eSetup(t *testing.T) (bin, art string, env []string) {
+	dir := t.TempDir()
+	art = writeArticle(t, dir)
+	env = []string{"XDG_DATA_HOME=" + filepath.Join(dir, "data"), "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "TERM=xterm-256color"}
+	return buildTrad(t), art, env
+}
+
+func TestE2EEditInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 120, 40, env, bin, "edit", art)
+	scr := s.waitFor("article.fr.md")
+	for _, want := range []string{"fr → en", "0/3 segments", "▶ 1 ·", "# Les puces", "project: " + proj, "enter/i edit"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("first screen lacks %q:\n%s", want, scr)
+		}
+	}
+	s.keys("j", "Enter")
+	s.waitFor("enter confirm")
+	s.text("The government published a report.")
+	s.keys("Enter")
+	s.waitFor("1/3 segments")
+	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Status == segments.StatusTranslated })
+	if doc.Segments[1].Target != "The government published a report." {
+		t.Fatalf("saved target %q", doc.Segments[1].Target)
+	}
+	// Now editing segment 3: type, leave with esc (draft), search, quit.
+	s.text("Data centres")
+	s.keys("Escape")
+	s.waitFor("3 ✎")
+	s.keys("/")
+	s.text("GOUVERNEMENT")
+	s.keys("Enter")
+	s.waitFor("match 1/1")
+	// 80×24 stacks the columns.
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	scr = s.waitFor("→  The government published a report.")
+	if strings.Contains(scr, "│ The government") {
+		t.Errorf("80 columns still side by side:\n%s", scr)
+	}
+	s.keys("q")
+	deadline := time.Now().Add(5 * time.Second)
+	for !s.dead() && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !s.dead() {
+		t.Fatalf("q did not quit:\n%s", s.screen())
+	}
+	doc = waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[2].Status == segments.StatusDraft })
+	if doc.Cursor != 1 || doc.Segments[2].Target != "Data centres" {
+		t.Fatalf("after quit: cursor %d, segment 3 %q", doc.Cursor, doc.Segments[2].Target)
+	}
+
+	// Reopening resumes on segment 2.
+	s2 := startTmux(t, 120, 40, env, bin, art)
+	s2.waitFor("▶ 2 ✓")
+}
+
+func TestE2ESigkillKeepsConfirmedSegments(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 100, 30, env, bin, art)
+	s.waitFor("article.fr.md")
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.text("Chips")
+	s.keys("Enter")
+	s.text("The government published a report.")
+	s.keys("Enter")
+	// Segment 3 is open and being typed in when the process is killed.
+	s.text("Data cent")
+	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Status == segments.StatusTranslated })
+	if err := syscall.Kill(s.pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := segments.Load(proj)
+	if err != nil {
+		t.Fatalf("project unreadable after SIGKILL: %v", err)
+	}
+	for i, want := range []string{"Chips", "The government published a report."} {
+		if s := doc.Segments[i]; s.Target != want || s.Status != segments.StatusTranslated {
+			t.Errorf("segment %d after SIGKILL: %q (%v), want %q translated", i+1, s.Target, s.Status, want)
+		}
+	}
+}
+
+func TestE2ESigtermSavesTyping(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 100, 30, env, bin, art)
+	s.waitFor("article.fr.md")
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.text("Les puces, typed")
+	s.waitFor("Les puces, typed")
+	if err := syscall.Kill(s.pid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[0].Target != "" })
+	if doc.Segments[0].Target != "Les puces, typed" || doc.Segments[0].Status != segments.StatusDraft {
+		t.Fatalf("after SIGTERM segment 1 is %q (%v)", doc.Segments[0].Target, doc.Segments[0].Status)
+	}
+}

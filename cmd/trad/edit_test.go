@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/trad-project/trad/examples"
+	"github.com/trad-project/trad/segments"
+)
+
+const testArticle = "# Les puces\n\nLe gouvernement a publié un rapport. Les centres de données consomment beaucoup.\n"
+
+func writeArticle(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "article.fr.md")
+	if err := os.WriteFile(p, []byte(testArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// isolate points the user folders at temporary ones so tests never read or
+// write the real ones.
+func isolate(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	return dir
+}
+
+func TestEditNeedsATerminal(t *testing.T) {
+	dir := isolate(t)
+	art := writeArticle(t, dir)
+	for _, args := range [][]string{{"edit", art}, {art}, {}} {
+		var out, errb bytes.Buffer
+		code := run(args, strings.NewReader(""), &out, &errb)
+		if code == 0 {
+			t.Fatalf("trad %q exited 0 without a terminal", args)
+		}
+		if !strings.Contains(errb.String(), "trad segment") {
+			t.Errorf("trad %q: error %q does not suggest trad segment", args, errb.String())
+		}
+	}
+}
+
+func TestEditRejectsTwoFiles(t *testing.T) {
+	isolate(t)
+	var out, errb bytes.Buffer
+	if code := run([]string{"edit", "a.md", "b.md"}, strings.NewReader(""), &out, &errb); code == 0 {
+		t.Fatal("trad edit with two files exited 0")
+	}
+}
+
+func TestPrepareEditSample(t *testing.T) {
+	dir := isolate(t)
+	ses, err := prepareEdit(&editOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "data", "trad", "article.fr.trad.json")
+	if ses.projectPath != want {
+		t.Errorf("sample project at %s, want %s", ses.projectPath, want)
+	}
+	if len(ses.doc.Segments) == 0 {
+		t.Fatal("the sample has no segments")
+	}
+	name, data := examples.Article()
+	got, err := os.ReadFile(filepath.Join(dir, "data", "trad", name))
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("sample not installed: %v", err)
+	}
+	if ses.doc.TargetLang.String() != "en" {
+		t.Errorf("default target %s, want en", ses.doc.TargetLang)
+	}
+}
+
+func TestPrepareEditResumesProject(t *testing.T) {
+	dir := isolate(t)
+	art := writeArticle(t, dir)
+	ses, err := prepareEdit(&editOptions{File: art, To: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ses.projectPath != filepath.Join(dir, "article.fr.trad.json") {
+		t.Errorf("project path %s", ses.projectPath)
+	}
+	if ses.doc.TargetLang.String() != "de" {
+		t.Errorf("--to de gave %s", ses.doc.TargetLang)
+	}
+	ses.doc.SetTarget(1, "Die Regierung hat einen Bericht veröffentlicht.", segments.StatusTranslated, ses.doc.Segments[0].Changed)
+	ses.doc.Cursor = 1
+	if err := segments.Save(ses.projectPath, ses.doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []*editOptions{{File: art}, {File: ses.projectPath}} {
+		again, err := prepareEdit(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.doc.Cursor != 1 || again.doc.Segments[1].Status != segments.StatusTranslated {
+			t.Errorf("reopening %s: cursor %d, segment 2 %v", o.File, again.doc.Cursor, again.doc.Segments[1].Status)
+		}
+	}
+}
+
+func TestPrepareEditGlossaryAndProjectFlags(t *testing.T) {
+	dir := isolate(t)
+	art := writeArticle(t, dir)
+	gl := filepath.Join(dir, "terms.tsv")
+	if err := os.WriteFile(gl, []byte("fr\ten\ncentre de données\tdata centre\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	proj := filepath.Join(dir, "elsewhere", "mine.trad.json")
+	ses, err := prepareEdit(&editOptions{File: art, Glossaries: []string{gl}, Project: proj})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ses.projectPath != proj {
+		t.Errorf("--project gave %s", ses.projectPath)
+	}
+	hits := ses.matcher.Match(ses.doc.Segments[2].Source)
+	if len(hits) != 1 || len(hits[0].Targets) == 0 || hits[0].Targets[0] != "data centre" {
+		t.Fatalf("--glossary terms not matched: %+v", hits)
+	}
+	if _, err := prepareEdit(&editOptions{File: art, Glossaries: []string{filepath.Join(dir, "missing.tsv")}}); err == nil || !strings.Contains(err.Error(), "missing.tsv") {
+		t.Errorf("a missing --glossary gave %v", err)
+	}
+	if _, err := prepareEdit(&editOptions{File: filepath.Join(dir, "nope.md")}); err == nil || !strings.Contains(err.Error(), "nope.md") {
+		t.Errorf("a missing article gave %v", err)
+	}
+}
+
+func TestPrepareEditReportsKeyConflicts(t *testing.T) {
+	dir := isolate(t)
+	art := writeArticle(t, dir)
+	cfg := filepath.Join(dir, "config", "trad")
+	if err := os.MkdirAll(cfg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cfg, "keys.json"), []byte(`{"browse": {"review": ["j"]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ses, err := prepareEdit(&editOptions{File: art})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(ses.notices, "\n"), `key "j" is bound to both down and review`) {
+		t.Errorf("conflict not reported: %q", ses.notices)
+	}
+}
