@@ -78,7 +78,7 @@ func exportRun(s *streams, o *exportOptions) error {
 	if format == "xlf" {
 		format = bitext.FormatXLIFF
 	}
-	doc, err := openProject(s, o.Path)
+	doc, projectPath, err := openProject(s, o.Path)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -93,6 +93,11 @@ func exportRun(s *streams, o *exportOptions) error {
 		}
 		return nil
 	}
+	for _, own := range []string{doc.SourcePath, projectPath} {
+		if own != "" && sameFile(own, o.Output) {
+			return fmt.Errorf("export: %s is the project's own file: choose another -o", o.Output)
+		}
+	}
 	if err := writeFileAtomic(o.Output, func(f *os.File) error { return bitext.Write(f, doc, format, bo) }); err != nil {
 		return fmt.Errorf("export %s: %w", o.Output, err)
 	}
@@ -102,12 +107,22 @@ func exportRun(s *streams, o *exportOptions) error {
 
 // openProject opens a project file or an article's project, printing the
 // reader's warnings.
-func openProject(s *streams, path string) (*segments.Document, error) {
-	doc, _, _, warns, err := segments.Open(path, segments.OpenOptions{})
+func openProject(s *streams, path string) (*segments.Document, string, error) {
+	doc, projectPath, _, warns, err := segments.Open(path, segments.OpenOptions{})
 	for _, w := range warns {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
-	return doc, err
+	return doc, projectPath, err
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // writeFileAtomic writes path through fill into a temporary file in the same

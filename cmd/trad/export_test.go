@@ -205,6 +205,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"export", article, "-o", keep, "--tmx-level", "word"}, "unknown level"},
 		{[]string{"export", filepath.Join(dir, "missing.txt"), "--format", "tmx"}, "missing.txt"},
 		{[]string{"export", article, "-o", filepath.Join(dir, "nodir", "x.tmx")}, "nodir"},
+		{[]string{"export", article, "-o", article}, "the project's own file"},
 	}
 	for _, tt := range tests {
 		code, _, errs := runTrad(t, tt.args...)

@@ -49,7 +49,7 @@ type statsJSON struct {
 }
 
 func statsRun(s *streams, o *statsOptions) error {
-	doc, err := openProject(s, o.Path)
+	doc, _, err := openProject(s, o.Path)
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}

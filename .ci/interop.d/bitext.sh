@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Interop checks of trad's exports with the tools translators use (see
+# ../shared/checks/README.md): the fixture projects in bitext/testdata/project
+# are exported in every format and each file is checked by a third-party
+# reader; a mismatch fails. Needs $TRAD (the trad binary) and $SHARED.
+set -euo pipefail
+: "${TRAD:?set TRAD to the trad binary}"
+SHARED=${SHARED:-../shared}
+checks=$SHARED/checks formats=$SHARED/formats
+here=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/trad-bitext.XXXXXX")
+# BITEXT_KEEP=1 keeps the exported files for a look.
+trap 'if [ -n "${BITEXT_KEEP:-}" ]; then echo "bitext: files kept in $work"; else rm -rf "$work"; fi' EXIT
+if ! "$TRAD" export --help >/dev/null 2>&1; then
+	echo "bitext: FAIL: $TRAD has no export command (register it in cmd/trad/root.go)"
+	exit 1
+fi
+cp "$here"/bitext/testdata/project/* "$work"/
+cd "$work"
+fail=0
+bad() { echo "bitext: FAIL: $*"; fail=1; }
+ok() { echo "bitext: ok: $*"; }
+
+# pairs_from_tsv FILE: the source<TAB>target lines that have a target, as
+# tmx-pairs prints them, from trad's TSV export (source, target, status).
+pairs_from_tsv() { awk -F'\t' '$2 != "" { print $1 "\t" $2 }' "$1"; }
+
+for project in note.fr.trad.json article.fr.trad.json; do
+	name=${project%.trad.json}
+	# TMX: DTD + spec rules, translate-toolkit pairs, sentence and paragraph.
+	for level in sentence paragraph; do
+		"$TRAD" export "$project" --tmx-level "$level" -o "$name.$level.tmx" 2>/dev/null
+		"$checks/tmx-validate" --strict "$name.$level.tmx" >/dev/null && ok "$name.$level.tmx valid" ||
+			{ "$checks/tmx-validate" --strict "$name.$level.tmx"; bad "$name.$level.tmx invalid"; }
+	done
+	"$TRAD" export "$project" -o "$name.tsv" 2>/dev/null
+	[ -s "$name.tsv" ] && [ -n "$(pairs_from_tsv "$name.tsv")" ] || bad "$name: the fixture exports no pair"
+	if "$checks/tmx-pairs" "$name.sentence.tmx" fr en >"$name.pairs" 2>/dev/null &&
+		diff <(pairs_from_tsv "$name.tsv") "$name.pairs" >/dev/null; then
+		ok "$name: translate-toolkit reads the exported pairs"
+	else
+		diff <(pairs_from_tsv "$name.tsv") "$name.pairs" || true
+		bad "$name: tmx-pairs differs from the export"
+	fi
+
+	# XLIFF 2.1, 2.0 and 1.2 against the OASIS schemas.
+	for v in 2.1 2.0 1.2; do
+		case $v in
+		2.1) xsd=$formats/xliff21/xliff_core_2.0.xsd ;;
+		2.0) xsd=$formats/xliff20/xliff_core_2.0.xsd ;;
+		1.2) xsd=$formats/xliff12/xliff-core-1.2-strict.xsd ;;
+		esac
+		"$TRAD" export "$project" --all --xliff-version "$v" -o "$name.$v.xlf" 2>/dev/null
+		if XML_CATALOG_FILES=$formats/catalog.xml xmllint --noout --schema "$xsd" "$name.$v.xlf" 2>"$name.$v.err"; then
+			ok "$name.$v.xlf valid"
+		else
+			cat "$name.$v.err"; bad "$name.$v.xlf invalid against $xsd"
+		fi
+	done
+
+	# Markdown table: markdown-it reads back the exported cells (a line
+	# break is written as <br>, which md-table prints verbatim).
+	"$TRAD" export "$project" -o "$name.table.md" 2>/dev/null
+	"$checks/md-table" "$name.table.md" 2>/dev/null | tail -n +2 | sed '/^$/d' | cut -f2,3 >"$name.cells"
+	awk -F'\t' '{ print $1 "\t" $2 }' "$name.tsv" | sed 's/\\n/<br>/g' >"$name.want-cells"
+	if diff "$name.want-cells" "$name.cells" >/dev/null; then
+		ok "$name.table.md: markdown-it reads the same cells"
+	else
+		diff "$name.want-cells" "$name.cells" || true
+		bad "$name.table.md: md-table cells differ from the project"
+	fi
+
+	# XLIFF comes home: importing the export leaves the project as it was.
+	"$TRAD" import "$name.2.1.xlf" --project "$project" 2>/dev/null
+	"$TRAD" export "$project" -o "$name.after.tsv" 2>/dev/null
+	cmp -s "$name.tsv" "$name.after.tsv" && ok "$name: XLIFF import round trip" || bad "$name: XLIFF import changed the project"
+done
+
+# OmegaT 3.6 applies every exported pair of the text article as a 100 % match:
+# its translated file is trad's own translated document.
+"$TRAD" export note.fr.trad.json -o note.tmx 2>/dev/null
+"$TRAD" export note.fr.trad.json --format target >note.en.txt 2>/dev/null
+if "$checks/omegat-tm-import" --src fr --tgt en --expect note.en.txt note.tmx note.fr.txt >/dev/null 2>note.omegat.err; then
+	ok "OmegaT applies every exported pair"
+else
+	cat note.omegat.err; bad "OmegaT did not apply the TMX as trad did"
+fi
+exit $fail
