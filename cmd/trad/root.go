@@ -64,6 +64,9 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 	root.AddCommand(
 		newVersionCmd(s),
 		newSegmentCmd(s),
+		newExportCmd(s),
+		newImportCmd(s),
+		newStatsCmd(s),
 	)
 	addEditCommand(root, s)
 	return root
