@@ -1,0 +1,118 @@
+package qa
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/trad-project/trad/glossary"
+)
+
+// targetTokens returns the target's tokens in the target language,
+// computed once per segment.
+func (c *checker) targetTokens() []glossary.Token {
+	if c.tgtToks == nil {
+		c.tgtToks = analyzer(c.tgt).Tokens(c.target)
+		if c.tgtToks == nil {
+			c.tgtToks = []glossary.Token{}
+		}
+	}
+	return c.tgtToks
+}
+
+// nameParticles may sit between the parts of a name ("Charles de Gaulle",
+// "Bank of America") without making it a sentence.
+var nameParticles = map[string]bool{
+	"de": true, "du": true, "des": true, "d": true, "la": true, "le": true, "les": true, "von": true, "van": true,
+	"der": true, "den": true, "da": true, "di": true, "del": true, "y": true, "of": true, "the": true, "al": true, "bin": true,
+}
+
+// checkIdentical reports a target identical to its source, unless the
+// source is only names, acronyms, numbers, codes and links, which stay as
+// they are.
+func (c *checker) checkIdentical() {
+	s, t := strings.TrimSpace(c.source), strings.TrimSpace(c.target)
+	if s != t && norm.NFC.String(s) != norm.NFC.String(t) {
+		return
+	}
+	toks := analyzer(c.src).Tokens(s)
+	names := 0
+	for _, tok := range toks {
+		if inSpans(c.srcLinks, tok.Start) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(tok.Text)
+		switch {
+		case strings.ContainsFunc(tok.Text, unicode.IsDigit):
+		case unicode.IsUpper(r):
+			names++
+		case nameParticles[tok.Fold] && names > 0:
+		default:
+			c.add(CheckIdentical, "target is identical to source", 0, len(c.target))
+			return
+		}
+	}
+}
+
+// termTokens caches the tokens of glossary target terms per language:
+// the same terms come back segment after segment.
+var termTokens sync.Map // lang + "\x00" + term -> []glossary.Token
+
+func tokensOfTerm(lang, term string) []glossary.Token {
+	key := lang + "\x00" + term
+	if v, ok := termTokens.Load(key); ok {
+		return v.([]glossary.Token)
+	}
+	toks := analyzer(lang).Tokens(term)
+	termTokens.Store(key, toks)
+	return toks
+}
+
+// hasTerm reports whether toks hold term's tokens in a row, each the same
+// word or the same stem (plural, feminine, conjugated form).
+func hasTerm(toks, term []glossary.Token) bool {
+	if len(term) == 0 {
+		return false
+	}
+outer:
+	for i := 0; i+len(term) <= len(toks); i++ {
+		for j, w := range term {
+			t := toks[i+j]
+			if t.Fold != w.Fold && t.Stem != w.Stem {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// checkGlossary reports source terms none of whose target terms is in the
+// target, stem-aware in the target language.
+func (c *checker) checkGlossary() {
+	toks := c.targetTokens()
+	for _, h := range c.hits {
+		if len(h.Targets) == 0 {
+			continue
+		}
+		found := false
+		for _, term := range h.Targets {
+			if hasTerm(toks, tokensOfTerm(c.tgt, term)) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		alts := make([]string, 0, len(h.Targets))
+		for _, term := range h.Targets {
+			alts = append(alts, quote(term))
+		}
+		c.add(CheckGlossary, fmt.Sprintf("%s: expected %s in target", quote(h.Text), strings.Join(alts, " or ")), 0, 0)
+	}
+}

@@ -1,0 +1,399 @@
+package qa
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// NumberKind says what sort of number a Number is.
+type NumberKind int
+
+// Number kinds.
+const (
+	// Plain is a quantity: "3,5", "4 000", "180 millions", "1er".
+	Plain NumberKind = iota
+	// Date is a numeric date: "14.05.2021", "14/05/2021", "2021-05-14".
+	Date
+	// Version is a dotted code compared as written: "17.4.1".
+	Version
+	// Spelled is a number written in words or Roman numerals ("trois",
+	// "XXIe"): it may stand for a number of the other text but is never
+	// required to.
+	Spelled
+)
+
+// Number is a number found in a text.
+type Number struct {
+	// Start and End are the byte span of the number in the text, with its
+	// scale word ("180 millions") when it has one.
+	Start, End int
+	Text       string
+	Kind       NumberKind
+	// Value is the number with its scale applied (180 millions → 1.8e8).
+	// For a Date it is 0; for a Version, the value of its first part.
+	Value float64
+	// Key compares numbers across languages: the canonical value for Plain
+	// and Spelled numbers, the text for a Version, "yyyy-a-b" for a Date
+	// with day and month in either order (see Day and Month).
+	Key string
+	// Day, Month, Year are a Date's parts (Year as written: 21 or 2021).
+	Day, Month, Year int
+	// Foreign reports a decimal separator that is not the language's: "3.5"
+	// in French, "3,5" in English.
+	Foreign bool
+}
+
+// decimalComma lists the languages writing 3,5 for three and a half.
+var decimalComma = map[string]bool{
+	"fr": true, "de": true, "es": true, "it": true, "pt": true, "nl": true, "ru": true, "pl": true,
+	"sv": true, "da": true, "nb": true, "no": true, "fi": true, "cs": true, "ro": true, "tr": true,
+	"el": true, "uk": true, "ca": true, "hu": true, "sk": true, "sl": true, "hr": true, "bg": true,
+}
+
+// scaleWord is a word that multiplies the number before it.
+type scaleWord struct {
+	word   string
+	factor float64
+	fold   bool // compared case-insensitively (words); abbreviations are exact
+	money  bool // only after a currency sign ("€5m": m is also metres)
+}
+
+var scaleWords = map[string][]scaleWord{
+	"fr": {{"milliards", 1e9, true, false}, {"milliard", 1e9, true, false}, {"millions", 1e6, true, false}, {"million", 1e6, true, false},
+		{"billions", 1e12, true, false}, {"billion", 1e12, true, false}, {"mille", 1e3, true, false},
+		{"Mds", 1e9, false, false}, {"Md", 1e9, false, false}, {"Mrds", 1e9, false, false}, {"Mrd", 1e9, false, false},
+		{"M", 1e6, false, false}, {"k", 1e3, false, false}, {"K", 1e3, false, false}},
+	"en": {{"thousand", 1e3, true, false}, {"million", 1e6, true, false}, {"millions", 1e6, true, false},
+		{"billion", 1e9, true, false}, {"billions", 1e9, true, false}, {"trillion", 1e12, true, false}, {"trillions", 1e12, true, false},
+		{"bn", 1e9, false, false}, {"mn", 1e6, false, false}, {"tn", 1e12, false, false}, {"M", 1e6, false, false},
+		{"m", 1e6, false, true}, {"k", 1e3, false, false}, {"K", 1e3, false, false}, {"B", 1e9, false, true}},
+	"de": {{"Milliarden", 1e9, false, false}, {"Milliarde", 1e9, false, false}, {"Millionen", 1e6, false, false}, {"Million", 1e6, false, false},
+		{"Billionen", 1e12, false, false}, {"Billion", 1e12, false, false}, {"Tausend", 1e3, false, false},
+		{"Mrd.", 1e9, false, false}, {"Mrd", 1e9, false, false}, {"Mio.", 1e6, false, false}, {"Mio", 1e6, false, false}},
+	"es": {{"mil millones", 1e9, true, false}, {"millones", 1e6, true, false}, {"millón", 1e6, true, false}, {"billones", 1e12, true, false},
+		{"billón", 1e12, true, false}, {"mil", 1e3, true, false}},
+	"it": {{"miliardi", 1e9, true, false}, {"miliardo", 1e9, true, false}, {"milioni", 1e6, true, false}, {"milione", 1e6, true, false},
+		{"mila", 1e3, true, false}, {"mld", 1e9, false, false}, {"mln", 1e6, false, false}},
+	"zh": {{"亿", 1e8, false, false}, {"万", 1e4, false, false}, {"千", 1e3, false, false}},
+	"ja": {{"億", 1e8, false, false}, {"万", 1e4, false, false}, {"千", 1e3, false, false}},
+}
+
+// Numbers returns the numbers written in text in language lang (BCP 47),
+// in order: digits with the language's grouping and decimal separators
+// (plus the other convention, marked Foreign), their scale words, numeric
+// dates and dotted versions, and, in French, Roman ordinals ("XXIe").
+// Numbers inside URLs, e-mail addresses and @handles are skipped.
+func Numbers(text, lang string) []Number {
+	return appendNumbers(nil, text, baseLang(lang), findLinks(text))
+}
+
+func appendNumbers(dst []Number, s, lang string, links []span) []Number {
+	comma := decimalComma[lang]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !isDigit(c) {
+			if lang == "fr" && (c == 'I' || c == 'V' || c == 'X') && (i == 0 || !isLetterBefore(s, i)) {
+				if n, ok := romanOrdinal(s, i); ok {
+					dst = append(dst, n)
+					i = n.End
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		if inSpans(links, i) {
+			for i < len(s) && isDigit(s[i]) {
+				i++
+			}
+			continue
+		}
+		n := parseNumber(s, i, lang, comma)
+		dst = append(dst, n)
+		i = n.End
+	}
+	return dst
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// groupSpace returns the size of a space that may separate digit groups at
+// s[i] (space, no-break space, narrow no-break space, thin space), or 0.
+func groupSpace(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	if s[i] == ' ' {
+		return 1
+	}
+	for _, sp := range [...]string{"\u00a0", "\u202f", "\u2009"} {
+		if strings.HasPrefix(s[i:], sp) {
+			return len(sp)
+		}
+	}
+	return 0
+}
+
+// parseNumber reads the number starting with the digit at s[i].
+func parseNumber(s string, i int, lang string, comma bool) Number {
+	j := digitsEnd(s, i)
+	if n, ok := parseDate(s, i, j); ok {
+		return n
+	}
+	dec, grp := byte('.'), byte(',')
+	if comma {
+		dec, grp = ',', '.'
+	}
+	var intPart strings.Builder
+	intPart.WriteString(s[i:j])
+	k := j
+	grouped := false
+	if j-i <= 3 {
+		sepKind := 0 // 1: spaces, 2: the grouping mark
+		for {
+			size, kind := groupSpace(s, k), 1
+			if size == 0 && k < len(s) && s[k] == grp {
+				size, kind = 1, 2
+			}
+			if size == 0 || sepKind != 0 && kind != sepKind {
+				break
+			}
+			g := k + size
+			e := digitsEnd(s, g)
+			if e-g != 3 {
+				break
+			}
+			// "1,234,5" is not grouped; neither is a space before a
+			// decimal part of another number.
+			if kind == 2 && e+1 < len(s) && s[e] == grp && isDigit(s[e+1]) && digitsEnd(s, e+1)-(e+1) != 3 {
+				break
+			}
+			sepKind = kind
+			intPart.WriteString(s[g:e])
+			k, grouped = e, true
+		}
+	}
+	n := Number{Start: i, Kind: Plain}
+	if !grouped && k+1 < len(s) && (s[k] == '.' || s[k] == ',') && isDigit(s[k+1]) {
+		// A dotted version ("17.4.1", "1.2.3") is compared as written.
+		sep := s[k]
+		e := digitsEnd(s, k+1)
+		if e+1 < len(s) && s[e] == sep && isDigit(s[e+1]) {
+			for e+1 < len(s) && s[e] == sep && isDigit(s[e+1]) {
+				e = digitsEnd(s, e+1)
+			}
+			n.Kind, n.End, n.Text, n.Key = Version, e, s[i:e], s[i:e]
+			n.Value, _ = strconv.ParseFloat(s[i:j], 64)
+			return n
+		}
+	}
+	frac := ""
+	switch {
+	case k+1 < len(s) && s[k] == dec && isDigit(s[k+1]):
+		e := digitsEnd(s, k+1)
+		frac, k = s[k+1:e], e
+	case !grouped && k+1 < len(s) && (s[k] == '.' || s[k] == ',') && isDigit(s[k+1]):
+		// The other convention's decimal separator: "3.5" in French.
+		e := digitsEnd(s, k+1)
+		frac, k, n.Foreign = s[k+1:e], e, true
+	}
+	num := intPart.String()
+	if frac != "" {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		v = 0 // only digits reach here; an overflow gives +Inf, not an error
+	}
+	if f, e := scaleAt(s, i, k, lang); e > k {
+		v *= f
+		k = e
+	}
+	n.End, n.Text, n.Value, n.Key = k, s[i:k], v, numberKey(v)
+	return n
+}
+
+func numberKey(v float64) string { return strconv.FormatFloat(v, 'g', 12, 64) }
+
+// scaleAt returns the factor and end of a scale word after the number
+// s[i:k] ("180 millions", "50bn", "5 M€"), or k when there is none.
+func scaleAt(s string, i, k int, lang string) (float64, int) {
+	words := scaleWords[lang]
+	if len(words) == 0 {
+		return 1, k
+	}
+	p := k
+	if sp := groupSpace(s, p); sp > 0 {
+		p += sp
+	}
+	rest := s[p:]
+	for _, w := range words {
+		if len(rest) < len(w.word) {
+			continue
+		}
+		head := rest[:len(w.word)]
+		if !(head == w.word || w.fold && strings.EqualFold(head, w.word)) {
+			continue
+		}
+		end := p + len(w.word)
+		if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isIdeographRune(r) {
+			continue
+		}
+		if isIdeographRune([]rune(w.word)[0]) && p != k {
+			continue // 亿 follows its digits directly
+		}
+		if w.money && !currencyBefore(s, i) {
+			continue
+		}
+		return w.factor, end
+	}
+	return 1, k
+}
+
+func isIdeographRune(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
+// currencyBefore reports whether a currency sign comes right before s[i]
+// ("€5m", "$ 5m").
+func currencyBefore(s string, i int) bool {
+	if i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.Is(unicode.Sc, r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// parseDate reads a numeric date whose first digits are s[i:j]:
+// d.m.y, d/m/y (either of day and month first) or y-m-d.
+func parseDate(s string, i, j int) (Number, bool) {
+	if j >= len(s) {
+		return Number{}, false
+	}
+	sep := s[j]
+	if sep != '.' && sep != '/' && sep != '-' {
+		return Number{}, false
+	}
+	if sep == '-' && j-i != 4 {
+		return Number{}, false
+	}
+	a := j + 1
+	b := digitsEnd(s, a)
+	if b-a < 1 || b-a > 2 || b >= len(s) || s[b] != sep {
+		return Number{}, false
+	}
+	c := b + 1
+	d := digitsEnd(s, c)
+	if sep == '-' {
+		if d-c < 1 || d-c > 2 {
+			return Number{}, false
+		}
+	} else if d-c != 2 && d-c != 4 || j-i > 2 {
+		return Number{}, false
+	}
+	if d < len(s) && (isDigit(s[d]) || (s[d] == sep || s[d] == '.' || s[d] == ',') && d+1 < len(s) && isDigit(s[d+1])) {
+		return Number{}, false // 1.2.3.4: a version, not a date
+	}
+	p1, _ := strconv.Atoi(s[i:j])
+	p2, _ := strconv.Atoi(s[a:b])
+	p3, _ := strconv.Atoi(s[c:d])
+	var y, m, day int
+	if sep == '-' {
+		y, m, day = p1, p2, p3
+	} else {
+		day, m, y = p1, p2, p3
+		if m > 12 && day <= 12 {
+			day, m = m, day // US order: 05/14/2021
+		}
+	}
+	if m < 1 || m > 12 || day < 1 || day > 31 {
+		return Number{}, false
+	}
+	// The key does not order day and month: 05/06 is 5 June in French and
+	// may be written 06/05 in American English.
+	lo, hi := min(day, m), max(day, m)
+	return Number{Start: i, End: d, Text: s[i:d], Kind: Date, Day: day, Month: m, Year: y,
+		Key: strconv.Itoa(fullYear(y)) + "-" + strconv.Itoa(lo) + "-" + strconv.Itoa(hi)}, true
+}
+
+func fullYear(y int) int {
+	if y < 100 {
+		return 2000 + y
+	}
+	return y
+}
+
+// romanOrdinal reads a French Roman ordinal ("XXIe", "Ier", "Ve") at s[i].
+func romanOrdinal(s string, i int) (Number, bool) {
+	j := i
+	for j < len(s) && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X') {
+		j++
+	}
+	v := romanValue(s[i:j])
+	if v == 0 {
+		return Number{}, false
+	}
+	for _, suf := range [...]string{"ème", "er", "re", "e"} {
+		if strings.HasPrefix(s[j:], suf) {
+			e := j + len(suf)
+			if r, _ := utf8.DecodeRuneInString(s[e:]); e < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return Number{}, false
+			}
+			if (suf == "er" || suf == "re") && v != 1 {
+				return Number{}, false
+			}
+			return Number{Start: i, End: e, Text: s[i:e], Kind: Spelled, Value: float64(v), Key: numberKey(float64(v))}, true
+		}
+	}
+	return Number{}, false
+}
+
+// romanValue returns the value of a Roman numeral of I, V and X written in
+// canonical form, or 0.
+func romanValue(r string) int {
+	if r == "" || len(r) > 7 {
+		return 0
+	}
+	val := map[byte]int{'I': 1, 'V': 5, 'X': 10}
+	total := 0
+	for k := 0; k < len(r); k++ {
+		v := val[r[k]]
+		if k+1 < len(r) && val[r[k+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if toRoman(total) != r {
+		return 0
+	}
+	return total
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}

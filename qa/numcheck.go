@@ -1,0 +1,294 @@
+package qa
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/trad-project/trad/glossary"
+)
+
+// checkNumbers compares the numbers of source and target: each source
+// number must be in the target (in the target's format, or spelled out),
+// and the target must not have numbers the source lacks.
+func (c *checker) checkNumbers() {
+	if !hasDigit(c.source) && !hasDigit(c.target) {
+		return
+	}
+	src := appendNumbers(nil, c.source, c.src, c.srcLinks)
+	tgt := appendNumbers(nil, c.target, c.tgt, c.tgtLinks)
+	if c.on(CheckNumberFormat) {
+		c.checkNumberFormat(tgt)
+	}
+	if !c.on(CheckNumbers) {
+		return
+	}
+	srcUsed := make([]bool, len(src))
+	tgtUsed := make([]bool, len(tgt))
+	var srcToks, tgtToks []glossary.Token // tokenised only when needed
+	srcTokens := func() []glossary.Token {
+		if srcToks == nil {
+			srcToks = analyzer(c.src).Tokens(c.source)
+		}
+		return srcToks
+	}
+	tgtTokens := func() []glossary.Token {
+		if tgtToks == nil {
+			tgtToks = analyzer(c.tgt).Tokens(c.target)
+		}
+		return tgtToks
+	}
+
+	// Same number, same key (dates: same day, month and year).
+	for i, s := range src {
+		if s.Kind == Spelled {
+			srcUsed[i] = true // never required
+			continue
+		}
+		for k, t := range tgt {
+			if !tgtUsed[k] && t.Kind == s.Kind && t.Key == s.Key {
+				srcUsed[i], tgtUsed[k] = true, true
+				break
+			}
+		}
+	}
+	// A date written with its month in words on the other side, or
+	// rewritten with a different month.
+	var changedDates []Number
+	for i, s := range src {
+		if !srcUsed[i] && s.Kind == Date {
+			switch dateInWords(s, tgt, tgtUsed, tgtTokens()) {
+			case dateSame:
+				srcUsed[i] = true
+			case dateChanged:
+				srcUsed[i] = true
+				changedDates = append(changedDates, s)
+			}
+		}
+	}
+	for k, t := range tgt {
+		if !tgtUsed[k] && t.Kind == Date {
+			switch dateInWords(t, src, srcUsed, srcTokens()) {
+			case dateSame:
+				tgtUsed[k] = true
+			case dateChanged:
+				tgtUsed[k] = true
+				changedDates = append(changedDates, t)
+			}
+		}
+	}
+	for _, d := range changedDates {
+		c.add(CheckNumbers, fmt.Sprintf("date %s: the other side has its day and year but not its month", d.Text), 0, 0)
+	}
+	// Spelled numbers (and French Roman ordinals) stand for digits on the
+	// other side.
+	var tgtSpelled, srcSpelled []Number
+	haveTgtSpelled, haveSrcSpelled := false, false
+	for i, s := range src {
+		if srcUsed[i] {
+			continue
+		}
+		if !haveTgtSpelled {
+			tgtSpelled, haveTgtSpelled = spelledNumbers(tgtTokens(), c.tgt), true
+		}
+		srcUsed[i] = takeKey(tgtSpelled, s.Key)
+	}
+	for k, t := range tgt {
+		if tgtUsed[k] {
+			continue
+		}
+		if t.Kind == Spelled {
+			tgtUsed[k] = true
+			continue
+		}
+		if !haveSrcSpelled {
+			srcSpelled, haveSrcSpelled = spelledNumbers(srcTokens(), c.src), true
+			for _, s := range src {
+				if s.Kind == Spelled {
+					srcSpelled = append(srcSpelled, s)
+				}
+			}
+		}
+		tgtUsed[k] = takeKey(srcSpelled, t.Key)
+	}
+
+	var missing, extra []Number
+	for i, s := range src {
+		if !srcUsed[i] {
+			missing = append(missing, s)
+		}
+	}
+	for k, t := range tgt {
+		if !tgtUsed[k] {
+			extra = append(extra, t)
+		}
+	}
+	c.reportNumbers(missing, extra)
+}
+
+// takeKey marks as used (by clearing its key) the first number of ns with
+// key and reports whether there was one.
+func takeKey(ns []Number, key string) bool {
+	for k := range ns {
+		if ns[k].Key == key {
+			ns[k].Key = ""
+			return true
+		}
+	}
+	return false
+}
+
+// How a numeric date is found on the other side.
+const (
+	dateMissing = iota
+	dateSame    // day and year in digits, month in words
+	dateChanged // day and year in digits, not the month
+)
+
+// dateInWords looks for numeric date d written on the other side with its
+// day and year in digits and its month in words ("14 mai 2021"), and marks
+// the day and year used when it finds them.
+func dateInWords(d Number, other []Number, used []bool, toks []glossary.Token) int {
+	di, yi := -1, -1
+	for k, n := range other {
+		if used[k] || n.Kind != Plain || n.Foreign {
+			continue
+		}
+		switch {
+		case di < 0 && n.Value == float64(d.Day):
+			di = k
+		case yi < 0 && (n.Value == float64(d.Year) || n.Value == float64(fullYear(d.Year))):
+			yi = k
+		}
+	}
+	if di < 0 || yi < 0 {
+		return dateMissing
+	}
+	used[di], used[yi] = true, true
+	if hasMonth(toks, d.Month) {
+		return dateSame
+	}
+	return dateChanged
+}
+
+// reportNumbers words the differences: a number read differently in the
+// target's language, a number changed, or numbers missing and extra.
+func (c *checker) reportNumbers(missing, extra []Number) {
+	for mi := 0; mi < len(missing); mi++ {
+		m := missing[mi]
+		for ei, e := range extra {
+			if e.Text == m.Text && m.Kind == Plain && e.Kind == Plain {
+				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.tgt), langName(c.tgt),
+					formatNumber(m.Value, c.tgt), formatNumber(m.Value, c.tgt)), e.Start, e.End)
+				missing = append(missing[:mi], missing[mi+1:]...)
+				extra = append(extra[:ei], extra[ei+1:]...)
+				mi--
+				break
+			}
+		}
+	}
+	if len(missing) == 1 && len(extra) == 1 {
+		m, e := missing[0], extra[0]
+		c.add(CheckNumbers, fmt.Sprintf("%s in source but %s in target", m.Text, e.Text), e.Start, e.End)
+		return
+	}
+	for _, m := range missing {
+		c.add(CheckNumbers, fmt.Sprintf("%s missing in target", m.Text), 0, 0)
+	}
+	for _, e := range extra {
+		c.add(CheckNumbers, fmt.Sprintf("%s in target is not in source", e.Text), e.Start, e.End)
+	}
+}
+
+// checkNumberFormat reports target numbers written with the other
+// convention's decimal separator: "3,5" in English, "3.5 %" in French.
+func (c *checker) checkNumberFormat(tgt []Number) {
+	comma := decimalComma[c.tgt]
+	for _, n := range tgt {
+		if !n.Foreign || n.Kind != Plain {
+			continue
+		}
+		// Codes and versions keep their dots: "GPT-3.5", "iOS 17.4", "Web 2.0".
+		if n.Start > 0 && (isLetterBefore(c.target, n.Start) || c.target[n.Start-1] == '-') {
+			continue
+		}
+		if comma && !quantityAround(c.target, n) {
+			continue
+		}
+		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.tgt), formatNumber(n.Value, c.tgt)), n.Start, n.End)
+	}
+}
+
+// quantityAround reports whether n is clearly a quantity: a percent sign,
+// a currency sign or a scale word next to it. Without one, "2.0" in a
+// French text is more likely a version than a mistake.
+func quantityAround(s string, n Number) bool {
+	if currencyBefore(s, n.Start) {
+		return true
+	}
+	rest := s[n.End:]
+	if sp := groupSpace(rest, 0); sp > 0 {
+		rest = rest[sp:]
+	}
+	if rest == "" {
+		return false
+	}
+	if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "‰") {
+		return true
+	}
+	for _, sym := range []string{"€", "$", "£", "¥"} {
+		if strings.HasPrefix(rest, sym) {
+			return true
+		}
+	}
+	// The scale word was taken into the number: its text ends in a letter.
+	last := n.Text[len(n.Text)-1]
+	return !isDigit(last)
+}
+
+// formatNumber writes v in language lang's convention: 4 000 and 3,5 in
+// French (narrow no-break space), 4,000 and 3.5 in English.
+func formatNumber(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	grp, dec := ",", "."
+	if decimalComma[lang] {
+		grp, dec = ".", ","
+		if lang == "fr" {
+			grp = "\u202f"
+		}
+	}
+	if len(intPart) > 4 || len(intPart) == 4 && !decimalComma[lang] {
+		var b strings.Builder
+		for i, r := range intPart {
+			if i > 0 && (len(intPart)-i)%3 == 0 {
+				b.WriteString(grp)
+			}
+			b.WriteRune(r)
+		}
+		intPart = b.String()
+	}
+	if frac != "" {
+		return intPart + dec + frac
+	}
+	return intPart
+}
+
+var langNames = map[string]string{"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
+	"pt": "Portuguese", "zh": "Chinese", "ja": "Japanese", "nl": "Dutch"}
+
+func langName(lang string) string {
+	if n, ok := langNames[lang]; ok {
+		return n
+	}
+	return lang
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}

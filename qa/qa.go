@@ -1,0 +1,292 @@
+// Package qa checks translated segments for the mistakes translators make
+// under deadline: missing or empty targets, numbers, glossary terms, links,
+// punctuation and typography. Checks are pure functions of a segment and
+// its context, fast enough to run on every confirm in the editor.
+package qa
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
+)
+
+// Severity says how serious an issue is. Error-level issues make `trad qa`
+// exit non-zero.
+type Severity int
+
+// The severities, least serious first.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads a severity name as written by String.
+func ParseSeverity(name string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(name, n) {
+			return Severity(i), nil
+		}
+	}
+	return Info, fmt.Errorf("unknown severity %q (want error, warning or info)", name)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Issue is one finding of one check in one segment.
+type Issue struct {
+	// Segment is the segment's Index (0-based; users see Segment+1).
+	Segment  int      `json:"segment"`
+	Check    string   `json:"check"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	// Start and End are the byte span in the target the issue is about.
+	// Start == End when the issue has no place in the target (a number
+	// missing from it, an empty target).
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// String formats the issue as "seg 12 error numbers: 3,5 missing in target"
+// (segment numbers as users see them, from 1).
+func (is Issue) String() string {
+	return fmt.Sprintf("seg %d %s %s: %s", is.Segment+1, is.Severity, is.Check, is.Message)
+}
+
+// Check ids. Each has a default severity (see Checks) and can be disabled.
+const (
+	CheckUntranslated = "untranslated"  // no target
+	CheckEmpty        = "empty"         // confirmed with an empty target
+	CheckDraft        = "draft"         // a target that is not confirmed
+	CheckIdentical    = "identical"     // target identical to source
+	CheckGlossary     = "glossary"      // a source term without any of its target terms
+	CheckNumbers      = "numbers"       // numbers missing, extra or changed
+	CheckNumberFormat = "number-format" // number written in the source language's format
+	CheckLinks        = "links"         // URLs, e-mail addresses, @handles changed
+	CheckFinalPunct   = "final-punct"   // final punctuation differs
+	CheckBrackets     = "brackets"      // quotes or brackets unbalanced
+	CheckDoubleSpace  = "double-space"  // two spaces in a row
+	CheckEdgeSpace    = "edge-space"    // leading or trailing space
+	CheckRepeated     = "repeated-word" // the same word twice in a row
+	CheckFrSpacing    = "fr-spacing"    // French: no-break space before ; : ! ? and inside « »
+	CheckStrayNBSP    = "stray-space"   // not French: space before ; : ! ? or inside quotes
+)
+
+// CheckInfo describes a check for documentation and configuration.
+type CheckInfo struct {
+	ID       string
+	Severity Severity // default severity
+	Doc      string
+}
+
+// Checks lists every check with its default severity, in the order they
+// run.
+var Checks = []CheckInfo{
+	{CheckUntranslated, Error, "the segment has no target"},
+	{CheckEmpty, Error, "the segment is confirmed but its target is empty"},
+	{CheckDraft, Warning, "the segment has a target that is not confirmed"},
+	{CheckIdentical, Warning, "the target is the source unchanged (names, numbers, URLs and codes excepted)"},
+	{CheckGlossary, Error, "a glossary term of the source has none of its translations in the target"},
+	{CheckNumbers, Error, "a number of the source is missing from the target, or the target has an extra number"},
+	{CheckNumberFormat, Warning, "a number in the target is written with the source language's decimal separator"},
+	{CheckLinks, Error, "a URL, e-mail address or @handle of the source is not in the target unchanged"},
+	{CheckFinalPunct, Warning, "the target does not end with the source's final punctuation"},
+	{CheckBrackets, Warning, "quotes or brackets are unbalanced in the target (and not in the source)"},
+	{CheckDoubleSpace, Warning, "two or more spaces in a row in the target"},
+	{CheckEdgeSpace, Warning, "the target starts or ends with a space"},
+	{CheckRepeated, Warning, "the same word twice in a row in the target"},
+	{CheckFrSpacing, Warning, "French target: no no-break space before ; : ! ? or inside « »"},
+	{CheckStrayNBSP, Warning, "target not in French: a space before ; : ! ? or inside quotes"},
+}
+
+// CheckIDs returns the ids of all checks in run order.
+func CheckIDs() []string {
+	ids := make([]string, len(Checks))
+	for i, c := range Checks {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+func defaultSeverity(id string) (Severity, bool) {
+	for _, c := range Checks {
+		if c.ID == id {
+			return c.Severity, true
+		}
+	}
+	return Info, false
+}
+
+// Context is what Check needs besides the segment.
+type Context struct {
+	// SourceLang and TargetLang are BCP 47 tags ("fr", "en-GB").
+	SourceLang, TargetLang string
+	// Hits are the glossary hits in the segment's source, as returned by a
+	// glossary.Matcher built for SourceLang → TargetLang. Nil: no glossary
+	// check.
+	Hits []glossary.Hit
+	// Config disables checks and overrides severities; nil means defaults.
+	Config *Config
+}
+
+// Check returns the issues of one segment, in check order. It reads only
+// its arguments and is safe for concurrent use.
+func Check(seg segments.Segment, ctx Context) []Issue {
+	c := checker{
+		seg: seg, cfg: ctx.Config,
+		src: baseLang(ctx.SourceLang), tgt: baseLang(ctx.TargetLang),
+		source: seg.Source, target: seg.Target,
+	}
+	if strings.TrimSpace(c.target) == "" {
+		switch {
+		case seg.Status.Confirmed():
+			c.add(CheckEmpty, "confirmed with an empty target", 0, 0)
+		default:
+			c.add(CheckUntranslated, "not translated", 0, 0)
+		}
+		return c.issues
+	}
+	if !seg.Status.Confirmed() {
+		c.add(CheckDraft, fmt.Sprintf("target not confirmed (status %s)", seg.Status), 0, 0)
+	}
+	c.hits = ctx.Hits
+	c.run()
+	return c.issues
+}
+
+// CheckDocument checks every segment of doc with glossary matcher m (nil:
+// no glossary check) and configuration cfg (nil: defaults). Issues are in
+// segment order.
+func CheckDocument(doc *segments.Document, cfg *Config, m *glossary.Matcher) []Issue {
+	ctx := Context{SourceLang: doc.SourceLang.String(), TargetLang: doc.TargetLang.String(), Config: cfg}
+	var out []Issue
+	for _, seg := range doc.Segments {
+		ctx.Hits = nil
+		if m != nil && cfg.Enabled(CheckGlossary) && strings.TrimSpace(seg.Target) != "" {
+			ctx.Hits = m.Match(seg.Source)
+		}
+		out = append(out, Check(seg, ctx)...)
+	}
+	return out
+}
+
+// checker holds one segment's state while its checks run.
+type checker struct {
+	seg            segments.Segment
+	cfg            *Config
+	src, tgt       string // base languages
+	source, target string
+	hits           []glossary.Hit
+	issues         []Issue
+
+	srcLinks, tgtLinks []span // computed once, used by several checks
+	tgtToks            []glossary.Token
+}
+
+type span struct{ start, end int }
+
+func (c *checker) on(id string) bool { return c.cfg.Enabled(id) }
+
+func (c *checker) add(id, msg string, start, end int) {
+	if !c.on(id) {
+		return
+	}
+	c.issues = append(c.issues, Issue{Segment: c.seg.Index, Check: id, Severity: c.cfg.SeverityOf(id), Message: msg, Start: start, End: end})
+}
+
+func (c *checker) run() {
+	c.srcLinks = findLinks(c.source)
+	c.tgtLinks = findLinks(c.target)
+	if c.on(CheckIdentical) {
+		c.checkIdentical()
+	}
+	if c.on(CheckGlossary) && len(c.hits) > 0 {
+		c.checkGlossary()
+	}
+	if c.on(CheckNumbers) || c.on(CheckNumberFormat) {
+		c.checkNumbers()
+	}
+	if c.on(CheckLinks) {
+		c.checkLinks()
+	}
+	if c.on(CheckFinalPunct) {
+		c.checkFinalPunct()
+	}
+	if c.on(CheckBrackets) {
+		c.checkBrackets()
+	}
+	if c.on(CheckDoubleSpace) || c.on(CheckEdgeSpace) {
+		c.checkSpaces()
+	}
+	if c.on(CheckRepeated) {
+		c.checkRepeated()
+	}
+	if c.tgt == "fr" {
+		if c.on(CheckFrSpacing) {
+			c.checkFrenchSpacing()
+		}
+	} else if c.on(CheckStrayNBSP) {
+		c.checkStraySpaces()
+	}
+}
+
+// baseLang returns the base language of a BCP 47 tag, lower-cased: "fr-CA"
+// → "fr", "zh-Hans" → "zh".
+func baseLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
+}
+
+// analyzers caches one glossary.Analyzer per base language: an Analyzer
+// keeps a stem cache worth sharing between segments, and is safe for
+// concurrent use.
+var analyzers sync.Map
+
+func analyzer(lang string) *glossary.Analyzer {
+	if a, ok := analyzers.Load(lang); ok {
+		return a.(*glossary.Analyzer)
+	}
+	a, _ := analyzers.LoadOrStore(lang, glossary.NewAnalyzer(lang))
+	return a.(*glossary.Analyzer)
+}
+
+// quote returns s shortened for a message.
+func quote(s string) string {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	if utf8.RuneCountInString(s) > 40 {
+		r := []rune(s)
+		s = string(r[:39]) + "…"
+	}
+	return "\"" + s + "\""
+}
