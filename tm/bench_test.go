@@ -2,12 +2,18 @@ package tm
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/segments"
+	"golang.org/x/text/language"
 )
 
 var (
@@ -70,4 +76,51 @@ func BenchmarkLookup100k(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
 	b.ReportMetric(float64(bench100kHeap)/(1<<20), "heap-MB")
+}
+
+// tmx100k writes a TMX file of 100,000 generated units with bitext's
+// writer, once per benchmark run.
+func tmx100k(b *testing.B) string {
+	path := filepath.Join(b.TempDir(), "100k.tmx")
+	units := genUnits(100_000, 1)
+	doc := &segments.Document{SourceLang: language.French, TargetLang: language.English}
+	for i, u := range units {
+		doc.Segments = append(doc.Segments, segments.Segment{Index: i, Source: u.Source, Target: u.Target, Status: segments.StatusTranslated})
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := bitext.WriteTMX(f, doc, bitext.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkLoadTMX100k loads a 100,000-unit TMX file into an empty memory
+// and reports the heap the memory holds and the CPU time used (reading is
+// one goroutine, analysis runs on all CPUs).
+func BenchmarkLoadTMX100k(b *testing.B) {
+	path := tmx100k(b)
+	var m *Memory
+	var cpu time.Duration
+	for b.Loop() {
+		c0 := cpuTime()
+		m = New("fr", "en")
+		if w := m.LoadFile(path); len(w) > 0 {
+			b.Fatal(w)
+		}
+		cpu += cpuTime() - c0
+	}
+	b.StopTimer()
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	if m.Len() != 100_000 {
+		b.Fatalf("Len = %d", m.Len())
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
+	runtime.KeepAlive(m)
 }
