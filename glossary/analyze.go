@@ -103,6 +103,18 @@ func (a *Analyzer) Tokens(text string) []Token {
 	return toks
 }
 
+// stemUncached stems without touching the cache: glossary terms are
+// stemmed once, and caching them would crowd out the words of the texts.
+func (a *Analyzer) stemUncached(fold string) string {
+	if a.stemFn == nil || len(fold) <= 2 {
+		return fold
+	}
+	if v, ok := a.stems.Load(fold); ok {
+		return v.(string)
+	}
+	return a.stemFn(fold, false)
+}
+
 // Stem returns the stem of a folded word (a Token's Fold).
 func (a *Analyzer) Stem(fold string) string {
 	if a.stemFn == nil || len(fold) <= 2 {
@@ -257,11 +269,32 @@ func fold(s string) string {
 		}
 		return s
 	}
+	if foldsToItself(s) {
+		return s
+	}
 	s = normWord(s)
 	c := foldCasers.Get().(*cases.Caser)
 	f := c.String(s)
 	foldCasers.Put(c)
 	return f
+}
+
+// foldsToItself reports whether s is made of lower-case Latin letters (and
+// other characters of Latin-1 and Latin Extended-A) that are already NFC
+// and case-folded, such as most French words: fold can skip x/text for it.
+func foldsToItself(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				return false
+			}
+		case r >= 0x180 || r == 0xB5 || r == 0xDF || r == 0x149 || r == 0x17F || unicode.IsUpper(r):
+			// µ, ß, ŉ and ſ fold to other letters.
+			return false
+		}
+	}
+	return true
 }
 
 // normWord returns s in NFC with apostrophes unified to "'": what "exact"

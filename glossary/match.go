@@ -1,7 +1,7 @@
 package glossary
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -10,11 +10,31 @@ import (
 // Matcher finds the terms of a glossary in source segments. Build it once
 // per glossary and language pair; a Matcher is safe for concurrent use.
 type Matcher struct {
-	a     *Analyzer
-	src   string
-	tgt   string
-	index map[string][]*cterm // first-word key -> terms, most words first
+	a   *Analyzer
+	src string
+	tgt string
+	// The index is a trie over word keys (see wordKey): matching costs one
+	// or two map lookups a word whatever the glossary's size. roots holds
+	// the first words, edges the next ones; ends[n] are the terms whose last
+	// word leads to node n, each verified by matchAt.
+	roots map[string]int32
+	edges map[edge]int32
+	ends  [][]*cterm
 	terms int
+}
+
+// wordKey is the index key of a folded word and its stem: the stem without
+// a final plural s or x. Two forms of one paradigm almost always share it
+// (Snowball stems "loi" and "lois" apart, but not their keys); matchAt then
+// checks that they really are forms of one word.
+func wordKey(stem string) string {
+	return lightKey(stem)
+}
+
+// edge is a trie edge: from node parent through a word key.
+type edge struct {
+	parent int32
+	key    string
 }
 
 // ctok is one word of a compiled term.
@@ -42,14 +62,17 @@ type cterm struct {
 // first one (highest priority) is the hit's Entry, and the hit's Targets
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
-	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), index: make(map[string][]*cterm)}
+	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), roots: make(map[string]int32), edges: make(map[edge]int32), ends: make([][]*cterm, 1)}
 	byKey := make(map[string]*cterm)
 	var key strings.Builder
 	for _, e := range g.Entries() {
 		for _, s := range e.Source(m.src) {
-			toks := m.a.Tokens(s)
+			toks := m.a.appendTokens(nil, s)
 			if len(toks) == 0 {
 				continue
+			}
+			for i := range toks {
+				toks[i].Stem = m.a.stemUncached(toks[i].Fold)
 			}
 			key.Reset()
 			for _, t := range toks {
@@ -65,14 +88,7 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 				ct = m.compile(s, toks, e.POS)
 				byKey[key.String()] = ct
 				m.terms++
-				t0 := ct.toks[0]
-				m.add(t0.fold, ct)
-				if t0.stem != t0.fold {
-					m.add(t0.stem, ct)
-				}
-				if l := lightKey(t0.fold); l != t0.fold && l != t0.stem {
-					m.add(l, ct)
-				}
+				m.insert(ct)
 			}
 			ct.entries = append(ct.entries, e)
 			for _, t := range e.Target(m.tgt) {
@@ -82,10 +98,52 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 			}
 		}
 	}
-	for _, cs := range m.index {
-		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].toks) > len(cs[j].toks) })
-	}
 	return m
+}
+
+// insert adds ct to the trie.
+func (m *Matcher) insert(ct *cterm) {
+	n := int32(0)
+	for i := range ct.toks {
+		n = m.child(n, wordKey(ct.toks[i].stem))
+	}
+	if !containsTerm(m.ends[n], ct) {
+		m.ends[n] = append(m.ends[n], ct)
+	}
+}
+
+func containsTerm(cs []*cterm, ct *cterm) bool {
+	for _, c := range cs {
+		if c == ct {
+			return true
+		}
+	}
+	return false
+}
+
+// child returns the node reached from n through key, creating it.
+func (m *Matcher) child(n int32, key string) int32 {
+	if c, ok := m.next(n, key); ok {
+		return c
+	}
+	c := int32(len(m.ends))
+	m.ends = append(m.ends, nil)
+	if n == 0 {
+		m.roots[key] = c
+	} else {
+		m.edges[edge{n, key}] = c
+	}
+	return c
+}
+
+// next returns the node reached from n through key.
+func (m *Matcher) next(n int32, key string) (int32, bool) {
+	if n == 0 {
+		c, ok := m.roots[key]
+		return c, ok
+	}
+	c, ok := m.edges[edge{n, key}]
+	return c, ok
 }
 
 func contains(ss []string, s string) bool {
@@ -95,10 +153,6 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func (m *Matcher) add(key string, ct *cterm) {
-	m.index[key] = append(m.index[key], ct)
 }
 
 func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
@@ -152,12 +206,10 @@ type matchBuf struct {
 
 var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
 
-var howRank = map[How]int{HowExact: 0, HowFolded: 1, HowStemmed: 2}
-
 // Match returns the glossary terms found in text: longest terms first (in
 // words), never overlapping, sorted by Start. Spans are byte offsets in text.
 func (m *Matcher) Match(text string) []Hit {
-	if m == nil || len(m.index) == 0 {
+	if m == nil || m.terms == 0 {
 		return nil
 	}
 	b := matchBufs.Get().(*matchBuf)
@@ -169,29 +221,9 @@ func (m *Matcher) Match(text string) []Hit {
 		b.stems = append(b.stems, "")
 	}
 	b.found = b.found[:0]
-	var keys [3]string
 	for i := range toks {
-		f := toks[i].Fold
-		keys[0], keys[1], keys[2] = f, m.stemAt(b, i), lightKey(f)
-		best := found{n: 0}
-		for k, key := range keys {
-			if (k == 1 && key == keys[0]) || (k == 2 && (key == keys[0] || key == keys[1])) {
-				continue
-			}
-			for _, ct := range m.index[key] {
-				n := len(ct.toks)
-				if n < best.n {
-					break
-				}
-				if i+n > len(toks) {
-					continue
-				}
-				how, ok := m.matchAt(b, text, i, ct)
-				if ok && (n > best.n || howRank[how] < howRank[best.how]) {
-					best = found{i: i, n: n, how: how, ct: ct}
-				}
-			}
-		}
+		best := found{}
+		m.walk(b, text, i, 0, 0, &best)
 		if best.n > 0 {
 			b.found = append(b.found, best)
 		}
@@ -214,7 +246,7 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 		}
 	}
 	if !sorted {
-		sort.SliceStable(fs, func(x, y int) bool { return fs[x].n > fs[y].n })
+		slices.SortStableFunc(fs, func(x, y found) int { return y.n - x.n })
 		b.used = b.used[:0]
 		for range b.toks {
 			b.used = append(b.used, false)
@@ -237,7 +269,7 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 			keep = append(keep, f)
 		}
 		fs = keep
-		sort.Slice(fs, func(x, y int) bool { return fs[x].i < fs[y].i })
+		slices.SortFunc(fs, func(x, y found) int { return x.i - y.i })
 	}
 	hits := make([]Hit, len(fs))
 	for k, f := range fs {
@@ -245,6 +277,37 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: f.ct.targets, How: f.how, Entry: f.ct.entries[0]}
 	}
 	return hits
+}
+
+// walk follows the trie from node n with the word at i+depth and keeps in
+// best the longest (then strictest) verified term.
+func (m *Matcher) walk(b *matchBuf, text string, i int, n int32, depth int, best *found) {
+	if i+depth >= len(b.toks) {
+		return
+	}
+	c, ok := m.next(n, wordKey(m.stemAt(b, i+depth)))
+	if !ok {
+		return
+	}
+	if depth+1 >= best.n {
+		for _, ct := range m.ends[c] {
+			how, ok := m.matchAt(b, text, i, ct)
+			if ok && (depth+1 > best.n || howRank(how) < howRank(best.how)) {
+				*best = found{i: i, n: depth + 1, how: how, ct: ct}
+			}
+		}
+	}
+	m.walk(b, text, i, c, depth+1, best)
+}
+
+func howRank(h How) int {
+	switch h {
+	case HowExact:
+		return 0
+	case HowFolded:
+		return 1
+	}
+	return 2
 }
 
 func (m *Matcher) stemAt(b *matchBuf, i int) string {
@@ -274,9 +337,8 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (How, bool
 			if how == HowExact && normWord(t.Text) != c.text {
 				how = HowFolded
 			}
-		case c.kind != kindFixed &&
-			(m.stemAt(b, i+j) == c.stem || lightKey(t.Fold) == lightKey(c.fold)) &&
-			m.a.para.sameWord(c.fold, t.Fold, c.kind):
+		case c.kind != kindFixed && m.a.para.sameWord(c.fold, t.Fold, c.kind):
+			// The trie already required equal word keys.
 			how = HowStemmed
 		default:
 			return "", false

@@ -1,0 +1,173 @@
+package glossary
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// newsText is French news prose: the project's sample article.
+func newsText(tb testing.TB) []string {
+	data, err := os.ReadFile("../examples/article.fr.md")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var paras []string
+	for _, p := range strings.Split(string(data), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return paras
+}
+
+var (
+	genOnce sync.Once
+	genTSV  []byte
+	genTBX  []byte
+	genG    *Glossary
+)
+
+// generated returns a 100,000-term French–English glossary (as TSV, TBX and
+// parsed), made of the sample article's words and invented ones so that
+// news text meets many candidates and some hits.
+func generated(tb testing.TB) ([]byte, []byte, *Glossary) {
+	genOnce.Do(func() {
+		r := rand.New(rand.NewSource(1))
+		var real []string
+		seen := map[string]bool{}
+		for _, p := range newsText(tb) {
+			for _, t := range NewAnalyzer("fr").Tokens(p) {
+				if len(t.Fold) > 3 && !seen[t.Fold] {
+					seen[t.Fold] = true
+					real = append(real, t.Fold)
+				}
+			}
+		}
+		syll := []string{"ba", "cro", "di", "fen", "ga", "lu", "mar", "né", "po", "ri", "sé", "ta", "vin", "zo", "tion", "ment", "eur", "ique"}
+		word := func() string {
+			if r.Intn(3) == 0 {
+				return real[r.Intn(len(real))]
+			}
+			var b strings.Builder
+			for n := 2 + r.Intn(3); n > 0; n-- {
+				b.WriteString(syll[r.Intn(len(syll))])
+			}
+			return b.String()
+		}
+		var buf bytes.Buffer
+		buf.WriteString("fr\ten\tdomain\tpos\tnote\n")
+		terms := map[string]bool{}
+		for len(terms) < 100000 {
+			n := 1 + r.Intn(3)
+			ws := make([]string, n)
+			for i := range ws {
+				ws[i] = word()
+			}
+			t := strings.Join(ws, " ")
+			if terms[t] {
+				continue
+			}
+			terms[t] = true
+			fmt.Fprintf(&buf, "%s\t%s term %d\tgenerated\tnoun\t\n", t, strings.ToUpper(ws[0]), len(terms))
+		}
+		genTSV = buf.Bytes()
+		g, _, err := Read(bytes.NewReader(genTSV), "gen.tsv", FormatTSV)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		genG = g
+		var tbx bytes.Buffer
+		if _, err := Write(&tbx, g, FormatTBX, WriteOptions{}); err != nil {
+			tb.Fatal(err)
+		}
+		genTBX = tbx.Bytes()
+	})
+	return genTSV, genTBX, genG
+}
+
+func heapMB() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / (1 << 20)
+}
+
+// BenchmarkMatch100k matches French news text against a 100,000-term
+// glossary; heap-MB is the heap held by the glossary and its matcher.
+func BenchmarkMatch100k(b *testing.B) {
+	tsv, _, _ := generated(b)
+	paras := newsText(b)
+	before := heapMB()
+	g, _, err := Read(bytes.NewReader(tsv), "gen.tsv", FormatTSV)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewMatcher(g, "fr", "en")
+	heap := heapMB() - before
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	hits := 0
+	for _, p := range paras {
+		hits += len(m.Match(p))
+	}
+	if hits == 0 {
+		b.Fatal("no hits: the benchmark measures nothing")
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range paras {
+			m.Match(p)
+		}
+	}
+	b.ReportMetric(heap, "heap-MB")
+	runtime.KeepAlive(m)
+}
+
+func BenchmarkLoadTSV100k(b *testing.B) {
+	tsv, _, _ := generated(b)
+	var g *Glossary
+	b.SetBytes(int64(len(tsv)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var err error
+		g, _, err = Read(bytes.NewReader(tsv), "gen.tsv", FormatTSV)
+		if err != nil || g.Len() != 100000 {
+			b.Fatal(err, g.Len())
+		}
+	}
+	b.StopTimer()
+	g = nil
+	before := heapMB()
+	g, _, _ = Read(bytes.NewReader(tsv), "gen.tsv", FormatTSV)
+	b.ReportMetric(heapMB()-before, "heap-MB")
+	runtime.KeepAlive(g)
+}
+
+func BenchmarkLoadTBX100k(b *testing.B) {
+	_, tbx, _ := generated(b)
+	var g *Glossary
+	b.SetBytes(int64(len(tbx)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var err error
+		g, _, err = Read(bytes.NewReader(tbx), "gen.tbx", FormatTBX)
+		if err != nil || g.Len() != 100000 {
+			b.Fatal(err, g.Len())
+		}
+	}
+	b.StopTimer()
+	g = nil
+	before := heapMB()
+	g, _, _ = Read(bytes.NewReader(tbx), "gen.tbx", FormatTBX)
+	b.ReportMetric(heapMB()-before, "heap-MB")
+	runtime.KeepAlive(g)
+}
