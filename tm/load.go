@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -223,12 +224,26 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 
 	var warns []Warning
 	if err != nil {
-		warns = append(warns, Warning{File: origin, Msg: err.Error()})
+		warns = append(warns, lineWarning(origin, err))
 	}
 	if skipped > 0 {
 		warns = append(warns, Warning{File: origin, Msg: fmt.Sprintf("%d units without both a %s and a %s text skipped", skipped, m.src, m.tgt)})
 	}
 	return warns
+}
+
+// lineWarning turns bitext's "line N: msg" errors into a Warning with
+// its line, so it prints as "file.tmx:N: msg".
+func lineWarning(file string, err error) Warning {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, m, ok := strings.Cut(rest, ": "); ok {
+			if line, err := strconv.Atoi(n); err == nil {
+				return Warning{File: file, Line: line, Msg: m}
+			}
+		}
+	}
+	return Warning{File: file, Msg: msg}
 }
 
 // langPicker finds the variants of a unit for the memory's languages,
