@@ -45,11 +45,11 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 		tu      *TU
 		lang    string
 		inSeg   bool
-		skip    int // depth inside inline codes whose content is not text
-		seg     strings.Builder
+		skip    int    // depth inside inline codes whose content is not text
+		seg     []byte // reused: one exact allocation per string
 		inProp  string
 		inNote  bool
-		propBuf strings.Builder
+		propBuf []byte
 		sawTMX  bool
 		tuDepth int      // <tuv> nesting, to tell unit props from variant props
 		open    []string // element names, to check nesting (RawToken does not)
@@ -82,7 +82,7 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 			case "tmx":
 				sawTMX = true
 			case "tu":
-				tu = &TU{Variants: map[string]string{}}
+				tu = &TU{Variants: make(map[string]string, 2)}
 				for _, a := range t.Attr {
 					switch a.Name.Local {
 					case "tuid":
@@ -109,7 +109,7 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 				if tu != nil {
 					inSeg = true
 					skip = 0
-					seg.Reset()
+					seg = seg[:0]
 				}
 			case "prop":
 				if tu != nil && tuDepth == 0 {
@@ -117,12 +117,12 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 					if inProp == "" {
 						inProp = "x-untyped"
 					}
-					propBuf.Reset()
+					propBuf = propBuf[:0]
 				}
 			case "note":
 				if tu != nil && tuDepth == 0 {
 					inNote = true
-					propBuf.Reset()
+					propBuf = propBuf[:0]
 				}
 			}
 		case xml.EndElement:
@@ -137,7 +137,7 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 				case "seg":
 					inSeg = false
 					if _, dup := tu.Variants[lang]; !dup {
-						tu.Variants[lang] = seg.String()
+						tu.Variants[lang] = string(seg)
 					}
 				case "bpt", "ept", "it", "ph", "ut", "sub":
 					if skip > 0 {
@@ -162,7 +162,7 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 					if tu.Props == nil {
 						tu.Props = map[string]string{}
 					}
-					tu.Props[inProp] = propBuf.String()
+					tu.Props[inProp] = string(propBuf)
 					inProp = ""
 				}
 			case "note":
@@ -170,7 +170,7 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 					if tu.Note != "" {
 						tu.Note += "\n"
 					}
-					tu.Note += propBuf.String()
+					tu.Note += string(propBuf)
 					inNote = false
 				}
 			}
@@ -178,10 +178,10 @@ func ReadTMX(r io.Reader, fn func(TU) error) error {
 			switch {
 			case inSeg:
 				if skip == 0 {
-					seg.Write(t)
+					seg = append(seg, t...)
 				}
 			case inProp != "" || inNote:
-				propBuf.Write(t)
+				propBuf = append(propBuf, t...)
 			}
 		}
 	}
