@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -57,7 +58,9 @@ func decode(data []byte, name string) (string, string, []Warning, error) {
 		return "", "", nil, err
 	}
 	if utf8.Valid(data) {
-		return string(data), encUTF8, nil, nil
+		// data is ours (read by Read or ReadFile) and never written again:
+		// share it instead of copying a possibly large article.
+		return unsafe.String(unsafe.SliceData(data), len(data)), encUTF8, nil, nil
 	}
 	if looks8bit(data) {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(data)

@@ -21,10 +21,10 @@ type textLine struct {
 // "1)", "a)") are blocks of their own, and a short title line followed by a
 // paragraph is a heading block.
 func textBlocks(s string) []rawBlock {
-	var (
-		blocks []rawBlock
-		group  []textLine
-	)
+	var group []textLine
+	// About one block per blank line: sizing the slice once saves copying
+	// hundreds of thousands of blocks while it grows.
+	blocks := make([]rawBlock, 0, strings.Count(s, "\n\n")+1)
 	flush := func() {
 		if len(group) > 0 {
 			blocks = groupBlocks(blocks, group)
@@ -60,11 +60,17 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 		parts   []string  // its lines
 		indents []int     // indentation of the open list levels
 	)
-	// width[i] is the longest line from group[i] on, for isTitle; computed
-	// once so that a group of many lines stays linear.
-	width := make([]int, len(group)+1)
-	for i := len(group) - 1; i >= 0; i-- {
-		width[i] = max(width[i+1], utf8.RuneCountInString(group[i].body))
+	// width[i] is the longest line (in bytes) from group[i] on, for isTitle;
+	// computed once, when first needed, so that a group stays linear.
+	var width []int
+	widthFrom := func(i int) int {
+		if width == nil {
+			width = make([]int, len(group)+1)
+			for j := len(group) - 1; j >= 0; j-- {
+				width[j] = max(width[j+1], len(group[j].body))
+			}
+		}
+		return width[i]
 	}
 	flush := func() {
 		if cur != nil {
@@ -97,7 +103,7 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 			indents = indents[:0]
 		}
 		if cur == nil {
-			if i+1 < len(group) && isTitle(ln.body, group[i+1].body, width[i+1]) {
+			if i+1 < len(group) && isTitle(ln.body, group[i+1].body, widthFrom, i+1) {
 				level := 2
 				if len(blocks) == 0 {
 					level = 1
@@ -167,11 +173,11 @@ func endsSentence(s string) bool {
 }
 
 // isTitle reports whether line, followed in its group by the line next and
-// lines at most width runes long, is clearly a title: short, without final punctuation, starting with
+// lines at most widthFrom(from) bytes long, is clearly a title: short, without final punctuation, starting with
 // an upper-case letter or a digit, followed by a line that starts a sentence,
 // and short enough that the next line's first word would have fitted on it
 // had it been a hard-wrapped paragraph line.
-func isTitle(line, next string, width int) bool {
+func isTitle(line, next string, widthFrom func(int) int, from int) bool {
 	if utf8.RuneCountInString(line) > maxTitleRunes {
 		return false
 	}
@@ -193,7 +199,7 @@ func isTitle(line, next string, width int) bool {
 	if i := strings.IndexByte(next, ' '); i >= 0 {
 		word = next[:i]
 	}
-	return utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width
+	return len(line)+1+len(word) <= widthFrom(from)
 }
 
 // cellSpans returns the trimmed, non-empty cells of a Markdown table row,
