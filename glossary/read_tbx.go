@@ -2,9 +2,7 @@ package glossary
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -14,20 +12,20 @@ var posFromTBX = map[string]string{
 	"propernoun": "propn", "other": "other",
 }
 
-// tbxReader builds entries from a TBX token stream. It reads both TBX 2008
+// tbxReader builds entries from a TBX event stream. It reads both TBX 2008
 // (martif/termEntry/langSet/tig|ntig/termGrp/term) and TBX v3
 // (tbx/conceptEntry/langSec/termSec/term) by local names, so namespaces and
 // prefixes do not matter.
 type tbxReader struct {
 	name  string
-	d     *xml.Decoder
+	sc    *xmlScanner
+	at    int // offset of the current event
 	ents  []*Entry
 	warns []Warning
 
 	stack []string // local names of open elements
 	entry *Entry
 	lang  string // base language of the open langSet/langSec, "" if none
-	langN int    // terms read in the open langSet
 	text  strings.Builder
 	// capture is the depth at which text is being collected (0: none) and
 	// what it is for.
@@ -41,87 +39,95 @@ func (t *tbxReader) warn(line int, format string, args ...any) {
 	t.warns = append(t.warns, Warning{File: t.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (t *tbxReader) line() int {
-	l, _ := t.d.InputPos()
-	return l
-}
+func (t *tbxReader) line() int { return t.sc.lineAt(t.at) }
 
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
+func attr(attrs []xmlAttr, local string) string {
+	for _, a := range attrs {
+		if a.name == local {
+			return a.value
 		}
 	}
 	return ""
 }
 
 // readTBX reads TBX 2008 or TBX v3. XML that is not well-formed is an error
-// with the line where the parser stopped; entries without terms, and
-// language sections without a language, are warnings.
+// with its line; entries without terms, and language sections without a
+// language, are warnings.
 func readTBX(text []byte, name string) (*Glossary, []Warning, error) {
-	t := &tbxReader{name: name}
-	t.d = xml.NewDecoder(bytes.NewReader(text))
-	// The text is already UTF-8 (decode ran first), whatever the
-	// declaration says.
-	t.d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	t := &tbxReader{name: name, sc: newXMLScanner(text)}
 	t.ents = make([]*Entry, 0, bytes.Count(text, []byte("ntry"))/2+1)
+	fail := func(err error) (*Glossary, []Warning, error) {
+		return nil, t.warns, fmt.Errorf("read glossary %s:%v", name, err)
+	}
 	root := ""
+	var ev xmlEvent
 	for {
-		tok, err := t.d.RawToken()
-		if err == io.EOF {
-			break
+		if err := t.sc.next(&ev); err != nil {
+			return fail(err)
 		}
-		if err != nil {
-			return nil, t.warns, fmt.Errorf("read glossary %s:%d: %v", name, t.line(), trimXMLErr(err))
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
+		t.at = ev.at
+		switch ev.kind {
+		case evEOF:
 			if root == "" {
-				root = tok.Name.Local
+				return nil, nil, fmt.Errorf("read glossary %s: no TBX root element (empty file?)", name)
+			}
+			if len(t.stack) > 0 {
+				return fail(t.sc.errf(ev.at, "unexpected end of file inside <%s>", t.stack[len(t.stack)-1]))
+			}
+			return New(t.ents...), t.warns, nil
+		case evStart:
+			if root == "" {
+				root = ev.name
 				if root != "martif" && root != "tbx" {
-					return nil, nil, fmt.Errorf("read glossary %s:%d: root element <%s> is neither TBX 2008 <martif> nor TBX v3 <tbx>", name, t.line(), root)
+					return fail(t.sc.errf(ev.at, "root element <%s> is neither TBX 2008 <martif> nor TBX v3 <tbx>", root))
 				}
 			} else if len(t.stack) == 0 {
-				return nil, t.warns, fmt.Errorf("read glossary %s:%d: element <%s> after the root element", name, t.line(), tok.Name.Local)
+				return fail(t.sc.errf(ev.at, "element <%s> after the root element", ev.name))
 			}
-			t.stack = append(t.stack, tok.Name.Local)
-			t.start(tok)
-		case xml.EndElement:
+			t.stack = append(t.stack, ev.name)
+			t.start(ev.name, ev.attrs)
+			if ev.selfClosing {
+				t.end(ev.name)
+				t.stack = t.stack[:len(t.stack)-1]
+			}
+		case evEnd:
 			n := len(t.stack)
-			if n == 0 || t.stack[n-1] != tok.Name.Local {
+			if n == 0 || t.stack[n-1] != ev.name {
 				want := "nothing"
 				if n > 0 {
 					want = "</" + t.stack[n-1] + ">"
 				}
-				return nil, t.warns, fmt.Errorf("read glossary %s:%d: element </%s> closes %s", name, t.line(), tok.Name.Local, want)
+				return fail(t.sc.errf(ev.at, "element </%s> closes %s", ev.name, want))
 			}
-			t.end(tok.Name.Local)
+			t.end(ev.name)
 			t.stack = t.stack[:n-1]
-		case xml.CharData:
-			if t.capture > 0 {
-				t.text.Write(tok)
-			} else if len(t.stack) == 0 && len(bytes.TrimSpace(tok)) > 0 {
-				return nil, t.warns, fmt.Errorf("read glossary %s:%d: text outside the root element", name, t.line())
+		case evText:
+			if len(t.stack) == 0 {
+				if len(bytes.TrimSpace(ev.text)) > 0 {
+					return fail(t.sc.errf(ev.at, "text outside the root element"))
+				}
+				continue
+			}
+			if !validText(ev.text) {
+				return fail(t.sc.errf(ev.at, "invalid character in text"))
+			}
+			if t.capture == 0 {
+				if !ev.cdata && bytes.IndexByte(ev.text, '&') >= 0 {
+					// Check references even where the text is not kept.
+					var sink strings.Builder
+					if err := t.sc.unescape(&sink, ev.text, ev.at); err != nil {
+						return fail(err)
+					}
+				}
+				continue
+			}
+			if ev.cdata {
+				t.text.Write(ev.text)
+			} else if err := t.sc.unescape(&t.text, ev.text, ev.at); err != nil {
+				return fail(err)
 			}
 		}
 	}
-	if root == "" {
-		return nil, nil, fmt.Errorf("read glossary %s: no TBX root element (empty file?)", name)
-	}
-	if len(t.stack) > 0 {
-		return nil, t.warns, fmt.Errorf("read glossary %s:%d: unexpected end of file inside <%s>", name, t.line(), t.stack[len(t.stack)-1])
-	}
-	return New(t.ents...), t.warns, nil
-}
-
-func trimXMLErr(err error) string {
-	s := err.Error()
-	if i := strings.Index(s, "line "); i >= 0 {
-		if j := strings.Index(s[i:], ": "); j >= 0 {
-			return s[i+j+2:]
-		}
-	}
-	return s
 }
 
 // parent returns the local name of the element enclosing the open one.
@@ -138,8 +144,7 @@ func (t *tbxReader) startCapture(what string) {
 	t.text.Reset()
 }
 
-func (t *tbxReader) start(se xml.StartElement) {
-	name := se.Name.Local
+func (t *tbxReader) start(name string, attrs []xmlAttr) {
 	switch name {
 	case "termEntry", "conceptEntry":
 		t.entry = &Entry{Origin: Origin{File: t.name, Line: t.line()}}
@@ -151,8 +156,8 @@ func (t *tbxReader) start(se xml.StartElement) {
 	}
 	switch name {
 	case "langSet", "langSec":
-		l := attr(se, "lang")
-		t.lang, t.langN = "", 0
+		l := attr(attrs, "lang")
+		t.lang = ""
 		if b, ok := parseLangTag(l); ok {
 			t.lang = b
 		} else {
@@ -161,11 +166,11 @@ func (t *tbxReader) start(se xml.StartElement) {
 	case "term":
 		t.startCapture("term")
 	case "termNote":
-		if strings.EqualFold(attr(se, "type"), "partOfSpeech") {
+		if strings.EqualFold(attr(attrs, "type"), "partOfSpeech") {
 			t.startCapture("pos")
 		}
 	case "descrip":
-		switch strings.ToLower(attr(se, "type")) {
+		switch strings.ToLower(attr(attrs, "type")) {
 		case "subjectfield":
 			if t.parent() == "termEntry" || t.parent() == "conceptEntry" {
 				t.startCapture("domain")
