@@ -1,0 +1,98 @@
+package qa
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNumbers(t *testing.T) {
+	type n struct {
+		text string
+		kind NumberKind
+		key  string
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       []n
+	}{
+		{"fr", "3,5 %", []n{{"3,5", Plain, "3.5"}}},
+		{"en", "3.5%", []n{{"3.5", Plain, "3.5"}}},
+		{"fr", "4 000 et 4\u00a0000 et 4\u202f000 et 4.000", []n{{"4 000", Plain, "4000"}, {"4\u00a0000", Plain, "4000"}, {"4\u202f000", Plain, "4000"}, {"4.000", Plain, "4000"}}},
+		{"en", "4,000 and 1,234,567.5", []n{{"4,000", Plain, "4000"}, {"1,234,567.5", Plain, "1234567.5"}}},
+		{"en", "3,5", []n{{"3,5", Plain, "3.5"}}},
+		{"fr", "180 millions", []n{{"180 millions", Plain, "180000000"}}},
+		{"en", "180 million", []n{{"180 million", Plain, "180000000"}}},
+		{"fr", "50 milliards", []n{{"50 milliards", Plain, "50000000000"}}},
+		{"en", "50 billion, €50bn, $5m, 5 m", []n{{"50 billion", Plain, "50000000000"}, {"50bn", Plain, "50000000000"}, {"5m", Plain, "5000000"}, {"5", Plain, "5"}}},
+		{"fr", "1,5 Md€ et 3 M€", []n{{"1,5 Md", Plain, "1500000000"}, {"3 M", Plain, "3000000"}}},
+		{"fr", "le 1er et le 2e", []n{{"1", Plain, "1"}, {"2", Plain, "2"}}},
+		{"fr", "au XXIe siècle, la Ve République, François Ier, Le Monde", []n{{"XXIe", Spelled, "21"}, {"Ve", Spelled, "5"}, {"Ier", Spelled, "1"}}},
+		{"fr", "le 14.05.2021 ou le 14/05/21", []n{{"14.05.2021", Date, "2021-5-14"}, {"14/05/21", Date, "2021-5-14"}}},
+		{"en", "on 2021-05-14", []n{{"2021-05-14", Date, "2021-5-14"}}},
+		{"en", "iOS 17.4.1", []n{{"17.4.1", Version, "17.4.1"}}},
+		{"fr", "en 2020-2021, 10–15", []n{{"2020", Plain, "2020"}, {"2021", Plain, "2021"}, {"10", Plain, "10"}, {"15", Plain, "15"}}},
+		{"fr", "En 2021 1 500 personnes", []n{{"2021", Plain, "2021"}, {"1 500", Plain, "1500"}}},
+		{"en", "see https://x.org/2021/05 or @user42", nil},
+		{"zh", "500亿美元", []n{{"500亿", Plain, "50000000000"}}},
+	} {
+		got := Numbers(tc.text, tc.lang)
+		var gs []n
+		for _, g := range got {
+			gs = append(gs, n{g.Text, g.Kind, g.Key})
+		}
+		if len(gs) != len(tc.want) {
+			t.Errorf("Numbers(%q, %s) = %+v, want %+v", tc.text, tc.lang, gs, tc.want)
+			continue
+		}
+		for i := range gs {
+			if w := tc.want[i]; gs[i] != w {
+				t.Errorf("Numbers(%q, %s)[%d] = %+v, want %+v", tc.text, tc.lang, i, gs[i], w)
+			}
+		}
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		lang string
+		want string
+	}{
+		{4000, "en", "4,000"}, {4000, "fr", "4000"}, {40000, "fr", "40\u202f000"}, {3.5, "fr", "3,5"},
+		{1234567.25, "en", "1,234,567.25"}, {12, "de", "12"}, {12345, "de", "12.345"},
+	} {
+		if got := formatNumber(tc.v, tc.lang); got != tc.want {
+			t.Errorf("formatNumber(%v, %s) = %q, want %q", tc.v, tc.lang, got, tc.want)
+		}
+	}
+}
+
+func FuzzNumbers(f *testing.F) {
+	for _, s := range []string{
+		"3,5 %", "4 000", "4\u202f000,5", "1,234,567.89", "180 millions", "50bn", "€5m", "14.05.2021", "2021-05-14",
+		"17.4.1", "XXIe", "1er", "500亿", "1.2.3.4.5", "9999999999999999999999999999999", "https://x.fr/1", "a@b.co 3",
+		"1,", "1.", "1 ", "\xff3\xfe", "Ier\u00a0M",
+	} {
+		f.Add(s, "fr")
+		f.Add(s, "en")
+	}
+	f.Fuzz(func(t *testing.T, s, lang string) {
+		prev := 0
+		for _, n := range Numbers(s, lang) {
+			if n.Start < prev || n.End <= n.Start || n.End > len(s) {
+				t.Fatalf("Numbers(%q, %q): span [%d,%d) after %d, text of %d bytes", s, lang, n.Start, n.End, prev, len(s))
+			}
+			if s[n.Start:n.End] != n.Text {
+				t.Fatalf("Numbers(%q): Text %q is not s[%d:%d]", s, n.Text, n.Start, n.End)
+			}
+			if n.Key == "" {
+				t.Fatalf("Numbers(%q): %q has no key", s, n.Text)
+			}
+			prev = n.End
+		}
+		if utf8.ValidString(s) {
+			// Checking a segment built from s must not panic either.
+			_ = run(s, s+" "+s, "fr", lang, nil)
+		}
+	})
+}
