@@ -1,0 +1,100 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBuiltinData validates the embedded glossary: every line parses, each
+// entry has French and English terms and a domain, no French term appears
+// twice in one file, and there are enough concepts.
+func TestBuiltinData(t *testing.T) {
+	files := builtinFiles()
+	if len(files) == 0 {
+		t.Fatal("no embedded data file")
+	}
+	total, full := 0, 0
+	for _, name := range files {
+		data, err := builtinFS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, warns, err := readBytes(data, name, FormatTSV)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, w := range warns {
+			t.Errorf("%s", w)
+		}
+		seen := map[string]int{}
+		for _, e := range g.Entries() {
+			at := e.Origin.String()
+			if len(e.Lang("fr")) == 0 || len(e.Lang("en")) == 0 {
+				t.Errorf("%s: entry without French or English", at)
+			}
+			if e.Domain == "" {
+				t.Errorf("%s: entry without a domain", at)
+			}
+			if _, ok := e.Terms[LangSource]; ok {
+				t.Errorf("%s: read as a two-column file: the header is missing", at)
+			}
+			for _, fr := range e.Lang("fr") {
+				if strings.TrimSpace(fr) != fr {
+					t.Errorf("%s: French term %q has surrounding spaces", at, fr)
+				}
+				key := fold(normWord(fr))
+				// The same entry may list spellings that fold alike
+				// ("EBITDA | Ebitda"): capitals match only as written.
+				if prev, dup := seen[key]; dup && prev != e.Origin.Line {
+					t.Errorf("%s: French term %q already on line %d", at, fr, prev)
+				}
+				seen[key] = e.Origin.Line
+			}
+			all := true
+			for _, l := range []string{"en", "es", "de", "it", "zh"} {
+				if len(e.Lang(l)) == 0 {
+					all = false
+				}
+			}
+			if all {
+				full++
+			}
+			total++
+		}
+	}
+	t.Logf("built-in glossary: %d concepts, %d with en, es, de, it and zh", total, full)
+	if total < 600 {
+		t.Errorf("%d concepts, want at least 600", total)
+	}
+	if full < 300 {
+		t.Errorf("%d concepts in all six languages, want at least 300", full)
+	}
+}
+
+func TestDefault(t *testing.T) {
+	g := Default()
+	if g != Default() {
+		t.Error("Default is parsed more than once")
+	}
+	if len(builtinWarn) > 0 {
+		t.Errorf("built-in warnings: %v", builtinWarn)
+	}
+	if g.Len() == 0 || g.Entries()[0].Origin.String() != BuiltinName {
+		t.Fatalf("Default: %d entries, first origin %v", g.Len(), g.Entries()[0].Origin)
+	}
+	m := NewMatcher(g, "fr", "en")
+	for _, tc := range []struct{ text, term string }{
+		{"Les réseaux sociaux sont sous pression.", "réseau social"},
+		{"Pékin répond aux sanctions.", "Pékin"},
+	} {
+		found := false
+		for _, h := range m.Match(tc.text) {
+			if h.Term == tc.term && len(h.Targets) > 0 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no hit for %q in the built-in glossary: %+v", tc.text, tc.term, m.Match(tc.text))
+		}
+	}
+}
