@@ -242,7 +242,11 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	}
 	// A single period.
 	if lower {
-		return r.lowerAfter && s.endsBeforeLower(text, seg, runStart, end)
+		// "Il est parti. on l'attend": a sentence that starts in lower case,
+		// but only with a word that usually starts one, so that an unlisted
+		// abbreviation ("2 pers. avec", "trim. les") does not end one.
+		return r.lowerAfter && s.endsBeforeLower(text, seg, runStart, end) &&
+			r.word(wordAt(text, p))&wLowerStarter != 0
 	}
 	if !(upper || digit || caseless) {
 		return false

@@ -78,6 +78,7 @@ const (
 	wAfterNumber                       // after "3." it makes an ordinal: 3. Oktober
 	wBrand                             // a name ending in ! or ?: Yahoo!
 	wStarter                           // usually starts a sentence
+	wLowerStarter                      // starts a sentence even in lower case: "parti. on"
 )
 
 // addWord adds w to a section. A word listed in lower case also matches
@@ -141,14 +142,15 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		words: map[string]wordFlag{},
 	}
 	sets := map[string]wordFlag{
-		"titles":        wTitle,
-		"nonfinal":      wNonfinal,
-		"ambiguous":     wAmbiguous,
-		"final":         wFinal,
-		"before-number": wBeforeNumber,
-		"after-number":  wAfterNumber,
-		"brands":        wBrand,
-		"starters":      wStarter,
+		"titles":         wTitle,
+		"nonfinal":       wNonfinal,
+		"ambiguous":      wAmbiguous,
+		"final":          wFinal,
+		"before-number":  wBeforeNumber,
+		"after-number":   wAfterNumber,
+		"brands":         wBrand,
+		"starters":       wStarter,
+		"lower-starters": wLowerStarter,
 	}
 	chars := map[string]charClass{
 		"terminators":         cTerm,
