@@ -115,6 +115,9 @@ type Document struct {
 	TargetLang language.Tag
 	// SourcePath is the article the document was read from ("" for stdin).
 	SourcePath string
+	// SourceHash is the hex SHA-256 of the article's bytes the segments came
+	// from, so Load can tell whether the article changed since.
+	SourceHash string
 	// Format is "text" or "markdown": how the source was read and how the
 	// translated document is written back.
 	Format   string

@@ -149,8 +149,8 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 			rel = abs // another volume: keep it absolute
 		}
 		pf.Source.Path = filepath.ToSlash(rel)
-		if h, ok := sourceHashes.Load(abs); ok {
-			pf.Source.SHA256 = h.(string)
+		if doc.SourceHash != "" {
+			pf.Source.SHA256 = doc.SourceHash
 		} else if data, err := os.ReadFile(abs); err == nil {
 			pf.Source.SHA256 = hashBytes(data)
 		}
@@ -269,6 +269,7 @@ func Load(path string) (*Document, *LoadReport, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	doc.SourceHash = srcHash
 	rep := &LoadReport{}
 	if doc.SourcePath == "" {
 		return doc, rep, nil
@@ -280,7 +281,6 @@ func Load(path string) (*Document, *LoadReport, error) {
 			Msg: fmt.Sprintf("cannot read the article (%v); using the text stored in the project", err)})
 		return doc, rep, nil
 	}
-	rememberSourceHash(doc.SourcePath, src)
 	if hashBytes(src) == srcHash {
 		return doc, rep, nil
 	}
@@ -292,6 +292,7 @@ func Load(path string) (*Document, *LoadReport, error) {
 		return nil, rep, fmt.Errorf("load project %s: re-read its article: %w", path, err)
 	}
 	nd.SourcePath = doc.SourcePath
+	nd.SourceHash = hashBytes(src)
 	rep.SourceChanged = true
 	r := Reattach(doc, nd)
 	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned

@@ -100,7 +100,7 @@ func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
 		return nil, warns, err
 	}
 	doc.SourcePath = path
-	rememberSourceHash(path, data)
+	doc.SourceHash = hashBytes(data)
 	return doc, warns, nil
 }
 
@@ -249,17 +249,6 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 // parallelSplitBytes is the document size from which build splits blocks
 // concurrently; below it goroutines cost more than they save.
 const parallelSplitBytes = 1 << 20
-
-// Source hashes of the articles read by this process, by absolute path, so
-// that Save records the hash of the bytes the segments came from even when
-// the file changed on disk since.
-var sourceHashes sync.Map
-
-func rememberSourceHash(path string, data []byte) {
-	if abs, err := filepath.Abs(path); err == nil {
-		sourceHashes.Store(abs, hashBytes(data))
-	}
-}
 
 func hashBytes(data []byte) string {
 	h := sha256.Sum256(data)
