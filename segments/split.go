@@ -268,8 +268,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		return starter()
 	}
 	if isDigits(word) {
-		// "1. Premier point": a list number at the start of a sentence.
-		if ws == seg {
+		// "1. Premier point": a list number at the start of a sentence, or
+		// after a colon or semicolon ("trois points : 1. Le coût ; 2. La").
+		if ws == seg || len(word) <= 2 && afterListMark(text, seg, ws) {
 			return false
 		}
 		if r.word(wordAt(text, p))&wAfterNumber != 0 {
@@ -312,6 +313,14 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 		letters++
 	}
 	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word)
+}
+
+// afterListMark reports whether the last non-space character before ws
+// (not before seg) is a colon or a semicolon, the marks that introduce the
+// items of an inline numbered list.
+func afterListMark(text string, seg, ws int) bool {
+	q := lastNonSpace(text, seg, ws)
+	return q >= 0 && (text[q] == ':' || text[q] == ';')
 }
 
 // skipOpeners skips opening quotes, brackets and dashes (and the spaces
