@@ -329,10 +329,12 @@ const maxEvaluated = 5000
 // src's neighbourhood, used to flag context matches.
 //
 // Candidates come from the stem index and are scored exactly in order of
-// an upper bound on their score, so no unit scoring at least min is missed
-// as long as minScore >= 50: a unit sharing no word stem with src scores below
-// 50 by construction (its word similarity is 0 and the character weight is
-// at most one half).
+// an upper bound on their score, so no unit scoring at least minScore is
+// missed as long as minScore >= 50 (a unit sharing no word stem with src
+// scores below 50 by construction: its word similarity is 0 and the
+// character weight is at most one half) and no more than 5,000 candidates
+// reach the bound (a memory of thousands of near-identical sentences).
+// Below 50, units sharing no stem with src are not found.
 func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Match {
 	if minScore <= 0 {
 		minScore = DefaultMin
