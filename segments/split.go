@@ -283,8 +283,13 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	}
 	if isInitials(word) {
 		// J.-P. Sartre, S.N.C.F., U.S.A.: a boundary only when the next
-		// word is one that usually starts a sentence.
-		return starter()
+		// word is one that usually starts a sentence, and not when a
+		// person's initials are followed by the particle of a surname
+		// (J.-M. Le Pen, J. De La Fontaine).
+		if !starter() {
+			return false
+		}
+		return !(personInitials(word) && s.particleName(text, p))
 	}
 	return true
 }
@@ -315,12 +320,38 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word)
 }
 
+// particleName reports whether a name particle listed in [particles]
+// ("Le", "De", "D'") starts at p and is followed by a capitalised word:
+// "Le Pen", "De La Fontaine", "D'Estaing".
+func (s *Splitter) particleName(text string, p int) bool {
+	w := wordAt(text, p)
+	if s.r.word(w)&wParticle == 0 {
+		return false
+	}
+	q := p + len(w)
+	if !strings.HasSuffix(w, "'") && !strings.HasSuffix(w, "’") {
+		if q >= len(text) || text[q] != ' ' {
+			return false
+		}
+		q++
+	}
+	c, _ := utf8.DecodeRuneInString(text[q:])
+	return unicode.IsUpper(c)
+}
+
 // afterListMark reports whether the last non-space character before ws
 // (not before seg) is a colon or a semicolon, the marks that introduce the
 // items of an inline numbered list.
 func afterListMark(text string, seg, ws int) bool {
 	q := lastNonSpace(text, seg, ws)
 	return q >= 0 && (text[q] == ':' || text[q] == ';')
+}
+
+// personInitials reports whether w is one or two initials of a person
+// ("J", "J.-M", "J.-P"), as opposed to a longer dotted acronym (S.N.C.F).
+func personInitials(w string) bool {
+	groups := 1 + strings.Count(w, ".")
+	return groups <= 2 && !strings.ContainsFunc(w, unicode.IsLower)
 }
 
 // skipOpeners skips opening quotes, brackets and dashes (and the spaces

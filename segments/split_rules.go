@@ -78,6 +78,7 @@ const (
 	wAfterNumber                       // after "3." it makes an ordinal: 3. Oktober
 	wBrand                             // a name ending in ! or ?: Yahoo!
 	wStarter                           // usually starts a sentence
+	wParticle                          // a surname particle after initials: J.-M. Le Pen
 	wLowerStarter                      // starts a sentence even in lower case: "parti. on"
 )
 
@@ -149,6 +150,7 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		"before-number":  wBeforeNumber,
 		"after-number":   wAfterNumber,
 		"brands":         wBrand,
+		"particles":      wParticle,
 		"starters":       wStarter,
 		"lower-starters": wLowerStarter,
 	}
