@@ -86,6 +86,12 @@ func TestNumbersCheck(t *testing.T) {
 		{"version fr target", "en", "fr", "With GPT-3.5 and Web 2.0.", "Avec GPT-3.5 et le Web 2.0.", ""},
 		{"url numbers ignored", "fr", "en", "Voir https://ex.fr/2021/05.", "See https://ex.fr/2021/05.", ""},
 		{"percent points en-fr", "en", "fr", "Up 0.5 points to 12%.", "En hausse de 0,5\u00a0point, à 12\u00a0%.", ""},
+		{"year range en", "fr", "en", "Sur la période 2019-2020.", "Over 2019–20.", ""},
+		{"year range wrong", "fr", "en", "Sur la période 2019-2021.", "Over 2019–20.", "numbers"},
+		{"million as m en-fr", "en", "fr", "Some 1.2m people.", "Quelque 1,2 million de personnes.", ""},
+		{"metres stay metres en-fr", "en", "fr", "A 1.2m wall.", "Un mur de 1,2 m.", ""},
+		{"tripled fr-en", "fr", "en", "Les prix ont été multipliés par 3.", "Prices tripled.", ""},
+		{"millier en-fr", "en", "fr", "Over 1,000 engineers.", "Plus d'un millier d'ingénieurs.", ""},
 		{"chinese scale", "fr", "zh", "Un plan de 50 milliards.", "一项500亿的计划。", ""},
 	})
 }

@@ -40,6 +40,9 @@ type Number struct {
 	Key string
 	// Day, Month, Year are a Date's parts (Year as written: 21 or 2021).
 	Day, Month, Year int
+	// alt is a second reading of an ambiguous number ("1.2m" is 1.2 metres
+	// or 1.2 million), "" if none.
+	alt string
 	// Foreign reports a decimal separator that is not the language's: "3.5"
 	// in French, "3,5" in English.
 	Foreign bool
@@ -217,9 +220,47 @@ func parseNumber(s string, i int, lang string, comma bool) Number {
 	if f, e := scaleAt(s, i, k, lang); e > k {
 		v *= f
 		k = e
+	} else if lang == "en" && k < len(s) && s[k] == 'm' && !wordRuneAt(s, k+1) {
+		n.alt = numberKey(v * 1e6) // "1.2m people"
+	} else if j-i == 2 && k == j && frac == "" {
+		// "2019–20": the second year of a range, abbreviated.
+		if y, ok := yearBefore(s, i); ok {
+			full := y/100*100 + int(v)
+			if full <= y {
+				full += 100
+			}
+			n.alt = numberKey(float64(full))
+		}
 	}
 	n.End, n.Text, n.Value, n.Key = k, s[i:k], v, numberKey(v)
 	return n
+}
+
+// wordRuneAt reports whether a letter or digit starts at s[i].
+func wordRuneAt(s string, i int) bool {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// yearBefore reads a year (1900–2099) followed by a hyphen, en dash or
+// slash right before s[i].
+func yearBefore(s string, i int) (int, bool) {
+	for _, dash := range [...]string{"-", "–", "/"} {
+		if !strings.HasSuffix(s[:i], dash) {
+			continue
+		}
+		e := i - len(dash)
+		st := e - 4
+		if st < 0 || (st > 0 && isDigit(s[st-1])) {
+			return 0, false
+		}
+		y, err := strconv.Atoi(s[st:e])
+		if err != nil || y < 1900 || y > 2099 {
+			return 0, false
+		}
+		return y, true
+	}
+	return 0, false
 }
 
 func numberKey(v float64) string { return strconv.FormatFloat(v, 'g', 12, 64) }

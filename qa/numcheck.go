@@ -52,6 +52,18 @@ func (c *checker) checkNumbers() {
 			}
 		}
 	}
+	// Second readings of ambiguous numbers ("1.2m", "2019–20").
+	for i, s := range src {
+		if srcUsed[i] {
+			continue
+		}
+		for k, t := range tgt {
+			if !tgtUsed[k] && t.Kind == s.Kind && (s.alt != "" && s.alt == t.Key || t.alt != "" && t.alt == s.Key) {
+				srcUsed[i], tgtUsed[k] = true, true
+				break
+			}
+		}
+	}
 	// A date written with its month in words on the other side, or
 	// rewritten with a different month.
 	var changedDates []Number

@@ -1,6 +1,10 @@
 package qa
 
-import "github.com/trad-project/trad/glossary"
+import (
+	"sync"
+
+	"github.com/trad-project/trad/glossary"
+)
 
 // numberWords maps spelled-out numbers (token folds) to their values, per
 // language: a translator may write "three" for "3" or "2" for "deux".
@@ -12,7 +16,7 @@ var numberWords = map[string]map[string]float64{
 		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
 		"ninth": 9, "tenth": 10, "twentieth": 20, "half": 0.5, "a": 1, "an": 1,
-		"once": 1, "twice": 2, "double": 2, "triple": 3,
+		"once": 1, "twice": 2, "double": 2, "triple": 3, "quadruple": 4, "halve": 0.5,
 	},
 	"fr": {
 		"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
@@ -20,7 +24,7 @@ var numberWords = map[string]map[string]float64{
 		"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000,
 		"douzaine": 12, "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
 		"quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
-		"vingtième": 20, "moitié": 0.5, "demi": 0.5, "double": 2, "triple": 3,
+		"vingtième": 20, "moitié": 0.5, "demi": 0.5, "double": 2, "triple": 3, "quadruple": 4,
 	},
 	"es": {"uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "un": 1},
 	"de": {"ein": 1, "eine": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10},
@@ -30,7 +34,7 @@ var numberWords = map[string]map[string]float64{
 // wordScales maps scale words (folds) to factors, for "two billion".
 var wordScales = map[string]map[string]float64{
 	"en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12},
-	"fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e12, "billions": 1e12},
+	"fr": {"dizaine": 10, "dizaines": 10, "centaine": 100, "centaines": 100, "millier": 1e3, "milliers": 1e3, "mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e12, "billions": 1e12},
 	"es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12},
 	"de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
 	"it": {"mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
@@ -63,10 +67,14 @@ func spelledNumbers(toks []glossary.Token, lang string) []Number {
 	if words == nil {
 		return nil
 	}
+	stems := stemmedNumberWords(lang)
 	var out []Number
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		v, ok := words[t.Fold]
+		if !ok && len(t.Fold) > 4 {
+			v, ok = stems[t.Stem] // "tripled", "doublé"
+		}
 		end := t.End
 		if !ok {
 			continue
@@ -81,6 +89,25 @@ func spelledNumbers(toks []glossary.Token, lang string) []Number {
 		out = append(out, Number{Start: t.Start, End: end, Kind: Spelled, Value: v, Key: numberKey(v)})
 	}
 	return out
+}
+
+// numberStems caches, per language, the stems of the longer number words
+// (short ones collide: "one" and "on").
+var numberStems sync.Map // lang -> map[string]float64
+
+func stemmedNumberWords(lang string) map[string]float64 {
+	if m, ok := numberStems.Load(lang); ok {
+		return m.(map[string]float64)
+	}
+	a := analyzer(lang)
+	m := map[string]float64{}
+	for w, v := range numberWords[lang] {
+		if len(w) > 4 {
+			m[a.Stem(w)] = v
+		}
+	}
+	numberStems.Store(lang, m)
+	return m
 }
 
 // hasMonth reports whether toks name month m.
