@@ -348,10 +348,10 @@ func afterListMark(text string, seg, ws int) bool {
 }
 
 // personInitials reports whether w is one or two initials of a person
-// ("J", "J.-M", "J.-P"), as opposed to a longer dotted acronym (S.N.C.F).
+// ("J", "J.-M", "Ph", "J.-Ph"), as opposed to a longer dotted acronym
+// (S.N.C.F).
 func personInitials(w string) bool {
-	groups := 1 + strings.Count(w, ".")
-	return groups <= 2 && !strings.ContainsFunc(w, unicode.IsLower)
+	return strings.Count(w, ".") <= 1
 }
 
 // skipOpeners skips opening quotes, brackets and dashes (and the spaces
@@ -460,6 +460,9 @@ func isDigits(w string) bool {
 // capital letter ("C"), or short letter groups joined by periods and
 // hyphens with at least one capital ("J.-P", "S.N.C.F", "Ph.D", "LL.AA").
 func isInitials(w string) bool {
+	if firstNameAbbrev(w) {
+		return true
+	}
 	groups, letters, capital := 0, 0, false
 	for _, c := range w {
 		switch {
@@ -493,6 +496,21 @@ func isInitials(w string) bool {
 		return n == len(w) && unicode.IsUpper(r)
 	}
 	return capital
+}
+
+// firstNameAbbrev reports whether w abbreviates a first name the French
+// way, a capital and the consonants before the first vowel: "Ch" (Charles),
+// "Ph" (Philippe), "Th" (Thomas), "Chr" (Christian), "Cl" (Claude).
+func firstNameAbbrev(w string) bool {
+	if len(w) < 2 || len(w) > 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !strings.ContainsRune("bcdfghjklmnpqrstvwxz", rune(w[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // freeAt reports whether p is the end of text or a space: a straight quote
