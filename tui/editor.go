@@ -30,6 +30,8 @@ type editor struct {
 	undo  []editState
 	redo  []editState
 	width int
+	// nrows caches rows(): the display lines of the value at width.
+	nrows int
 	// lastRune is the rune the last change typed, -1 when the last change
 	// was something else (deletion, insertion of a term, undo).
 	lastRune rune
@@ -100,18 +102,17 @@ func (e *editor) maxHeight() int { return 1000 }
 // fitHeight sets the textarea's height to the number of display lines of its
 // value, so View returns exactly the lines of text.
 func (e *editor) fitHeight() {
-	e.ta.SetHeight(e.rows())
-}
-
-// rows returns how many display lines the textarea shows for its value,
-// counted with the textarea's own wrapping rules.
-func (e *editor) rows() int {
 	n := 0
 	for _, line := range strings.Split(e.ta.Value(), "\n") {
 		n += len(taWrap([]rune(line), e.ta.Width()))
 	}
-	return max(n, 1)
+	e.nrows = max(n, 1)
+	e.ta.SetHeight(e.nrows)
 }
+
+// rows returns how many display lines the textarea shows for its value,
+// counted with the textarea's own wrapping rules when the value last changed.
+func (e *editor) rows() int { return max(e.nrows, 1) }
 
 func (e *editor) state() editState {
 	li := e.ta.LineInfo()

@@ -24,18 +24,38 @@ type glossaryPane struct {
 	width, height int
 	right         bool
 	target        string // target language, for the "no translation" hint
+	cache         *paneCache
+}
+
+// paneCache keeps the last rendered pane: it only changes with the current
+// segment, its hits or the size.
+type paneCache struct {
+	key   string
+	lines []string
 }
 
 func (p *glossaryPane) setSize(w, h int, right bool) {
 	p.width, p.height, p.right = max(w, 0), max(h, 0), right
 }
 
-// view renders the pane as exactly height lines of width cells. known is
-// false while the hits are still being computed.
-func (p *glossaryPane) view(hits []glossary.Hit, known bool) []string {
+// view renders the pane for segment seg as exactly height lines of width
+// cells. known is false while the hits are still being computed.
+func (p *glossaryPane) view(seg int, hits []glossary.Hit, known bool) []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
+	key := fmt.Sprint(seg, known, len(hits), p.width, p.height, p.right)
+	if p.cache != nil && p.cache.key == key {
+		return p.cache.lines
+	}
+	out := p.render(hits, known)
+	if p.cache != nil {
+		p.cache.key, p.cache.lines = key, out
+	}
+	return out
+}
+
+func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 	border := ""
 	inner := p.width
 	if p.right {

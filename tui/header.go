@@ -77,6 +77,7 @@ type header struct {
 	langs    string
 	width    int
 	progress *progress
+	cache    *[2]string // last key and line
 }
 
 func newHeader(st *Styles, doc *segments.Document, projectPath string, p *progress) header {
@@ -94,6 +95,7 @@ func newHeader(st *Styles, doc *segments.Document, projectPath string, p *progre
 		file:     sanitizeLine(name),
 		langs:    sanitizeLine(doc.SourceLang.String() + " → " + doc.TargetLang.String()),
 		progress: p,
+		cache:    new([2]string),
 	}
 }
 
@@ -104,6 +106,17 @@ func (h *header) view(state string, stateErr bool) string {
 	if h.width <= 0 {
 		return ""
 	}
+	p := h.progress
+	key := fmt.Sprint(h.width, p.doneSegs, p.doneWords, state, stateErr)
+	if h.cache[0] == key {
+		return h.cache[1]
+	}
+	line := h.render(state, stateErr)
+	h.cache[0], h.cache[1] = key, line
+	return line
+}
+
+func (h *header) render(state string, stateErr bool) string {
 	p := h.progress
 	pct := p.percent()
 	const barW = 10

@@ -105,13 +105,16 @@ type Model struct {
 	follow        bool // keep the cursor on screen (false after wheel scrolls)
 	showPane      bool
 
+	// The sub-models holding bubbles (textarea, textinput, help) are
+	// pointers: those are kilobytes of styles, and Bubble Tea copies the
+	// root model on every message.
 	table  table
-	editor editor
+	editor *editor
 	pane   glossaryPane
 	header header
-	status statusBar
-	search search
-	gotoP  gotoPrompt
+	status *statusBar
+	search *search
+	gotoP  *gotoPrompt
 	export exportPicker
 	hits   *hitStore
 	prog   *progress
@@ -166,6 +169,10 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	}
 	hits := newHitStore()
 	prog := newProgress(doc, count)
+	ed := newEditor(keys.Edit.KeyMap, st)
+	sb := newStatusBar(st, projectPath)
+	se := newSearch(st)
+	gp := newGoto(st)
 	m := Model{
 		doc:         doc,
 		projectPath: projectPath,
@@ -177,11 +184,11 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		follow:      true,
 		showPane:    true,
 		table:       newTable(doc, st, hits),
-		editor:      newEditor(keys.Edit.KeyMap, st),
-		pane:        glossaryPane{st: st, target: doc.TargetLang.String()},
-		status:      newStatusBar(st, projectPath),
-		search:      newSearch(st),
-		gotoP:       newGoto(st),
+		editor:      &ed,
+		pane:        glossaryPane{st: st, target: doc.TargetLang.String(), cache: &paneCache{}},
+		status:      &sb,
+		search:      &se,
+		gotoP:       &gp,
 		export:      newExportPicker(st, opts.Exporters),
 		hits:        hits,
 		prog:        &prog,
@@ -870,7 +877,7 @@ func (m Model) View() string {
 	lines = append(lines, m.header.view(state, stErr))
 	var ed *editor
 	if m.editing() {
-		ed = &m.editor
+		ed = m.editor
 	}
 	var body []string
 	if len(m.doc.Segments) == 0 {
@@ -887,7 +894,7 @@ func (m Model) View() string {
 	if m.showPane {
 		var pl []string
 		if len(m.doc.Segments) > 0 {
-			pl = m.pane.view(m.hits.get(m.cur), m.hits.known(m.cur) || m.opts.Hits == nil)
+			pl = m.pane.view(m.cur, m.hits.get(m.cur), m.hits.known(m.cur) || m.opts.Hits == nil)
 		}
 		if m.pane.right {
 			for i := range body {

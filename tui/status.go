@@ -32,13 +32,13 @@ type statusBar struct {
 	cache *helpCache
 }
 
-type helpCache struct{ key, val string }
+type helpCache struct{ views map[string]string }
 
 func newStatusBar(st *Styles, project string) statusBar {
 	h := help.New()
 	h.Styles = st.Help
 	h.ShortSeparator = " · "
-	return statusBar{st: st, help: h, project: project, cache: &helpCache{}}
+	return statusBar{st: st, help: h, project: project, cache: &helpCache{views: map[string]string{}}}
 }
 
 func (s *statusBar) setSize(w int) {
@@ -81,11 +81,12 @@ func (s *statusBar) line() string {
 // helpLines renders the key help for k, short or full, as lines.
 func (s *statusBar) helpLines(k help.KeyMap, mode int) []string {
 	key := fmt.Sprint(mode, "|", s.width, "|", s.help.ShowAll)
-	if key != s.cache.key {
-		s.cache.val = s.help.View(k)
-		s.cache.key = key
+	v, ok := s.cache.views[key]
+	if !ok {
+		v = s.help.View(k)
+		s.cache.views[key] = v
 	}
-	lines := strings.Split(s.cache.val, "\n")
+	lines := strings.Split(v, "\n")
 	for i := range lines {
 		lines[i] = fit(lines[i], s.width)
 	}

@@ -18,16 +18,24 @@ const sideBySideMin = 100
 // colSep separates the source and target columns.
 const colSep = " │ "
 
-// rowEntry is one segment's rendered lines, cached per (width, version).
+// rowEntry is one segment's rendered lines and gutter, cached per (width,
+// version).
 type rowEntry struct {
 	width, ver int
 	src, tgt   []string
+	gutter     string
 }
 
 // rowCache holds rendered rows. It is a pointer shared by the copies of the
-// model Bubble Tea makes, so View can fill it.
+// model Bubble Tea makes, so View can fill it. cur holds the current row,
+// drawn with its own highlight.
 type rowCache struct {
 	rows map[int]*rowEntry
+	cur  *rowEntry
+	curI int
+	// Strings every frame needs, built once per width.
+	width                                          int
+	sep, blankSrc, blankTgt, blankRow, blankGutter string
 }
 
 // table is the segment list: one row per segment, source beside (or above)
@@ -59,8 +67,40 @@ func (t *table) setSize(w, h int) {
 		// Entries are keyed by width anyway; dropping them bounds memory
 		// when the terminal is resized often.
 		t.cache.rows = map[int]*rowEntry{}
+		t.cache.cur = nil
 	}
 	t.width, t.height = max(w, 0), max(h, 0)
+}
+
+// frame returns the per-width strings, building them after a resize.
+func (t *table) frame() *rowCache {
+	c := t.cache
+	if c.width != t.width || c.sep == "" {
+		sw, tw := t.columns()
+		c.width = t.width
+		c.sep = t.st.Separator.Render(colSep)
+		c.blankSrc = strings.Repeat(" ", max(sw, 0))
+		c.blankTgt = strings.Repeat(" ", max(tw, 0))
+		c.blankRow = strings.Repeat(" ", t.width)
+		c.blankGutter = strings.Repeat(" ", t.gutterWidth())
+	}
+	return c
+}
+
+// gutter renders the first gutter line of segment i: current marker,
+// number, status glyph.
+func (t *table) gutter(i int, isCur bool, bg *lipgloss.Style) string {
+	nd := t.gutterWidth() - 6
+	mark := " "
+	numSt := t.st.Number
+	if isCur {
+		mark = t.st.Marker.Render(t.st.CurrentGlyph)
+		numSt = t.st.NumberCur
+	}
+	glyph, gst := t.st.statusGlyph(t.doc.Segments[i].Status)
+	num := strconv.Itoa(i + 1)
+	num = strings.Repeat(" ", max(nd-len(num), 0)) + num
+	return mark + " " + numSt.Render(num) + " " + paint(glyph, gst, bg) + paint("  ", lipgloss.NewStyle(), bg)
 }
 
 // touch marks segment i as changed so its row is rendered again.
@@ -144,7 +184,20 @@ func (t *table) entry(i int) *rowEntry {
 	}
 	e := &rowEntry{width: t.width, ver: t.ver[i]}
 	e.src, e.tgt = t.renderSides(i, nil)
+	e.gutter = t.gutter(i, false, nil)
 	t.cache.rows[i] = e
+	return e
+}
+
+// curEntry returns segment i's lines drawn as the current row.
+func (t *table) curEntry(i int, bg *lipgloss.Style) *rowEntry {
+	if e := t.cache.cur; e != nil && t.cache.curI == i && e.width == t.width && e.ver == t.ver[i] {
+		return e
+	}
+	e := &rowEntry{width: t.width, ver: t.ver[i]}
+	e.src, e.tgt = t.renderSides(i, bg)
+	e.gutter = t.gutter(i, true, bg)
+	t.cache.cur, t.cache.curI = e, i
 	return e
 }
 
@@ -358,48 +411,37 @@ func (t *table) view(cur int, edit *editor) []string {
 	}
 	out := make([]string, 0, t.height)
 	gw := t.gutterWidth()
-	sw, tw := t.columns()
-	nd := gw - 6
-	blankGutter := strings.Repeat(" ", gw)
+	_, tw := t.columns()
+	fr := t.frame()
 	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i++ {
 		if t.separated(i) {
-			out = append(out, strings.Repeat(" ", t.width))
+			out = append(out, fr.blankRow)
 			if len(out) >= t.height {
 				break
 			}
 		}
-		seg := &t.doc.Segments[i]
-		var src, tgt []string
 		isCur := i == cur
 		var bg *lipgloss.Style
 		if isCur && !t.st.Mono {
 			bg = &t.st.CurrentRow
 		}
+		var e *rowEntry
 		if isCur {
-			src, tgt = t.renderSides(i, bg)
+			e = t.curEntry(i, bg)
 		} else {
-			e := t.entry(i)
-			src, tgt = e.src, e.tgt
+			e = t.entry(i)
 		}
+		src, tgt := e.src, e.tgt
 		if isCur && edit != nil {
 			tgt = edit.lines(tw)
 		}
-		// Gutter: current marker, number, status glyph.
-		mark := " "
-		numSt := t.st.Number
-		if isCur {
-			mark = t.st.Marker.Render(t.st.CurrentGlyph)
-			numSt = t.st.NumberCur
-		}
-		glyph, gst := t.st.statusGlyph(seg.Status)
-		num := strconv.Itoa(i + 1)
-		num = strings.Repeat(" ", nd-len(num)) + num
-		gutter := mark + " " + numSt.Render(num) + " " + paint(glyph, gst, bg) + paint("  ", lipgloss.NewStyle(), bg)
-		contGutter := blankGutter
+		gutter := e.gutter
+		contGutter := fr.blankGutter
+		blankSrc, blankTgt := fr.blankSrc, fr.blankTgt
 		if bg != nil {
-			contGutter = bg.Render(blankGutter)
+			contGutter = bg.Render(fr.blankGutter)
+			blankSrc, blankTgt = bg.Render(blankSrc), bg.Render(blankTgt)
 		}
-		sep := t.st.Separator.Render(colSep)
 		if t.sideBySide() {
 			h := max(len(src), len(tgt))
 			for l := 0; l < h && len(out) < t.height; l++ {
@@ -407,15 +449,15 @@ func (t *table) view(cur int, edit *editor) []string {
 				if l == 0 {
 					g = gutter
 				}
-				s := blankCell(sw, bg)
+				s := blankSrc
 				if l < len(src) {
 					s = src[l]
 				}
-				tg := blankCell(tw, bg)
+				tg := blankTgt
 				if l < len(tgt) {
 					tg = tgt[l]
 				}
-				out = append(out, g+s+sep+tg)
+				out = append(out, g+s+fr.sep+tg)
 			}
 			continue
 		}
@@ -427,9 +469,9 @@ func (t *table) view(cur int, edit *editor) []string {
 			out = append(out, g+src[l])
 		}
 		if len(tgt) == 0 {
-			tgt = []string{blankCell(tw, bg)}
+			tgt = []string{blankTgt}
 		}
-		arrow := paint(strings.Repeat(" ", gw-3)+"→  ", t.st.Separator, bg)
+		arrow := paint(strings.Repeat(" ", max(gw-3, 0))+"→  ", t.st.Separator, bg)
 		for l := 0; l < len(tgt) && len(out) < t.height; l++ {
 			g := contGutter
 			if l == 0 {
@@ -439,11 +481,7 @@ func (t *table) view(cur int, edit *editor) []string {
 		}
 	}
 	for len(out) < t.height {
-		out = append(out, strings.Repeat(" ", t.width))
+		out = append(out, fr.blankRow)
 	}
 	return out
-}
-
-func blankCell(w int, bg *lipgloss.Style) string {
-	return paint(strings.Repeat(" ", max(w, 0)), lipgloss.NewStyle(), bg)
 }

@@ -285,8 +285,4 @@ func editRun(s *streams, o *editOptions) error {
 }
 
 // builtinGlossary returns the embedded glossary.
-// TODO(issue 3): return glossary.Default() once the built-in data lands;
-// until then the editor runs with the user's and --glossary glossaries only.
-func builtinGlossary() *glossary.Glossary {
-	return nil
-}
+func builtinGlossary() *glossary.Glossary { return glossary.Default() }

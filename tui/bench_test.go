@@ -1,0 +1,221 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/examples"
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
+)
+
+// sampleMarkdown returns the bundled article repeated until it is at least
+// n bytes long.
+func sampleMarkdown(n int) string {
+	_, data := examples.Article()
+	var b strings.Builder
+	for b.Len() < n {
+		b.Write(data)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+var (
+	benchOnce    sync.Once
+	benchDoc     *segments.Document
+	benchMatcher *glossary.Matcher
+)
+
+// benchSetup builds a document of at least 10,000 segments and a matcher
+// over a generated 100,000-term glossary made of the article's words and
+// invented ones, so segments meet many candidates and some hits.
+func benchSetup(b *testing.B) (*segments.Document, *glossary.Matcher) {
+	benchOnce.Do(func() {
+		md := sampleMarkdown(1)
+		doc, _, err := segments.Read(strings.NewReader(md), segments.ReadOptions{Format: "markdown"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		per := len(doc.Segments)
+		big, _, err := segments.Read(strings.NewReader(sampleMarkdown(len(md)*(10000/per+1))), segments.ReadOptions{Format: "markdown"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchDoc = big
+
+		r := rand.New(rand.NewSource(1))
+		var real []string
+		seen := map[string]bool{}
+		an := glossary.NewAnalyzer("fr")
+		for _, s := range doc.Segments {
+			for _, t := range an.Tokens(s.Source) {
+				if len(t.Fold) > 3 && !seen[t.Fold] {
+					seen[t.Fold] = true
+					real = append(real, t.Fold)
+				}
+			}
+		}
+		syll := []string{"ba", "cro", "di", "fen", "ga", "lu", "mar", "né", "po", "ri", "sé", "ta", "vin", "zo", "tion", "ment"}
+		word := func() string {
+			if r.Intn(3) == 0 {
+				return real[r.Intn(len(real))]
+			}
+			var w strings.Builder
+			for n := 2 + r.Intn(3); n > 0; n-- {
+				w.WriteString(syll[r.Intn(len(syll))])
+			}
+			return w.String()
+		}
+		var buf bytes.Buffer
+		buf.WriteString("fr\ten\tdomain\tpos\tnote\n")
+		terms := map[string]bool{}
+		for len(terms) < 100000 {
+			ws := make([]string, 1+r.Intn(3))
+			for i := range ws {
+				ws[i] = word()
+			}
+			t := strings.Join(ws, " ")
+			if !terms[t] {
+				terms[t] = true
+				fmt.Fprintf(&buf, "%s\t%s term\tgenerated\tnoun\t\n", t, strings.ToUpper(ws[0]))
+			}
+		}
+		g, _, err := glossary.Read(&buf, "gen.tsv", glossary.FormatTSV)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchMatcher = glossary.NewMatcher(g, "fr", "en")
+	})
+	return benchDoc.Clone(), benchMatcher
+}
+
+// runCmds runs the commands an Update returned, as the runtime would on
+// other goroutines, and feeds their messages back; timers are dropped.
+func runCmds(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = runCmds(m, c)
+		}
+	case nil, tea.QuitMsg:
+	default:
+		nm, next := m.Update(msg)
+		m = runCmds(nm.(Model), next)
+	}
+	return m
+}
+
+func p99(d []time.Duration) float64 {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	return float64(d[len(d)*99/100]) / float64(time.Millisecond)
+}
+
+// BenchmarkKeystroke10k measures one keystroke in edit mode and one cursor
+// move in browse mode, each Update plus View, on a 10,000-segment document
+// with a 100,000-term glossary. Commands (saves, glossary look-ups) run
+// outside the timed section, as they run off the UI goroutine.
+func BenchmarkKeystroke10k(b *testing.B) {
+	doc, matcher := benchSetup(b)
+	noSave := func(*segments.Document) error { return nil }
+	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	m := New(doc, "/tmp/bench.trad.json", Options{Hits: matcher, Save: noSave, Tick: tick, WordCount: segments.WordCount})
+	nm, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = runCmds(nm.(Model), cmd)
+	_ = m.View()
+	// Start in the middle of the document.
+	m.cur = len(doc.Segments) / 2
+	m.doc.Cursor = m.cur
+
+	keys := make([]time.Duration, 0, b.N)
+	moves := make([]time.Duration, 0, b.N)
+	letters := []rune("la souveraineté numérique ")
+	// One iteration is one keystroke in edit mode and one cursor move in
+	// browse mode, timed separately. Every 60 keystrokes the segment is
+	// confirmed (untimed: that saves a snapshot, as a translator's enter
+	// does), so targets stay sentence-sized.
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		nm, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'i'}})
+		m = runCmds(nm.(Model), cmd)
+		b.StartTimer()
+		r := letters[i%len(letters)]
+		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
+		if r == ' ' {
+			k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		}
+		t0 := time.Now()
+		nm, cmd = m.Update(k)
+		m = nm.(Model)
+		_ = m.View()
+		keys = append(keys, time.Since(t0))
+		b.StopTimer()
+		m = runCmds(m, cmd)
+		if i%60 == 59 {
+			nm, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+			m = runCmds(nm.(Model), cmd)
+		}
+		// Back to browse mode, keeping the text (a draft).
+		nm, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		m = runCmds(nm.(Model), cmd)
+		b.StartTimer()
+
+		k = tea.KeyMsg{Type: tea.KeyDown}
+		if i%2 == 1 {
+			k = tea.KeyMsg{Type: tea.KeyUp}
+		}
+		t0 = time.Now()
+		nm, cmd = m.Update(k)
+		m = nm.(Model)
+		_ = m.View()
+		moves = append(moves, time.Since(t0))
+		b.StopTimer()
+		m = runCmds(m, cmd)
+		b.StartTimer()
+	}
+	b.StopTimer()
+	if len(keys) > 0 {
+		b.ReportMetric(p99(keys), "key-p99-ms")
+		b.ReportMetric(p99(moves), "move-p99-ms")
+		all := append(append([]time.Duration(nil), keys...), moves...)
+		b.ReportMetric(p99(all), "p99-ms")
+	}
+}
+
+// BenchmarkOpen1MB measures opening a 1 MB article to the first frame:
+// read and segment the file, New, the first WindowSizeMsg and View.
+func BenchmarkOpen1MB(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "big.fr.md")
+	if err := os.WriteFile(path, []byte(sampleMarkdown(1<<20)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	noSave := func(*segments.Document) error { return nil }
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc, _, err := segments.ReadFile(path, segments.ReadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(doc, path+".trad.json", Options{Save: noSave, WordCount: segments.WordCount})
+		nm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		if v := nm.View(); v == "" {
+			b.Fatal("empty first frame")
+		}
+	}
+}
