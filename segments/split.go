@@ -54,7 +54,7 @@ func (s *Splitter) Split(text string) []Span {
 	segStart := skipSpace(text, 0)
 	i := segStart
 	quotes := 0 // straight quotes seen in the current sentence
-	open := 0   // « not yet closed in the current sentence
+	open := 0   // « not yet closed in the block so far
 	for i < len(text) {
 		if !r.trigger[text[i]] {
 			i++
@@ -172,7 +172,9 @@ func (s *Splitter) Split(text string) []Span {
 		if s.boundary(text, segStart, runStart, end, next, run, glued) {
 			spans = appendTrimmed(spans, text, segStart, end)
 			segStart = next
-			quotes, open = 0, 0
+			// open is kept: a quotation of several sentences (« A. B. »)
+			// closes at its », which belongs to the sentence before it.
+			quotes = 0
 		}
 		i = next
 	}
