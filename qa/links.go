@@ -20,9 +20,11 @@ func findLinks(s string) []span {
 			continue
 		}
 		if s[i] == '@' {
-			if st, e := emailAt(s, i); e > i {
-				// The local part was scanned as plain text: drop a link
-				// ending inside it (none can, links stop at '@').
+			lo := 0
+			if len(out) > 0 {
+				lo = out[len(out)-1].end
+			}
+			if st, e := emailAt(s, lo, i); e > i {
 				out = append(out, span{st, e})
 				i = e
 				continue
@@ -118,10 +120,11 @@ func isDomainByte(c byte) bool {
 	return isWordByte(c) && c != '_' || c == '.' || c == '-'
 }
 
-// emailAt returns the span of an e-mail address whose '@' is at s[at].
-func emailAt(s string, at int) (int, int) {
+// emailAt returns the span of an e-mail address whose '@' is at s[at] and
+// whose local part starts at lo or after.
+func emailAt(s string, lo, at int) (int, int) {
 	st := at
-	for st > 0 && isLocalByte(s[st-1]) {
+	for st > lo && isLocalByte(s[st-1]) {
 		st--
 	}
 	for st < at && s[st] == '.' {
