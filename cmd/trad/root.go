@@ -67,6 +67,10 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newExportCmd(s),
 		newImportCmd(s),
 		newStatsCmd(s),
+		newGlossaryCmd(s),
+		newTMCmd(s),
+		newPretranslateCmd(s),
+		newQACmd(s),
 	)
 	addEditCommand(root, s)
 	return root
