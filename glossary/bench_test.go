@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // newsText is French news prose: the project's sample article.
@@ -91,6 +92,13 @@ func generated(tb testing.TB) ([]byte, []byte, *Glossary) {
 	return genTSV, genTBX, genG
 }
 
+// reportCPU reports work per CPU second since cpu0 (see cpuTime).
+func reportCPU(b *testing.B, cpu0 time.Duration, work float64, unit string) {
+	if d := cpuTime() - cpu0; cpu0 > 0 && d > 0 {
+		b.ReportMetric(work/d.Seconds(), unit)
+	}
+}
+
 func heapMB() float64 {
 	runtime.GC()
 	var ms runtime.MemStats
@@ -123,11 +131,13 @@ func BenchmarkMatch100k(b *testing.B) {
 	}
 	b.SetBytes(int64(n))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, p := range paras {
 			m.Match(p)
 		}
 	}
+	reportCPU(b, cpu0, float64(n)*float64(b.N)/(1<<20), "cpu-MB/s")
 	b.ReportMetric(heap, "heap-MB")
 	runtime.KeepAlive(m)
 }
@@ -137,6 +147,7 @@ func BenchmarkLoadTSV100k(b *testing.B) {
 	var g *Glossary
 	b.SetBytes(int64(len(tsv)))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		var err error
 		g, _, err = Read(bytes.NewReader(tsv), "gen.tsv", FormatTSV)
@@ -145,6 +156,9 @@ func BenchmarkLoadTSV100k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	if d := cpuTime() - cpu0; cpu0 > 0 {
+		b.ReportMetric(float64(d.Milliseconds())/float64(b.N), "cpu-ms/op")
+	}
 	g = nil
 	before := heapMB()
 	g, _, _ = Read(bytes.NewReader(tsv), "gen.tsv", FormatTSV)
@@ -157,6 +171,7 @@ func BenchmarkLoadTBX100k(b *testing.B) {
 	var g *Glossary
 	b.SetBytes(int64(len(tbx)))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		var err error
 		g, _, err = Read(bytes.NewReader(tbx), "gen.tbx", FormatTBX)
@@ -165,6 +180,9 @@ func BenchmarkLoadTBX100k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	if d := cpuTime() - cpu0; cpu0 > 0 {
+		b.ReportMetric(float64(d.Milliseconds())/float64(b.N), "cpu-ms/op")
+	}
 	g = nil
 	before := heapMB()
 	g, _, _ = Read(bytes.NewReader(tbx), "gen.tbx", FormatTBX)
