@@ -48,14 +48,20 @@ func (p *glossaryPane) view(seg int, hits []glossary.Hit, known bool) []string {
 	if p.cache != nil && p.cache.key == key {
 		return p.cache.lines
 	}
-	out := p.render(hits, known)
+	out, fits := p.render(hits, known, false)
+	if !fits {
+		// Not every hit fits: one line per hit, so all of them show.
+		out, _ = p.render(hits, known, true)
+	}
 	if p.cache != nil {
 		p.cache.key, p.cache.lines = key, out
 	}
 	return out
 }
 
-func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
+// render draws the pane; compact keeps one line per hit. It reports whether
+// everything fitted.
+func (p *glossaryPane) render(hits []glossary.Hit, known, compact bool) ([]string, bool) {
 	border := ""
 	inner := p.width
 	if p.right {
@@ -90,6 +96,15 @@ func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 			targets = sanitizeLine(strings.Join(h.Targets, ", "))
 		}
 		term := sanitizeLine(h.Text)
+		if compact {
+			line := p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term) +
+				p.st.PaneMeta.Render(" → ") + p.st.PaneTarget.Render(targets)
+			if h.Entry != nil && h.Entry.Domain != "" {
+				line += p.st.PaneMeta.Render(" · " + sanitizeLine(h.Entry.Domain))
+			}
+			add(line)
+			continue
+		}
 		if len(strconv.Itoa(i+1))+ansi.StringWidth(term)+ansi.StringWidth(targets)+4 <= inner {
 			add(p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term) +
 				p.st.PaneMeta.Render(" → ") + p.st.PaneTarget.Render(targets))
@@ -128,6 +143,7 @@ func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 		}
 	}
 	out := make([]string, p.height)
+	fits := len(lines) <= p.height
 	for i := range out {
 		l := ""
 		if i < len(lines) {
@@ -138,5 +154,5 @@ func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 			out[i] = fit(border, p.width)
 		}
 	}
-	return out
+	return out, fits
 }

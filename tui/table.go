@@ -100,7 +100,8 @@ func (t *table) gutter(i int, isCur bool, bg *lipgloss.Style) string {
 	glyph, gst := t.st.statusGlyph(t.doc.Segments[i].Status)
 	num := strconv.Itoa(i + 1)
 	num = strings.Repeat(" ", max(nd-len(num), 0)) + num
-	return mark + " " + numSt.Render(num) + " " + paint(glyph, gst, bg) + paint("  ", lipgloss.NewStyle(), bg)
+	sp := func(n int) string { return paint(strings.Repeat(" ", n), lipgloss.NewStyle(), bg) }
+	return mark + sp(1) + numSt.Render(num) + sp(1) + paint(glyph, gst, bg) + sp(2)
 }
 
 // touch marks segment i as changed so its row is rendered again.

@@ -243,6 +243,9 @@ func editRun(s *streams, o *editOptions) error {
 		// reverse so the current row and glossary hits stay visible.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
+	// Ask the terminal for its background now: lipgloss would do it during
+	// the first frame and swallow the keys typed meanwhile.
+	lipgloss.SetHasDarkBackground(termenv.NewOutput(out).HasDarkBackground())
 	projectPath := ses.projectPath
 	m := tui.New(ses.doc, projectPath, tui.Options{
 		Hits:      ses.matcher,
