@@ -196,21 +196,14 @@ func TestDiff(t *testing.T) {
 // would, and returns the (source, target, score) of each distinct pair
 // scoring at least min.
 func bruteForce(m *Memory, q string, ctx Context, minScore int) []string {
-	qa := analyze(q, m.src, m.tok)
-	qmask := ""
-	if len(qa.nums) > 0 {
-		qmask = maskNumbers(q, qa.nums)
-	}
+	qq := m.newQuery(q, ctx)
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	qi := make([]tid, len(qa.toks))
-	for i, t := range qa.toks {
-		qi[i] = tid{fold: m.folds[t.Fold], stem: m.stems[t.Stem]}
-	}
+	m.bindQuery(qq)
 	best := map[string]int{}
 	sc := &scratch{row: make([]int, 64)}
 	for i := range m.entries {
-		f, ok := m.score(sc, &m.entries[i], q, normKey(q), qmask, contextHash(ctx.Prev, ctx.Next), qa, qi, minScore)
+		f, ok := m.score(sc, &m.entries[i], qq, minScore)
 		if ok {
 			k := f.src + "\x00" + f.target
 			best[k] = max(best[k], f.score)
@@ -267,6 +260,22 @@ func TestIndexAgreesWithFullScan(t *testing.T) {
 					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
 				}
 				slices.Sort(got)
+				// With a limit, the scores are the best ones of the scan.
+				var wantTop, gotTop []int
+				for _, w := range want {
+					var sc int
+					fmt.Sscan(w[strings.LastIndexByte(w, 0)+1:], &sc)
+					wantTop = append(wantTop, sc)
+				}
+				slices.Sort(wantTop)
+				slices.Reverse(wantTop)
+				wantTop = wantTop[:min(3, len(wantTop))]
+				for _, g := range m.Lookup(query, Context{}, minScore, 3) {
+					gotTop = append(gotTop, g.Score)
+				}
+				if !slices.Equal(gotTop, wantTop) {
+					t.Fatalf("query %q, min %d, max 3: scores %v, full scan's best %v", query, minScore, gotTop, wantTop)
+				}
 				if !slices.Equal(got, want) {
 					t.Fatalf("round %d, query %q, min %d: index found %d matches, full scan %d\nindex: %q\nscan:  %q",
 						round, query, minScore, len(got), len(want), got, want)

@@ -35,6 +35,12 @@ type Context struct {
 	Prev, Next string
 }
 
+func keyHash(key string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()
+}
+
 func contextHash(prev, next string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(normKey(prev)))
@@ -73,6 +79,7 @@ type entry struct {
 	toks     []tid
 	fold     string
 	nRunes   int32
+	keyHash  uint64 // hash of normKey(src), to rule out exact matches cheaply
 	key      string // the identity Add replaces on: origin, source, context
 }
 
@@ -147,6 +154,7 @@ func (m *Memory) insert(p prepared, replace bool) {
 		src: u.Source, tgt: u.Target, origin: u.Origin,
 		created: u.Created, changed: u.Changed, hasCtx: u.HasContext,
 		fold: p.a.fold, nRunes: int32(runeLen(p.a.fold)),
+		keyHash: keyHash(normKey(u.Source)),
 	}
 	if e.changed.IsZero() {
 		e.changed = e.created
@@ -277,6 +285,9 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 	for _, id := range sc.touched {
 		shared := int(sc.acc[id])
 		sc.acc[id] = 0
+		if shared < cMin {
+			continue
+		}
 		ub := percent(scoreUpperBound(shared, n, int(m.nToks[id]), nRunes, int(m.nRunes[id])))
 		if ub >= minScore {
 			out = append(out, cand{id, ub})
@@ -342,13 +353,7 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 	if maxMatches <= 0 {
 		return nil
 	}
-	qa := analyze(src, m.src, m.tok)
-	qkey := normKey(src)
-	qctx := contextHash(ctx.Prev, ctx.Next)
-	qmask := ""
-	if len(qa.nums) > 0 {
-		qmask = maskNumbers(src, qa.nums)
-	}
+	q := m.newQuery(src, ctx)
 
 	m.mu.RLock()
 	defer m.mu.RUnlock()
@@ -360,20 +365,8 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 	if len(sc.acc) < len(m.entries) {
 		sc.acc = make([]uint16, len(m.entries)+len(m.entries)/4)
 	}
-
-	// Query tokens as IDs (0 when the memory has never seen them) and how
-	// many times each stem occurs.
-	qi := make([]tid, len(qa.toks))
-	stemCount := map[uint32]int{}
-	for i, t := range qa.toks {
-		qi[i] = tid{fold: m.folds[t.Fold], stem: m.stems[t.Stem]}
-		if qi[i].stem != 0 {
-			stemCount[qi[i].stem]++
-		}
-	}
-	n := len(qi)
-	nRunes := runeLen(qa.fold)
-	cands := m.candidates(sc, stemCount, n, nRunes, minScore)
+	stemCount := m.bindQuery(q)
+	cands := m.candidates(sc, stemCount, len(q.ids), q.nRunes, minScore)
 	var best []found
 	cutoff := minScore
 	if cap(sc.row) < 64 {
@@ -384,14 +377,21 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			break
 		}
 		e := &m.entries[c.id]
-		f, ok := m.score(sc, e, src, qkey, qmask, qctx, qa, qi, cutoff)
+		f, ok := m.score(sc, e, q, cutoff)
 		if !ok {
 			continue
 		}
 		f.id = c.id
 		best = addFound(best, f, maxMatches)
 		if len(best) == maxMatches {
+			// Once the list is full a fuzzy match must beat the worst one;
+			// ties are kept only among exact matches (cheap to find, and
+			// the most recent should win), not among the thousands of
+			// 99 % or 80 % ties a repetitive memory can hold.
 			cutoff = best[len(best)-1].score
+			if cutoff < 100 {
+				cutoff++
+			}
 		}
 	}
 
@@ -403,10 +403,38 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			Score: f.score, Context: f.score == 101,
 			Source: e.src, Target: f.target, Origin: e.origin,
 			NumbersSubstituted: f.subst, Changed: e.changed,
-			Diff: wordDiff(qa.toks, ma.toks, qi, e.toks),
+			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
 		}
 	}
 	return out
+}
+
+// newQuery analyses a looked-up text; it needs no lock.
+func (m *Memory) newQuery(src string, ctx Context) *query {
+	q := &query{src: src, a: analyze(src, m.src, m.tok), key: normKey(src), ctx: contextHash(ctx.Prev, ctx.Next)}
+	q.keyHash = keyHash(q.key)
+	if len(q.a.nums) > 0 {
+		q.mask = maskNumbers(src, q.a.nums)
+	}
+	q.fold = q.a.fold
+	q.nRunes = runeLen(q.fold)
+	return q
+}
+
+// bindQuery maps the query's words to the memory's IDs (0 for words it
+// has never seen) and returns how many times each known stem occurs. The
+// caller holds m.mu.
+func (m *Memory) bindQuery(q *query) map[uint32]int {
+	q.ids = make([]tid, len(q.a.toks))
+	q.numStem = m.stems["#"]
+	stemCount := make(map[uint32]int, len(q.ids))
+	for i, t := range q.a.toks {
+		q.ids[i] = tid{fold: m.folds[t.Fold], stem: m.stems[t.Stem]}
+		if q.ids[i].stem != 0 {
+			stemCount[q.ids[i].stem]++
+		}
+	}
+	return stemCount
 }
 
 type found struct {
@@ -462,46 +490,91 @@ func addFound(list []found, f found, max int) []found {
 
 // score computes e's exact score against the query. ok is false when it is
 // below cutoff.
-func (m *Memory) score(sc *scratch, e *entry, src, qkey, qmask string, qctx uint64, qa analysis, qi []tid, cutoff int) (found, bool) {
+func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool) {
 	f := found{src: e.src, target: e.tgt, origin: e.origin, when: e.changed}
-	if normKey(e.src) == qkey {
+	if e.keyHash == q.keyHash && normKey(e.src) == q.key {
 		f.score = 100
-		if e.hasCtx && e.ctx == qctx {
+		if e.hasCtx && e.ctx == q.ctx {
 			f.score = 101
 		}
-		return f, true
+		return f, f.score >= cutoff
 	}
-	if qmask != "" && len(e.toks) == len(qi) {
-		if s, ok := m.numbersOnly(e, src, qa, qmask); ok {
+	if cutoff >= 100 {
+		return f, false // only exact matches qualify
+	}
+	if q.mask != "" && q.sameWordsBut(e.toks) {
+		if s, ok := m.numbersOnly(e, q); ok {
 			f.target, f.subst = s.target, s.subst
 			f.score = 99
 			return f, f.score >= cutoff
 		}
 	}
-	l := max(len(qi), len(e.toks))
+	l := max(len(q.ids), len(e.toks))
 	if l == 0 {
 		// No words on either side: compare the texts themselves.
-		var cs float64
-		cs, sc.ra, sc.rb, sc.crow = charSimilarity(qkey, normKey(e.src), sc.ra, sc.rb, sc.crow)
-		f.score = min(99, percent(cs))
+		sc.ra = appendRunes(sc.ra[:0], q.key)
+		sc.rb = appendRunes(sc.rb[:0], normKey(e.src))
+		d := boundedLevenshtein(sc.ra, sc.rb, max(len(sc.ra), len(sc.rb)), &sc.crow)
+		f.score = min(99, percent(similarity(d, max(len(sc.ra), len(sc.rb)))))
 		return f, f.score >= cutoff
 	}
 	if cap(sc.row) < len(e.toks)+1 {
 		sc.row = make([]int, len(e.toks)+1)
 	}
-	ws := wordSimilarity(wordDistance(qi, e.toks, sc.row), len(qi), len(e.toks))
-	nRunes := runeLen(qa.fold)
+	ws := wordSimilarity(wordDistance(q.ids, e.toks, sc.row), len(q.ids), len(e.toks))
+	longer := max(q.nRunes, int(e.nRunes))
 	lr := 1.0
-	if mx := max(nRunes, int(e.nRunes)); mx > 0 {
-		lr = float64(min(nRunes, int(e.nRunes))) / float64(mx)
+	if longer > 0 {
+		lr = float64(min(q.nRunes, int(e.nRunes))) / float64(longer)
 	}
 	if percent(blend(ws, lr, l)) < cutoff {
 		return f, false
 	}
-	var cs float64
-	cs, sc.ra, sc.rb, sc.crow = charSimilarity(qa.fold, e.fold, sc.ra, sc.rb, sc.crow)
-	f.score = min(99, percent(blend(ws, cs, l)))
+	// The character distance that would still reach cutoff, plus one for
+	// rounding: beyond it the score is below cutoff whatever it is.
+	wc := charWeight(l)
+	csMin := (float64(cutoff)/100 - (1-wc)*ws) / wc
+	k := longer
+	if csMin > 0 {
+		k = min(longer, int((1-csMin)*float64(longer))+1)
+	}
+	sc.ra = appendRunes(sc.ra[:0], q.fold)
+	sc.rb = appendRunes(sc.rb[:0], e.fold)
+	d := boundedLevenshtein(sc.ra, sc.rb, k, &sc.crow)
+	if d > k {
+		return f, false
+	}
+	f.score = min(99, percent(blend(ws, similarity(d, longer), l)))
 	return f, f.score >= cutoff
+}
+
+// query is a looked-up text prepared for scoring against entries.
+type query struct {
+	src     string
+	a       analysis
+	ids     []tid
+	key     string
+	keyHash uint64
+	ctx     uint64
+	mask    string // src with numbers masked, "" when it has none
+	fold    string
+	nRunes  int
+	numStem uint32 // the memory's ID of the stem of numbers, 0 if none
+}
+
+// sameWordsBut reports whether toks has the query's words in the same
+// order, numbers aside: the cheap test before a number substitution.
+func (q *query) sameWordsBut(toks []tid) bool {
+	if len(toks) != len(q.ids) || q.numStem == 0 {
+		return false
+	}
+	for i, a := range q.ids {
+		b := toks[i]
+		if (a.fold != b.fold || a.fold == 0) && (a.stem != q.numStem || b.stem != q.numStem) {
+			return false
+		}
+	}
+	return true
 }
 
 type substitution struct {
@@ -511,12 +584,12 @@ type substitution struct {
 
 // numbersOnly reports whether e's source differs from the query only in
 // its numbers and, if so, returns e's target with those numbers replaced.
-func (m *Memory) numbersOnly(e *entry, src string, qa analysis, qmask string) (substitution, bool) {
+func (m *Memory) numbersOnly(e *entry, q *query) (substitution, bool) {
 	enums := findNumbers(e.src, m.src)
-	if len(enums) != len(qa.nums) || maskNumbers(e.src, enums) != qmask {
+	if len(enums) != len(q.a.nums) || maskNumbers(e.src, enums) != q.mask {
 		return substitution{}, false
 	}
-	t, subst, ok := substituteNumbers(qa.nums, enums, e.tgt, m.tgt)
+	t, subst, ok := substituteNumbers(q.a.nums, enums, e.tgt, m.tgt)
 	if !ok {
 		return substitution{}, false
 	}

@@ -62,41 +62,64 @@ func wordSimilarity(dist, n, m int) float64 {
 	return 1 - float64(dist)/float64(costScale*l)
 }
 
-// charSimilarity is 1 minus the rune-level Levenshtein distance of a and b
-// divided by the longer length. ra and rb are scratch buffers; row too.
-func charSimilarity(a, b string, ra, rb []rune, row []int) (float64, []rune, []rune, []int) {
-	ra = appendRunes(ra[:0], a)
-	rb = appendRunes(rb[:0], b)
-	l := max(len(ra), len(rb))
-	if l == 0 {
-		return 1, ra, rb, row
+// similarity turns an edit distance over sequences whose longer one has
+// length longer into a similarity in [0, 1].
+func similarity(d, longer int) float64 {
+	if longer == 0 {
+		return 1
 	}
-	if cap(row) < len(rb)+1 {
-		row = make([]int, len(rb)+1)
+	return 1 - float64(d)/float64(longer)
+}
+
+// boundedLevenshtein returns the rune-level Levenshtein distance of a and
+// b when it is at most k, and some value above k otherwise. Only the band
+// of cells within k of the diagonal is computed, and it stops as soon as a
+// whole row exceeds k. row is scratch space.
+func boundedLevenshtein(a, b []rune, k int, row *[]int) int {
+	if d := len(a) - len(b); d > k || -d > k {
+		return k + 1
 	}
-	row = row[:len(rb)+1]
-	for j := range row {
-		row[j] = j
+	if len(a) == 0 || len(b) == 0 {
+		return max(len(a), len(b))
 	}
-	for i := 1; i <= len(ra); i++ {
-		diag := row[0]
-		row[0] = i
-		ca := ra[i-1]
-		for j := 1; j <= len(rb); j++ {
+	big := k + 1
+	if cap(*row) < len(b)+1 {
+		*row = make([]int, len(b)+1)
+	}
+	r := (*row)[:len(b)+1]
+	for j := range r {
+		r[j] = min(j, big)
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		// r[lo-1] is the cell left of the band in this row: i when lo is 1,
+		// outside the band (too far) otherwise.
+		diag := r[lo-1]
+		if lo == 1 {
+			r[0] = min(i, big)
+		} else {
+			r[lo-1] = big
+		}
+		rowMin := r[lo-1]
+		ca := a[i-1]
+		for j := lo; j <= hi; j++ {
 			best := diag
-			if ca != rb[j-1] {
+			if ca != b[j-1] {
 				best++
 			}
-			if v := row[j] + 1; v < best {
-				best = v
+			up := r[j]
+			if j == i+k { // r[j] was outside the band in the previous row
+				up = big
 			}
-			if v := row[j-1] + 1; v < best {
-				best = v
-			}
-			diag, row[j] = row[j], best
+			best = min(best, up+1, r[j-1]+1, big)
+			diag, r[j] = r[j], best
+			rowMin = min(rowMin, best)
+		}
+		if rowMin > k {
+			return big
 		}
 	}
-	return 1 - float64(row[len(rb)])/float64(l), ra, rb, row
+	return r[len(b)]
 }
 
 func appendRunes(dst []rune, s string) []rune {

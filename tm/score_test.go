@@ -1,0 +1,50 @@
+package tm
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func levenshtein(a, b []rune) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			best := diag
+			if a[i-1] != b[j-1] {
+				best++
+			}
+			best = min(best, row[j]+1, row[j-1]+1)
+			diag, row[j] = row[j], best
+		}
+	}
+	return row[len(b)]
+}
+
+// TestBoundedLevenshtein checks the banded distance against the full one
+// on random strings over a small alphabet: equal when within the bound,
+// above the bound otherwise.
+func TestBoundedLevenshtein(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func() []rune {
+		w := make([]rune, r.IntN(12))
+		for i := range w {
+			w[i] = rune('a' + r.IntN(3))
+		}
+		return w
+	}
+	var row []int
+	for range 20000 {
+		a, b := word(), word()
+		k := r.IntN(10)
+		full := levenshtein(a, b)
+		got := boundedLevenshtein(a, b, k, &row)
+		if (full <= k && got != full) || (full > k && got <= k) {
+			t.Fatalf("boundedLevenshtein(%q, %q, %d) = %d, full distance %d", string(a), string(b), k, got, full)
+		}
+	}
+}
