@@ -100,6 +100,10 @@ func (m *Model) exportCmd(e Exporter) tea.Cmd {
 	}
 	snap := m.doc.Clone()
 	path := m.exportPath(e.Ext)
+	if src := m.doc.SourcePath; src != "" && filepath.Clean(src) == filepath.Clean(path) {
+		err := fmt.Errorf("export %s: that is the source article; not overwriting it", path)
+		return func() tea.Msg { return exportedMsg{path: path, err: err} }
+	}
 	return func() tea.Msg {
 		return exportedMsg{path: path, err: writeAtomic(path, func(w io.Writer) error { return e.Write(w, snap) })}
 	}

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -336,5 +340,40 @@ func TestValidHitsDropsBadSpans(t *testing.T) {
 	got := validHits(in, 10)
 	if len(got) != 2 || got[0].Start != 0 || got[1].Start != 6 {
 		t.Fatalf("validHits = %+v", got)
+	}
+}
+
+func TestExportPicker(t *testing.T) {
+	dir := t.TempDir()
+	exp := []Exporter{
+		{Name: "TSV", Ext: "tsv", Write: func(w io.Writer, d *segments.Document) error {
+			for _, s := range d.Segments {
+				fmt.Fprintf(w, "%s\t%s\n", s.Source, s.Target)
+			}
+			return nil
+		}},
+		{Name: "Broken", Ext: "bad", Write: func(io.Writer, *segments.Document) error { return errDiskFull }},
+	}
+	h := newHarness(t, testDoc(), Options{Exporters: exp, ExportDir: dir})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("ctrl+e")
+	if !strings.Contains(h.view(), "[1 TSV]") {
+		t.Fatalf("picker not shown:\n%s", h.view())
+	}
+	h.press("enter")
+	path := filepath.Join(dir, "article.fr.tsv")
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "Artificial intelligence and the State") {
+		t.Fatalf("export not written: %v %q", err, data)
+	}
+	if !strings.Contains(h.m.status.msg, path) {
+		t.Errorf("status %q does not show the path", h.m.status.msg)
+	}
+	h.press("ctrl+e", "right", "enter")
+	if !h.m.status.isErr || !strings.Contains(h.m.status.msg, "no space left") {
+		t.Errorf("failed export not reported: %q", h.m.status.msg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.fr.bad")); err == nil {
+		t.Error("a failed export left a file behind")
 	}
 }

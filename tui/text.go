@@ -22,7 +22,7 @@ func sanitize(s string) string {
 // offset in the result of every byte offset of s (len(s)+1 entries), so
 // byte spans such as glossary hits can follow the text.
 func sanitizeMap(s string, withMap bool) (string, []int) {
-	clean := true
+	clean := utf8.ValidString(s)
 	for _, r := range s {
 		if isControl(r) && r != '\n' {
 			clean = false
@@ -78,7 +78,7 @@ func sanitizeLine(s string) string {
 }
 
 func isControl(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
 }
 
 // escapeLen returns the byte length of the escape sequence at the start of s
