@@ -241,7 +241,8 @@ func FuzzLoadTMX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		m := newTestMemory()
 		m.LoadTMX(strings.NewReader(in), "fuzz.tmx")
-		for _, e := range m.entries {
+		for id := range m.Len() {
+			e := m.entry(uint32(id))
 			if strings.TrimSpace(e.src) == "" {
 				t.Fatalf("unit with an empty source kept")
 			}

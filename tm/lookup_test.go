@@ -202,8 +202,8 @@ func bruteForce(m *Memory, q string, ctx Context, minScore int) []string {
 	m.bindQuery(qq)
 	best := map[string]int{}
 	sc := &scratch{row: make([]int, 64)}
-	for i := range m.entries {
-		f, ok := m.score(sc, &m.entries[i], qq, minScore)
+	for i := range m.count {
+		f, ok := m.score(sc, m.entry(uint32(i)), qq, minScore)
 		if ok {
 			k := f.src + "\x00" + f.target
 			best[k] = max(best[k], f.score)

@@ -89,8 +89,11 @@ type Memory struct {
 	src, tgt string
 	tok      tokenizer
 
-	mu      sync.RWMutex
-	entries []entry
+	mu sync.RWMutex
+	// entries are stored in fixed-size chunks so that growing the memory
+	// never copies it; entry(id) finds one.
+	chunks [][]entry
+	count  int
 	// nToks and nRunes repeat each entry's token and folded rune counts
 	// in compact arrays: the candidate filter reads them for thousands of
 	// entries per lookup and must not miss the cache on each entry.
@@ -123,17 +126,30 @@ func (m *Memory) TargetLang() string { return m.tgt }
 func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	return len(m.entries)
+	return m.count
+}
+
+const chunkSize = 4096
+
+// entry returns the entry with the given ID. The caller holds m.mu.
+func (m *Memory) entry(id uint32) *entry {
+	return &m.chunks[id/chunkSize][id%chunkSize]
 }
 
 // prepared is a unit analysed outside the lock, ready to be indexed.
 type prepared struct {
-	u Unit
-	a analysis
+	u       Unit
+	a       analysis
+	key     string // normKey(u.Source)
+	keyHash uint64
+	nRunes  int
 }
 
 func (m *Memory) prepare(u Unit) prepared {
-	return prepared{u: u, a: analyze(u.Source, m.src, m.tok)}
+	p := prepared{u: u, a: analyze(u.Source, m.src, m.tok), key: normKey(u.Source)}
+	p.keyHash = keyHash(p.key)
+	p.nRunes = runeLen(p.a.fold)
+	return p
 }
 
 func intern(tab map[string]uint32, s string) uint32 {
@@ -153,8 +169,7 @@ func (m *Memory) insert(p prepared, replace bool) {
 	e := entry{
 		src: u.Source, tgt: u.Target, origin: u.Origin,
 		created: u.Created, changed: u.Changed, hasCtx: u.HasContext,
-		fold: p.a.fold, nRunes: int32(runeLen(p.a.fold)),
-		keyHash: keyHash(normKey(u.Source)),
+		fold: p.a.fold, nRunes: int32(p.nRunes), keyHash: p.keyHash,
 	}
 	if e.changed.IsZero() {
 		e.changed = e.created
@@ -163,18 +178,18 @@ func (m *Memory) insert(p prepared, replace bool) {
 		e.ctx = contextHash(u.Prev, u.Next)
 	}
 	if replace {
-		e.key = u.Origin + "\x00" + normKey(u.Source) + "\x00-"
+		e.key = u.Origin + "\x00" + p.key + "\x00-"
 		if u.HasContext {
 			e.key += strconv.FormatUint(e.ctx, 16)
 		}
 		if i, ok := m.byKey[e.key]; ok {
-			old := &m.entries[i]
+			old := m.entry(uint32(i))
 			old.tgt, old.changed = e.tgt, e.changed
 			return
 		}
 	}
 	e.toks = make([]tid, len(p.a.toks))
-	id := uint32(len(m.entries))
+	id := uint32(m.count)
 	if len(e.toks) == 0 {
 		// Sources without words ("!", "—") are listed under stem 0 so an
 		// identical query still finds them.
@@ -191,9 +206,14 @@ func (m *Memory) insert(p prepared, replace bool) {
 		}
 	}
 	if replace {
-		m.byKey[e.key] = len(m.entries)
+		m.byKey[e.key] = m.count
 	}
-	m.entries = append(m.entries, e)
+	if m.count%chunkSize == 0 {
+		m.chunks = append(m.chunks, make([]entry, 0, chunkSize))
+	}
+	last := len(m.chunks) - 1
+	m.chunks[last] = append(m.chunks[last], e)
+	m.count++
 	m.nToks = append(m.nToks, uint16(min(len(e.toks), 65535)))
 	m.nRunes = append(m.nRunes, uint16(min(e.nRunes, 65535)))
 }
@@ -362,8 +382,8 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 		sc = &scratch{}
 	}
 	defer m.pool.Put(sc)
-	if len(sc.acc) < len(m.entries) {
-		sc.acc = make([]uint16, len(m.entries)+len(m.entries)/4)
+	if len(sc.acc) < m.count {
+		sc.acc = make([]uint16, m.count+m.count/4)
 	}
 	stemCount := m.bindQuery(q)
 	cands := m.candidates(sc, stemCount, len(q.ids), q.nRunes, minScore)
@@ -376,7 +396,7 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 		if ci >= maxEvaluated || c.ub < cutoff {
 			break
 		}
-		e := &m.entries[c.id]
+		e := m.entry(c.id)
 		f, ok := m.score(sc, e, q, cutoff)
 		if !ok {
 			continue
@@ -397,7 +417,7 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 
 	out := make([]Match, len(best))
 	for i, f := range best {
-		e := &m.entries[f.id]
+		e := m.entry(f.id)
 		ma := analyze(e.src, m.src, m.tok)
 		out[i] = Match{
 			Score: f.score, Context: f.score == 101,
