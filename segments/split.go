@@ -244,11 +244,10 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	}
 	// A single period.
 	if lower {
-		// "Il est parti. on l'attend": a sentence that starts in lower case,
-		// but only with a word that usually starts one, so that an unlisted
-		// abbreviation ("2 pers. avec", "trim. les") does not end one.
-		return r.lowerAfter && s.endsBeforeLower(text, seg, runStart, end) &&
-			r.word(wordAt(text, p))&wLowerStarter != 0
+		// "Il est parti. on l'attend", "sécurité. à ce jour": a sentence
+		// that starts in lower case. Abbreviations that precede lower-case
+		// words ("2 pers. avec") are listed, so they do not end one.
+		return r.lowerAfter && s.endsBeforeLower(text, seg, runStart, end)
 	}
 	if !(upper || digit || caseless) {
 		return false

@@ -79,7 +79,6 @@ const (
 	wBrand                             // a name ending in ! or ?: Yahoo!
 	wStarter                           // usually starts a sentence
 	wParticle                          // a surname particle after initials: J.-M. Le Pen
-	wLowerStarter                      // starts a sentence even in lower case: "parti. on"
 )
 
 // addWord adds w to a section. A word listed in lower case also matches
@@ -143,16 +142,15 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		words: map[string]wordFlag{},
 	}
 	sets := map[string]wordFlag{
-		"titles":         wTitle,
-		"nonfinal":       wNonfinal,
-		"ambiguous":      wAmbiguous,
-		"final":          wFinal,
-		"before-number":  wBeforeNumber,
-		"after-number":   wAfterNumber,
-		"brands":         wBrand,
-		"particles":      wParticle,
-		"starters":       wStarter,
-		"lower-starters": wLowerStarter,
+		"titles":        wTitle,
+		"nonfinal":      wNonfinal,
+		"ambiguous":     wAmbiguous,
+		"final":         wFinal,
+		"before-number": wBeforeNumber,
+		"after-number":  wAfterNumber,
+		"brands":        wBrand,
+		"particles":     wParticle,
+		"starters":      wStarter,
 	}
 	chars := map[string]charClass{
 		"terminators":         cTerm,

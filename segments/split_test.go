@@ -292,7 +292,7 @@ func TestSplitLinear(t *testing.T) {
 		{"initials", strings.Repeat("A. ", n), 1},
 		{"sentences", strings.Repeat("Le. ", n), n},
 		{"long word", strings.Repeat("a", 4*n) + ". on " + strings.Repeat("b", 4*n) + ".", 2},
-		{"long word before lower case", strings.Repeat("a", 4*n) + ". " + strings.Repeat("b", 4*n) + ".", 1},
+		{"long word before lower case", strings.Repeat("a", 4*n) + ". " + strings.Repeat("b", 4*n) + ".", 2},
 		{"long dotted word", strings.Repeat("a.", 2*n) + " " + strings.Repeat("b", 4*n) + ".", 1},
 		{"guillemets", strings.Repeat("« Oui. » ", n/2), n / 2},
 		{"closing guillemets", "Fin." + strings.Repeat(" »", n), 1},
