@@ -356,8 +356,10 @@ const DefaultMin = 50
 const maxEvaluated = 5000
 
 // Lookup returns the best matches for src, at most maxMatches of them,
-// with a score of at least minScore (DefaultMin when minScore <= 0), best first. ctx is
-// src's neighbourhood, used to flag context matches.
+// with a score of at least minScore (DefaultMin when minScore <= 0), best
+// first; among equal scores the most recent unit comes first. One match is
+// kept per distinct (source, target) pair. ctx is src's neighbourhood, used
+// to flag context matches. Lookup is safe for concurrent use.
 //
 // Candidates come from the stem index and are scored exactly in order of
 // an upper bound on their score, so no unit scoring at least minScore is
