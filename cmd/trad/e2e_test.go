@@ -64,7 +64,7 @@ func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t"
 // waitFor polls the screen until it contains want.
 func (s *tmuxSession) waitFor(want string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	var scr string
 	for time.Now().Before(deadline) {
 		scr = s.screen()
@@ -100,7 +100,7 @@ func (s *tmuxSession) dead() bool {
 // waitProject polls the project file until check accepts it.
 func waitProject(t *testing.T, path string, check func(*segments.Document) bool) *segments.Document {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if doc, _, err := segments.Load(path); err == nil && check(doc) {
 			return doc
