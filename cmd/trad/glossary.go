@@ -59,35 +59,9 @@ or v3). See docs/glossary.md.`,
 	return cmd
 }
 
-// loadGlossaries merges the --glossary paths, the user folder and the
-// built-in glossary, printing warnings to s.Err.
-func loadGlossaries(s *streams, o *glossaryOptions) (*glossary.Glossary, error) {
-	var gs []*glossary.Glossary
-	load := func(paths ...string) error {
-		g, warns, err := glossary.Open(paths...)
-		for _, w := range warns {
-			fmt.Fprintln(s.Err, "trad: warning:", w)
-		}
-		if err != nil {
-			return err
-		}
-		gs = append(gs, g)
-		return nil
-	}
-	if len(o.Glossaries) > 0 {
-		if err := load(o.Glossaries...); err != nil {
-			return nil, err
-		}
-	}
-	if !o.NoUser {
-		if err := load(glossary.UserDir()); err != nil {
-			return nil, err
-		}
-	}
-	if !o.NoBuiltin {
-		gs = append(gs, glossary.Default())
-	}
-	return glossary.Merge(gs...), nil
+// sources is where the glossary commands take their glossaries from.
+func (o *glossaryOptions) sources() glossarySources {
+	return glossarySources{Paths: o.Glossaries, NoUser: o.NoUser, NoBuiltin: o.NoBuiltin}
 }
 
 // jsonString returns s as a JSON string without HTML escaping.
@@ -142,25 +116,11 @@ is "builtin" or "path:line" of the entry.`,
 }
 
 func glossaryMatchRun(s *streams, o *glossaryMatchOptions) error {
-	ro := segments.ReadOptions{Lang: o.From, Target: o.To}
-	var (
-		doc   *segments.Document
-		warns []segments.Warning
-		err   error
-	)
-	if o.File == "-" {
-		ro.Name = "stdin"
-		doc, warns, err = segments.Read(s.In, ro)
-	} else {
-		doc, warns, err = segments.ReadFile(o.File, ro)
-	}
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	doc, err := readArticle(s, o.File, segments.ReadOptions{Lang: o.From, Target: o.To})
 	if err != nil {
 		return fmt.Errorf("glossary match: %w", err)
 	}
-	g, err := loadGlossaries(s, &o.glossaryOptions)
+	g, err := loadGlossaries(s, o.sources())
 	if err != nil {
 		return fmt.Errorf("glossary match: %w", err)
 	}
@@ -225,7 +185,7 @@ func newGlossaryListCmd(s *streams) *cobra.Command {
 for the sources), in the format of trad glossary lookup.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := loadGlossaries(s, o)
+			g, err := loadGlossaries(s, o.sources())
 			if err != nil {
 				return fmt.Errorf("glossary list: %w", err)
 			}
@@ -238,7 +198,7 @@ for the sources), in the format of trad glossary lookup.`,
 }
 
 func glossaryLookupRun(s *streams, o *glossaryLookupOptions) error {
-	g, err := loadGlossaries(s, &o.glossaryOptions)
+	g, err := loadGlossaries(s, o.sources())
 	if err != nil {
 		return fmt.Errorf("glossary lookup: %w", err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -114,7 +113,7 @@ func qaRun(s *streams, o *qaOptions) error {
 	}
 	var m *glossary.Matcher
 	if cfg.Enabled(qa.CheckGlossary) {
-		g, err := qaGlossary(s, o)
+		g, err := loadGlossaries(s, glossarySources{Paths: o.Glossaries, NoBuiltin: o.NoBuiltin})
 		if err != nil {
 			return failed(err)
 		}
@@ -150,39 +149,4 @@ func qaRun(s *streams, o *qaOptions) error {
 		return &exitError{code: qaExitIssues, err: fmt.Errorf("qa: %d error-level issues", count[qa.Error])}
 	}
 	return nil
-}
-
-// qaGlossary merges the --glossary paths, the user's glossary folder (when
-// it has files) and the built-in glossary, in that priority.
-func qaGlossary(s *streams, o *qaOptions) (*glossary.Glossary, error) {
-	var gs []*glossary.Glossary
-	load := func(paths ...string) error {
-		g, warns, err := glossary.Open(paths...)
-		for _, w := range warns {
-			fmt.Fprintln(s.Err, "trad: warning:", w)
-		}
-		if err != nil {
-			return err
-		}
-		gs = append(gs, g)
-		return nil
-	}
-	if len(o.Glossaries) > 0 {
-		if err := load(o.Glossaries...); err != nil {
-			return nil, err
-		}
-	}
-	if dir := glossary.UserDir(); dir != "" {
-		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-			if err := load(dir); err != nil {
-				return nil, fmt.Errorf("user glossaries: %w", err)
-			}
-		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("user glossaries: %w", err)
-		}
-	}
-	if !o.NoBuiltin {
-		gs = append(gs, glossary.Default())
-	}
-	return glossary.Merge(gs...), nil
 }

@@ -61,21 +61,7 @@ offsets into the block text, and text.`,
 }
 
 func segmentRun(s *streams, o *segmentOptions) error {
-	ro := segments.ReadOptions{Lang: o.Lang, Format: o.Format}
-	var (
-		doc   *segments.Document
-		warns []segments.Warning
-		err   error
-	)
-	if o.File == "-" {
-		ro.Name = "stdin"
-		doc, warns, err = segments.Read(s.In, ro)
-	} else {
-		doc, warns, err = segments.ReadFile(o.File, ro)
-	}
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	doc, err := readArticle(s, o.File, segments.ReadOptions{Lang: o.Lang, Format: o.Format})
 	if err != nil {
 		return fmt.Errorf("segment: %w", err)
 	}
