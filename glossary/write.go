@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/trad-project/trad/internal/safefile"
 )
 
 // WriteOptions says which languages a writer puts out.
@@ -106,23 +106,12 @@ func Write(w io.Writer, g *Glossary, format Format, opts WriteOptions) (int, err
 // it writes a temporary file in the same folder, syncs it, and renames it
 // over path.
 func WriteFile(path string, g *Glossary, format Format, opts WriteOptions) (int, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	var n int
+	err := safefile.Write(path, func(w io.Writer) (err error) {
+		n, err = Write(w, g, format, opts)
+		return err
+	}, safefile.Options{})
 	if err != nil {
-		return 0, fmt.Errorf("write glossary %s: %w", path, err)
-	}
-	tmp := f.Name()
-	n, err := Write(f, g, format, opts)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
 		return 0, fmt.Errorf("write glossary %s: %w", path, err)
 	}
 	return n, nil

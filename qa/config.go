@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/trad-project/trad/internal/xdg"
 )
 
 // Config says which checks run and how serious their findings are. The zero
@@ -78,17 +80,7 @@ func (c *Config) Validate() error {
 // ConfigPath returns the user's QA configuration file,
 // $XDG_CONFIG_HOME/trad/qa.json (~/.config/trad/qa.json when
 // XDG_CONFIG_HOME is unset or not absolute).
-func ConfigPath() string {
-	base := os.Getenv("XDG_CONFIG_HOME")
-	if base == "" || !filepath.IsAbs(base) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = "."
-		}
-		base = filepath.Join(home, ".config")
-	}
-	return filepath.Join(base, "trad", "qa.json")
-}
+func ConfigPath() string { return filepath.Join(xdg.ConfigDir(), "qa.json") }
 
 // LoadConfig reads a configuration file. A missing file is not an error: it
 // gives the defaults. Unknown fields and check ids are errors naming the

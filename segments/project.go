@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trad-project/trad/internal/safefile"
 	"golang.org/x/text/language"
 )
 
@@ -107,7 +108,7 @@ func Save(path string, doc *Document) error {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	data = append(data, '\n')
-	if err := writeAtomic(path, data); err != nil {
+	if err := safefile.WriteFile(path, data, safefile.Options{Backup: true}); err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	return nil
@@ -156,103 +157,6 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		}
 	}
 	return pf, nil
-}
-
-// writeAtomic replaces path by data without ever leaving a partial file.
-func writeAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	perm := fs.FileMode(0o644)
-	fi, statErr := os.Stat(path)
-	switch {
-	case statErr == nil && !fi.Mode().IsRegular():
-		return fmt.Errorf("%s is not a regular file", path)
-	case statErr == nil:
-		perm = fi.Mode().Perm()
-	case !errors.Is(statErr, fs.ErrNotExist):
-		return statErr
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if statErr == nil {
-		if err = backup(path, path+".bak", perm); err != nil {
-			return fmt.Errorf("keep previous version: %w", err)
-		}
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// backup makes bak a copy of path: a hard link when the file system allows
-// it, else an atomic copy. path itself is never moved, so it exists at every
-// moment of a save.
-func backup(path, bak string, perm fs.FileMode) error {
-	if err := os.Remove(bak); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := os.Link(path, bak); err == nil {
-		return nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(bak), "."+filepath.Base(bak)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(perm)
-	}
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), bak)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-	}
-	return werr
-}
-
-// syncDir fsyncs a folder so that a rename in it is durable. Systems that
-// cannot fsync a folder (EINVAL, Windows) are not an error.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !strings.Contains(err.Error(), "invalid argument") {
-		return fmt.Errorf("sync folder %s: %w", dir, err)
-	}
-	return nil
 }
 
 // Load reads the project file path. When its article changed since the

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/internal/xdg"
 )
 
 // Options say which memories Open loads and for which language pair.
@@ -50,16 +51,7 @@ func (w Warning) String() string {
 
 // UserDir returns the user's memory folder: $XDG_DATA_HOME/trad/tm, or
 // ~/.local/share/trad/tm when XDG_DATA_HOME is unset. It is not created.
-func UserDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "trad", "tm")
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return filepath.Join(".local", "share", "trad", "tm")
-	}
-	return filepath.Join(home, ".local", "share", "trad", "tm")
-}
+func UserDir() string { return filepath.Join(xdg.DataDir(), "tm") }
 
 // New returns an empty memory for a language pair ("fr", "en" when empty),
 // analysing source texts with the glossary's Analyzer for srcLang.

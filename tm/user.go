@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -101,49 +103,12 @@ func SaveUser(dir, projectPath string, doc *segments.Document) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("user memory folder %s: %w", dir, err)
 	}
-	if err := writeFileAtomic(path, func(f *os.File) error {
+	if err := safefile.Write(path, func(f io.Writer) error {
 		return bitext.WriteTMX(f, out, bitext.Options{ToolVersion: "tm", Now: time.Now()})
-	}); err != nil {
+	}, safefile.Options{}); err != nil {
 		return "", fmt.Errorf("write user memory %s: %w", path, err)
 	}
 	return path, nil
-}
-
-// writeFileAtomic replaces path by what write produces, never leaving a
-// partial file: a temporary file in the same folder is written, fsynced
-// and renamed over path, then the folder is fsynced.
-func writeFileAtomic(path string, write func(*os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: the rename is durable on most systems without it
-		d.Close()
-	}
-	return nil
 }
 
 // DocumentUnits returns the confirmed segments of doc as memory units with
