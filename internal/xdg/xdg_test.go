@@ -9,7 +9,7 @@ func TestDirs(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	tests := []struct {
-		name, config, data string
+		name, config, data   string
 		wantConfig, wantData string
 	}{
 		{"set", "/cfg", "/data", "/cfg/trad", "/data/trad"},
