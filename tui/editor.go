@@ -272,3 +272,14 @@ func taWrap(runes []rune, width int) [][]rune {
 	}
 	return lines
 }
+
+// cursorRow returns the display line (wrapped) the cursor is on, counted
+// from the first line of the value.
+func (e *editor) cursorRow() int {
+	lines := strings.Split(e.ta.Value(), "\n")
+	row := 0
+	for l := 0; l < e.ta.Line() && l < len(lines); l++ {
+		row += len(taWrap([]rune(lines[l]), e.ta.Width()))
+	}
+	return row + e.ta.LineInfo().RowOffset
+}

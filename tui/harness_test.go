@@ -12,6 +12,7 @@ import (
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tm"
 )
 
 // testDoc builds a small French article by hand: a heading, two paragraphs
@@ -103,6 +104,23 @@ func (f *fakeFinder) Match(text string) []glossary.Hit {
 	return hits
 }
 
+// testMemory is a small translation memory for testDoc: near matches of
+// segments 3 and 4, an exact match of segment 5, numbers of segment 7.
+func testMemory() *tm.Memory {
+	mem := tm.New("fr", "en")
+	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	add := func(src, tgt, origin string) {
+		mem.Add(tm.Unit{Source: src, Target: tgt, SourceLang: "fr", TargetLang: "en", Origin: origin, Created: at, Changed: at})
+	}
+	add("La souveraineté numérique devient une urgence.", "Digital sovereignty is becoming urgent.", "/mem/earlier.tmx")
+	add("La souveraineté numérique est une priorité.", "Digital sovereignty is a priority.", "/mem/team.tmx")
+	add("Selon ce document, les centres de données consomment beaucoup d'électricité.",
+		"According to this document, data centres use a lot of electricity.", "/mem/earlier.tmx")
+	add("Les puces restent rares.", "Chips remain scarce.", "/mem/team.tmx")
+	add("Bruxelles prépare une réglementation.", "Brussels is preparing a regulation.", "/mem/team.tmx")
+	return mem
+}
+
 // harness drives a Model like the Bubble Tea runtime does, synchronously:
 // commands run at once, except timers, which are recorded and fired by hand.
 type harness struct {
@@ -186,6 +204,8 @@ var namedKeys = map[string]tea.KeyMsg{
 	"ctrl+r": {Type: tea.KeyCtrlR}, "ctrl+z": {Type: tea.KeyCtrlZ}, "ctrl+y": {Type: tea.KeyCtrlY},
 	"ctrl+n": {Type: tea.KeyCtrlN}, "ctrl+p": {Type: tea.KeyCtrlP}, "ctrl+j": {Type: tea.KeyCtrlJ},
 	"ctrl+e": {Type: tea.KeyCtrlE}, "ctrl+u": {Type: tea.KeyCtrlU},
+	"f1": {Type: tea.KeyF1}, "f2": {Type: tea.KeyF2}, "f3": {Type: tea.KeyF3},
+	"shift+f1": {Type: tea.KeyF13}, "shift+f2": {Type: tea.KeyF14}, "shift+f3": {Type: tea.KeyF15},
 }
 
 // keyMsg turns a key name ("enter", "ctrl+s", "alt+1", "j") into a KeyMsg.
@@ -208,9 +228,14 @@ func (h *harness) press(names ...string) {
 	}
 }
 
-// typeText types s one rune at a time, as a translator would.
+// typeText types s one rune at a time, as a translator would; "\r" is the
+// enter key.
 func (h *harness) typeText(s string) {
 	for _, r := range s {
+		if r == '\r' {
+			h.send(keyMsg("enter"))
+			continue
+		}
 		if r == ' ' {
 			h.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
 			continue

@@ -32,6 +32,14 @@ func newHitStore() *hitStore {
 	return &hitStore{hits: map[int][]glossary.Hit{}, pending: map[int]bool{}}
 }
 
+// reset forgets every hit, for a new finder; results of the old one still
+// on their way are dropped.
+func (h *hitStore) reset() {
+	h.gen++
+	h.hits = map[int][]glossary.Hit{}
+	h.pending = map[int]bool{}
+}
+
 func (h *hitStore) get(i int) []glossary.Hit { return h.hits[i] }
 
 func (h *hitStore) known(i int) bool {

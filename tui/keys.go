@@ -23,6 +23,10 @@ type BrowseKeys struct {
 	Search, NextMatch, PrevMatch, Goto      key.Binding
 	Edit, Review, Save, Quit                key.Binding
 	Glossary, Help, Export                  key.Binding
+	// UseMatch[i] opens the editor with translation-memory match i+1's target.
+	UseMatch [maxShownMatches]key.Binding
+	// useMatchHelp stands for the UseMatch bindings in the help.
+	useMatchHelp key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's
@@ -35,6 +39,10 @@ type EditKeys struct {
 	InsertHit [9]key.Binding
 	// insertHitHelp stands for the nine InsertHit bindings in the help.
 	insertHitHelp key.Binding
+	// ReplaceMatch[i] replaces the target by translation-memory match i+1's
+	// target; InsertMatch[i] inserts it at the cursor.
+	ReplaceMatch, InsertMatch         [maxShownMatches]key.Binding
+	replaceMatchHelp, insertMatchHelp key.Binding
 }
 
 // KeyMap is the editor's complete key map. It is built by DefaultKeyMap and
@@ -71,6 +79,11 @@ func DefaultKeyMap() KeyMap {
 		Glossary:         b([]string{"ctrl+g"}, "ctrl+g", "glossary"),
 		Help:             b([]string{"?"}, "?", "more keys"),
 		Export:           b([]string{"ctrl+e"}, "ctrl+e", "export"),
+		useMatchHelp:     b([]string{"f1"}, "f1…f3", "use match"),
+	}
+	for i := range k.Browse.UseMatch {
+		n := fmt.Sprint(i + 1)
+		k.Browse.UseMatch[i] = b([]string{"f" + n}, "f"+n, "use match "+n)
 	}
 	ta := textarea.DefaultKeyMap
 	ta.InsertNewline = b([]string{"alt+enter", "ctrl+j"}, "alt+enter", "line break")
@@ -85,6 +98,16 @@ func DefaultKeyMap() KeyMap {
 		Quit:          b([]string{"ctrl+c"}, "ctrl+c", "save & quit"),
 		Glossary:      b([]string{"ctrl+g"}, "ctrl+g", "glossary"),
 		insertHitHelp: b([]string{"alt+1"}, "alt+1…9", "insert term"),
+
+		replaceMatchHelp: b([]string{"f1"}, "f1…f3", "use match"),
+		insertMatchHelp:  b([]string{"shift+f1"}, "shift+f1…f3", "insert match"),
+	}
+	for i := range k.Edit.ReplaceMatch {
+		n := fmt.Sprint(i + 1)
+		k.Edit.ReplaceMatch[i] = b([]string{"f" + n}, "f"+n, "use match "+n)
+		// Terminals send shift+f1…f3 as f13…f15 (xterm); Bubble Tea v1
+		// names them so.
+		k.Edit.InsertMatch[i] = b([]string{"shift+f" + n, fmt.Sprint("f", 12+i+1)}, "shift+f"+n, "insert match "+n)
 	}
 	for i := range k.Edit.InsertHit {
 		n := fmt.Sprint(i + 1)
@@ -93,12 +116,16 @@ func DefaultKeyMap() KeyMap {
 	return k
 }
 
-// browseHelp shows the browsing keys in bubbles/help.
-type browseHelp struct{ k *BrowseKeys }
+// browseHelp shows the browsing keys in bubbles/help; the full view (the
+// `?` screen) adds a column of the main editing keys.
+type browseHelp struct {
+	k *BrowseKeys
+	e *EditKeys
+}
 
 func (h browseHelp) ShortHelp() []key.Binding {
 	k := h.k
-	return []key.Binding{k.Edit, k.Down, k.NextUntranslated, k.Search, k.Glossary, k.Save, k.Quit, k.Help}
+	return []key.Binding{k.Edit, k.Down, k.NextUntranslated, k.useMatchHelp, k.Search, k.Glossary, k.Save, k.Quit, k.Help}
 }
 
 func (h browseHelp) FullHelp() [][]key.Binding {
@@ -106,7 +133,8 @@ func (h browseHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextUntranslated, k.PrevUntranslated, k.Goto, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Edit, k.Review, k.Glossary, k.Export, k.Save, k.Quit},
+		{k.Edit, k.useMatchHelp, k.Review, k.Glossary, k.Export, k.Save, k.Quit},
+		{h.e.Confirm, h.e.Leave, h.e.replaceMatchHelp, h.e.insertMatchHelp, h.e.insertHitHelp, h.e.CopySource, h.e.Undo},
 	}
 }
 
@@ -115,14 +143,14 @@ type editHelp struct{ k *EditKeys }
 
 func (h editHelp) ShortHelp() []key.Binding {
 	k := h.k
-	return []key.Binding{k.Confirm, k.InsertNewline, k.Leave, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Save}
+	return []key.Binding{k.Confirm, k.InsertNewline, k.Leave, k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Save}
 }
 
 func (h editHelp) FullHelp() [][]key.Binding {
 	k := h.k
 	return [][]key.Binding{
 		{k.Confirm, k.InsertNewline, k.Leave, k.Save, k.Quit},
-		{k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Glossary},
+		{k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Glossary},
 	}
 }
 
@@ -153,6 +181,12 @@ func (k *KeyMap) actions() map[string][]keyAction {
 	}
 	for i := range ed.InsertHit {
 		m["edit"] = append(m["edit"], keyAction{fmt.Sprintf("insert-hit-%d", i+1), &ed.InsertHit[i]})
+	}
+	for i := range ed.ReplaceMatch {
+		m["edit"] = append(m["edit"],
+			keyAction{fmt.Sprintf("replace-match-%d", i+1), &ed.ReplaceMatch[i]},
+			keyAction{fmt.Sprintf("insert-match-%d", i+1), &ed.InsertMatch[i]})
+		m["browse"] = append(m["browse"], keyAction{fmt.Sprintf("use-match-%d", i+1), &br.UseMatch[i]})
 	}
 	// The textarea's own bindings, by kebab-cased field name
 	// (CharacterForward -> "character-forward").
@@ -283,7 +317,38 @@ func (k *KeyMap) apply(r io.Reader, name string) ([]string, error) {
 			b.SetHelp(clean[0], h.Desc)
 		}
 	}
+	k.syncGroupHelp()
 	return append(warns, k.Conflicts()...), nil
+}
+
+// syncGroupHelp makes the help entries standing for a numbered group
+// (alt+1…9, f1…f3) show the keys actually bound, after a remap.
+func (k *KeyMap) syncGroupHelp() {
+	group := func(g *key.Binding, bs []key.Binding) {
+		first, last := bs[0].Keys(), bs[len(bs)-1].Keys()
+		if len(first) == 0 || len(last) == 0 {
+			g.SetEnabled(false)
+			return
+		}
+		g.SetHelp(first[0]+"…"+strings.TrimPrefix(last[0], commonPrefix(first[0], last[0])), g.Help().Desc)
+	}
+	group(&k.Browse.useMatchHelp, k.Browse.UseMatch[:])
+	group(&k.Edit.insertHitHelp, k.Edit.InsertHit[:])
+	group(&k.Edit.replaceMatchHelp, k.Edit.ReplaceMatch[:])
+	group(&k.Edit.insertMatchHelp, k.Edit.InsertMatch[:])
+}
+
+// commonPrefix returns the modifiers a and b share ("alt+" for "alt+1"
+// and "alt+9"), "" when none.
+func commonPrefix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	if i := strings.LastIndexByte(a[:n], '+'); i >= 0 {
+		return a[:i+1]
+	}
+	return ""
 }
 
 // Conflicts reports keys bound to more than one action of the same mode.

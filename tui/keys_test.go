@@ -24,10 +24,37 @@ func TestDefaultKeyMapHasNoConflicts(t *testing.T) {
 		{k.Edit.Confirm, "enter"}, {k.Edit.InsertNewline, "alt+enter ctrl+j"},
 		{k.Edit.Undo, "ctrl+z"}, {k.Edit.Redo, "ctrl+y"}, {k.Edit.CopySource, "ctrl+r"},
 		{k.Edit.InsertHit[8], "alt+9"},
+		{k.Edit.ReplaceMatch[0], "f1"}, {k.Edit.ReplaceMatch[2], "f3"},
+		{k.Edit.InsertMatch[0], "shift+f1 f13"}, {k.Edit.InsertMatch[2], "shift+f3 f15"},
+		{k.Browse.UseMatch[1], "f2"},
 	} {
 		if got := strings.Join(tc.b.Keys(), " "); got != tc.keys {
 			t.Errorf("binding %q: keys %q, want %q", tc.b.Help().Desc, got, tc.keys)
 		}
+	}
+}
+
+func TestRemapMatchKeys(t *testing.T) {
+	k := DefaultKeyMap()
+	warns, err := k.apply(strings.NewReader(`{"browse": {"use-match-1": ["ctrl+1"], "use-match-3": ["ctrl+3"]},
+		"edit": {"replace-match-1": ["ctrl+1"], "replace-match-3": ["ctrl+3"], "insert-match-2": []}}`), "keys.json")
+	if err != nil || len(warns) != 0 {
+		t.Fatalf("apply: %v %q", err, warns)
+	}
+	if got := k.Browse.UseMatch[0].Keys(); len(got) != 1 || got[0] != "ctrl+1" {
+		t.Errorf("use-match-1 = %q", got)
+	}
+	if got := k.Edit.InsertMatch[1].Keys(); len(got) != 0 {
+		t.Errorf("insert-match-2 still bound to %q", got)
+	}
+	if got := k.Edit.replaceMatchHelp.Help().Key; got != "ctrl+1…3" {
+		t.Errorf("help shows %q for the remapped group, want ctrl+1…3", got)
+	}
+	if got := k.Edit.insertHitHelp.Help().Key; got != "alt+1…9" {
+		t.Errorf("insert-hit help = %q", got)
+	}
+	if got := k.Browse.useMatchHelp.Help().Key; got != "ctrl+1…3" {
+		t.Errorf("browse help = %q", got)
 	}
 }
 
@@ -131,7 +158,7 @@ func FuzzKeyMapApply(f *testing.F) {
 			}
 		}
 		// Whatever was loaded, the help views must render.
-		_ = browseHelp{&k.Browse}.FullHelp()
+		_ = browseHelp{&k.Browse, &k.Edit}.FullHelp()
 		_ = editHelp{&k.Edit}.FullHelp()
 	})
 }

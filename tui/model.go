@@ -18,6 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tm"
 )
 
 // Minimum window size; below it the editor shows a short message.
@@ -29,10 +30,29 @@ const (
 // autosaveDelay is how long after the last keystroke a draft is saved.
 const autosaveDelay = 2 * time.Second
 
+// Origins the editor stamps on targets the translator did not type.
+const (
+	OriginRepetition = "repetition" // copied from a confirmed segment with the same source
+	OriginTM         = "tm"         // a translation-memory match confirmed unchanged
+)
+
 // Options configures New. Every field is optional.
 type Options struct {
-	// Hits finds glossary terms; production passes a *glossary.Matcher.
+	// Hits finds glossary terms; production passes a *glossary.Matcher
+	// through Load instead, so that the first frame does not wait for it.
 	Hits HitFinder
+	// Memory is the translation memory, when it is ready at start-up.
+	Memory *tm.Memory
+	// Load, when set, loads the glossary matcher and the memory in a
+	// command started by Init, with a snapshot of the document; the editor
+	// shows "loading memory…" until they arrive, and their Hits and Memory
+	// replace the fields above.
+	Load func(snapshot *segments.Document) Resources
+	// SaveMemory writes the confirmed segments to the user's memory
+	// (tm.SaveUser); it runs in a command with a snapshot, after confirms.
+	SaveMemory func(*segments.Document) error
+	// Config is the config.json settings; nil means DefaultConfig.
+	Config *Config
 	// Save writes a snapshot of the document (the project file). It runs
 	// in a command, never in Update. Nil disables saving.
 	Save func(*segments.Document) error
@@ -118,6 +138,28 @@ type Model struct {
 	export exportPicker
 	hits   *hitStore
 	prog   *progress
+	// Translation memory, quality checks and the panes showing them.
+	matches *matchStore
+	mpane   matchPane
+	issues  *issueStore
+	qpane   qaPane
+	cfg     Config
+	finder  HitFinder
+	loading bool
+	// reps maps a segment to the others with the same source, built at
+	// the first confirm.
+	reps map[int][]int
+	// autoFill is the segment waiting for its matches to auto-insert an
+	// exact one (config tm.auto_insert_exact), -1 when none.
+	autoFill int
+	// usedMatch is the match target last put into the editor, to stamp
+	// the segment's origin "tm" if it is confirmed unchanged.
+	usedMatch string
+	// Saving the user's memory: one write at a time, the next queued.
+	memSaving, memQueued bool
+	// Pane layout, computed by layout.
+	paneW, paneH int
+	paneRight    bool
 
 	// orig is the segment as it was when editing began, to restore it when
 	// the translator leaves with the text unchanged.
@@ -169,6 +211,14 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	}
 	hits := newHitStore()
 	prog := newProgress(doc, count)
+	cfg := DefaultConfig()
+	if opts.Config != nil {
+		cfg = *opts.Config
+	}
+	if cfg.TM.MinScore <= 0 {
+		cfg.TM.MinScore = tm.DefaultMin
+	}
+	issues := newIssueStore()
 	ed := newEditor(keys.Edit.KeyMap, st)
 	sb := newStatusBar(st, projectPath)
 	se := newSearch(st)
@@ -193,7 +243,16 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		hits:        hits,
 		prog:        &prog,
 		savedCursor: doc.Cursor,
+		matches:     newMatchStore(opts.Memory),
+		mpane:       matchPane{st: st, project: projectPath, cache: &paneCache{}},
+		issues:      issues,
+		qpane:       qaPane{st: st},
+		cfg:         cfg,
+		finder:      opts.Hits,
+		loading:     opts.Load != nil,
+		autoFill:    -1,
 	}
+	m.table.issues = issues
 	m.header = newHeader(st, doc, projectPath, m.prog)
 	if n := len(doc.Segments); n > 0 {
 		m.cur = min(max(doc.Cursor, 0), n-1)
@@ -201,6 +260,8 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	doc.Cursor = m.cur
 	if len(opts.Notices) > 0 {
 		m.status.set(strings.Join(opts.Notices, "; "), true)
+	} else if m.loading {
+		m.status.set("loading memory…", false)
 	}
 	return m
 }
@@ -216,8 +277,15 @@ func (m Model) Unsaved() bool {
 // SaveError returns the last save error, nil after a successful save.
 func (m Model) SaveError() error { return m.saveErr }
 
-// Init implements tea.Model.
-func (m Model) Init() tea.Cmd { return nil }
+// Init implements tea.Model. It starts loading the glossary and the memory
+// when Options.Load is set.
+func (m Model) Init() tea.Cmd {
+	if m.opts.Load == nil {
+		return nil
+	}
+	load, snap := m.opts.Load, m.doc.Clone()
+	return func() tea.Msg { return resourcesMsg{res: load(snap)} }
+}
 
 func (m Model) editing() bool { return m.mode == modeEdit && m.editor.seg >= 0 }
 
@@ -229,13 +297,34 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setSize(msg.Width, msg.Height)
 	case tea.KeyMsg:
 		m.follow = true
-		cmds = append(cmds, m.handleKey(msg))
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != modeEdit && m.mode != modeSearch && m.mode != modeGoto {
+			// Keys typed faster than the terminal is read arrive as one
+			// message ("jjq"); outside text fields each is a command.
+			for _, r := range msg.Runes {
+				cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+				if m.done || m.mode != modeBrowse {
+					// The rest would belong to the field just opened; a
+					// terminal only batches keys typed ahead, so drop them.
+					break
+				}
+			}
+		} else {
+			cmds = append(cmds, m.handleKey(msg))
+		}
 	case tea.MouseMsg:
 		cmds = append(cmds, m.handleMouse(msg))
 	case hitsMsg:
 		for _, i := range m.hits.store(msg) {
 			m.table.touch(i)
 		}
+	case resourcesMsg:
+		cmds = append(cmds, m.onResources(msg.res))
+	case matchesMsg:
+		if m.matches.store(msg) {
+			cmds = append(cmds, m.maybeAutoInsert(msg.seg))
+		}
+	case memorySavedMsg:
+		cmds = append(cmds, m.onMemorySaved(msg))
 	case savedMsg:
 		cmds = append(cmds, m.onSaved(msg))
 	case autosaveMsg:
@@ -292,10 +381,16 @@ func (m *Model) afterUpdate() tea.Cmd {
 		er = m.editor.rows()
 	}
 	if m.follow {
-		m.table.ensureVisible(m.cur, er)
+		cl := -1
+		if m.editing() {
+			cl = m.editor.cursorRow()
+		}
+		m.table.ensureVisible(m.cur, er, cl)
 	}
-	if m.opts.Hits == nil {
-		return nil
+	seg := &m.doc.Segments[m.cur]
+	mcmd := m.matches.request(m.cur, seg.Source, tm.SegmentContext(m.doc, m.cur), m.cfg.TM.MinScore)
+	if m.finder == nil {
+		return mcmd
 	}
 	want := map[int]string{}
 	if !m.hits.known(m.cur) {
@@ -306,7 +401,7 @@ func (m *Model) afterUpdate() tea.Cmd {
 			want[r.seg] = m.doc.Segments[r.seg].Source
 		}
 	}
-	return m.hits.request(m.opts.Hits, want)
+	return tea.Batch(mcmd, m.hits.request(m.finder, want))
 }
 
 // setSize lays the screen out: header, table (and pane), status, help.
@@ -335,17 +430,18 @@ func (m *Model) layout() {
 	}
 	body := h - 2 - m.helpHeight()
 	tw, th := w, body
+	m.paneW, m.paneH, m.paneRight = 0, 0, false
 	if m.showPane {
 		if w >= paneRightMin {
 			tw = w - paneRightWidth
-			m.pane.setSize(paneRightWidth, body, true)
+			m.paneW, m.paneH, m.paneRight = paneRightWidth, body, true
 		} else {
-			ph := min(max(body/3, 3), 9)
+			ph := min(max(body/3, 3), 12)
 			if body-ph < 3 {
 				ph = 0
 			}
 			th = body - ph
-			m.pane.setSize(w, ph, false)
+			m.paneW, m.paneH = w, ph
 		}
 	}
 	m.table.setSize(tw, th)
@@ -432,6 +528,11 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modeExport
 		m.export.open()
 	}
+	for n := range k.UseMatch {
+		if key.Matches(msg, k.UseMatch[n]) {
+			return m.useMatchBrowse(n)
+		}
+	}
 	return nil
 }
 
@@ -483,6 +584,13 @@ func (m *Model) setSegment(i int, target string, st segments.Status) {
 	if s.Target == target && s.Status == st {
 		return
 	}
+	if s.Target != target {
+		// A new text: its origin and findings were the old text's.
+		s.Origin = ""
+		if m.issues.drop(i) {
+			m.table.touch(i)
+		}
+	}
 	m.prog.change(i, s.Status, st)
 	m.doc.SetTarget(i, target, st, m.now())
 	m.table.touch(i)
@@ -506,9 +614,18 @@ func (m *Model) toggleReviewed() tea.Cmd {
 func (m *Model) startEdit(i int) tea.Cmd {
 	m.orig = m.doc.Segments[i]
 	m.mode = modeEdit
+	m.usedMatch = ""
 	_, tw := m.table.columns()
 	m.editor.setWidth(tw)
-	return m.editor.open(i, m.doc.Segments[i].Target)
+	cmd := m.editor.open(i, m.doc.Segments[i].Target)
+	m.autoFill = -1
+	if m.cfg.TM.AutoInsertExact && m.doc.Segments[i].Target == "" {
+		// Only when the translator asked for it (config.json): by default
+		// an empty segment opens empty.
+		m.autoFill = i
+		return tea.Batch(cmd, m.maybeAutoInsert(i))
+	}
+	return cmd
 }
 
 // commitDraft puts the editor's text into the document: draft when it
@@ -558,8 +675,17 @@ func (m *Model) confirm() tea.Cmd {
 		m.setSegment(i, "", segments.StatusNew)
 	default:
 		m.setSegment(i, v, segments.StatusTranslated)
+		if v == m.usedMatch && m.doc.Segments[i].Origin == "" {
+			m.doc.Segments[i].Origin = OriginTM
+		}
 	}
 	var cmds []tea.Cmd
+	note := ""
+	if m.doc.Segments[i].Status.Confirmed() {
+		var cmd tea.Cmd
+		cmd, note = m.afterConfirm(i)
+		cmds = append(cmds, cmd)
+	}
 	if m.dirty() {
 		cmds = append(cmds, m.save(false))
 	}
@@ -568,7 +694,10 @@ func (m *Model) confirm() tea.Cmd {
 	if i+1 < len(m.doc.Segments) {
 		cmds = append(cmds, m.moveTo(i+1), m.startEdit(i+1))
 	} else {
-		cmds = append(cmds, m.flash("last segment"))
+		note = strings.TrimPrefix(note+" · last segment", " · ")
+	}
+	if note != "" {
+		cmds = append(cmds, m.flash(fmt.Sprintf("segment %d: %s", i+1, note)))
 	}
 	return tea.Batch(cmds...)
 }
@@ -612,6 +741,14 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 	for n := range k.InsertHit {
 		if key.Matches(msg, k.InsertHit[n]) {
 			return m.insertHit(n)
+		}
+	}
+	for n := range k.ReplaceMatch {
+		switch {
+		case key.Matches(msg, k.ReplaceMatch[n]):
+			return m.useMatch(n, true)
+		case key.Matches(msg, k.InsertMatch[n]):
+			return m.useMatch(n, false)
 		}
 	}
 	changed, cmd := m.editor.update(msg)
@@ -662,6 +799,16 @@ func (m *Model) searchKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) onSearch(msg searchMsg) tea.Cmd {
 	if msg.gen != m.search.gen {
 		return nil
+	}
+	if m.table.hl.setQuery(msg.query) {
+		// Rows drawn with the old query's highlights, and those that get
+		// the new ones, must be drawn again.
+		for _, i := range m.search.matches {
+			m.table.touch(i)
+		}
+		for _, i := range msg.matches {
+			m.table.touch(i)
+		}
 	}
 	m.search.query, m.search.matches = msg.query, msg.matches
 	if len(msg.matches) == 0 {
@@ -891,12 +1038,12 @@ func (m Model) View() string {
 	} else {
 		body = m.table.view(m.cur, ed)
 	}
-	if m.showPane {
+	if m.showPane && m.paneW > 0 && m.paneH > 0 {
 		var pl []string
 		if len(m.doc.Segments) > 0 {
-			pl = m.pane.view(m.cur, m.hits.get(m.cur), m.hits.known(m.cur) || m.opts.Hits == nil)
+			pl = m.paneView()
 		}
-		if m.pane.right {
+		if m.paneRight {
 			for i := range body {
 				if i < len(pl) {
 					body[i] += pl[i]
@@ -917,9 +1064,15 @@ func (m Model) View() string {
 	case modeExport:
 		lines = append(lines, m.export.view(m.width))
 	default:
-		lines = append(lines, m.status.line())
+		qaNote := ""
+		if len(m.doc.Segments) > 0 {
+			if is := m.issues.get(m.cur); len(is) > 0 {
+				qaNote = "QA: " + issueSummary(is)
+			}
+		}
+		lines = append(lines, m.status.line(qaNote))
 	}
-	var hk help.KeyMap = browseHelp{&m.keys.Browse}
+	var hk help.KeyMap = browseHelp{&m.keys.Browse, &m.keys.Edit}
 	if m.editing() {
 		hk = editHelp{&m.keys.Edit}
 	}
@@ -928,6 +1081,68 @@ func (m Model) View() string {
 		lines = lines[:m.height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// paneView renders the glossary, QA and matches panes for the current
+// segment into the pane area: a column on the right (glossary, QA, matches
+// from top to bottom) or a strip under the table (glossary and QA on the
+// left, matches on the right).
+func (m Model) paneView() []string {
+	w, h := m.paneW, m.paneH
+	is := m.issues.get(m.cur)
+	hits, hitsKnown := m.hits.get(m.cur), m.hits.known(m.cur) || m.finder == nil && !m.loading
+	state := matchesKnown
+	switch {
+	case m.matches.mem == nil && m.loading:
+		state = matchesLoading
+	case m.matches.mem == nil:
+		state = matchesNoMemory
+	case !m.matches.known(m.cur):
+		state = matchesLooking
+	}
+	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur])
+
+	if m.paneRight {
+		mh := h / 2
+		qh := 0
+		if len(is) > 0 {
+			qh = min(len(is)+1, max((h-mh)/2, 1))
+		}
+		m.pane.setSize(w, h-mh-qh, true)
+		m.qpane.setSize(w, qh, true)
+		m.mpane.setSize(w, mh, true)
+		out := m.pane.view(m.cur, hits, hitsKnown)
+		if qh > 0 {
+			out = append(out[:len(out):len(out)], m.qpane.view(is)...)
+		}
+		return append(out[:len(out):len(out)], m.mpane.view(mkey, ms, state)...)
+	}
+	gw := w * 2 / 5
+	qh := 0
+	if len(is) > 0 {
+		qh = min(len(is)+1, max(h/2, 1))
+	}
+	m.pane.setSize(gw, h-qh, false)
+	m.qpane.setSize(gw, qh, false)
+	m.mpane.setSize(w-gw, h, false)
+	left := m.pane.view(m.cur, hits, hitsKnown)
+	if qh > 0 {
+		left = append(left[:len(left):len(left)], m.qpane.view(is)...)
+	}
+	right := m.mpane.view(mkey, ms, state)
+	out := make([]string, h)
+	for i := range out {
+		l, r := fit("", gw), fit("", w-gw)
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = l + r
+	}
+	return out
 }
 
 // tooSmallView is the message shown in a window below the minimum size.

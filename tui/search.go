@@ -3,10 +3,12 @@ package tui
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -129,4 +131,70 @@ func (s *search) first(cur int) (seg, pos int) {
 func (s *search) view(width int) string {
 	s.input.Width = max(width-2, 1)
 	return fit(s.input.View(), width)
+}
+
+// highlighter finds the current search query in row texts, with the same
+// folding as the search, so the rows show what the search matched. It is
+// used on the UI goroutine only (its folder is not safe for concurrent use).
+type highlighter struct {
+	st lipgloss.Style
+	f  *folder
+	q  string // folded query; "" highlights nothing
+}
+
+// setQuery changes the query; it reports whether it changed.
+func (h *highlighter) setQuery(q string) bool {
+	if h.f == nil {
+		h.f = newFolder()
+	}
+	fq := ""
+	if q != "" {
+		fq = h.f.key(q)
+	}
+	if fq == h.q {
+		return false
+	}
+	h.q = fq
+	return true
+}
+
+// spans returns the byte spans of text matching the query.
+func (h *highlighter) spans(text string) []span {
+	if h == nil || h.q == "" || text == "" {
+		return nil
+	}
+	// Fold rune by rune, remembering where each folded byte came from, so
+	// matches map back to the original text whatever folding did to lengths.
+	var folded strings.Builder
+	var from []int // folded byte -> original byte offset of its rune
+	var ends []int // folded byte -> original end of its rune
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		k := h.f.key(string(r))
+		end := i + size
+		for range len(k) {
+			from = append(from, i)
+			ends = append(ends, end)
+		}
+		folded.WriteString(k)
+		i = end
+	}
+	fs := folded.String()
+	var out []span
+	for pos := 0; pos < len(fs); {
+		j := strings.Index(fs[pos:], h.q)
+		if j < 0 {
+			break
+		}
+		a, b := pos+j, pos+j+len(h.q)
+		s, e := from[a], ends[b-1]
+		if n := len(out); n > 0 && out[n-1].end > s {
+			s = out[n-1].end
+		}
+		if s < e {
+			out = append(out, span{s, e, h.st})
+		}
+		pos = b
+	}
+	return out
 }

@@ -66,12 +66,18 @@ func (s *statusBar) clearSticky() {
 	}
 }
 
-func (s *statusBar) line() string {
+// line renders the status line; note (the current segment's QA summary)
+// shows when there is no message.
+func (s *statusBar) line(note string) string {
 	switch {
 	case s.msg != "" && s.isErr:
 		return fit(s.st.Error.Render(s.msg), s.width)
 	case s.msg != "":
 		return fit(s.st.Message.Render(s.msg), s.width)
+	case note != "" && s.project != "":
+		return fit(s.st.QAError.Render(note)+s.st.HeaderDim.Render(" · project: "+sanitizeLine(s.project)), s.width)
+	case note != "":
+		return fit(s.st.QAError.Render(note), s.width)
 	case s.project != "":
 		return fit(s.st.HeaderDim.Render("project: "+sanitizeLine(s.project)), s.width)
 	}

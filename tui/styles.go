@@ -38,11 +38,27 @@ type Styles struct {
 	Error       lipgloss.Style
 	Prompt      lipgloss.Style
 	Help        help.Styles
+	MatchScore  lipgloss.Style // a translation-memory match's score
+	MatchDiff   lipgloss.Style // words of a match's source not in the current source
+	SearchMatch lipgloss.Style // search matches in the rows
+	QAError     lipgloss.Style
+	QAWarn      lipgloss.Style
+	Repetition  lipgloss.Style // the marker of a target filled from a repetition
 
 	// Glyphs.
-	CurrentGlyph string
-	StatusGlyph  [4]string
+	CurrentGlyph    string
+	StatusGlyph     [4]string
+	QAErrorGlyph    string // rows and pane: an error-level QA finding
+	QAWarnGlyph     string
+	RepetitionGlyph string // rows: a draft filled from a repetition, to review
 }
+
+// Glyphs shared by both variants: they carry the meaning without colour.
+const (
+	qaErrorGlyph    = "!"
+	qaWarnGlyph     = "⚠"
+	repetitionGlyph = "="
+)
 
 // Status glyphs, indexed by segments.Status.
 var statusGlyphs = [4]string{
@@ -89,18 +105,28 @@ func DefaultStyles() Styles {
 			lipgloss.NewStyle().Foreground(green),
 			lipgloss.NewStyle().Foreground(purple),
 		},
-		PaneTitle:    lipgloss.NewStyle().Bold(true).Foreground(accent),
-		PaneNum:      lipgloss.NewStyle().Bold(true).Foreground(hitFG),
-		PaneTerm:     lipgloss.NewStyle().Bold(true),
-		PaneTarget:   lipgloss.NewStyle().Foreground(green),
-		PaneMeta:     lipgloss.NewStyle().Foreground(dim),
-		PaneBorder:   lipgloss.NewStyle().Foreground(faint),
-		Message:      lipgloss.NewStyle().Foreground(accent),
-		Error:        lipgloss.NewStyle().Foreground(red).Bold(true),
-		Prompt:       lipgloss.NewStyle().Foreground(accent).Bold(true),
-		Help:         h,
-		CurrentGlyph: "▶",
-		StatusGlyph:  statusGlyphs,
+		PaneTitle:   lipgloss.NewStyle().Bold(true).Foreground(accent),
+		PaneNum:     lipgloss.NewStyle().Bold(true).Foreground(hitFG),
+		PaneTerm:    lipgloss.NewStyle().Bold(true),
+		PaneTarget:  lipgloss.NewStyle().Foreground(green),
+		PaneMeta:    lipgloss.NewStyle().Foreground(dim),
+		PaneBorder:  lipgloss.NewStyle().Foreground(faint),
+		Message:     lipgloss.NewStyle().Foreground(accent),
+		Error:       lipgloss.NewStyle().Foreground(red).Bold(true),
+		Prompt:      lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Help:        h,
+		MatchScore:  lipgloss.NewStyle().Bold(true).Foreground(green),
+		MatchDiff:   lipgloss.NewStyle().Foreground(red).Strikethrough(true),
+		SearchMatch: lipgloss.NewStyle().Reverse(true),
+		QAError:     lipgloss.NewStyle().Foreground(red).Bold(true),
+		QAWarn:      lipgloss.NewStyle().Foreground(yellow),
+		Repetition:  lipgloss.NewStyle().Foreground(purple).Bold(true),
+
+		CurrentGlyph:    "▶",
+		StatusGlyph:     statusGlyphs,
+		QAErrorGlyph:    qaErrorGlyph,
+		QAWarnGlyph:     qaWarnGlyph,
+		RepetitionGlyph: repetitionGlyph,
 	}
 }
 
@@ -118,33 +144,43 @@ func MonoStyles() Styles {
 	h.FullDesc = plain
 	h.FullSeparator = plain
 	return Styles{
-		Mono:         true,
-		Header:       bold,
-		HeaderDim:    plain,
-		BarFull:      plain,
-		BarEmpty:     plain,
-		Number:       plain,
-		NumberCur:    bold.Reverse(true),
-		Marker:       bold,
-		Source:       plain,
-		Target:       plain,
-		Heading:      bold,
-		Hit:          plain.Underline(true),
-		Separator:    plain,
-		CurrentRow:   plain,
-		StatusStyle:  [4]lipgloss.Style{plain, plain, plain, plain},
-		PaneTitle:    bold,
-		PaneNum:      bold,
-		PaneTerm:     bold,
-		PaneTarget:   plain,
-		PaneMeta:     plain,
-		PaneBorder:   plain,
-		Message:      plain,
-		Error:        bold,
-		Prompt:       bold,
-		Help:         h,
-		CurrentGlyph: "▶",
-		StatusGlyph:  statusGlyphs,
+		Mono:        true,
+		Header:      bold,
+		HeaderDim:   plain,
+		BarFull:     plain,
+		BarEmpty:    plain,
+		Number:      plain,
+		NumberCur:   bold.Reverse(true),
+		Marker:      bold,
+		Source:      plain,
+		Target:      plain,
+		Heading:     bold,
+		Hit:         plain.Underline(true),
+		Separator:   plain,
+		CurrentRow:  plain,
+		StatusStyle: [4]lipgloss.Style{plain, plain, plain, plain},
+		PaneTitle:   bold,
+		PaneNum:     bold,
+		PaneTerm:    bold,
+		PaneTarget:  plain,
+		PaneMeta:    plain,
+		PaneBorder:  plain,
+		Message:     plain,
+		Error:       bold,
+		Prompt:      bold,
+		Help:        h,
+		MatchScore:  bold,
+		MatchDiff:   plain.Underline(true),
+		SearchMatch: plain.Reverse(true),
+		QAError:     bold,
+		QAWarn:      plain,
+		Repetition:  bold,
+
+		CurrentGlyph:    "▶",
+		StatusGlyph:     statusGlyphs,
+		QAErrorGlyph:    qaErrorGlyph,
+		QAWarnGlyph:     qaWarnGlyph,
+		RepetitionGlyph: repetitionGlyph,
 	}
 }
 

@@ -41,15 +41,21 @@ type rowCache struct {
 // table is the segment list: one row per segment, source beside (or above)
 // target. Only rows on screen are rendered, through rowCache.
 type table struct {
-	doc   *segments.Document
-	st    *Styles
-	hits  *hitStore
-	cache *rowCache
+	doc  *segments.Document
+	st   *Styles
+	hits *hitStore
+	// issues flags rows with QA errors; hl highlights search matches.
+	issues *issueStore
+	hl     *highlighter
+	cache  *rowCache
 	// ver[i] changes whenever segment i's rendering changes (target, status,
 	// hits), invalidating its cache entry.
 	ver           []int
 	width, height int
 	top           int // first segment on screen
+	// skip is how many lines of the top row are scrolled off, when the
+	// row being edited is taller than the screen.
+	skip int
 }
 
 func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
@@ -57,6 +63,7 @@ func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
 		doc:   doc,
 		st:    st,
 		hits:  hits,
+		hl:    &highlighter{st: st.SearchMatch},
 		cache: &rowCache{rows: map[int]*rowEntry{}},
 		ver:   make([]int, len(doc.Segments)),
 	}
@@ -101,7 +108,16 @@ func (t *table) gutter(i int, isCur bool, bg *lipgloss.Style) string {
 	num := strconv.Itoa(i + 1)
 	num = strings.Repeat(" ", max(nd-len(num), 0)) + num
 	sp := func(n int) string { return paint(strings.Repeat(" ", n), lipgloss.NewStyle(), bg) }
-	return mark + sp(1) + numSt.Render(num) + sp(1) + paint(glyph, gst, bg) + sp(2)
+	// The column after the status glyph flags a QA error, or a target
+	// filled from a repetition that the translator has not reviewed yet.
+	flag, fst := " ", lipgloss.NewStyle()
+	switch s := &t.doc.Segments[i]; {
+	case t.issues != nil && t.issues.hasError(i):
+		flag, fst = t.st.QAErrorGlyph, t.st.QAError
+	case s.Origin == OriginRepetition && s.Status == segments.StatusDraft:
+		flag, fst = t.st.RepetitionGlyph, t.st.Repetition
+	}
+	return mark + sp(1) + numSt.Render(num) + sp(1) + paint(glyph, gst, bg) + paint(flag, fst, bg) + sp(1)
 }
 
 // touch marks segment i as changed so its row is rendered again.
@@ -220,7 +236,7 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 	if t.hits != nil {
 		hits = t.hits.get(i)
 	}
-	src = renderText(seg.Source, sw, pw, hits, base, t.st.Hit, bg)
+	src = renderText(seg.Source, sw, pw, overlay(hitSpans(hits, t.st.Hit), t.hl.spans(seg.Source)), base, bg)
 	if pw > 0 {
 		if !first {
 			prefix = strings.Repeat(" ", pw)
@@ -228,52 +244,53 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 		src[0] = paint(prefix, t.st.Separator, bg) + src[0]
 	}
 	if seg.Target != "" {
-		tgt = renderText(seg.Target, tw, 0, nil, t.st.Target, t.st.Hit, bg)
+		tgt = renderText(seg.Target, tw, 0, t.hl.spans(seg.Target), t.st.Target, bg)
 	}
 	return src, tgt
 }
 
-// renderText wraps text to width-indent cells and styles it, glossary hit
-// spans included, returning lines of exactly width-indent cells (the caller
-// draws the indent on the first line; later lines get spaces).
-func renderText(text string, width, indent int, hits []glossary.Hit, base, hit lipgloss.Style, bg *lipgloss.Style) []string {
+// span is a styled byte range of a text: a glossary hit, a search match,
+// a word that differs from the current source.
+type span struct {
+	start, end int
+	st         lipgloss.Style
+}
+
+// renderText wraps text to width-indent cells and styles it, spans
+// included (sorted, not overlapping), returning lines of exactly
+// width-indent cells (the caller draws the indent on the first line; later
+// lines get spaces).
+func renderText(text string, width, indent int, spans []span, base lipgloss.Style, bg *lipgloss.Style) []string {
 	w := max(width-indent, 1)
 	if clean, idx := sanitizeMap(text, true); idx != nil {
 		// Rare: the text still holds controls. Wrap the clean text and
-		// move the hit spans with it.
+		// move the spans with it.
 		text = clean
-		moved := make([]glossary.Hit, 0, len(hits))
-		for _, h := range hits {
-			if h.Start >= 0 && h.End < len(idx) && idx[h.Start] < idx[h.End] {
-				h.Start, h.End = idx[h.Start], idx[h.End]
-				moved = append(moved, h)
-			}
-		}
-		hits = moved
+		spans = moveSpans(spans, idx)
 	}
-	spans := wrapText(text, w)
-	out := make([]string, len(spans))
+	lines := wrapText(text, w)
+	out := make([]string, len(lines))
 	var b strings.Builder
 	h := 0
-	for li, ls := range spans {
+	for li, ls := range lines {
 		b.Reset()
 		if li > 0 && indent > 0 {
 			b.WriteString(paint(strings.Repeat(" ", indent), base, bg))
 		}
 		pos := ls.start
 		for pos < ls.end {
-			for h < len(hits) && hits[h].End <= pos {
+			for h < len(spans) && spans[h].end <= pos {
 				h++
 			}
-			if h < len(hits) && hits[h].Start <= pos {
-				end := min(hits[h].End, ls.end)
-				b.WriteString(paint(text[pos:end], hit, bg))
+			if h < len(spans) && spans[h].start <= pos {
+				end := min(spans[h].end, ls.end)
+				b.WriteString(paint(text[pos:end], spans[h].st, bg))
 				pos = end
 				continue
 			}
 			end := ls.end
-			if h < len(hits) && hits[h].Start < end {
-				end = hits[h].Start
+			if h < len(spans) && spans[h].start < end {
+				end = spans[h].start
 			}
 			b.WriteString(paint(text[pos:end], base, bg))
 			pos = end
@@ -290,6 +307,59 @@ func renderText(text string, width, indent int, hits []glossary.Hit, base, hit l
 		out[li] = line
 	}
 	return out
+}
+
+// hitSpans turns glossary hits into spans drawn with st.
+func hitSpans(hits []glossary.Hit, st lipgloss.Style) []span {
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]span, len(hits))
+	for i, h := range hits {
+		out[i] = span{h.Start, h.End, st}
+	}
+	return out
+}
+
+// overlay merges two sorted span lists; where they overlap, top wins.
+func overlay(under, top []span) []span {
+	if len(top) == 0 {
+		return under
+	}
+	if len(under) == 0 {
+		return top
+	}
+	out := make([]span, 0, len(under)+len(top))
+	j := 0
+	for _, u := range under {
+		for j < len(top) && top[j].end <= u.start {
+			out = append(out, top[j])
+			j++
+		}
+		// Cut u around the top spans that overlap it.
+		start := u.start
+		for k := j; k < len(top) && top[k].start < u.end; k++ {
+			if top[k].start > start {
+				out = append(out, span{start, top[k].start, u.st})
+			}
+			start = max(start, top[k].end)
+		}
+		if start < u.end {
+			out = append(out, span{start, u.end, u.st})
+		}
+	}
+	out = append(out, top[j:]...)
+	// Restore order: top spans and cut pieces were appended interleaved.
+	sortSpans(out)
+	return out
+}
+
+func sortSpans(s []span) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
 // paint renders s with st, adding bg's background when bg is not nil.
@@ -343,45 +413,67 @@ func (t *table) rowHeight(i, editRows int) int {
 }
 
 // ensureVisible scrolls so segment cur is entirely on screen when it fits.
-func (t *table) ensureVisible(cur, editRows int) {
+// When it does not (a segment taller than the screen being edited),
+// cursorLine, the editor's cursor line in the target (-1 when not editing),
+// stays visible.
+func (t *table) ensureVisible(cur, editRows, cursorLine int) {
 	n := len(t.doc.Segments)
 	if n == 0 || t.height <= 0 {
-		t.top = 0
+		t.top, t.skip = 0, 0
 		return
 	}
 	cur = min(max(cur, 0), n-1)
 	t.top = min(max(t.top, 0), n-1)
 	if cur < t.top {
 		t.top = cur
+	} else {
+		sum := 0
+		for i := t.top; i <= cur; i++ {
+			er := 0
+			if i == cur {
+				er = editRows
+			}
+			sum += t.rowHeight(i, er)
+		}
+		for sum > t.height && t.top < cur {
+			sum -= t.rowHeight(t.top, 0)
+			t.top++
+			// The new top row loses its separator.
+			if t.top <= cur && t.top > 0 && t.newBlock(t.top) {
+				sum--
+			}
+		}
+	}
+	h := t.rowHeight(cur, editRows)
+	if t.top != cur || h <= t.height || cursorLine < 0 {
+		t.skip = 0
 		return
 	}
-	sum := 0
-	for i := t.top; i <= cur; i++ {
-		er := 0
-		if i == cur {
-			er = editRows
-		}
-		sum += t.rowHeight(i, er)
+	// The top row is the current one and taller than the screen: scroll
+	// inside it just enough to show the cursor line.
+	line := cursorLine
+	if !t.sideBySide() {
+		line += len(t.entry(cur).src)
 	}
-	for sum > t.height && t.top < cur {
-		sum -= t.rowHeight(t.top, 0)
-		t.top++
-		// The new top row loses its separator.
-		if t.top <= cur && t.top > 0 && t.newBlock(t.top) {
-			sum--
-		}
+	if line < t.skip {
+		t.skip = line
 	}
+	if line >= t.skip+t.height {
+		t.skip = line - t.height + 1
+	}
+	t.skip = min(max(t.skip, 0), h-t.height)
 }
 
 // scroll moves the view by n rows without moving the cursor.
 func (t *table) scroll(n int) {
 	t.top = min(max(t.top+n, 0), max(len(t.doc.Segments)-1, 0))
+	t.skip = 0
 }
 
 // layout returns the rows on screen, top to bottom.
 func (t *table) layout(cur, editRows int) []rowLayout {
 	var rows []rowLayout
-	y := 0
+	y := -t.skip
 	for i := t.top; i < len(t.doc.Segments) && y < t.height; i++ {
 		er := 0
 		if i == cur {
@@ -414,9 +506,21 @@ func (t *table) view(cur int, edit *editor) []string {
 	gw := t.gutterWidth()
 	_, tw := t.columns()
 	fr := t.frame()
+	drop := t.skip
+	// emit adds a line, dropping the first skip lines of the top row.
+	emit := func(l string) {
+		if drop > 0 {
+			drop--
+			return
+		}
+		out = append(out, l)
+	}
 	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i++ {
+		if i > t.top {
+			drop = 0
+		}
 		if t.separated(i) {
-			out = append(out, fr.blankRow)
+			emit(fr.blankRow)
 			if len(out) >= t.height {
 				break
 			}
@@ -458,7 +562,7 @@ func (t *table) view(cur int, edit *editor) []string {
 				if l < len(tgt) {
 					tg = tgt[l]
 				}
-				out = append(out, g+s+fr.sep+tg)
+				emit(g + s + fr.sep + tg)
 			}
 			continue
 		}
@@ -467,7 +571,7 @@ func (t *table) view(cur int, edit *editor) []string {
 			if l == 0 {
 				g = gutter
 			}
-			out = append(out, g+src[l])
+			emit(g + src[l])
 		}
 		if len(tgt) == 0 {
 			tgt = []string{blankTgt}
@@ -478,7 +582,7 @@ func (t *table) view(cur int, edit *editor) []string {
 			if l == 0 {
 				g = arrow
 			}
-			out = append(out, g+tgt[l])
+			emit(g + tgt[l])
 		}
 	}
 	for len(out) < t.height {

@@ -79,6 +79,7 @@ func TestGoldenViews(t *testing.T) {
 		w, h  int
 		keys  []string
 		typed string
+		after []string // keys pressed after typing
 	}{
 		{name: "browse-120x40", doc: testDoc, w: 120, h: 40, keys: []string{"down", "down"}},
 		{name: "browse-80x24", doc: testDoc, w: 80, h: 24, keys: []string{"down", "down"}},
@@ -91,13 +92,28 @@ func TestGoldenViews(t *testing.T) {
 		{name: "help-120x40", doc: testDoc, w: 120, h: 40, keys: []string{"?"}},
 		{name: "nopane-80x24", doc: testDoc, w: 80, h: 24, keys: []string{"ctrl+g"}},
 		{name: "small-20x5", doc: testDoc, w: 20, h: 5},
+		{name: "matches-120x40", doc: testDoc, w: 120, h: 40, keys: []string{"down", "down", "down"}},
+		{name: "matches-80x24", doc: testDoc, w: 80, h: 24, keys: []string{"down", "down", "down"}},
+		{name: "matches-nocolor-120x40", doc: testDoc, opts: Options{NoColor: true}, w: 120, h: 40, keys: []string{"down", "down", "down"}},
+		{name: "matches-nocolor-80x24", doc: testDoc, opts: Options{NoColor: true}, w: 80, h: 24, keys: []string{"down", "down", "down"}},
+		{name: "matches-wide-160x40", doc: testDoc, w: 160, h: 40, keys: []string{"down", "down", "down"}},
+		// Confirming segment 5 without the glossary's "chips" nor the final
+		// full stop: an error (row flagged "!") and a warning, listed under
+		// the glossary once the cursor is back on it.
+		{name: "qa-120x40", doc: testDoc, w: 120, h: 40, keys: []string{"down", "down", "down", "down", "enter"}, typed: "Semiconductors remain scarce\r", after: []string{"esc", "up"}},
+		{name: "qa-80x24", doc: testDoc, opts: Options{NoColor: true}, w: 80, h: 24, keys: []string{"down", "down", "down", "down", "enter"}, typed: "Semiconductors remain scarce\r", after: []string{"esc", "up"}},
+		{name: "search-80x24", doc: testDoc, opts: Options{NoColor: true}, w: 80, h: 24, keys: []string{"/"}, typed: "etat\r"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.opts.Memory == nil {
+				tt.opts.Memory = testMemory()
+			}
 			h := newHarness(t, tt.doc(), tt.opts)
 			h.send(tea.WindowSizeMsg{Width: tt.w, Height: tt.h})
 			h.press(tt.keys...)
 			h.typeText(tt.typed)
+			h.press(tt.after...)
 			v := h.view()
 			checkFrame(t, v, tt.w, tt.h)
 			golden(t, tt.name, v)

@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/qa"
+	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tm"
+)
+
+// This file holds the root model's side of reuse: translation-memory
+// matches (keys, auto-insert, feeding and saving the memory), repetitions
+// and the quality checks run on confirm.
+
+// memorySavedMsg reports the end of a write of the user's memory.
+type memorySavedMsg struct{ err error }
+
+// onResources installs the glossary matcher and memory loaded by Options.Load.
+func (m *Model) onResources(res Resources) tea.Cmd {
+	m.loading = false
+	if res.Hits != nil {
+		m.finder = res.Hits
+		m.hits.reset()
+		for i := range m.table.ver {
+			m.table.touch(i)
+		}
+	}
+	if res.Memory != nil {
+		m.matches.setMemory(res.Memory)
+	}
+	if len(res.Notices) > 0 {
+		m.status.set(strings.Join(res.Notices, "; "), true)
+		return nil
+	}
+	if m.status.msg == "loading memory…" {
+		m.status.msg = ""
+	}
+	if m.matches.mem != nil {
+		return m.flash(fmt.Sprintf("memory ready: %d units", m.matches.mem.Len()))
+	}
+	return nil
+}
+
+// useMatch puts match n's target into the editor: replacing the text, or
+// inserted at the cursor.
+func (m *Model) useMatch(n int, replace bool) tea.Cmd {
+	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	if n >= len(ms) {
+		switch {
+		case m.matches.mem == nil && m.loading:
+			return m.flash("the memory is still loading")
+		case m.matches.mem == nil:
+			return m.flash("no translation memory")
+		case !m.matches.known(m.cur):
+			return m.flash("looking up the memory…")
+		}
+		return m.flash(fmt.Sprintf("no match %d for this segment", n+1))
+	}
+	t := sanitize(ms[n].Target)
+	if replace {
+		m.editor.replace(t)
+	} else {
+		m.editor.insert(t)
+	}
+	m.usedMatch = m.editor.value()
+	return tea.Batch(m.typed(), m.flash(fmt.Sprintf("match %d (%s) inserted", n+1, scoreLabel(ms[n]))))
+}
+
+// useMatchBrowse opens the editor on the current segment with match n's
+// target in it.
+func (m *Model) useMatchBrowse(n int) tea.Cmd {
+	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	if n >= len(ms) {
+		return m.useMatch(n, true) // says why
+	}
+	return tea.Batch(m.startEdit(m.cur), m.useMatch(n, true))
+}
+
+// maybeAutoInsert fills the segment being edited with an exact match when
+// the translator enabled tm.auto_insert_exact and has not typed yet.
+func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
+	if m.autoFill != seg || !m.editing() || m.editor.seg != seg || m.editor.value() != "" {
+		return nil
+	}
+	ms := shownMatches(m.matches.get(seg), "")
+	if !m.matches.known(seg) {
+		return nil
+	}
+	m.autoFill = -1
+	if len(ms) == 0 || ms[0].Score < 100 {
+		return nil
+	}
+	m.editor.replace(sanitize(ms[0].Target))
+	m.usedMatch = m.editor.value()
+	return tea.Batch(m.typed(), m.flash(fmt.Sprintf("exact match inserted (%s); ctrl+z removes it", scoreLabel(ms[0]))))
+}
+
+// afterConfirm runs when segment i has just been confirmed: it feeds the
+// memory, checks the segment and fills its repetitions. It returns the
+// commands to run and a status summary ("" for none).
+func (m *Model) afterConfirm(i int) (tea.Cmd, string) {
+	var cmds []tea.Cmd
+	var notes []string
+	if u, ok := tm.SegmentUnit(m.doc, i, m.projectPath); ok {
+		m.matches.add(u)
+		cmds = append(cmds, m.saveMemory())
+	}
+	if is := m.check(i); len(is) > 0 {
+		notes = append(notes, fmt.Sprintf("QA: %s (%s)", issueSummary(is), is[0].Check))
+	}
+	if n := m.fillRepetitions(i); n > 0 {
+		notes = append(notes, fmt.Sprintf("%d repetition%s filled as draft%s (%s)", n, plural(n), plural(n), m.st.RepetitionGlyph))
+	}
+	return tea.Batch(cmds...), strings.Join(notes, " · ")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// check runs the quality checks on segment i (about 20 µs: synchronous is
+// fine) and records the findings.
+func (m *Model) check(i int) []qa.Issue {
+	is := qa.Check(m.doc.Segments[i], qa.Context{
+		SourceLang: m.doc.SourceLang.String(), TargetLang: m.doc.TargetLang.String(),
+		Hits: m.hits.get(i), Config: m.cfg.QA,
+	})
+	for k := range is {
+		is[k].Segment = i
+	}
+	had := m.issues.hasError(i)
+	m.issues.set(i, is)
+	if had != m.issues.hasError(i) {
+		m.table.touch(i)
+	}
+	return is
+}
+
+// fillRepetitions gives the empty segments with segment i's source its
+// target, as drafts marked OriginRepetition. It returns how many it filled.
+func (m *Model) fillRepetitions(i int) int {
+	if !m.cfg.Repetitions.Autofill {
+		return 0
+	}
+	if m.reps == nil {
+		m.reps = map[int][]int{}
+		for _, g := range tm.Repetitions(m.doc) {
+			for _, j := range g {
+				m.reps[j] = g
+			}
+		}
+	}
+	src := m.doc.Segments[i]
+	n := 0
+	for _, j := range m.reps[i] {
+		s := &m.doc.Segments[j]
+		if j == i || s.Target != "" || s.Status != segments.StatusNew {
+			continue
+		}
+		m.setSegment(j, src.Target, segments.StatusDraft)
+		s.Origin = OriginRepetition
+		n++
+	}
+	return n
+}
+
+// saveMemory writes the confirmed segments to the user's memory in a
+// command, one write at a time: a confirm during a write queues another.
+func (m *Model) saveMemory() tea.Cmd {
+	if m.opts.SaveMemory == nil {
+		return nil
+	}
+	if m.memSaving {
+		m.memQueued = true
+		return nil
+	}
+	m.memSaving = true
+	snap, save := m.doc.Clone(), m.opts.SaveMemory
+	return func() tea.Msg { return memorySavedMsg{err: save(snap)} }
+}
+
+func (m *Model) onMemorySaved(msg memorySavedMsg) tea.Cmd {
+	m.memSaving = false
+	var cmd tea.Cmd
+	if msg.err != nil {
+		cmd = m.flash("user memory not updated: " + msg.err.Error())
+	}
+	if m.memQueued {
+		m.memQueued = false
+		return tea.Batch(cmd, m.saveMemory())
+	}
+	return cmd
+}
