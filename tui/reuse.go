@@ -36,10 +36,8 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		return nil
 	}
 	if m.status.msg == "loading memory…" {
+		// Back to the project path; the matches pane shows the rest.
 		m.status.msg = ""
-	}
-	if m.matches.mem != nil {
-		return m.flash(fmt.Sprintf("memory ready: %d units", m.matches.mem.Len()))
 	}
 	return nil
 }

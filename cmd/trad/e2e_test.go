@@ -214,3 +214,64 @@ func TestE2ESigtermSavesTyping(t *testing.T) {
 		t.Fatalf("after SIGTERM segment 1 is %q (%v)", doc.Segments[0].Target, doc.Segments[0].Status)
 	}
 }
+
+// TestE2EMemoryInTmux opens an article with --tm, uses a match with f1,
+// confirms it, and checks the project and the user's memory; then keys
+// typed ahead in one burst ("jjq") still move the cursor, which is saved.
+func TestE2EMemoryInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	dir := filepath.Dir(art)
+	mem := filepath.Join(dir, "client.tmx")
+	tmx := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>
+<body><tu><tuv xml:lang="fr"><seg>Le gouvernement a publié un long rapport.</seg></tuv><tuv xml:lang="en"><seg>The government published a long report.</seg></tuv></tu></body></tmx>
+`
+	if err := os.WriteFile(mem, []byte(tmx), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 120, 40, env, bin, art, "--tm", mem)
+	s.waitFor("article.fr.md")
+	s.keys("j")
+	scr := s.waitFor("Matches (1)")
+	for _, want := range []string{"client.tmx", "The government published a long report."} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("matches pane lacks %q:\n%s", want, scr)
+		}
+	}
+	s.keys("F1")
+	s.waitFor("enter confirm")
+	s.keys("Enter")
+	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Status == segments.StatusTranslated })
+	if got := doc.Segments[1]; got.Target != "The government published a long report." || got.Origin != "tm" {
+		t.Fatalf("segment 2 after f1, enter: %q origin %q", got.Target, got.Origin)
+	}
+	userTM, _ := filepath.Glob(filepath.Join(dir, "data", "trad", "tm", "article.fr-*.tmx"))
+	deadline := time.Now().Add(20 * time.Second)
+	for len(userTM) == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		userTM, _ = filepath.Glob(filepath.Join(dir, "data", "trad", "tm", "article.fr-*.tmx"))
+	}
+	if len(userTM) != 1 {
+		t.Fatal("the confirmed segment did not reach the user's memory folder")
+	}
+	if data, _ := os.ReadFile(userTM[0]); !strings.Contains(string(data), "The government published a long report.") {
+		t.Fatalf("user memory lacks the confirmed segment:\n%s", data)
+	}
+	s.keys("Escape")
+	time.Sleep(600 * time.Millisecond)
+	s.keys("g")
+	s.waitFor("▶ 1 ")
+	s.keys("j", "j", "q") // one burst: Bubble Tea may read it as "jjq"
+	deadline = time.Now().Add(10 * time.Second)
+	for !s.dead() && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !s.dead() {
+		t.Fatalf("q did not quit:\n%s", s.screen())
+	}
+	doc = waitProject(t, proj, func(d *segments.Document) bool { return true })
+	if doc.Cursor != 2 {
+		t.Fatalf("cursor saved on %d, want 2 (after g j j q)", doc.Cursor)
+	}
+}

@@ -18,7 +18,9 @@ import (
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/examples"
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tm"
 	"github.com/trad-project/trad/tui"
 )
 
@@ -28,6 +30,7 @@ type editOptions struct {
 	From, To   string
 	Glossaries []string
 	Project    string
+	TM         []string // TMX files or folders, before the user's memory
 }
 
 // addEditCommand wires the editor: `trad edit [FILE]`, and `trad [FILE]` as
@@ -58,11 +61,18 @@ $XDG_DATA_HOME/trad/ (default ~/.local/share/trad/).
 
 Glossaries: files or folders given with --glossary come first, then
 $XDG_CONFIG_HOME/trad/glossaries/, then the built-in glossary.
-Keys: see docs/keys.md; remap them in $XDG_CONFIG_HOME/trad/keys.json.`,
+Translation memory: the TMX files given with --tm, the user's memory
+($XDG_DATA_HOME/trad/tm/) and the project's confirmed segments; each confirmed
+segment is added to the user's memory. Glossaries and memory load after the
+editor opens ("loading memory…").
+Keys: see docs/keys.md; remap them in $XDG_CONFIG_HOME/trad/keys.json.
+Settings (auto-insert of exact matches, repetitions, checks):
+$XDG_CONFIG_HOME/trad/config.json, see docs/config.md.`,
 		Example: `  trad
   trad edit article.fr.md --to de
   trad article.fr.md --glossary terms.tsv --glossary ~/team-glossaries
-  trad edit article.fr.trad.json`,
+  trad edit article.fr.trad.json
+  trad article.fr.md --tm ~/memories --tm client.tmx`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -81,6 +91,7 @@ func addEditFlags(cmd *cobra.Command, o *editOptions) {
 	f.StringVar(&o.To, "to", "", "target language of a new project (default en)")
 	f.StringArrayVar(&o.Glossaries, "glossary", nil, "glossary file or folder (repeatable; before the user and built-in glossaries)")
 	f.StringVar(&o.Project, "project", "", "project file to use (default: NAME.trad.json next to the article)")
+	f.StringArrayVar(&o.TM, "tm", nil, "translation memory: TMX file or folder of .tmx files (repeatable; with the user's memory)")
 }
 
 // editSession is everything the editor needs, prepared before the terminal
@@ -88,8 +99,9 @@ func addEditFlags(cmd *cobra.Command, o *editOptions) {
 type editSession struct {
 	doc         *segments.Document
 	projectPath string
-	matcher     *glossary.Matcher
+	opts        *editOptions
 	keys        tui.KeyMap
+	config      tui.Config
 	notices     []string
 }
 
@@ -157,41 +169,22 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
-	ses := &editSession{doc: doc, projectPath: projectPath}
+	ses := &editSession{doc: doc, projectPath: projectPath, opts: o}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
 	}
-
-	var gs []*glossary.Glossary
-	if len(o.Glossaries) > 0 {
-		g, gw, err := glossary.Open(o.Glossaries...)
-		if err != nil {
-			return nil, fmt.Errorf("edit: %w", err)
-		}
-		gs = append(gs, g)
-		for _, w := range gw {
-			ses.notices = append(ses.notices, w.String())
+	// Glossaries and memories load after the first frame (see load), but a
+	// path that does not exist is a typo better reported at once.
+	for _, p := range o.Glossaries {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("edit: glossary: %w", err)
 		}
 	}
-	if dir := glossary.UserDir(); dir != "" {
-		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-			g, gw, err := glossary.Open(dir)
-			if err != nil {
-				// A broken personal glossary should not keep the editor
-				// closed: say so and go on without it.
-				ses.notices = append(ses.notices, err.Error())
-			} else {
-				gs = append(gs, g)
-			}
-			for _, w := range gw {
-				ses.notices = append(ses.notices, w.String())
-			}
+	for _, p := range o.TM {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("edit: translation memory: %w", err)
 		}
 	}
-	if b := builtinGlossary(); b != nil {
-		gs = append(gs, b)
-	}
-	ses.matcher = glossary.NewMatcher(glossary.Merge(gs...), doc.SourceLang.String(), doc.TargetLang.String())
 
 	keys, kw, err := tui.LoadKeyMap(tui.KeyConfigPath())
 	if err != nil {
@@ -199,7 +192,74 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 	}
 	ses.keys = keys
 	ses.notices = append(ses.notices, kw...)
+
+	cfg, err := tui.LoadConfig(tui.ConfigPath())
+	if err != nil {
+		ses.notices = append(ses.notices, err.Error()+" (using the default settings)")
+	}
+	if cfg.QA == nil {
+		qc, err := qa.LoadConfig(qa.ConfigPath())
+		if err != nil {
+			ses.notices = append(ses.notices, err.Error()+" (running every check)")
+		}
+		cfg.QA = qc
+	}
+	ses.config = cfg
 	return ses, nil
+}
+
+// load reads the glossaries and the translation memories; the editor runs
+// it in a command after its first frame, with a snapshot of the document
+// whose confirmed segments join the memory. Problems become notices: the
+// editor is already open.
+func (ses *editSession) load(snap *segments.Document) tui.Resources {
+	var res tui.Resources
+	o := ses.opts
+	var gs []*glossary.Glossary
+	if len(o.Glossaries) > 0 {
+		g, gw, err := glossary.Open(o.Glossaries...)
+		if err != nil {
+			res.Notices = append(res.Notices, err.Error())
+		} else {
+			gs = append(gs, g)
+		}
+		for _, w := range gw {
+			res.Notices = append(res.Notices, w.String())
+		}
+	}
+	if dir := glossary.UserDir(); dir != "" {
+		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+			g, gw, err := glossary.Open(dir)
+			if err != nil {
+				// A broken personal glossary should not keep the editor
+				// useless: say so and go on without it.
+				res.Notices = append(res.Notices, err.Error())
+			} else {
+				gs = append(gs, g)
+			}
+			for _, w := range gw {
+				res.Notices = append(res.Notices, w.String())
+			}
+		}
+	}
+	if b := builtinGlossary(); b != nil {
+		gs = append(gs, b)
+	}
+	res.Hits = glossary.NewMatcher(glossary.Merge(gs...), snap.SourceLang.String(), snap.TargetLang.String())
+
+	mem, tw, err := tm.Open(tm.Options{
+		SourceLang: snap.SourceLang.String(), TargetLang: snap.TargetLang.String(), Paths: o.TM,
+	})
+	if err != nil {
+		res.Notices = append(res.Notices, err.Error())
+		mem = tm.New(snap.SourceLang.String(), snap.TargetLang.String())
+	}
+	for _, w := range tw {
+		res.Notices = append(res.Notices, w.String())
+	}
+	mem.Add(tm.DocumentUnits(snap, ses.projectPath)...)
+	res.Memory = mem
+	return res
 }
 
 // exporters are the formats of the ctrl+e picker, written next to the
@@ -248,8 +308,13 @@ func editRun(s *streams, o *editOptions) error {
 	lipgloss.SetHasDarkBackground(termenv.NewOutput(out).HasDarkBackground())
 	projectPath := ses.projectPath
 	m := tui.New(ses.doc, projectPath, tui.Options{
-		Hits:      ses.matcher,
-		Save:      func(d *segments.Document) error { return segments.Save(projectPath, d) },
+		Load: ses.load,
+		Save: func(d *segments.Document) error { return segments.Save(projectPath, d) },
+		SaveMemory: func(d *segments.Document) error {
+			_, err := tm.SaveUser("", projectPath, d)
+			return err
+		},
+		Config:    &ses.config,
 		Keys:      &ses.keys,
 		Notices:   ses.notices,
 		NoColor:   noColor,

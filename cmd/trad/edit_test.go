@@ -122,7 +122,7 @@ func TestPrepareEditGlossaryAndProjectFlags(t *testing.T) {
 	if ses.projectPath != proj {
 		t.Errorf("--project gave %s", ses.projectPath)
 	}
-	hits := ses.matcher.Match(ses.doc.Segments[2].Source)
+	hits := ses.load(ses.doc.Clone()).Hits.Match(ses.doc.Segments[2].Source)
 	if len(hits) != 1 || len(hits[0].Targets) == 0 || hits[0].Targets[0] != "data centre" {
 		t.Fatalf("--glossary terms not matched: %+v", hits)
 	}
