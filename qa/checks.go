@@ -82,13 +82,34 @@ outer:
 	for i := 0; i+len(term) <= len(toks); i++ {
 		for j, w := range term {
 			t := toks[i+j]
-			if t.Fold != w.Fold && t.Stem != w.Stem {
+			if acronym(w.Text) {
+				// "US" is not satisfied by the pronoun "us": acronyms
+				// match only as written, as in the glossary matcher.
+				if t.Text != w.Text {
+					continue outer
+				}
+			} else if t.Fold != w.Fold && t.Stem != w.Stem {
 				continue outer
 			}
 		}
 		return true
 	}
 	return false
+}
+
+// acronym reports whether a word is written in capitals (two letters or
+// more, no lower case): US, EU, IA.
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // checkGlossary reports source terms none of whose target terms is in the

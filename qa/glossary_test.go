@@ -48,6 +48,14 @@ func TestHasTerm(t *testing.T) {
 			t.Errorf("hasTerm(%q) = %v, want %v", term, got, want)
 		}
 	}
+	// Acronyms match only as written: the pronoun "us" is not "US".
+	toks = en.Tokens("Tell us what the US wants.")
+	if !hasTerm(toks, en.Tokens("US")) {
+		t.Error(`"US" not found in "the US wants"`)
+	}
+	if hasTerm(en.Tokens("Tell us more."), en.Tokens("US")) {
+		t.Error(`"US" found in "Tell us more."`)
+	}
 	if hasTerm(toks, nil) {
 		t.Error("an empty term matched")
 	}
