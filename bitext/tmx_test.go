@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -298,6 +299,38 @@ func TestReadTMXErrors(t *testing.T) {
 			t.Errorf("%s: err = %v, want it to mention %q", tt.name, err, tt.want)
 		}
 	}
+	// A truncated file is an error naming the innermost open element and
+	// the line of its start tag, not a silent success.
+	fixture := mustRead(t, "testdata/golden/fixture.tmx")
+	cut := func(after string) string { return fixture[:strings.Index(fixture, after)+len(after)] }
+	truncated := []struct{ name, in, want string }{
+		{"open tu", "<tmx><body><tu>", "line 1: <tu> is not closed"},
+		{"only root", "<tmx>\n", "line 1: <tmx> is not closed"},
+		{"inside seg", "<tmx>\n<body>\n<tu>\n<tuv xml:lang=\"fr\">\n<seg>text", "line 5: <seg> is not closed"},
+		{"fixture after a tuv", cut("</seg></tuv>"), "line 6: <tu> is not closed"},
+		{"fixture after a prop", cut("</prop>"), "line 6: <tu> is not closed"},
+		{"fixture before </tmx>", strings.TrimSuffix(fixture, "</tmx>\n"), "line 3: <tmx> is not closed"},
+	}
+	for _, tt := range truncated {
+		for name, read := range map[string]func(io.Reader, func(TU) error) error{"ReadTMX": ReadTMX, "encoding/xml": readTMXStd} {
+			err := read(strings.NewReader(tt.in), func(TU) error { return nil })
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s, %s: err = %v, want it to contain %q", tt.name, name, err, tt.want)
+			}
+		}
+	}
+	// Every cut of the fixture after a tag but before its end is an error.
+	for i := strings.IndexByte(fixture, '>'); i >= 0 && i+1 < len(strings.TrimRight(fixture, "\n")); {
+		if err := ReadTMX(strings.NewReader(fixture[:i+1]), func(TU) error { return nil }); err == nil {
+			t.Fatalf("fixture cut after byte %d read without error", i+1)
+		}
+		j := strings.IndexByte(fixture[i+1:], '>')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+
 	stop := errors.New("stop")
 	if err := ReadTMX(strings.NewReader(`<tmx><body><tu/><tu/></body></tmx>`), func(TU) error { return stop }); err != stop {
 		t.Errorf("callback error: got %v", err)

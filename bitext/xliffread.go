@@ -98,7 +98,7 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 			return nil
 		}
 		if err != nil {
-			return xmlError(d, err)
+			return xmlError(d, err, 0)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -1,0 +1,789 @@
+package bitext
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// The scanner below reads UTF-8 TMX about ten times faster than
+// encoding/xml's RawToken (no per-byte reader calls, no token allocations,
+// text and attribute values decoded only when they hold a reference or a
+// carriage return). It mirrors encoding/xml's rules token by token, and
+// whenever a token is anything it does not fully handle — a non-ASCII
+// name, an encoding declaration, any syntax error — it hands the stream,
+// from the start of that token, to encoding/xml: the scanner never decides
+// alone that a document is malformed, and a document it accepts is one
+// encoding/xml accepts with the same tokens (FuzzReadTMXEquivalent).
+
+// Token outcomes.
+const (
+	tokOK   = iota
+	tokMore // the token may continue past the buffered bytes
+	tokBad  // not handled here: encoding/xml takes over at this token
+	tokErr  // the handler failed (bad nesting, or the caller's error)
+)
+
+const scanBufSize = 64 << 10
+
+type tmxScanner struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int // unread bytes are buf[pos:end]
+	eof      bool
+	rerr     error // read error other than io.EOF
+	line     int   // line number at buf[lineAt]
+	lineAt   int
+	h        *tmxHandler
+	herr     error
+	attrs    []rawAttr
+	spans    []attrSpan
+	tbuf     []byte // decoded text
+	abuf     []byte // decoded attribute values
+}
+
+// attrSpan locates a decoded attribute value in abuf (while abuf may still
+// move) or says the raw bytes are the value.
+type attrSpan struct {
+	decoded bool
+	lo, hi  int
+}
+
+// scanTMX reads r with a buffer of size bytes (tests use tiny ones to
+// exercise every token cut by a refill).
+func scanTMX(r io.Reader, h *tmxHandler, size int) error {
+	s := &tmxScanner{r: r, buf: make([]byte, max(size, 4)), line: 1, h: h}
+	for s.end < 3 && s.fill() {
+	}
+	head := s.buf[:s.end]
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return readTMXXML(newXMLDecoder(s.rest()), h, 0) // UTF-16
+	}
+	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+		s.pos, s.lineAt = 3, 3
+	}
+	for {
+		if s.pos == s.end {
+			if !s.fill() {
+				if s.rerr != nil {
+					return s.readError()
+				}
+				return h.eof()
+			}
+			continue
+		}
+		var st int
+		if s.buf[s.pos] == '<' {
+			st = s.markup(s.buf[s.pos:s.end])
+		} else {
+			st = s.text(s.buf[s.pos:s.end])
+		}
+		switch st {
+		case tokMore:
+			if s.eof {
+				if s.rerr != nil {
+					return s.readError()
+				}
+				return s.fallback()
+			}
+			s.fill()
+		case tokBad:
+			return s.fallback()
+		case tokErr:
+			return s.herr
+		}
+	}
+}
+
+// fill moves the unread bytes to the front of the buffer (growing it when
+// a token fills it) and reads until the buffer is full or the input ends.
+// It reports whether new bytes arrived.
+func (s *tmxScanner) fill() bool {
+	if s.eof {
+		return false
+	}
+	s.lineTo(s.pos)
+	if s.pos > 0 {
+		s.end = copy(s.buf, s.buf[s.pos:s.end])
+		s.pos, s.lineAt = 0, 0
+	}
+	if s.end == len(s.buf) {
+		s.buf = append(s.buf, make([]byte, len(s.buf))...)
+	}
+	// Fill the buffer: a token cut by its end is scanned again from its
+	// start, which must not happen after every short read.
+	start := s.end
+	for s.end < len(s.buf) {
+		n, err := s.r.Read(s.buf[s.end:])
+		s.end += n
+		if err != nil {
+			s.eof = true
+			if err != io.EOF {
+				s.rerr = err
+			}
+			break
+		}
+	}
+	return s.end > start
+}
+
+// lineTo advances the line count to buf[p].
+func (s *tmxScanner) lineTo(p int) {
+	s.line += bytes.Count(s.buf[s.lineAt:p], []byte{'\n'})
+	s.lineAt = p
+}
+
+func (s *tmxScanner) readError() error {
+	s.lineTo(s.pos)
+	return fmt.Errorf("line %d: %w", s.line, s.rerr)
+}
+
+// rest is the unread input: the buffered bytes, then the reader.
+func (s *tmxScanner) rest() io.Reader {
+	b := bytes.NewReader(s.buf[s.pos:s.end])
+	if s.eof {
+		return b
+	}
+	return io.MultiReader(b, s.r)
+}
+
+// fallback reads the rest of the input, from the current token, with
+// encoding/xml.
+func (s *tmxScanner) fallback() error {
+	s.h.fellBack = true
+	s.lineTo(s.pos)
+	return readTMXXML(newXMLDecoderAt(s.rest(), false), s.h, s.line-1)
+}
+
+// text scans character data at b (up to '<'), as encoding/xml's text does:
+// references decoded, "\r\n" and "\r" turned into "\n", "]]>" and
+// characters outside XML's range refused.
+func (s *tmxScanner) text(b []byte) int {
+	out := s.tbuf[:0]
+	copied := false // out holds the decoding of b[:i]; else b[:i] is its own
+	i := 0
+scan:
+	for i < len(b) {
+		c := b[i]
+		if textPlain[c] {
+			j := i + 1
+			for j < len(b) && textPlain[b[j]] {
+				j++
+			}
+			if copied {
+				out = append(out, b[i:j]...)
+			}
+			i = j
+			continue
+		}
+		switch {
+		case c == '<':
+			break scan
+		case c >= utf8.RuneSelf:
+			if !utf8.FullRune(b[i:]) {
+				if s.eof {
+					return tokBad
+				}
+				return s.textMore(b, i, out, copied)
+			}
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
+				return tokBad
+			}
+			if copied {
+				out = append(out, b[i:i+n]...)
+			}
+			i += n
+		case c == '&':
+			r, n, st := scanRef(b[i:], s.eof)
+			if st == tokMore {
+				return s.textMore(b, i, out, copied)
+			}
+			if st != tokOK {
+				return st
+			}
+			if !copied {
+				out, copied = append(out, b[:i]...), true
+			}
+			out = utf8.AppendRune(out, r)
+			i += n
+		case c == ']':
+			if i+2 >= len(b) && !s.eof {
+				return s.textMore(b, i, out, copied)
+			}
+			if i+2 < len(b) && b[i+1] == ']' && b[i+2] == '>' {
+				return tokBad // "]]>" outside CDATA
+			}
+			if copied {
+				out = append(out, c)
+			}
+			i++
+		case c == '\r':
+			if i+1 >= len(b) && !s.eof {
+				return s.textMore(b, i, out, copied)
+			}
+			if !copied {
+				out, copied = append(out, b[:i]...), true
+			}
+			out = append(out, '\n')
+			i++
+			if i < len(b) && b[i] == '\n' {
+				i++
+			}
+		default:
+			return tokBad // a control character
+		}
+	}
+	if i == len(b) && !s.eof {
+		return s.textMore(b, i, out, copied)
+	}
+	if copied {
+		s.h.text(out)
+	} else {
+		s.h.text(b[:i])
+	}
+	s.tbuf = out[:0]
+	s.pos += i
+	return tokOK
+}
+
+// textMore handles text that reaches the end of the buffer at b[i]. Short
+// texts are simply scanned again once more bytes are in; a long one passes
+// what it has so far to the handler, so that the buffer does not grow
+// with it. The cut never falls after a ']' ("]]>" must be seen whole).
+func (s *tmxScanner) textMore(b []byte, i int, out []byte, copied bool) int {
+	s.tbuf = out[:0]
+	if i < len(s.buf)/2 {
+		return tokMore
+	}
+	k := i
+	for k > 0 && b[k-1] == ']' {
+		k--
+	}
+	if k == 0 {
+		return tokMore
+	}
+	if copied {
+		s.h.text(out[:len(out)-(i-k)])
+	} else {
+		s.h.text(b[:k])
+	}
+	s.pos += k
+	return tokMore
+}
+
+// scanRef decodes the reference at b (b[0] == '&'): one of XML's five
+// predefined entities or a character reference, with encoding/xml's
+// rules. Anything else (an unknown entity, a malformed reference) is
+// tokBad, for encoding/xml to report.
+func scanRef(b []byte, eof bool) (r rune, n int, st int) {
+	more := tokMore
+	if eof {
+		more = tokBad
+	}
+	if len(b) < 2 {
+		return 0, 0, more
+	}
+	if b[1] != '#' {
+		for _, e := range predefined {
+			if len(b) >= len(e.ref) && string(b[:len(e.ref)]) == e.ref {
+				return e.r, len(e.ref), tokOK
+			}
+		}
+		if len(b) < len("&quot;") {
+			return 0, 0, more
+		}
+		return 0, 0, tokBad
+	}
+	i, base := 2, rune(10)
+	if i < len(b) && b[i] == 'x' { // lower case only, as in encoding/xml
+		i, base = 3, 16
+	}
+	start := i
+	var v rune
+	for ; i < len(b); i++ {
+		d := digitVal(b[i])
+		if d >= base {
+			break
+		}
+		if i-start == 8 {
+			return 0, 0, tokBad // encoding/xml decides about long references
+		}
+		v = v*base + d
+	}
+	if i == len(b) {
+		return 0, 0, more
+	}
+	if b[i] != ';' || i == start || v > utf8.MaxRune {
+		return 0, 0, tokBad
+	}
+	if v >= 0xD800 && v <= 0xDFFF {
+		v = utf8.RuneError // string(rune(n)) in encoding/xml
+	}
+	if !isXMLChar(v) {
+		return 0, 0, tokBad
+	}
+	return v, i + 1, tokOK
+}
+
+func digitVal(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return rune(c-'A') + 10
+	}
+	return 99
+}
+
+var predefined = [...]struct {
+	ref string
+	r   rune
+}{{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'}}
+
+// isXMLChar is encoding/xml's isInCharacterRange.
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// textPlain marks the bytes text scanning copies as they are.
+var textPlain, nameByte [256]bool
+
+func init() {
+	for c := 0x20; c < 0x80; c++ {
+		textPlain[c] = c != '<' && c != '&' && c != ']'
+	}
+	textPlain['\t'], textPlain['\n'] = true, true
+	for c := 0; c < 0x80; c++ {
+		nameByte[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+			c == '_' || c == ':' || c == '.' || c == '-'
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\r' || c == '\n' || c == '\t' }
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+// scanName scans an ASCII XML name at b[i:] and returns its end. Names
+// with other characters are left to encoding/xml.
+func scanName(b []byte, i int) (int, int) {
+	j := i
+	for j < len(b) && nameByte[b[j]] {
+		j++
+	}
+	switch {
+	case j == len(b):
+		return j, tokMore
+	case b[j] >= utf8.RuneSelf, j == i:
+		return j, tokBad
+	}
+	if c := b[i]; !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_' || c == ':') {
+		return j, tokBad
+	}
+	return j, tokOK
+}
+
+// nsname splits a name at its colon as encoding/xml's nsname does.
+func (s *tmxScanner) nsname(n []byte) (space, local string, ok bool) {
+	if known := knownName(n); known != "" {
+		return "", known, true
+	}
+	k := bytes.IndexByte(n, ':')
+	switch {
+	case k < 0:
+		return "", s.h.intern(n), true
+	case bytes.IndexByte(n[k+1:], ':') >= 0:
+		return "", "", false
+	case k == 0 || k == len(n)-1:
+		return "", s.h.intern(n), true
+	}
+	return s.h.intern(n[:k]), s.h.intern(n[k+1:]), true
+}
+
+// knownName returns TMX's usual element and attribute names without a
+// table lookup.
+func knownName(n []byte) string {
+	switch string(n) {
+	case "tu":
+		return "tu"
+	case "tuv":
+		return "tuv"
+	case "seg":
+		return "seg"
+	case "prop":
+		return "prop"
+	case "note":
+		return "note"
+	case "type":
+		return "type"
+	case "tuid":
+		return "tuid"
+	case "creationdate":
+		return "creationdate"
+	case "changedate":
+		return "changedate"
+	}
+	return ""
+}
+
+// markup scans a token starting with '<' at b.
+func (s *tmxScanner) markup(b []byte) int {
+	if len(b) < 3 {
+		return tokMore
+	}
+	switch b[1] {
+	case '/':
+		return s.endTag(b)
+	case '?':
+		return s.procInst(b)
+	case '!':
+		return s.bang(b)
+	}
+	return s.startTag(b)
+}
+
+func (s *tmxScanner) startTag(b []byte) int {
+	j, st := scanName(b, 1)
+	if st != tokOK {
+		return st
+	}
+	_, name, ok := s.nsname(b[1:j])
+	if !ok {
+		return tokBad
+	}
+	s.attrs, s.spans, s.abuf = s.attrs[:0], s.spans[:0], s.abuf[:0]
+	i, empty := j, false
+	for {
+		i = skipSpace(b, i)
+		if i == len(b) {
+			return tokMore
+		}
+		if b[i] == '/' {
+			if i+1 == len(b) {
+				return tokMore
+			}
+			if b[i+1] != '>' {
+				return tokBad
+			}
+			i, empty = i+2, true
+			break
+		}
+		if b[i] == '>' {
+			i++
+			break
+		}
+		k, st := scanName(b, i)
+		if st != tokOK {
+			return st
+		}
+		space, local, ok := s.nsname(b[i:k])
+		if !ok {
+			return tokBad
+		}
+		if i = skipSpace(b, k); i == len(b) {
+			return tokMore
+		}
+		if b[i] != '=' {
+			return tokBad
+		}
+		if i = skipSpace(b, i+1); i == len(b) {
+			return tokMore
+		}
+		if q := b[i]; q != '"' && q != '\'' {
+			return tokBad
+		}
+		n, sp, st := s.attrValue(b[i+1:], b[i])
+		if st != tokOK {
+			return st
+		}
+		if !sp.decoded {
+			sp.lo, sp.hi = i+1, i+1+n-1
+		}
+		s.attrs = append(s.attrs, rawAttr{space: space, local: local})
+		s.spans = append(s.spans, sp)
+		i += 1 + n
+	}
+	for k, sp := range s.spans {
+		if sp.decoded {
+			s.attrs[k].val = s.abuf[sp.lo:sp.hi]
+		} else {
+			s.attrs[k].val = b[sp.lo:sp.hi]
+		}
+	}
+	s.lineTo(s.pos + i)
+	line := s.line
+	s.pos += i
+	s.h.start(name, s.attrs, line)
+	if empty {
+		if err := s.h.end(name, line); err != nil {
+			s.herr = err
+			return tokErr
+		}
+	}
+	return tokOK
+}
+
+// attrValue scans a quoted value at b, after its opening quote q, as
+// encoding/xml's text(quote) does. It returns the length up to and with
+// the closing quote, and where the value is: b itself when it holds no
+// reference nor carriage return, else a span of s.abuf.
+func (s *tmxScanner) attrValue(b []byte, q byte) (int, attrSpan, int) {
+	lo := len(s.abuf)
+	copied := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == q:
+			if copied {
+				return i + 1, attrSpan{decoded: true, lo: lo, hi: len(s.abuf)}, tokOK
+			}
+			return i + 1, attrSpan{}, tokOK
+		case c == '<':
+			return 0, attrSpan{}, tokBad
+		case c >= utf8.RuneSelf:
+			if !utf8.FullRune(b[i:]) {
+				return 0, attrSpan{}, tokMore
+			}
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
+				return 0, attrSpan{}, tokBad
+			}
+			if copied {
+				s.abuf = append(s.abuf, b[i:i+n]...)
+			}
+			i += n
+			continue
+		case c == '&':
+			r, n, st := scanRef(b[i:], false)
+			if st != tokOK {
+				return 0, attrSpan{}, st
+			}
+			if !copied {
+				s.abuf, copied = append(s.abuf, b[:i]...), true
+			}
+			s.abuf = utf8.AppendRune(s.abuf, r)
+			i += n
+			continue
+		case c == '\r':
+			if i+1 == len(b) {
+				return 0, attrSpan{}, tokMore
+			}
+			if !copied {
+				s.abuf, copied = append(s.abuf, b[:i]...), true
+			}
+			s.abuf = append(s.abuf, '\n')
+			i++
+			if b[i] == '\n' {
+				i++
+			}
+			continue
+		case c < 0x20 && c != '\t' && c != '\n':
+			return 0, attrSpan{}, tokBad
+		}
+		if copied {
+			s.abuf = append(s.abuf, c)
+		}
+		i++
+	}
+	return 0, attrSpan{}, tokMore
+}
+
+func (s *tmxScanner) endTag(b []byte) int {
+	j, st := scanName(b, 2)
+	if st != tokOK {
+		return st
+	}
+	_, name, ok := s.nsname(b[2:j])
+	if !ok {
+		return tokBad
+	}
+	i := skipSpace(b, j)
+	if i == len(b) {
+		return tokMore
+	}
+	if b[i] != '>' {
+		return tokBad
+	}
+	s.lineTo(s.pos + i + 1)
+	s.pos += i + 1
+	if err := s.h.end(name, s.line); err != nil {
+		s.herr = err
+		return tokErr
+	}
+	return tokOK
+}
+
+var errDeclaredCharset = errors.New("declared charset")
+
+// procInst skips a processing instruction. The XML declaration is checked
+// by encoding/xml itself (version, encoding); one that names an encoding
+// other than UTF-8 hands the stream over.
+func (s *tmxScanner) procInst(b []byte) int {
+	j, st := scanName(b, 2)
+	if st != tokOK {
+		return st
+	}
+	i := skipSpace(b, j)
+	k := bytes.Index(b[i:], []byte("?>"))
+	if k < 0 {
+		return tokMore
+	}
+	n := i + k + 2
+	if string(b[2:j]) == "xml" {
+		d := xml.NewDecoder(bytes.NewReader(b[:n]))
+		d.CharsetReader = func(string, io.Reader) (io.Reader, error) { return nil, errDeclaredCharset }
+		if _, err := d.RawToken(); err != nil {
+			return tokBad
+		}
+	}
+	s.pos += n
+	return tokOK
+}
+
+// bang skips a comment or a directive (<!DOCTYPE …>, internal subset
+// included) and passes a CDATA section's text on.
+func (s *tmxScanner) bang(b []byte) int {
+	switch b[2] {
+	case '-':
+		if len(b) < 4 {
+			return tokMore
+		}
+		if b[3] != '-' {
+			return tokBad
+		}
+		k := bytes.Index(b[4:], []byte("--"))
+		if k < 0 || 4+k+2 == len(b) {
+			return tokMore
+		}
+		if b[4+k+2] != '>' {
+			return tokBad // "--" inside a comment
+		}
+		s.pos += 4 + k + 3
+		return tokOK
+	case '[':
+		const open = "<![CDATA["
+		if len(b) < len(open) {
+			if string(b) != open[:len(b)] {
+				return tokBad
+			}
+			return tokMore
+		}
+		if string(b[:len(open)]) != open {
+			return tokBad
+		}
+		k := bytes.Index(b[len(open):], []byte("]]>"))
+		if k < 0 {
+			return tokMore
+		}
+		return s.cdata(b[len(open):len(open)+k], len(open)+k+3)
+	}
+	// A directive, scanned as encoding/xml does: quotes hide '<' and '>',
+	// nested <…> count, comments inside are skipped; its first byte is
+	// taken as is.
+	var inq byte
+	depth := 0
+	i := 3
+	for {
+		if i >= len(b) {
+			return tokMore
+		}
+		c := b[i]
+		i++
+		if inq == 0 && c == '>' && depth == 0 {
+			break
+		}
+		for again := true; again; {
+			again = false
+			switch {
+			case c == inq:
+				inq = 0
+			case inq != 0:
+			case c == '\'' || c == '"':
+				inq = c
+			case c == '>':
+				depth--
+			case c == '<':
+				k := 0
+				for ; k < 3; k++ {
+					if i >= len(b) {
+						return tokMore
+					}
+					c = b[i]
+					i++
+					if c != "!--"[k] {
+						break
+					}
+				}
+				if k < 3 {
+					depth++
+					again = true // the byte that broke "<!--" is handled in turn
+					continue
+				}
+				e := bytes.Index(b[i:], []byte("-->"))
+				if e < 0 {
+					return tokMore
+				}
+				i += e + 3
+			}
+		}
+	}
+	s.pos += i
+	return tokOK
+}
+
+// cdata passes the text of a CDATA section on (n is the section's length
+// in the buffer): no references, but "\r" handling and character checks
+// as in any text.
+func (s *tmxScanner) cdata(t []byte, n int) int {
+	out := s.tbuf[:0]
+	copied := false
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, m := utf8.DecodeRune(t[i:])
+			if r == utf8.RuneError && m == 1 || !isXMLChar(r) {
+				return tokBad
+			}
+			if copied {
+				out = append(out, t[i:i+m]...)
+			}
+			i += m
+			continue
+		case c == '\r':
+			if !copied {
+				out, copied = append(out, t[:i]...), true
+			}
+			out = append(out, '\n')
+			if i+1 < len(t) && t[i+1] == '\n' {
+				i++
+			}
+		case c < 0x20 && c != '\t' && c != '\n':
+			return tokBad
+		default:
+			if copied {
+				out = append(out, c)
+			}
+		}
+		i++
+	}
+	if copied {
+		s.h.text(out)
+	} else {
+		s.h.text(t)
+	}
+	s.tbuf = out[:0]
+	s.pos += n
+	return tokOK
+}

@@ -1,0 +1,139 @@
+package bitext
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+// tmxScanSeeds are documents that exercise every construct the scanner
+// handles itself and the ones it hands to encoding/xml.
+var tmxScanSeeds = []string{
+	`<tmx><body><tu><tuv lang="fr"><seg>a<bpt>b<sub>c</sub></bpt><hi>d</hi></seg></tuv></tu></body></tmx>`,
+	"\ufeff<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\r\n<tmx version='1.4'>\r\n<body>\r\n<tu tuid='7'\r\n creationdate=\"20240229T235959Z\" changedate='20230229T000000Z'><prop type=\"x-status\">ok</prop><note>a\r\nb\rc</note><tuv xml:lang=\"fr\"><seg>l&apos;été &amp; &lt;b&gt; &quot;q&quot; &#233;&#xE9;&#x1F600; &#xd800;</seg></tuv><tuv lang=\"en\" xml:lang=\"en-GB\"><seg><![CDATA[<raw> & ]] ]>\r\n]]>x</seg></tuv></tu>\r\n</body></tmx>\r\n",
+	`<?xml version="1.0"?><!DOCTYPE tmx [ <!ENTITY e "x"> <!-- c > --> <!ATTLIST tu a CDATA "<>"> ]><tmx><!-- a - b --><?pi data?><body><tu tuid="1"><tuv xml:lang="fr" ><seg>x</seg ></tuv ><tuv xml:lang='en'/></tu ></body></tmx>`,
+	`<?xml version="1.0" encoding="ISO-8859-1"?><tmx><body><tu><tuv xml:lang="fr"><seg>` + "caf\xe9" + `</seg></tuv></tu></body></tmx>`,
+	`<tmx><body><tu><tuv xml:lang="fr"><seg>&nbsp;</seg></tuv></tu></body></tmx>`,
+	`<tmx><body><tu>`,
+	"<tmx>\n<body>\n<tu><tuv xml:lang=\"fr\"><seg>x</tuv></tu></body></tmx>",
+	`<t:tmx xmlns:t="u"><t:body><a:tu><t:tuv xml:lang="fr"><seg>x</seg></t:tuv></b:tu></t:body></t:tmx>`,
+	`<tmx><body><tu a="1"b="2"><tuv xml:lang="fr"><seg>]]></seg></tuv></tu></body></tmx>`,
+	`<tmx><body><tu><tuv xml:lang="fr"><seg>&#0; &#x110000; &#X41; &#65</seg></tuv></tu></body></tmx>`,
+	`<tmx><body><tu><tuv xml:lang="fr"><seg>` + "\x01\xff\xef\xbf\xbe" + `</seg></tuv></tu></body></tmx>`,
+	`<tmx><body><tu><prop>untyped</prop><prop type="p">1</prop><prop type="p">2</prop><tuv xml:lang="fr"><seg>x</seg><seg>y</seg></tuv><tuv xml:lang="fr"><seg>z</seg></tuv></tu></body></tmx>`,
+	`<tmx><body><tu><tuv xml:lang="fr"><seg>x</seg></tuv></tu></body></tmx>trailing &amp; text`,
+	`<tmx><body><tu><tuv xml:lang="fr"><seg>naïve <ph x="&lt;">{0}</ph> Ünïcödé</seg></tuv></tu></body></tmx>`,
+	`<tmx><élément/></tmx>`,
+	`<?xml version="1.1"?><tmx/>`,
+	`<tmx><!--- bad --></tmx>`,
+	`<tmx><![CDAT[x]]></tmx>`,
+}
+
+type readResult struct {
+	tus []TU
+	err error
+}
+
+func readAll(read func(io.Reader, func(TU) error) error, r io.Reader) readResult {
+	var res readResult
+	res.err = read(r, func(tu TU) error { res.tus = append(res.tus, tu); return nil })
+	return res
+}
+
+func scanWith(size int) func(io.Reader, func(TU) error) error {
+	return func(r io.Reader, fn func(TU) error) error { return scanTMX(r, &tmxHandler{fn: fn}, size) }
+}
+
+// checkEquivalent reads in with encoding/xml alone and with the scanner
+// (whole, a byte at a time, with a tiny buffer) and fails unless all give
+// the same units and the same error.
+func checkEquivalent(t *testing.T, in string) {
+	t.Helper()
+	want := readAll(readTMXStd, strings.NewReader(in))
+	for _, v := range []struct {
+		name string
+		res  readResult
+	}{
+		{"ReadTMX", readAll(ReadTMX, strings.NewReader(in))},
+		{"one byte at a time", readAll(ReadTMX, iotest.OneByteReader(strings.NewReader(in)))},
+		{"8-byte buffer", readAll(scanWith(8), iotest.HalfReader(strings.NewReader(in)))},
+	} {
+		if fmt.Sprint(v.res.err) != fmt.Sprint(want.err) {
+			t.Fatalf("%s: error %v, encoding/xml says %v\ninput %q", v.name, v.res.err, want.err, in)
+		}
+		if !reflect.DeepEqual(v.res.tus, want.tus) {
+			t.Fatalf("%s: units\n%#v\nencoding/xml gives\n%#v\ninput %q", v.name, v.res.tus, want.tus, in)
+		}
+	}
+}
+
+func TestReadTMXScannerEquivalent(t *testing.T) {
+	for i, in := range tmxScanSeeds {
+		t.Run(fmt.Sprint(i), func(t *testing.T) { checkEquivalent(t, in) })
+	}
+	for _, p := range []string{"testdata/fr-en.tmx", "testdata/omegat36-level2.tmx", "testdata/golden/fixture.tmx", "testdata/golden/fixture-all-paragraph.tmx"} {
+		t.Run(p, func(t *testing.T) { checkEquivalent(t, mustRead(t, p)) })
+	}
+}
+
+// TestReadTMXScannerNoFallback checks that well-formed TMX in the usual
+// shapes is read by the scanner alone (the equivalence tests would pass
+// just as well if it always handed over).
+func TestReadTMXScannerNoFallback(t *testing.T) {
+	ins := []string{tmxScanSeeds[0], tmxScanSeeds[1], tmxScanSeeds[2]}
+	for _, p := range []string{"testdata/fr-en.tmx", "testdata/omegat36-level2.tmx", "testdata/golden/fixture.tmx", "testdata/golden/fixture-all-paragraph.tmx"} {
+		ins = append(ins, mustRead(t, p))
+	}
+	for i, in := range ins {
+		for _, size := range []int{8, scanBufSize} {
+			h := &tmxHandler{fn: func(TU) error { return nil }}
+			if err := scanTMX(strings.NewReader(in), h, size); err != nil || h.fellBack {
+				t.Errorf("input %d, buffer %d: err %v, handed over to encoding/xml: %v", i, size, err, h.fellBack)
+			}
+		}
+	}
+	h := &tmxHandler{fn: func(TU) error { return nil }}
+	if err := scanTMX(strings.NewReader(tmxScanSeeds[3]), h, scanBufSize); err != nil || !h.fellBack {
+		t.Errorf("ISO-8859-1 declaration: err %v, handed over %v (want true)", err, h.fellBack)
+	}
+}
+
+// TestReadTMXLongText reads texts longer than the scanner's buffer, which
+// reach the handler in pieces, cut anywhere but inside "]]>" or "\r\n".
+func TestReadTMXLongText(t *testing.T) {
+	for _, unit := range []string{"abc ", "]]", "é&amp;", "\r\n", "] ]", "&#x1F600;"} {
+		seg := strings.Repeat(unit, 3*scanBufSize/len(unit))
+		in := `<tmx><body><tu><tuv xml:lang="fr"><seg>` + seg + `</seg></tuv></tu></body></tmx>`
+		checkEquivalent(t, in)
+		n := 0
+		if err := ReadTMX(strings.NewReader(in), func(tu TU) error { n = len(tu.Variants["fr"]); return nil }); err != nil || n == 0 {
+			t.Errorf("%q: %d bytes, err %v", unit, n, err)
+		}
+	}
+	bad := `<tmx><body><tu><tuv xml:lang="fr"><seg>` + strings.Repeat("x", scanBufSize-40) + "]]>" + strings.Repeat("y", scanBufSize) + `</seg></tuv></tu></body></tmx>`
+	checkEquivalent(t, bad)
+}
+
+func FuzzReadTMXEquivalent(f *testing.F) {
+	for _, in := range tmxScanSeeds {
+		f.Add(in)
+	}
+	for _, p := range []string{"testdata/fr-en.tmx", "testdata/omegat36-level2.tmx", "testdata/golden/fixture.tmx"} {
+		f.Add(mustRead(f, p))
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		checkEquivalent(t, in)
+	})
+}
+
+func TestParseTMXDateBytes(t *testing.T) {
+	for _, s := range []string{"20240229T235959Z", "20230229T000000Z", "20241231T240000Z", "20241301T000000Z", "00000101T000000Z",
+		"2024010T1000000Z", "20240101T000060Z", "20240101t000000Z", "20240101T000000", "+0240101T000000Z", "20240431T120000Z", ""} {
+		if got, want := parseTMXDateBytes([]byte(s)), parseTMXDate(s); got != want {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}
