@@ -24,6 +24,17 @@ type Options struct {
 	// Level is the TMX unit level: "sentence" (default) or "paragraph" (one
 	// unit per block).
 	Level string
+	// Context writes OmegaT's context properties on every TMX unit:
+	// <prop type="prev"> and <prop type="next"> hold the source texts of
+	// the segments before and after it in the document ("" at its ends;
+	// the neighbouring blocks at paragraph level), so that a memory made
+	// from the file can tell context (101 %) matches. Off by default.
+	Context bool
+	// ContextOf, with Context, gives unit i's context (i is the segment
+	// index, or the block index at paragraph level) instead of its
+	// neighbours in the document; ok false writes none. It serves
+	// documents assembled from several sources, such as a merged memory.
+	ContextOf func(i int) (prev, next string, ok bool)
 	// MDLayout is the Markdown layout: "table" (default) or "parallel".
 	MDLayout string
 	// XLIFFVersion is "2.1" (default), "2.0" or "1.2".
@@ -180,13 +191,21 @@ func blockTexts(doc *segments.Document, b int, opts Options) (src, tgt string, o
 		}
 		t.WriteString(s.Target)
 	}
+	return blockSource(doc, b), t.String(), true
+}
+
+// blockSource returns block b's source text spanning its segments.
+func blockSource(doc *segments.Document, b int) string {
+	bl := &doc.Blocks[b]
+	segs := doc.BlockSegments(b)
+	if len(segs) == 0 {
+		return ""
+	}
 	first, last := &segs[0], &segs[len(segs)-1]
 	if first.Start >= 0 && last.End <= len(bl.Text) && first.Start <= last.End {
-		src = bl.Text[first.Start:last.End]
-	} else {
-		src = joinSources(bl, segs)
+		return bl.Text[first.Start:last.End]
 	}
-	return src, t.String(), true
+	return joinSources(bl, segs)
 }
 
 // separator is the source whitespace between two neighbouring segments of

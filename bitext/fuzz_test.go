@@ -45,6 +45,20 @@ func FuzzWriteTMX(f *testing.F) {
 		if note, _ := CleanXML(s); got[0].Note != note {
 			t.Errorf("note %q, want %q", got[0].Note, note)
 		}
+		// With context, each unit carries its neighbour's cleaned source.
+		buf.Reset()
+		if err := WriteTMX(&buf, doc, Options{Now: t0, Context: true}); err != nil {
+			t.Fatal(err)
+		}
+		got = got[:0]
+		if err := ReadTMX(&buf, func(tu TU) error { got = append(got, tu); return nil }); err != nil || len(got) != 2 {
+			t.Fatalf("output with context does not read back (%d units): %v\n%s", len(got), err, buf.String())
+		}
+		src0, _ := CleanXML(doc.Segments[0].Source)
+		src1, _ := CleanXML(doc.Segments[1].Source)
+		if got[0].Props["prev"] != "" || got[0].Props["next"] != src1 || got[1].Props["prev"] != src0 || got[1].Props["next"] != "" {
+			t.Errorf("context %v / %v, want neighbours %q and %q", got[0].Props, got[1].Props, src0, src1)
+		}
 	})
 }
 

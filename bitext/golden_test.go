@@ -19,6 +19,7 @@ func TestGoldens(t *testing.T) {
 	}{
 		{"fixture.tmx", FormatTMX, Options{}, fixtureDoc},
 		{"fixture-all-paragraph.tmx", FormatTMX, Options{All: true, Level: "paragraph"}, fixtureDoc},
+		{"fixture-context.tmx", FormatTMX, Options{All: true, Context: true}, fixtureDoc},
 		{"fixture.xlf", FormatXLIFF, Options{All: true}, fixtureDoc},
 		{"fixture-12.xlf", FormatXLIFF, Options{All: true, XLIFFVersion: "1.2"}, fixtureDoc},
 		{"fixture.md", FormatMD, Options{}, fixtureDoc},

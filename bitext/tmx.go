@@ -12,7 +12,8 @@ import (
 // WriteTMX writes doc's exported pairs as TMX 1.4b: one <tu> per segment
 // (or per block with opts.Level "paragraph"), each with the source and
 // target <tuv> tagged with the document's BCP 47 languages, the segment
-// status as <prop type="x-status"> and its note as <note>. Segments without
+// status as <prop type="x-status">, its context as <prop type="prev"> and
+// <prop type="next"> with opts.Context, and its note as <note>. Segments without
 // an exported target are skipped. Characters XML 1.0 forbids are removed and
 // reported through opts.Warn. Units are written as they are produced.
 func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
@@ -49,6 +50,38 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		lastChanged time.Time
 		lastStamp   = nowStamp
 	)
+	// context returns unit i's neighbours: segments, or blocks that have
+	// segments (code blocks are never units).
+	context := func(i int) (prev, next string, ok bool) {
+		if !opts.Context {
+			return "", "", false
+		}
+		if opts.ContextOf != nil {
+			return opts.ContextOf(i)
+		}
+		if !paragraph {
+			if i > 0 {
+				prev = doc.Segments[i-1].Source
+			}
+			if i+1 < len(doc.Segments) {
+				next = doc.Segments[i+1].Source
+			}
+			return prev, next, true
+		}
+		for b := i - 1; b >= 0; b-- {
+			if doc.Blocks[b].Count > 0 {
+				prev = blockSource(doc, b)
+				break
+			}
+		}
+		for b := i + 1; b < len(doc.Blocks); b++ {
+			if doc.Blocks[b].Count > 0 {
+				next = blockSource(doc, b)
+				break
+			}
+		}
+		return prev, next, true
+	}
 	unit := func(id int, source, target, status, note string, changed time.Time, kind string) {
 		created := nowStamp
 		if !changed.IsZero() {
@@ -69,6 +102,17 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		x.raw(`      <prop type="x-status">`)
 		x.raw(status)
 		x.raw("</prop>\n")
+		// The DTD allows props and notes in any order before the <tuv>s.
+		if prev, next, ok := context(id - 1); ok {
+			removed := x.takeRemoved()
+			x.raw(`      <prop type="prev">`)
+			x.text(prev)
+			x.raw("</prop>\n" + `      <prop type="next">`)
+			x.text(next)
+			x.raw("</prop>\n")
+			x.takeRemoved() // the neighbours' own units report their characters
+			x.removed = removed
+		}
 		if note != "" {
 			x.raw("      <note>")
 			x.text(note)

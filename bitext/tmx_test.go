@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"regexp"
@@ -175,6 +176,74 @@ func TestWriteTMXParagraph(t *testing.T) {
 	}
 	if tu.Props[0].Value != "translated" || tu.Notes[0] != "n1\nn2" {
 		t.Errorf("status %q note %q, want translated and both notes", tu.Props[0].Value, tu.Notes[0])
+	}
+}
+
+// TestWriteTMXContext checks OmegaT's prev/next props: the neighbours'
+// sources, exported or not, "" at the ends, blocks without segments
+// skipped at paragraph level, ContextOf overriding, none by default.
+func TestWriteTMXContext(t *testing.T) {
+	doc := fixtureDoc()
+	segCtx := func(i int) [2]string {
+		var c [2]string
+		if i > 0 {
+			c[0] = doc.Segments[i-1].Source
+		}
+		if i+1 < len(doc.Segments) {
+			c[1] = doc.Segments[i+1].Source
+		}
+		return c
+	}
+	tests := []struct {
+		name string
+		opts Options
+		want map[string][2]string // tuid → prev, next; nil: no context props
+	}{
+		{"default", Options{All: true}, nil},
+		{"sentence", Options{All: true, Context: true}, map[string][2]string{
+			"1":  segCtx(0),
+			"2":  segCtx(1),
+			"3":  segCtx(2), // its neighbour 4 (untranslated) is context all the same
+			"14": segCtx(13),
+		}},
+		{"paragraph", Options{All: true, Context: true, Level: "paragraph"}, map[string][2]string{
+			"1": {"", "L’Europe dépend des « hyperscalers » américains. Prix : 5 € & taxes <incluses>. Cette phrase reste à traduire."},
+			// Block 8 (tuid 8) is a table row between two code blocks, skipped.
+			"8": {"« Il a dit bonjour » 😀 à M. Dupont. Deuxième phrase.", "France | Paris"},
+		}},
+		{"ContextOf", Options{All: true, Context: true, ContextOf: func(i int) (string, string, bool) {
+			return fmt.Sprint("p", i), fmt.Sprint("n", i), i == 0
+		}}, map[string][2]string{"1": {"p0", "n0"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			tt.opts.Now = t0
+			if err := WriteTMX(&buf, doc, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			err := ReadTMX(&buf, func(tu TU) error {
+				n++
+				prev, hasPrev := tu.Props["prev"]
+				next, hasNext := tu.Props["next"]
+				want, listed := tt.want[tu.ID]
+				switch {
+				case tt.want == nil || tt.opts.ContextOf != nil && !listed:
+					if hasPrev || hasNext {
+						t.Errorf("unit %s: context %q / %q, want none", tu.ID, prev, next)
+					}
+				case !hasPrev || !hasNext:
+					t.Errorf("unit %s: no context props: %v", tu.ID, tu.Props)
+				case listed && [2]string{prev, next} != want:
+					t.Errorf("unit %s: context %q / %q, want %q / %q", tu.ID, prev, next, want[0], want[1])
+				}
+				return nil
+			})
+			if err != nil || n == 0 {
+				t.Fatalf("read back: %d units, %v", n, err)
+			}
+		})
 	}
 }
 

@@ -76,6 +76,20 @@ for project in note.fr.trad.json article.fr.trad.json; do
 	cmp -s "$name.tsv" "$name.after.tsv" && ok "$name: XLIFF import round trip" || bad "$name: XLIFF import changed the project"
 done
 
+# Context props (Options.Context, as tm's user memory writes them): the
+# golden file stays valid, and translate-toolkit reads the same pairs as
+# from the same file without them.
+ctx=$here/bitext/testdata/golden/fixture-context.tmx
+"$checks/tmx-validate" --strict "$ctx" >/dev/null && ok "fixture-context.tmx valid" ||
+	{ "$checks/tmx-validate" --strict "$ctx"; bad "fixture-context.tmx invalid"; }
+grep -v '<prop type="\(prev\|next\)">' "$ctx" >nocontext.tmx
+if "$checks/tmx-pairs" "$ctx" fr en >context.pairs 2>/dev/null && [ -s context.pairs ] &&
+	"$checks/tmx-pairs" nocontext.tmx fr en 2>/dev/null | cmp -s - context.pairs; then
+	ok "translate-toolkit reads the same pairs with context props"
+else
+	bad "tmx-pairs reads fixture-context.tmx differently with context props"
+fi
+
 # OmegaT 3.6 applies every exported pair of the text article as a 100 % match:
 # its translated file is trad's own translated document.
 "$TRAD" export note.fr.trad.json -o note.tmx 2>/dev/null
