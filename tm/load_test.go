@@ -146,6 +146,16 @@ func TestSaveUserRoundTrip(t *testing.T) {
 		t.Errorf("lookup after SaveUser: %+v", got)
 	}
 
+	// The memory file carries each unit's neighbours, so the next article
+	// gets a context (101 %) match when the neighbours are the same.
+	ctx := Context{Prev: "Le marché a reculé.", Next: "Brouillon."}
+	if got := m.Lookup("Les prix montent.", ctx, 0, 1); len(got) != 1 || got[0].Score != 101 || !got[0].Context {
+		t.Errorf("context lookup after SaveUser: %+v, want a 101 %% context match", got)
+	}
+	if got := m.Lookup("Les prix montent.", Context{Prev: "Autre chose."}, 0, 1); len(got) != 1 || got[0].Score != 100 {
+		t.Errorf("lookup with other neighbours: %+v, want a plain 100 %% match", got)
+	}
+
 	// Next save: a corrected translation replaces the old one; a segment
 	// no longer confirmed keeps its earlier translation in the memory.
 	doc.Segments[0].Target = "The market went down."
@@ -162,6 +172,9 @@ func TestSaveUserRoundTrip(t *testing.T) {
 	}
 	if strings.Join(targets, "|") != "The market went down.|Prices are rising." {
 		t.Errorf("after the second save: %q", targets)
+	}
+	if got := m.Lookup("Les prix montent.", ctx, 0, 1); len(got) != 1 || got[0].Score != 101 {
+		t.Errorf("a unit kept from the earlier file lost its context: %+v", got)
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("%d files in the user folder, want 1 (no temporary left)", len(ents))

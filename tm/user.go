@@ -60,16 +60,25 @@ func SaveUser(dir, projectPath string, doc *segments.Document) (string, error) {
 	path := UserFile(dir, projectPath)
 	out := &segments.Document{SourceLang: doc.SourceLang, TargetLang: doc.TargetLang}
 	fresh := map[string]bool{}
-	for _, s := range doc.Segments {
+	// ctxs[i] is unit i's neighbours in its own document, written as
+	// OmegaT's prev/next props so the next article gets context matches.
+	type unitContext struct {
+		Context
+		ok bool
+	}
+	var ctxs []unitContext
+	for i, s := range doc.Segments {
 		if s.Status.Confirmed() && strings.TrimSpace(s.Target) != "" {
 			out.Segments = append(out.Segments, segments.Segment{
 				Index: len(out.Segments), Source: s.Source, Target: s.Target,
 				Status: segments.StatusTranslated, Changed: s.Changed,
 			})
+			ctxs = append(ctxs, unitContext{SegmentContext(doc, i), true})
 			fresh[normKey(s.Source)] = true
 		}
 	}
 	var kept []segments.Segment
+	var keptCtx []unitContext
 	if f, err := os.Open(path); err == nil {
 		pick := newLangPicker(doc.SourceLang.String(), doc.TargetLang.String())
 		err = bitext.ReadTMX(f, func(tu bitext.TU) error {
@@ -85,6 +94,9 @@ func SaveUser(dir, projectPath string, doc *segments.Document) (string, error) {
 				Source: tu.Variants[sk], Target: tu.Variants[tk],
 				Status: segments.StatusTranslated, Changed: changed,
 			})
+			prev, hasPrev := tu.Props["prev"]
+			next, hasNext := tu.Props["next"]
+			keptCtx = append(keptCtx, unitContext{Context{Prev: prev, Next: next}, hasPrev && hasNext})
 			return nil
 		})
 		f.Close()
@@ -96,15 +108,21 @@ func SaveUser(dir, projectPath string, doc *segments.Document) (string, error) {
 	} else if len(out.Segments) == 0 {
 		return "", nil
 	}
-	for _, s := range kept {
+	for i, s := range kept {
 		s.Index = len(out.Segments)
 		out.Segments = append(out.Segments, s)
+		ctxs = append(ctxs, keptCtx[i])
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("user memory folder %s: %w", dir, err)
 	}
 	if err := safefile.Write(path, func(f io.Writer) error {
-		return bitext.WriteTMX(f, out, bitext.Options{ToolVersion: "tm", Now: time.Now()})
+		return bitext.WriteTMX(f, out, bitext.Options{
+			ToolVersion: "tm", Now: time.Now(), Context: true,
+			ContextOf: func(i int) (string, string, bool) {
+				return ctxs[i].Prev, ctxs[i].Next, ctxs[i].ok
+			},
+		})
 	}, safefile.Options{}); err != nil {
 		return "", fmt.Errorf("write user memory %s: %w", path, err)
 	}
