@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/trad-project/trad/examples"
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tm"
 )
 
 // sampleMarkdown returns the bundled article repeated until it is at least
@@ -35,7 +37,28 @@ var (
 	benchOnce    sync.Once
 	benchDoc     *segments.Document
 	benchMatcher *glossary.Matcher
+	benchMemOnce sync.Once
+	benchMem     *tm.Memory
 )
+
+// benchMemory returns a memory of about 20,000 units: the bench document's
+// sentences with a word changed, so every segment has fuzzy matches.
+func benchMemory(doc *segments.Document) *tm.Memory {
+	benchMemOnce.Do(func() {
+		benchMem = tm.New("fr", "en")
+		var units []tm.Unit
+		for i, s := range doc.Segments {
+			if i%2 == 0 || len(units) < 20000 {
+				units = append(units, tm.Unit{Source: s.Source + " en " + strconv.Itoa(i%97), Target: "EN " + s.Source, Origin: "/mem/bench.tmx"})
+			}
+			if len(units) >= 20000 {
+				break
+			}
+		}
+		benchMem.Add(units...)
+	})
+	return benchMem
+}
 
 // benchSetup builds a document of at least 10,000 segments and a matcher
 // over a generated 100,000-term glossary made of the article's words and
@@ -126,13 +149,14 @@ func p99(d []time.Duration) float64 {
 
 // BenchmarkKeystroke10k measures one keystroke in edit mode and one cursor
 // move in browse mode, each Update plus View, on a 10,000-segment document
-// with a 100,000-term glossary. Commands (saves, glossary look-ups) run
-// outside the timed section, as they run off the UI goroutine.
+// with a 100,000-term glossary and a 20,000-unit translation memory (the
+// matches pane on screen). Commands (saves, glossary and memory look-ups)
+// run outside the timed section, as they run off the UI goroutine.
 func BenchmarkKeystroke10k(b *testing.B) {
 	doc, matcher := benchSetup(b)
 	noSave := func(*segments.Document) error { return nil }
 	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	m := New(doc, "/tmp/bench.trad.json", Options{Hits: matcher, Save: noSave, Tick: tick, WordCount: segments.WordCount})
+	m := New(doc, "/tmp/bench.trad.json", Options{Hits: matcher, Memory: benchMemory(doc), Save: noSave, Tick: tick, WordCount: segments.WordCount})
 	nm, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = runCmds(nm.(Model), cmd)
 	_ = m.View()

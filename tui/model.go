@@ -17,6 +17,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 )
@@ -157,9 +159,10 @@ type Model struct {
 	usedMatch string
 	// Saving the user's memory: one write at a time, the next queued.
 	memSaving, memQueued bool
-	// Pane layout, computed by layout.
+	// Pane layout, computed by layout, and the last pane area drawn.
 	paneW, paneH int
 	paneRight    bool
+	paneCache    *paneCache
 
 	// orig is the segment as it was when editing began, to restore it when
 	// the translator leaves with the text unchanged.
@@ -245,6 +248,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		savedCursor: doc.Cursor,
 		matches:     newMatchStore(opts.Memory),
 		mpane:       matchPane{st: st, project: projectPath, cache: &paneCache{}},
+		paneCache:   &paneCache{},
 		issues:      issues,
 		qpane:       qaPane{st: st},
 		cfg:         cfg,
@@ -1100,8 +1104,21 @@ func (m Model) paneView() []string {
 	case !m.matches.known(m.cur):
 		state = matchesLooking
 	}
-	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
 	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur])
+	// The whole area is cached: between moves it only changes with the
+	// hits, matches or findings arriving, not with keystrokes.
+	key := fmt.Sprint(mkey, "|", hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", w, h, m.paneRight)
+	if m.paneCache.key == key {
+		return m.paneCache.lines
+	}
+	out := m.renderPanes(w, h, is, hits, hitsKnown, mkey, state)
+	m.paneCache.key, m.paneCache.lines = key, out
+	return out
+}
+
+// renderPanes lays the panes out; paneView caches the result.
+func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKnown bool, mkey string, state matchState) []string {
+	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
 
 	if m.paneRight {
 		mh := h / 2

@@ -12,6 +12,7 @@ import (
 // confirm. A segment's findings are dropped when its target changes.
 type issueStore struct {
 	issues map[int][]qa.Issue
+	ver    int // changes with every set and drop, for the pane cache
 }
 
 func newIssueStore() *issueStore { return &issueStore{issues: map[int][]qa.Issue{}} }
@@ -19,6 +20,7 @@ func newIssueStore() *issueStore { return &issueStore{issues: map[int][]qa.Issue
 func (s *issueStore) get(i int) []qa.Issue { return s.issues[i] }
 
 func (s *issueStore) set(i int, is []qa.Issue) {
+	s.ver++
 	if len(is) == 0 {
 		delete(s.issues, i)
 		return
@@ -29,6 +31,9 @@ func (s *issueStore) set(i int, is []qa.Issue) {
 // drop forgets segment i's findings; it reports whether there were any.
 func (s *issueStore) drop(i int) bool {
 	_, ok := s.issues[i]
+	if ok {
+		s.ver++
+	}
 	delete(s.issues, i)
 	return ok
 }
