@@ -129,13 +129,15 @@ func TestEverySizeRenders(t *testing.T) {
 		}
 	}
 	for _, docf := range []func() *segments.Document{testDoc, cjkDoc, func() *segments.Document { return &segments.Document{} }} {
-		h := newHarness(t, docf(), Options{})
+		h := newHarness(t, docf(), Options{Memory: testMemory()})
 		for _, s := range sizes {
 			h.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
 			checkFrame(t, h.view(), s[0], s[1])
 			if len(docf().Segments) > 0 {
 				h.press("down", "enter")
 				h.typeText("x")
+				checkFrame(t, h.view(), s[0], s[1])
+				h.press("f1") // a memory match in the editor
 				checkFrame(t, h.view(), s[0], s[1])
 				h.press("esc", "?")
 				checkFrame(t, h.view(), s[0], s[1])
