@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/trad-project/trad/internal/xdg"
 	"github.com/trad-project/trad/qa"
 )
 
@@ -42,18 +43,9 @@ func DefaultConfig() Config {
 	return c
 }
 
-// ConfigPath returns $XDG_CONFIG_HOME/trad/config.json, falling back to
-// os.UserConfigDir; "" when there is no config folder.
-func ConfigPath() string {
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		var err error
-		if dir, err = os.UserConfigDir(); err != nil {
-			return ""
-		}
-	}
-	return filepath.Join(dir, "trad", "config.json")
-}
+// ConfigPath returns $XDG_CONFIG_HOME/trad/config.json (~/.config/trad
+// when the variable is unset).
+func ConfigPath() string { return filepath.Join(xdg.ConfigDir(), "config.json") }
 
 // LoadConfig reads the config file at path over DefaultConfig. A missing
 // file is not an error. A malformed one is, naming the file and line, and

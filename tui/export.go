@@ -3,12 +3,12 @@ package tui
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -110,24 +110,7 @@ func (m *Model) exportCmd(e Exporter) tea.Cmd {
 }
 
 func writeAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := safefile.Write(path, write, safefile.Options{}); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil

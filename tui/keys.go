@@ -14,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/trad-project/trad/internal/xdg"
 )
 
 // BrowseKeys are the bindings used while moving through the segments.
@@ -217,18 +218,8 @@ func kebab(s string) string {
 	return b.String()
 }
 
-// KeyConfigPath returns the key map file: $XDG_CONFIG_HOME/trad/keys.json,
-// falling back to os.UserConfigDir.
-func KeyConfigPath() string {
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		var err error
-		if dir, err = os.UserConfigDir(); err != nil {
-			return ""
-		}
-	}
-	return filepath.Join(dir, "trad", "keys.json")
-}
+// KeyConfigPath returns the key map file: $XDG_CONFIG_HOME/trad/keys.json.
+func KeyConfigPath() string { return filepath.Join(xdg.ConfigDir(), "keys.json") }
 
 // LoadKeyMap returns the default key map changed by the JSON file at path,
 // if it exists, and the problems found: unknown sections or actions, and

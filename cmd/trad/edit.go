@@ -18,6 +18,8 @@ import (
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/examples"
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/internal/xdg"
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
@@ -105,19 +107,6 @@ type editSession struct {
 	notices     []string
 }
 
-// sampleDir is where the bundled sample and its project live.
-func sampleDir() (string, error) {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("find the data folder for the sample: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "trad"), nil
-}
-
 // installSample writes the bundled article into dir (if it is missing or
 // differs) and returns its path. The copy is trad's own, not the user's;
 // it is still replaced atomically.
@@ -130,19 +119,7 @@ func installSample(dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("install sample: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("install sample: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("install sample %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("install sample %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := safefile.WriteFile(path, data, safefile.Options{}); err != nil {
 		return "", fmt.Errorf("install sample %s: %w", path, err)
 	}
 	return path, nil
@@ -154,11 +131,9 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 	file := o.File
 	project := o.Project
 	if file == "" {
-		dir, err := sampleDir()
-		if err != nil {
-			return nil, err
-		}
-		if file, err = installSample(dir); err != nil {
+		// The sample and its project live in trad's data folder.
+		var err error
+		if file, err = installSample(xdg.DataDir()); err != nil {
 			return nil, err
 		}
 		if project == "" {

@@ -2,13 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -98,7 +99,7 @@ func exportRun(s *streams, o *exportOptions) error {
 			return fmt.Errorf("export: %s is the project's own file: choose another -o", o.Output)
 		}
 	}
-	if err := writeFileAtomic(o.Output, func(f *os.File) error { return bitext.Write(f, doc, format, bo) }); err != nil {
+	if err := safefile.Write(o.Output, func(w io.Writer) error { return bitext.Write(w, doc, format, bo) }, safefile.Options{}); err != nil {
 		return fmt.Errorf("export %s: %w", o.Output, err)
 	}
 	fmt.Fprintf(s.Err, "trad: wrote %s (%s)\n", o.Output, format)
@@ -123,33 +124,4 @@ func sameFile(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
-}
-
-// writeFileAtomic writes path through fill into a temporary file in the same
-// folder, synced, then renamed over path: a failed export never leaves a
-// half-written file in place of the user's.
-func writeFileAtomic(path string, fill func(*os.File) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = fill(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
