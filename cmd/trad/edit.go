@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -265,6 +267,9 @@ func editRun(s *streams, o *editOptions) error {
 		return errors.New("edit: the editor needs a terminal (standard input and output); to see the segments of an article without one, run `trad segment FILE`")
 	}
 	ses, err := prepareEdit(o)
+	if ce := (*segments.CorruptProjectError)(nil); errors.As(err, &ce) && offerBackup(s, ce) {
+		ses, err = prepareEdit(o)
+	}
 	if err != nil {
 		return err
 	}
@@ -329,3 +334,28 @@ func editRun(s *streams, o *editOptions) error {
 
 // builtinGlossary returns the embedded glossary.
 func builtinGlossary() *glossary.Glossary { return glossary.Default() }
+
+// offerBackup asks, on the terminal, whether to go back to the previous
+// version of a damaged project. Yes restores it (the damaged file is kept
+// beside it); anything else leaves both files as they are.
+func offerBackup(s *streams, ce *segments.CorruptProjectError) bool {
+	if ce.Backup == "" {
+		return false
+	}
+	fmt.Fprintf(s.Err, "trad: project file %s is damaged: %v\n", ce.Path, ce.Err)
+	fmt.Fprintf(s.Err, "Open the previous version from %s instead? The damaged file is kept. [y/N] ", filepath.Base(ce.Backup))
+	line, _ := bufio.NewReader(s.In).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes", "o", "oui":
+	default:
+		fmt.Fprintln(s.Err, "trad: nothing changed")
+		return false
+	}
+	kept, err := segments.RestoreBackup(ce.Path)
+	if err != nil {
+		fmt.Fprintln(s.Err, "trad:", err)
+		return false
+	}
+	fmt.Fprintf(s.Err, "trad: restored the previous version; the damaged file is kept as %s\n", kept)
+	return true
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,5 +152,53 @@ func TestPrepareEditReportsKeyConflicts(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(ses.notices, "\n"), `key "j" is bound to both down and review`) {
 		t.Errorf("conflict not reported: %q", ses.notices)
+	}
+}
+
+func TestOfferBackup(t *testing.T) {
+	for _, tc := range []struct {
+		answer   string
+		restored bool
+	}{{"y\n", true}, {"oui\n", true}, {"\n", false}, {"n\n", false}, {"", false}} {
+		t.Run(strings.TrimSpace(tc.answer), func(t *testing.T) {
+			dir := t.TempDir()
+			pp := filepath.Join(dir, "a.fr.trad.json")
+			article := filepath.Join(dir, "a.fr.txt")
+			if err := os.WriteFile(article, []byte("Une phrase. Une autre."), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			doc, _, _, _, err := segments.Open(article, segments.OpenOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 2; i++ { // the second save makes the .bak
+				if err := segments.Save(pp, doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(pp, []byte(`{"schema": 1, "seg`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = segments.Load(pp)
+			var ce *segments.CorruptProjectError
+			if !errors.As(err, &ce) {
+				t.Fatalf("Load: %v, want a CorruptProjectError", err)
+			}
+			var errb bytes.Buffer
+			got := offerBackup(&streams{In: strings.NewReader(tc.answer), Out: io.Discard, Err: &errb}, ce)
+			if got != tc.restored {
+				t.Fatalf("offerBackup = %v, want %v (stderr %q)", got, tc.restored, errb.String())
+			}
+			_, _, err = segments.Load(pp)
+			if tc.restored && err != nil {
+				t.Errorf("project still unreadable after restoring: %v", err)
+			}
+			if !tc.restored && err == nil {
+				t.Error("project changed although the answer was no")
+			}
+			if !strings.Contains(errb.String(), "a.fr.trad.json.bak") {
+				t.Errorf("the question does not name the backup: %q", errb.String())
+			}
+		})
 	}
 }
