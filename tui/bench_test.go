@@ -153,6 +153,8 @@ func p99(d []time.Duration) float64 {
 // matches pane on screen). Commands (saves, glossary and memory look-ups)
 // run outside the timed section, as they run off the UI goroutine.
 func BenchmarkKeystroke10k(b *testing.B) {
+	// Measure the editor as trad edit runs it.
+	defer TuneGC()()
 	doc, matcher := benchSetup(b)
 	noSave := func(*segments.Document) error { return nil }
 	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }

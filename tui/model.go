@@ -101,6 +101,9 @@ type savedMsg struct {
 	ver    int
 	cursor int
 	err    error
+	// snap is the snapshot that was saved, handed back so the next save can
+	// reuse its memory (one save runs at a time).
+	snap *segments.Document
 }
 
 // autosaveMsg fires autosaveDelay after a change; ver tags the change so
@@ -112,7 +115,9 @@ type retrySaveMsg struct{}
 
 // Model is the editor's root Bubble Tea model.
 type Model struct {
-	doc         *segments.Document
+	doc *segments.Document
+	// spareSnap is the last saved snapshot, reused by the next save.
+	spareSnap   *segments.Document
 	projectPath string
 	opts        Options
 	st          *Styles
@@ -871,11 +876,12 @@ func (m *Model) save(announce bool) tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	snap := m.doc.Clone()
+	snap := m.doc.CloneInto(m.spareSnap)
+	m.spareSnap = nil
 	ver := m.version
 	save := m.opts.Save
 	return func() tea.Msg {
-		return savedMsg{ver: ver, cursor: snap.Cursor, err: save(snap)}
+		return savedMsg{ver: ver, cursor: snap.Cursor, err: save(snap), snap: snap}
 	}
 }
 
@@ -887,6 +893,7 @@ func retryDelay(n int) time.Duration {
 
 func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	m.saving = false
+	m.spareSnap = msg.snap
 	if msg.err != nil {
 		m.saveErr = msg.err
 		m.saveFailures++

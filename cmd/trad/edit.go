@@ -286,6 +286,7 @@ func editRun(s *streams, o *editOptions) error {
 	// Ask the terminal for its background now: lipgloss would do it during
 	// the first frame and swallow the keys typed meanwhile.
 	lipgloss.SetHasDarkBackground(termenv.NewOutput(out).HasDarkBackground())
+	defer tui.TuneGC()()
 	projectPath := ses.projectPath
 	m := tui.New(ses.doc, projectPath, tui.Options{
 		Load: ses.load,
