@@ -320,9 +320,9 @@ func newGlossaryCheckCmd(s *streams) *cobra.Command {
 		Short: "Validate glossary files",
 		Long: `check reads each glossary file or folder and reports problems on standard
 error as file:line: message: malformed lines (which are skipped when the
-glossary is used) and source terms defined twice in one file. It prints a
-summary per path on standard output and exits 1 if a file cannot be read at
-all (or, with --strict, if there is any warning).`,
+glossary is used) and, as warnings, source terms defined twice in one file.
+It prints a summary per path on standard output and exits 1 if a file cannot
+be read or has a malformed line (with --strict, on warnings too).`,
 		Example: `  trad glossary check ~/.config/trad/glossaries
   trad glossary check --strict terms.tbx`,
 		Args: cobra.MinimumNArgs(1),
@@ -337,25 +337,30 @@ all (or, with --strict, if there is any warning).`,
 }
 
 func glossaryCheckRun(s *streams, o *glossaryCheckOptions) error {
-	failed, warned := 0, 0
+	failed, malformed, warned := 0, 0, 0
 	for _, p := range o.Paths {
-		g, warns, err := glossary.Open(p)
-		warns = append(warns, duplicateWarnings(g, o.From)...)
-		for _, w := range warns {
+		g, bad, err := glossary.Open(p)
+		dups := duplicateWarnings(g, o.From)
+		for _, w := range append(bad, dups...) {
 			fmt.Fprintln(s.Err, w)
 		}
-		warned += len(warns)
+		malformed += len(bad)
+		warned += len(dups)
 		if err != nil {
 			fmt.Fprintln(s.Err, err)
 			fmt.Fprintf(s.Out, "%s: error\n", p)
 			failed++
 			continue
 		}
-		fmt.Fprintf(s.Out, "%s: %d entries, %d warnings\n", p, g.Len(), len(warns))
+		fmt.Fprintf(s.Out, "%s: %d entries, %d malformed lines, %d warnings\n", p, g.Len(), len(bad), len(dups))
 	}
 	switch {
 	case failed > 0:
 		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d of %d paths could not be read", failed, len(o.Paths))}
+	case malformed > 0:
+		// Loading skips these lines with a warning; a check is asked to
+		// validate, so they fail it.
+		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d malformed lines", malformed)}
 	case o.Strict && warned > 0:
 		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d warnings", warned)}
 	}
