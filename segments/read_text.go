@@ -103,7 +103,10 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 			indents = indents[:0]
 		}
 		if cur == nil {
-			if i+1 < len(group) && isTitle(ln.body, group[i+1].body, widthFrom, i+1) {
+			// A title on its own between blank lines ("La guerre des
+			// puces"), or a title line right above its paragraph.
+			lone := len(group) == 1 && titleShape(ln.body) && len(strings.Fields(ln.body)) <= maxLoneTitleWords
+			if lone || i+1 < len(group) && isTitle(ln.body, group[i+1].body, widthFrom, i+1) {
 				level := 2
 				if len(blocks) == 0 {
 					level = 1
@@ -178,15 +181,7 @@ func endsSentence(s string) bool {
 // and short enough that the next line's first word would have fitted on it
 // had it been a hard-wrapped paragraph line.
 func isTitle(line, next string, widthFrom func(int) int, from int) bool {
-	if utf8.RuneCountInString(line) > maxTitleRunes {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(line)
-	if unicode.IsPunct(last) && !strings.ContainsRune("»\")”’", last) {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(line)
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+	if !titleShape(line) {
 		return false
 	}
 	if m, _ := listMarker(next); m == "" {
@@ -201,6 +196,25 @@ func isTitle(line, next string, widthFrom func(int) int, from int) bool {
 	}
 	return len(line)+1+len(word) <= widthFrom(from)
 }
+
+// titleShape reports whether line could be a title: short, without final
+// punctuation (closing quotes aside), starting with an upper-case letter or
+// a digit.
+func titleShape(line string) bool {
+	if utf8.RuneCountInString(line) > maxTitleRunes {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if unicode.IsPunct(last) && !strings.ContainsRune("»\")”’", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// maxLoneTitleWords is the most words a paragraph of one line can have and
+// still be taken for a title.
+const maxLoneTitleWords = 12
 
 // cellSpans returns the trimmed, non-empty cells of a Markdown table row,
 // split at the pipes that are not escaped.
