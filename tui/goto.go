@@ -9,37 +9,52 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// gotoPrompt is the ":" prompt asking for a segment number.
-type gotoPrompt struct {
+// prompt is a one-line input shown in the status line while active; the
+// ":" and "/" prompts are built on it.
+type prompt struct {
 	input  textinput.Model
 	active bool
 }
 
-func newGoto(st *Styles) gotoPrompt {
+func newPrompt(st *Styles, sign, placeholder string) prompt {
 	ti := textinput.New()
-	ti.Prompt = ":"
+	ti.Prompt = sign
 	ti.PromptStyle = st.Prompt
-	ti.Placeholder = "segment number"
-	ti.CharLimit = 9
+	ti.Placeholder = placeholder
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	return gotoPrompt{input: ti}
+	return prompt{input: ti}
 }
 
-func (g *gotoPrompt) open() {
-	g.active = true
-	g.input.SetValue("")
-	g.input.Focus()
+func (p *prompt) open() {
+	p.active = true
+	p.input.SetValue("")
+	p.input.Focus()
 }
 
-func (g *gotoPrompt) close() {
-	g.active = false
-	g.input.Blur()
+func (p *prompt) close() {
+	p.active = false
+	p.input.Blur()
 }
 
-func (g *gotoPrompt) update(msg tea.Msg) tea.Cmd {
+func (p *prompt) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
-	g.input, cmd = g.input.Update(msg)
+	p.input, cmd = p.input.Update(msg)
 	return cmd
+}
+
+// view renders the prompt on one line of width cells.
+func (p *prompt) view(width int) string {
+	p.input.Width = max(width-2, 1)
+	return fit(p.input.View(), width)
+}
+
+// gotoPrompt is the ":" prompt asking for a segment number.
+type gotoPrompt struct{ prompt }
+
+func newGoto(st *Styles) gotoPrompt {
+	g := gotoPrompt{newPrompt(st, ":", "segment number")}
+	g.input.CharLimit = 9
+	return g
 }
 
 // target returns the 0-based segment index typed, clamped to n segments,
@@ -50,9 +65,4 @@ func (g *gotoPrompt) target(n int) (int, bool) {
 		return 0, false
 	}
 	return min(max(v, 1), n) - 1, true
-}
-
-func (g *gotoPrompt) view(width int) string {
-	g.input.Width = max(width-2, 1)
-	return fit(g.input.View(), width)
 }

@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"golang.org/x/text/cases"
@@ -67,37 +65,14 @@ func searchCmd(gen int, query string, sources, targets []string) tea.Cmd {
 // search is the "/" prompt and the list of its matches, walked with
 // ctrl+n and ctrl+p.
 type search struct {
-	input   textinput.Model
-	active  bool // the prompt is open
+	prompt
 	gen     int
 	query   string
 	matches []int
 }
 
 func newSearch(st *Styles) search {
-	ti := textinput.New()
-	ti.Prompt = "/"
-	ti.PromptStyle = st.Prompt
-	ti.Placeholder = "search source and target"
-	ti.Cursor.SetMode(cursor.CursorStatic)
-	return search{input: ti}
-}
-
-func (s *search) open() {
-	s.active = true
-	s.input.SetValue("")
-	s.input.Focus()
-}
-
-func (s *search) close() {
-	s.active = false
-	s.input.Blur()
-}
-
-func (s *search) update(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
-	return cmd
+	return search{prompt: newPrompt(st, "/", "search source and target")}
 }
 
 // next returns the first match after cur (before it when dir < 0), wrapping
@@ -126,11 +101,6 @@ func (s *search) next(cur, dir int) (seg, pos int) {
 // first returns the first match at or after cur, wrapping around.
 func (s *search) first(cur int) (seg, pos int) {
 	return s.next(cur-1, 1)
-}
-
-func (s *search) view(width int) string {
-	s.input.Width = max(width-2, 1)
-	return fit(s.input.View(), width)
 }
 
 // highlighter finds the current search query in row texts, with the same

@@ -122,7 +122,8 @@ func TestE2EEditInTmux(t *testing.T) {
 	bin, art, env := e2eSetup(t)
 	proj := segments.ProjectPath(art)
 	s := startTmux(t, 120, 40, env, bin, "edit", art)
-	scr := s.waitFor("article.fr.md")
+	// The status line is the last part of the first screen to settle.
+	scr := s.waitFor("project: " + proj)
 	for _, want := range []string{"fr → en", "0/3 segments", "▶ 1 ·", "# Les puces", "project: " + proj, "enter/i edit"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("first screen lacks %q:\n%s", want, scr)
