@@ -219,15 +219,6 @@ func isControlCluster(g string) bool {
 	return isControl(r) || (len(g) == utf8.RuneLen(r) && unicode.Is(unicode.Cf, r) && r != 0x200d)
 }
 
-// padRight pads s with spaces to width cells; s must not be wider.
-func padRight(s string, width int) string {
-	w := ansi.StringWidth(s)
-	if w >= width {
-		return s
-	}
-	return s + strings.Repeat(" ", width-w)
-}
-
 // fit truncates s to width cells and pads it to exactly width.
 func fit(s string, width int) string {
 	if width <= 0 {
