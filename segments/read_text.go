@@ -166,7 +166,7 @@ func listMarker(line string) (marker, rest string) {
 // endsSentence reports whether s ends with sentence-final punctuation,
 // possibly followed by closing quotes or brackets.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "»\"”’')]  ")
+	s = strings.TrimRight(s, "»\"”’')] ")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', '…', ':', ';':
