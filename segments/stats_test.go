@@ -2,9 +2,6 @@ package segments
 
 import (
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -63,26 +60,5 @@ func TestStats(t *testing.T) {
 	}
 	if (&Document{}).Stats().Percent != 0 {
 		t.Error("empty document is not 0%")
-	}
-}
-
-// TestNoCharmImports checks that the domain package does not depend on the
-// terminal UI libraries (charmbracelet), directly or not.
-func TestNoCharmImports(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		goTool = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
-		if _, err := os.Stat(goTool); err != nil {
-			t.Skip("go command not found")
-		}
-	}
-	out, err := exec.Command(goTool, "list", "-deps", "-f", "{{.ImportPath}}", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list -deps: %v\n%s", err, out)
-	}
-	for _, p := range strings.Fields(string(out)) {
-		if strings.Contains(p, "charmbracelet") {
-			t.Errorf("segments depends on %s", p)
-		}
 	}
 }
