@@ -180,6 +180,15 @@ func (t *table) separated(i int) bool {
 	return i > t.top && i > 0 && t.newBlock(i)
 }
 
+// sepHeight is 1 when a blank line goes before segment i, the separator
+// rowHeight counts.
+func (t *table) sepHeight(i int) int {
+	if t.separated(i) {
+		return 1
+	}
+	return 0
+}
+
 // newBlock reports whether segment i starts a block other than the
 // previous segment's; consecutive list items count as one block.
 func (t *table) newBlock(i int) bool {
@@ -427,22 +436,20 @@ func (t *table) ensureVisible(cur, editRows, cursorLine int) {
 	if cur < t.top {
 		t.top = cur
 	} else {
-		sum := 0
-		for i := t.top; i <= cur; i++ {
-			er := 0
-			if i == cur {
-				er = editRows
+		// Walk up from cur while the rows still fit, so a jump far down
+		// renders only the rows that can be on screen, not every row
+		// between the old top and cur. The first row on screen has no
+		// separator; each row added above gives the one below its own.
+		top := cur
+		sum := t.rowHeight(cur, editRows) - t.sepHeight(cur)
+		for top > t.top {
+			sum += t.rowHeight(top-1, 0) - t.sepHeight(top-1) + t.sepHeight(top)
+			if sum > t.height {
+				break
 			}
-			sum += t.rowHeight(i, er)
+			top--
 		}
-		for sum > t.height && t.top < cur {
-			sum -= t.rowHeight(t.top, 0)
-			t.top++
-			// The new top row loses its separator.
-			if t.top <= cur && t.top > 0 && t.newBlock(t.top) {
-				sum--
-			}
-		}
+		t.top = top
 	}
 	h := t.rowHeight(cur, editRows)
 	if t.top != cur || h <= t.height || cursorLine < 0 {
