@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,8 +60,15 @@ func (c *checker) checkIdentical() {
 }
 
 // termTokens caches the tokens of glossary target terms per language:
-// the same terms come back segment after segment.
-var termTokens sync.Map // lang + "\x00" + term -> []glossary.Token
+// the same terms come back segment after segment. Its size is that of the
+// glossaries' target terms, but the terms come from the caller's hits, so
+// maxTermTokens bounds it for a long-running program fed many glossaries.
+var (
+	termTokens  sync.Map // lang + "\x00" + term -> []glossary.Token
+	nTermTokens atomic.Int64
+)
+
+const maxTermTokens = 1 << 18
 
 func tokensOfTerm(lang, term string) []glossary.Token {
 	key := lang + "\x00" + term
@@ -68,7 +76,11 @@ func tokensOfTerm(lang, term string) []glossary.Token {
 		return v.([]glossary.Token)
 	}
 	toks := analyzer(lang).Tokens(term)
-	termTokens.Store(key, toks)
+	if nTermTokens.Load() < maxTermTokens {
+		if _, loaded := termTokens.LoadOrStore(key, toks); !loaded {
+			nTermTokens.Add(1)
+		}
+	}
 	return toks
 }
 
