@@ -62,24 +62,14 @@ func (p *glossaryPane) view(seg int, hits []glossary.Hit, known bool) []string {
 // render draws the pane; compact keeps one line per hit. It reports whether
 // everything fitted.
 func (p *glossaryPane) render(hits []glossary.Hit, known, compact bool) ([]string, bool) {
-	border := ""
-	inner := p.width
-	if p.right {
-		border = p.st.PaneBorder.Render("│") + " "
-		inner = p.width - 2
-	}
+	border, inner := paneBorder(p.st, p.width, p.right)
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 	title := "Glossary"
 	if len(hits) > 0 {
 		title += " (" + strconv.Itoa(len(hits)) + ")"
 	}
-	if !p.right {
-		add(p.st.PaneBorder.Render(strings.Repeat("─", 2)) + " " + p.st.PaneTitle.Render(title) + " " +
-			p.st.PaneBorder.Render(strings.Repeat("─", max(inner-len(title)-4, 0))))
-	} else {
-		add(p.st.PaneTitle.Render(title))
-	}
+	add(paneTitle(p.st, title, inner, p.right))
 	switch {
 	case !known:
 		add(p.st.PaneMeta.Render("looking up terms…"))
@@ -142,17 +132,5 @@ func (p *glossaryPane) render(hits []glossary.Hit, known, compact bool) ([]strin
 			}
 		}
 	}
-	out := make([]string, p.height)
-	fits := len(lines) <= p.height
-	for i := range out {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		out[i] = border + fit(l, inner)
-		if p.right && inner <= 0 {
-			out[i] = fit(border, p.width)
-		}
-	}
-	return out, fits
+	return paneFrame(lines, p.width, p.height, border, inner), len(lines) <= p.height
 }

@@ -119,8 +119,8 @@ func (p *matchPane) diffSource(m tm.Match) (string, []span) {
 // and target wrapped, 1 one line each, 2 only the targets. It reports
 // whether everything fitted.
 func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string, bool) {
-	border := p.st.PaneBorder.Render("│") + " "
-	inner := p.width - 2
+	// Always bordered: below the table it sits right of the glossary.
+	border, inner := paneBorder(p.st, p.width, true)
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 	title := "Matches"
@@ -172,19 +172,7 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string
 			}
 		}
 	}
-	out := make([]string, p.height)
-	for i := range out {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		if inner <= 0 {
-			out[i] = fit(border, p.width)
-			continue
-		}
-		out[i] = border + fit(l, inner)
-	}
-	return out, len(lines) <= p.height
+	return paneFrame(lines, p.width, p.height, border, inner), len(lines) <= p.height
 }
 
 // paneTitle draws a pane's title: bold in the right-hand column, a rule
@@ -195,6 +183,34 @@ func paneTitle(st *Styles, title string, inner int, right bool) string {
 	}
 	return st.PaneBorder.Render("──") + " " + st.PaneTitle.Render(title) + " " +
 		st.PaneBorder.Render(strings.Repeat("─", max(inner-ansi.StringWidth(title)-4, 0)))
+}
+
+// paneBorder returns the border drawn at the left of each pane line (none
+// for a pane under the table that starts at the left edge) and the width
+// left inside it.
+func paneBorder(st *Styles, width int, bordered bool) (border string, inner int) {
+	if !bordered {
+		return "", width
+	}
+	return st.PaneBorder.Render("│") + " ", width - 2
+}
+
+// paneFrame lays a pane's lines out as exactly height lines of width cells,
+// each after border; lines beyond height are cut.
+func paneFrame(lines []string, width, height int, border string, inner int) []string {
+	out := make([]string, height)
+	for i := range out {
+		if inner <= 0 {
+			out[i] = fit(border, width)
+			continue
+		}
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out[i] = border + fit(l, inner)
+	}
+	return out
 }
 
 // moveSpans maps spans through a sanitizeMap offset table, dropping those

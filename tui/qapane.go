@@ -95,12 +95,7 @@ func (p *qaPane) view(is []qa.Issue) []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
-	border := ""
-	inner := p.width
-	if p.right {
-		border = p.st.PaneBorder.Render("│") + " "
-		inner = p.width - 2
-	}
+	border, inner := paneBorder(p.st, p.width, p.right)
 	lines := []string{paneTitle(p.st, "QA: "+issueSummary(is), inner, p.right)}
 	for i, x := range is {
 		if len(lines) == p.height-1 && i < len(is)-1 {
@@ -113,17 +108,5 @@ func (p *qaPane) view(is []qa.Issue) []string {
 		}
 		lines = append(lines, st.Render(g+" "+x.Check)+" "+sanitizeLine(x.Message))
 	}
-	out := make([]string, p.height)
-	for i := range out {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		if inner <= 0 {
-			out[i] = fit(border, p.width)
-			continue
-		}
-		out[i] = border + fit(l, inner)
-	}
-	return out
+	return paneFrame(lines, p.width, p.height, border, inner)
 }
