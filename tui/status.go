@@ -32,13 +32,13 @@ type statusBar struct {
 	cache *helpCache
 }
 
-type helpCache struct{ views map[string]string }
+type helpCache struct{ views map[string][]string }
 
 func newStatusBar(st *Styles, project string) statusBar {
 	h := help.New()
 	h.Styles = st.Help
 	h.ShortSeparator = " · "
-	return statusBar{st: st, help: h, project: project, cache: &helpCache{views: map[string]string{}}}
+	return statusBar{st: st, help: h, project: project, cache: &helpCache{views: map[string][]string{}}}
 }
 
 func (s *statusBar) setSize(w int) {
@@ -84,17 +84,17 @@ func (s *statusBar) line(note string) string {
 	return strings.Repeat(" ", s.width)
 }
 
-// helpLines renders the key help for k, short or full, as lines.
+// helpLines renders the key help for k, short or full, as lines of width
+// cells. The result is cached and shared: callers must not modify it.
 func (s *statusBar) helpLines(k help.KeyMap, mode int) []string {
 	key := fmt.Sprint(mode, "|", s.width, "|", s.help.ShowAll)
-	v, ok := s.cache.views[key]
-	if !ok {
-		v = s.help.View(k)
-		s.cache.views[key] = v
+	if lines, ok := s.cache.views[key]; ok {
+		return lines
 	}
-	lines := strings.Split(v, "\n")
+	lines := strings.Split(s.help.View(k), "\n")
 	for i := range lines {
 		lines[i] = fit(lines[i], s.width)
 	}
+	s.cache.views[key] = lines
 	return lines
 }
