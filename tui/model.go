@@ -283,9 +283,6 @@ func (m Model) Unsaved() bool {
 	return m.opts.Save != nil && (m.version != m.savedVersion || m.doc.Cursor != m.savedCursor || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target)
 }
 
-// SaveError returns the last save error, nil after a successful save.
-func (m Model) SaveError() error { return m.saveErr }
-
 // Init implements tea.Model. It starts loading the glossary and the memory
 // when Options.Load is set.
 func (m Model) Init() tea.Cmd {
