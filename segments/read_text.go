@@ -166,7 +166,9 @@ func listMarker(line string) (marker, rest string) {
 // endsSentence reports whether s ends with sentence-final punctuation,
 // possibly followed by closing quotes or brackets.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "»\"”’')] ")
+	// Closing quotes may follow the terminator after a (narrow) no-break
+	// space, as French typography wants: « C'est fini. ».
+	s = strings.TrimRight(s, "»\"”’')] \u00a0\u202f")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', '…', ':', ';':
