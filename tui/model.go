@@ -162,6 +162,8 @@ type Model struct {
 	// usedMatch is the match target last put into the editor, to stamp
 	// the segment's origin "tm" if it is confirmed unchanged.
 	usedMatch string
+	// qaGen tags the latest run of checkConfirmed.
+	qaGen int
 	// Saving the user's memory: one write at a time, the next queued.
 	memSaving, memQueued bool
 	// Pane layout, computed by layout, and the last pane area drawn.
@@ -284,10 +286,11 @@ func (m Model) Unsaved() bool {
 }
 
 // Init implements tea.Model. It starts loading the glossary and the memory
-// when Options.Load is set.
+// when Options.Load is set, or else checking the confirmed segments.
 func (m Model) Init() tea.Cmd {
 	if m.opts.Load == nil {
-		return nil
+		// Init cannot change the model: the run keeps New's qaGen.
+		return m.checkConfirmed(m.qaGen)
 	}
 	load, snap := m.opts.Load, m.doc.Clone()
 	return func() tea.Msg { return resourcesMsg{res: load(snap)} }
@@ -325,6 +328,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case resourcesMsg:
 		cmds = append(cmds, m.onResources(msg.res))
+	case qaAllMsg:
+		cmds = append(cmds, m.onQAAll(msg))
 	case matchesMsg:
 		if m.matches.store(msg) {
 			cmds = append(cmds, m.maybeAutoInsert(msg.seg))

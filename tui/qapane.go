@@ -9,7 +9,8 @@ import (
 )
 
 // issueStore keeps the quality-check findings of the segments checked on
-// confirm. A segment's findings are dropped when its target changes.
+// confirm, and of those confirmed earlier (checkConfirmed). A segment's
+// findings are dropped when its target changes.
 type issueStore struct {
 	issues map[int][]qa.Issue
 	ver    int // changes with every set and drop, for the pane cache

@@ -31,15 +31,19 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 	if res.Memory != nil {
 		m.matches.setMemory(res.Memory)
 	}
+	// The glossary is known now: check the confirmed segments, which the
+	// findings of an earlier session do not cover.
+	m.qaGen++
+	qcmd := m.checkConfirmed(m.qaGen)
 	if len(res.Notices) > 0 {
 		m.status.set(strings.Join(res.Notices, "; "), true)
-		return nil
+		return qcmd
 	}
 	if m.status.msg == "loading memory…" {
 		// Back to the project path; the matches pane shows the rest.
 		m.status.msg = ""
 	}
-	return nil
+	return qcmd
 }
 
 // useMatch puts match n's target into the editor: replacing the text, or
