@@ -285,6 +285,18 @@ func (m Model) Unsaved() bool {
 	return m.opts.Save != nil && (m.version != m.savedVersion || m.doc.Cursor != m.savedCursor || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target)
 }
 
+// Rescue returns the document with the editor's text kept in it as a draft
+// (as leaving with esc does), for the last save cmd/trad makes when the
+// program ended without quitting: killed after a signal, or its terminal
+// gone. It changes the document, so call it only once the program has
+// stopped.
+func (m Model) Rescue() *segments.Document {
+	if m.editing() {
+		m.commitDraft()
+	}
+	return m.doc
+}
+
 // Init implements tea.Model. It starts loading the glossary and the memory
 // when Options.Load is set, or else checking the confirmed segments.
 func (m Model) Init() tea.Cmd {

@@ -377,3 +377,44 @@ func TestExportPicker(t *testing.T) {
 		t.Error("a failed export left a file behind")
 	}
 }
+
+// TestRescueKeepsEditorText covers a program that ended without quit
+// running (killed, terminal gone): the editor's text must reach the
+// document the last save writes, as a draft, or leave it as it was.
+func TestRescueKeepsEditorText(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		keys       []string
+		text       string
+		after      []string
+		seg        int
+		wantTarget string
+		wantStatus segments.Status
+		unsaved    bool
+	}{
+		{"typing in a new segment", []string{"down", "down", "down", "enter"}, "Sovereignty", nil, 3, "Sovereignty", segments.StatusDraft, true},
+		{"typing appended to a translation", []string{"enter"}, "!", nil, 0, "Artificial intelligence and the State!", segments.StatusDraft, true},
+		{"editor open, nothing typed", []string{"enter"}, "", nil, 0, "Artificial intelligence and the State", segments.StatusTranslated, false},
+		{"typing undone", []string{"down", "enter"}, "x", []string{"backspace"}, 1, "The government published a report on artificial intelligence on Tuesday.", segments.StatusReviewed, true},
+		{"browsing", []string{"down"}, "", nil, 1, "The government published a report on artificial intelligence on Tuesday.", segments.StatusReviewed, true}, // the cursor moved
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := started(t, testDoc())
+			h.press(tc.keys...)
+			h.typeText(tc.text)
+			h.press(tc.after...)
+			// Killed here: no quit, no autosave.
+			if got := h.m.Unsaved(); got != tc.unsaved {
+				t.Fatalf("Unsaved = %v, want %v", got, tc.unsaved)
+			}
+			doc := h.m.Rescue()
+			if s := doc.Segments[tc.seg]; s.Target != tc.wantTarget || s.Status != tc.wantStatus {
+				t.Fatalf("rescued segment %d: %q (%v), want %q (%v)", tc.seg+1, s.Target, s.Status, tc.wantTarget, tc.wantStatus)
+			}
+		})
+	}
+	var zero Model // what a failed type assertion on p.Run's model gives
+	if zero.Unsaved() || zero.Rescue() != nil {
+		t.Fatal("the zero Model has something to rescue")
+	}
+}

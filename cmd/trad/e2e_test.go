@@ -198,22 +198,63 @@ func TestE2ESigkillKeepsConfirmedSegments(t *testing.T) {
 	}
 }
 
-func TestE2ESigtermSavesTyping(t *testing.T) {
-	bin, art, env := e2eSetup(t)
-	proj := segments.ProjectPath(art)
-	s := startTmux(t, 100, 30, env, bin, art)
-	s.waitFor("article.fr.md")
-	s.keys("Enter")
-	s.waitFor("enter confirm")
-	s.text("Les puces, typed")
-	s.waitFor("Les puces, typed")
-	if err := syscall.Kill(s.pid(), syscall.SIGTERM); err != nil {
-		t.Fatal(err)
+// TestE2ESignalsSaveTyping sends signals, or closes the terminal, while
+// text is in the editor: it must reach the project as a draft, whether the
+// editor quits by itself or ends first (killed by a second signal, input
+// lost with the terminal) and the rescue save after the program writes it.
+func TestE2ESignalsSaveTyping(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		sigs []syscall.Signal // none: close the terminal
+	}{
+		{"SIGTERM", []syscall.Signal{syscall.SIGTERM}},
+		{"SIGHUP", []syscall.Signal{syscall.SIGHUP}},
+		{"SIGTERM then SIGHUP", []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP}},
+		{"terminal closed", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bin, art, env := e2eSetup(t)
+			proj := segments.ProjectPath(art)
+			s := startTmux(t, 100, 30, env, bin, art)
+			s.waitFor("article.fr.md")
+			s.keys("Enter")
+			s.waitFor("enter confirm")
+			s.text("Les puces, typed")
+			s.waitFor("Les puces, typed")
+			pid := s.pid()
+			for _, sig := range tc.sigs {
+				if err := syscall.Kill(pid, sig); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.sigs == nil {
+				s.tmux("kill-session", "-t", s.name)
+			}
+			doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[0].Target != "" })
+			if doc.Segments[0].Target != "Les puces, typed" || doc.Segments[0].Status != segments.StatusDraft {
+				t.Fatalf("after %s segment 1 is %q (%v)", tc.name, doc.Segments[0].Target, doc.Segments[0].Status)
+			}
+			// Gone, or a zombie its tmux pane keeps (remain-on-exit).
+			deadline := time.Now().Add(10 * time.Second)
+			for !exited(pid) && time.Now().Before(deadline) {
+				time.Sleep(50 * time.Millisecond)
+			}
+			if !exited(pid) {
+				t.Fatalf("trad still runs after %s", tc.name)
+			}
+		})
 	}
-	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[0].Target != "" })
-	if doc.Segments[0].Target != "Les puces, typed" || doc.Segments[0].Status != segments.StatusDraft {
-		t.Fatalf("after SIGTERM segment 1 is %q (%v)", doc.Segments[0].Target, doc.Segments[0].Status)
+}
+
+// exited reports whether process pid has ended (a zombie counts).
+func exited(pid int) bool {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return syscall.Kill(pid, 0) != nil
 	}
+	// The state follows the command name in parentheses.
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	return len(f) > 0 && f[0] == "Z"
 }
 
 // TestE2EMemoryInTmux opens an article with --tm, uses a match with f1,

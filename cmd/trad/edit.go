@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -306,22 +307,23 @@ func editRun(s *streams, o *editOptions) error {
 		tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler())
 
 	// SIGTERM, SIGHUP (terminal closed) and SIGINT save before exiting.
-	sigs := make(chan os.Signal, 1)
+	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer signal.Stop(sigs)
-	go func() {
-		for range sigs {
-			p.Send(tui.SaveAndQuitMsg{})
-		}
-	}()
+	stopped := make(chan struct{})
+	defer close(stopped)
+	go forwardSignals(sigs, p, killAfter, stopped)
 
 	final, runErr := p.Run()
 	fm, _ := final.(tui.Model)
-	if fm.Document() != nil && fm.Unsaved() {
+	if fm.Unsaved() {
 		// Last chance, now that the UI is gone and I/O is allowed here.
-		if err := segments.Save(projectPath, fm.Document()); err != nil {
+		// Rescue keeps the editor's text, which quit did not commit if
+		// the program was killed or lost its terminal.
+		doc := fm.Rescue()
+		if err := segments.Save(projectPath, doc); err != nil {
 			rescue := filepath.Join(os.TempDir(), "trad-rescue-"+filepath.Base(projectPath))
-			if rerr := segments.Save(rescue, fm.Document()); rerr == nil {
+			if rerr := segments.Save(rescue, doc); rerr == nil {
 				return &exitError{code: 1, err: fmt.Errorf("could not save %s: %v; your work is in %s", projectPath, err, rescue)}
 			}
 			return &exitError{code: 1, err: fmt.Errorf("could not save %s: %w", projectPath, err)}
@@ -331,6 +333,41 @@ func editRun(s *streams, o *editOptions) error {
 		return fmt.Errorf("edit: %w", runErr)
 	}
 	return nil
+}
+
+// killAfter is how long the editor may take to save and quit after a
+// signal before it is killed; editRun then saves what it has.
+const killAfter = 5 * time.Second
+
+// program is the part of *tea.Program that forwardSignals drives.
+type program interface {
+	Send(tea.Msg)
+	Kill()
+}
+
+// forwardSignals asks p to save and quit on the first signal, and kills it
+// on a second signal or when it has not stopped after wait (a save hanging
+// on a dead network folder): a terminal closing or a service manager will
+// not wait for ever. It returns when stopped is closed or p is killed.
+func forwardSignals(sigs <-chan os.Signal, p program, wait time.Duration, stopped <-chan struct{}) {
+	var deadline <-chan time.Time
+	for {
+		select {
+		case <-stopped:
+			return
+		case <-sigs:
+			if deadline == nil {
+				p.Send(tui.SaveAndQuitMsg{})
+				deadline = time.After(wait)
+				continue
+			}
+			p.Kill()
+			return
+		case <-deadline:
+			p.Kill()
+			return
+		}
+	}
 }
 
 // builtinGlossary returns the embedded glossary.

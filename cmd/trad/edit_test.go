@@ -7,10 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/examples"
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tui"
 )
 
 const testArticle = "# Les puces\n\nLe gouvernement a publié un rapport. Les centres de données consomment beaucoup.\n"
@@ -198,6 +204,71 @@ func TestOfferBackup(t *testing.T) {
 			}
 			if !strings.Contains(errb.String(), "a.fr.trad.json.bak") {
 				t.Errorf("the question does not name the backup: %q", errb.String())
+			}
+		})
+	}
+}
+
+// fakeProgram records what forwardSignals asks of the editor.
+type fakeProgram struct {
+	mu    sync.Mutex
+	sent  []tea.Msg
+	kills int
+}
+
+func (p *fakeProgram) Send(msg tea.Msg) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.sent = append(p.sent, msg)
+}
+
+func (p *fakeProgram) Kill() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.kills++
+}
+
+func TestForwardSignals(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		signals   int
+		wait      time.Duration
+		stop      bool // the program stops by itself after the signals
+		wantSent  int
+		wantKills int
+	}{
+		{"one signal: save and quit", 1, time.Hour, true, 1, 0},
+		{"second signal kills", 2, time.Hour, false, 1, 1},
+		{"no quit in time kills", 1, 10 * time.Millisecond, false, 1, 1},
+		{"stopped before any signal", 0, time.Hour, true, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sigs := make(chan os.Signal)
+			stopped := make(chan struct{})
+			done := make(chan struct{})
+			p := &fakeProgram{}
+			go func() {
+				forwardSignals(sigs, p, tc.wait, stopped)
+				close(done)
+			}()
+			for range tc.signals {
+				sigs <- syscall.SIGTERM
+			}
+			if tc.stop {
+				close(stopped)
+			}
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("forwardSignals did not return")
+			}
+			if len(p.sent) != tc.wantSent || p.kills != tc.wantKills {
+				t.Fatalf("sent %v, kills %d; want %d sent, %d kills", p.sent, p.kills, tc.wantSent, tc.wantKills)
+			}
+			for _, m := range p.sent {
+				if _, ok := m.(tui.SaveAndQuitMsg); !ok {
+					t.Errorf("sent %T, want tui.SaveAndQuitMsg", m)
+				}
 			}
 		})
 	}
