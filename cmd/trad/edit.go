@@ -36,6 +36,7 @@ type editOptions struct {
 	Glossaries []string
 	Project    string
 	TM         []string // TMX files or folders, before the user's memory
+	NoUser     bool     // neither the user's glossary folder nor memory folder
 }
 
 // addEditCommand wires the editor: `trad edit [FILE]`, and `trad [FILE]` as
@@ -69,7 +70,9 @@ $XDG_CONFIG_HOME/trad/glossaries/, then the built-in glossary.
 Translation memory: the TMX files given with --tm, the user's memory
 ($XDG_DATA_HOME/trad/tm/) and the project's confirmed segments; each confirmed
 segment is added to the user's memory. Glossaries and memory load after the
-editor opens ("loading memory…").
+editor opens ("loading memory…"). --no-user leaves out the user's glossary
+folder and memory folder, and adds nothing to that memory: a clean session
+(keys.json and config.json still apply).
 Keys: see docs/keys.md; remap them in $XDG_CONFIG_HOME/trad/keys.json.
 Settings (auto-insert of exact matches, repetitions, checks):
 $XDG_CONFIG_HOME/trad/config.json, see docs/config.md.`,
@@ -77,7 +80,8 @@ $XDG_CONFIG_HOME/trad/config.json, see docs/config.md.`,
   trad edit article.fr.md --to de
   trad article.fr.md --glossary terms.tsv --glossary ~/team-glossaries
   trad edit article.fr.trad.json
-  trad article.fr.md --tm ~/memories --tm client.tmx`,
+  trad article.fr.md --tm ~/memories --tm client.tmx
+  trad article.fr.md --no-user --glossary client.tsv`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -97,6 +101,7 @@ func addEditFlags(cmd *cobra.Command, o *editOptions) {
 	f.StringArrayVar(&o.Glossaries, "glossary", nil, "glossary file or folder (repeatable; before the user and built-in glossaries)")
 	f.StringVar(&o.Project, "project", "", "project file to use (default: NAME.trad.json next to the article)")
 	f.StringArrayVar(&o.TM, "tm", nil, "translation memory: TMX file or folder of .tmx files (repeatable; with the user's memory)")
+	f.BoolVar(&o.NoUser, "no-user", false, "do not load the user's glossary folder nor the user's memory folder (nor add to it)")
 }
 
 // editSession is everything the editor needs, prepared before the terminal
@@ -205,7 +210,11 @@ func (ses *editSession) load(snap *segments.Document) tui.Resources {
 			res.Notices = append(res.Notices, w.String())
 		}
 	}
-	if dir := glossary.UserDir(); dir != "" {
+	dir := ""
+	if !o.NoUser {
+		dir = glossary.UserDir() // which creates the folder
+	}
+	if dir != "" {
 		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 			g, gw, err := glossary.Open(dir)
 			if err != nil {
@@ -227,6 +236,7 @@ func (ses *editSession) load(snap *segments.Document) tui.Resources {
 
 	mem, tw, err := tm.Open(tm.Options{
 		SourceLang: snap.SourceLang.String(), TargetLang: snap.TargetLang.String(), Paths: o.TM,
+		NoUser: o.NoUser,
 	})
 	if err != nil {
 		res.Notices = append(res.Notices, err.Error())
@@ -238,6 +248,19 @@ func (ses *editSession) load(snap *segments.Document) tui.Resources {
 	mem.Add(tm.DocumentUnits(snap, ses.projectPath)...)
 	res.Memory = mem
 	return res
+}
+
+// saveMemory returns the function adding the confirmed segments to the
+// user's memory folder, or nil with --no-user.
+func (ses *editSession) saveMemory() func(*segments.Document) error {
+	if ses.opts.NoUser {
+		return nil
+	}
+	projectPath := ses.projectPath
+	return func(d *segments.Document) error {
+		_, err := tm.SaveUser("", projectPath, d)
+		return err
+	}
 }
 
 // exporters are the formats of the ctrl+e picker, written next to the
@@ -290,18 +313,15 @@ func editRun(s *streams, o *editOptions) error {
 	defer tui.TuneGC()()
 	projectPath := ses.projectPath
 	m := tui.New(ses.doc, projectPath, tui.Options{
-		Load: ses.load,
-		Save: func(d *segments.Document) error { return segments.Save(projectPath, d) },
-		SaveMemory: func(d *segments.Document) error {
-			_, err := tm.SaveUser("", projectPath, d)
-			return err
-		},
-		Config:    &ses.config,
-		Keys:      &ses.keys,
-		Notices:   ses.notices,
-		NoColor:   noColor,
-		WordCount: segments.WordCount,
-		Exporters: exporters(ses.doc),
+		Load:       ses.load,
+		Save:       func(d *segments.Document) error { return segments.Save(projectPath, d) },
+		SaveMemory: ses.saveMemory(),
+		Config:     &ses.config,
+		Keys:       &ses.keys,
+		Notices:    ses.notices,
+		NoColor:    noColor,
+		WordCount:  segments.WordCount,
+		Exporters:  exporters(ses.doc),
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler())

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/trad-project/trad/examples"
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/tm"
 	"github.com/trad-project/trad/tui"
 )
 
@@ -271,5 +273,61 @@ func TestForwardSignals(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEditNoUser checks --no-user: the user's glossary folder and memory
+// folder are neither read nor written; without it both are.
+func TestEditNoUser(t *testing.T) {
+	for _, noUser := range []bool{false, true} {
+		t.Run(fmt.Sprintf("no-user=%v", noUser), func(t *testing.T) {
+			dir := isolate(t)
+			art := writeArticle(t, dir)
+			gdir := filepath.Join(dir, "config", "trad", "glossaries")
+			tdir := filepath.Join(dir, "data", "trad", "tm")
+			for _, d := range []string{gdir, tdir} {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(gdir, "mine.tsv"), []byte("fr\ten\ngouvernement\tcabinet\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tmx := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>
+<body><tu><tuv xml:lang="fr"><seg>Le gouvernement a publié un rapport.</seg></tuv><tuv xml:lang="en"><seg>USER MEMORY</seg></tuv></tu></body></tmx>
+`
+			if err := os.WriteFile(filepath.Join(tdir, "mine.tmx"), []byte(tmx), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ses, err := prepareEdit(&editOptions{File: art, NoUser: noUser})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := ses.load(ses.doc.Clone())
+			src := ses.doc.Segments[1].Source
+			userTerm := false
+			for _, h := range res.Hits.Match(src) {
+				for _, tg := range h.Targets {
+					userTerm = userTerm || tg == "cabinet"
+				}
+			}
+			userTM := false
+			for _, m := range res.Memory.Lookup(src, tm.Context{}, 50, 3) {
+				userTM = userTM || m.Target == "USER MEMORY"
+			}
+			if userTerm == noUser || userTM == noUser {
+				t.Fatalf("user glossary term found: %v, user memory match found: %v; want %v", userTerm, userTM, !noUser)
+			}
+			if (ses.saveMemory() == nil) != noUser {
+				t.Fatalf("saving to the user's memory: %v, want %v", ses.saveMemory() != nil, !noUser)
+			}
+		})
+	}
+	for _, args := range [][]string{{"--help"}, {"edit", "--help"}} {
+		var out, errb bytes.Buffer
+		if code := run(args, strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "--no-user") {
+			t.Errorf("trad %v: exit %d, help without --no-user:\n%s%s", args, code, out.String(), errb.String())
+		}
 	}
 }
