@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // trimmedTerms renders an entry's terms as writers keep them (trimmed,
@@ -194,6 +195,7 @@ func FuzzMatch(f *testing.F) {
 	m := NewMatcher(g, "fr", "en")
 	f.Add("Les réseaux sociaux de Pékin, l’IA et la Maison-Blanche.")
 	f.Add("d'intelligences artificielles téléchargées\u0301")
+	f.Add("Les ETATS-UNIS, l'Etat et l'Election PRESIDENTIELLE ; A la une, OEUVRE.")
 	f.Fuzz(func(t *testing.T, text string) {
 		end := 0
 		for _, h := range m.Match(text) {
@@ -201,6 +203,29 @@ func FuzzMatch(f *testing.F) {
 				t.Fatalf("bad hit %+v after %d in %q", h, end, text)
 			}
 			end = h.End
+		}
+	})
+}
+
+// FuzzReaccent checks that reaccent only puts accents back on capitals:
+// without them the word is unchanged, up to the case of a spelled-out
+// ligature ("Oe" for "Œ").
+func FuzzReaccent(f *testing.F) {
+	f.Add("Etats", "état")
+	f.Add("OEUVRE", "œuvre")
+	f.Add("Oe", "œ")
+	f.Add("A", "à")
+	f.Add("eleve", "élève")
+	f.Fuzz(func(t *testing.T, word, term string) {
+		if !utf8.ValidString(word) || !utf8.ValidString(term) {
+			t.Skip()
+		}
+		r, changed := reaccent(word, term)
+		if !changed && r != word {
+			t.Fatalf("reaccent(%q, %q) = %q without a change", word, term, r)
+		}
+		if !utf8.ValidString(r) || !strings.EqualFold(deaccent(r), deaccent(word)) {
+			t.Fatalf("reaccent(%q, %q) = %q: not the same letters", word, term, r)
 		}
 	})
 }

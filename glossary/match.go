@@ -13,14 +13,35 @@ type Matcher struct {
 	a   *Analyzer
 	src string
 	tgt string
-	// The index is a trie over word keys (see wordKey): matching costs one
-	// or two map lookups a word whatever the glossary's size. roots holds
-	// the first words, edges the next ones; ends[n] are the terms whose last
-	// word leads to node n, each verified by matchAt.
+	// main indexes every term by the word keys of its words (see wordKey):
+	// matching costs one or two map lookups a word whatever the glossary's
+	// size.
+	main trie
+	// alt indexes the terms having an accented letter by accentKey, for
+	// text that writes capitals without their accents ("Etats-Unis" for
+	// "États-Unis"). It is only walked near a word with one of the
+	// capitals in caps, and matchAt accepts a missing accent only on an
+	// upper-case letter.
+	alt trie
+	// caps has bit c-'A' set for each ASCII capital c that stands for an
+	// accented letter of a term in alt ('E' for "é", 'O' for "œ").
+	caps  uint32
+	terms int
+}
+
+// trie is an index of terms by word keys: roots holds the first words,
+// edges the next ones; ends[n] are the terms whose last word leads to node
+// n, each verified by matchAt.
+type trie struct {
 	roots map[string]int32
 	edges map[edge]int32
 	ends  [][]*cterm
-	terms int
+	// maxWords is the number of words of the longest term indexed.
+	maxWords int
+}
+
+func newTrie() trie {
+	return trie{roots: make(map[string]int32), edges: make(map[edge]int32), ends: make([][]*cterm, 1)}
 }
 
 // wordKey is the index key of a folded word and its stem: the stem without
@@ -62,7 +83,7 @@ type cterm struct {
 // first one (highest priority) is the hit's Entry, and the hit's Targets
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
-	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), roots: make(map[string]int32), edges: make(map[edge]int32), ends: make([][]*cterm, 1)}
+	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(), alt: newTrie()}
 	byKey := make(map[string]*cterm)
 	var key strings.Builder
 	for _, e := range g.Entries() {
@@ -101,15 +122,42 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 	return m
 }
 
-// insert adds ct to the trie.
+// insert adds ct to the main trie under its words' stem keys, and to the
+// alt trie under their accent keys when one of them has an accent.
 func (m *Matcher) insert(ct *cterm) {
-	n := int32(0)
+	keys := make([]string, len(ct.toks))
 	for i := range ct.toks {
-		n = m.child(n, wordKey(ct.toks[i].stem))
+		keys[i] = wordKey(ct.toks[i].stem)
 	}
-	if !containsTerm(m.ends[n], ct) {
-		m.ends[n] = append(m.ends[n], ct)
+	m.main.insert(keys, ct)
+	accented := false
+	for i := range ct.toks {
+		keys[i] = accentKey(ct.toks[i].fold)
+		accented = accented || keys[i] != lightKey(ct.toks[i].fold)
 	}
+	if !accented {
+		return
+	}
+	m.alt.insert(keys, ct)
+	for _, t := range ct.toks {
+		for _, r := range t.fold {
+			if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
+				m.caps |= 1 << (base[0] - 'a')
+			}
+		}
+	}
+}
+
+// insert adds ct under the word keys.
+func (t *trie) insert(keys []string, ct *cterm) {
+	n := int32(0)
+	for _, k := range keys {
+		n = t.child(n, k)
+	}
+	if !containsTerm(t.ends[n], ct) {
+		t.ends[n] = append(t.ends[n], ct)
+	}
+	t.maxWords = max(t.maxWords, len(keys))
 }
 
 func containsTerm(cs []*cterm, ct *cterm) bool {
@@ -122,27 +170,27 @@ func containsTerm(cs []*cterm, ct *cterm) bool {
 }
 
 // child returns the node reached from n through key, creating it.
-func (m *Matcher) child(n int32, key string) int32 {
-	if c, ok := m.next(n, key); ok {
+func (t *trie) child(n int32, key string) int32 {
+	if c, ok := t.next(n, key); ok {
 		return c
 	}
-	c := int32(len(m.ends))
-	m.ends = append(m.ends, nil)
+	c := int32(len(t.ends))
+	t.ends = append(t.ends, nil)
 	if n == 0 {
-		m.roots[key] = c
+		t.roots[key] = c
 	} else {
-		m.edges[edge{n, key}] = c
+		t.edges[edge{n, key}] = c
 	}
 	return c
 }
 
 // next returns the node reached from n through key.
-func (m *Matcher) next(n int32, key string) (int32, bool) {
+func (t *trie) next(n int32, key string) (int32, bool) {
 	if n == 0 {
-		c, ok := m.roots[key]
+		c, ok := t.roots[key]
 		return c, ok
 	}
-	c, ok := m.edges[edge{n, key}]
+	c, ok := t.edges[edge{n, key}]
 	return c, ok
 }
 
@@ -198,11 +246,14 @@ type found struct {
 }
 
 type matchBuf struct {
-	toks  []Token
-	stems []string
+	toks []Token
+	// keys caches each token's stem and accentKey ("" until needed).
+	keys  []tokKeys
 	found []found
 	used  []bool
 }
+
+type tokKeys struct{ stem, accent string }
 
 var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
 
@@ -216,14 +267,29 @@ func (m *Matcher) Match(text string) []Hit {
 	defer matchBufs.Put(b)
 	b.toks = m.a.appendTokens(b.toks[:0], text)
 	toks := b.toks
-	b.stems = b.stems[:0]
+	b.keys = b.keys[:0]
 	for range toks {
-		b.stems = append(b.stems, "")
+		b.keys = append(b.keys, tokKeys{})
 	}
 	b.found = b.found[:0]
+	// capAt is the first token from i with a capital that may lack an
+	// accent: the alt trie is only walked from i when it is near enough
+	// for a term starting at i to reach it.
+	capAt := -1
 	for i := range toks {
 		best := found{}
-		m.walk(b, text, i, 0, 0, &best)
+		m.walk(b, text, i, &m.main, false, 0, 0, &best)
+		if m.caps != 0 {
+			if capAt < i {
+				capAt = i
+				for capAt < len(toks) && !m.unaccentedCap(toks[capAt].Text) {
+					capAt++
+				}
+			}
+			if capAt < i+m.alt.maxWords {
+				m.walk(b, text, i, &m.alt, true, 0, 0, &best)
+			}
+		}
 		if best.n > 0 {
 			b.found = append(b.found, best)
 		}
@@ -279,25 +345,49 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 	return hits
 }
 
-// walk follows the trie from node n with the word at i+depth and keeps in
-// best the longest (then strictest) verified term.
-func (m *Matcher) walk(b *matchBuf, text string, i int, n int32, depth int, best *found) {
-	if i+depth >= len(b.toks) {
+// unaccentedCap reports whether s has an ASCII capital that may stand for
+// an accented letter of a term ('E' for "É", not 'L').
+func (m *Matcher) unaccentedCap(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' && m.caps&(1<<(c-'A')) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// walk follows trie t from node n with the word at i+depth and keeps in
+// best the longest (then strictest) verified term. In the alt trie words
+// are looked up by accentKey, and a term must use a capital without its
+// accent to match (others are the main trie's).
+func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, best *found) {
+	j := i + depth
+	if j >= len(b.toks) {
 		return
 	}
-	c, ok := m.next(n, wordKey(m.stemAt(b, i+depth)))
+	var key string
+	if alt {
+		k := &b.keys[j]
+		if k.accent == "" {
+			k.accent = accentKey(b.toks[j].Fold)
+		}
+		key = k.accent
+	} else {
+		key = wordKey(m.stemAt(b, j))
+	}
+	c, ok := t.next(n, key)
 	if !ok {
 		return
 	}
 	if depth+1 >= best.n {
-		for _, ct := range m.ends[c] {
-			how, ok := m.matchAt(b, text, i, ct)
-			if ok && (depth+1 > best.n || howRank(how) < howRank(best.how)) {
+		for _, ct := range t.ends[c] {
+			how, unaccented, ok := m.matchAt(b, text, i, ct)
+			if ok && (!alt || unaccented) && (depth+1 > best.n || howRank(how) < howRank(best.how)) {
 				*best = found{i: i, n: depth + 1, how: how, ct: ct}
 			}
 		}
 	}
-	m.walk(b, text, i, c, depth+1, best)
+	m.walk(b, text, i, t, alt, c, depth+1, best)
 }
 
 func howRank(h How) int {
@@ -311,27 +401,34 @@ func howRank(h How) int {
 }
 
 func (m *Matcher) stemAt(b *matchBuf, i int) string {
-	if b.stems[i] == "" {
-		b.stems[i] = m.a.Stem(b.toks[i].Fold)
+	if b.keys[i].stem == "" {
+		b.keys[i].stem = m.a.Stem(b.toks[i].Fold)
 	}
-	return b.stems[i]
+	return b.keys[i].stem
 }
 
-// matchAt reports whether term ct matches the tokens from i, and how.
-func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (How, bool) {
-	how := HowExact
+// matchAt reports whether term ct matches the tokens from i, how, and
+// whether a capital of the text stands for an accented letter of the term.
+func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, unaccented, ok bool) {
+	how = HowExact
 	for j := range ct.toks {
 		c := &ct.toks[j]
 		t := &b.toks[i+j]
 		if j > 0 {
 			if g := text[b.toks[i+j-1].End:t.Start]; g != c.gap && !joinsWords(g) {
-				return "", false
+				return "", false, false
 			}
 		}
 		switch {
 		case c.caps:
-			if normWord(t.Text) != c.text {
-				return "", false
+			if w := normWord(t.Text); w != c.text {
+				if r, ok := reaccent(w, c.text); !ok || r != c.text {
+					return "", false, false
+				}
+				unaccented = true
+				if how == HowExact {
+					how = HowFolded
+				}
 			}
 		case t.Fold == c.fold:
 			if how == HowExact && normWord(t.Text) != c.text {
@@ -341,10 +438,28 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (How, bool
 			// The trie already required equal word keys.
 			how = HowStemmed
 		default:
-			return "", false
+			// "Etat" for "État": only a capital may lack its accent.
+			if !m.unaccentedCap(t.Text) {
+				return "", false, false
+			}
+			r, ok := reaccent(normWord(t.Text), c.fold)
+			if !ok {
+				return "", false, false
+			}
+			switch f := fold(r); {
+			case f == c.fold:
+				if how == HowExact {
+					how = HowFolded
+				}
+			case c.kind != kindFixed && m.a.para.sameWord(c.fold, f, c.kind):
+				how = HowStemmed
+			default:
+				return "", false, false
+			}
+			unaccented = true
 		}
 	}
-	return how, true
+	return how, unaccented, true
 }
 
 // joinsWords reports whether the text between two words keeps them in one

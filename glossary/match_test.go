@@ -159,3 +159,55 @@ func TestTokens(t *testing.T) {
 		t.Errorf("english tokens: %s", g)
 	}
 }
+
+// TestMatchUnaccentedCapitals checks that a capital written without its
+// accent ("Etat", "ETATS-UNIS") matches, and never a lower-case letter.
+func TestMatchUnaccentedCapitals(t *testing.T) {
+	g := testGlossary(
+		"État|state|noun",
+		"États-Unis|United States|propn",
+		"élection présidentielle|presidential election|noun",
+		"école|school|noun",
+		"Égypte|Egypt|propn",
+		"élève|pupil|noun",
+		"événement|event|noun",
+		"à la une|front page|other",
+		"chef d'État|head of state|noun",
+		"œuvre|work|noun",
+		"ÉNA|ENA|propn",
+	)
+	m := NewMatcher(g, "fr", "en")
+	for _, tc := range []struct{ text, want string }{
+		{"Etat", "Etat=État/folded"},
+		{"L'Etat et l’État.", "Etat=État/folded; État=État/exact"},
+		{"ETATS-UNIS, Etats-Unis, Etats Unis, États-Unis", "ETATS-UNIS=États-Unis/folded; Etats-Unis=États-Unis/folded; Etats Unis=États-Unis/folded; États-Unis=États-Unis/exact"},
+		{"Election présidentielle", "Election présidentielle=élection présidentielle/folded"},
+		{"ELECTIONS PRESIDENTIELLES", "ELECTIONS PRESIDENTIELLES=élection présidentielle/stemmed"},
+		{"des Etats", "Etats=État/stemmed"},
+		{"Ecole, Egypte, EGYPTE", "Ecole=école/folded; Egypte=Égypte/folded; EGYPTE=Égypte/folded"},
+		{"Evénement, EVENEMENT", "Evénement=événement/folded; EVENEMENT=événement/folded"},
+		{"le chef d'Etat", "chef d'Etat=chef d'État/folded"},
+		{"OEUVRE, Oeuvre", "OEUVRE=œuvre/folded; Oeuvre=œuvre/folded"},
+		{"l'ENA, l'ÉNA", "ENA=ÉNA/folded; ÉNA=ÉNA/exact"},
+		// "A" at the start of a sentence is the capital of "à"; "a" is not.
+		{"A la une. Il a la une.", "A la une=à la une/folded"},
+		// Only a capital may lack its accent.
+		{"etat, etats-unis, ecole, egypte, oeuvre", ""},
+		{"Etat etat", "Etat=État/folded"},
+		{"le chef d'etat, election présidentielle", ""},
+		{"ELEVE, Eleve, eleve", "ELEVE=élève/folded"},
+		{"Ena, ena", ""},
+	} {
+		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
+			t.Errorf("Match(%q)\n got: %s\nwant: %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDeaccent(t *testing.T) {
+	for in, want := range map[string]string{"état": "etat", "ÉTATS": "ETATS", "œuvre": "oeuvre", "ça": "ca", "naïve": "naive", "etat": "etat", "人工": "人工", "España": "Espana"} {
+		if got := deaccent(in); got != want {
+			t.Errorf("deaccent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
