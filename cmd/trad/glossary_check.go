@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/trad-project/trad/glossary"
+)
+
+type glossaryCheckOptions struct {
+	Paths  []string
+	Strict bool
+	From   string
+}
+
+func newGlossaryCheckCmd(s *streams) *cobra.Command {
+	o := &glossaryCheckOptions{}
+	cmd := &cobra.Command{
+		Use:   "check [flags] PATH…",
+		Short: "Validate glossary files",
+		Long: `check reads each glossary file or folder and reports problems on standard
+error as file:line: message: malformed lines (which are skipped when the
+glossary is used) and, as warnings, source terms defined twice in one file.
+It prints a summary per path on standard output and exits 1 if a file cannot
+be read or has a malformed line (with --strict, on warnings too).`,
+		Example: `  trad glossary check ~/.config/trad/glossaries
+  trad glossary check --strict terms.tbx`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			return glossaryCheckRun(s, o)
+		},
+	}
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit 1 on warnings too")
+	cmd.Flags().StringVar(&o.From, "from", "fr", "source language, for the duplicate check")
+	return cmd
+}
+
+func glossaryCheckRun(s *streams, o *glossaryCheckOptions) error {
+	failed, malformed, warned := 0, 0, 0
+	for _, p := range o.Paths {
+		g, bad, err := glossary.Open(p)
+		dups := duplicateWarnings(g, o.From)
+		for _, w := range append(bad, dups...) {
+			fmt.Fprintln(s.Err, w)
+		}
+		malformed += len(bad)
+		warned += len(dups)
+		if err != nil {
+			fmt.Fprintln(s.Err, err)
+			fmt.Fprintf(s.Out, "%s: error\n", p)
+			failed++
+			continue
+		}
+		fmt.Fprintf(s.Out, "%s: %d entries, %d malformed lines, %d warnings\n", p, g.Len(), len(bad), len(dups))
+	}
+	switch {
+	case failed > 0:
+		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d of %d paths could not be read", failed, len(o.Paths))}
+	case malformed > 0:
+		// Loading skips these lines with a warning; a check is asked to
+		// validate, so they fail it.
+		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d malformed lines", malformed)}
+	case o.Strict && warned > 0:
+		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d warnings", warned)}
+	}
+	return nil
+}
+
+// duplicateWarnings reports source terms given by two entries of one file.
+func duplicateWarnings(g *glossary.Glossary, from string) []glossary.Warning {
+	if g == nil {
+		return nil
+	}
+	a := glossary.NewAnalyzer(from)
+	type at struct {
+		file string
+		key  string
+	}
+	seen := map[at]int{}
+	var warns []glossary.Warning
+	for _, e := range g.Entries() {
+		for _, t := range e.Source(from) {
+			var fs []string
+			for _, tk := range a.Tokens(t) {
+				fs = append(fs, tk.Text)
+			}
+			k := at{e.Origin.File, strings.Join(fs, " ")}
+			if prev, ok := seen[k]; ok && prev != e.Origin.Line {
+				warns = append(warns, glossary.Warning{File: e.Origin.File, Line: e.Origin.Line,
+					Msg: fmt.Sprintf("source term %q already defined on line %d", t, prev)})
+				continue
+			}
+			seen[k] = e.Origin.Line
+		}
+	}
+	return warns
+}
