@@ -48,89 +48,118 @@ func (p *glossaryPane) view(seg int, hits []glossary.Hit, known bool) []string {
 	if p.cache != nil && p.cache.key == key {
 		return p.cache.lines
 	}
-	out, fits := p.render(hits, known, false)
-	if !fits {
-		// Not every hit fits: one line per hit, so all of them show.
-		out, _ = p.render(hits, known, true)
-	}
+	out := p.render(hits, known)
 	if p.cache != nil {
 		p.cache.key, p.cache.lines = key, out
 	}
 	return out
 }
 
-// render draws the pane; compact keeps one line per hit. It reports whether
-// everything fitted.
-func (p *glossaryPane) render(hits []glossary.Hit, known, compact bool) ([]string, bool) {
+// render draws the pane. Every hit (up to 9) is shown: in full (term,
+// translations, domain, origin, note) while the space left still allows the
+// others a line each, then on one line each.
+func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 	border, inner := paneBorder(p.st, p.width, p.right)
 	var lines []string
-	add := func(s string) { lines = append(lines, s) }
 	title := "Glossary"
 	if len(hits) > 0 {
 		title += " (" + strconv.Itoa(len(hits)) + ")"
 	}
-	add(paneTitle(p.st, title, inner, p.right))
+	lines = append(lines, paneTitle(p.st, title, inner, p.right))
 	switch {
 	case !known:
-		add(p.st.PaneMeta.Render("looking up terms…"))
+		lines = append(lines, p.st.PaneMeta.Render("looking up terms…"))
 	case len(hits) == 0:
-		add(p.st.PaneMeta.Render("no glossary terms in this segment"))
+		lines = append(lines, p.st.PaneMeta.Render("no glossary terms in this segment"))
 	}
-	for i, h := range hits {
-		if i >= 9 {
-			add(p.st.PaneMeta.Render(fmt.Sprintf("… %d more", len(hits)-9)))
-			break
-		}
-		targets := "(no " + p.target + " term)"
-		if len(h.Targets) > 0 {
-			targets = sanitizeLine(strings.Join(h.Targets, ", "))
-		}
-		term := sanitizeLine(h.Text)
-		if compact {
-			line := p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term) +
-				p.st.PaneMeta.Render(" → ") + p.st.PaneTarget.Render(targets)
-			if h.Entry != nil && h.Entry.Domain != "" {
-				line += p.st.PaneMeta.Render(" · " + sanitizeLine(h.Entry.Domain))
+	shown := hits[:min(len(hits), 9)]
+	budget := p.height - len(lines)
+	if len(hits) > len(shown) {
+		budget-- // the "… N more" line
+	}
+	compact := false // once one hit is cut short, the next ones are too
+	for i, h := range shown {
+		if !compact {
+			full := p.fullLines(i, h, inner)
+			if rest := len(shown) - i - 1; len(full)+rest <= budget {
+				lines = append(lines, full...)
+				budget -= len(full)
+				continue
 			}
-			add(line)
-			continue
+			compact = true
 		}
-		if len(strconv.Itoa(i+1))+ansi.StringWidth(term)+ansi.StringWidth(targets)+4 <= inner {
-			add(p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term) +
-				p.st.PaneMeta.Render(" → ") + p.st.PaneTarget.Render(targets))
-		} else {
-			// Too narrow for one line: the term, then its translations.
-			add(p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(term))
-			for _, ls := range wrapText(targets, max(inner-4, 1)) {
-				add(p.st.PaneMeta.Render("  → ") + p.st.PaneTarget.Render(targets[ls.start:ls.end]))
+		lines = append(lines, p.compactLine(i, h))
+	}
+	if len(hits) > len(shown) {
+		lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more", len(hits)-len(shown))))
+	}
+	return paneFrame(lines, p.width, p.height, border, inner)
+}
+
+// targetsText is a hit's translations, or a hint that there are none.
+func (p *glossaryPane) targetsText(h glossary.Hit) string {
+	if len(h.Targets) == 0 {
+		return "(no " + p.target + " term)"
+	}
+	return sanitizeLine(strings.Join(h.Targets, ", "))
+}
+
+// compactLine is hit i on one line: number, term, translations, domain.
+func (p *glossaryPane) compactLine(i int, h glossary.Hit) string {
+	line := p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.PaneTerm.Render(sanitizeLine(h.Text)) +
+		p.st.PaneMeta.Render(" → ") + p.st.PaneTarget.Render(p.targetsText(h))
+	if h.Entry != nil && h.Entry.Domain != "" {
+		line += p.st.PaneMeta.Render(" · " + sanitizeLine(h.Entry.Domain))
+	}
+	return line
+}
+
+// fullLines is hit i with everything a translator needs: translations
+// (wrapped when narrow), domain, the glossary term when the text differs,
+// origin, and the note, wrapped rather than cut.
+func (p *glossaryPane) fullLines(i int, h glossary.Hit, inner int) []string {
+	var lines []string
+	targets := p.targetsText(h)
+	term := sanitizeLine(h.Text)
+	num := strconv.Itoa(i + 1)
+	if len(num)+ansi.StringWidth(term)+ansi.StringWidth(targets)+4 <= inner {
+		lines = append(lines, p.st.PaneNum.Render(num)+" "+p.st.PaneTerm.Render(term)+
+			p.st.PaneMeta.Render(" → ")+p.st.PaneTarget.Render(targets))
+	} else {
+		// Too narrow for one line: the term, then its translations.
+		lines = append(lines, p.st.PaneNum.Render(num)+" "+p.st.PaneTerm.Render(term))
+		for k, ls := range wrapText(targets, max(inner-4, 1)) {
+			lead := "  → "
+			if k > 0 {
+				lead = "    "
 			}
-		}
-		var meta []string
-		if h.Entry != nil {
-			if h.Entry.Domain != "" {
-				meta = append(meta, sanitizeLine(h.Entry.Domain))
-			}
-			if h.Term != "" && h.Term != h.Text {
-				meta = append(meta, "term: "+sanitizeLine(h.Term))
-			}
-			if h.Entry.Origin.File != "" {
-				o := sanitizeLine(h.Entry.Origin.File)
-				if h.Entry.Origin.Line > 0 {
-					o += ":" + strconv.Itoa(h.Entry.Origin.Line)
-				}
-				meta = append(meta, o)
-			}
-		}
-		if len(meta) > 0 {
-			add("  " + p.st.PaneMeta.Render(strings.Join(meta, " · ")))
-		}
-		if h.Entry != nil && h.Entry.Note != "" {
-			// Notes matter (false friends): wrap them rather than cut them.
-			note := sanitizeLine(h.Entry.Note)
-			for _, ls := range wrapText(note, max(inner-2, 1)) {
-				add("  " + p.st.PaneMeta.Render(note[ls.start:ls.end]))
-			}
+			lines = append(lines, p.st.PaneMeta.Render(lead)+p.st.PaneTarget.Render(targets[ls.start:ls.end]))
 		}
 	}
-	return paneFrame(lines, p.width, p.height, border, inner), len(lines) <= p.height
+	var meta []string
+	if h.Entry != nil {
+		if h.Entry.Domain != "" {
+			meta = append(meta, sanitizeLine(h.Entry.Domain))
+		}
+		if h.Term != "" && h.Term != h.Text {
+			meta = append(meta, "term: "+sanitizeLine(h.Term))
+		}
+		if h.Entry.Origin.File != "" {
+			o := sanitizeLine(h.Entry.Origin.File)
+			if h.Entry.Origin.Line > 0 {
+				o += ":" + strconv.Itoa(h.Entry.Origin.Line)
+			}
+			meta = append(meta, o)
+		}
+	}
+	if len(meta) > 0 {
+		lines = append(lines, "  "+p.st.PaneMeta.Render(strings.Join(meta, " · ")))
+	}
+	if h.Entry != nil && h.Entry.Note != "" {
+		note := sanitizeLine(h.Entry.Note)
+		for _, ls := range wrapText(note, max(inner-2, 1)) {
+			lines = append(lines, "  "+p.st.PaneMeta.Render(note[ls.start:ls.end]))
+		}
+	}
+	return lines
 }
