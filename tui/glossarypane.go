@@ -27,11 +27,37 @@ type glossaryPane struct {
 	cache         *paneCache
 }
 
-// paneCache keeps the last rendered pane: it only changes with the current
-// segment, its hits or the size.
+// paneCache keeps the last few rendered panes: a pane only changes with the
+// current segment, its hits or the size, and translators often step back
+// and forth between neighbouring segments.
 type paneCache struct {
-	key   string
-	lines []string
+	entries [paneCacheSize]struct {
+		key   string
+		lines []string
+	}
+	next int // entry the next put overwrites
+}
+
+const paneCacheSize = 4
+
+func (c *paneCache) get(key string) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	for i := range c.entries {
+		if e := &c.entries[i]; e.lines != nil && e.key == key {
+			return e.lines, true
+		}
+	}
+	return nil, false
+}
+
+func (c *paneCache) put(key string, lines []string) {
+	if c == nil || lines == nil {
+		return
+	}
+	c.entries[c.next].key, c.entries[c.next].lines = key, lines
+	c.next = (c.next + 1) % paneCacheSize
 }
 
 func (p *glossaryPane) setSize(w, h int, right bool) {
@@ -39,19 +65,18 @@ func (p *glossaryPane) setSize(w, h int, right bool) {
 }
 
 // view renders the pane for segment seg as exactly height lines of width
-// cells. known is false while the hits are still being computed.
-func (p *glossaryPane) view(seg int, hits []glossary.Hit, known bool) []string {
+// cells. known is false while the hits are still being computed; gen is the
+// hit store's generation, which changes when a new glossary arrives.
+func (p *glossaryPane) view(seg, gen int, hits []glossary.Hit, known bool) []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
-	key := fmt.Sprint(seg, known, len(hits), p.width, p.height, p.right)
-	if p.cache != nil && p.cache.key == key {
-		return p.cache.lines
+	key := fmt.Sprint(seg, gen, known, len(hits), p.width, p.height, p.right)
+	if lines, ok := p.cache.get(key); ok {
+		return lines
 	}
 	out := p.render(hits, known)
-	if p.cache != nil {
-		p.cache.key, p.cache.lines = key, out
-	}
+	p.cache.put(key, out)
 	return out
 }
 

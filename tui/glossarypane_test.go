@@ -34,7 +34,7 @@ func TestGlossaryPaneShowsEveryHit(t *testing.T) {
 	for _, tt := range tests {
 		p := glossaryPane{st: &st, target: "en"}
 		p.setSize(60, tt.height, false)
-		out := p.view(0, hits, true)
+		out := p.view(0, 0, hits, true)
 		plain := make([]string, len(out))
 		for i, l := range out {
 			plain[i] = ansi.Strip(l)

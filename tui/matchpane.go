@@ -43,8 +43,8 @@ func (p *matchPane) view(key string, ms []tm.Match, state matchState) []string {
 		return nil
 	}
 	key = fmt.Sprint(key, "|", state, len(ms), p.width, p.height, p.right)
-	if p.cache != nil && p.cache.key == key {
-		return p.cache.lines
+	if lines, ok := p.cache.get(key); ok {
+		return lines
 	}
 	var out []string
 	for level := 0; level < 3; level++ {
@@ -53,9 +53,7 @@ func (p *matchPane) view(key string, ms []tm.Match, state matchState) []string {
 			break
 		}
 	}
-	if p.cache != nil {
-		p.cache.key, p.cache.lines = key, out
-	}
+	p.cache.put(key, out)
 	return out
 }
 

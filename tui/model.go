@@ -1128,12 +1128,12 @@ func (m Model) paneView() []string {
 	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur])
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
-	key := fmt.Sprint(mkey, "|", hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", w, h, m.paneRight)
-	if m.paneCache.key == key {
-		return m.paneCache.lines
+	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", w, h, m.paneRight)
+	if lines, ok := m.paneCache.get(key); ok {
+		return lines
 	}
 	out := m.renderPanes(w, h, is, hits, hitsKnown, mkey, state)
-	m.paneCache.key, m.paneCache.lines = key, out
+	m.paneCache.put(key, out)
 	return out
 }
 
@@ -1150,7 +1150,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		m.pane.setSize(w, h-mh-qh, true)
 		m.qpane.setSize(w, qh, true)
 		m.mpane.setSize(w, mh, true)
-		out := m.pane.view(m.cur, hits, hitsKnown)
+		out := m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
 		if qh > 0 {
 			out = append(out[:len(out):len(out)], m.qpane.view(is)...)
 		}
@@ -1164,7 +1164,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 	m.pane.setSize(gw, h-qh, false)
 	m.qpane.setSize(gw, qh, false)
 	m.mpane.setSize(w-gw, h, false)
-	left := m.pane.view(m.cur, hits, hitsKnown)
+	left := m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
 	if qh > 0 {
 		left = append(left[:len(left):len(left)], m.qpane.view(is)...)
 	}
