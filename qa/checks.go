@@ -139,7 +139,7 @@ func (c *checker) checkGlossary() {
 				break
 			}
 		}
-		if found {
+		if found || c.hasCurrencySign(h, toks) {
 			continue
 		}
 		alts := make([]string, 0, len(h.Targets))
@@ -148,4 +148,45 @@ func (c *checker) checkGlossary() {
 		}
 		c.add(CheckGlossary, fmt.Sprintf("%s: expected %s in target", quote(h.Text), strings.Join(alts, " or ")), 0, 0)
 	}
+}
+
+// currencySigns maps currency names (folds, any language) to the signs and
+// ISO codes that stand for them: "1,8 milliard d'euros" is "€1.8 billion".
+// "livre" alone is left out: it is also a book.
+var currencySigns = map[string][]string{
+	"euro": {"€", "EUR"}, "euros": {"€", "EUR"},
+	"dollar": {"$", "USD"}, "dollars": {"$", "USD"}, "dólar": {"$", "USD"}, "dólares": {"$", "USD"},
+	"sterling": {"£", "GBP"}, "pound": {"£", "GBP"}, "pounds": {"£", "GBP"},
+	"yen": {"¥", "JPY", "円"}, "yens": {"¥", "JPY", "円"},
+	"yuan": {"¥", "CNY", "RMB", "元"}, "yuans": {"¥", "CNY", "RMB", "元"}, "renminbi": {"¥", "CNY", "RMB", "元"},
+}
+
+// hasCurrencySign reports whether hit h names a currency (in its source
+// term or one of its target terms) whose sign or code is in the target.
+// Signs are found anywhere ("US$" has "$"); codes only as whole words.
+func (c *checker) hasCurrencySign(h glossary.Hit, toks []glossary.Token) bool {
+	var signs []string
+	add := func(terms []glossary.Token) {
+		for _, t := range terms {
+			signs = append(signs, currencySigns[t.Fold]...)
+		}
+	}
+	add(tokensOfTerm(c.src, h.Term))
+	for _, term := range h.Targets {
+		add(tokensOfTerm(c.tgt, term))
+	}
+	for _, sign := range signs {
+		if !acronym(sign) {
+			if strings.Contains(c.target, sign) {
+				return true
+			}
+			continue
+		}
+		for _, t := range toks {
+			if t.Text == sign {
+				return true
+			}
+		}
+	}
+	return false
 }

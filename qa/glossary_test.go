@@ -60,3 +60,46 @@ func TestHasTerm(t *testing.T) {
 		t.Error("an empty term matched")
 	}
 }
+
+func TestGlossaryCurrencySigns(t *testing.T) {
+	g := testGlossary(t)
+	for _, tc := range []checkCase{
+		{"euro sign fr-en", "fr", "en", "Une amende de 1,8 milliard d'euros.", "A €1.8 billion fine.", ""},
+		{"euro code fr-en", "fr", "en", "Une amende de 1,8 milliard d'euros.", "A EUR 1.8 billion fine.", ""},
+		{"euro word fr-en", "fr", "en", "Une amende de 2 euros.", "A 2-euro fine.", ""},
+		{"dollar sign fr-en", "fr", "en", "Investir 40 milliards de dollars.", "To invest $40 billion.", ""},
+		{"US dollar sign fr-en", "fr", "en", "Investir 40 milliards de dollars.", "To invest US$40 billion.", ""},
+		{"dollar code fr-en", "fr", "en", "Investir 40 milliards de dollars.", "To invest USD 40 billion.", ""},
+		{"pound sign fr-en", "fr", "en", "Un prêt de 5 milliards de livres sterling.", "A £5 billion loan.", ""},
+		{"yen sign fr-en", "fr", "en", "Un budget de 900 yens.", "A budget of ¥900.", ""},
+		{"yuan code fr-en", "fr", "en", "Un prêt de 10 yuans.", "A loan of 10 RMB.", ""},
+		{"renminbi sign fr-en", "fr", "en", "Un prêt de 10 yuans.", "A loan of 10元.", ""},
+		{"euro sign en-fr", "en", "fr", "A fine of 2 euros.", "Une amende de 2 €.", ""},
+		{"dollar sign en-fr", "en", "fr", "A fine of 2 dollars.", "Une amende de 2 $.", ""},
+		{"wrong sign euro to dollar fr-en", "fr", "en", "Une amende de 1,8 milliard d'euros.", "A $1.8 billion fine.", "glossary"},
+		{"wrong sign dollar to euro fr-en", "fr", "en", "Investir 40 milliards de dollars.", "To invest €40 billion.", "glossary"},
+		{"wrong sign pound to euro fr-en", "fr", "en", "Un prêt de 5 milliards de livres sterling.", "A €5 billion loan.", "glossary"},
+		{"wrong sign yen to dollar fr-en", "fr", "en", "Un budget de 900 yens.", "A budget of $900.", "glossary"},
+		{"wrong code euro to GBP fr-en", "fr", "en", "Une amende de 2 euros.", "A GBP 2 fine.", "glossary"},
+		{"code inside a word fr-en", "fr", "en", "Une amende de 2 euros.", "A 2 EUROSTAT fine.", "glossary"},
+		{"no sign fr-en", "fr", "en", "Une amende de 2 euros.", "A fine of 2.", "glossary"},
+		{"wrong sign en-fr", "en", "fr", "A fine of 2 euros.", "Une amende de 2 £.", "glossary"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := glossary.NewMatcher(g, tc.from, tc.to)
+			hits := m.Match(tc.src)
+			if len(hits) == 0 {
+				t.Fatalf("no glossary hit in %q", tc.src)
+			}
+			var got []string
+			for _, id := range run(tc.src, tc.tgt, tc.from, tc.to, hits) {
+				if id == "glossary" {
+					got = append(got, id)
+				}
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("src %q tgt %q: got [%s] want [%s] (hits %v)", tc.src, tc.tgt, g, tc.want, hits)
+			}
+		})
+	}
+}
