@@ -326,3 +326,29 @@ func allCaps(s string) bool {
 	}
 	return letters
 }
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := runeAt(s, 0)
+	return unicode.IsUpper(r)
+}
+
+// hasUpper reports whether s has an upper-case letter: a word with none is
+// written all in lower case and cannot be a capitalised name.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					return true
+				}
+			}
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

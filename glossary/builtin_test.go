@@ -86,6 +86,10 @@ func TestDefault(t *testing.T) {
 	for _, tc := range []struct{ text, term string }{
 		{"Les réseaux sociaux sont sous pression.", "réseau social"},
 		{"Pékin répond aux sanctions.", "Pékin"},
+		{"Les Vingt-Sept ont tranché.", "Vingt-Sept"},
+		{"Le premier ministre et le Parlement.", "premier ministre"},
+		{"Le Premier ministre et le parlement.", "parlement"},
+		{"Sur internet.", "internet"},
 	} {
 		found := false
 		for _, h := range m.Match(tc.text) {
@@ -95,6 +99,14 @@ func TestDefault(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no hit for %q in the built-in glossary: %+v", tc.text, tc.term, m.Match(tc.text))
+		}
+	}
+	// Capitalised names do not match the lower-case common words.
+	for _, text := range []string{"Vingt-sept pays sur vingt-sept.", "Une orange.", "La meta-analyse."} {
+		for _, h := range m.Match(text) {
+			if h.Entry.POS == "propn" {
+				t.Errorf("%q: name %q matched %q", text, h.Term, h.Text)
+			}
 		}
 	}
 }

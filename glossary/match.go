@@ -66,6 +66,10 @@ type ctok struct {
 	gap  string   // the term's own text between the previous word and this one
 	caps bool     // written in capitals: matches only as written
 	kind wordKind // how it may inflect
+	// capital is set for a word starting with a capital, not all in
+	// capitals ("Orange", "Vingt-Sept"): a name, which a text word
+	// written all in lower case ("orange", "vingt-sept") does not match.
+	capital bool
 }
 
 // cterm is one distinct source term with every entry giving it, in
@@ -97,9 +101,14 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 			}
 			key.Reset()
 			for _, t := range toks {
-				if allCaps(t.Text) {
+				switch {
+				case allCaps(t.Text):
 					key.WriteString(normWord(t.Text))
-				} else {
+				case startsUpper(t.Text):
+					// "Internet" and "internet" match different texts.
+					key.WriteByte('^')
+					key.WriteString(t.Fold)
+				default:
 					key.WriteString(t.Fold)
 				}
 				key.WriteByte(' ')
@@ -208,6 +217,7 @@ func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
 	afterFunc := false
 	for i, t := range toks {
 		c := ctok{text: normWord(t.Text), fold: t.Fold, stem: t.Stem, caps: allCaps(t.Text)}
+		c.capital = !c.caps && startsUpper(t.Text)
 		if i > 0 {
 			c.gap = term[toks[i-1].End:t.Start]
 		}
@@ -420,6 +430,9 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			}
 		}
 		switch {
+		case c.capital && !hasUpper(t.Text):
+			// "orange" is not "Orange", nor "vingt-sept" "Vingt-Sept".
+			return "", false, false
 		case c.caps:
 			if w := normWord(t.Text); w != c.text {
 				if r, ok := reaccent(w, c.text); !ok || r != c.text {

@@ -89,7 +89,7 @@ func TestMatch(t *testing.T) {
 		{"la guerre, commerciale", "guerre=guerre/exact"},
 		// Complements after a preposition and proper nouns do not inflect.
 		{"les taux de change", "taux de change=taux de change/exact"},
-		{"Pékin ; pékin ; Pékins", "Pékin=Pékin/exact; pékin=Pékin/folded"},
+		{"Pékin ; PÉKIN ; pékin ; Pékins", "Pékin=Pékin/exact; PÉKIN=Pékin/folded"},
 		{"le contrôle des exportations", "contrôle des exportations=contrôle des exportations/exact"},
 		{"les contrôles des exportations", "contrôles des exportations=contrôle des exportations/stemmed"},
 		{"les U.S. et les U S", "U.S=U.S./exact; U S=U.S./exact"},
@@ -197,6 +197,48 @@ func TestMatchUnaccentedCapitals(t *testing.T) {
 		{"le chef d'etat, election présidentielle", ""},
 		{"ELEVE, Eleve, eleve", "ELEVE=élève/folded"},
 		{"Ena, ena", ""},
+	} {
+		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
+			t.Errorf("Match(%q)\n got: %s\nwant: %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestMatchCapitalisedNames checks that a term word starting with a
+// capital (a name: "Orange", "les Vingt-Sept") matches a text word with a
+// capital, never one written all in lower case ("orange", "vingt-sept"),
+// and that a lower-case spelling given as well still matches both.
+func TestMatchCapitalisedNames(t *testing.T) {
+	g := testGlossary(
+		"Vingt-Sept|EU27|propn",
+		"Orange|Orange|propn",
+		"Meta|Meta|propn",
+		"Internet|internet|noun",
+		"internet|internet|noun",
+		"Union européenne|European Union|propn",
+		"Parlement|parliament|noun",
+		"États-Unis|United States|propn",
+		"IA|AI|noun",
+		"iPhone|iPhone|propn",
+	)
+	m := NewMatcher(g, "fr", "en")
+	for _, tc := range []struct{ text, want string }{
+		// Lower case: the numeral, the colour, the prefix.
+		{"Les vingt-sept pays, une orange, le meta-modèle.", ""},
+		// Sentence-initial numeral: "sept" is still lower case.
+		{"Vingt-sept morts.", ""},
+		{"Les Vingt-Sept et les VINGT-SEPT", "Vingt-Sept=Vingt-Sept/exact; VINGT-SEPT=Vingt-Sept/folded"},
+		{"Orange et Meta. ORANGE, META.", "Orange=Orange/exact; Meta=Meta/exact; ORANGE=Orange/folded; META=Meta/folded"},
+		// Only the capitalised words of a term need a capital.
+		{"l'Union européenne, l'Union Européenne, l'union européenne", "Union européenne=Union européenne/exact; Union Européenne=Union européenne/folded"},
+		{"les Parlements, les parlements", "Parlements=Parlement/stemmed"},
+		// A lower-case spelling of the same term matches every case.
+		{"Internet, internet, INTERNET", "Internet=Internet/exact; internet=internet/exact; INTERNET=Internet/folded"},
+		// Acronyms and unaccented capitals keep their rules.
+		{"IA, ia, Ia", "IA=IA/exact"},
+		{"Etats-Unis, ETATS-UNIS, etats-unis, états-unis", "Etats-Unis=États-Unis/folded; ETATS-UNIS=États-Unis/folded"},
+		// A term starting in lower case matches any case.
+		{"iPhone, iphone, IPHONE", "iPhone=iPhone/exact; iphone=iPhone/folded; IPHONE=iPhone/folded"},
 	} {
 		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
 			t.Errorf("Match(%q)\n got: %s\nwant: %s", tc.text, got, tc.want)
