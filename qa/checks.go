@@ -128,9 +128,22 @@ func acronym(w string) bool {
 // target, stem-aware in the target language.
 func (c *checker) checkGlossary() {
 	toks := c.targetTokens()
+	var srcNums []Number // computed only for a scale word
 	for _, h := range c.hits {
 		if len(h.Targets) == 0 {
 			continue
+		}
+		if c.isScaleTerm(h.Text) {
+			// "3 000 milliards" is "3 trillion": the numbers check compares
+			// the whole quantity. A scale word outside a number ("des
+			// milliards de dollars") is still a glossary term.
+			if srcNums == nil {
+				srcNums = appendNumbers(nil, c.source, c.src, c.srcLinks)
+				srcNums = append(srcNums, spelledNumbers(analyzer(c.src).Tokens(c.source), c.src)...)
+			}
+			if inNumber(srcNums, h.Start, h.End) {
+				continue
+			}
 		}
 		found := false
 		for _, term := range h.Targets {
@@ -186,6 +199,39 @@ func (c *checker) hasCurrencySign(h glossary.Hit, toks []glossary.Token) bool {
 			if t.Text == sign {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// isScaleTerm reports whether every word of term is a number scale word of
+// the source language (million, milliards, thousand, trillion).
+func (c *checker) isScaleTerm(term string) bool {
+	toks := analyzer(c.src).Tokens(term)
+	for _, t := range toks {
+		if _, ok := wordScales[c.src][t.Fold]; !ok && !isScaleWord(t.Fold, c.src) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// isScaleWord reports whether fold is one of lang's spelled scale words
+// as the number parser reads them ("milliards", "trillions").
+func isScaleWord(fold, lang string) bool {
+	for _, w := range scaleWords[lang] {
+		if w.fold && strings.EqualFold(w.word, fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNumber reports whether the span [start, end) lies within one of ns.
+func inNumber(ns []Number, start, end int) bool {
+	for _, n := range ns {
+		if n.Start <= start && end <= n.End {
+			return true
 		}
 	}
 	return false

@@ -103,3 +103,34 @@ func TestGlossaryCurrencySigns(t *testing.T) {
 		})
 	}
 }
+
+// TestGlossaryScaleWords checks that a scale word inside a number is left
+// to the numbers check (3 000 milliards is 3 trillion) and that one
+// outside a number is still a glossary term.
+func TestGlossaryScaleWords(t *testing.T) {
+	g := testGlossary(t)
+	for _, tc := range []checkCase{
+		{"milliards as trillion", "fr", "en", "Nvidia vaut 3 000 milliards de dollars.", "Nvidia is worth $3 trillion.", ""},
+		{"milliard as billion", "fr", "en", "Une amende de 1,8 milliard d'euros.", "A €1.8 billion fine.", ""},
+		{"milliards as trillion with nnbsp", "fr", "en", "Un bénéfice de 10\u202f400 milliards de wons.", "A profit of 10.4 trillion won.", ""},
+		{"millions as plain digits", "fr", "en", "Le pays compte 180 millions d'habitants.", "The country has 180,000,000 inhabitants.", ""},
+		{"spelled milliards", "fr", "en", "Un plan de trois milliards.", "A three-billion plan.", ""},
+		{"milliers as thousands", "fr", "en", "Ils sont 5 milliers.", "There are 5,000 of them.", ""},
+		{"wrong scale left to numbers", "fr", "en", "Un plan de 50 milliards d'euros.", "A €50 million plan.", "numbers"},
+		{"scale word outside a number", "fr", "en", "Des milliards de dollars sont en jeu.", "Millions of dollars are at stake.", "glossary"},
+		{"scale word outside a number, right", "fr", "en", "Des milliards de dollars sont en jeu.", "Billions of dollars are at stake.", ""},
+		{"billion as milliards en-fr", "en", "fr", "A 3 billion plan.", "Un plan de 3 milliards.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := glossary.NewMatcher(g, tc.from, tc.to)
+			hits := m.Match(tc.src)
+			if len(hits) == 0 {
+				t.Fatalf("no glossary hit in %q", tc.src)
+			}
+			got := strings.Join(run(tc.src, tc.tgt, tc.from, tc.to, hits), " ")
+			if got != tc.want {
+				t.Errorf("src %q tgt %q: got [%s] want [%s] (hits %v)", tc.src, tc.tgt, got, tc.want, hits)
+			}
+		})
+	}
+}

@@ -65,7 +65,7 @@ type scaleWord struct {
 
 var scaleWords = map[string][]scaleWord{
 	"fr": {{"milliards", 1e9, true, false}, {"milliard", 1e9, true, false}, {"millions", 1e6, true, false}, {"million", 1e6, true, false},
-		{"billions", 1e12, true, false}, {"billion", 1e12, true, false}, {"mille", 1e3, true, false},
+		{"billions", 1e12, true, false}, {"billion", 1e12, true, false}, {"milliers", 1e3, true, false}, {"millier", 1e3, true, false}, {"mille", 1e3, true, false},
 		{"Mds", 1e9, false, false}, {"Md", 1e9, false, false}, {"Mrds", 1e9, false, false}, {"Mrd", 1e9, false, false},
 		{"M", 1e6, false, false}, {"k", 1e3, false, false}, {"K", 1e3, false, false}},
 	"en": {{"thousand", 1e3, true, false}, {"million", 1e6, true, false}, {"millions", 1e6, true, false},
