@@ -227,7 +227,11 @@ func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
 		} else {
 			c.kind = m.a.para.kindFor(pos, t.Fold, i == 0, afterFunc)
 		}
-		afterFunc = afterFunc || (fw && i > 0)
+		// A function word hyphenated to the next word is part of a
+		// compound ("câble sous-marin", "arc-en-ciel"), not a
+		// preposition: the words after it still agree in number.
+		compound := i+1 < len(toks) && strings.IndexFunc(term[t.End:toks[i+1].Start], isHyphen) >= 0
+		afterFunc = afterFunc || (fw && i > 0 && !compound)
 		ct.toks[i] = c
 	}
 	return ct

@@ -246,6 +246,45 @@ func TestMatchCapitalisedNames(t *testing.T) {
 	}
 }
 
+// TestMatchHyphenatedPlurals checks that every part of a hyphenated word
+// of a term agrees in number ("câbles sous-marins" for "câble
+// sous-marin"), so the longer term wins over its last word.
+func TestMatchHyphenatedPlurals(t *testing.T) {
+	g := testGlossary(
+		"câble sous-marin|undersea cable|noun",
+		"sous-marin|submarine|noun",
+		"semi-conducteur|semiconductor|noun",
+		"usine de semi-conducteurs|chip plant|noun",
+		"lance-missiles|missile launcher|noun",
+		"missile|missile|noun",
+		"grand-parent|grandparent|noun",
+		"taux de change|exchange rate|noun",
+		"arc-en-ciel|rainbow|noun",
+	)
+	m := NewMatcher(g, "fr", "en")
+	for _, tc := range []struct{ text, want string }{
+		{"un câble sous-marin", "câble sous-marin=câble sous-marin/exact"},
+		{"des câbles sous-marins", "câbles sous-marins=câble sous-marin/stemmed"},
+		{"des câbles sous-marin", "câbles sous-marin=câble sous-marin/stemmed"},
+		{"des câbles sous marins", "câbles sous marins=câble sous-marin/stemmed"},
+		{"CÂBLES SOUS-MARINS", "CÂBLES SOUS-MARINS=câble sous-marin/stemmed"},
+		{"des sous-marins", "sous-marins=sous-marin/stemmed"},
+		{"les semi-conducteurs", "semi-conducteurs=semi-conducteur/stemmed"},
+		{"les usines de semi-conducteurs", "usines de semi-conducteurs=usine de semi-conducteurs/stemmed"},
+		{"des lance-missiles", "lance-missiles=lance-missiles/exact"},
+		{"mes grands-parents", "grands-parents=grand-parent/stemmed"},
+		{"des arcs-en-ciel", "arcs-en-ciel=arc-en-ciel/stemmed"},
+		// A preposition between spaces still freezes its complement.
+		{"les taux de changes", ""},
+		// "sous" is not inflected.
+		{"des câbles sou-marins", ""},
+	} {
+		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
+			t.Errorf("Match(%q)\n got: %s\nwant: %s", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestDeaccent(t *testing.T) {
 	for in, want := range map[string]string{"état": "etat", "ÉTATS": "ETATS", "œuvre": "oeuvre", "ça": "ca", "naïve": "naive", "etat": "etat", "人工": "人工", "España": "Espana"} {
 		if got := deaccent(in); got != want {
