@@ -139,7 +139,7 @@ func (c *checker) checkGlossary() {
 			// milliards de dollars") is still a glossary term.
 			if srcNums == nil {
 				srcNums = appendNumbers(nil, c.source, c.src, c.srcLinks)
-				srcNums = append(srcNums, spelledNumbers(analyzer(c.src).Tokens(c.source), c.src)...)
+				srcNums = append(srcNums, spelledNumbers(analyzer(c.src).Tokens(c.source), c.source, c.src)...)
 			}
 			if inNumber(srcNums, h.Start, h.End) {
 				continue

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -94,5 +95,62 @@ func FuzzNumbers(f *testing.F) {
 			// Checking a segment built from s must not panic either.
 			_ = run(s, s+" "+s, "fr", lang, nil)
 		}
+	})
+}
+
+func TestSpelledNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       string // keys, space-separated
+	}{
+		{"fr", "les vingt-sept États", "27"},
+		{"fr", "soixante-dix, soixante et onze, soixante-dix-sept", "70 71 77"},
+		{"fr", "quatre-vingts, quatre-vingt-dix, quatre-vingt-dix-neuf", "80 90 99"},
+		{"fr", "vingt et un, trente-et-un, dix-sept", "21 31 17"},
+		{"fr", "deux cents, cent vingt-sept, deux mille vingt-quatre", "200 127 2024"},
+		{"fr", "un quatorzième paquet", "1 14"},
+		{"fr", "le vingt-septième, le vingt et unième, le centième", "27 21 100"},
+		{"fr", "cinquième et neuvième, onzième", "5 9 11"},
+		{"fr", "deux milliards, vingt-sept millions", "2000000000 27000000"},
+		{"fr", "deux trois", "2 3"},      // not one number
+		{"fr", "trois et quatre", "3 4"}, // "et" joins only a compound
+		{"fr", "dix dix", "10 10"},       // ill-formed
+		{"fr", "vingt, sept", "20 7"},    // a comma is not a hyphen
+		{"en", "twenty-seven members", "27"},
+		{"en", "the fourteenth package", "14"},
+		{"en", "twenty-first, thirtieth", "21 30"},
+		{"en", "one hundred and five, twenty-seven hundred", "105 2700"},
+		{"en", "a twenty-seven member bloc", "1 27"}, // the article stays apart
+		{"en", "two and three", "2 3"},
+	} {
+		var keys []string
+		for _, n := range spelledNumbers(analyzer(tc.lang).Tokens(tc.text), tc.text, tc.lang) {
+			if n.Kind != Spelled || n.Start < 0 || n.End > len(tc.text) || n.Start >= n.End {
+				t.Errorf("%s %q: bad number %+v", tc.lang, tc.text, n)
+			}
+			keys = append(keys, n.Key)
+		}
+		if got := strings.Join(keys, " "); got != tc.want {
+			t.Errorf("%s %q: got [%s] want [%s]", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestSpelledNumbersCheck(t *testing.T) {
+	runCases(t, []checkCase{
+		{"compound fr-en", "fr", "en", "Les vingt-sept États membres ont voté.", "The 27 member states voted.", ""},
+		{"ordinal fr-en", "fr", "en", "Un quatorzième paquet de sanctions.", "A 14th package of sanctions.", ""},
+		{"ordinal in words fr-en", "fr", "en", "Un quatorzième paquet de sanctions.", "A fourteenth package of sanctions.", ""},
+		{"compound ordinal fr-en", "fr", "en", "Le vingt-septième sommet.", "The 27th summit.", ""},
+		{"soixante-dix fr-en", "fr", "en", "Il y a soixante-dix ans.", "70 years ago.", ""},
+		{"quatre-vingt-dix fr-en", "fr", "en", "Quatre-vingt-dix pays ont signé.", "90 countries signed.", ""},
+		{"compound en-fr", "en", "fr", "The twenty-seven member states voted.", "Les 27 États membres ont voté.", ""},
+		{"ordinal en-fr", "en", "fr", "The fourteenth package.", "Le 14e paquet.", ""},
+		{"digits to words fr-en", "fr", "en", "Les 27 États membres.", "The twenty-seven member states.", ""},
+		{"wrong compound fr-en", "fr", "en", "Les vingt-sept États membres ont voté.", "The 28 member states voted.", "numbers"},
+		{"wrong ordinal fr-en", "fr", "en", "Un quatorzième paquet de sanctions.", "A 15th package of sanctions.", "numbers"},
+		{"parts are not the whole fr-en", "fr", "en", "Les vingt-sept États membres.", "The 20 states and 7 members.", "numbers numbers"},
+		{"soixante-dix is not 60 fr-en", "fr", "en", "Il y a soixante-dix ans.", "60 years ago.", "numbers"},
+		{"wrong compound en-fr", "en", "fr", "The twenty-seven member states.", "Les 26 États membres.", "numbers"},
 	})
 }

@@ -101,7 +101,7 @@ func (c *checker) checkNumbers() {
 			continue
 		}
 		if !haveTgtSpelled {
-			tgtSpelled, haveTgtSpelled = spelledNumbers(tgtTokens(), c.tgt), true
+			tgtSpelled, haveTgtSpelled = spelledNumbers(tgtTokens(), c.target, c.tgt), true
 		}
 		srcUsed[i] = takeKey(tgtSpelled, s.Key)
 	}
@@ -114,7 +114,7 @@ func (c *checker) checkNumbers() {
 			continue
 		}
 		if !haveSrcSpelled {
-			srcSpelled, haveSrcSpelled = spelledNumbers(srcTokens(), c.src), true
+			srcSpelled, haveSrcSpelled = spelledNumbers(srcTokens(), c.source, c.src), true
 			for _, s := range src {
 				if s.Kind == Spelled {
 					srcSpelled = append(srcSpelled, s)
