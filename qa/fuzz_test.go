@@ -22,6 +22,8 @@ func FuzzCheck(f *testing.F) {
 		{"Pourquoi ?", " Why ?  "},
 		{"(« [", "] » )"},
 		{"vous vous", "the the"},
+		{"Les vingt-sept à 15 h 30, le quatre-vingt-dix-neuvième", "The twenty-seven at 3:30 p.m., the 99th"},
+		{"1,8 milliard d'euros à 15h30, 24 h sur 24", "€1.8 billion at 15:30, 24 hours a day"},
 	} {
 		f.Add(p[0], p[1], "fr", "en")
 		f.Add(p[1], p[0], "en", "fr")

@@ -22,6 +22,10 @@ const (
 	// "XXIe"): it may stand for a number of the other text but is never
 	// required to.
 	Spelled
+	// Time is a time of day: "15 h", "15 h 30", "15h30", "3 p.m.",
+	// "3:30 pm", "15:30". Its Key is "t" and the time on a 24-hour clock
+	// ("t15:30").
+	Time
 )
 
 // Number is a number found in a text.
@@ -46,6 +50,11 @@ type Number struct {
 	// Foreign reports a decimal separator that is not the language's: "3.5"
 	// in French, "3,5" in English.
 	Foreign bool
+	// hours marks a Time written with "h" or "heures" ("15 h", "2 h 30"),
+	// which may also be a duration ("24 h sur 24", "en 2 h 30").
+	hours bool
+	// Hour and Minute are a Time's parts, on a 24-hour clock.
+	Hour, Minute int
 }
 
 // decimalComma lists the languages writing 3,5 for three and a half.
@@ -86,7 +95,8 @@ var scaleWords = map[string][]scaleWord{
 // Numbers returns the numbers written in text in language lang (BCP 47),
 // in order: digits with the language's grouping and decimal separators
 // (plus the other convention, marked Foreign), their scale words, numeric
-// dates and dotted versions, and, in French, Roman ordinals ("XXIe").
+// dates, times of day and dotted versions, and, in French, Roman ordinals
+// ("XXIe").
 // Numbers inside URLs, e-mail addresses and @handles are skipped.
 func Numbers(text, lang string) []Number {
 	return appendNumbers(nil, text, baseLang(lang), findLinks(text))
@@ -150,6 +160,9 @@ func groupSpace(s string, i int) int {
 func parseNumber(s string, i int, lang string, comma bool) Number {
 	j := digitsEnd(s, i)
 	if n, ok := parseDate(s, i, j); ok {
+		return n
+	}
+	if n, ok := parseTime(s, i, j, lang); ok {
 		return n
 	}
 	dec, grp := byte('.'), byte(',')
@@ -437,4 +450,119 @@ func toRoman(n int) string {
 		}
 	}
 	return b.String()
+}
+
+// parseTime reads a time of day whose hour is s[i:j]: "15:30", "3 p.m.",
+// "3:30pm", "3.30 pm" in any language, and, in French, "15 h", "15 h 30",
+// "15h30", "15 heures 30".
+func parseTime(s string, i, j int, lang string) (Number, bool) {
+	if j-i > 2 || j >= len(s) || i > 0 && (s[i-1] == '.' || s[i-1] == ',' || s[i-1] == ':') {
+		return Number{}, false
+	}
+	h, _ := strconv.Atoi(s[i:j])
+	if h > 24 {
+		return Number{}, false
+	}
+	n := Number{Start: i, Kind: Time, Hour: h}
+	k := j
+	if (s[k] == ':' || s[k] == '.') && k+3 <= len(s) && isDigit(s[k+1]) && isDigit(s[k+2]) {
+		e := k + 3
+		if e < len(s) && (isDigit(s[e]) || (s[e] == ':' || s[e] == '.' || s[e] == ',') && e+1 < len(s) && isDigit(s[e+1])) {
+			return Number{}, false // 15:30:00, 1.234
+		}
+		n.Minute, _ = strconv.Atoi(s[k+1 : e])
+		if n.Minute > 59 {
+			return Number{}, false
+		}
+		end, pm, ok := ampmAt(s, e)
+		switch {
+		case ok:
+			if h < 1 || h > 12 {
+				return Number{}, false
+			}
+			n.Hour = clock24(h, pm)
+			e = end
+		case s[k] == '.':
+			return Number{}, false // 3.30 without am or pm is a decimal
+		case h >= 1 && h <= 11:
+			n.alt = timeKey(h+12, n.Minute) // 3:30 may be in the afternoon
+		}
+		return n.finish(s, e), true
+	}
+	if end, pm, ok := ampmAt(s, k); ok {
+		if h < 1 || h > 12 {
+			return Number{}, false
+		}
+		n.Hour = clock24(h, pm)
+		return n.finish(s, end), true
+	}
+	if lang != "fr" {
+		return Number{}, false
+	}
+	p := k
+	if sp := groupSpace(s, p); sp > 0 {
+		p += sp
+	}
+	e := p
+	for _, w := range [...]string{"heures", "heure", "h"} {
+		if strings.HasPrefix(s[p:], w) && !letterAt(s, p+len(w)) {
+			e = p + len(w)
+			break
+		}
+	}
+	if e == p {
+		return Number{}, false
+	}
+	n.hours = true
+	// Minutes: "15 h 30", "15h30", "15 heures 30".
+	m := e
+	if sp := groupSpace(s, m); sp > 0 {
+		m += sp
+	}
+	if m+2 <= len(s) && isDigit(s[m]) && isDigit(s[m+1]) && (m+2 == len(s) || !isDigit(s[m+2])) {
+		if mi, _ := strconv.Atoi(s[m : m+2]); mi < 60 && !(m+2 < len(s) && (s[m+2] == ',' || s[m+2] == '.') && m+3 < len(s) && isDigit(s[m+3])) {
+			n.Minute, e = mi, m+2
+		}
+	}
+	return n.finish(s, e), true
+}
+
+// letterAt reports whether a letter starts at s[i] ("15h30" is a time,
+// "15 hab." is not).
+func letterAt(s string, i int) bool {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size > 0 && unicode.IsLetter(r)
+}
+
+// finish sets a Time's end, text, value and key.
+func (n Number) finish(s string, end int) Number {
+	n.End, n.Text, n.Value, n.Key = end, s[n.Start:end], float64(n.Hour), timeKey(n.Hour, n.Minute)
+	return n
+}
+
+// clock24 returns hour h (1–12) of the morning or afternoon on a 24-hour
+// clock: 12 a.m. is 0, 12 p.m. is 12, 3 p.m. is 15.
+func clock24(h int, pm bool) int {
+	if pm {
+		return h%12 + 12
+	}
+	return h % 12
+}
+
+func timeKey(h, m int) string {
+	return "t" + strconv.Itoa(h) + ":" + strconv.Itoa(m/10) + strconv.Itoa(m%10)
+}
+
+// ampmAt reads "am", "pm", "a.m." or "p.m." (any case, after at most one
+// space) at s[i], and returns its end and whether it is pm.
+func ampmAt(s string, i int) (int, bool, bool) {
+	if sp := groupSpace(s, i); sp > 0 {
+		i += sp
+	}
+	for _, w := range [...]string{"a.m.", "p.m.", "a.m", "p.m", "am", "pm"} {
+		if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) && !wordRuneAt(s, i+len(w)) {
+			return i + len(w), w[0] == 'p', true
+		}
+	}
+	return 0, false, false
 }

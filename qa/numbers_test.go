@@ -35,6 +35,11 @@ func TestNumbers(t *testing.T) {
 		{"fr", "En 2021 1 500 personnes", []n{{"2021", Plain, "2021"}, {"1 500", Plain, "1500"}}},
 		{"en", "see https://x.org/2021/05 or @user42", nil},
 		{"zh", "500亿美元", []n{{"500亿", Plain, "50000000000"}}},
+		{"fr", "à 15 h, à 15 h 30, à 15h30, à 9\u00a0h\u00a015, à 15 heures 30", []n{{"15 h", Time, "t15:00"}, {"15 h 30", Time, "t15:30"}, {"15h30", Time, "t15:30"}, {"9\u00a0h\u00a015", Time, "t9:15"}, {"15 heures 30", Time, "t15:30"}}},
+		{"fr", "15 hab., 30 h/24, 15 h 75, 100 h", []n{{"15", Plain, "15"}, {"30", Plain, "30"}, {"24", Plain, "24"}, {"15 h", Time, "t15:00"}, {"75", Plain, "75"}, {"100", Plain, "100"}}},
+		{"en", "at 3 p.m., 3pm, 3:30 pm, 3.30pm, 12 a.m., 12 PM, 15:30", []n{{"3 p.m.", Time, "t15:00"}, {"3pm", Time, "t15:00"}, {"3:30 pm", Time, "t15:30"}, {"3.30pm", Time, "t15:30"}, {"12 a.m.", Time, "t0:00"}, {"12 PM", Time, "t12:00"}, {"15:30", Time, "t15:30"}}},
+		{"en", "3.30 and 16:9 and 15:30:00 and 13 pm and 10:75", []n{{"3.30", Plain, "3.3"}, {"16", Plain, "16"}, {"9", Plain, "9"}, {"15", Plain, "15"}, {"30", Plain, "30"}, {"00", Plain, "0"}, {"13", Plain, "13"}, {"10", Plain, "10"}, {"75", Plain, "75"}}},
+		{"en", "I am 3 am", []n{{"3 am", Time, "t3:00"}}},
 	} {
 		got := Numbers(tc.text, tc.lang)
 		var gs []n
@@ -152,5 +157,35 @@ func TestSpelledNumbersCheck(t *testing.T) {
 		{"parts are not the whole fr-en", "fr", "en", "Les vingt-sept États membres.", "The 20 states and 7 members.", "numbers numbers"},
 		{"soixante-dix is not 60 fr-en", "fr", "en", "Il y a soixante-dix ans.", "60 years ago.", "numbers"},
 		{"wrong compound en-fr", "en", "fr", "The twenty-seven member states.", "Les 26 États membres.", "numbers"},
+	})
+}
+
+func TestTimesCheck(t *testing.T) {
+	runCases(t, []checkCase{
+		{"hour fr-en", "fr", "en", "Le vote aura lieu à 15 h.", "The vote will take place at 3 p.m.", ""},
+		{"hour 24h fr-en", "fr", "en", "Le vote aura lieu à 15 h.", "The vote will take place at 15:00.", ""},
+		{"hour and minutes fr-en", "fr", "en", "Rendez-vous à 15 h 30.", "Meet at 3:30 pm.", ""},
+		{"hour and minutes glued fr-en", "fr", "en", "Rendez-vous à 15h30.", "Meet at 15:30.", ""},
+		{"ambiguous 12-hour fr-en", "fr", "en", "Rendez-vous à 15 h 30.", "Meet at 3:30.", ""},
+		{"morning fr-en", "fr", "en", "Ouverture à 10 h 30.", "Opening at 10:30.", ""},
+		{"morning am fr-en", "fr", "en", "Ouverture à 10 h 30.", "Opening at 10.30am.", ""},
+		{"heures fr-en", "fr", "en", "Le sommet s'ouvre à 9 heures.", "The summit opens at 9 a.m.", ""},
+		{"noon fr-en", "fr", "en", "Déjeuner à 12 h.", "Lunch at 12 p.m.", ""},
+		{"duration fr-en", "fr", "en", "Le trajet dure 24 h.", "The journey takes 24 hours.", ""},
+		{"duration en-fr", "en", "fr", "The journey takes 24 hours.", "Le trajet dure 24\u00a0h.", ""},
+		{"wrong duration fr-en", "fr", "en", "Le trajet dure 2 h 30.", "The journey takes 3 hours 30 minutes.", "numbers"},
+		{"duration with minutes fr-en", "fr", "en", "Le trajet dure 2 h 30.", "The journey takes 2 hours 30 minutes.", ""},
+		{"duration in words fr-en", "fr", "en", "Le trajet dure 2 h.", "The journey takes two hours.", ""},
+		{"hour en-fr", "en", "fr", "The vote is at 3 p.m.", "Le vote a lieu à 15\u00a0h.", ""},
+		{"hour and minutes en-fr", "en", "fr", "Meet at 3:30 pm.", "Rendez-vous à 15\u00a0h\u00a030.", ""},
+		{"24h en-fr", "en", "fr", "Meet at 15:30.", "Rendez-vous à 15h30.", ""},
+		{"wrong hour fr-en", "fr", "en", "Le vote aura lieu à 15 h.", "The vote will take place at 4 p.m.", "numbers"},
+		{"am for pm fr-en", "fr", "en", "Le vote aura lieu à 15 h.", "The vote will take place at 3 a.m.", "numbers"},
+		{"wrong minutes fr-en", "fr", "en", "Rendez-vous à 15 h 30.", "Meet at 3:45 pm.", "numbers"},
+		{"evening for morning fr-en", "fr", "en", "Ouverture à 10 h 30.", "Opening at 10:30 p.m.", "numbers"},
+		{"bare hour fr-en", "fr", "en", "Le vote aura lieu à 15 h.", "The vote will take place at 3.", "numbers"},
+		{"wrong hour en-fr", "en", "fr", "The vote is at 3 p.m.", "Le vote a lieu à 13\u00a0h.", "numbers"},
+		{"pm read as morning en-fr", "en", "fr", "The vote is at 3 p.m.", "Le vote a lieu à 3\u00a0h.", "numbers"},
+		{"missing time en-fr", "en", "fr", "The vote is at 3:30 pm.", "Le vote a lieu dans l'après-midi.", "numbers"},
 	})
 }

@@ -43,16 +43,11 @@ func (c *checker) checkNumbers() {
 	for i, s := range src {
 		if s.Kind == Spelled {
 			srcUsed[i] = true // never required
-			continue
-		}
-		for k, t := range tgt {
-			if !tgtUsed[k] && t.Kind == s.Kind && t.Key == s.Key {
-				srcUsed[i], tgtUsed[k] = true, true
-				break
-			}
 		}
 	}
-	// Second readings of ambiguous numbers ("1.2m", "2019–20").
+	matchKeys(src, tgt, srcUsed, tgtUsed)
+	// Second readings of ambiguous numbers ("1.2m", "2019–20", "3:30"
+	// in the afternoon).
 	for i, s := range src {
 		if srcUsed[i] {
 			continue
@@ -63,6 +58,18 @@ func (c *checker) checkNumbers() {
 				break
 			}
 		}
+	}
+	// "24 h" and "2 h 30" are durations ("24 hours", "2 hours 30
+	// minutes") when the other side has no time of day left to be.
+	srcTimes, tgtTimes := hasTimes(src, srcUsed, false), hasTimes(tgt, tgtUsed, false)
+	if !tgtTimes && hasTimes(src, srcUsed, true) || !srcTimes && hasTimes(tgt, tgtUsed, true) {
+		if !tgtTimes {
+			src, srcUsed = asDurations(src, srcUsed)
+		}
+		if !srcTimes {
+			tgt, tgtUsed = asDurations(tgt, tgtUsed)
+		}
+		matchKeys(src, tgt, srcUsed, tgtUsed)
 	}
 	// A date written with its month in words on the other side, or
 	// rewritten with a different month.
@@ -136,6 +143,54 @@ func (c *checker) checkNumbers() {
 		}
 	}
 	c.reportNumbers(missing, extra)
+}
+
+// matchKeys pairs the unused numbers of src and tgt of the same kind and
+// key.
+func matchKeys(src, tgt []Number, srcUsed, tgtUsed []bool) {
+	for i, s := range src {
+		if srcUsed[i] {
+			continue
+		}
+		for k, t := range tgt {
+			if !tgtUsed[k] && t.Kind == s.Kind && t.Key == s.Key {
+				srcUsed[i], tgtUsed[k] = true, true
+				break
+			}
+		}
+	}
+}
+
+// hasTimes reports whether ns has unused times of day (only those
+// written with "h" if hours).
+func hasTimes(ns []Number, used []bool, hours bool) bool {
+	for i, n := range ns {
+		if !used[i] && n.Kind == Time && (n.hours || !hours) {
+			return true
+		}
+	}
+	return false
+}
+
+// asDurations replaces the unused times written with "h" by their hours
+// and minutes as plain numbers.
+func asDurations(ns []Number, used []bool) ([]Number, []bool) {
+	for i, n := range ns[:len(ns):len(ns)] {
+		if used[i] || !n.hours {
+			continue
+		}
+		used[i] = true
+		h := n
+		h.Kind, h.hours, h.alt, h.Key = Plain, false, "", numberKey(float64(n.Hour))
+		ns, used = append(ns, h), append(used, false)
+		if n.Minute != 0 {
+			m := h
+			m.Start, m.Text = n.End-2, n.Text[len(n.Text)-2:] // the minutes end the time
+			m.Value, m.Key = float64(n.Minute), numberKey(float64(n.Minute))
+			ns, used = append(ns, m), append(used, false)
+		}
+	}
+	return ns, used
 }
 
 // takeKey marks as used (by clearing its key) the first number of ns with
