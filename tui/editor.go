@@ -188,26 +188,19 @@ func (e *editor) replace(s string) {
 }
 
 // undoStep undoes the last change; it reports false when there is none.
-func (e *editor) undoStep() bool {
-	if len(e.undo) == 0 {
-		return false
-	}
-	s := e.undo[len(e.undo)-1]
-	e.undo = e.undo[:len(e.undo)-1]
-	e.redo = append(e.redo, e.state())
-	e.restore(s)
-	e.lastRune = -1
-	return true
-}
+func (e *editor) undoStep() bool { return e.step(&e.undo, &e.redo) }
 
 // redoStep redoes the last undone change; it reports false when there is none.
-func (e *editor) redoStep() bool {
-	if len(e.redo) == 0 {
+func (e *editor) redoStep() bool { return e.step(&e.redo, &e.undo) }
+
+// step restores the state on top of from, pushing the current one on to.
+func (e *editor) step(from, to *[]editState) bool {
+	if len(*from) == 0 {
 		return false
 	}
-	s := e.redo[len(e.redo)-1]
-	e.redo = e.redo[:len(e.redo)-1]
-	e.undo = append(e.undo, e.state())
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, e.state())
 	e.restore(s)
 	e.lastRune = -1
 	return true
