@@ -198,41 +198,11 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 func (ses *editSession) load(snap *segments.Document) tui.Resources {
 	var res tui.Resources
 	o := ses.opts
-	var gs []*glossary.Glossary
-	if len(o.Glossaries) > 0 {
-		g, gw, err := glossary.Open(o.Glossaries...)
-		if err != nil {
-			res.Notices = append(res.Notices, err.Error())
-		} else {
-			gs = append(gs, g)
-		}
-		for _, w := range gw {
-			res.Notices = append(res.Notices, w.String())
-		}
-	}
-	dir := ""
-	if !o.NoUser {
-		dir = glossary.UserDir() // which creates the folder
-	}
-	if dir != "" {
-		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-			g, gw, err := glossary.Open(dir)
-			if err != nil {
-				// A broken personal glossary should not keep the editor
-				// useless: say so and go on without it.
-				res.Notices = append(res.Notices, err.Error())
-			} else {
-				gs = append(gs, g)
-			}
-			for _, w := range gw {
-				res.Notices = append(res.Notices, w.String())
-			}
-		}
-	}
-	if b := builtinGlossary(); b != nil {
-		gs = append(gs, b)
-	}
-	res.Hits = glossary.NewMatcher(glossary.Merge(gs...), snap.SourceLang.String(), snap.TargetLang.String())
+	// The editor is already open: a glossary that cannot be read becomes a
+	// notice, and the others still load.
+	g, _ := mergeGlossaries(glossarySources{Paths: o.Glossaries, NoUser: o.NoUser, Lenient: true},
+		func(msg string) { res.Notices = append(res.Notices, msg) })
+	res.Hits = glossary.NewMatcher(g, snap.SourceLang.String(), snap.TargetLang.String())
 
 	mem, tw, err := tm.Open(tm.Options{
 		SourceLang: snap.SourceLang.String(), TargetLang: snap.TargetLang.String(), Paths: o.TM,
@@ -389,9 +359,6 @@ func forwardSignals(sigs <-chan os.Signal, p program, wait time.Duration, stoppe
 		}
 	}
 }
-
-// builtinGlossary returns the embedded glossary.
-func builtinGlossary() *glossary.Glossary { return glossary.Default() }
 
 // offerBackup asks, on the terminal, whether to go back to the previous
 // version of a damaged project. Yes restores it (the damaged file is kept

@@ -16,37 +16,51 @@ type glossarySources struct {
 	Paths     []string
 	NoUser    bool
 	NoBuiltin bool
+	// Lenient reports a glossary that cannot be read through warn and goes
+	// on without it (the editor, already open); otherwise it is an error.
+	Lenient bool
 }
 
 // loadGlossaries merges the glossaries named by src, printing warnings (with
-// file and line) to s.Err. A missing or empty user folder is not an error.
+// file and line) to s.Err.
 func loadGlossaries(s *streams, src glossarySources) (*glossary.Glossary, error) {
+	return mergeGlossaries(src, func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) })
+}
+
+// mergeGlossaries merges the glossaries named by src, passing every warning
+// to warn. A missing or empty user folder is not an error.
+func mergeGlossaries(src glossarySources, warn func(string)) (*glossary.Glossary, error) {
 	var gs []*glossary.Glossary
-	load := func(paths ...string) error {
+	load := func(what string, paths ...string) error {
 		g, warns, err := glossary.Open(paths...)
 		for _, w := range warns {
-			fmt.Fprintln(s.Err, "trad: warning:", w)
+			warn(w.String())
 		}
 		if err != nil {
+			if what != "" {
+				err = fmt.Errorf("%s: %w", what, err)
+			}
+			if src.Lenient {
+				warn(err.Error())
+				return nil
+			}
 			return err
 		}
 		gs = append(gs, g)
 		return nil
 	}
 	if len(src.Paths) > 0 {
-		if err := load(src.Paths...); err != nil {
+		if err := load("", src.Paths...); err != nil {
 			return nil, err
 		}
 	}
-	if dir := glossary.UserDir(); !src.NoUser && dir != "" {
-		entries, err := os.ReadDir(dir)
-		switch {
-		case err == nil && len(entries) > 0:
-			if err := load(dir); err != nil {
-				return nil, fmt.Errorf("user glossaries: %w", err)
+	if !src.NoUser {
+		dir := glossary.UserDir() // created on first use
+		// An unreadable folder goes to Open, which names the problem.
+		if entries, err := os.ReadDir(dir); len(entries) > 0 || err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if err := load("user glossaries", dir); err != nil {
+				return nil, err
 			}
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("user glossaries: %w", err)
 		}
 	}
 	if !src.NoBuiltin {
