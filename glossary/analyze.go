@@ -312,9 +312,10 @@ func normWord(s string) string {
 	return s
 }
 
-// allCaps reports whether s has letters and all of them are upper case
-// (IA, UE, 5G): such terms match only as written.
-func allCaps(s string) bool {
+// AllCaps reports whether a word is written in capitals (it has letters and
+// none in lower case: IA, UE, 5G, X). The matcher, and the QA glossary check
+// on the target side, compare such words only as written.
+func AllCaps(s string) bool {
 	letters := false
 	for _, r := range s {
 		if unicode.IsLetter(r) {

@@ -102,7 +102,7 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 			key.Reset()
 			for _, t := range toks {
 				switch {
-				case allCaps(t.Text):
+				case AllCaps(t.Text):
 					key.WriteString(normWord(t.Text))
 				case startsUpper(t.Text):
 					// "Internet" and "internet" match different texts.
@@ -216,7 +216,7 @@ func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
 	ct := &cterm{term: term, toks: make([]ctok, len(toks))}
 	afterFunc := false
 	for i, t := range toks {
-		c := ctok{text: normWord(t.Text), fold: t.Fold, stem: t.Stem, caps: allCaps(t.Text)}
+		c := ctok{text: normWord(t.Text), fold: t.Fold, stem: t.Stem, caps: AllCaps(t.Text)}
 		c.capital = !c.caps && startsUpper(t.Text)
 		if i > 0 {
 			c.gap = term[toks[i-1].End:t.Start]

@@ -94,7 +94,7 @@ outer:
 	for i := 0; i+len(term) <= len(toks); i++ {
 		for j, w := range term {
 			t := toks[i+j]
-			if acronym(w.Text) {
+			if glossary.AllCaps(w.Text) {
 				// "US" is not satisfied by the pronoun "us": acronyms
 				// match only as written, as in the glossary matcher.
 				if t.Text != w.Text {
@@ -107,21 +107,6 @@ outer:
 		return true
 	}
 	return false
-}
-
-// acronym reports whether a word is written in capitals (two letters or
-// more, no lower case): US, EU, IA.
-func acronym(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 // checkGlossary reports source terms none of whose target terms is in the
@@ -189,7 +174,7 @@ func (c *checker) hasCurrencySign(h glossary.Hit, toks []glossary.Token) bool {
 		add(tokensOfTerm(c.tgt, term))
 	}
 	for _, sign := range signs {
-		if !acronym(sign) {
+		if !glossary.AllCaps(sign) {
 			if strings.Contains(c.target, sign) {
 				return true
 			}
