@@ -53,8 +53,9 @@ func (s *Splitter) Split(text string) []Span {
 	spans := make([]Span, 0, 1+len(text)/128)
 	segStart := skipSpace(text, 0)
 	i := segStart
-	quotes := 0 // straight quotes seen in the current sentence
-	open := 0   // « not yet closed in the block so far
+	quotes := 0    // straight quotes seen in the current sentence
+	lastFree := -2 // where the block's last straight quote starts, once looked up
+	open := 0      // « not yet closed in the block so far
 	for i < len(text) {
 		if !r.trigger[text[i]] {
 			i++
@@ -62,7 +63,8 @@ func (s *Splitter) Split(text string) []Span {
 		}
 		c, n := utf8.DecodeRuneInString(text[i:])
 		cl := r.class(c)
-		if cl&cWeak != 0 {
+		emo := r.emoticonAt(text, i)
+		if emo == 0 && cl&cWeak != 0 {
 			// "; Les": a weak terminator ends a sentence only before a
 			// capitalised starter word.
 			if next := skipSpace(text, i+n); next > i+n {
@@ -70,14 +72,13 @@ func (s *Splitter) Split(text string) []Span {
 					if c, _ := utf8.DecodeRuneInString(text[p:]); unicode.IsUpper(c) {
 						spans = appendTrimmed(spans, text, segStart, i+n)
 						segStart = next
-						quotes, open = 0, 0
 						i = next
 						continue
 					}
 				}
 			}
 		}
-		if cl&(cTerm|cNospace) == 0 {
+		if emo == 0 && cl&(cTerm|cNospace) == 0 {
 			switch {
 			case cl&cFreeQuote != 0:
 				quotes++
@@ -92,7 +93,11 @@ func (s *Splitter) Split(text string) []Span {
 		// The run of terminators: "?!", "...", "…?", "。".
 		runStart := i
 		var run runKind
-		for i < len(text) {
+		if emo > 0 {
+			run.emoticon = true
+			i += emo
+		}
+		for !run.emoticon && i < len(text) {
 			c, n = utf8.DecodeRuneInString(text[i:])
 			cl = r.class(c)
 			if cl&(cTerm|cNospace) == 0 {
@@ -136,15 +141,21 @@ func (s *Splitter) Split(text string) []Span {
 			if p >= len(text) {
 				break
 			}
+			if m := r.emoticonAt(text, p); m > 0 {
+				end = p + m // "Génial ! :) Je reviendrai"
+				continue
+			}
 			c2, n2 := utf8.DecodeRuneInString(text[p:])
 			cl2 := r.class(c2)
 			// A straight quote between spaces closes the sentence only if
 			// one was opened in it: « " Je lui ai parlé ». Likewise a »
 			// after a space closes it only if it has an open «; otherwise
 			// the quotation began in an earlier sentence and » opens the
-			// next one (UD's habit).
+			// next one (UD's habit). A straight quote that no other
+			// quote follows in the block cannot open a quotation either:
+			// its opening one was in an earlier sentence.
 			if cl2&cSpacedCloser != 0 && (open > 0 || cl2&cPairClose == 0) ||
-				cl2&cFreeQuote != 0 && quotes%2 == 1 && freeAt(text, p+n2) {
+				cl2&cFreeQuote != 0 && freeAt(text, p+n2) && (quotes%2 == 1 || !s.freeQuoteAfter(text, p+n2, &lastFree)) {
 				if cl2&cFreeQuote != 0 {
 					quotes++
 				}
@@ -172,9 +183,9 @@ func (s *Splitter) Split(text string) []Span {
 		if s.boundary(text, segStart, runStart, end, next, run, glued) {
 			spans = appendTrimmed(spans, text, segStart, end)
 			segStart = next
-			// open is kept: a quotation of several sentences (« A. B. »)
-			// closes at its », which belongs to the sentence before it.
-			quotes = 0
+			// open and quotes are kept: a quotation of several sentences
+			// (« A. B. », " A. B ! ") closes at its last quote, which
+			// belongs to the sentence before it.
 		}
 		i = next
 	}
@@ -187,6 +198,7 @@ type runKind struct {
 	ellipsis bool // '…' or several periods
 	qe       bool // '?' or '!' (or their variants)
 	nospace  bool // a CJK terminator: no space needed after it
+	emoticon bool // ":)", "^^" standing alone
 }
 
 // boundary decides whether a sentence ends at end. The terminator run
@@ -228,6 +240,10 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	starter := func() bool { return r.word(wordAt(text, p))&wStarter != 0 }
 
 	switch {
+	case run.emoticon:
+		// "pas le regretter :) Le Chili": like "!" but never before a
+		// number ("^^ 3 fois").
+		return upper || caseless
 	case run.qe:
 		if !run.ellipsis && r.word(text[wordStart(text, seg, runStart):runStart+1])&wBrand != 0 {
 			return false // Yahoo! Mail
@@ -512,6 +528,25 @@ func firstNameAbbrev(w string) bool {
 		}
 	}
 	return true
+}
+
+// freeQuoteAfter reports whether a straight quote (a free quote) occurs at
+// or after p. The last one's position is looked up once per text and kept
+// in *last (-2: not yet, -1: none), so the question costs O(1) after one
+// backward scan.
+func (s *Splitter) freeQuoteAfter(text string, p int, last *int) bool {
+	if *last == -2 {
+		*last = -1
+		for q := len(text); q > 0; {
+			c, n := utf8.DecodeLastRuneInString(text[:q])
+			q -= n
+			if s.r.class(c)&cFreeQuote != 0 {
+				*last = q
+				break
+			}
+		}
+	}
+	return *last >= p
 }
 
 // freeAt reports whether p is the end of text or a space: a straight quote

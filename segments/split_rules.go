@@ -35,6 +35,8 @@ type rules struct {
 	high       map[rune]charClass  // classes of the other runes
 	trigger    [256]bool           // first bytes of runes the scan must look at
 	words      map[string]wordFlag // the word sections, merged
+	emoticons  []string            // ":)", "^^": end a sentence like "!" when they stand alone
+	emoStart   [256]bool           // first bytes of the emoticons
 	ordinalDot bool                // "3. Oktober": a number and a period end a sentence only before a starter
 	lowerAfter bool                // a period after a plain word ends a sentence even before a lower-case word
 }
@@ -218,6 +220,19 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 				}
 				continue
 			}
+			if key == "emoticons" {
+				for _, e := range strings.Fields(val) {
+					if !utf8.ValidString(e) {
+						return nil, fmt.Errorf("%s:%d: invalid UTF-8", name, line)
+					}
+					r.emoticons = append(r.emoticons, e)
+					r.emoStart[e[0]] = true
+					r.trigger[e[0]] = true
+				}
+				// Longest first, so ":-)" is not read as ":-".
+				sort.Slice(r.emoticons, func(i, j int) bool { return len(r.emoticons[i]) > len(r.emoticons[j]) })
+				continue
+			}
 			if key == "quote-pairs" {
 				for _, pair := range strings.Fields(val) {
 					rs := []rune(pair)
@@ -266,6 +281,26 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		return nil, fmt.Errorf("%s: no terminators in [options]", name)
 	}
 	return r, nil
+}
+
+// emoticonAt returns the length of the emoticon that starts at p and stands
+// alone (a space or the start of the text before it, a space or the end
+// after it), or 0. "Note:D'abord" and "http://" are no emoticons.
+func (r *rules) emoticonAt(text string, p int) int {
+	if !r.emoStart[text[p]] {
+		return 0
+	}
+	if p > 0 {
+		if c, _ := utf8.DecodeLastRuneInString(text[:p]); !isSpace(c) {
+			return 0
+		}
+	}
+	for _, e := range r.emoticons {
+		if strings.HasPrefix(text[p:], e) && freeAt(text, p+len(e)) {
+			return len(e)
+		}
+	}
+	return 0
 }
 
 // Languages returns the languages that have a rule file, sorted.

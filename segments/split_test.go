@@ -302,6 +302,9 @@ func TestSplitLinear(t *testing.T) {
 		{"newlines", strings.Repeat("Le.\n", n), n},
 		{"semicolons", strings.Repeat("; ", n), 1},
 		{"semicolon starters", strings.Repeat("Fin ; Les ", n), n + 1},
+		{"emoticons", strings.Repeat(":) ", n), 1},
+		{"emoticon sentences", strings.Repeat("Oui :) ", n/2), n / 2},
+		{"quotes after exclamations", strings.Repeat(`Oui ! " `, n/2) + "Fin.", n/2 + 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -337,6 +340,7 @@ func FuzzSplit(f *testing.F) {
 		"Et puis… Rien. (...) Fin.", "1. Un. 2. Deux.", "J.-P. Sartre. S.N.C.F. Le",
 		"\xff\xfe. A", "今天。明天！", "「行こう！」と言った。", `Il a dit " Oui. " Non.`,
 		"Fin. » Début.", "a.\u00a0» B", "¿Qué? ¡Sí!", "am 3. Oktober. Der",
+		"Super :) Les plats ! ;-) Nous. ^^ ^^ A", `A : " B. C ! " D " e ! " F.`,
 	} {
 		f.Add(s, uint8(0))
 	}
