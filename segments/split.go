@@ -250,8 +250,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		}
 		return upper || digit || caseless
 	case run.ellipsis:
-		// "(...)" and "[…]" mark a cut in a quotation, not an end.
-		if q := lastNonSpace(text, seg, runStart); q >= 0 && (text[q] == '(' || text[q] == '[') {
+		// "(...)" and "[…]" mark a cut in a quotation, not an end, and so
+		// does an ellipsis that opens one: « ... Qu'il s'agisse ».
+		if q := lastNonSpace(text, seg, runStart); q >= 0 && cutOpener(text[q:]) {
 			return false
 		}
 		// An ellipsis often trails off inside a sentence ("qu'enthousiaste...
@@ -528,6 +529,17 @@ func firstNameAbbrev(w string) bool {
 		}
 	}
 	return true
+}
+
+// cutOpener reports whether s starts with a bracket or an opening quote
+// that an ellipsis right after it marks as a cut: ( [ « “ ‹ ‘.
+func cutOpener(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	switch c {
+	case '(', '[', '«', '“', '‹', '‘':
+		return true
+	}
+	return false
 }
 
 // freeQuoteAfter reports whether a straight quote (a free quote) occurs at
