@@ -315,7 +315,8 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 // endsBeforeLower reports whether the period at runStart ends a sentence
 // although a lower-case word follows (a sentence that starts in lower case
 // is common in informal text and in titles of works): only after a closing
-// bracket ("(...). comment") or after a plain word that is no abbreviation
+// bracket ("(...). comment"), after a number of two digits or more that
+// does not open the sentence, or after a plain word that is no abbreviation
 // — letters only, at least two of them, listed nowhere, not initials — and
 // never when a quote or bracket closes after the period (« c'est fini. » et).
 func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
@@ -328,6 +329,12 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	}
 	ws := wordStart(text, seg, runStart)
 	word := text[ws:runStart]
+	if isDigits(word) {
+		// "depuis novembre 2001. ses cheveux": a year or a count, not a
+		// list number ("1. les pommes"), which is one digit or opens the
+		// sentence.
+		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws)
+	}
 	letters := 0
 	for _, c := range word {
 		if !unicode.IsLetter(c) {
