@@ -64,14 +64,16 @@ func (s *Splitter) Split(text string) []Span {
 		c, n := utf8.DecodeRuneInString(text[i:])
 		cl := r.class(c)
 		emo := r.emoticonAt(text, i)
-		if emo == 0 && cl&cWeak != 0 {
+		if emo == 0 && cl&cWeak != 0 && (c != ')' || bracketInside(text, segStart, i)) {
 			// "; Les": a weak terminator ends a sentence only before a
-			// capitalised starter word.
+			// capitalised starter word; so does a closing bracket, unless
+			// it closes a list mark or a cut ("(8) La", "(...) Les").
 			if next := skipSpace(text, i+n); next > i+n {
 				if p := s.skipOpeners(text, next); p < len(text) && r.word(wordAt(text, p))&wStarter != 0 {
 					if c, _ := utf8.DecodeRuneInString(text[p:]); unicode.IsUpper(c) {
 						spans = appendTrimmed(spans, text, segStart, i+n)
 						segStart = next
+						quotes, open = 0, 0
 						i = next
 						continue
 					}
@@ -183,9 +185,12 @@ func (s *Splitter) Split(text string) []Span {
 		if s.boundary(text, segStart, runStart, end, next, run, glued) {
 			spans = appendTrimmed(spans, text, segStart, end)
 			segStart = next
-			// open and quotes are kept: a quotation of several sentences
-			// (« A. B. », " A. B ! ") closes at its last quote, which
-			// belongs to the sentence before it.
+			// open is kept: a quotation of several sentences (« A. B. »)
+			// closes at its », which belongs to the sentence before it.
+			// The straight quotes are counted per sentence, as Split must
+			// decide the same on a sentence alone (idempotence), and
+			// freeQuoteAfter finds the closing quote of " A. B ! " instead.
+			quotes = 0
 		}
 		i = next
 	}
@@ -536,6 +541,44 @@ func firstNameAbbrev(w string) bool {
 		}
 	}
 	return true
+}
+
+// bracketInside reports whether the bracket group that the ")" at end
+// closes opened after the start of the sentence at seg and holds more than
+// a cut: "(depuis 2002) Ils" yes, "(8) La" at the start or "(...) Les" no.
+// The look back is bounded (4*maxWord bytes) to keep Split linear.
+func bracketInside(text string, seg, end int) bool {
+	depth := 0
+	for p := end - 1; p >= seg && end-p <= 4*maxWord; p-- {
+		switch text[p] {
+		case ')':
+			depth++
+		case '(':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			if lastNonSpace(text, seg, p) < 0 || afterListMark(text, seg, p) {
+				return false // the group opens the sentence or an item: "(8) La"
+			}
+			inner := strings.TrimSpace(text[p+1 : end])
+			return strings.Trim(inner, ".…") != "" && !itemMark(inner)
+		}
+	}
+	return false
+}
+
+// itemMark reports whether s numbers a list item: one or two digits, one
+// letter or a short roman numeral ("7", "b", "iv").
+func itemMark(s string) bool {
+	if isDigits(s) {
+		return len(s) <= 2
+	}
+	if utf8.RuneCountInString(s) == 1 {
+		c, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsLetter(c)
+	}
+	return len(s) <= 4 && strings.Trim(strings.ToLower(s), "ivx") == ""
 }
 
 // cutOpener reports whether s starts with a bracket or an opening quote

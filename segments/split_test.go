@@ -303,6 +303,8 @@ func TestSplitLinear(t *testing.T) {
 		{"semicolons", strings.Repeat("; ", n), 1},
 		{"semicolon starters", strings.Repeat("Fin ; Les ", n), n + 1},
 		{"emoticons", strings.Repeat(":) ", n), 1},
+		{"brackets before starters", strings.Repeat("x (ab) Les ", n/4), n/4 + 1},
+		{"nested closing brackets", "x " + strings.Repeat(") ", n) + "Les", 1},
 		{"emoticon sentences", strings.Repeat("Oui :) ", n/2), n / 2},
 		{"quotes after exclamations", strings.Repeat(`Oui ! " `, n/2) + "Fin.", n/2 + 1},
 	}
