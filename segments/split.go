@@ -286,6 +286,13 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	case digit && f&wBeforeNumber != 0:
 		return false
 	case f&wFinal != 0:
+		// "50 av. J.-C. Marchianni" ends a sentence, "par J.-C. Marchianni"
+		// (Jean-Claude) does not: initials listed as final end one only
+		// after an abbreviation (the era's "av.", "apr.") or before a
+		// starter.
+		if isInitials(word) {
+			return starter() || s.afterAbbrev(text, seg, ws)
+		}
 		return true
 	case f&wAmbiguous != 0:
 		return starter()
@@ -322,7 +329,8 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 // is common in informal text and in titles of works): only after a closing
 // bracket ("(...). comment"), after a number of two digits or more that
 // does not open the sentence, or after a plain word that is no abbreviation
-// — letters only, at least two of them, listed nowhere, not initials — and
+// — letters and inner hyphens only, at least two letters, listed nowhere,
+// not initials — and
 // never when a quote or bracket closes after the period (« c'est fini. » et).
 func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	if runStart <= seg || end != runStart+1 {
@@ -341,13 +349,28 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws)
 	}
 	letters := 0
-	for _, c := range word {
+	for i, c := range word {
+		if c == '-' && i > 0 && i < len(word)-1 {
+			continue // "à Grand-Charmont. à l'époque"
+		}
 		if !unicode.IsLetter(c) {
 			return false
 		}
 		letters++
 	}
 	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word)
+}
+
+// afterAbbrev reports whether the word before ws (after seg) is an
+// abbreviation listed in [nonfinal] and written with its period: "av." in
+// "50 av. J.-C.".
+func (s *Splitter) afterAbbrev(text string, seg, ws int) bool {
+	q := lastNonSpace(text, seg, ws)
+	if q < 0 || text[q] != '.' || q+1 == ws {
+		return false
+	}
+	w := strings.TrimLeft(text[wordStart(text, seg, q):q], ".-‑")
+	return s.r.word(w)&wNonfinal != 0
 }
 
 // particleName reports whether a name particle listed in [particles]
