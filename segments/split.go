@@ -64,7 +64,7 @@ func (s *Splitter) Split(text string) []Span {
 		c, n := utf8.DecodeRuneInString(text[i:])
 		cl := r.class(c)
 		emo := r.emoticonAt(text, i)
-		if emo == 0 && cl&cWeak != 0 && (c != ')' || bracketInside(text, segStart, i)) {
+		if emo == 0 && cl&cWeak != 0 && (cl&cCloser == 0 || bracketInside(text, segStart, i, c)) {
 			// "; Les": a weak terminator ends a sentence only before a
 			// capitalised starter word; so does a closing bracket, unless
 			// it closes a list mark or a cut ("(8) La", "(...) Les").
@@ -566,17 +566,29 @@ func firstNameAbbrev(w string) bool {
 	return true
 }
 
-// bracketInside reports whether the bracket group that the ")" at end
-// closes opened after the start of the sentence at seg and holds more than
-// a cut: "(depuis 2002) Ils" yes, "(8) La" at the start or "(...) Les" no.
-// The look back is bounded (4*maxWord bytes) to keep Split linear.
-func bracketInside(text string, seg, end int) bool {
+// bracketInside reports whether the bracket group that the closing bracket
+// closer at end closes opened after the start of the sentence at seg and
+// holds more than a cut: "(depuis 2002) Ils" yes, "(8) La" at the start or
+// "(...) Les" no. A closer that is no ASCII bracket never qualifies. The
+// look back is bounded (4*maxWord bytes) to keep Split linear.
+func bracketInside(text string, seg, end int, closer rune) bool {
+	var opener byte
+	switch closer {
+	case ')':
+		opener = '('
+	case ']':
+		opener = '['
+	case '}':
+		opener = '{'
+	default:
+		return false
+	}
 	depth := 0
 	for p := end - 1; p >= seg && end-p <= 4*maxWord; p-- {
 		switch text[p] {
-		case ')':
+		case byte(closer):
 			depth++
-		case '(':
+		case opener:
 			if depth > 0 {
 				depth--
 				continue
