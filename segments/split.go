@@ -55,7 +55,6 @@ func (s *Splitter) Split(text string) []Span {
 	i := segStart
 	quotes := 0    // straight quotes seen in the current sentence
 	lastFree := -2 // where the block's last straight quote starts, once looked up
-	open := 0      // « not yet closed in the block so far
 	for i < len(text) {
 		if !r.trigger[text[i]] {
 			i++
@@ -67,13 +66,14 @@ func (s *Splitter) Split(text string) []Span {
 		if emo == 0 && cl&cWeak != 0 && (cl&cCloser == 0 || bracketInside(text, segStart, i, c)) {
 			// "; Les": a weak terminator ends a sentence only before a
 			// capitalised starter word; so does a closing bracket, unless
-			// it closes a list mark or a cut ("(8) La", "(...) Les").
-			if next := skipSpace(text, i+n); next > i+n {
+			// it closes a list mark or a cut ("(8) La", "(...) Les"), or
+			// a dash follows it (the dateline "PARIS (Reuters) - La").
+			if next := skipSpace(text, i+n); next > i+n && !(cl&cCloser != 0 && spacedDash(text, next)) {
 				if p := s.skipOpeners(text, next); p < len(text) && r.word(wordAt(text, p))&wStarter != 0 {
 					if c, _ := utf8.DecodeRuneInString(text[p:]); unicode.IsUpper(c) {
 						spans = appendTrimmed(spans, text, segStart, i+n)
 						segStart = next
-						quotes, open = 0, 0
+						quotes = 0
 						i = next
 						continue
 					}
@@ -81,13 +81,8 @@ func (s *Splitter) Split(text string) []Span {
 			}
 		}
 		if emo == 0 && cl&(cTerm|cNospace) == 0 {
-			switch {
-			case cl&cFreeQuote != 0:
-				quotes++
-			case cl&cPairOpen != 0:
-				open++
-			case cl&cPairClose != 0 && open > 0:
-				open--
+			if cl&cFreeQuote != 0 && !inWord(text, i, n) {
+				quotes++ // l"État: scraped text's apostrophe is no quote
 			}
 			i += n
 			continue
@@ -130,9 +125,6 @@ func (s *Splitter) Split(text string) []Span {
 				if cl&cFreeQuote != 0 {
 					quotes++
 				}
-				if cl&cPairClose != 0 && open > 0 {
-					open--
-				}
 				end += n
 				continue
 			}
@@ -149,20 +141,17 @@ func (s *Splitter) Split(text string) []Span {
 			}
 			c2, n2 := utf8.DecodeRuneInString(text[p:])
 			cl2 := r.class(c2)
-			// A straight quote between spaces closes the sentence only if
-			// one was opened in it: « " Je lui ai parlé ». Likewise a »
-			// after a space closes it only if it has an open «; otherwise
-			// the quotation began in an earlier sentence and » opens the
-			// next one (UD's habit). A straight quote that no other
-			// quote follows in the block cannot open a quotation either:
-			// its opening one was in an earlier sentence.
-			if cl2&cSpacedCloser != 0 && (open > 0 || cl2&cPairClose == 0) ||
+			// A spaced closer (») always belongs to the sentence before
+			// it, even when its quotation opened in an earlier sentence
+			// or its « was dropped: no sentence starts with ». A straight
+			// quote between spaces closes the sentence only if one was
+			// opened in it: « " Je lui ai parlé ». A straight quote that
+			// no other quote follows in the block cannot open a quotation
+			// either: its opening one was in an earlier sentence.
+			if cl2&cSpacedCloser != 0 ||
 				cl2&cFreeQuote != 0 && freeAt(text, p+n2) && (quotes%2 == 1 || !s.freeQuoteAfter(text, p+n2, &lastFree)) {
 				if cl2&cFreeQuote != 0 {
 					quotes++
-				}
-				if cl2&cPairClose != 0 && open > 0 {
-					open--
 				}
 				end = p + n2
 				continue
@@ -185,8 +174,6 @@ func (s *Splitter) Split(text string) []Span {
 		if s.boundary(text, segStart, runStart, end, next, run, glued) {
 			spans = appendTrimmed(spans, text, segStart, end)
 			segStart = next
-			// open is kept: a quotation of several sentences (« A. B. »)
-			// closes at its », which belongs to the sentence before it.
 			// The straight quotes are counted per sentence, as Split must
 			// decide the same on a sentence alone (idempotence), and
 			// freeQuoteAfter finds the closing quote of " A. B ! " instead.
@@ -393,11 +380,12 @@ func (s *Splitter) particleName(text string, p int) bool {
 }
 
 // afterListMark reports whether the last non-space character before ws
-// (not before seg) is a colon or a semicolon, the marks that introduce the
-// items of an inline numbered list.
+// (not before seg) is a colon or a semicolon with a space after it, the
+// marks that introduce the items of an inline numbered list ("19:30" is a
+// clock time, not a list).
 func afterListMark(text string, seg, ws int) bool {
 	q := lastNonSpace(text, seg, ws)
-	return q >= 0 && (text[q] == ':' || text[q] == ';')
+	return q >= 0 && q+1 < ws && (text[q] == ':' || text[q] == ';')
 }
 
 // personInitials reports whether w is one or two initials of a person
@@ -637,13 +625,36 @@ func (s *Splitter) freeQuoteAfter(text string, p int, last *int) bool {
 		for q := len(text); q > 0; {
 			c, n := utf8.DecodeLastRuneInString(text[:q])
 			q -= n
-			if s.r.class(c)&cFreeQuote != 0 {
+			if s.r.class(c)&cFreeQuote != 0 && !inWord(text, q, n) {
 				*last = q
 				break
 			}
 		}
 	}
 	return *last >= p
+}
+
+// inWord reports whether the n-byte character at p sits between two
+// letters: a straight quote there stands for an apostrophe (l"État, d"un,
+// as scraped text often has it), not for a quotation mark.
+func inWord(text string, p, n int) bool {
+	if p == 0 || p+n >= len(text) {
+		return false
+	}
+	b, _ := utf8.DecodeLastRuneInString(text[:p])
+	a, _ := utf8.DecodeRuneInString(text[p+n:])
+	return unicode.IsLetter(b) && unicode.IsLetter(a)
+}
+
+// spacedDash reports whether a dash (- – —) followed by a space starts at
+// p: after a closing bracket it continues the sentence, as in the wire
+// services' datelines "PARIS (Reuters) - La Bourse".
+func spacedDash(text string, p int) bool {
+	c, n := utf8.DecodeRuneInString(text[p:])
+	if c != '-' && c != '–' && c != '—' {
+		return false
+	}
+	return p+n < len(text) && freeAt(text, p+n)
 }
 
 // freeAt reports whether p is the end of text or a space: a straight quote

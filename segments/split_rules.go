@@ -50,8 +50,6 @@ const (
 	cCloser                             // belongs to the sentence when glued to its end
 	cSpacedCloser                       // belongs to it even after a (no-break) space: »
 	cFreeQuote                          // closes after a space when followed by one: "
-	cPairOpen                           // « of quote-pairs: a spaced » closes only an open «
-	cPairClose                          // » of quote-pairs
 	cOpener                             // skipped when looking at the next sentence's start
 	cHardAfter                          // a period right after it ends a sentence: ").
 	cWeak                               // ends a sentence only before a starter: "; Les"
@@ -231,17 +229,6 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 				}
 				// Longest first, so ":-)" is not read as ":-".
 				sort.Slice(r.emoticons, func(i, j int) bool { return len(r.emoticons[i]) > len(r.emoticons[j]) })
-				continue
-			}
-			if key == "quote-pairs" {
-				for _, pair := range strings.Fields(val) {
-					rs := []rune(pair)
-					if len(rs) != 2 {
-						return nil, fmt.Errorf("%s:%d: quote-pairs: want two characters per pair, got %q", name, line, pair)
-					}
-					setClass(rs[0], cPairOpen)
-					setClass(rs[1], cPairClose)
-				}
 				continue
 			}
 			cl, ok := chars[key]
