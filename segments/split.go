@@ -103,6 +103,7 @@ func (s *Splitter) Split(text string) []Span {
 			switch {
 			case cl&cNospace != 0:
 				run.nospace = true
+				run.stop = run.stop || c == '。' || c == '｡' || c == '．'
 			case c == '.':
 				run.periods++
 			case c == '…':
@@ -164,6 +165,9 @@ func (s *Splitter) Split(text string) []Span {
 		}
 		c, _ = utf8.DecodeRuneInString(text[end:])
 		glued := !isSpace(c)
+		if glued && run.qe && !run.nospace && r.cjk && s.cjkAround(text, runStart, end) {
+			run.nospace = true // 来ている!結婚: a half-width ! or ? between CJK sentences
+		}
 		if glued && !run.nospace {
 			continue // "1.5", "www.example.fr", "?!)." : not a boundary here
 		}
@@ -190,6 +194,7 @@ type runKind struct {
 	ellipsis bool // '…' or several periods
 	qe       bool // '?' or '!' (or their variants)
 	nospace  bool // a CJK terminator: no space needed after it
+	stop     bool // a CJK full stop 。 (not ！ or ？)
 	emoticon bool // ":)", "^^" standing alone
 }
 
@@ -201,10 +206,16 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	r := s.r
 	if run.nospace {
 		// 「すごい！」と言った: a quote closed and glued to the rest of the
-		// sentence is not the end of that sentence.
+		// sentence is not the end of that sentence. With stop-quote-ends,
+		// a full stop inside the quote ends it (“……始。”唯心论), unless
+		// punctuation follows (。”，).
 		if glued && end > runStart {
 			c, _ := utf8.DecodeLastRuneInString(text[:end])
 			if r.class(c)&(cCloser|cSpacedCloser) != 0 {
+				if r.stopQuoteEnds && run.stop {
+					nc, _ := utf8.DecodeRuneInString(text[end:])
+					return !unicode.IsPunct(nc) || r.class(nc)&cOpener != 0
+				}
 				return false
 			}
 		}
@@ -267,6 +278,12 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		return true // after a bracket or a quote: "(Rhône). Il"
 	}
 	f := r.word(word)
+	if nw := wordAt(text, p); nw != "" && p+len(nw) < len(text) && text[p+len(nw)] == '.' && r.word(word+"."+nw) != 0 {
+		return false // "EE." of "EE. UU.", "a." of "a. C.": the first half of a spaced abbreviation
+	}
+	if g := s.spacedAbbrev(text, seg, ws, word); g != 0 {
+		f = g // "z. B.", "u. a.", "EE. UU.": the second half of a spaced abbreviation
+	}
 	switch {
 	case f&(wTitle|wNonfinal) != 0:
 		return false
@@ -293,8 +310,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		if r.word(wordAt(text, p))&wAfterNumber != 0 {
 			return false // am 3. Oktober
 		}
-		if r.ordinalDot {
-			return starter() // der 2. Weltkrieg
+		if r.ordinalDot && !isYear(word) {
+			// der 2. Weltkrieg; but a year is no ordinal: "im Jahr 2003. Experten".
+			return starter()
 		}
 		return true
 	}
@@ -332,7 +350,11 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	if isDigits(word) {
 		// "depuis novembre 2001. ses cheveux": a year or a count, not a
 		// list number ("1. les pommes"), which is one digit or opens the
-		// sentence.
+		// sentence. Where numbers take a period as ordinals, a lower-case
+		// word makes it one: "zum 67. meines Vaters", "am 3. und 4. Mai".
+		if s.r.ordinalDot {
+			return false
+		}
 		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws)
 	}
 	letters := 0
@@ -345,7 +367,23 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 		}
 		letters++
 	}
-	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word)
+	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word) && s.spacedAbbrev(text, seg, ws, word) == 0
+}
+
+// spacedAbbrev returns the sections of the abbreviation that word ends
+// when it is the second half of one written with a space: "B" of "z. B."
+// is looked up as "z.B", "UU" of "EE. UU." as "EE.UU". ws is where word
+// starts; 0 when no listed abbreviation ends there.
+func (s *Splitter) spacedAbbrev(text string, seg, ws int, word string) wordFlag {
+	q := lastNonSpace(text, seg, ws)
+	if q < 0 || text[q] != '.' || q+1 == ws {
+		return 0
+	}
+	prev := strings.TrimLeft(text[wordStart(text, seg, q):q], ".-‑")
+	if prev == "" {
+		return 0
+	}
+	return s.r.word(prev + "." + word)
 }
 
 // afterAbbrev reports whether the word before ws (after seg) is an
@@ -497,6 +535,13 @@ func isDigits(w string) bool {
 	return true
 }
 
+// isYear reports whether w, a run of digits, is a year of the last
+// thousand years and the next century (1000–2099): four digits that in
+// languages with ordinal periods are read as a year, not as an ordinal.
+func isYear(w string) bool {
+	return len(w) == 4 && (w[0] == '1' || w[0] == '2' && w[1] == '0')
+}
+
 // isInitials reports whether w looks like initials or a dotted acronym: one
 // capital letter ("C"), or short letter groups joined by periods and
 // hyphens with at least one capital ("J.-P", "S.N.C.F", "Ph.D", "LL.AA").
@@ -632,6 +677,21 @@ func (s *Splitter) freeQuoteAfter(text string, p int, last *int) bool {
 		}
 	}
 	return *last >= p
+}
+
+// cjkAround reports whether the terminators text[runStart:end] stand
+// between two CJK sentences: a Han or kana character before them, and a
+// Han or kana character, a digit or an opening bracket after them.
+func (s *Splitter) cjkAround(text string, runStart, end int) bool {
+	b, _ := utf8.DecodeLastRuneInString(text[:runStart])
+	a, _ := utf8.DecodeRuneInString(text[end:])
+	return isCJK(b) && (isCJK(a) || unicode.IsDigit(a) || s.r.class(a)&cOpener != 0)
+}
+
+// isCJK reports whether c is a Han, Hiragana or Katakana character, or the
+// long-vowel mark ー.
+func isCJK(c rune) bool {
+	return c == 'ー' || unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // inWord reports whether the n-byte character at p sits between two

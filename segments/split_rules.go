@@ -30,15 +30,17 @@ var ruleFS embed.FS
 
 // rules is the parsed, read-only form of one rule file.
 type rules struct {
-	lang       string
-	low        []charClass         // classes of runes below len(low)
-	high       map[rune]charClass  // classes of the other runes
-	trigger    [256]bool           // first bytes of runes the scan must look at
-	words      map[string]wordFlag // the word sections, merged
-	emoticons  []string            // ":)", "^^": end a sentence like "!" when they stand alone
-	emoStart   [256]bool           // first bytes of the emoticons
-	ordinalDot bool                // "3. Oktober": a number and a period end a sentence only before a starter
-	lowerAfter bool                // a period after a plain word ends a sentence even before a lower-case word
+	lang          string
+	low           []charClass         // classes of runes below len(low)
+	high          map[rune]charClass  // classes of the other runes
+	trigger       [256]bool           // first bytes of runes the scan must look at
+	words         map[string]wordFlag // the word sections, merged
+	emoticons     []string            // ":)", "^^": end a sentence like "!" when they stand alone
+	emoStart      [256]bool           // first bytes of the emoticons
+	ordinalDot    bool                // "3. Oktober": a number and a period end a sentence only before a starter
+	lowerAfter    bool                // a period after a plain word ends a sentence even before a lower-case word
+	stopQuoteEnds bool                // 。 inside closing quotes ends a sentence even when text follows: “……。”下
+	cjk           bool                // has CJK terminators: a half-width ! or ? between CJK text ends a sentence
 }
 
 // charClass is a set of roles a character plays, from [options].
@@ -163,8 +165,9 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		"weak-terminators":    cWeak,
 	}
 	flags := map[string]*bool{
-		"ordinal-dot": &r.ordinalDot,
-		"lower-after": &r.lowerAfter,
+		"ordinal-dot":     &r.ordinalDot,
+		"lower-after":     &r.lowerAfter,
+		"stop-quote-ends": &r.stopQuoteEnds,
 	}
 	setClass := func(c rune, cl charClass) {
 		if int(c) < len(r.low) {
@@ -266,6 +269,12 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 	}
 	if !terms {
 		return nil, fmt.Errorf("%s: no terminators in [options]", name)
+	}
+	for _, cl := range r.low {
+		r.cjk = r.cjk || cl&cNospace != 0
+	}
+	for _, cl := range r.high {
+		r.cjk = r.cjk || cl&cNospace != 0
 	}
 	return r, nil
 }
