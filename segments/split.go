@@ -301,6 +301,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	case f&wAmbiguous != 0:
 		return starter()
 	}
+	if r.ordinalDot && isRoman(word) {
+		return starter() // Benedikt XVI. reiste, Heinrich VIII. Der König
+	}
 	if isDigits(word) {
 		// "1. Premier point": a list number at the start of a sentence, or
 		// after a colon or semicolon ("trois points : 1. Le coût ; 2. La").
@@ -345,6 +348,9 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	if s.r.class(c)&cHardAfter != 0 {
 		return true
 	}
+	if bracketOpen(text, seg, runStart) {
+		return false // "(distr. da Palazzo)": no sentence ends inside a bracket
+	}
 	ws := wordStart(text, seg, runStart)
 	word := text[ws:runStart]
 	if isDigits(word) {
@@ -356,6 +362,9 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 			return false
 		}
 		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws)
+	}
+	if s.r.ordinalDot && isRoman(word) {
+		return false // "Benedikt XVI. reiste": an ordinal
 	}
 	letters := 0
 	for i, c := range word {
@@ -542,6 +551,13 @@ func isYear(w string) bool {
 	return len(w) == 4 && (w[0] == '1' || w[0] == '2' && w[1] == '0')
 }
 
+// isRoman reports whether w is a Roman numeral of two to six capitals
+// (II, XIV, XVI): in languages with ordinal periods, "XVI." is an ordinal.
+// One letter ("I.", "V.") is an initial instead.
+func isRoman(w string) bool {
+	return len(w) >= 2 && len(w) <= 6 && strings.Trim(w, "IVXLCDM") == ""
+}
+
 // isInitials reports whether w looks like initials or a dotted acronym: one
 // capital letter ("C"), or short letter groups joined by periods and
 // hyphens with at least one capital ("J.-P", "S.N.C.F", "Ph.D", "LL.AA").
@@ -631,6 +647,24 @@ func bracketInside(text string, seg, end int, closer rune) bool {
 			}
 			inner := strings.TrimSpace(text[p+1 : end])
 			return strings.Trim(inner, ".…") != "" && !itemMark(inner)
+		}
+	}
+	return false
+}
+
+// bracketOpen reports whether a round bracket opened before end (after
+// seg, at most 4*maxWord bytes back, to keep Split linear) is still open.
+func bracketOpen(text string, seg, end int) bool {
+	depth := 0
+	for p := end - 1; p >= seg && end-p <= 4*maxWord; p-- {
+		switch text[p] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				return true
+			}
+			depth--
 		}
 	}
 	return false
