@@ -278,7 +278,7 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		return true // after a bracket or a quote: "(Rhône). Il"
 	}
 	f := r.word(word)
-	if nw := wordAt(text, p); nw != "" && p+len(nw) < len(text) && text[p+len(nw)] == '.' && r.word(word+"."+nw) != 0 {
+	if nw := wordAt(text, p); r.dotPrefix[word] && nw != "" && p+len(nw) < len(text) && text[p+len(nw)] == '.' && r.word(word+"."+nw) != 0 {
 		return false // "EE." of "EE. UU.", "a." of "a. C.": the first half of a spaced abbreviation
 	}
 	if g := s.spacedAbbrev(text, seg, ws, word); g != 0 {
@@ -389,8 +389,8 @@ func (s *Splitter) spacedAbbrev(text string, seg, ws int, word string) wordFlag 
 		return 0
 	}
 	prev := strings.TrimLeft(text[wordStart(text, seg, q):q], ".-‑")
-	if prev == "" {
-		return 0
+	if !s.r.dotPrefix[prev] {
+		return 0 // also when prev is empty; saves building the key
 	}
 	return s.r.word(prev + "." + word)
 }

@@ -35,6 +35,7 @@ type rules struct {
 	high          map[rune]charClass  // classes of the other runes
 	trigger       [256]bool           // first bytes of runes the scan must look at
 	words         map[string]wordFlag // the word sections, merged
+	dotPrefix     map[string]bool     // the parts before a period of dotted words: "z" of z.B, "EE" of EE.UU
 	emoticons     []string            // ":)", "^^": end a sentence like "!" when they stand alone
 	emoStart      [256]bool           // first bytes of the emoticons
 	ordinalDot    bool                // "3. Oktober": a number and a period end a sentence only before a starter
@@ -88,10 +89,19 @@ const (
 // apostrophes ' and ’ are interchangeable.
 func (r *rules) addWord(w string, f wordFlag) {
 	w = strings.ReplaceAll(w, "’", "'")
-	r.words[w] |= f
+	r.setWord(w, f)
 	c, n := utf8.DecodeRuneInString(w)
 	if unicode.IsLower(c) {
-		r.words[string(unicode.ToUpper(c))+w[n:]] |= f
+		r.setWord(string(unicode.ToUpper(c))+w[n:], f)
+	}
+}
+
+func (r *rules) setWord(w string, f wordFlag) {
+	r.words[w] |= f
+	for i := 1; i < len(w); i++ {
+		if w[i] == '.' {
+			r.dotPrefix[w[:i]] = true
+		}
 	}
 }
 
@@ -139,9 +149,10 @@ func loadRules(lang string) (*rules, error) {
 // parseRules reads a rule file; errors name the file and line.
 func parseRules(rd io.Reader, name string) (*rules, error) {
 	r := &rules{
-		low:   make([]charClass, lowRunes),
-		high:  map[rune]charClass{},
-		words: map[string]wordFlag{},
+		low:       make([]charClass, lowRunes),
+		high:      map[rune]charClass{},
+		words:     map[string]wordFlag{},
+		dotPrefix: map[string]bool{},
 	}
 	sets := map[string]wordFlag{
 		"titles":        wTitle,

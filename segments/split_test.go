@@ -320,6 +320,37 @@ func TestSplitLinear(t *testing.T) {
 	}
 }
 
+// TestSplitLinearRules does the same for the rules of issue 17 and the
+// other languages: each input repeats what one rule looks around.
+func TestSplitLinearRules(t *testing.T) {
+	const n = 1 << 18
+	tests := []struct {
+		lang, name string
+		text       string
+		spans      int
+	}{
+		{"fr", "scraped apostrophes", strings.Repeat(`l"a `, n) + ". Fin.", 2},
+		{"fr", "datelines", strings.Repeat("PARIS (AFP) - ", n), 1},
+		{"fr", "clock times", strings.Repeat("19:30. ", n), n},
+		{"fr", "brackets around lower case", strings.Repeat("(ab. cd) ", n), 1},
+		{"fr", "far open bracket", "(" + strings.Repeat("ab. cd ", n), n - 4*maxWord/len("ab. cd ")}, // the look back is bounded
+		{"fr", "closing brackets before lower case", strings.Repeat("ab) cd. ef ", n), n + 1},
+		{"de", "spaced abbreviations", strings.Repeat("z. B. ", n), 1},
+		{"de", "roman ordinals", strings.Repeat("XVI. ", n), 1},
+		{"de", "ordinals before lower case", strings.Repeat("am 3. und ", n), 1},
+		{"es", "spaced abbreviations", strings.Repeat("EE. UU. ", n), 1},
+		{"ja", "half-width exclamations", strings.Repeat("あ!", n), n},
+		{"zh", "full stops in quotes", strings.Repeat("“好。”", n), n},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.name, func(t *testing.T) {
+			if got := len(mustSplitter(t, tt.lang).Split(tt.text)); got != tt.spans {
+				t.Errorf("got %d spans, want %d", got, tt.spans)
+			}
+		})
+	}
+}
+
 func TestSplitConcurrent(t *testing.T) {
 	sp := mustSplitter(t, "fr")
 	text := "M. Roy est arrivé. Il repart demain. « Déjà ? » demanda Mme Roy."
