@@ -372,6 +372,8 @@ func FuzzSplit(f *testing.F) {
 		"Et puis… Rien. (...) Fin.", "1. Un. 2. Deux.", "J.-P. Sartre. S.N.C.F. Le",
 		"\xff\xfe. A", "今天。明天！", "「行こう！」と言った。", `Il a dit " Oui. " Non.`,
 		"Fin. » Début.", "a.\u00a0» B", "¿Qué? ¡Sí!", "am 3. Oktober. Der",
+		`l"État. " Oui "`, "PARIS (AFP) - La", "à 19:30. Les", "Roe c. Wade. Les", "(distr. da Palazzo)",
+		"z. B. Der", "EE. UU. El", "XVI. reiste", "来ている!結婚", "“始。”唯心论", "``Wir.'' ``Ich",
 		"Super :) Les plats ! ;-) Nous. ^^ ^^ A", `A : " B. C ! " D " e ! " F.`,
 	} {
 		f.Add(s, uint8(0))
