@@ -313,8 +313,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		if r.word(wordAt(text, p))&wAfterNumber != 0 {
 			return false // am 3. Oktober
 		}
-		if r.ordinalDot && !isYear(word) {
-			// der 2. Weltkrieg; but a year is no ordinal: "im Jahr 2003. Experten".
+		if r.ordinalDot && !isYear(word) && !afterFigure(text, seg, ws) {
+			// der 2. Weltkrieg; but a year is no ordinal ("im Jahr 2003.
+			// Experten"), nor a score or a decimal ("gewann 3:1. Müller").
 			return starter()
 		}
 		return true
@@ -542,6 +543,13 @@ func isDigits(w string) bool {
 		}
 	}
 	return true
+}
+
+// afterFigure reports whether the number at ws is glued to a colon, comma
+// or period before it: the end of a score, a time or a decimal ("3:1",
+// "19:30", "2,5"), which is no ordinal.
+func afterFigure(text string, seg, ws int) bool {
+	return ws > seg && (text[ws-1] == ':' || text[ws-1] == ',' || text[ws-1] == '.')
 }
 
 // isYear reports whether w, a run of digits, is a year of the last
