@@ -53,24 +53,29 @@ func frenchText(size int) []string {
 	return paras
 }
 
-func benchSplit(b *testing.B, sp *Splitter, paras []string) {
+// benchSplit splits paras[i] with sps[i], for each i.
+func benchSplit(b *testing.B, sps []*Splitter, paras [][]string) {
 	size := 0
-	for _, p := range paras {
-		size += len(p)
+	for _, ps := range paras {
+		for _, p := range ps {
+			size += len(p)
+		}
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, p := range paras {
-			sp.Split(p)
+		for i, sp := range sps {
+			for _, p := range paras[i] {
+				sp.Split(p)
+			}
 		}
 	}
 }
 
 // BenchmarkSplitFrench splits about 10 MB of French news-like paragraphs.
 func BenchmarkSplitFrench(b *testing.B) {
-	benchSplit(b, mustSplitter(b, "fr"), frenchText(10<<20))
+	benchSplit(b, []*Splitter{mustSplitter(b, "fr")}, [][]string{frenchText(10 << 20)})
 }
 
 // benchOther are news-like sentences in the other languages, written for
@@ -135,22 +140,7 @@ func otherText(b *testing.B, langs []string, size int) (sps []*Splitter, paras [
 
 func benchFamily(b *testing.B, langs ...string) {
 	sps, paras := otherText(b, langs, 8<<20)
-	size := 0
-	for _, ps := range paras {
-		for _, p := range ps {
-			size += len(p)
-		}
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for i, sp := range sps {
-			for _, p := range paras[i] {
-				sp.Split(p)
-			}
-		}
-	}
+	benchSplit(b, sps, paras)
 }
 
 // BenchmarkSplitLatin splits about 8 MB of German, Spanish, Italian,
@@ -188,7 +178,7 @@ func BenchmarkSplitFrenchUD(b *testing.B) {
 	for total := 0; total < 10<<20; total += size {
 		paras = append(paras, base...)
 	}
-	benchSplit(b, mustSplitter(b, "fr"), paras)
+	benchSplit(b, []*Splitter{mustSplitter(b, "fr")}, [][]string{paras})
 }
 
 // BenchmarkSplitPathological shows linear scaling: compare the ns/op of
