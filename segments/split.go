@@ -278,8 +278,10 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		return true // after a bracket or a quote: "(Rhône). Il"
 	}
 	f := r.word(word)
-	if nw := wordAt(text, p); r.dotPrefix[word] && nw != "" && p+len(nw) < len(text) && text[p+len(nw)] == '.' && r.word(word+"."+nw) != 0 {
-		return false // "EE." of "EE. UU.", "a." of "a. C.": the first half of a spaced abbreviation
+	if f&wPrefix != 0 {
+		if nw := wordAt(text, p); nw != "" && p+len(nw) < len(text) && text[p+len(nw)] == '.' && r.word(word+"."+nw)&^wPrefix != 0 {
+			return false // "EE." of "EE. UU.", "a." of "a. C.": the first half of a spaced abbreviation
+		}
 	}
 	if g := s.spacedAbbrev(text, seg, ws, word); g != 0 {
 		f = g // "z. B.", "u. a.", "EE. UU.": the second half of a spaced abbreviation
@@ -390,10 +392,10 @@ func (s *Splitter) spacedAbbrev(text string, seg, ws int, word string) wordFlag 
 		return 0
 	}
 	prev := strings.TrimLeft(text[wordStart(text, seg, q):q], ".-‑")
-	if !s.r.dotPrefix[prev] {
+	if s.r.word(prev)&wPrefix == 0 {
 		return 0 // also when prev is empty; saves building the key
 	}
-	return s.r.word(prev + "." + word)
+	return s.r.word(prev+"."+word) &^ wPrefix
 }
 
 // afterAbbrev reports whether the word before ws (after seg) is an

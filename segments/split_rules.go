@@ -35,7 +35,6 @@ type rules struct {
 	high          map[rune]charClass  // classes of the other runes
 	trigger       [256]bool           // first bytes of runes the scan must look at
 	words         map[string]wordFlag // the word sections, merged
-	dotPrefix     map[string]bool     // the parts before a period of dotted words: "z" of z.B, "EE" of EE.UU
 	emoticons     []string            // ":)", "^^": end a sentence like "!" when they stand alone
 	emoStart      [256]bool           // first bytes of the emoticons
 	ordinalDot    bool                // "3. Oktober": a number and a period end a sentence only before a starter
@@ -82,6 +81,7 @@ const (
 	wBrand                             // a name ending in ! or ?: Yahoo!
 	wStarter                           // usually starts a sentence
 	wParticle                          // a surname particle after initials: J.-M. Le Pen
+	wPrefix                            // the part before a period of a listed word: "z" of z.B, "EE" of EE.UU
 )
 
 // addWord adds w to a section. A word listed in lower case also matches
@@ -100,12 +100,13 @@ func (r *rules) setWord(w string, f wordFlag) {
 	r.words[w] |= f
 	for i := 1; i < len(w); i++ {
 		if w[i] == '.' {
-			r.dotPrefix[w[:i]] = true
+			r.words[w[:i]] |= wPrefix
 		}
 	}
 }
 
-// word returns the sections w belongs to.
+// word returns the sections w belongs to (and wPrefix if it starts a
+// dotted word).
 func (r *rules) word(w string) wordFlag {
 	if w == "" {
 		return 0
@@ -149,10 +150,9 @@ func loadRules(lang string) (*rules, error) {
 // parseRules reads a rule file; errors name the file and line.
 func parseRules(rd io.Reader, name string) (*rules, error) {
 	r := &rules{
-		low:       make([]charClass, lowRunes),
-		high:      map[rune]charClass{},
-		words:     map[string]wordFlag{},
-		dotPrefix: map[string]bool{},
+		low:   make([]charClass, lowRunes),
+		high:  map[rune]charClass{},
+		words: map[string]wordFlag{},
 	}
 	sets := map[string]wordFlag{
 		"titles":        wTitle,
