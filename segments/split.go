@@ -351,9 +351,6 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	if s.r.class(c)&cHardAfter != 0 {
 		return true
 	}
-	if bracketOpen(text, seg, runStart) {
-		return false // "(distr. da Palazzo)": no sentence ends inside a bracket
-	}
 	ws := wordStart(text, seg, runStart)
 	word := text[ws:runStart]
 	if isDigits(word) {
@@ -364,7 +361,7 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 		if s.r.ordinalDot {
 			return false
 		}
-		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws)
+		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws) && !bracketOpen(text, seg, runStart)
 	}
 	if s.r.ordinalDot && isRoman(word) {
 		return false // "Benedikt XVI. reiste": an ordinal
@@ -379,7 +376,10 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 		}
 		letters++
 	}
-	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word) && s.spacedAbbrev(text, seg, ws, word) == 0
+	// Last, as it looks furthest: no sentence ends inside a bracket
+	// ("(distr. da Palazzo)").
+	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word) && s.spacedAbbrev(text, seg, ws, word) == 0 &&
+		!bracketOpen(text, seg, runStart)
 }
 
 // spacedAbbrev returns the sections of the abbreviation that word ends
