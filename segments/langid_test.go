@@ -111,3 +111,26 @@ func TestLanguageName(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentOtherLanguage(t *testing.T) {
+	const de = "# Haushalt\n\nDie Bundesregierung hat am Dienstag ihren Haushaltsentwurf für das kommende Jahr vorgestellt. Die Gewerkschaften kritisieren die Kürzungen.\n\n```\nle code reste en français, il ne compte pas dans la détection du tout\n```\n"
+	tests := []struct {
+		text, lang, want string
+		ok               bool
+	}{
+		{de, "fr", "de", true},
+		{de, "de", "", false},
+		{de, "de-AT", "", false},
+		{"Le gouvernement a présenté mardi son projet de budget pour l'année prochaine.\n", "fr", "", false},
+		{"Guten Tag.\n", "fr", "", false}, // too short to tell
+	}
+	for _, tt := range tests {
+		doc, _, err := Read(strings.NewReader(tt.text), ReadOptions{Lang: tt.lang, Format: "markdown"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := doc.OtherLanguage(); got != tt.want || ok != tt.ok {
+			t.Errorf("OtherLanguage(%.30q as %s) = %q, %v; want %q, %v", tt.text, tt.lang, got, ok, tt.want, tt.ok)
+		}
+	}
+}
