@@ -251,6 +251,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		if !run.ellipsis && r.word(text[wordStart(text, seg, runStart):runStart+1])&wBrand != 0 {
 			return false // Yahoo! Mail
 		}
+		if runStart > seg && text[runStart-1] == ':' && text[runStart] == '?' {
+			return false // "Fax:? 203": a character lost in a conversion, no question
+		}
 		return upper || digit || caseless
 	case run.ellipsis:
 		// "(...)" and "[…]" mark a cut in a quotation, not an end, and so
