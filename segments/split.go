@@ -55,7 +55,6 @@ func (s *Splitter) Split(text string) []Span {
 	i := segStart
 	quotes := 0    // straight quotes seen in the current sentence
 	lastFree := -2 // where the block's last straight quote starts, once looked up
-	open := 0      // « not yet closed in the block so far
 	for i < len(text) {
 		if !r.trigger[text[i]] {
 			i++
@@ -67,13 +66,14 @@ func (s *Splitter) Split(text string) []Span {
 		if emo == 0 && cl&cWeak != 0 && (cl&cCloser == 0 || bracketInside(text, segStart, i, c)) {
 			// "; Les": a weak terminator ends a sentence only before a
 			// capitalised starter word; so does a closing bracket, unless
-			// it closes a list mark or a cut ("(8) La", "(...) Les").
-			if next := skipSpace(text, i+n); next > i+n {
+			// it closes a list mark or a cut ("(8) La", "(...) Les"), or
+			// a dash follows it (the dateline "PARIS (Reuters) - La").
+			if next := skipSpace(text, i+n); next > i+n && !(cl&cCloser != 0 && spacedDash(text, next)) {
 				if p := s.skipOpeners(text, next); p < len(text) && r.word(wordAt(text, p))&wStarter != 0 {
 					if c, _ := utf8.DecodeRuneInString(text[p:]); unicode.IsUpper(c) {
 						spans = appendTrimmed(spans, text, segStart, i+n)
 						segStart = next
-						quotes, open = 0, 0
+						quotes = 0
 						i = next
 						continue
 					}
@@ -81,13 +81,8 @@ func (s *Splitter) Split(text string) []Span {
 			}
 		}
 		if emo == 0 && cl&(cTerm|cNospace) == 0 {
-			switch {
-			case cl&cFreeQuote != 0:
-				quotes++
-			case cl&cPairOpen != 0:
-				open++
-			case cl&cPairClose != 0 && open > 0:
-				open--
+			if cl&cFreeQuote != 0 && !inWord(text, i, n) {
+				quotes++ // l"État: scraped text's apostrophe is no quote
 			}
 			i += n
 			continue
@@ -108,6 +103,7 @@ func (s *Splitter) Split(text string) []Span {
 			switch {
 			case cl&cNospace != 0:
 				run.nospace = true
+				run.stop = run.stop || c == '。' || c == '｡' || c == '．'
 			case c == '.':
 				run.periods++
 			case c == '…':
@@ -130,9 +126,6 @@ func (s *Splitter) Split(text string) []Span {
 				if cl&cFreeQuote != 0 {
 					quotes++
 				}
-				if cl&cPairClose != 0 && open > 0 {
-					open--
-				}
 				end += n
 				continue
 			}
@@ -149,20 +142,17 @@ func (s *Splitter) Split(text string) []Span {
 			}
 			c2, n2 := utf8.DecodeRuneInString(text[p:])
 			cl2 := r.class(c2)
-			// A straight quote between spaces closes the sentence only if
-			// one was opened in it: « " Je lui ai parlé ». Likewise a »
-			// after a space closes it only if it has an open «; otherwise
-			// the quotation began in an earlier sentence and » opens the
-			// next one (UD's habit). A straight quote that no other
-			// quote follows in the block cannot open a quotation either:
-			// its opening one was in an earlier sentence.
-			if cl2&cSpacedCloser != 0 && (open > 0 || cl2&cPairClose == 0) ||
+			// A spaced closer (») always belongs to the sentence before
+			// it, even when its quotation opened in an earlier sentence
+			// or its « was dropped: no sentence starts with ». A straight
+			// quote between spaces closes the sentence only if one was
+			// opened in it: « " Je lui ai parlé ». A straight quote that
+			// no other quote follows in the block cannot open a quotation
+			// either: its opening one was in an earlier sentence.
+			if cl2&cSpacedCloser != 0 ||
 				cl2&cFreeQuote != 0 && freeAt(text, p+n2) && (quotes%2 == 1 || !s.freeQuoteAfter(text, p+n2, &lastFree)) {
 				if cl2&cFreeQuote != 0 {
 					quotes++
-				}
-				if cl2&cPairClose != 0 && open > 0 {
-					open--
 				}
 				end = p + n2
 				continue
@@ -175,6 +165,9 @@ func (s *Splitter) Split(text string) []Span {
 		}
 		c, _ = utf8.DecodeRuneInString(text[end:])
 		glued := !isSpace(c)
+		if glued && run.qe && !run.nospace && r.cjk && s.cjkAround(text, runStart, end) {
+			run.nospace = true // 来ている!結婚: a half-width ! or ? between CJK sentences
+		}
 		if glued && !run.nospace {
 			continue // "1.5", "www.example.fr", "?!)." : not a boundary here
 		}
@@ -185,8 +178,6 @@ func (s *Splitter) Split(text string) []Span {
 		if s.boundary(text, segStart, runStart, end, next, run, glued) {
 			spans = appendTrimmed(spans, text, segStart, end)
 			segStart = next
-			// open is kept: a quotation of several sentences (« A. B. »)
-			// closes at its », which belongs to the sentence before it.
 			// The straight quotes are counted per sentence, as Split must
 			// decide the same on a sentence alone (idempotence), and
 			// freeQuoteAfter finds the closing quote of " A. B ! " instead.
@@ -203,6 +194,7 @@ type runKind struct {
 	ellipsis bool // '…' or several periods
 	qe       bool // '?' or '!' (or their variants)
 	nospace  bool // a CJK terminator: no space needed after it
+	stop     bool // a CJK full stop 。 (not ！ or ？)
 	emoticon bool // ":)", "^^" standing alone
 }
 
@@ -214,10 +206,16 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	r := s.r
 	if run.nospace {
 		// 「すごい！」と言った: a quote closed and glued to the rest of the
-		// sentence is not the end of that sentence.
+		// sentence is not the end of that sentence. With stop-quote-ends,
+		// a full stop inside the quote ends it (“……始。”唯心论), unless
+		// punctuation follows (。”，).
 		if glued && end > runStart {
 			c, _ := utf8.DecodeLastRuneInString(text[:end])
 			if r.class(c)&(cCloser|cSpacedCloser) != 0 {
+				if r.stopQuoteEnds && run.stop {
+					nc, _ := utf8.DecodeRuneInString(text[end:])
+					return !unicode.IsPunct(nc) || r.class(nc)&cOpener != 0
+				}
 				return false
 			}
 		}
@@ -253,6 +251,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		if !run.ellipsis && r.word(text[wordStart(text, seg, runStart):runStart+1])&wBrand != 0 {
 			return false // Yahoo! Mail
 		}
+		if runStart > seg && text[runStart-1] == ':' && text[runStart] == '?' {
+			return false // "Fax:? 203": a character lost in a conversion, no question
+		}
 		return upper || digit || caseless
 	case run.ellipsis:
 		// "(...)" and "[…]" mark a cut in a quotation, not an end, and so
@@ -274,12 +275,29 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	if !(upper || digit || caseless) {
 		return false
 	}
+	return s.periodBoundary(text, seg, runStart, p, digit)
+}
+
+// periodBoundary decides whether a single period at runStart ends a
+// sentence before p, where a capital, a digit (digit) or a caseless letter
+// starts the next word: by the word before the period.
+func (s *Splitter) periodBoundary(text string, seg, runStart, p int, digit bool) bool {
+	r := s.r
+	starter := func() bool { return r.word(wordAt(text, p))&wStarter != 0 }
 	ws := wordStart(text, seg, runStart)
 	word := strings.TrimLeft(text[ws:runStart], ".-‑") // "-Mme", "..etc"
 	if word == "" {
 		return true // after a bracket or a quote: "(Rhône). Il"
 	}
 	f := r.word(word)
+	if f&wPrefix != 0 {
+		if nw := wordAt(text, p); nw != "" && p+len(nw) < len(text) && text[p+len(nw)] == '.' && r.word(word+"."+nw)&^wPrefix != 0 {
+			return false // "EE." of "EE. UU.", "a." of "a. C.": the first half of a spaced abbreviation
+		}
+	}
+	if g := s.spacedAbbrev(text, seg, ws, word); g != 0 {
+		f = g // "z. B.", "u. a.", "EE. UU.": the second half of a spaced abbreviation
+	}
 	switch {
 	case f&(wTitle|wNonfinal) != 0:
 		return false
@@ -297,6 +315,9 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 	case f&wAmbiguous != 0:
 		return starter()
 	}
+	if r.ordinalDot && isRoman(word) {
+		return starter() // Benedikt XVI. reiste, Heinrich VIII. Der König
+	}
 	if isDigits(word) {
 		// "1. Premier point": a list number at the start of a sentence, or
 		// after a colon or semicolon ("trois points : 1. Le coût ; 2. La").
@@ -306,8 +327,10 @@ func (s *Splitter) boundary(text string, seg, runStart, end, next int, run runKi
 		if r.word(wordAt(text, p))&wAfterNumber != 0 {
 			return false // am 3. Oktober
 		}
-		if r.ordinalDot {
-			return starter() // der 2. Weltkrieg
+		if r.ordinalDot && !isYear(word) && !afterFigure(text, seg, ws) {
+			// der 2. Weltkrieg; but a year is no ordinal ("im Jahr 2003.
+			// Experten"), nor a score or a decimal ("gewann 3:1. Müller").
+			return starter()
 		}
 		return true
 	}
@@ -345,8 +368,15 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 	if isDigits(word) {
 		// "depuis novembre 2001. ses cheveux": a year or a count, not a
 		// list number ("1. les pommes"), which is one digit or opens the
-		// sentence.
-		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws)
+		// sentence. Where numbers take a period as ordinals, a lower-case
+		// word makes it one: "zum 67. meines Vaters", "am 3. und 4. Mai".
+		if s.r.ordinalDot {
+			return false
+		}
+		return len(word) >= 2 && ws > seg && !afterListMark(text, seg, ws) && !bracketOpen(text, seg, runStart)
+	}
+	if s.r.ordinalDot && isRoman(word) {
+		return false // "Benedikt XVI. reiste": an ordinal
 	}
 	letters := 0
 	for i, c := range word {
@@ -358,7 +388,26 @@ func (s *Splitter) endsBeforeLower(text string, seg, runStart, end int) bool {
 		}
 		letters++
 	}
-	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word)
+	// Last, as it looks furthest: no sentence ends inside a bracket
+	// ("(distr. da Palazzo)").
+	return letters >= 2 && s.r.word(word) == 0 && !isInitials(word) && s.spacedAbbrev(text, seg, ws, word) == 0 &&
+		!bracketOpen(text, seg, runStart)
+}
+
+// spacedAbbrev returns the sections of the abbreviation that word ends
+// when it is the second half of one written with a space: "B" of "z. B."
+// is looked up as "z.B", "UU" of "EE. UU." as "EE.UU". ws is where word
+// starts; 0 when no listed abbreviation ends there.
+func (s *Splitter) spacedAbbrev(text string, seg, ws int, word string) wordFlag {
+	q := lastNonSpace(text, seg, ws)
+	if q < 0 || text[q] != '.' || q+1 == ws {
+		return 0
+	}
+	prev := strings.TrimLeft(text[wordStart(text, seg, q):q], ".-‑")
+	if s.r.word(prev)&wPrefix == 0 {
+		return 0 // also when prev is empty; saves building the key
+	}
+	return s.r.word(prev+"."+word) &^ wPrefix
 }
 
 // afterAbbrev reports whether the word before ws (after seg) is an
@@ -393,11 +442,12 @@ func (s *Splitter) particleName(text string, p int) bool {
 }
 
 // afterListMark reports whether the last non-space character before ws
-// (not before seg) is a colon or a semicolon, the marks that introduce the
-// items of an inline numbered list.
+// (not before seg) is a colon or a semicolon with a space after it, the
+// marks that introduce the items of an inline numbered list ("19:30" is a
+// clock time, not a list).
 func afterListMark(text string, seg, ws int) bool {
 	q := lastNonSpace(text, seg, ws)
-	return q >= 0 && (text[q] == ':' || text[q] == ';')
+	return q >= 0 && q+1 < ws && (text[q] == ':' || text[q] == ';')
 }
 
 // personInitials reports whether w is one or two initials of a person
@@ -433,270 +483,4 @@ func (s *Splitter) skipOpeners(text string, p int) int {
 		}
 	}
 	return p
-}
-
-// wordAt returns the word starting at p: letters, with a trailing
-// apostrophe if any ("L'"), at most maxWord bytes.
-func wordAt(text string, p int) string {
-	q := p
-	for q < len(text) && q-p < maxWord {
-		b := text[q]
-		if b < utf8.RuneSelf {
-			if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' {
-				q++
-				continue
-			}
-			if b == '\'' && q > p {
-				q++
-			}
-			break
-		}
-		c, n := utf8.DecodeRuneInString(text[q:])
-		if unicode.IsLetter(c) || unicode.Is(unicode.Mn, c) {
-			q += n
-			continue
-		}
-		if c == '’' && q > p {
-			q += n
-		}
-		break
-	}
-	return text[p:q]
-}
-
-// wordStart returns where the word ending at end starts: letters, digits,
-// marks and the characters that occur inside abbreviations (". - ° &"),
-// no further back than seg or maxWord bytes.
-func wordStart(text string, seg, end int) int {
-	p := end
-	for p > seg && end-p < maxWord {
-		c, n := utf8.DecodeLastRuneInString(text[seg:p])
-		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) ||
-			c == '.' || c == '-' || c == '‑' || c == '°' || c == 'º') {
-			break
-		}
-		p -= n
-	}
-	return p
-}
-
-// lastNonSpace returns the index of the last non-space byte before end (at
-// or after seg), or -1.
-func lastNonSpace(text string, seg, end int) int {
-	for p := end; p > seg; {
-		c, n := utf8.DecodeLastRuneInString(text[seg:p])
-		if !isSpace(c) {
-			return p - n
-		}
-		p -= n
-		if end-p > maxWord {
-			break
-		}
-	}
-	return -1
-}
-
-// isDigits reports whether w is a non-empty run of ASCII digits.
-func isDigits(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// isInitials reports whether w looks like initials or a dotted acronym: one
-// capital letter ("C"), or short letter groups joined by periods and
-// hyphens with at least one capital ("J.-P", "S.N.C.F", "Ph.D", "LL.AA").
-func isInitials(w string) bool {
-	if firstNameAbbrev(w) {
-		return true
-	}
-	groups, letters, capital := 0, 0, false
-	for _, c := range w {
-		switch {
-		case c == '.' || c == '-' || c == '‑':
-			if letters == 0 && c == '.' {
-				return false
-			}
-			if c == '.' {
-				groups++
-				letters = 0
-			}
-		case unicode.IsLetter(c):
-			letters++
-			if letters > 2 {
-				return false
-			}
-			if unicode.IsUpper(c) {
-				capital = true
-			}
-		default:
-			return false
-		}
-	}
-	if letters > 0 {
-		groups++
-	}
-	if groups == 1 {
-		// A lone letter: only a capital is an initial ("vitamine C." is
-		// handled by the starters check, "h." of "20 h." is a word).
-		r, n := utf8.DecodeRuneInString(w)
-		return n == len(w) && unicode.IsUpper(r)
-	}
-	return capital
-}
-
-// firstNameAbbrev reports whether w abbreviates a first name the French
-// way, a capital and the consonants before the first vowel: "Ch" (Charles),
-// "Ph" (Philippe), "Th" (Thomas), "Chr" (Christian), "Cl" (Claude).
-func firstNameAbbrev(w string) bool {
-	if len(w) < 2 || len(w) > 3 || w[0] < 'A' || w[0] > 'Z' {
-		return false
-	}
-	for i := 1; i < len(w); i++ {
-		if !strings.ContainsRune("bcdfghjklmnpqrstvwxz", rune(w[i])) {
-			return false
-		}
-	}
-	return true
-}
-
-// bracketInside reports whether the bracket group that the closing bracket
-// closer at end closes opened after the start of the sentence at seg and
-// holds more than a cut: "(depuis 2002) Ils" yes, "(8) La" at the start or
-// "(...) Les" no. A closer that is no ASCII bracket never qualifies. The
-// look back is bounded (4*maxWord bytes) to keep Split linear.
-func bracketInside(text string, seg, end int, closer rune) bool {
-	var opener byte
-	switch closer {
-	case ')':
-		opener = '('
-	case ']':
-		opener = '['
-	case '}':
-		opener = '{'
-	default:
-		return false
-	}
-	depth := 0
-	for p := end - 1; p >= seg && end-p <= 4*maxWord; p-- {
-		switch text[p] {
-		case byte(closer):
-			depth++
-		case opener:
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if lastNonSpace(text, seg, p) < 0 || afterListMark(text, seg, p) {
-				return false // the group opens the sentence or an item: "(8) La"
-			}
-			inner := strings.TrimSpace(text[p+1 : end])
-			return strings.Trim(inner, ".…") != "" && !itemMark(inner)
-		}
-	}
-	return false
-}
-
-// itemMark reports whether s numbers a list item: one or two digits, one
-// letter or a short roman numeral ("7", "b", "iv").
-func itemMark(s string) bool {
-	if isDigits(s) {
-		return len(s) <= 2
-	}
-	if utf8.RuneCountInString(s) == 1 {
-		c, _ := utf8.DecodeRuneInString(s)
-		return unicode.IsLetter(c)
-	}
-	return len(s) <= 4 && strings.Trim(strings.ToLower(s), "ivx") == ""
-}
-
-// cutOpener reports whether s starts with a bracket or an opening quote
-// that an ellipsis right after it marks as a cut: ( [ « “ ‹ ‘.
-func cutOpener(s string) bool {
-	c, _ := utf8.DecodeRuneInString(s)
-	switch c {
-	case '(', '[', '«', '“', '‹', '‘':
-		return true
-	}
-	return false
-}
-
-// freeQuoteAfter reports whether a straight quote (a free quote) occurs at
-// or after p. The last one's position is looked up once per text and kept
-// in *last (-2: not yet, -1: none), so the question costs O(1) after one
-// backward scan.
-func (s *Splitter) freeQuoteAfter(text string, p int, last *int) bool {
-	if *last == -2 {
-		*last = -1
-		for q := len(text); q > 0; {
-			c, n := utf8.DecodeLastRuneInString(text[:q])
-			q -= n
-			if s.r.class(c)&cFreeQuote != 0 {
-				*last = q
-				break
-			}
-		}
-	}
-	return *last >= p
-}
-
-// freeAt reports whether p is the end of text or a space: a straight quote
-// between spaces ("bête ! " Les) closes what precedes, where an opening one
-// is glued to its word.
-func freeAt(text string, p int) bool {
-	if p >= len(text) {
-		return true
-	}
-	c, _ := utf8.DecodeRuneInString(text[p:])
-	return isSpace(c)
-}
-
-// isSpace is unicode.IsSpace with a fast path for ASCII.
-func isSpace(c rune) bool {
-	if c < utf8.RuneSelf {
-		return c == ' ' || '\t' <= c && c <= '\r'
-	}
-	return unicode.IsSpace(c)
-}
-
-// skipSpace returns the index of the first non-space rune at or after p.
-func skipSpace(text string, p int) int {
-	for p < len(text) {
-		b := text[p]
-		if b < utf8.RuneSelf {
-			if b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\v' || b == '\f' {
-				p++
-				continue
-			}
-			return p
-		}
-		c, n := utf8.DecodeRuneInString(text[p:])
-		if !unicode.IsSpace(c) {
-			return p
-		}
-		p += n
-	}
-	return p
-}
-
-// appendTrimmed appends text[a:b] trimmed of whitespace, unless empty.
-func appendTrimmed(spans []Span, text string, a, b int) []Span {
-	a = skipSpace(text, a)
-	for b > a {
-		c, n := utf8.DecodeLastRuneInString(text[a:b])
-		if !unicode.IsSpace(c) {
-			break
-		}
-		b -= n
-	}
-	if a < b {
-		spans = append(spans, Span{a, b})
-	}
-	return spans
 }

@@ -53,25 +53,102 @@ func frenchText(size int) []string {
 	return paras
 }
 
-func benchSplit(b *testing.B, sp *Splitter, paras []string) {
+// benchSplit splits paras[i] with sps[i], for each i.
+func benchSplit(b *testing.B, sps []*Splitter, paras [][]string) {
 	size := 0
-	for _, p := range paras {
-		size += len(p)
+	for _, ps := range paras {
+		for _, p := range ps {
+			size += len(p)
+		}
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, p := range paras {
-			sp.Split(p)
+		for i, sp := range sps {
+			for _, p := range paras[i] {
+				sp.Split(p)
+			}
 		}
 	}
 }
 
 // BenchmarkSplitFrench splits about 10 MB of French news-like paragraphs.
 func BenchmarkSplitFrench(b *testing.B) {
-	benchSplit(b, mustSplitter(b, "fr"), frenchText(10<<20))
+	benchSplit(b, []*Splitter{mustSplitter(b, "fr")}, [][]string{frenchText(10 << 20)})
 }
+
+// benchOther are news-like sentences in the other languages, written for
+// trad's benchmarks, with the abbreviations, ordinals and quotes their
+// rules look at.
+var benchOther = map[string][]string{
+	"de": {
+		"Die Bundesregierung hat am 3. Oktober ihren Haushaltsentwurf vorgestellt.",
+		"Viele Länder, z. B. Frankreich, stimmten zu; die Kosten liegen bei ca. 5 Mrd. Euro.",
+		"„Wir sind bereit“, sagte Dr. Müller. Der 2. Weltkrieg endete 1945.",
+		"Papst Benedikt XVI. reiste u. a. nach Bayern (s. S. 12, Nr. 5).",
+	},
+	"es": {
+		"El Sr. García y la Sra. López llegaron a EE. UU. el 1.º de mayo.",
+		"¿Vienes mañana? ¡Claro que sí! Compró pan, leche, etc. y volvió.",
+		"El disco salió con Warner Bros. Records en 2003 (n. 1950).",
+	},
+	"it": {
+		"Si applica la l. 633/1941; il d.lgs. 196/2003 tutela i dati personali.",
+		"Il Sig. Rossi e il dott. Bianchi sono arrivati. La riunione è iniziata.",
+	},
+	"pt": {
+		"O Sr. Silva chegou às 19h30. «Estamos prontos», disse ele.",
+		"O governo apresentou o orçamento; a oposição criticou os cortes.",
+	},
+	"en": {
+		"Mr. Smith met Dr. Jones in the U.S. capital at 10 a.m. on Monday.",
+		"The court ruled in Roe v. Wade. It was 1973, e.g. long ago.",
+	},
+	"zh": {
+		"政府星期二公布了明年的预算草案。工会批评对公共服务的削减！",
+		"据记载：“淡水开垦，自奇里岸始。”唯心论直接相对于唯物论。",
+	},
+	"ja": {
+		"政府は火曜日に来年度の予算案を発表した。労働組合は批判している!",
+		"「すごい！」と言った。本当かな?2008年に入った。",
+	},
+}
+
+// otherText builds about size bytes of paragraphs per language of langs,
+// for the splitter of each language.
+func otherText(b *testing.B, langs []string, size int) (sps []*Splitter, paras [][]string) {
+	for _, l := range langs {
+		sents := benchOther[l]
+		var ps []string
+		for total, k := 0, 0; total < size/len(langs); k++ {
+			var p strings.Builder
+			for i := 0; i < 3+k%4; i++ {
+				if i > 0 {
+					p.WriteByte(' ')
+				}
+				p.WriteString(sents[(k+i)%len(sents)])
+			}
+			ps = append(ps, p.String())
+			total += p.Len() + 2
+		}
+		sps = append(sps, mustSplitter(b, l))
+		paras = append(paras, ps)
+	}
+	return sps, paras
+}
+
+func benchFamily(b *testing.B, langs ...string) {
+	sps, paras := otherText(b, langs, 8<<20)
+	benchSplit(b, sps, paras)
+}
+
+// BenchmarkSplitLatin splits about 8 MB of German, Spanish, Italian,
+// Portuguese and English news-like paragraphs, each with its rules.
+func BenchmarkSplitLatin(b *testing.B) { benchFamily(b, "de", "es", "it", "pt", "en") }
+
+// BenchmarkSplitCJK splits about 8 MB of Chinese and Japanese paragraphs.
+func BenchmarkSplitCJK(b *testing.B) { benchFamily(b, "zh", "ja") }
 
 // BenchmarkSplitFrenchUD splits the UD French-GSD paragraphs of the shared
 // evaluation data, repeated to about 10 MB (skipped when absent).
@@ -101,7 +178,7 @@ func BenchmarkSplitFrenchUD(b *testing.B) {
 	for total := 0; total < 10<<20; total += size {
 		paras = append(paras, base...)
 	}
-	benchSplit(b, mustSplitter(b, "fr"), paras)
+	benchSplit(b, []*Splitter{mustSplitter(b, "fr")}, [][]string{paras})
 }
 
 // BenchmarkSplitPathological shows linear scaling: compare the ns/op of

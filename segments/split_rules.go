@@ -30,15 +30,17 @@ var ruleFS embed.FS
 
 // rules is the parsed, read-only form of one rule file.
 type rules struct {
-	lang       string
-	low        []charClass         // classes of runes below len(low)
-	high       map[rune]charClass  // classes of the other runes
-	trigger    [256]bool           // first bytes of runes the scan must look at
-	words      map[string]wordFlag // the word sections, merged
-	emoticons  []string            // ":)", "^^": end a sentence like "!" when they stand alone
-	emoStart   [256]bool           // first bytes of the emoticons
-	ordinalDot bool                // "3. Oktober": a number and a period end a sentence only before a starter
-	lowerAfter bool                // a period after a plain word ends a sentence even before a lower-case word
+	lang          string
+	low           []charClass         // classes of runes below len(low)
+	high          map[rune]charClass  // classes of the other runes
+	trigger       [256]bool           // first bytes of runes the scan must look at
+	words         map[string]wordFlag // the word sections, merged
+	emoticons     []string            // ":)", "^^": end a sentence like "!" when they stand alone
+	emoStart      [256]bool           // first bytes of the emoticons
+	ordinalDot    bool                // "3. Oktober": a number and a period end a sentence only before a starter
+	lowerAfter    bool                // a period after a plain word ends a sentence even before a lower-case word
+	stopQuoteEnds bool                // 。 inside closing quotes ends a sentence even when text follows: “……。”下
+	cjk           bool                // has CJK terminators: a half-width ! or ? between CJK text ends a sentence
 }
 
 // charClass is a set of roles a character plays, from [options].
@@ -50,8 +52,6 @@ const (
 	cCloser                             // belongs to the sentence when glued to its end
 	cSpacedCloser                       // belongs to it even after a (no-break) space: »
 	cFreeQuote                          // closes after a space when followed by one: "
-	cPairOpen                           // « of quote-pairs: a spaced » closes only an open «
-	cPairClose                          // » of quote-pairs
 	cOpener                             // skipped when looking at the next sentence's start
 	cHardAfter                          // a period right after it ends a sentence: ").
 	cWeak                               // ends a sentence only before a starter: "; Les"
@@ -81,6 +81,7 @@ const (
 	wBrand                             // a name ending in ! or ?: Yahoo!
 	wStarter                           // usually starts a sentence
 	wParticle                          // a surname particle after initials: J.-M. Le Pen
+	wPrefix                            // the part before a period of a listed word: "z" of z.B, "EE" of EE.UU
 )
 
 // addWord adds w to a section. A word listed in lower case also matches
@@ -88,14 +89,24 @@ const (
 // apostrophes ' and ’ are interchangeable.
 func (r *rules) addWord(w string, f wordFlag) {
 	w = strings.ReplaceAll(w, "’", "'")
-	r.words[w] |= f
+	r.setWord(w, f)
 	c, n := utf8.DecodeRuneInString(w)
 	if unicode.IsLower(c) {
-		r.words[string(unicode.ToUpper(c))+w[n:]] |= f
+		r.setWord(string(unicode.ToUpper(c))+w[n:], f)
 	}
 }
 
-// word returns the sections w belongs to.
+func (r *rules) setWord(w string, f wordFlag) {
+	r.words[w] |= f
+	for i := 1; i < len(w); i++ {
+		if w[i] == '.' {
+			r.words[w[:i]] |= wPrefix
+		}
+	}
+}
+
+// word returns the sections w belongs to (and wPrefix if it starts a
+// dotted word).
 func (r *rules) word(w string) wordFlag {
 	if w == "" {
 		return 0
@@ -165,8 +176,9 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 		"weak-terminators":    cWeak,
 	}
 	flags := map[string]*bool{
-		"ordinal-dot": &r.ordinalDot,
-		"lower-after": &r.lowerAfter,
+		"ordinal-dot":     &r.ordinalDot,
+		"lower-after":     &r.lowerAfter,
+		"stop-quote-ends": &r.stopQuoteEnds,
 	}
 	setClass := func(c rune, cl charClass) {
 		if int(c) < len(r.low) {
@@ -233,17 +245,6 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 				sort.Slice(r.emoticons, func(i, j int) bool { return len(r.emoticons[i]) > len(r.emoticons[j]) })
 				continue
 			}
-			if key == "quote-pairs" {
-				for _, pair := range strings.Fields(val) {
-					rs := []rune(pair)
-					if len(rs) != 2 {
-						return nil, fmt.Errorf("%s:%d: quote-pairs: want two characters per pair, got %q", name, line, pair)
-					}
-					setClass(rs[0], cPairOpen)
-					setClass(rs[1], cPairClose)
-				}
-				continue
-			}
 			cl, ok := chars[key]
 			if !ok {
 				return nil, fmt.Errorf("%s:%d: unknown option %q", name, line, key)
@@ -279,6 +280,12 @@ func parseRules(rd io.Reader, name string) (*rules, error) {
 	}
 	if !terms {
 		return nil, fmt.Errorf("%s: no terminators in [options]", name)
+	}
+	for _, cl := range r.low {
+		r.cjk = r.cjk || cl&cNospace != 0
+	}
+	for _, cl := range r.high {
+		r.cjk = r.cjk || cl&cNospace != 0
 	}
 	return r, nil
 }

@@ -97,7 +97,7 @@ func TestSplitFrench(t *testing.T) {
 		{"semicolon then starter", "La séance est levée ; Les députés quittent l'hémicycle.", []string{"La séance est levée ;", "Les députés quittent l'hémicycle."}},
 		{"semicolon then name", "Le premier a démissionné ; Martin le remplace.", []string{"Le premier a démissionné ; Martin le remplace."}},
 		{"semicolon then lower case", "Le premier a démissionné ; le second reste.", []string{"Le premier a démissionné ; le second reste."}},
-		{"guillemet from an earlier sentence", "C'est fini. » Le chef a parlé.", []string{"C'est fini.", "» Le chef a parlé."}},
+		{"guillemet from an earlier sentence", "C'est fini. » Le chef a parlé.", []string{"C'est fini. »", "Le chef a parlé."}},
 		{"straight quote closing after a space", `Il a dit : " On verra. " Puis il est parti.`, []string{`Il a dit : " On verra. "`, "Puis il est parti."}},
 		{"straight quote opening after a space", `Tout est prêt. " On verra ", a-t-il dit.`, []string{"Tout est prêt.", `" On verra ", a-t-il dit.`}},
 		{"digit after period", "Le score était de 2 à 1. 40 000 spectateurs ont assisté au match.", []string{"Le score était de 2 à 1.", "40 000 spectateurs ont assisté au match."}},
@@ -240,7 +240,6 @@ func TestParseRulesErrors(t *testing.T) {
 		{"[options]\nterminators = .\n[titles\n", "x.rules:3: unterminated section header"},
 		{"[options]\nfoo = .\n", "x.rules:2: unknown option \"foo\""},
 		{"[options]\nterminators .\n", "x.rules:2: want key = value"},
-		{"[options]\nterminators = .\nquote-pairs = «»›\n", "x.rules:3: quote-pairs"},
 		{"[options]\nordinal-dot = maybe\n", "x.rules:2: ordinal-dot"},
 		{"[options]\nterminators = .\n[titles]\nM Mme\n", "x.rules:4: want one word per line"},
 		{"[options]\nterminators = .\n[titles]\nM\xff\n", "x.rules:4: invalid UTF-8"},
@@ -321,6 +320,37 @@ func TestSplitLinear(t *testing.T) {
 	}
 }
 
+// TestSplitLinearRules does the same for the rules of issue 17 and the
+// other languages: each input repeats what one rule looks around.
+func TestSplitLinearRules(t *testing.T) {
+	const n = 1 << 18
+	tests := []struct {
+		lang, name string
+		text       string
+		spans      int
+	}{
+		{"fr", "scraped apostrophes", strings.Repeat(`l"a `, n) + ". Fin.", 2},
+		{"fr", "datelines", strings.Repeat("PARIS (AFP) - ", n), 1},
+		{"fr", "clock times", strings.Repeat("19:30. ", n), n},
+		{"fr", "brackets around lower case", strings.Repeat("(ab. cd) ", n), 1},
+		{"fr", "far open bracket", "(" + strings.Repeat("ab. cd ", n), n - 4*maxWord/len("ab. cd ")}, // the look back is bounded
+		{"fr", "closing brackets before lower case", strings.Repeat("ab) cd. ef ", n), n + 1},
+		{"de", "spaced abbreviations", strings.Repeat("z. B. ", n), 1},
+		{"de", "roman ordinals", strings.Repeat("XVI. ", n), 1},
+		{"de", "ordinals before lower case", strings.Repeat("am 3. und ", n), 1},
+		{"es", "spaced abbreviations", strings.Repeat("EE. UU. ", n), 1},
+		{"ja", "half-width exclamations", strings.Repeat("あ!", n), n},
+		{"zh", "full stops in quotes", strings.Repeat("“好。”", n), n},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.name, func(t *testing.T) {
+			if got := len(mustSplitter(t, tt.lang).Split(tt.text)); got != tt.spans {
+				t.Errorf("got %d spans, want %d", got, tt.spans)
+			}
+		})
+	}
+}
+
 func TestSplitConcurrent(t *testing.T) {
 	sp := mustSplitter(t, "fr")
 	text := "M. Roy est arrivé. Il repart demain. « Déjà ? » demanda Mme Roy."
@@ -342,6 +372,8 @@ func FuzzSplit(f *testing.F) {
 		"Et puis… Rien. (...) Fin.", "1. Un. 2. Deux.", "J.-P. Sartre. S.N.C.F. Le",
 		"\xff\xfe. A", "今天。明天！", "「行こう！」と言った。", `Il a dit " Oui. " Non.`,
 		"Fin. » Début.", "a.\u00a0» B", "¿Qué? ¡Sí!", "am 3. Oktober. Der",
+		`l"État. " Oui "`, "PARIS (AFP) - La", "à 19:30. Les", "Roe c. Wade. Les", "(distr. da Palazzo)",
+		"z. B. Der", "EE. UU. El", "XVI. reiste", "来ている!結婚", "“始。”唯心论", "``Wir.'' ``Ich",
 		"Super :) Les plats ! ;-) Nous. ^^ ^^ A", `A : " B. C ! " D " e ! " F.`,
 	} {
 		f.Add(s, uint8(0))

@@ -17,6 +17,8 @@ type segmentOptions struct {
 	Lang   string
 	Format string
 	JSON   bool
+
+	langSet bool // --lang given: no language notice
 }
 
 func newSegmentCmd(s *streams) *cobra.Command {
@@ -46,6 +48,7 @@ offsets into the block text, and text.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			opts.langSet = cmd.Flags().Changed("lang")
 			return segmentRun(s, opts)
 		},
 	}
@@ -64,6 +67,11 @@ func segmentRun(s *streams, o *segmentOptions) error {
 	doc, err := readArticle(s, o.File, segments.ReadOptions{Lang: o.Lang, Format: o.Format})
 	if err != nil {
 		return fmt.Errorf("segment: %w", err)
+	}
+	if !o.langSet {
+		if msg := languageNotice(doc, "--lang"); msg != "" {
+			fmt.Fprintln(s.Err, "trad: notice:", msg)
+		}
 	}
 	out := bufio.NewWriterSize(s.Out, 256<<10)
 	if o.JSON {
