@@ -98,10 +98,7 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 	takeN := !mineN && m.Note != t.Note
 	conflictW := mineW && tw != fb.state() && mw != tw
 	conflictN := mineN && t.Note != fb.Note && m.Note != t.Note
-	history := m.History
-	if len(t.History) > 0 && !sameHistory(m.History, t.History) {
-		history = unionHistory(m.History, t.History)
-	}
+	history := mergeHistory(m.History, t.History, mb.History, fb.History)
 	if mineW && !conflictW && fb.state() != mb.state() && (fb.Target != "" || fb.Status != StatusNew) {
 		// The caller replaced a version another process saved and the caller
 		// never applied (an import's draft): keep it, as an edit would.
@@ -150,18 +147,38 @@ func versionKey(v Version) string {
 		strconv.FormatInt(v.Changed.UnixNano(), 10) + "\x00" + strconv.FormatBool(v.Conflict)
 }
 
-// unionHistory returns the versions of a and b, each once, oldest first,
-// trimmed as History is. It never writes into a or b.
-func unionHistory(a, b []Version) []Version {
-	if sameHistory(a, b) {
-		return a
+// mergeHistory merges the histories m and t of a segment, mb and fb being
+// the caller's and the file's bases: the versions of either, each once,
+// oldest first, but for those one side took out (by Restore) since its
+// base. It never writes into its arguments.
+func mergeHistory(m, t, mb, fb []Version) []Version {
+	if sameHistory(m, t) {
+		return m
 	}
-	seen := make(map[string]bool, len(a)+len(b))
-	out := make([]Version, 0, len(a)+len(b))
-	for _, h := range [][]Version{a, b} {
+	keys := func(h []Version) map[string]bool {
+		k := make(map[string]bool, len(h))
 		for _, v := range h {
-			if k := versionKey(v); !seen[k] {
-				seen[k] = true
+			k[versionKey(v)] = true
+		}
+		return k
+	}
+	inM, inT := keys(m), keys(t)
+	drop := map[string]bool{}
+	for _, side := range []struct {
+		base []Version
+		now  map[string]bool
+	}{{fb, inT}, {mb, inM}} {
+		for _, v := range side.base {
+			if k := versionKey(v); !side.now[k] {
+				drop[k] = true
+			}
+		}
+	}
+	out := make([]Version, 0, len(m)+len(t))
+	for _, h := range [][]Version{m, t} {
+		for _, v := range h {
+			if k := versionKey(v); !drop[k] {
+				drop[k] = true // once
 				out = append(out, v)
 			}
 		}

@@ -132,6 +132,41 @@ func TestStoreMergesTwoProcesses(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "an undo (Restore) by one is not undone by the other's history",
+			setup: func(d *Document) {
+				d.Confirm(1, "v1", OriginTyped, t1.Add(-2*time.Hour))
+				d.Confirm(1, "v2", OriginTyped, t1.Add(-time.Hour))
+			},
+			a:     func(d *Document) { d.Restore(1, t1) },
+			b:     func(d *Document) { d.SetNote(0, "n", t1) },
+			want:  "|v1||",
+			wantB: SaveResult{Updated: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				if h := d.Segments[1].History; len(h) != 0 {
+					t.Errorf("history %+v, want the restored version out of it", h)
+				}
+			},
+		},
+		{
+			name: "versions pushed on both sides are all kept",
+			setup: func(d *Document) {
+				d.Confirm(1, "v1", OriginTyped, t1.Add(-2*time.Hour))
+			},
+			a:     func(d *Document) { d.Confirm(1, "a", OriginTyped, t1) },
+			b:     func(d *Document) { d.Confirm(1, "b", OriginTyped, t2) },
+			want:  "|b||",
+			wantB: SaveResult{Conflicts: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				var got []string
+				for _, v := range d.Segments[1].History {
+					got = append(got, fmt.Sprintf("%s/%v", v.Target, v.Conflict))
+				}
+				if strings.Join(got, " ") != "v1/false a/true" {
+					t.Errorf("history %v", got)
+				}
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
