@@ -30,6 +30,20 @@ func mustSave(t *testing.T, st *Store, doc *Document) SaveResult {
 	return res
 }
 
+// savedProject saves articleV1's project in dir, after setup (if any) on
+// its document, and returns its path.
+func savedProject(t *testing.T, dir string, setup func(*Document)) string {
+	t.Helper()
+	doc, pp := newProject(t, dir, articleV1)
+	if setup != nil {
+		setup(doc)
+	}
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	return pp
+}
+
 // targets lists segment i's target for each segment, "" for none.
 func targets(d *Document) string {
 	var b []string
@@ -171,13 +185,7 @@ func TestStoreMergesTwoProcesses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			doc, pp := newProject(t, dir, articleV1)
-			if tt.setup != nil {
-				tt.setup(doc)
-			}
-			if err := Save(pp, doc); err != nil {
-				t.Fatal(err)
-			}
+			pp := savedProject(t, dir, tt.setup)
 			sa, da := openStore(t, pp, "trad edit A")
 			sb, db := openStore(t, pp, "trad edit B")
 			tt.a(da)
@@ -218,10 +226,7 @@ func TestStoreImportWhileEditorHoldsOlderBase(t *testing.T) {
 	for _, apply := range []bool{false, true} {
 		t.Run(fmt.Sprintf("apply=%v", apply), func(t *testing.T) {
 			dir := t.TempDir()
-			doc, pp := newProject(t, dir, articleV1)
-			if err := Save(pp, doc); err != nil {
-				t.Fatal(err)
-			}
+			pp := savedProject(t, dir, nil)
 			ed, live := openStore(t, pp, "trad edit")
 			live.Confirm(0, "One.", OriginTyped, now)
 			mustSave(t, ed, live.Clone())
@@ -277,10 +282,7 @@ func TestStoreImportWhileEditorHoldsOlderBase(t *testing.T) {
 
 func TestStoreSkipsWritingWhatTheFileHolds(t *testing.T) {
 	dir := t.TempDir()
-	doc, pp := newProject(t, dir, articleV1)
-	if err := Save(pp, doc); err != nil {
-		t.Fatal(err)
-	}
+	pp := savedProject(t, dir, nil)
 	st, d := openStore(t, pp, "trad edit")
 	before, _ := os.Stat(pp)
 	if res := mustSave(t, st, d); res.Wrote || res.Revision != 1 {
@@ -320,12 +322,9 @@ func TestStoreNewProjectCreatedTwice(t *testing.T) {
 // to the orphans; nothing is dropped.
 func TestStoreKeepsWorkOfAnotherSegmentationAsOrphans(t *testing.T) {
 	dir := t.TempDir()
-	doc, pp := newProject(t, dir, articleV1)
-	if err := Save(pp, doc); err != nil {
-		t.Fatal(err)
-	}
+	pp := savedProject(t, dir, nil)
 	old, od := openStore(t, pp, "old")
-	writeFile(t, doc.SourcePath, strings.Replace(articleV1, "Deuxième", "Second", 1))
+	writeFile(t, filepath.Join(dir, "article.txt"), strings.Replace(articleV1, "Deuxième", "Second", 1))
 	nw, nd := openStore(t, pp, "new")
 	now := time.Now()
 	od.Confirm(1, "Second (old).", OriginTyped, now)
@@ -350,10 +349,7 @@ func TestStoreKeepsWorkOfAnotherSegmentationAsOrphans(t *testing.T) {
 
 func TestStoreWritesThroughSymlink(t *testing.T) {
 	dir := t.TempDir()
-	doc, pp := newProject(t, dir, articleV1)
-	if err := Save(pp, doc); err != nil {
-		t.Fatal(err)
-	}
+	pp := savedProject(t, dir, nil)
 	link := filepath.Join(t.TempDir(), "link"+ProjectExt)
 	if err := os.Symlink(pp, link); err != nil {
 		t.Skip("no symbolic links:", err)
@@ -375,6 +371,15 @@ func TestStoreWritesThroughSymlink(t *testing.T) {
 	var ce *CorruptProjectError
 	if !errors.As(err, &ce) || ce.Backup != pp+".bak" {
 		t.Errorf("corrupt through a link: %v, want the backup beside the target", err)
+	}
+	if _, err := RestoreBackup(link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("restoring the backup replaced the link")
+	}
+	if _, _, err := Load(link); err != nil {
+		t.Errorf("after RestoreBackup through the link: %v", err)
 	}
 }
 
