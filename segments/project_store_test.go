@@ -418,6 +418,25 @@ func BenchmarkStoreSave10k(b *testing.B) {
 			}
 		}
 	})
+	b.Run("merge", func(b *testing.B) {
+		// Another process saved in between: read, parse, merge, write.
+		other, odoc, _, _, err := OpenStore(st.Path(), OpenOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range b.N {
+			b.StopTimer()
+			odoc.Confirm((i+1)%len(odoc.Segments), fmt.Sprint("O", i), OriginTyped, now)
+			if _, err := other.Save(odoc); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			doc.Confirm(i%len(doc.Segments), fmt.Sprint("M", i), OriginTyped, now)
+			if _, err := st.Save(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("plain", func(b *testing.B) {
 		for i := range b.N {
 			doc.Confirm(i%len(doc.Segments), fmt.Sprint("P", i), OriginTyped, now)
