@@ -446,3 +446,31 @@ func BenchmarkStoreSave10k(b *testing.B) {
 		}
 	})
 }
+
+func TestSaveCountsRevisions(t *testing.T) {
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, articleV1)
+	for want := int64(1); want <= 3; want++ {
+		if err := Save(pp, doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := peekRevision(pp); got != want {
+			t.Errorf("after save %d: revision %d", want, got)
+		}
+	}
+	st, d := openStore(t, pp, "trad edit")
+	d.Confirm(0, "One.", OriginTyped, time.Now())
+	if res := mustSave(t, st, d); res.Revision != 4 || peekRevision(pp) != 4 {
+		t.Errorf("store save: revision %d, file %d, want 4", res.Revision, peekRevision(pp))
+	}
+	for name, data := range map[string]string{"missing": "", "schema 1": mustRead(t, filepath.Join("testdata", "project", "schema1.trad.json")), "garbage": "{\"revision\": x"} {
+		p := filepath.Join(dir, "other.trad.json")
+		os.Remove(p)
+		if name != "missing" {
+			writeFile(t, p, data)
+		}
+		if got := peekRevision(p); got != 0 {
+			t.Errorf("%s: revision %d, want 0", name, got)
+		}
+	}
+}
