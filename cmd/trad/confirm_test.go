@@ -50,24 +50,24 @@ func TestConfirm(t *testing.T) {
 	}
 }
 
-// editorSave opens article as trad edit does and returns the document and
-// the save function it hands the editor.
+// editorSave opens article as trad edit does (OpenStore, by "trad edit")
+// and returns the document and a save through the Store, which is what the
+// editor's saver calls (the tui package wires it in cmd/trad/edit.go).
 func editorSave(t *testing.T, article string) (*segments.Document, func(*segments.Document) error) {
 	t.Helper()
-	ses, err := prepareEdit(&editOptions{File: article})
+	store, doc, _, _, err := segments.OpenStore(article, segments.OpenOptions{By: "trad edit"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	save, release, err := ses.takeEditorLock(&streams{In: strings.NewReader("a\n"), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
-	if err != nil || save == nil {
-		t.Fatalf("editor lock: %v", err)
+	return doc, func(d *segments.Document) error {
+		_, err := store.Save(d)
+		return err
 	}
-	t.Cleanup(release)
-	return ses.doc, save
 }
 
 // Issue 10, as a translator met it: each case fails with the save trad
-// edit used before (segments.Save, overwriting the file).
+// edit used before (segments.Save, overwriting the file) in place of the
+// Store's.
 func TestEditorSaveKeepsOtherProcessesWork(t *testing.T) {
 	isolate(t)
 	t.Run("two editors confirm different segments", func(t *testing.T) {

@@ -108,7 +108,6 @@ func addEditFlags(cmd *cobra.Command, o *editOptions) {
 // is taken over so that errors print normally.
 type editSession struct {
 	doc         *segments.Document
-	store       *segments.Store // saves, merging what other processes saved
 	projectPath string
 	opts        *editOptions
 	keys        tui.KeyMap
@@ -149,11 +148,11 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 			project = segments.ProjectPath(file)
 		}
 	}
-	store, doc, _, warns, err := segments.OpenStore(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project, By: "trad edit"})
+	doc, projectPath, _, warns, err := segments.Open(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project})
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
-	ses := &editSession{doc: doc, store: store, projectPath: store.Path(), opts: o}
+	ses := &editSession{doc: doc, projectPath: projectPath, opts: o}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
 	}
@@ -271,11 +270,6 @@ func editRun(s *streams, o *editOptions) error {
 	for _, n := range ses.notices {
 		fmt.Fprintln(s.Err, "trad:", n)
 	}
-	save, release, err := ses.takeEditorLock(s)
-	if err != nil {
-		return err
-	}
-	defer release()
 
 	noColor := os.Getenv("NO_COLOR") != ""
 	if noColor {
@@ -290,7 +284,7 @@ func editRun(s *streams, o *editOptions) error {
 	projectPath := ses.projectPath
 	m := tui.New(ses.doc, projectPath, tui.Options{
 		Load:       ses.load,
-		Save:       save,
+		Save:       func(d *segments.Document) error { return segments.Save(projectPath, d) },
 		SaveMemory: ses.saveMemory(),
 		Config:     &ses.config,
 		Keys:       &ses.keys,
@@ -317,7 +311,7 @@ func editRun(s *streams, o *editOptions) error {
 		// Rescue keeps the editor's text, which quit did not commit if
 		// the program was killed or lost its terminal.
 		doc := fm.Rescue()
-		if _, err := ses.store.Save(doc); err != nil {
+		if err := segments.Save(projectPath, doc); err != nil {
 			rescue := filepath.Join(os.TempDir(), "trad-rescue-"+filepath.Base(projectPath))
 			if rerr := segments.Save(rescue, doc); rerr == nil {
 				return &exitError{code: 1, err: fmt.Errorf("could not save %s: %v; your work is in %s", projectPath, err, rescue)}
