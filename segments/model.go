@@ -107,6 +107,9 @@ type Segment struct {
 	Origin string `json:"origin,omitempty"`
 	// Changed is when the target or status last changed (UTC); zero if never.
 	Changed time.Time `json:"changed,omitzero"`
+	// QAIgnored are the QA issues the translator chose to ignore here (nil:
+	// none). A pointer keeps Segment comparable; see IgnoreQA.
+	QAIgnored *QAIgnores `json:"qa_ignored,omitempty"`
 }
 
 // Document is a segmented source text with its translation.
