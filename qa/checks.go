@@ -110,12 +110,16 @@ outer:
 }
 
 // checkGlossary reports source terms none of whose target terms is in the
-// target, stem-aware in the target language.
+// target, stem-aware in the target language (plural, case, possessive).
+// General vocabulary is not checked; a longer glossary entry covering the
+// term, or a rendering the translator used for the term elsewhere in the
+// project, satisfies it.
 func (c *checker) checkGlossary() {
 	toks := c.targetTokens()
 	var srcNums []Number // computed only for a scale word
+	var srcStems map[string]bool
 	for _, h := range c.hits {
-		if len(h.Targets) == 0 {
+		if len(h.Targets) == 0 || h.Entry != nil && h.Entry.General {
 			continue
 		}
 		if c.isScaleTerm(h.Text) {
@@ -130,15 +134,17 @@ func (c *checker) checkGlossary() {
 				continue
 			}
 		}
-		found := false
-		for _, term := range h.Targets {
-			if hasTerm(toks, tokensOfTerm(c.tgt, term)) {
-				found = true
-				break
-			}
-		}
+		found := hasAnyTerm(toks, c.tgt, h.Targets)
 		if found || c.hasCurrencySign(h, toks) {
 			continue
+		}
+		if p := c.ctx.Project; p != nil {
+			if srcStems == nil {
+				srcStems = contentStems(analyzer(c.src).Tokens(c.source))
+			}
+			if p.coveredByLonger(h, srcStems, toks) || p.usedElsewhere(h, c.seg.Index, toks) {
+				continue
+			}
 		}
 		alts := make([]string, 0, len(h.Targets))
 		for _, term := range h.Targets {
