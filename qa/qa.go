@@ -209,7 +209,7 @@ type Context struct {
 // its arguments and is safe for concurrent use.
 func Check(seg segments.Segment, ctx Context) []Issue {
 	c := checker{
-		seg: seg, cfg: ctx.Config, ctx: &ctx,
+		seg: seg, cfg: ctx.Config, ctx: ctx,
 		src: baseLang(ctx.SourceLang), tgt: baseLang(ctx.TargetLang),
 		source: seg.Source, target: seg.Target,
 	}
@@ -266,7 +266,7 @@ func CheckDocument(doc *segments.Document, cfg *Config, p *Project, sp Speller) 
 type checker struct {
 	seg            segments.Segment
 	cfg            *Config
-	ctx            *Context
+	ctx            Context
 	src, tgt       string // base languages
 	source, target string
 	hits           []glossary.Hit
