@@ -141,7 +141,7 @@ var Checks = []CheckInfo{
 	{CheckUntranslated, Error, "the segment has no target"},
 	{CheckEmpty, Error, "the segment is confirmed but its target is empty"},
 	{CheckDraft, Warning, "the segment has a target that is not confirmed"},
-	{CheckIdentical, Warning, "the target is the source unchanged (names, numbers, URLs and codes excepted)"},
+	{CheckIdentical, Error, "the target is the source unchanged: not translated (names, numbers, URLs and codes excepted)"},
 	{CheckGlossary, Warning, "a glossary term of the source has none of its translations in the target (nor one the project uses for it)"},
 	{CheckNumbers, Error, "a number of the source is missing from the target, or the target has an extra number"},
 	{CheckNumberFormat, Warning, "a number in the target is written with the source language's decimal separator"},

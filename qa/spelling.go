@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/spell"
 )
 
@@ -13,34 +14,43 @@ type Speller interface {
 	CheckSkip(ctx context.Context, text string, skip func(word string) bool) ([]spell.Span, error)
 }
 
-// checkSpelling reports the target's misspelt words, except words of the
-// source (names, codes copied as they are) and words of the segment's
-// glossary translations or of the glossary. A speller that fails (hunspell
-// gone) reports nothing: spelling is a help, not a gate.
-func (c *checker) checkSpelling() {
-	srcWords := map[string]bool{}
-	for _, t := range analyzer(c.src).Tokens(c.source) {
-		srcWords[t.Fold] = true
+// SpellSkip returns the words the spelling check leaves out for a target
+// of source (in language srcLang) with glossary hits: words of the source
+// (names, codes copied as they are), of the hits' translations and of the
+// project's glossary (p may be nil). The editor passes it to
+// spell.Checker.CheckSkip so its underlines agree with `trad qa`.
+func SpellSkip(source, srcLang, tgtLang string, hits []glossary.Hit, p *Project) func(word string) bool {
+	src, tgt := baseLang(srcLang), baseLang(tgtLang)
+	known := map[string]bool{}
+	for _, t := range analyzer(src).Tokens(source) {
+		known[t.Fold] = true
 	}
-	for _, h := range c.hits {
+	for _, h := range hits {
 		for _, term := range h.Targets {
-			for _, t := range tokensOfTerm(c.tgt, term) {
-				srcWords[t.Fold] = true
+			for _, t := range tokensOfTerm(tgt, term) {
+				known[t.Fold] = true
 			}
 		}
 	}
-	a := analyzer(c.tgt)
+	a := analyzer(tgt)
 	// The target analyzer takes off elided articles and possessives:
 	// "l'Union" is "union", "Macron's" is "macron".
-	skip := func(w string) bool {
+	return func(w string) bool {
 		toks := a.Tokens(w)
 		for _, t := range toks {
-			if !srcWords[t.Fold] && !c.ctx.Project.GlossaryWord(t.Fold) {
+			if !known[t.Fold] && !p.GlossaryWord(t.Fold) {
 				return false
 			}
 		}
 		return len(toks) > 0
 	}
+}
+
+// checkSpelling reports the target's misspelt words but those SpellSkip
+// leaves out. A speller that fails (hunspell gone) reports nothing:
+// spelling is a help, not a gate.
+func (c *checker) checkSpelling() {
+	skip := SpellSkip(c.source, c.src, c.tgt, c.hits, c.ctx.Project)
 	ctx := c.ctx.Ctx
 	if ctx == nil {
 		ctx = context.Background()
