@@ -30,7 +30,7 @@ func Ignore(doc *segments.Document, issue *Issue, who string, now time.Time) boo
 		return false
 	}
 	s := &doc.Segments[issue.Segment]
-	added := s.IgnoreQA(issue.Check, issue.Key, who, now)
+	added := s.IgnoreQA(issue.Check, issue.Key, who, now.Truncate(time.Second))
 	rec := *s.IgnoredQA(issue.Check, issue.Key)
 	issue.Ignored = &rec
 	return added

@@ -70,7 +70,7 @@ func TestFind(t *testing.T) {
 	os.Remove(sys + "/it_IT.aff") // half a dictionary is none
 	dirs := []string{user, sys}
 	for lang, want := range map[string]string{
-		"en": sys + "/en_US", "en-GB": user + "/en_GB", "en_us": sys + "/en_US", "en-AU": sys + "/en_US",
+		"en": sys + "/en_US," + user + "/en_GB", "en-GB": user + "/en_GB", "en_us": sys + "/en_US", "en-AU": sys + "/en_US",
 		"fr": sys + "/fr", "fr-CA": sys + "/fr", "de": sys + "/de_AT",
 	} {
 		d, err := Find(lang, dirs)
@@ -110,7 +110,7 @@ func TestUserWords(t *testing.T) {
 func TestCheckEnglish(t *testing.T) {
 	c := needHunspell(t, "en")
 	ctx := context.Background()
-	text := "The goverment's well-known plan recieved €40 billion from NATO, see https://example.org/teh."
+	text := "The goverment's well-known plan recieved €40 billion from NATO, see https://example.org/teh. It mobilises colour."
 	spans, err := c.Check(ctx, text)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/user"
 	"strconv"
 	"strings"
 	"time"
@@ -201,6 +202,9 @@ func qaSpeller(s *streams, lang string) qa.Speller {
 // ignored by $USER and returns how many it recorded.
 func qaIgnore(doc *segments.Document, issues []qa.Issue, specs []string) (int, error) {
 	who := os.Getenv("USER")
+	if u, err := user.Current(); who == "" && err == nil {
+		who = u.Username
+	}
 	now := time.Now()
 	n := 0
 	for _, spec := range specs {
