@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,7 +123,7 @@ func TestCheckEnglish(t *testing.T) {
 	if g := strings.Join(got, " "); g != "goverment's recieved" {
 		t.Errorf("misspelt = %q", g)
 	}
-	if suggs, err := c.Suggest(ctx, "recieved"); err != nil || !containsStr(suggs, "received") {
+	if suggs, err := c.Suggest(ctx, "recieved"); err != nil || !slices.Contains(suggs, "received") {
 		t.Errorf("suggestions for recieved: %v %v", suggs, err)
 	}
 	if err := c.Add("recieved"); err != nil {
@@ -166,15 +167,6 @@ func TestCheckCancelled(t *testing.T) {
 	if spans, err := c.Check(context.Background(), "Some fresh wordzz."); err != nil || len(spans) != 1 {
 		t.Errorf("after cancel: %v %v", spans, err)
 	}
-}
-
-func containsStr(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func readList(t testing.TB, path string) []string {
@@ -253,5 +245,25 @@ func BenchmarkCheckCold(b *testing.B) {
 		}
 		c.Check(ctx, strings.Join(words[i:i+30], " "))
 		i += 30
+	}
+}
+
+// TestReadList checks how `hunspell -l` answers map back to the words
+// sent: in order, a word cut in parts by hunspell, an answer that is part of
+// no word (skipped, not misplaced).
+func TestReadList(t *testing.T) {
+	words := []string{"bonjour", "aujourd'hui", "teh", "xyz-abc", "fine"}
+	out := "teh\nxyz\nabc\n???\n" + sentinel + "\n"
+	p := &process{mode: listMode, out: bufio.NewReader(strings.NewReader(out))}
+	ok := make([]bool, len(words))
+	if err := p.readList(words, ok); err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, true, false, false, true}; !slices.Equal(ok, want) {
+		t.Errorf("ok = %v, want %v", ok, want)
+	}
+	p = &process{mode: listMode, out: bufio.NewReader(strings.NewReader("teh\n"))}
+	if err := p.readList(words, ok); err == nil {
+		t.Error("no error on an answer cut short")
 	}
 }
