@@ -290,3 +290,28 @@ func TestIgnore(t *testing.T) {
 		t.Error("Unignore")
 	}
 }
+
+func TestHasTermVariants(t *testing.T) {
+	en := analyzer("en")
+	for _, tc := range []struct {
+		text, term string
+		want       bool
+	}{
+		{"Israel's Iron Dome", "Israeli", true},
+		{"the Azerbaijani embassy", "Azerbaijan", true},
+		{"talks between Russia and Ukraine", "Ukrainian", true},
+		{"Europe's ambitions", "European", true},
+		{"Production of 155 mm shells", "155mm shell", true},
+		{"Production of 155mm shells", "155 mm shell", true},
+		{"a 3 nm process", "3nm process", true},
+		{"in Australia", "Austria", false},
+		{"in Iraq", "Iran", false},
+		{"the europeans", "Eurozone", false},
+		{"a social network", "social networking", true},
+		{"the socialist party", "social", false},
+	} {
+		if got := hasTerm(en.Tokens(tc.text), en.Tokens(tc.term)); got != tc.want {
+			t.Errorf("hasTerm(%q, %q) = %v, want %v", tc.text, tc.term, got, tc.want)
+		}
+	}
+}
