@@ -267,3 +267,34 @@ func TestReadList(t *testing.T) {
 		t.Error("no error on an answer cut short")
 	}
 }
+
+// TestPipeMode checks the `hunspell -a` fallback used without stdbuf.
+func TestPipeMode(t *testing.T) {
+	c := needHunspell(t, "en")
+	p, err := start(c.Dict, pipeMode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.kill()
+	ok, err := p.check(context.Background(), []string{"government", "goverment", "aujourd'hui", "colour"})
+	if err != nil || !slices.Equal(ok, []bool{true, false, false, true}) {
+		t.Errorf("pipe mode: %v %v", ok, err)
+	}
+}
+
+// TestConcurrentChecks runs checks from several goroutines (go test -race).
+func TestConcurrentChecks(t *testing.T) {
+	c := needHunspell(t, "fr")
+	done := make(chan []Span, 4)
+	for i := 0; i < 4; i++ {
+		go func(i int) {
+			spans, _ := c.Check(context.Background(), "Le gouvernment a publié un raport sur les puces.")
+			done <- spans
+		}(i)
+	}
+	for i := 0; i < 4; i++ {
+		if spans := <-done; len(spans) != 2 {
+			t.Errorf("misspelt = %v", spans)
+		}
+	}
+}
