@@ -26,8 +26,11 @@ type Entry struct {
 	// POS is the part of speech ("noun", "verb", "adj", "propn"), if known.
 	POS string
 	// Note is a usage note (false friends, register, preferred spelling).
-	Note   string
-	Origin Origin
+	Note string
+	// General marks general vocabulary ("guerre", "majorité"): the term is
+	// shown in the glossary pane but QA does not require its translation.
+	General bool
+	Origin  Origin
 }
 
 // How says how a hit matched its glossary term.

@@ -43,8 +43,12 @@ const SynonymSep = " | "
 // column is what one column of a multi-language header holds.
 type column struct {
 	lang  string // base language, or "" for a field column
-	field string // "domain", "pos" or "note"
+	field string // "domain", "pos", "note" or "flags"
 }
+
+// FlagGeneral is the value of the multi-language layouts' optional "flags"
+// column that marks an entry as general vocabulary (Entry.General).
+const FlagGeneral = "general"
 
 // tableReader turns rows of cells into entries, in OmegaT's two-column
 // layout or, when the first row is a header, the multi-language one.
@@ -74,6 +78,8 @@ func parseHeader(row []string) []column {
 			cols[i].field = "pos"
 		case "note", "notes", "comment", "comments":
 			cols[i].field = "note"
+		case "flags", "flag":
+			cols[i].field = "flags"
 		default:
 			b, ok := parseLangTag(c)
 			if !ok {
@@ -160,6 +166,8 @@ func (t *tableReader) multi(line int, cells []string) {
 			e.POS = strings.ToLower(cleanTerm(c))
 		case "note":
 			e.Note = cleanTerm(c)
+		case "flags":
+			t.flags(line, e, c)
 		default:
 			for _, term := range strings.Split(c, "|") {
 				if term = strings.TrimSpace(term); term != "" {
@@ -178,6 +186,19 @@ func (t *tableReader) multi(line int, cells []string) {
 		return
 	}
 	t.ents = append(t.ents, e)
+}
+
+// flags reads a "flags" cell: flag names separated by commas or spaces.
+// An unknown flag is a warning, so a typo does not pass unnoticed.
+func (t *tableReader) flags(line int, e *Entry, cell string) {
+	for _, f := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ' ' }) {
+		switch strings.ToLower(f) {
+		case FlagGeneral:
+			e.General = true
+		default:
+			t.warn(line, "unknown flag %q (known: %s)", f, FlagGeneral)
+		}
+	}
 }
 
 // readTSV reads OmegaT's tab-separated layout or the multi-language TSV:

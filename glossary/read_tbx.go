@@ -180,8 +180,17 @@ func (t *tbxReader) start(name string, attrs []xmlAttr) {
 		}
 	case "note":
 		t.startCapture("note")
+	case "admin":
+		if strings.EqualFold(attr(attrs, "type"), tbxSubset) && (t.parent() == "termEntry" || t.parent() == "conceptEntry") {
+			t.startCapture("subset")
+		}
 	}
 }
+
+// tbxSubset is the TBX-Basic data category that marks general vocabulary
+// (Entry.General): <admin type="projectSubset">general</admin> on the
+// entry.
+const tbxSubset = "projectSubset"
 
 func (t *tbxReader) end(name string) {
 	if t.capture == len(t.stack) {
@@ -244,6 +253,10 @@ func (t *tbxReader) endCapture() {
 	case "note":
 		if e.Note == "" {
 			e.Note = collapseSpace(s)
+		}
+	case "subset":
+		if v := strings.ToLower(collapseSpace(s)); v == FlagGeneral || v == "general vocabulary" {
+			e.General = true
 		}
 	case "definition":
 		if t.defn == "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,6 +190,12 @@ func writePairs(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 
 func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (int, error) {
 	header := append(append([]string(nil), o.Langs...), "domain", "pos", "note")
+	// The "flags" column is written only when needed, so a glossary without
+	// general vocabulary keeps the nine-column layout other tools expect.
+	flags := slices.ContainsFunc(g.Entries(), func(e *Entry) bool { return e.General })
+	if flags {
+		header = append(header, "flags")
+	}
 	writeRow(w, header, format)
 	n := 0
 	cells := make([]string, len(header))
@@ -210,6 +217,12 @@ func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 		}
 		k := len(o.Langs)
 		cells[k], cells[k+1], cells[k+2] = e.Domain, e.POS, e.Note
+		if flags {
+			cells[k+3] = ""
+			if e.General {
+				cells[k+3] = FlagGeneral
+			}
+		}
 		if format == FormatTSVMulti && strings.HasPrefix(cells[0], "#") {
 			continue // would read back as a comment
 		}
@@ -265,6 +278,11 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 		}
 		if e.Note != "" {
 			fmt.Fprintf(w, "        <note>%s</note>\n", xmlText(e.Note))
+		}
+		if e.General {
+			// TBX-Basic's entry-level subset category: the entry belongs
+			// to the "general" subset (general vocabulary).
+			fmt.Fprintf(w, "        <admin type=\"%s\">%s</admin>\n", tbxSubset, FlagGeneral)
 		}
 		pos := posToTBX[e.POS]
 		if pos == "" {
