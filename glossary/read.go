@@ -294,3 +294,7 @@ var wordCounter = NewAnalyzer("und")
 func long(term string) bool {
 	return len(term) > MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
 }
+
+// BaseLang returns the lower-case base language of a BCP 47 tag ("fr-FR"
+// → "fr"), as entries' Terms are keyed.
+func BaseLang(tag string) string { return baseLang(tag) }
