@@ -49,8 +49,8 @@ func ParseGuard(s string) (Guard, error) {
 			if w == "" {
 				continue
 			}
-			if strings.ContainsFunc(w, func(r rune) bool { return r == ' ' || r == '\t' }) {
-				return g, fmt.Errorf("guard word %q: guard words are single words", w)
+			if strings.ContainsFunc(w, func(r rune) bool { return r == ' ' || r == '\t' || isHyphen(r) }) {
+				return g, fmt.Errorf("guard word %q: guard words are single words (of a compound, write one part)", w)
 			}
 			words = append(words, cleanTerm(w))
 		}
