@@ -36,6 +36,7 @@ var pressCommon = setOf(
 	"sud", "sur", "ton", "total", "tout", "une", "vie", "vos", "ice", "net", "pro", "bus", "van",
 	"nous", "vous", "non", "oui", "plan", "page", "base", "code", "cash", "mode", "data", "ride",
 	"cris", "fonds", "dent", "dune", "lire", "lit", "lot", "ours", "rire",
+	"bad", "bis", "eau", "ide", "iris", "scalp", "step",
 )
 
 func setOf(words ...string) map[string]bool {

@@ -1,9 +1,12 @@
 package glossary
 
 import (
+	"bufio"
 	"bytes"
+	"os"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestMatchPressSpellings checks that the AFP spelling of an acronym
@@ -195,5 +198,87 @@ func TestLongTerm(t *testing.T) {
 	g = New(&Entry{Terms: map[string][]string{"fr": {ok}, "en": {"x"}}})
 	if hs := NewMatcher(g, "fr", "en").Match(ok); len(hs) != 1 {
 		t.Errorf("a term of %d words: %d hits", MaxTermWords, len(hs))
+	}
+}
+
+// frDictionary is the French Hunspell dictionary of Debian's hunspell-fr,
+// used (when installed) to find acronyms that are also French words.
+const frDictionary = "/usr/share/hunspell/fr_FR.dic"
+
+// TestPressCommon checks that every all-caps word of the built-in French
+// terms that is also a French word (in the Hunspell dictionary) is in
+// pressCommon, so that its capitalised form is not taken for the acronym.
+func TestPressCommon(t *testing.T) {
+	f, err := os.Open(frDictionary)
+	if err != nil {
+		t.Skipf("no French dictionary (%v): install hunspell-fr", err)
+	}
+	defer f.Close()
+	words := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w, _, _ := strings.Cut(sc.Text(), "/")
+		words[strings.TrimSpace(w)] = true
+	}
+	checked := 0
+	for _, e := range Default().Entries() {
+		for _, term := range e.Lang("fr") {
+			for _, w := range strings.FieldsFunc(term, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if len([]rune(w)) < minPressLetters || !AllCaps(w) {
+					continue
+				}
+				checked++
+				if l := strings.ToLower(w); words[l] && !pressCommon[l] {
+					t.Errorf("%s (%s): %q is a French word: add it to pressCommon", e.Origin, term, l)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no acronym in the built-in data: the test checks nothing")
+	}
+}
+
+// TestBuiltinHomographs checks the press spellings, verb forms and guarded
+// homographs of issue 14 against the built-in glossary.
+func TestBuiltinHomographs(t *testing.T) {
+	m := NewMatcher(Default(), "fr", "en")
+	for _, tc := range []struct{ text, hit, target string }{
+		{"Le sommet de l'Otan à La Haye.", "Otan", "NATO"},
+		{"Les inspecteurs de la Cnil.", "Cnil", "CNIL"},
+		{"L'Opep+ réduit sa production.", "Opep", "OPEC"},
+		{"Le Pib a reculé.", "Pib", "GDP"},
+		{"Les USA et la Chine.", "USA", "United States"},
+		{"Le Smic sera revalorisé.", "Smic", "minimum wage"},
+		{"La hausse du SMIC pour les salariés.", "SMIC", "minimum wage"},
+		{"Le chinois SMIC grave des puces en 7 nanomètres.", "SMIC", "SMIC"},
+		{"Des hackers piratent les comptes.", "piratent", "hack"},
+		{"Les députés votent la loi.", "votent", "vote"},
+		{"Le règlement entrera en application en 2026.", "entrera en application", "apply"},
+		{"Le géant Tencent investit.", "géant", "tech giant"},
+		{"Les actions de Nvidia ont chuté en Bourse.", "actions", "share"},
+	} {
+		found := false
+		for _, h := range m.Match(tc.text) {
+			if h.Text == tc.hit && len(h.Targets) > 0 && h.Targets[0] == tc.target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no hit %q → %q: %s", tc.text, tc.hit, tc.target, hitString(tc.text, m.Match(tc.text)))
+		}
+	}
+	for _, tc := range []struct{ text, notHit string }{
+		{"Des pirates somaliens.", "pirater"},
+		{"Le géant pétrolier TotalEnergies.", "géant"},
+		{"Les actions du gouvernement.", "action"},
+		{"Le règlement entrera en application.", "application"},
+		{"Le Sud du pays.", "SUD"},
+	} {
+		for _, h := range m.Match(tc.text) {
+			if h.Term == tc.notHit {
+				t.Errorf("%q: hit %q (%s)", tc.text, h.Term, h.Text)
+			}
+		}
 	}
 }
