@@ -85,7 +85,9 @@ func TestBuiltinData(t *testing.T) {
 	for d := range domains {
 		names = append(names, d)
 	}
-	sort.Slice(names, func(i, j int) bool { return domains[names[i]] > domains[names[j]] || domains[names[i]] == domains[names[j]] && names[i] < names[j] })
+	sort.Slice(names, func(i, j int) bool {
+		return domains[names[i]] > domains[names[j]] || domains[names[i]] == domains[names[j]] && names[i] < names[j]
+	})
 	var per []string
 	for _, d := range names {
 		per = append(per, fmt.Sprintf("%s %d", d, domains[d]))
