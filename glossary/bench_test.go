@@ -182,6 +182,7 @@ func benchLoad(b *testing.B, data []byte, name string, format Format) {
 func BenchmarkLoadBuiltin(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		g, warns := loadBuiltin()
 		if len(warns) > 0 || g.Len() == 0 {
@@ -190,6 +191,9 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 		m := NewMatcher(g, "fr", "en")
 		n = g.Len()
 		runtime.KeepAlive(m)
+	}
+	if d := cpuTime() - cpu0; cpu0 > 0 {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 	b.ReportMetric(float64(n), "concepts")
 }
