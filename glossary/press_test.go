@@ -23,7 +23,7 @@ func TestMatchPressSpellings(t *testing.T) {
 		"5G|5G|noun",
 		"Onu|UN|propn",
 	), "fr", "en")
-	for _, tc := range []struct{ text, want string }{
+	checkHits(t, m, []hitCase{
 		{"Le sommet de l'Otan.", "Otan=OTAN/folded"},
 		{"L'Otan se réunit.", "Otan=OTAN/folded"},
 		{"Le Pib a reculé, selon la Cnil.", "Pib=PIB/folded; Cnil=CNIL/folded"},
@@ -36,14 +36,22 @@ func TestMatchPressSpellings(t *testing.T) {
 		{"Ces mesures. Ces autres.", ""},
 		{"Otan: le sommet.", ""},
 		{"La 5g.", ""},
-	} {
-		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
-		}
-	}
+	})
 	en := NewMatcher(testGlossary("NATO|OTAN|propn"), "en", "fr")
 	if got := en.Match("The Nato summit."); len(got) != 0 {
 		t.Errorf("English text: the French press rule applied: %v", got)
+	}
+}
+
+// hitCase is a text and its hits as hitString prints them.
+type hitCase struct{ text, want string }
+
+func checkHits(t *testing.T, m *Matcher, cases []hitCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }
 
@@ -56,7 +64,7 @@ func TestMatchVerbsAndNouns(t *testing.T) {
 		"contrôler|control",
 		"gouverner|govern|verb",
 	), "fr", "en")
-	for _, tc := range []struct{ text, want string }{
+	checkHits(t, m, []hitCase{
 		{"Ils piratent les comptes.", "piratent=pirater/stemmed"},
 		{"Les députés votent la loi.", "votent=voter/stemmed"},
 		{"Ils les piratent.", "piratent=pirater/stemmed"},
@@ -69,11 +77,7 @@ func TestMatchVerbsAndNouns(t *testing.T) {
 		{"Les contrôles, le contrôle.", ""},
 		{"Ils contrôlent.", "contrôlent=contrôler/stemmed"},
 		{"Le gouvernement.", ""},
-	} {
-		if got := hitString(tc.text, m.Match(tc.text)); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestMatchGuards checks that a guard picks the sense of a homograph from
