@@ -261,6 +261,8 @@ func TestBuiltinHomographs(t *testing.T) {
 		{"Le règlement entrera en application en 2026.", "entrera en application", "apply"},
 		{"Le géant Tencent investit.", "géant", "tech giant"},
 		{"Les actions de Nvidia ont chuté en Bourse.", "actions", "share"},
+		{"Le patron de X, Elon Musk, a publié un message.", "X", "X"},
+		{"En application de l'article 49.3, le texte passe.", "En application de", "pursuant to"},
 	} {
 		found := false
 		for _, h := range m.Match(tc.text) {
@@ -278,6 +280,8 @@ func TestBuiltinHomographs(t *testing.T) {
 		{"Les actions du gouvernement.", "action"},
 		{"Le règlement entrera en application.", "application"},
 		{"Le Sud du pays.", "SUD"},
+		{"Le chromosome X est inactivé.", "X"},
+		{"En application de l'article 49.3.", "application"},
 	} {
 		for _, h := range m.Match(tc.text) {
 			if h.Term == tc.notHit {
