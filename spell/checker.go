@@ -343,12 +343,16 @@ func (p *process) readList(words []string, ok []bool) error {
 		if t == sentinel {
 			return nil
 		}
-		for k < len(words) && !strings.Contains(words[k], t) {
-			k++
+		j := k
+		for j < len(words) && !strings.Contains(words[j], t) {
+			j++
 		}
-		if k == len(words) {
-			return fmt.Errorf("hunspell answered %q, not one of the words sent", t)
+		if j == len(words) {
+			// Not a part of a word left (a dictionary converting
+			// characters): better to miss it than to misplace it.
+			continue
 		}
+		k = j
 		ok[k] = false
 	}
 }

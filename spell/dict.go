@@ -17,11 +17,17 @@ import (
 )
 
 // Dictionary is a Hunspell dictionary found on disk: Path is the file
-// name without its .aff/.dic extension, as `hunspell -d` takes it.
+// name without its .aff/.dic extension, as `hunspell -d` takes it (several,
+// comma-separated, are all accepted).
 type Dictionary struct {
 	Name string // "en_US"
 	Path string // "/usr/share/hunspell/en_US"
 }
+
+// bareVariants are the dictionaries added for a language given without a
+// region: "en" accepts British as well as American spelling ("mobilises",
+// "colour"), as a translator writing plain "en" may use either.
+var bareVariants = map[string][]string{"en": {"en_GB"}}
 
 // ErrNoDictionary is returned (wrapped) when no dictionary serves a
 // language.
@@ -57,10 +63,17 @@ func Find(lang string, dirs []string) (Dictionary, error) {
 	}
 	names = append(names, base)
 	for _, n := range names {
-		for _, d := range dirs {
-			if p := filepath.Join(d, n); exists(p+".aff") && exists(p+".dic") {
-				return Dictionary{Name: n, Path: p}, nil
+		if p := findIn(dirs, n); p != "" {
+			d := Dictionary{Name: n, Path: p}
+			if region == "" {
+				for _, v := range bareVariants[base] {
+					if vp := findIn(dirs, v); vp != "" && v != n {
+						d.Name += "+" + v
+						d.Path += "," + vp
+					}
+				}
 			}
+			return d, nil
 		}
 	}
 	for _, d := range dirs {
@@ -73,6 +86,17 @@ func Find(lang string, dirs []string) (Dictionary, error) {
 		}
 	}
 	return Dictionary{}, fmt.Errorf("%w for %q in %s", ErrNoDictionary, lang, strings.Join(dirs, ", "))
+}
+
+// findIn returns the path (without extension) of dictionary name in the
+// first of dirs that has both its files, or "".
+func findIn(dirs []string, name string) string {
+	for _, d := range dirs {
+		if p := filepath.Join(d, name); exists(p+".aff") && exists(p+".dic") {
+			return p
+		}
+	}
+	return ""
 }
 
 func exists(p string) bool {

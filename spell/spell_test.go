@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,7 +71,7 @@ func TestFind(t *testing.T) {
 	os.Remove(sys + "/it_IT.aff") // half a dictionary is none
 	dirs := []string{user, sys}
 	for lang, want := range map[string]string{
-		"en": sys + "/en_US", "en-GB": user + "/en_GB", "en_us": sys + "/en_US", "en-AU": sys + "/en_US",
+		"en": sys + "/en_US," + user + "/en_GB", "en-GB": user + "/en_GB", "en_us": sys + "/en_US", "en-AU": sys + "/en_US",
 		"fr": sys + "/fr", "fr-CA": sys + "/fr", "de": sys + "/de_AT",
 	} {
 		d, err := Find(lang, dirs)
@@ -110,7 +111,7 @@ func TestUserWords(t *testing.T) {
 func TestCheckEnglish(t *testing.T) {
 	c := needHunspell(t, "en")
 	ctx := context.Background()
-	text := "The goverment's well-known plan recieved €40 billion from NATO, see https://example.org/teh."
+	text := "The goverment's well-known plan recieved €40 billion from NATO, see https://example.org/teh. It mobilises colour."
 	spans, err := c.Check(ctx, text)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +123,7 @@ func TestCheckEnglish(t *testing.T) {
 	if g := strings.Join(got, " "); g != "goverment's recieved" {
 		t.Errorf("misspelt = %q", g)
 	}
-	if suggs, err := c.Suggest(ctx, "recieved"); err != nil || !containsStr(suggs, "received") {
+	if suggs, err := c.Suggest(ctx, "recieved"); err != nil || !slices.Contains(suggs, "received") {
 		t.Errorf("suggestions for recieved: %v %v", suggs, err)
 	}
 	if err := c.Add("recieved"); err != nil {
@@ -166,15 +167,6 @@ func TestCheckCancelled(t *testing.T) {
 	if spans, err := c.Check(context.Background(), "Some fresh wordzz."); err != nil || len(spans) != 1 {
 		t.Errorf("after cancel: %v %v", spans, err)
 	}
-}
-
-func containsStr(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func readList(t testing.TB, path string) []string {
@@ -253,5 +245,56 @@ func BenchmarkCheckCold(b *testing.B) {
 		}
 		c.Check(ctx, strings.Join(words[i:i+30], " "))
 		i += 30
+	}
+}
+
+// TestReadList checks how `hunspell -l` answers map back to the words
+// sent: in order, a word cut in parts by hunspell, an answer that is part of
+// no word (skipped, not misplaced).
+func TestReadList(t *testing.T) {
+	words := []string{"bonjour", "aujourd'hui", "teh", "xyz-abc", "fine"}
+	out := "teh\nxyz\nabc\n???\n" + sentinel + "\n"
+	p := &process{mode: listMode, out: bufio.NewReader(strings.NewReader(out))}
+	ok := make([]bool, len(words))
+	if err := p.readList(words, ok); err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, true, false, false, true}; !slices.Equal(ok, want) {
+		t.Errorf("ok = %v, want %v", ok, want)
+	}
+	p = &process{mode: listMode, out: bufio.NewReader(strings.NewReader("teh\n"))}
+	if err := p.readList(words, ok); err == nil {
+		t.Error("no error on an answer cut short")
+	}
+}
+
+// TestPipeMode checks the `hunspell -a` fallback used without stdbuf.
+func TestPipeMode(t *testing.T) {
+	c := needHunspell(t, "en")
+	p, err := start(c.Dict, pipeMode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.kill()
+	ok, err := p.check(context.Background(), []string{"government", "goverment", "aujourd'hui", "colour"})
+	if err != nil || !slices.Equal(ok, []bool{true, false, false, true}) {
+		t.Errorf("pipe mode: %v %v", ok, err)
+	}
+}
+
+// TestConcurrentChecks runs checks from several goroutines (go test -race).
+func TestConcurrentChecks(t *testing.T) {
+	c := needHunspell(t, "fr")
+	done := make(chan []Span, 4)
+	for i := 0; i < 4; i++ {
+		go func(i int) {
+			spans, _ := c.Check(context.Background(), "Le gouvernment a publié un raport sur les puces.")
+			done <- spans
+		}(i)
+	}
+	for i := 0; i < 4; i++ {
+		if spans := <-done; len(spans) != 2 {
+			t.Errorf("misspelt = %v", spans)
+		}
 	}
 }
