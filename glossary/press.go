@@ -25,9 +25,9 @@ import (
 // two-letter acronyms (UE, RN) keep their capitals in the press.
 const minPressLetters = 3
 
-// pressCommon lists French words that are also all-caps words of terms, so
-// that their capitalised form in a text ("le Sud", "Air France") is not
-// taken for the acronym. TestPressCommon checks the built-in data against
+// pressCommon lists French words (and a few names) that are also all-caps
+// words of terms, so that their capitalised form in a text ("le Sud", "Air
+// France") is not taken for the acronym. TestPressCommon checks the built-in data against
 // the French Hunspell dictionary when it is installed.
 var pressCommon = setOf(
 	"air", "arc", "arm", "art", "bac", "but", "cap", "car", "ces", "cas", "col", "cour", "des",
@@ -37,6 +37,9 @@ var pressCommon = setOf(
 	"nous", "vous", "non", "oui", "plan", "page", "base", "code", "cash", "mode", "data", "ride",
 	"cris", "fonds", "dent", "dune", "lire", "lit", "lot", "ours", "rire",
 	"bad", "bis", "eau", "ide", "iris", "scalp", "step",
+	// Names and foreign words met capitalised in French text: the town
+	// of Apt, "Safe Harbor", the surname Sala, the first name Pam.
+	"aie", "apt", "pam", "safe", "sala",
 )
 
 func setOf(words ...string) map[string]bool {
