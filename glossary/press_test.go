@@ -281,6 +281,7 @@ func TestBuiltinHomographs(t *testing.T) {
 		{"Le règlement entrera en application.", "application"},
 		{"Le Sud du pays.", "SUD"},
 		{"Le chromosome X est inactivé.", "X"},
+		{"Le marché aux puces de Saint-Ouen.", "puce"},
 		{"En application de l'article 49.3.", "application"},
 	} {
 		for _, h := range m.Match(tc.text) {
