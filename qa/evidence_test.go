@@ -315,3 +315,27 @@ func TestHasTermVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestCopiedWords(t *testing.T) {
+	fr := fakeSpeller{"plan": false, "soutien": true, "aux": true, "agriculteurs": true, "laïcité": true, "de": true}
+	src := "Le gouvernement a annoncé un plan de soutien aux agriculteurs."
+	for _, tc := range []struct{ tgt, want string }{
+		{"The government announced un plan de soutien aux agriculteurs.", "copied-words"},
+		{"The government announced a support plan for farmers.", ""},
+		{"The government announced a plan de soutien.", ""}, // two words: may be quoted
+	} {
+		var got []string
+		for _, is := range Check(segments.Segment{Source: src, Target: tc.tgt, Status: segments.StatusTranslated},
+			Context{SourceLang: "fr", TargetLang: "en", Spell: fr}) {
+			if is.Check != CheckSpelling {
+				got = append(got, is.Check)
+				if is.Severity != Error {
+					t.Errorf("%v: want an error", is)
+				}
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q: got [%s] want [%s]", tc.tgt, g, tc.want)
+		}
+	}
+}

@@ -120,6 +120,7 @@ const (
 	CheckBlockMarker  = "block-marker"  // Markdown heading/list/quote marker left in the target
 	CheckSpelling     = "spelling"      // a word of the target not in the dictionary
 	CheckNames        = "names"         // a name of the source missing from the target
+	CheckCopiedWords  = "copied-words"  // words of the source left untranslated in the target
 	CheckLength       = "length"        // a target much shorter than its source
 	CheckLinkPath     = "link-path"     // a localised URL whose path changed beyond its language part
 
@@ -155,6 +156,7 @@ var Checks = []CheckInfo{
 	{CheckStrayNBSP, Warning, "target not in French: a space before , . ; : ! ? or inside quotes"},
 	{CheckBlockMarker, Error, "the target of a heading, list item or quote starts with a Markdown marker (# - > 1.) the source does not have"},
 	{CheckLinkPath, Warning, "a URL localised to the target language whose path also changed: check that the page exists"},
+	{CheckCopiedWords, Error, "three or more lower-case words of the source, unknown to the target language's dictionary, left in the target: partly untranslated"},
 	{CheckNames, Warning, "a name of the source, spelt the same in the target language, is not in the target: an omission?"},
 	{CheckLength, Warning, "a long target much shorter than its source: an omission?"},
 	{CheckSpelling, Warning, "a word of the target is not in the target language's dictionary"},
@@ -334,6 +336,9 @@ func (c *checker) run() {
 	}
 	if c.on(CheckBlockMarker) {
 		c.checkBlockMarker()
+	}
+	if c.on(CheckCopiedWords) && c.ctx.Spell != nil {
+		c.checkCopiedWords()
 	}
 	if c.on(CheckNames) && c.ctx.Spell != nil {
 		c.checkNames()

@@ -15,15 +15,18 @@ type Speller interface {
 }
 
 // SpellSkip returns the words the spelling check leaves out for a target
-// of source (in language srcLang) with glossary hits: words of the source
-// (names, codes copied as they are), of the hits' translations and of the
-// project's glossary (p may be nil). The editor passes it to
+// of source (in language srcLang) with glossary hits: capitalised words of
+// the source (names, codes copied as they are; a lower-case word copied
+// from the source is more likely left untranslated), words of the hits'
+// translations and of the project's glossary (p may be nil). The editor passes it to
 // spell.Checker.CheckSkip so its underlines agree with `trad qa`.
 func SpellSkip(source, srcLang, tgtLang string, hits []glossary.Hit, p *Project) func(word string) bool {
 	src, tgt := baseLang(srcLang), baseLang(tgtLang)
 	known := map[string]bool{}
 	for _, t := range analyzer(src).Tokens(source) {
-		known[t.Fold] = true
+		if !lowerWord(t.Text) {
+			known[t.Fold] = true
+		}
 	}
 	for _, h := range hits {
 		for _, term := range h.Targets {
