@@ -30,7 +30,31 @@ type Entry struct {
 	// General marks general vocabulary ("guerre", "majorité"): the term is
 	// shown in the glossary pane but QA does not require its translation.
 	General bool
-	Origin  Origin
+	// None lists the languages (base language tags) in which the concept
+	// has no equivalent: the data says so with the NoEquivalent marker
+	// instead of leaving the cell empty. Such a language has no Terms; the
+	// marker is kept by the writers but never offered as a translation.
+	None []string
+	// Guard restricts where the entry's source terms match (see
+	// ParseGuard): "near: fonderie | puce" needs one of those words in the
+	// segment. Empty: no restriction.
+	Guard  string
+	Origin Origin
+}
+
+// NoEquivalent is the cell value (in the multi-language TSV and CSV
+// layouts) that says a language has no equivalent of the concept.
+const NoEquivalent = "(none)"
+
+// HasNone reports whether e says explicitly that lang has no equivalent.
+func (e *Entry) HasNone(lang string) bool {
+	b := baseLang(lang)
+	for _, l := range e.None {
+		if l == b {
+			return true
+		}
+	}
+	return false
 }
 
 // How says how a hit matched its glossary term.

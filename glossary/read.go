@@ -190,6 +190,11 @@ func readBytes(data []byte, name string, format Format) (*Glossary, []Warning, e
 	if g.Len() == 0 && len(warns) > 0 {
 		return nil, warns, fmt.Errorf("read glossary %s: no valid entry (%d malformed lines, first: %s)", name, len(warns), warns[0])
 	}
+	if g.Len() == 0 {
+		// An empty file is most often a failed export or a wrong path:
+		// say so rather than load nothing silently.
+		return nil, warns, fmt.Errorf("read glossary %s: no entry (empty glossary)", name)
+	}
 	return g, warns, nil
 }
 
@@ -279,3 +284,17 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// wordCounter splits terms into words as every language's analyzer does
+// (elisions aside), to tell readers which terms are too long to match.
+var wordCounter = NewAnalyzer("und")
+
+// long reports whether term has more than MaxTermWords words: the matcher
+// leaves such terms out, and readers warn about them.
+func long(term string) bool {
+	return len(term) > MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
+}
+
+// BaseLang returns the lower-case base language of a BCP 47 tag ("fr-FR"
+// → "fr"), as entries' Terms are keyed.
+func BaseLang(tag string) string { return baseLang(tag) }

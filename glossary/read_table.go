@@ -43,7 +43,7 @@ const SynonymSep = " | "
 // column is what one column of a multi-language header holds.
 type column struct {
 	lang  string // base language, or "" for a field column
-	field string // "domain", "pos", "note" or "flags"
+	field string // "domain", "pos", "note", "flags" or "guard"
 }
 
 // FlagGeneral is the value of the multi-language layouts' optional "flags"
@@ -80,6 +80,8 @@ func parseHeader(row []string) []column {
 			cols[i].field = "note"
 		case "flags", "flag":
 			cols[i].field = "flags"
+		case "guard":
+			cols[i].field = "guard"
 		default:
 			b, ok := parseLangTag(c)
 			if !ok {
@@ -130,6 +132,9 @@ func (t *tableReader) pair(line int, cells []string) {
 		t.warn(line, "want 2 or 3 columns (source, target, comment), got 1")
 		return
 	}
+	if long(cells[0]) {
+		t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, cells[0])
+	}
 	e := &Entry{
 		Terms:  map[string][]string{LangSource: {cleanTerm(cells[0])}, LangTarget: {cleanTerm(cells[1])}},
 		Origin: Origin{File: t.name, Line: line},
@@ -168,9 +173,23 @@ func (t *tableReader) multi(line int, cells []string) {
 			e.Note = cleanTerm(c)
 		case "flags":
 			t.flags(line, e, c)
+		case "guard":
+			if _, err := ParseGuard(c); err != nil {
+				t.warn(line, "%v", err)
+			}
+			e.Guard = cleanTerm(c)
 		default:
+			if c == NoEquivalent {
+				e.None = append(e.None, col.lang)
+				continue
+			}
 			for _, term := range strings.Split(c, "|") {
-				if term = strings.TrimSpace(term); term != "" {
+				if term = strings.TrimSpace(term); term == NoEquivalent {
+					t.warn(line, "%s among %s terms: the marker stands alone in its cell", NoEquivalent, col.lang)
+				} else if term != "" {
+					if long(term) {
+						t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, term)
+					}
 					if e.Terms == nil {
 						e.Terms = make(map[string][]string, 2)
 					}

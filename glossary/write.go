@@ -196,6 +196,10 @@ func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 	if flags {
 		header = append(header, "flags")
 	}
+	guards := slices.ContainsFunc(g.Entries(), func(e *Entry) bool { return e.Guard != "" })
+	if guards {
+		header = append(header, "guard")
+	}
 	writeRow(w, header, format)
 	n := 0
 	cells := make([]string, len(header))
@@ -211,6 +215,9 @@ func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 			}
 			cells[i] = strings.Join(clean, SynonymSep)
 			has = has || len(clean) > 0
+			if len(clean) == 0 && e.HasNone(l) {
+				cells[i] = NoEquivalent
+			}
 		}
 		if !has {
 			continue
@@ -222,6 +229,9 @@ func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 			if e.General {
 				cells[k+3] = FlagGeneral
 			}
+		}
+		if guards {
+			cells[len(cells)-1] = e.Guard
 		}
 		if format == FormatTSVMulti && strings.HasPrefix(cells[0], "#") {
 			continue // would read back as a comment
@@ -279,6 +289,12 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 		if e.Note != "" {
 			fmt.Fprintf(w, "        <note>%s</note>\n", xmlText(e.Note))
 		}
+		if none := noneLangs(e, o); len(none) > 0 {
+			fmt.Fprintf(w, "        <note>%s %s</note>\n", tbxNonePrefix, strings.Join(none, " "))
+		}
+		if e.Guard != "" {
+			fmt.Fprintf(w, "        <note>%s %s</note>\n", tbxGuardPrefix, xmlText(e.Guard))
+		}
 		if e.General {
 			// TBX-Basic's entry-level subset category: the entry belongs
 			// to the "general" subset (general vocabulary).
@@ -317,4 +333,16 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 		w.WriteString("</martif>\n")
 	}
 	return n, nil
+}
+
+// noneLangs returns the languages written (o.Langs) in which e has the
+// NoEquivalent marker and no term.
+func noneLangs(e *Entry, o *WriteOptions) []string {
+	var out []string
+	for _, l := range o.Langs {
+		if len(o.terms(e, l)) == 0 && e.HasNone(l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
