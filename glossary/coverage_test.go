@@ -13,8 +13,10 @@ import (
 // TRAD_GLOSSARY_EXPECTED=path (columns fr, en alternatives separated by
 // " | ", domain; a header line). Each French term is matched inside a
 // neutral sentence; it counts as found when a hit overlaps it and one of
-// the hit's English targets is an expected translation (case, hyphens and a
-// final plural s aside).
+// the hit's English targets is an expected translation (case, hyphens, a
+// leading article and a final plural s aside). Where the expected
+// translation is a phrase around the term ("Taiwanese chipmaker TSMC"), a
+// hit whose translation is part of it is counted apart.
 func TestCoverageFile(t *testing.T) {
 	path := os.Getenv("TRAD_GLOSSARY_EXPECTED")
 	if path == "" {
@@ -29,12 +31,15 @@ func TestCoverageFile(t *testing.T) {
 	norm := func(s string) string {
 		s = strings.ToLower(strings.ReplaceAll(s, "-", " "))
 		var words []string
-		for _, w := range strings.Fields(s) {
+		for i, w := range strings.Fields(s) {
+			if i == 0 && (w == "the" || w == "a" || w == "an") {
+				continue
+			}
 			words = append(words, strings.TrimSuffix(w, "s"))
 		}
-		return strings.Join(words, " ")
+		return " " + strings.Join(words, " ") + " "
 	}
-	total, found, hitWrong := 0, 0, 0
+	total, found, part, hitWrong := 0, 0, 0, 0
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		cols := strings.Split(sc.Text(), "\t")
@@ -49,7 +54,7 @@ func TestCoverageFile(t *testing.T) {
 		for _, e := range strings.Split(cols[1], "|") {
 			want[norm(strings.TrimSpace(e))] = true
 		}
-		ok, any := false, false
+		ok, inside, any := false, false, false
 		var got []string
 		for _, h := range m.Match(sentence) {
 			if h.End <= start || h.Start >= end {
@@ -58,14 +63,21 @@ func TestCoverageFile(t *testing.T) {
 			any = true
 			for _, tg := range h.Targets {
 				got = append(got, tg)
-				if want[norm(tg)] {
+				n := norm(tg)
+				if want[n] {
 					ok = true
+				}
+				for w := range want {
+					inside = inside || strings.Contains(w, n)
 				}
 			}
 		}
 		switch {
 		case ok:
 			found++
+		case inside:
+			part++
+			t.Logf("%s:%d: %q → %v, part of %s", path, line, cols[0], got, cols[1])
 		case any:
 			hitWrong++
 			t.Logf("%s:%d: %q → %v, expected %s", path, line, cols[0], got, cols[1])
@@ -76,6 +88,7 @@ func TestCoverageFile(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%s: %d terms, %d found with an expected translation (%.1f%%), %d hit with other translations, %d not found",
-		path, total, found, 100*float64(found)/float64(max(total, 1)), hitWrong, total-found-hitWrong)
+	pct := func(n int) float64 { return 100 * float64(n) / float64(max(total, 1)) }
+	t.Logf("%s: %d terms; %d found with an expected translation (%.1f%%); %d more where a hit's translation is part of the expected one (%.1f%% together); %d hit with other translations; %d not found",
+		path, total, found, pct(found), part, pct(found+part), hitWrong, total-found-part-hitWrong)
 }
