@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trad-project/trad/segments"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -122,22 +123,22 @@ type tmxHandler struct {
 	fellBack bool
 }
 
-// intern returns b as a string, shared with earlier equal strings while
+// intern returns b as a normalised string, shared with earlier equal ones while
 // the table is small: languages, prop types and statuses repeat in every
 // unit.
 func (h *tmxHandler) intern(b []byte) string {
 	if len(b) > 32 {
-		return string(b)
+		return segments.Normalize(string(b))
 	}
 	if s, ok := h.strs[string(b)]; ok {
 		return s
 	}
-	s := string(b)
+	s := segments.Normalize(string(b))
 	if h.strs == nil {
 		h.strs = make(map[string]string)
 	}
 	if len(h.strs) < 1024 { // bounded: memory never grows with the file
-		h.strs[s] = s
+		h.strs[string(b)] = s
 	}
 	return s
 }
@@ -160,7 +161,7 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 		for _, a := range attrs {
 			switch a.local {
 			case "tuid":
-				h.tu.ID = string(a.val)
+				h.tu.ID = segments.Normalize(string(a.val))
 			case "creationdate":
 				h.tu.Created = parseTMXDateBytes(a.val)
 			case "changedate":
@@ -217,7 +218,7 @@ func (h *tmxHandler) end(name string, line int) error {
 		case "seg":
 			h.inSeg = false
 			if _, dup := h.tu.Variants[h.lang]; !dup {
-				h.tu.Variants[h.lang] = string(h.seg)
+				h.tu.Variants[h.lang] = segments.Normalize(string(h.seg))
 			}
 		case "bpt", "ept", "it", "ph", "ut", "sub":
 			if h.skip > 0 {
@@ -250,7 +251,7 @@ func (h *tmxHandler) end(name string, line int) error {
 			if h.tu.Note != "" {
 				h.tu.Note += "\n"
 			}
-			h.tu.Note += string(h.propBuf)
+			h.tu.Note += segments.Normalize(string(h.propBuf))
 			h.inNote = false
 		}
 	}

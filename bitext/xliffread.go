@@ -36,6 +36,15 @@ type XLIFFSegment struct {
 	Line int
 }
 
+// Normalize cleans the segment's texts and names as every reader of
+// outside text does (segments.Normalize): a <cp hex="1B"/> or a &#x9B; in
+// the file never reaches the project or a terminal.
+func (s *XLIFFSegment) Normalize() {
+	for _, p := range []*string{&s.Unit, &s.ID, &s.Source, &s.Target, &s.State, &s.SubState, &s.Note} {
+		*p = segments.Normalize(*p)
+	}
+}
+
 // Status maps the segment's XLIFF state back to a trad status (see the
 // table on xliff2State). A segment without a target is new.
 func (s *XLIFFSegment) Status() segments.Status {
@@ -225,6 +234,7 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 				}
 				s := *seg
 				seg = nil
+				s.Normalize()
 				if err := fn(s); err != nil {
 					return err
 				}

@@ -1,0 +1,80 @@
+package bitext
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// hasControl reports whether s holds a control character other than LF.
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' }) >= 0
+}
+
+// hostileTMX carries a C1 CSI clear screen, a title change and a clipboard
+// write (C1 OSC 0 and OSC 52) through character references (XML refuses
+// &#x1B; but accepts the C1 controls).
+const hostileTMX = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr-FR"/><body>
+<tu><tuv xml:lang="fr-FR"><seg>Bonjour.</seg></tuv>
+<tuv xml:lang="en"><seg>&#x9B;2JHello&#x9D;0;pwned&#x9C;.&#x9D;52;c;ZWNobyBoaQ==&#x9C;</seg></tuv>
+<note>note&#x9B;31m rouge</note><prop type="x-&#x9D;p">v&#x9B;1m</prop></tu>
+</body></tmx>`
+
+func TestReadTMXCleansControls(t *testing.T) {
+	var got []TU
+	if err := ReadTMX(strings.NewReader(hostileTMX), func(tu TU) error { got = append(got, tu); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d units, want 1", len(got))
+	}
+	tu := got[0]
+	if tu.Variants["en"] != "Hello." || tu.Note != "note rouge" {
+		t.Errorf("target %q, note %q: want %q, %q", tu.Variants["en"], tu.Note, "Hello.", "note rouge")
+	}
+	for k, v := range tu.Props {
+		if hasControl(k) || hasControl(v) {
+			t.Errorf("prop %q = %q holds a control character", k, v)
+		}
+	}
+	// Through an import and every export, nothing reaches the output.
+	doc := buildDoc("text", tb{kind: segments.KindParagraph, segs: []string{"Bonjour."}})
+	rep, err := ImportTMX(doc, strings.NewReader(hostileTMX), t0)
+	if err != nil || rep.Filled != 1 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	for _, f := range Formats {
+		var b bytes.Buffer
+		if err := Write(&b, doc, f, Options{All: true, Now: t0}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(b.String(), "\x1b\x07\u009b\u009d") {
+			t.Errorf("%s export holds an escape: %q", f, b.String())
+		}
+	}
+}
+
+const hostileXLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">
+<file id="f1"><unit id="u&#x9B;1"><notes><note>n<cp hex="1B"/>[2Jote</note></notes>
+<segment id="s1" state="translated"><source>Bonjour.</source>
+<target><cp hex="1B"/>]0;pwned<cp hex="7"/>Hello<cp hex="9B"/>31m.<cp hex="1B"/>]52;c;aGk=<cp hex="1B"/>\</target></segment>
+</unit></file></xliff>`
+
+func TestReadXLIFFCleansControls(t *testing.T) {
+	var got []XLIFFSegment
+	if err := ReadXLIFF(strings.NewReader(hostileXLIFF), func(s XLIFFSegment) error { got = append(got, s); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d segments, want 1", len(got))
+	}
+	s := got[0]
+	if s.Target != "Hello." || s.Note != "note" || s.Unit != "u" {
+		t.Errorf("got target %q, note %q, unit %q; want %q, %q, %q", s.Target, s.Note, s.Unit, "Hello.", "note", "u")
+	}
+}
