@@ -174,7 +174,7 @@ func Load(path string) (*Document, *LoadReport, error) {
 		return nil, nil, err
 	}
 	doc.SourceHash = srcHash
-	rep := &LoadReport{}
+	rep := &LoadReport{Warnings: repairProject(path, doc)}
 	if doc.SourcePath == "" {
 		return doc, rep, nil
 	}
