@@ -152,7 +152,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		pf.Source.Path = filepath.ToSlash(rel)
 		if doc.SourceHash != "" {
 			pf.Source.SHA256 = doc.SourceHash
-		} else if data, err := os.ReadFile(abs); err == nil {
+		} else if data, err := readRegularFile(abs, DefaultMaxBytes); err == nil {
 			pf.Source.SHA256 = hashBytes(data)
 		}
 	}
@@ -178,7 +178,7 @@ func Load(path string) (*Document, *LoadReport, error) {
 	if doc.SourcePath == "" {
 		return doc, rep, nil
 	}
-	src, err := os.ReadFile(doc.SourcePath)
+	src, err := readProjectSource(path, doc.SourcePath, srcHash)
 	if err != nil {
 		rep.SourceMissing = true
 		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
@@ -304,6 +304,7 @@ func (d *Document) Check() error {
 type OpenOptions struct {
 	Lang, Target string // languages of a new project (default fr → en)
 	Project      string // project file to use instead of ProjectPath(article)
+	MaxBytes     int64  // largest article read (ReadOptions.MaxBytes)
 }
 
 // Open opens path: a project file (*.trad.json) is loaded; an article opens
@@ -342,7 +343,7 @@ func Open(path string, opts OpenOptions) (doc *Document, projectPath string, rep
 	} else if !errors.Is(serr, fs.ErrNotExist) {
 		return nil, projectPath, nil, nil, fmt.Errorf("open project: %w", serr)
 	}
-	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target})
+	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target, MaxBytes: opts.MaxBytes})
 	if err != nil {
 		return nil, projectPath, nil, warns, err
 	}

@@ -22,6 +22,7 @@ type exportOptions struct {
 	TMXLevel     string
 	MDLayout     string
 	XLIFFVersion string
+	Max          sizeFlag
 }
 
 func newExportCmd(s *streams) *cobra.Command {
@@ -58,6 +59,7 @@ output; with -o the file is replaced atomically. Only confirmed segments
 	f.StringVar(&opts.TMXLevel, "tmx-level", "sentence", "TMX unit: sentence or paragraph")
 	f.StringVar(&opts.MDLayout, "md-layout", "table", "Markdown layout: table or parallel")
 	f.StringVar(&opts.XLIFFVersion, "xliff-version", "2.1", "XLIFF version: 2.1, 2.0 or 1.2")
+	f.Var(&opts.Max, "max-size", maxSizeUsage+" when an article is segmented")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(bitext.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("tmx-level", cobra.FixedCompletions([]string{"sentence", "paragraph"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("md-layout", cobra.FixedCompletions([]string{"table", "parallel"}, cobra.ShellCompDirectiveNoFileComp))
@@ -79,7 +81,7 @@ func exportRun(s *streams, o *exportOptions) error {
 	if format == "xlf" {
 		format = bitext.FormatXLIFF
 	}
-	doc, projectPath, err := openProject(s, o.Path)
+	doc, projectPath, err := openProjectWith(s, o.Path, segments.OpenOptions{MaxBytes: int64(o.Max)})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -109,7 +111,12 @@ func exportRun(s *streams, o *exportOptions) error {
 // openProject opens a project file or an article's project, printing the
 // reader's warnings.
 func openProject(s *streams, path string) (*segments.Document, string, error) {
-	doc, projectPath, _, warns, err := segments.Open(path, segments.OpenOptions{})
+	return openProjectWith(s, path, segments.OpenOptions{})
+}
+
+// openProjectWith is openProject with options (such as a reading limit).
+func openProjectWith(s *streams, path string, opts segments.OpenOptions) (*segments.Document, string, error) {
+	doc, projectPath, _, warns, err := segments.Open(path, opts)
 	for _, w := range warns {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}

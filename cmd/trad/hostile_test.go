@@ -123,3 +123,31 @@ func TestEditorGetsRawStdout(t *testing.T) {
 		t.Error("the editor would not get the terminal's *os.File")
 	}
 }
+
+func TestSegmentRefusesDeviceAndHonoursMaxSize(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		code, _, errs := runAll("segment", "/dev/zero")
+		if code == 0 || !strings.Contains(errs, "/dev/zero: not a regular file (a device)") {
+			t.Errorf("segment /dev/zero: exit %d, %q", code, errs)
+		}
+	}
+	p := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(p, []byte(strings.Repeat("Une phrase. ", 200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runAll("segment", "--max-size", "1KiB", p)
+	if code == 0 || !strings.Contains(errs, "larger than 1KiB") || !strings.Contains(errs, "--max-size") {
+		t.Errorf("2,400 bytes with --max-size 1KiB: exit %d, %q", code, errs)
+	}
+	for _, size := range []string{"4KiB", "unlimited", "1m"} {
+		if code, _, errs := runAll("segment", "--max-size", size, p); code != 0 {
+			t.Errorf("--max-size %s: exit %d, %q", size, code, errs)
+		}
+	}
+	if code, _, errs := runAll("segment", "--max-size", "lots", p); code == 0 || !strings.Contains(errs, "not a size") {
+		t.Errorf("--max-size lots: exit %d, %q", code, errs)
+	}
+	if code, _, errs := runAll("export", "--max-size", "1KiB", "--format", "tsv", p); code == 0 || !strings.Contains(errs, "larger than 1KiB") {
+		t.Errorf("export --max-size 1KiB: exit %d, %q", code, errs)
+	}
+}
