@@ -115,7 +115,11 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 	var blocks []rawBlock
 	switch doc.Format {
 	case FormatMarkdown:
-		blocks = markdownBlocks(text)
+		var nest nestingReport
+		blocks, nest = markdownBlocks(text)
+		if msg := nest.warning(); msg != "" {
+			warns = append(warns, Warning{File: name, Line: nest.First, Offset: -1, Msg: msg})
+		}
 	default:
 		blocks = textBlocks(text)
 	}
