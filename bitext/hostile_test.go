@@ -78,3 +78,37 @@ func TestReadXLIFFCleansControls(t *testing.T) {
 		t.Errorf("got target %q, note %q, unit %q; want %q, %q, %q", s.Target, s.Note, s.Unit, "Hello.", "note", "u")
 	}
 }
+
+func TestReadXLIFFDuplicateIDs(t *testing.T) {
+	const v2 = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">
+<file id="f1">
+<unit id="u1"><segment id="s1"><source>Un.</source></segment></unit>
+<unit id="u2"><segment id="s1"><source>Deux.</source></segment></unit>
+<unit id="u3"><segment id="s3"><source>Trois.</source></segment>
+<segment id="s3"><source>Quatre.</source></segment></unit>
+</file></xliff>`
+	const v12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="fr"><body>
+<trans-unit id="s1"><source>Un.</source></trans-unit>
+</body></file>
+<file original="b" source-language="fr"><body>
+<trans-unit id="s1"><source>Un.</source></trans-unit>
+<group id="g"><trans-unit id="s1"><source>Deux.</source></trans-unit></group>
+</body></file></xliff>`
+	for _, tc := range []struct {
+		name, in, want string
+		before         int
+	}{
+		{"2.0 segment twice in a unit", v2, `line 6: duplicate segment id "s3" (first used at line 5)`, 3},
+		{"1.2 trans-unit twice in a file", v12, `line 7: duplicate segment id "s1" (first used at line 6)`, 2},
+	} {
+		n := 0
+		err := ReadXLIFF(strings.NewReader(tc.in), func(XLIFFSegment) error { n++; return nil })
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+		if n != tc.before {
+			t.Errorf("%s: %d segments before the error, want %d (ids may repeat across units and files)", tc.name, n, tc.before)
+		}
+	}
+}

@@ -91,6 +91,7 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 		skip    int
 		noteSeg string
 		segN    int // segments seen in the current unit
+		ids     dupIDs
 	)
 	parent := func() string {
 		if len(stack) < 2 {
@@ -155,9 +156,14 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 				segN = 0
 			case !v2 && name == "group":
 				unitID = attrValue(t.Attr, "id")
+			case name == "file":
+				ids.file++
 			case name == segEl:
 				line, _ := d.InputPos()
 				seg = &XLIFFSegment{Version: version, Unit: unitID, ID: attrValue(t.Attr, "id"), Line: line}
+				if err := ids.check(v2, unitID, seg.ID, line); err != nil {
+					return err
+				}
 				if v2 {
 					seg.State = attrValue(t.Attr, "state")
 					seg.SubState = attrValue(t.Attr, "subState")
@@ -245,4 +251,31 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 			}
 		}
 	}
+}
+
+// dupIDs finds a segment id used twice where XLIFF requires it to be
+// unique (a <trans-unit> id in its <file>; a <segment> id in its <unit>,
+// units being unique in their <file>): importing matches segments by id,
+// so a duplicate would silently let the last one win.
+type dupIDs struct {
+	file int
+	seen map[string]int // key → line of the first use
+}
+
+func (d *dupIDs) check(v2 bool, unit, id string, line int) error {
+	if id == "" { // optional in XLIFF 2: matched by source text
+		return nil
+	}
+	if !v2 {
+		unit = ""
+	}
+	key := fmt.Sprintf("%d\x00%s\x00%s", d.file, unit, id)
+	if first, ok := d.seen[key]; ok {
+		return fmt.Errorf("line %d: duplicate segment id %q (first used at line %d): the file is ambiguous", line, id, first)
+	}
+	if d.seen == nil {
+		d.seen = make(map[string]int)
+	}
+	d.seen[key] = line
+	return nil
 }
