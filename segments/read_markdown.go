@@ -174,7 +174,18 @@ func (w *mdWalker) list(l *ast.List, c mdCtx) {
 		first := len(w.blocks)
 		w.walk(it, mdCtx{quote: c.quote, depth: c.depth + 1})
 		if first < len(w.blocks) {
-			w.blocks[first].marker = marker
+			b := &w.blocks[first]
+			if _, nested := it.FirstChild().(*ast.List); nested && b.marker != "" {
+				// An item whose first content is a list ("- - item"): its
+				// marker goes before the nested item's, as on the line, so
+				// the empty ancestor is written back.
+				if b.kind == KindCode && b.text == b.marker {
+					b.text = marker + " " + b.text
+				}
+				b.marker = marker + " " + b.marker
+			} else {
+				b.marker = marker
+			}
 		} else {
 			// An empty item ("-" alone) keeps its place in the list.
 			w.add(rawBlock{kind: KindCode, marker: marker, level: c.depth + 1, text: marker})
