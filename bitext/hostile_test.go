@@ -112,3 +112,31 @@ func TestReadXLIFFDuplicateIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestTSVSafe(t *testing.T) {
+	cells := []string{"=HYPERLINK(\"http://x\")", "+1", "-2 °C", "@SUM(A1)", "＝1", "a=b", "", "Bonjour", "\t=x"}
+	var segs, tgts []string
+	for _, c := range cells {
+		segs = append(segs, "x"+c)
+		tgts = append(tgts, c+"|translated")
+	}
+	doc := buildDoc("text", tb{kind: segments.KindParagraph, segs: segs, tgts: tgts})
+	want := []string{"'=HYPERLINK(\"http://x\")", "'+1", "'-2 °C", "'@SUM(A1)", "'＝1", "a=b", "", "Bonjour", `\t=x`}
+	for _, safe := range []bool{false, true} {
+		var b bytes.Buffer
+		if err := WriteTSV(&b, doc, Options{TSVSafe: safe}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+		for i, l := range lines {
+			got := strings.Split(l, "\t")[1]
+			w := want[i]
+			if !safe {
+				w = tsvEscaper.Replace(cells[i]) // default unchanged: exact round trip
+			}
+			if got != w {
+				t.Errorf("safe=%v: cell %q written %q, want %q", safe, cells[i], got, w)
+			}
+		}
+	}
+}

