@@ -108,12 +108,21 @@ func FuzzReadTMX(f *testing.F) {
 		f.Add(mustRead(f, p))
 	}
 	f.Add(`<tmx><body><tu><tuv lang="fr"><seg>a<bpt>b<sub>c</sub></bpt><hi>d</hi></seg></tuv></tu></body></tmx>`)
+	f.Add(hostileTMX)
 	f.Fuzz(func(t *testing.T, in string) {
 		n := 0
 		err := ReadTMX(strings.NewReader(in), func(tu TU) error {
 			n++
 			if tu.Variants == nil {
 				t.Fatal("nil Variants")
+			}
+			for k, v := range tu.Variants {
+				if hasControl(k) || hasControl(v) {
+					t.Fatalf("variant %q = %q holds a control character", k, v)
+				}
+			}
+			if hasControl(tu.Note) || hasControl(tu.ID) {
+				t.Fatalf("note %q or id %q holds a control character", tu.Note, tu.ID)
 			}
 			return nil
 		})
@@ -130,11 +139,18 @@ func FuzzReadXLIFF(f *testing.F) {
 	for _, p := range []string{"testdata/golden/fixture.xlf", "testdata/golden/fixture-12.xlf"} {
 		f.Add(mustRead(f, p))
 	}
+	f.Add(hostileXLIFF)
+	f.Add(strings.Replace(mustRead(f, "testdata/golden/fixture.xlf"), `id="s2"`, `id="s1"`, 1))
 	f.Fuzz(func(t *testing.T, in string) {
 		doc := fixtureDoc()
 		_, _ = ImportXLIFF(doc, strings.NewReader(in), t0)
 		if len(doc.Segments) != 14 {
 			t.Fatal("import changed the segment list")
+		}
+		for _, s := range doc.Segments {
+			if hasControl(s.Target) || hasControl(s.Note) {
+				t.Fatalf("segment %d: target %q or note %q holds a control character", s.Index, s.Target, s.Note)
+			}
 		}
 	})
 }

@@ -107,3 +107,35 @@ func BenchmarkReadNested(b *testing.B) {
 		})
 	}
 }
+
+func FuzzLimitNesting(f *testing.F) {
+	for _, s := range []string{"- a\n  - b\n", strings.Repeat("- ", 30) + "3.5", strings.Repeat(" ", 40) + "- x",
+		strings.Repeat("1) ", 10) + "\n" + strings.Repeat("\t", 9) + "* y", "> > > > > > > >\n12345678901. x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out, rep := limitNesting(s)
+		if again, r2 := limitNesting(out); again != out || r2.Lines != 0 {
+			t.Fatalf("limitNesting(%q) = %q is not stable: %q", s, out, again)
+		}
+		in, got := strings.Split(s, "\n"), strings.Split(out, "\n")
+		if len(in) != len(got) {
+			t.Fatalf("limitNesting(%q) = %q: %d lines, want %d", s, out, len(got), len(in))
+		}
+		changed := 0
+		for i := range in {
+			if in[i] == got[i] {
+				continue
+			}
+			changed++
+			// The line lost part of its prefix, never its text.
+			cut, skip := deepPrefix(in[i])
+			if skip == 0 || got[i] != in[i][:cut]+in[i][cut+skip:] {
+				t.Fatalf("line %q became %q", in[i], got[i])
+			}
+		}
+		if changed != rep.Lines {
+			t.Fatalf("%d lines changed, report says %d", changed, rep.Lines)
+		}
+	})
+}
