@@ -171,31 +171,46 @@ func (m *machine) ground(b out, r rune, raw string) {
 	}
 }
 
+// dirty marks, per mode, the bytes that may start something the mode
+// changes: C0 controls other than LF (TAB too, except for the Writer), DEL,
+// and the lead bytes of the C1 controls (C2) and, for Text, of U+2028,
+// U+2029 (E2) and U+FEFF (EF). A table keeps the scan of clean text fast.
+var dirty = func() (t [3][256]bool) {
+	for m := range t {
+		for c := 0; c < 0x20; c++ {
+			t[m][c] = c != '\n' && (c != '\t' || mode(m) != modeWriter)
+		}
+		t[m][0x7F] = true
+		t[m][0xC2] = true
+	}
+	t[modeText][0xE2] = true
+	t[modeText][0xEF] = true
+	return t
+}()
+
 // firstDirty returns the offset of the first byte of valid UTF-8 s that
 // mode m may change, or -1 when s passes through as is.
 func firstDirty(s string, m mode) int {
+	tbl := &dirty[m]
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\n':
-		case c == '\t':
-			if m != modeWriter {
-				return i
-			}
-		case c < 0x20 || c == 0x7F:
-			return i
-		case c == 0xC2: // U+0080–U+009F
+		if !tbl[s[i]] {
+			continue
+		}
+		switch s[i] {
+		case 0xC2: // U+0080–U+009F
 			if i+1 < len(s) && s[i+1] <= 0x9F {
 				return i
 			}
-		case m == modeText && c == 0xE2: // U+2028, U+2029
+		case 0xE2: // U+2028, U+2029
 			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
 				return i
 			}
-		case m == modeText && c == 0xEF: // U+FEFF
+		case 0xEF: // U+FEFF
 			if i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF {
 				return i
 			}
+		default:
+			return i
 		}
 	}
 	return -1
@@ -215,11 +230,29 @@ func clean(s string, m mode) string {
 	b.WriteString(s[:from])
 	mc := machine{mode: m}
 	for i := from; i < len(s); {
+		if mc.state == ground {
+			j := asciiRun(s, i, m)
+			b.WriteString(s[i:j])
+			if i = j; i == len(s) {
+				break
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		mc.step(&b, r, s[i:i+n])
 		i += n
 	}
 	return b.String()
+}
+
+// asciiRun returns the end of the run of printable ASCII (and what else
+// mode m keeps as is among ASCII) starting at s[i]: outside an escape
+// sequence it is copied in one piece.
+func asciiRun[T string | []byte](s T, i int, m mode) int {
+	tbl := &dirty[m]
+	for i < len(s) && s[i] < utf8.RuneSelf && !tbl[s[i]] {
+		i++
+	}
+	return i
 }
 
 // Text cleans s for storage: the escape and control rules of the package

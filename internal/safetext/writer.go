@@ -46,6 +46,13 @@ func (w *Writer) Write(p []byte) (int, error) {
 	}
 	w.buf.Reset()
 	for i := 0; i < len(data); {
+		if w.m.state == ground {
+			j := asciiRun(data, i, modeWriter)
+			w.buf.Write(data[i:j])
+			if i = j; i == len(data) {
+				break
+			}
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		w.m.step(&w.buf, r, string(data[i:i+size]))
 		i += size
