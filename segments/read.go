@@ -67,7 +67,7 @@ func Read(r io.Reader, opts ReadOptions) (*Document, []Warning, error) {
 	if name == "" || name == "-" {
 		name = "stdin"
 	}
-	data, err := readAllLimited(r, name, limit(opts.MaxBytes))
+	data, err := readAllLimited(r, name, limit(opts.MaxBytes), 0)
 	if err != nil {
 		return nil, nil, err
 	}

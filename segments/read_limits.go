@@ -52,16 +52,29 @@ func limit(maxBytes int64) int64 {
 }
 
 // readAllLimited reads r to its end, failing with a *TooLargeError as soon
-// as it holds more than max bytes: memory never grows past max.
-func readAllLimited(r io.Reader, name string, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+// as it holds more than max bytes: memory never grows past max. hint is the
+// expected size (a file's), so the buffer is allocated once, as
+// os.ReadFile does; 0 when unknown.
+func readAllLimited(r io.Reader, name string, max, hint int64) ([]byte, error) {
+	lr := io.LimitReader(r, max+1)
+	buf := make([]byte, 0, min(hint, max)+512)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
 	}
-	if int64(len(data)) > max {
+	if int64(len(buf)) > max {
 		return nil, &TooLargeError{Name: name, Limit: max}
 	}
-	return data, nil
+	return buf, nil
 }
 
 // errNotRegular is wrapped by the error for a path that is not a regular file.
@@ -95,7 +108,7 @@ func readRegularFile(path string, max int64) ([]byte, error) {
 	if fi.Size() > max {
 		return nil, &TooLargeError{Name: path, Limit: max}
 	}
-	return readAllLimited(f, path, max)
+	return readAllLimited(f, path, max, fi.Size())
 }
 
 func checkRegular(path string, fi os.FileInfo) error {

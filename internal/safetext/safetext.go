@@ -190,7 +190,7 @@ var dirty = func() (t [3][256]bool) {
 
 // firstDirty returns the offset of the first byte of valid UTF-8 s that
 // mode m may change, or -1 when s passes through as is.
-func firstDirty(s string, m mode) int {
+func firstDirty[T string | []byte](s T, m mode) int {
 	tbl := &dirty[m]
 	for i := 0; i < len(s); i++ {
 		if !tbl[s[i]] {

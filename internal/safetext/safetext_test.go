@@ -2,6 +2,7 @@ package safetext
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -178,5 +179,15 @@ func BenchmarkTextDirty(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		_ = Text(s)
+	}
+}
+
+// TestWriterCleanChunkNoAlloc guards the Writer's fast path: trad segment
+// writes its whole output through it in 256 KiB chunks.
+func TestWriterCleanChunkNoAlloc(t *testing.T) {
+	chunk := []byte(strings.Repeat("« Déjà vu », dit-il.\tOK\n", 1000))
+	w := NewWriter(io.Discard)
+	if n := testing.AllocsPerRun(10, func() { _, _ = w.Write(chunk) }); n != 0 {
+		t.Errorf("writing clean text allocates %.0f times", n)
 	}
 }

@@ -38,7 +38,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 		w.held = append([]byte(nil), data[cut:]...)
 	}
 	data = data[:cut]
-	if w.m.state == ground && utf8.Valid(data) && firstDirty(string(data), modeWriter) < 0 {
+	if w.m.state == ground && utf8.Valid(data) && firstDirty(data, modeWriter) < 0 {
 		if _, err := w.w.Write(data); err != nil {
 			return 0, err
 		}
