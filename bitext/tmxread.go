@@ -114,6 +114,7 @@ type tmxHandler struct {
 	seg     []byte // reused: one exact allocation per string
 	inProp  string
 	inNote  bool
+	notes   []string // the unit's notes so far
 	propBuf []byte
 	sawTMX  bool
 	tuDepth int        // <tuv> nesting, to tell unit props from variant props
@@ -157,7 +158,7 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 		h.sawTMX = true
 	case "tu":
 		h.tu = TU{Variants: make(map[string]string, 2)}
-		h.inTU = true
+		h.inTU, h.notes = true, h.notes[:0]
 		for _, a := range attrs {
 			switch a.local {
 			case "tuid":
@@ -231,7 +232,8 @@ func (h *tmxHandler) end(name string, line int) error {
 	case "tu":
 		if h.inTU {
 			u := h.tu
-			h.tu, h.inTU = TU{}, false
+			u.Note = strings.Join(h.notes, "\n")
+			h.tu, h.inTU, h.notes = TU{}, false, h.notes[:0]
 			if err := h.fn(u); err != nil {
 				return err
 			}
@@ -248,10 +250,9 @@ func (h *tmxHandler) end(name string, line int) error {
 		}
 	case "note":
 		if h.inNote {
-			if h.tu.Note != "" {
-				h.tu.Note += "\n"
-			}
-			h.tu.Note += segments.Normalize(string(h.propBuf))
+			// Collected and joined at </tu>: appending to the string
+			// made a unit of 40,000 notes take 18 s.
+			h.notes = append(h.notes, segments.Normalize(string(h.propBuf)))
 			h.inNote = false
 		}
 	}

@@ -85,7 +85,8 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 		stack   []string
 		unitID  string
 		seg     *XLIFFSegment
-		notes   []struct{ seg, text string } // XLIFF 2 unit notes
+		notes   unitNotes // XLIFF 2 unit notes
+		ownNote []string  // notes of the current segment, joined at its end
 		buf     strings.Builder
 		inText  string // "source", "target" or "note" while collecting text
 		skip    int
@@ -152,7 +153,7 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 			switch {
 			case v2 && name == "unit":
 				unitID = attrValue(t.Attr, "id")
-				notes = notes[:0]
+				clear(notes)
 				segN = 0
 			case !v2 && name == "group":
 				unitID = attrValue(t.Attr, "id")
@@ -213,11 +214,9 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 					seg.Target = text
 				case "note":
 					if strings.HasPrefix(version, "2") {
-						notes = append(notes, struct{ seg, text string }{noteSeg, text})
-					} else if seg.Note == "" {
-						seg.Note = text
+						notes.add(noteSeg, text)
 					} else {
-						seg.Note += "\n" + text
+						ownNote = append(ownNote, text)
 					}
 				}
 				inText = ""
@@ -226,18 +225,11 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 			v2 := strings.HasPrefix(version, "2")
 			if seg != nil && ((v2 && name == "segment") || (!v2 && name == "trans-unit")) {
 				if v2 {
-					for _, n := range notes {
-						// A note names its segment with trad:segment; a note
-						// from another tool belongs to the unit's first segment.
-						if n.seg == seg.ID || (n.seg == "" && segN == 0) {
-							if seg.Note != "" {
-								seg.Note += "\n"
-							}
-							seg.Note += n.text
-						}
-					}
+					ownNote = notes.of(seg.ID, segN == 0)
 					segN++
 				}
+				seg.Note = strings.Join(ownNote, "\n")
+				ownNote = ownNote[:0]
 				s := *seg
 				seg = nil
 				s.Normalize()
@@ -278,4 +270,31 @@ func (d *dupIDs) check(v2 bool, unit, id string, line int) error {
 	}
 	d.seen[key] = line
 	return nil
+}
+
+// unitNotes holds an XLIFF 2 unit's notes by the segment id they name with
+// trad:segment ("" for a note naming none), so that each segment finds its
+// own in time proportional to them: looping over every note for every
+// segment made a unit of 5,000 notes and 5,000 segments take minutes.
+type unitNotes map[string][]string
+
+func (u *unitNotes) add(seg, text string) {
+	if *u == nil {
+		*u = make(unitNotes)
+	}
+	(*u)[seg] = append((*u)[seg], text)
+}
+
+// of returns the notes of segment id: its own, after the notes naming no
+// segment when it is the unit's first (a note from another tool belongs to
+// the first segment). A segment without an id has only the latter.
+func (u unitNotes) of(id string, first bool) []string {
+	var out []string
+	if first {
+		out = append(out, u[""]...)
+	}
+	if id != "" {
+		out = append(out, u[id]...)
+	}
+	return out
 }
