@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/internal/safetext"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
@@ -141,10 +144,15 @@ func glossaryFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// fileLimit bounds what ReadFile reads: a public termbase export (IATE's
+// French–English part is about a million terms) fits well below it, and a
+// mistaken path such as /dev/zero fails at once.
+var fileLimit = safefile.Limit{Max: 2 << 30, What: "a glossary"}
+
 // ReadFile reads one glossary file, its format chosen by extension (or by
 // content for other extensions). Entries' origins name path and line.
 func ReadFile(path string) (*Glossary, []Warning, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, fileLimit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read glossary %s: %w", path, unwrapPathError(err))
 	}
@@ -267,6 +275,9 @@ func parseLangTag(s string) (string, bool) {
 // cleanTerm returns a term as stored: NFC, with tabs and line breaks made
 // spaces. Other whitespace is kept as written, as OmegaT does.
 func cleanTerm(s string) string {
+	// A glossary from elsewhere may carry escape sequences that would reach
+	// the terminal through the panes and `glossary list`.
+	s = safetext.Text(s)
 	if strings.ContainsAny(s, "\t\r\n") {
 		s = strings.NewReplacer("\t", " ", "\r\n", " ", "\r", " ", "\n", " ").Replace(s)
 	}

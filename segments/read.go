@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/trad-project/trad/internal/safefile"
+
 	"golang.org/x/text/language"
 )
 
@@ -67,7 +69,7 @@ func Read(r io.Reader, opts ReadOptions) (*Document, []Warning, error) {
 	if name == "" || name == "-" {
 		name = "stdin"
 	}
-	data, err := readAllLimited(r, name, limit(opts.MaxBytes), 0)
+	data, err := safefile.ReadAllLimited(r, name, articleLimit(limit(opts.MaxBytes)), 0)
 	if err != nil {
 		return nil, nil, err
 	}

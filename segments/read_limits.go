@@ -1,13 +1,12 @@
 package segments
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/trad-project/trad/internal/safefile"
 )
 
 // DefaultMaxBytes is the largest article trad reads unless told otherwise
@@ -17,27 +16,10 @@ import (
 const DefaultMaxBytes int64 = 64 << 20
 
 // TooLargeError is returned for an article larger than the reading limit.
-type TooLargeError struct {
-	Name  string
-	Limit int64
-}
-
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s: larger than %s, the size limit for an article (raise it with --max-size)", e.Name, FormatSize(e.Limit))
-}
+type TooLargeError = safefile.TooLargeError
 
 // FormatSize writes n bytes the way --max-size reads them ("64MiB").
-func FormatSize(n int64) string {
-	for _, u := range []struct {
-		suffix string
-		size   int64
-	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
-		if n >= u.size && n%u.size == 0 {
-			return fmt.Sprintf("%d%s", n/u.size, u.suffix)
-		}
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+func FormatSize(n int64) string { return safefile.FormatSize(n) }
 
 // limit returns the reading limit that opts.MaxBytes asks for: 0 means
 // DefaultMaxBytes, a negative value means none.
@@ -51,84 +33,15 @@ func limit(maxBytes int64) int64 {
 	return maxBytes
 }
 
-// readAllLimited reads r to its end, failing with a *TooLargeError as soon
-// as it holds more than max bytes: memory never grows past max. hint is the
-// expected size (a file's), so the buffer is allocated once, as
-// os.ReadFile does; 0 when unknown.
-func readAllLimited(r io.Reader, name string, max, hint int64) ([]byte, error) {
-	lr := io.LimitReader(r, max+1)
-	buf := make([]byte, 0, min(hint, max)+512)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-	}
-	if int64(len(buf)) > max {
-		return nil, &TooLargeError{Name: name, Limit: max}
-	}
-	return buf, nil
+// articleLimit is how much of an article is read: max bytes.
+func articleLimit(max int64) safefile.Limit {
+	return safefile.Limit{Max: max, What: "an article", Hint: "raise it with --max-size; or pipe the input into `trad segment -`"}
 }
 
-// errNotRegular is wrapped by the error for a path that is not a regular file.
-var errNotRegular = errors.New("not a regular file")
-
-// readRegularFile reads the regular file at path (symbolic links
-// followed), at most max bytes. Folders, named pipes, devices and sockets
-// are refused with an error naming the file: reading /dev/zero or a FIFO
-// would never end, and a device is no article.
+// readRegularFile reads the article at path: a regular file of at most max
+// bytes (safefile.ReadRegular).
 func readRegularFile(path string, max int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(path, fi); err != nil {
-		return nil, err
-	}
-	f, err := openNoBlock(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// Stat again through the open file: the path may have been replaced
-	// between the two calls.
-	if fi, err = f.Stat(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if err := checkRegular(path, fi); err != nil {
-		return nil, err
-	}
-	if fi.Size() > max {
-		return nil, &TooLargeError{Name: path, Limit: max}
-	}
-	return readAllLimited(f, path, max, fi.Size())
-}
-
-func checkRegular(path string, fi os.FileInfo) error {
-	m := fi.Mode()
-	var what string
-	switch {
-	case m.IsRegular():
-		return nil
-	case m.IsDir():
-		return fmt.Errorf("%s: is a directory, not an article", path)
-	case m&os.ModeNamedPipe != 0:
-		what = "a named pipe"
-	case m&os.ModeSocket != 0:
-		what = "a socket"
-	case m&os.ModeDevice != 0 || m&os.ModeCharDevice != 0:
-		what = "a device"
-	default:
-		what = "a special file"
-	}
-	return fmt.Errorf("%s: %w (%s): trad reads articles from regular files; pipe other input into `trad segment -`", path, errNotRegular, what)
+	return safefile.ReadRegular(path, articleLimit(max))
 }
 
 // readProjectSource reads the article of the project file project for

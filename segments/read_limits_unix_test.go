@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/trad-project/trad/internal/safefile"
 )
 
 // TestReadFileRefusesSpecialFiles checks that devices, named pipes and
@@ -37,7 +39,7 @@ func TestReadFileRefusesSpecialFiles(t *testing.T) {
 		go func() { _, _, err := ReadFile(path, ReadOptions{}); done <- err }()
 		select {
 		case err := <-done:
-			if !errors.Is(err, errNotRegular) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), what) {
+			if !errors.Is(err, safefile.ErrNotRegular) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), what) {
 				t.Errorf("%s: err = %v, want %s refused", path, err, what)
 			}
 		case <-time.After(5 * time.Second):

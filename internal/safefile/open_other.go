@@ -1,6 +1,6 @@
 //go:build !unix
 
-package segments
+package safefile
 
 import "os"
 
