@@ -71,6 +71,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newTMCmd(s),
 		newPretranslateCmd(s),
 		newQACmd(s),
+		newAlignCmd(s),
 	)
 	addEditCommand(root, s)
 	return root

