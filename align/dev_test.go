@@ -32,16 +32,19 @@ func TestTune(t *testing.T) {
 	a := New(DefaultGlossary(), "de", "fr")
 	s, g := a.cues(src, sourceSide), a.cues(tgt, targetSide)
 	best := 0.0
-	for _, v := range []float64{4, 6.8, 10} {
-		for _, wl := range []float64{4, 8, 12, 16} {
-			for _, nl := range []float64{2.5, 3.5, 4.5, 6} {
-				for _, sh := range []float64{0.5, 1, 1.5} {
-					p := params{variance: v, wLen: 1, wLex: wl, null: nl, shape: sh}
-					sc := strictScores(gold, a.solve(s, g, p))
-					if sc.F1 > best-0.01 {
-						best = max(best, sc.F1)
-						fmt.Printf("%+v P %.3f R %.3f F1 %.3f\n", p, sc.P, sc.R, sc.F1)
-					}
+	src2, tgt2, gold2 := devSet(t, "testdata", "article.fr-en", "fr", "en")
+	a2 := New(DefaultGlossary(), "fr", "en")
+	s2, g2 := a2.cues(src2, sourceSide), a2.cues(tgt2, targetSide)
+	for _, wl := range []float64{8, 12, 16} {
+		for _, nl := range []float64{0.5, 1, 1.5, 2.5} {
+			for _, nll := range []float64{0, 0.1, 0.2, 0.3} {
+				p := defaultParams
+				p.wLex, p.null, p.nullLen = wl, nl, nll
+				sc := strictScores(gold, a.solve(s, g, p))
+				sc2 := strictScores(gold2, a2.solve(s2, g2, p))
+				if sc.F1 > best-0.01 {
+					best = max(best, sc.F1)
+					fmt.Printf("%+v de-fr P %.3f R %.3f F1 %.3f   fr-en F1 %.3f\n", p, sc.P, sc.R, sc.F1, sc2.F1)
 				}
 			}
 		}

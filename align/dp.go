@@ -19,12 +19,19 @@ var shapes = []struct {
 	{shape{0, 1}, 0},
 	{shape{1, 2}, 1.6},
 	{shape{2, 1}, 1.6},
-	{shape{2, 2}, 3.2},
+	{shape{2, 2}, 2.6},
 	{shape{1, 3}, 3.2},
 	{shape{3, 1}, 3.2},
 	{shape{2, 3}, 4.5},
 	{shape{3, 2}, 4.5},
 }
+
+// junkNull is the share of the null cost paid to leave a junk sentence
+// (see sentence.junk) alone: cheaper than gluing it to a real link.
+const junkNull = 0.2
+
+// maxRatio bounds the ratio of target to source length.
+const maxRatio = 1.5
 
 // maxSpan is the most sentences a link has on one side.
 const maxSpan = 3
@@ -36,10 +43,11 @@ type params struct {
 	wLen     float64 // weight of the length cost
 	wLex     float64 // weight of the lexical similarity (Dice of keys)
 	null     float64 // cost of leaving a sentence without counterpart
+	nullLen  float64 // and its increase with the square root of the sentence's length
 	shape    float64 // scale of the shapes' prior costs
 }
 
-var defaultParams = params{variance: 6.8, wLen: 1, wLex: 12, null: 2.5, shape: 1}
+var defaultParams = params{variance: 6.8, wLen: 1, wLex: 16, null: 2.5, nullLen: 0.3, shape: 1}
 
 // problem is one alignment: the two sides' cues and the band of the
 // dynamic programme.
@@ -60,9 +68,12 @@ func newProblem(src, tgt []sentence, p params) *problem {
 	for _, t := range tgt {
 		lt += t.chars
 	}
-	if ls > 0 && lt > 0 {
-		pr.ratio = float64(lt) / float64(ls)
-	}
+	// The ratio of the two texts' lengths estimates how much longer the
+	// target language writes, but dropped or added passages (captions,
+	// notes) skew it: it is pulled towards 1 on short texts and kept in
+	// the range language pairs have.
+	const prior = 1000
+	pr.ratio = min(maxRatio, max(1/maxRatio, (float64(lt)+prior)/(float64(ls)+prior)))
 	return pr
 }
 
@@ -75,12 +86,32 @@ func (pr *problem) lengthCost(ls, lt int) float64 {
 		return 0
 	}
 	d := (float64(lt) - float64(ls)*pr.ratio) / math.Sqrt(mean*pr.p.variance*pr.ratio)
-	pv := math.Erfc(math.Abs(d) / math.Sqrt2)
-	if pv < 1e-12 {
-		pv = 1e-12
-	}
-	return -math.Log(pv)
+	return tailCost(math.Abs(d))
 }
+
+// tailCost is -log(2(1 - Φ(d))) for d ≥ 0, from a table: it is evaluated
+// for every cell and shape of the programme, and Erfc and Log dominated
+// the run time.
+func tailCost(d float64) float64 {
+	x := d / tailStep
+	if x >= float64(len(tailTable)-1) {
+		// The tail's asymptote, continuous enough at the table's end.
+		return d*d/2 + math.Log(d*math.Sqrt(math.Pi/2))
+	}
+	i := int(x)
+	f := x - float64(i)
+	return tailTable[i]*(1-f) + tailTable[i+1]*f
+}
+
+const tailStep = 1.0 / 128
+
+var tailTable = func() []float64 {
+	t := make([]float64, 8*128+1)
+	for i := range t {
+		t[i] = -math.Log(math.Erfc(float64(i) * tailStep / math.Sqrt2))
+	}
+	return t
+}()
 
 // linkStats returns the lexical Dice and the length cost of the link of
 // source sentences i0..i1-1 and target sentences j0..j1-1 (both non-empty).
@@ -111,7 +142,16 @@ func (pr *problem) linkStats(i0, i1, j0, j1 int) (dice, lenCost float64) {
 func (pr *problem) cost(k int, i, j int) float64 {
 	sh := shapes[k]
 	if sh.a == 0 || sh.b == 0 {
-		return pr.p.null
+		var s sentence
+		if sh.b == 0 {
+			s = pr.src[i-1]
+		} else {
+			s = pr.tgt[j-1]
+		}
+		if s.junk {
+			return pr.p.null * junkNull
+		}
+		return pr.p.null + pr.p.nullLen*math.Sqrt(float64(s.chars))
 	}
 	dice, lc := pr.linkStats(i-sh.a, i, j-sh.b, j)
 	return pr.p.wLen*lc + pr.p.shape*sh.prior - pr.p.wLex*dice

@@ -28,6 +28,9 @@ type sentence struct {
 	// weight is the sentence's share of the Dice denominator: keys, numbers
 	// counted numWeight times.
 	weight float32
+	// junk is a sentence without a word or a number (".....", "- _ -"):
+	// OCR debris or layout, which translations keep or drop at random.
+	junk bool
 }
 
 // Key kinds, mixed into the hash so a number never equals a word.
@@ -314,6 +317,7 @@ func (f *folder) features(text string, dict *Dict, sd side) sentence {
 			keys = append(keys, hashKey(kindPunct, p))
 		}
 	})
+	s.junk = len(toks) == 0
 	for _, t := range toks {
 		if t.num {
 			keys = append(keys, hashKey(kindNum, numberKey(t.text)))
