@@ -226,8 +226,9 @@ func (m *AlignModel) reorder(k int) {
 }
 
 // linkHeight is the number of lines link i takes.
-func (m AlignModel) linkHeight(i int) int {
-	return 1 + max(1, len(m.links[i].Src), len(m.links[i].Tgt))
+func (m AlignModel) linkHeight(i int, cur bool) int {
+	left, right := m.columns(i, cur)
+	return 1 + max(len(left), len(right))
 }
 
 // scroll keeps the cursor's link inside the body.
@@ -239,7 +240,7 @@ func (m *AlignModel) scroll() {
 	for m.top < m.cur {
 		h := 0
 		for p := m.top; p <= m.cur; p++ {
-			h += m.linkHeight(m.order[p])
+			h += m.linkHeight(m.order[p], p == m.cur)
 		}
 		if h <= body {
 			break
@@ -301,24 +302,46 @@ func (m AlignModel) renderLink(i int, cur bool) []string {
 		style = m.st.cur
 	}
 	lines := []string{style.Render(fit(head, m.w))}
-	col := max(1, (m.w-3)/2)
-	for r := 0; r < max(1, len(l.Src), len(l.Tgt)); r++ {
-		left, right := "", ""
-		if r < len(l.Src) {
-			left = m.sentence(m.o.Src, l.Src[r])
+	left, right := m.columns(i, cur)
+	col := m.colWidth()
+	for r := 0; r < max(len(left), len(right)); r++ {
+		var a, b string
+		if r < len(left) {
+			a = left[r]
 		}
-		if r < len(l.Tgt) {
-			right = m.sentence(m.o.Tgt, l.Tgt[r])
+		if r < len(right) {
+			b = right[r]
 		}
-		if len(l.Src) == 0 && r == 0 {
-			left = "—"
-		}
-		if len(l.Tgt) == 0 && r == 0 {
-			right = "—"
-		}
-		lines = append(lines, fit(left, col)+" │ "+fit(right, col))
+		lines = append(lines, fit(a, col)+" │ "+fit(b, col))
 	}
 	return lines
+}
+
+func (m AlignModel) colWidth() int { return max(1, (m.w-3)/2) }
+
+// columns returns the lines of link i's source and target sides: one per
+// sentence, cut to the column, or for the cursor's link (cur) the whole
+// sentences wrapped, so the translator can read what they judge.
+func (m AlignModel) columns(i int, cur bool) (left, right []string) {
+	l := m.links[i]
+	side := func(ss []string, ix []int) []string {
+		if len(ix) == 0 {
+			return []string{"—"}
+		}
+		var out []string
+		for _, k := range ix {
+			s := m.sentence(ss, k)
+			if !cur {
+				out = append(out, s)
+				continue
+			}
+			for _, sp := range wrapText(s, m.colWidth()) {
+				out = append(out, s[sp.start:sp.end])
+			}
+		}
+		return out
+	}
+	return side(m.o.Src, l.Src), side(m.o.Tgt, l.Tgt)
 }
 
 func (m AlignModel) sentence(ss []string, i int) string {
