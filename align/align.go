@@ -166,6 +166,7 @@ func (a *Aligner) cues(texts []string, sd side) []sentence {
 	for i, t := range texts {
 		out[i] = f.features(t, a.dict, sd)
 	}
+	weigh(out)
 	return out
 }
 

@@ -67,14 +67,21 @@ func TestCues(t *testing.T) {
 		{"quotes and questions", "« Tu viens ? »", "\"Are you coming?\"", 2},
 	} {
 		s, g := f.features(tc.src, a.dict, sourceSide), f.features(tc.tgt, a.dict, targetSide)
-		if got := shared(s.reach, g.keys); got < tc.min {
-			t.Errorf("%s: %d shared keys, want ≥ %d", tc.name, got, tc.min)
+		g.kw = make([]float32, len(g.keys))
+		for i := range g.kw {
+			g.kw[i] = 1
+			if g.keys[i]&numBit != 0 {
+				g.kw[i] = numWeight
+			}
+		}
+		if got := shared(s.reach, g); got < float32(tc.min) {
+			t.Errorf("%s: %.0f shared keys, want ≥ %d", tc.name, got, tc.min)
 		}
 	}
 	s := f.features("Le chat dort, paisible.", a.dict, sourceSide)
 	g := f.features("Stocks fell by 12% yesterday.", a.dict, targetSide)
-	if got := shared(s.reach, g.keys); got != 0 {
-		t.Errorf("unrelated sentences share %d keys", got)
+	if got := shared(s.reach, g); got != 0 {
+		t.Errorf("unrelated sentences share %.0f keys", got)
 	}
 }
 

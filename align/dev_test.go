@@ -30,21 +30,20 @@ func TestTune(t *testing.T) {
 	}
 	src, tgt, gold := devSet(t, filepath.Join(sharedDir(), "eval", "align"), "tb-dev-de-fr", "de", "fr")
 	a := New(DefaultGlossary(), "de", "fr")
-	s, g := a.cues(src, sourceSide), a.cues(tgt, targetSide)
-	best := 0.0
 	src2, tgt2, gold2 := devSet(t, "testdata", "article.fr-en", "fr", "en")
 	a2 := New(DefaultGlossary(), "fr", "en")
-	s2, g2 := a2.cues(src2, sourceSide), a2.cues(tgt2, targetSide)
-	for _, wl := range []float64{8, 12, 16} {
-		for _, nl := range []float64{0.5, 1, 1.5, 2.5} {
-			for _, nll := range []float64{0, 0.1, 0.2, 0.3} {
-				p := defaultParams
-				p.wLex, p.null, p.nullLen = wl, nl, nll
-				sc := strictScores(gold, a.solve(s, g, p))
-				sc2 := strictScores(gold2, a2.solve(s2, g2, p))
-				if sc.F1 > best-0.01 {
-					best = max(best, sc.F1)
-					fmt.Printf("%+v de-fr P %.3f R %.3f F1 %.3f   fr-en F1 %.3f\n", p, sc.P, sc.R, sc.F1, sc2.F1)
+	for _, idf := range []float64{1} {
+		idfWeight = idf
+		s, g := a.cues(src, sourceSide), a.cues(tgt, targetSide)
+		s2, g2 := a2.cues(src2, sourceSide), a2.cues(tgt2, targetSide)
+		for _, wl := range []float64{8, 12, 16, 20} {
+			for _, nl := range []float64{1.5, 2, 2.5} {
+				for _, nll := range []float64{0.2, 0.3, 0.4} {
+					p := defaultParams
+					p.wLex, p.null, p.nullLen = wl, nl, nll
+					sc := strictScores(gold, a.solve(s, g, p))
+					sc2 := strictScores(gold2, a2.solve(s2, g2, p))
+					fmt.Printf("idf %.1f %+v de-fr P %.3f R %.3f F1 %.3f   fr-en F1 %.3f\n", idf, p, sc.P, sc.R, sc.F1, sc2.F1)
 				}
 			}
 		}

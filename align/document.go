@@ -65,6 +65,7 @@ func (a *Aligner) blockCues(d *segments.Document, blocks []int, sd side) []sente
 	for k, b := range blocks {
 		out[k] = f.features(d.Blocks[b].Text, a.dict, sd)
 	}
+	weigh(out)
 	return out
 }
 

@@ -47,7 +47,7 @@ type params struct {
 	shape    float64 // scale of the shapes' prior costs
 }
 
-var defaultParams = params{variance: 6.8, wLen: 1, wLex: 16, null: 2.5, nullLen: 0.3, shape: 1}
+var defaultParams = params{variance: 6.8, wLen: 1, wLex: 20, null: 2.5, nullLen: 0.4, shape: 1}
 
 // problem is one alignment: the two sides' cues and the band of the
 // dynamic programme.
@@ -166,15 +166,15 @@ type matchBand struct {
 
 func (mb *matchBand) at(pr *problem, i, j int) float32 {
 	if i >= len(mb.row) {
-		return float32(shared(pr.src[i].reach, pr.tgt[j].keys))
+		return shared(pr.src[i].reach, pr.tgt[j])
 	}
 	r := mb.row[i]
 	k := j - mb.lo[i]
 	if k < 0 || k >= len(r) {
-		return float32(shared(pr.src[i].reach, pr.tgt[j].keys))
+		return shared(pr.src[i].reach, pr.tgt[j])
 	}
 	if r[k] < 0 {
-		r[k] = float32(shared(pr.src[i].reach, pr.tgt[j].keys))
+		r[k] = shared(pr.src[i].reach, pr.tgt[j])
 	}
 	return r[k]
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -25,8 +26,9 @@ type sentence struct {
 	// reach is keys plus the dictionary translations of its words (sorted,
 	// distinct): what a sentence of the other side may match.
 	reach []uint32
-	// weight is the sentence's share of the Dice denominator: keys, numbers
-	// counted numWeight times.
+	// kw are the weights of keys (see weigh) and weight their sum, the
+	// sentence's share of the Dice denominator.
+	kw     []float32
 	weight float32
 	// junk is a sentence without a word or a number (".....", "- _ -"):
 	// OCR debris or layout, which translations keep or drop at random.
@@ -333,34 +335,56 @@ func (f *folder) features(text string, dict *Dict, sd side) sentence {
 	}
 	s.keys = sortedSet(keys)
 	s.reach = sortedSet(append(reach, s.keys...))
-	s.weight = float32(len(s.keys))
-	for _, k := range s.keys {
-		if k&numBit != 0 {
-			s.weight += numWeight - 1
-		}
-	}
 	return s
 }
+
+// weigh sets the key weights of one side's sentences: a key that few
+// sentences of the text have (a name, a number, a rare word) tells more
+// than one most have, as in tf-idf; numbers count numWeight times more.
+func weigh(ss []sentence) {
+	df := map[uint32]int{}
+	for _, s := range ss {
+		for _, k := range s.keys {
+			df[k]++
+		}
+	}
+	n := float64(len(ss))
+	for i := range ss {
+		s := &ss[i]
+		s.kw = make([]float32, len(s.keys))
+		s.weight = 0
+		for x, k := range s.keys {
+			w := 1 + idfWeight*math.Log(n/float64(df[k]))
+			if k&numBit != 0 {
+				w *= numWeight
+			}
+			s.kw[x] = float32(w)
+			s.weight += float32(w)
+		}
+	}
+}
+
+// idfWeight scales the rarity bonus of weigh.
+var idfWeight = 1.0
 
 func sortedSet(k []uint32) []uint32 {
 	slices.Sort(k)
 	return slices.Compact(k)
 }
 
-// shared counts the keys of t found in reach (both sorted).
-func shared(reach, t []uint32) int {
-	n, i, j := 0, 0, 0
-	for i < len(reach) && j < len(t) {
+// shared sums the weights of the keys of t found in reach (both sorted).
+func shared(reach []uint32, t sentence) float32 {
+	var n float32
+	i, j := 0, 0
+	tk := t.keys
+	for i < len(reach) && j < len(tk) {
 		switch {
-		case reach[i] < t[j]:
+		case reach[i] < tk[j]:
 			i++
-		case reach[i] > t[j]:
+		case reach[i] > tk[j]:
 			j++
 		default:
-			n++
-			if t[j]&numBit != 0 {
-				n += numWeight - 1
-			}
+			n += t.kw[j]
 			i++
 			j++
 		}
