@@ -110,9 +110,7 @@ func ReadSentences(r io.Reader, name string) ([]string, error) {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	text := string(data)
-	if strings.HasSuffix(text, "\n") {
-		text = text[:len(text)-1]
-	}
+	text = strings.TrimSuffix(text, "\n")
 	if text == "" {
 		return nil, nil
 	}
