@@ -117,47 +117,6 @@ func (a *Aligner) solve(src, tgt []sentence, p params) []Link {
 	}
 }
 
-// confidence sets each link's Conf from its cues: lexical overlap and
-// length agreement for a link, and for a sentence left alone how little it
-// resembles the sentences facing it.
-func (pr *problem) confidence(links []Link) {
-	for k := range links {
-		l := &links[k]
-		switch {
-		case len(l.Src) > 0 && len(l.Tgt) > 0:
-			dice, lc := pr.linkStats(l.Src[0], l.Src[0]+len(l.Src), l.Tgt[0], l.Tgt[0]+len(l.Tgt))
-			l.Conf = logistic(1 + 8*dice - 0.8*lc - 0.5*float64(len(l.Src)+len(l.Tgt)-2))
-		default:
-			l.Conf = logistic(1.5 - 10*pr.bestNeighbour(links, k))
-		}
-	}
-}
-
-// bestNeighbour returns the highest Dice between the sentence of null link
-// k and the sentences of the neighbouring links' other side.
-func (pr *problem) bestNeighbour(links []Link, k int) float64 {
-	best := 0.0
-	for d := max(0, k-2); d <= min(len(links)-1, k+2); d++ {
-		l := links[k]
-		o := links[d]
-		var dice float64
-		switch {
-		case len(l.Src) == 1:
-			for _, j := range o.Tgt {
-				dc, _ := pr.linkStats(l.Src[0], l.Src[0]+1, j, j+1)
-				dice = math.Max(dice, dc)
-			}
-		case len(l.Tgt) == 1:
-			for _, i := range o.Src {
-				dc, _ := pr.linkStats(i, i+1, l.Tgt[0], l.Tgt[0]+1)
-				dice = math.Max(dice, dc)
-			}
-		}
-		best = math.Max(best, dice)
-	}
-	return best
-}
-
 func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 func (a *Aligner) cues(texts []string, sd side) []sentence {

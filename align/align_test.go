@@ -208,29 +208,33 @@ func TestBandWidens(t *testing.T) {
 }
 
 func TestConfidence(t *testing.T) {
-	src, tgt, gold := devSet(t, "testdata", "article.fr-en", "fr", "en")
-	links := New(DefaultGlossary(), "fr", "en").Sentences(src, tgt)
-	g := normaliseLinks(gold)
-	var good, bad []float64
+	src, tgt, _ := devSet(t, "testdata", "article.fr-en", "fr", "en")
+	pair := New(DefaultGlossary(), "fr", "en").Prepare(src, tgt)
+	links := pair.Align()
 	for _, l := range links {
-		if l.Conf < 0 || l.Conf > 1 {
-			t.Fatalf("link %v: confidence out of [0, 1]", l)
-		}
-		if g[linkKey(l.Src, l.Tgt)] {
-			good = append(good, l.Conf)
-		} else {
-			bad = append(bad, l.Conf)
+		if l.Conf < 0.5 || l.Conf > 1 {
+			t.Errorf("link %v of the best alignment: confidence out of [0.5, 1]", l)
 		}
 	}
-	mean := func(v []float64) float64 {
-		s := 0.0
-		for _, x := range v {
-			s += x
-		}
-		return s / float64(max(1, len(v)))
+	// The translator moves a boundary against the cues: the two links it
+	// touches fall under 0.5, the others keep their confidence.
+	k := 30
+	edited, ok := MoveTarget(links, k, 1)
+	if !ok {
+		t.Fatal("no edit")
 	}
-	if len(bad) > 0 && mean(bad) >= mean(good) {
-		t.Errorf("wrong links have mean confidence %.2f ≥ right links' %.2f", mean(bad), mean(good))
+	pair.Confidence(edited)
+	for i, l := range edited {
+		switch {
+		case i == k || i == k+1:
+			if l.Conf >= 0.5 {
+				t.Errorf("edited link %v: confidence %.2f, want < 0.5", l, l.Conf)
+			}
+		case i < k-1 || i > k+2:
+			if l.Conf != links[i].Conf {
+				t.Errorf("link %v far from the edit: confidence %.3f, was %.3f", l, l.Conf, links[i].Conf)
+			}
+		}
 	}
 }
 

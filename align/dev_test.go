@@ -13,10 +13,29 @@ import (
 func TestDevGermanFrench(t *testing.T) {
 	src, tgt, gold := devSet(t, filepath.Join(sharedDir(), "eval", "align"), "tb-dev-de-fr", "de", "fr")
 	a := New(DefaultGlossary(), "de", "fr")
-	sc := strictScores(gold, a.Sentences(src, tgt))
+	links := a.Sentences(src, tgt)
+	sc := strictScores(gold, links)
 	t.Logf("de–fr dev: strict P %.3f R %.3f F1 %.3f", sc.P, sc.R, sc.F1)
 	if sc.F1 < devFloorDeFr {
 		t.Errorf("strict F1 %.3f, want ≥ %.2f", sc.F1, devFloorDeFr)
+	}
+	// Links flagged for review (under LowConfidence) must be wrong more
+	// often than the others.
+	g := normaliseLinks(gold)
+	var n, right [2]int
+	for _, l := range links {
+		k := 0
+		if l.Conf < LowConfidence {
+			k = 1
+		}
+		n[k]++
+		if g[linkKey(l.Src, l.Tgt)] {
+			right[k]++
+		}
+	}
+	t.Logf("right links: %d of %d confident, %d of %d flagged", right[0], n[0], right[1], n[1])
+	if n[1] == 0 || float64(right[1])/float64(n[1]) > float64(right[0])/float64(n[0])-0.1 {
+		t.Errorf("the confidence does not tell wrong links")
 	}
 }
 

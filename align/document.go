@@ -91,7 +91,7 @@ func shift(ix []int, by int) []int {
 }
 
 // LowConfidence is the confidence under which Apply notes a link for review.
-const LowConfidence = 0.5
+const LowConfidence = 0.7
 
 // ApplyResult counts what Apply did.
 type ApplyResult struct {

@@ -138,12 +138,18 @@ func (pr *problem) linkStats(i0, i1, j0, j1 int) (dice, lenCost float64) {
 	return dice, pr.lengthCost(ls, lt)
 }
 
-// cost is the cost of a link of shape sh ending at (i, j).
+// cost is the cost of a link of shape k ending at (i, j).
 func (pr *problem) cost(k int, i, j int) float64 {
 	sh := shapes[k]
-	if sh.a == 0 || sh.b == 0 {
+	return pr.linkCost(sh.a, sh.b, i, j, sh.prior)
+}
+
+// linkCost is the cost of the link of a source and b target sentences
+// ending at (i, j), whose shape has the prior cost prior.
+func (pr *problem) linkCost(a, b, i, j int, prior float64) float64 {
+	if a == 0 || b == 0 {
 		var s sentence
-		if sh.b == 0 {
+		if b == 0 {
 			s = pr.src[i-1]
 		} else {
 			s = pr.tgt[j-1]
@@ -153,8 +159,20 @@ func (pr *problem) cost(k int, i, j int) float64 {
 		}
 		return pr.p.null + pr.p.nullLen*math.Sqrt(float64(s.chars))
 	}
-	dice, lc := pr.linkStats(i-sh.a, i, j-sh.b, j)
-	return pr.p.wLen*lc + pr.p.shape*sh.prior - pr.p.wLex*dice
+	dice, lc := pr.linkStats(i-a, i, j-b, j)
+	return pr.p.wLen*lc + pr.p.shape*prior - pr.p.wLex*dice
+}
+
+// shapePrior returns the prior cost of a link of a source and b target
+// sentences; shapes the programme never proposes (a 4:1 made by joining
+// links in the review) cost as much as their size suggests.
+func shapePrior(a, b int) float64 {
+	for _, sh := range shapes {
+		if sh.a == a && sh.b == b {
+			return sh.prior
+		}
+	}
+	return 1.6 * float64(a+b-2)
 }
 
 // matchBand caches the keys two sentences share, for the cells the band

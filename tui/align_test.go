@@ -93,7 +93,7 @@ func startLinks() []align.Link {
 func TestAlignViewShowsLinks(t *testing.T) {
 	d := newAlignDriver(t, startLinks())
 	v := d.m.View()
-	for _, want := range []string{"4 links", "2 under 0.5", "document order", "0.20", "Deux.", "One.", "—"} {
+	for _, want := range []string{"4 links", "2 under 0.7", "document order", "0.20", "Deux.", "One.", "—"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
@@ -138,7 +138,7 @@ func TestAlignViewConfirmAndQuit(t *testing.T) {
 	d := newAlignDriver(t, startLinks())
 	d.press("down", "J")
 	// The stand-in scores the new 2:2 link 0.2 and the 0:1 link is gone.
-	if !strings.Contains(d.m.View(), "1 under 0.5") || strings.Contains(d.m.View(), "0.40") {
+	if !strings.Contains(d.m.View(), "1 under 0.7") || strings.Contains(d.m.View(), "0.40") {
 		t.Errorf("confidences not recomputed after the join:\n%s", d.m.View())
 	}
 	d.press("q")
