@@ -24,8 +24,6 @@ var shapes = []struct {
 	{shape{3, 1}, 3.2},
 	{shape{2, 3}, 4.5},
 	{shape{3, 2}, 4.5},
-	{shape{1, 4}, 4.0},
-	{shape{4, 1}, 4.0},
 }
 
 // junkNull is the share of the null cost paid to leave a junk sentence
@@ -36,7 +34,7 @@ const junkNull = 0.2
 const maxRatio = 1.5
 
 // maxSpan is the most sentences a link has on one side.
-const maxSpan = 4
+const maxSpan = 3
 
 // params weigh the cues. The values are tuned on the development data (see
 // BENCHMARKS.md).
