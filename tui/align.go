@@ -98,6 +98,22 @@ func (m AlignModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = "wrote " + msg.path
 		}
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Alt {
+			// Keys typed faster than the program reads arrive together
+			// ("Gs"): the view has no text to type, so each is a command.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				next, cmd := m.key(string(r))
+				m = next.(AlignModel)
+				if cmd != nil {
+					cmds = append(cmds, cmd)
+				}
+			}
+			if len(cmds) == 0 {
+				return m, nil
+			}
+			return m, tea.Sequence(cmds...)
+		}
 		return m.key(msg.String())
 	}
 	return m, nil

@@ -217,3 +217,12 @@ func TestAlignViewWrapsCurrent(t *testing.T) {
 		t.Errorf("want the first link whole and the second cut:\n%s", v)
 	}
 }
+
+// TestAlignViewKeysTogether: keys read in one go ("Gs") act one by one.
+func TestAlignViewKeysTogether(t *testing.T) {
+	d := newAlignDriver(t, startLinks())
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jJ")})
+	if got := linksString(d.m.Links()); got != "[0]:[0] [1, 2]:[1, 2] [3]:[3]" {
+		t.Errorf("links %s after \"jJ\"", got)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/trad-project/trad/align"
 	"github.com/trad-project/trad/segments"
@@ -32,6 +34,9 @@ func alignReview(s *streams, res *alignment, out string, tmx bool) error {
 	if !ok || !inOK || !isTerminal(so) || !isTerminal(si) {
 		return errors.New("align: --review needs a terminal (standard input and output); without it, align writes the project or TMX directly")
 	}
+	// As for the editor: ask the terminal for its background before the
+	// first frame, where lipgloss would swallow the keys typed meanwhile.
+	lipgloss.SetHasDarkBackground(termenv.NewOutput(so).HasDarkBackground())
 	project, tmxPath := reviewPaths(res.src.SourcePath, out, tmx)
 	m := tui.NewAlign(tui.AlignOptions{
 		Src:     res.pair.Source(),
