@@ -453,3 +453,27 @@ func TestApplyShapes(t *testing.T) {
 		t.Errorf("dropped source sentence %+v", s[3])
 	}
 }
+
+// TestDocumentsOtherLayout aligns the article with a translation written
+// one sentence per paragraph: the blocks do not correspond, so sentences
+// are aligned without them.
+func TestDocumentsOtherLayout(t *testing.T) {
+	src := readDoc(t, "testdata/article.fr.md", "fr", "en")
+	_, _, gold := devSet(t, "testdata", "article.fr-en", "fr", "en")
+	en := readDoc(t, "testdata/article.en.md", "en", "fr")
+	var b strings.Builder
+	for _, s := range en.Segments {
+		b.WriteString(s.Source + "\n\n")
+	}
+	tgt, _, err := segments.Read(strings.NewReader(b.String()), segments.ReadOptions{Lang: "en", Target: "fr", Format: segments.FormatText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tgt.Segments) != len(en.Segments) {
+		t.Fatalf("%d segments, want %d", len(tgt.Segments), len(en.Segments))
+	}
+	_, links := New(DefaultGlossary(), "fr", "en").Documents(src, tgt)
+	if sc := strictScores(gold, links); sc.F1 < 0.95 {
+		t.Errorf("strict F1 %.3f, want ≥ 0.95", sc.F1)
+	}
+}

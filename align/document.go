@@ -15,6 +15,12 @@ import (
 func (a *Aligner) Documents(src, tgt *segments.Document) (*Pair, []Link) {
 	pair := a.Prepare(segmentTexts(src), segmentTexts(tgt))
 	sb, tb := textBlocks(src), textBlocks(tgt)
+	if !similarBlocks(len(sb), len(tb)) {
+		// The translation was laid out differently (a sentence per line,
+		// paragraphs merged): blocks would mislead, align sentences alone.
+		links := pair.Align()
+		return pair, links
+	}
 	blocks := a.solve(a.blockCues(src, sb, sourceSide), a.blockCues(tgt, tb, targetSide), a.p)
 	var links []Link
 	for _, bl := range blocks {
@@ -37,6 +43,13 @@ func (a *Aligner) Documents(src, tgt *segments.Document) (*Pair, []Link) {
 	}
 	pair.Confidence(links)
 	return pair, links
+}
+
+// similarBlocks reports whether two documents of n and m text blocks are
+// laid out alike enough for their blocks to be aligned first.
+func similarBlocks(n, m int) bool {
+	lo, hi := min(n, m), max(n, m)
+	return float64(hi) <= 1.5*float64(lo)+2
 }
 
 func segmentTexts(d *segments.Document) []string {
