@@ -50,41 +50,30 @@ func linkStart(links []Link, k int) (int, int) {
 	case len(l.Src) > 0 && len(l.Tgt) > 0:
 		return l.Src[0], l.Tgt[0]
 	case len(l.Src) > 0:
-		return l.Src[0], nextTarget(links, k)
+		return l.Src[0], nextOn(links, k, tgtOf)
 	default:
-		return nextSource(links, k), l.Tgt[0]
+		return nextOn(links, k, srcOf), l.Tgt[0]
 	}
 }
 
-// nextSource returns the first source sentence at or after link k (the
-// number of source sentences before it).
-func nextSource(links []Link, k int) int {
+// nextOn returns the first sentence of side (Src or Tgt) at or after link
+// k: the number of that side's sentences before the link.
+func nextOn(links []Link, k int, side func(Link) []int) int {
 	for ; k < len(links); k++ {
-		if len(links[k].Src) > 0 {
-			return links[k].Src[0]
+		if ix := side(links[k]); len(ix) > 0 {
+			return ix[0]
 		}
 	}
 	for k = len(links) - 1; k >= 0; k-- {
-		if len(links[k].Src) > 0 {
-			return links[k].Src[len(links[k].Src)-1] + 1
+		if ix := side(links[k]); len(ix) > 0 {
+			return ix[len(ix)-1] + 1
 		}
 	}
 	return 0
 }
 
-func nextTarget(links []Link, k int) int {
-	for ; k < len(links); k++ {
-		if len(links[k].Tgt) > 0 {
-			return links[k].Tgt[0]
-		}
-	}
-	for k = len(links) - 1; k >= 0; k-- {
-		if len(links[k].Tgt) > 0 {
-			return links[k].Tgt[len(links[k].Tgt)-1] + 1
-		}
-	}
-	return 0
-}
+func srcOf(l Link) []int { return l.Src }
+func tgtOf(l Link) []int { return l.Tgt }
 
 // window returns the cost of the best alignment of source sentences a..b-1
 // with target sentences c..d-1, never using the link of fa source and fb

@@ -79,6 +79,9 @@ func alignRun(s *streams, o *alignOptions) error {
 	if o.Sentences && o.Review {
 		return errors.New("align: --review aligns articles, not --sentences lists")
 	}
+	if o.Source == "-" && o.Translation == "-" {
+		return errors.New("align: only one of SOURCE and TRANSLATION can be standard input (-)")
+	}
 	g, err := loadGlossaries(s, glossarySources{Paths: o.Glossaries, NoUser: o.NoUser, NoBuiltin: o.NoBuiltin})
 	if err != nil {
 		return fmt.Errorf("align: %w", err)

@@ -149,6 +149,7 @@ func TestAlignErrors(t *testing.T) {
 		{[]string{fr, filepath.Join(dir, "missing.md")}, "missing.md"},
 		{[]string{"--review", "--sentences", fr, en}, "--review"},
 		{[]string{"--review", fr, en}, "needs a terminal"},
+		{[]string{"--sentences", "-", "-"}, "only one of"},
 		{[]string{"--sentences", filepath.Join(dir, "none"), en}, "none"},
 	} {
 		code, _, errOut := runAlign(t, "", tc.args...)
