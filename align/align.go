@@ -93,23 +93,28 @@ func (p *Pair) Confidence(links []Link) { p.pr.confidence(links) }
 // initialBand is the band's half-width before any widening: wide enough for
 // the runs of dropped captions and notes that real documents have.
 func initialBand(n, m int) int {
-	w := 16 + max(n, m)/25
+	w := 16 + min(max(n, m)/25, 60)
 	if n > 0 && m > 0 {
 		w = max(w, m/n+2*maxSpan, n/m+2*maxSpan)
 	}
 	return w
 }
 
+// maxBandCells bounds the table of the programme (about 9 bytes a cell):
+// the band stops widening there, and the path keeps to it.
+const maxBandCells = 30_000_000
+
 // solve aligns two sides' cues, widening the band until the best path keeps
-// off its edges.
+// off its edges (or the table would grow past maxBandCells).
 func (a *Aligner) solve(src, tgt []sentence, p params) []Link {
 	n, m := len(src), len(tgt)
 	pr := newProblem(src, tgt, p)
 	w := initialBand(n, m)
 	for {
 		pr.setBand(w)
-		links, edge := pr.solve()
-		if !edge || w >= max(n, m) {
+		links, edge, ok := pr.solve()
+		wider := (n + 1) * (4*w + 1)
+		if ok && (!edge || w >= max(n, m) || wider > maxBandCells) {
 			pr.confidence(links)
 			return links
 		}

@@ -60,3 +60,16 @@ func BenchmarkSentences1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSentences20000 aligns a book-length pair, 20,000 × 20,000
+// sentences: the band is capped, so time and memory stay linear.
+func BenchmarkSentences20000(b *testing.B) {
+	src, tgt := benchPair(20000)
+	a := New(DefaultGlossary(), "fr", "en")
+	b.ResetTimer()
+	for b.Loop() {
+		if links := a.Sentences(src, tgt); !Check(links, len(src), len(tgt)) {
+			b.Fatal("bad links")
+		}
+	}
+}

@@ -223,8 +223,9 @@ func (pr *problem) setBand(w int) {
 }
 
 // solve runs the banded dynamic programme and returns the links of the
-// cheapest path and whether the path touched the band's edge.
-func (pr *problem) solve() ([]Link, bool) {
+// cheapest path, whether the path touched the band's edge, and false if
+// no path fits in the band.
+func (pr *problem) solve() ([]Link, bool, bool) {
 	n, m := len(pr.src), len(pr.tgt)
 	inf := math.Inf(1)
 	dist := make([][]float64, n+1)
@@ -275,8 +276,8 @@ func (pr *problem) solve() ([]Link, bool) {
 		k := back[i][j-pr.lo[i]]
 		if k < 0 {
 			// Unreachable within the band: should not happen as the band
-			// always joins (0,0) to (n,m); report it as an edge hit.
-			return nil, true
+			// always joins (0,0) to (n,m).
+			return nil, true, false
 		}
 		sh := shapes[k]
 		links = append(links, Link{Src: span(i-sh.a, i), Tgt: span(j-sh.b, j)})
@@ -285,7 +286,7 @@ func (pr *problem) solve() ([]Link, bool) {
 	for l, r := 0, len(links)-1; l < r; l, r = l+1, r-1 {
 		links[l], links[r] = links[r], links[l]
 	}
-	return links, edge
+	return links, edge, true
 }
 
 func span(a, b int) []int {

@@ -115,6 +115,8 @@ func alignRun(s *streams, o *alignOptions) error {
 func alignOutput(o *alignOptions) (string, bool, error) {
 	out := o.Output
 	switch {
+	case out == "" && o.Source == "-":
+		return "", false, errors.New("align: SOURCE is standard input: give -o FILE.trad.json or -o FILE.tmx")
 	case out == "":
 		out = segments.ProjectPath(o.Source)
 	case strings.EqualFold(bitext.FormatForPath(out), bitext.FormatTMX):

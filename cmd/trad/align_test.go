@@ -150,6 +150,7 @@ func TestAlignErrors(t *testing.T) {
 		{[]string{"--review", "--sentences", fr, en}, "--review"},
 		{[]string{"--review", fr, en}, "needs a terminal"},
 		{[]string{"--sentences", "-", "-"}, "only one of"},
+		{[]string{"-", en}, "give -o"},
 		{[]string{"--sentences", filepath.Join(dir, "none"), en}, "none"},
 	} {
 		code, _, errOut := runAlign(t, "", tc.args...)
