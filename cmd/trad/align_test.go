@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,5 +158,31 @@ func TestAlignErrors(t *testing.T) {
 		if code == 0 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+var updateAlign = flag.Bool("update-align", false, "rewrite the align golden files in ../../align/testdata")
+
+// TestAlignSentencesGolden pins the exact --sentences output (links and
+// confidences) on the story pair; -update-align rewrites it after a
+// deliberate change of the aligner.
+func TestAlignSentencesGolden(t *testing.T) {
+	td := filepath.Join("..", "..", "align", "testdata")
+	code, out, errOut := runAlign(t, "", "--sentences", filepath.Join(td, "story.fr-en.fr"), filepath.Join(td, "story.fr-en.en"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	golden := filepath.Join(td, "story.fr-en.links")
+	if *updateAlign {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("output differs from %s (go test -run AlignSentencesGolden -update-align to accept):\n%s", golden, out)
 	}
 }
