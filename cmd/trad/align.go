@@ -120,14 +120,26 @@ func alignOutput(o *alignOptions) (string, bool, error) {
 	case out == "":
 		out = segments.ProjectPath(o.Source)
 	case strings.EqualFold(bitext.FormatForPath(out), bitext.FormatTMX):
+		if o.Review {
+			// The review writes the project beside SOURCE too.
+			if err := checkNewProject(segments.ProjectPath(o.Source), o.Force); err != nil {
+				return "", false, err
+			}
+		}
 		return out, true, nil
 	case !segments.IsProjectPath(out):
 		return "", false, fmt.Errorf("align: -o %s: want a project (%s) or a TMX file (.tmx)", out, segments.ProjectExt)
 	}
-	if _, err := os.Stat(out); err == nil && !o.Force {
-		return "", false, fmt.Errorf("align: %s exists: give --force to replace it (the previous version is kept as .bak), or another -o", out)
+	return out, false, checkNewProject(out, o.Force)
+}
+
+// checkNewProject refuses to replace an existing project without force: it
+// may hold a translator's work.
+func checkNewProject(path string, force bool) error {
+	if _, err := os.Stat(path); err == nil && !force {
+		return fmt.Errorf("align: %s exists: give --force to replace it (the previous version is kept as .bak), or another -o", path)
 	}
-	return out, false, nil
+	return nil
 }
 
 func alignSentences(s *streams, a *align.Aligner, o *alignOptions) error {

@@ -109,6 +109,11 @@ func TestAlignProject(t *testing.T) {
 	if _, err := os.Stat(project + ".bak"); err != nil {
 		t.Errorf("no backup of the replaced project: %v", err)
 	}
+	// The review would write it too, even with -o FILE.tmx.
+	code, _, errOut = runAlign(t, "", "--review", fr, en, "-o", filepath.Join(dir, "x.tmx"))
+	if code == 0 || !strings.Contains(errOut, "--force") {
+		t.Errorf("--review -o x.tmx over a project: exit %d, %q", code, errOut)
+	}
 }
 
 func TestAlignTMX(t *testing.T) {
