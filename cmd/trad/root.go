@@ -103,6 +103,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newConfirmCmd(s),
 		newQACmd(s),
 		newSpellCmd(s),
+		newAlignCmd(s),
 	)
 	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
 	return root

@@ -1,0 +1,183 @@
+package align
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// Documents aligns two segmented articles: their blocks (paragraphs,
+// headings, list items) first, then the sentences inside each group of
+// aligned blocks. The links index src.Segments and tgt.Segments; their
+// confidences are set.
+func (a *Aligner) Documents(src, tgt *segments.Document) (*Pair, []Link) {
+	pair := a.Prepare(segmentTexts(src), segmentTexts(tgt))
+	sb, tb := textBlocks(src), textBlocks(tgt)
+	if !similarBlocks(len(sb), len(tb)) {
+		// The translation was laid out differently (a sentence per line,
+		// paragraphs merged): blocks would mislead, align sentences alone.
+		links := pair.Align()
+		return pair, links
+	}
+	blocks := a.solve(a.blockCues(src, sb, sourceSide), a.blockCues(tgt, tb, targetSide), a.p)
+	var links []Link
+	for _, bl := range blocks {
+		ss, ts := blockSegments(src, sb, bl.Src), blockSegments(tgt, tb, bl.Tgt)
+		switch {
+		case len(ss) == 0:
+			for _, j := range ts {
+				links = append(links, Link{Src: []int{}, Tgt: []int{j}})
+			}
+		case len(ts) == 0:
+			for _, i := range ss {
+				links = append(links, Link{Src: []int{i}, Tgt: []int{}})
+			}
+		default:
+			sub := a.solve(pair.src[ss[0]:ss[0]+len(ss)], pair.tgt[ts[0]:ts[0]+len(ts)], a.p)
+			for _, l := range sub {
+				links = append(links, Link{Src: shift(l.Src, ss[0]), Tgt: shift(l.Tgt, ts[0])})
+			}
+		}
+	}
+	pair.Confidence(links)
+	return pair, links
+}
+
+// similarBlocks reports whether two documents of n and m text blocks are
+// laid out alike enough for their blocks to be aligned first.
+func similarBlocks(n, m int) bool {
+	lo, hi := min(n, m), max(n, m)
+	return float64(hi) <= 1.5*float64(lo)+2
+}
+
+func segmentTexts(d *segments.Document) []string {
+	out := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		out[i] = s.Source
+	}
+	return out
+}
+
+// textBlocks returns the indices of the blocks that have segments (code
+// blocks have none and are not aligned).
+func textBlocks(d *segments.Document) []int {
+	var out []int
+	for i, b := range d.Blocks {
+		if b.Count > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (a *Aligner) blockCues(d *segments.Document, blocks []int, sd side) []sentence {
+	f := newFolder()
+	out := make([]sentence, len(blocks))
+	for k, b := range blocks {
+		out[k] = f.features(d.Blocks[b].Text, a.dict, sd)
+	}
+	weigh(out)
+	return out
+}
+
+// blockSegments returns the segment indices of the blocks ks (indices into
+// blocks), in order.
+func blockSegments(d *segments.Document, blocks []int, ks []int) []int {
+	var out []int
+	for _, k := range ks {
+		b := d.Blocks[blocks[k]]
+		for i := b.First; i < b.First+b.Count; i++ {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func shift(ix []int, by int) []int {
+	out := make([]int, len(ix))
+	for k, i := range ix {
+		out[k] = i + by
+	}
+	return out
+}
+
+// LowConfidence is the confidence under which Apply notes a link for review.
+const LowConfidence = 0.7
+
+// ApplyResult counts what Apply did.
+type ApplyResult struct {
+	Filled  int // segments given a target
+	Merged  int // source segments merged into the one before them (n:m links)
+	Dropped int // target sentences without a source sentence, left out
+	Low     int // targets noted as low-confidence
+}
+
+// Apply returns a copy of src with the aligned target sentences as drafts
+// of origin "align". The source segments of a link with several are merged
+// into one segment when they are in one block, so that the pair stays one
+// translation unit; across blocks, the first gets the target and the
+// others a note. Target sentences without source are left out (counted).
+// Targets of links under LowConfidence get a note saying so.
+func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.Document, ApplyResult) {
+	var res ApplyResult
+	doc := src.Clone()
+	joiner := " "
+	if b, _ := tgt.TargetLang.Base(); b.String() == "zh" || b.String() == "ja" {
+		joiner = ""
+	}
+	first := make([]int, len(src.Segments)) // source segment → the link's first source segment
+	target := map[int]Link{}
+	for i := range first {
+		first[i] = i
+	}
+	for _, l := range links {
+		if len(l.Src) == 0 {
+			res.Dropped += len(l.Tgt)
+			continue
+		}
+		for _, i := range l.Src {
+			first[i] = l.Src[0]
+		}
+		if len(l.Tgt) > 0 {
+			target[l.Src[0]] = l
+		}
+	}
+	var segs []segments.Segment
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		start := len(segs)
+		for i := b.First; i < b.First+b.Count; i++ {
+			s := src.Segments[i]
+			if f := first[i]; f != i && src.Segments[f].Block == s.Block {
+				last := &segs[len(segs)-1]
+				last.End = s.End
+				last.Source = b.Text[last.Start:last.End]
+				res.Merged++
+				continue
+			} else if f != i {
+				s.Note = fmt.Sprintf("aligned with segment %d", f+1)
+			}
+			if l, ok := target[i]; ok {
+				texts := make([]string, len(l.Tgt))
+				for k, j := range l.Tgt {
+					texts[k] = tgt.Segments[j].Source
+				}
+				s.Target, s.Status, s.Origin, s.Changed = strings.Join(texts, joiner), segments.StatusDraft, Origin, now.UTC()
+				res.Filled++
+				if l.Conf < LowConfidence {
+					s.Note = fmt.Sprintf("alignment confidence %.2f: check", l.Conf)
+					res.Low++
+				}
+			}
+			s.Index = len(segs)
+			segs = append(segs, s)
+		}
+		b.First, b.Count = start, len(segs)-start
+	}
+	doc.Segments = segs
+	doc.TargetLang = tgt.SourceLang
+	doc.Cursor = 0
+	return doc, res
+}

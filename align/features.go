@@ -1,0 +1,393 @@
+package align
+
+import (
+	"hash/fnv"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// A sentence's cues are reduced to a length and a set of keys (hashes) that
+// a sentence of the other side can share: number values, word prefixes
+// (cognates, names, identical tokens), the dictionary's translations of its
+// words and a few punctuation marks. Keys are compared as sorted sets.
+
+// sentence holds the cues of one sentence (or block).
+type sentence struct {
+	chars int      // runes that are not spaces: the length model's unit
+	keys  []uint32 // sorted distinct keys of the sentence's own tokens
+	// reach is keys plus the dictionary translations of its words (sorted,
+	// distinct): what a sentence of the other side may match.
+	reach []uint32
+	// kw are the weights of keys (see weigh) and weight their sum, the
+	// sentence's share of the Dice denominator.
+	kw     []float32
+	weight float32
+	// junk is a sentence without a word or a number (".....", "- _ -"):
+	// OCR debris or layout, which translations keep or drop at random.
+	junk bool
+}
+
+// Key kinds, mixed into the hash so a number never equals a word.
+const (
+	kindWord  = 'w'
+	kindNum   = 'n'
+	kindPunct = 'p'
+)
+
+// prefixLen is how many letters of a folded word make its key: enough to
+// tell words apart, short enough that inflected forms and cognates
+// ("Expedition", "expédition"; "Himalaya-Berge", "himalayens") share it.
+const prefixLen = 5
+
+// minWordLen is the shortest word used as a cue: shorter words are mostly
+// function words, which differ between languages and match by chance.
+const minWordLen = 4
+
+// folder folds case and strips accents: "Éboulement" → "eboulement".
+type folder struct {
+	fold  cases.Caser
+	strip transform.Transformer
+}
+
+func newFolder() *folder {
+	return &folder{
+		fold:  cases.Fold(),
+		strip: transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC),
+	}
+}
+
+// word returns the folded, unaccented form of w.
+func (f *folder) word(w string) string {
+	w = f.fold.String(w)
+	if isASCII(w) {
+		return w
+	}
+	out, _, err := transform.String(f.strip, w)
+	if err != nil {
+		return w
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(out, "œ", "oe"), "æ", "ae")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// wordKey returns the key of a folded word and whether the word is long
+// enough to be a cue by itself (short words only count through the
+// dictionary).
+func wordKey(folded string) (uint32, bool) {
+	n := utf8.RuneCountInString(folded)
+	if n > prefixLen {
+		i := 0
+		for k := 0; k < prefixLen; k++ {
+			_, sz := utf8.DecodeRuneInString(folded[i:])
+			i += sz
+		}
+		folded = folded[:i]
+	}
+	return hashKey(kindWord, folded), n >= minWordLen
+}
+
+// numBit marks the keys of numbers, which count numWeight times.
+const numBit = 1 << 31
+
+func hashKey(kind byte, s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte{kind})
+	h.Write([]byte(s))
+	if kind == kindNum {
+		return h.Sum32() | numBit
+	}
+	return h.Sum32() &^ numBit
+}
+
+// token is a word or a number of a sentence.
+type token struct {
+	text string
+	num  bool
+}
+
+// tokens splits s into words (letters, with inner hyphens and apostrophes
+// cutting them) and numbers (digits with their group and decimal
+// separators, normalised by numberKey), and reports cue punctuation.
+func tokens(s string, punct func(r rune)) []token {
+	var out []token
+	for i := 0; i < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsDigit(r):
+			j := scanNumber(s, i)
+			out = append(out, token{text: s[i:j], num: true})
+			i = j
+		case unicode.IsLetter(r):
+			j := i + sz
+			for j < len(s) {
+				r2, sz2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += sz2
+			}
+			out = append(out, token{text: s[i:j]})
+			i = j
+		default:
+			if punct != nil {
+				punct(r)
+			}
+			i += sz
+		}
+	}
+	return out
+}
+
+// scanNumber returns the end of the number starting at s[i]: digits, and
+// separators (, . space, no-break spaces, apostrophe) followed by a digit.
+func scanNumber(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsDigit(r) {
+			j += sz
+			continue
+		}
+		if !isNumSep(r) {
+			break
+		}
+		k := j + sz
+		if k >= len(s) {
+			break
+		}
+		r2, _ := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsDigit(r2) {
+			break
+		}
+		// A space groups thousands only before exactly three digits:
+		// "40 000" is one number, "1956 8 000" two, "in 1881 3 climbers" two.
+		if isSpaceSep(r) && groupLen(s, k) != 3 {
+			break
+		}
+		j = k
+	}
+	return j
+}
+
+func isNumSep(r rune) bool { return r == ',' || r == '.' || r == '\'' || r == '’' || isSpaceSep(r) }
+
+func isSpaceSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' }
+
+// groupLen counts the digits starting at s[k].
+func groupLen(s string, k int) int {
+	n := 0
+	for k < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsDigit(r) {
+			break
+		}
+		n++
+		k += sz
+	}
+	return n
+}
+
+// numberKey normalises the locale forms of a number to one spelling:
+// "40 000", "40,000", "40.000" and "40’000" → "40000"; "3,5" and "3.5" →
+// "3.5"; "8847,60" → "8847.6". A separator before exactly three final
+// digits groups thousands; any other separator is the decimal mark.
+func numberKey(s string) string {
+	var groups []string
+	var seps []rune
+	start := 0
+	for i, r := range s {
+		if !unicode.IsDigit(r) {
+			groups = append(groups, s[start:i])
+			seps = append(seps, r)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	groups = append(groups, s[start:])
+	var b strings.Builder
+	b.WriteString(toASCIIDigits(groups[0]))
+	for k := 1; k < len(groups); k++ {
+		g := toASCIIDigits(groups[k])
+		if len(g) == 3 && (k < len(groups)-1 || !isDecimalOnly(seps[k-1], seps)) {
+			b.WriteString(g)
+			continue
+		}
+		frac := strings.TrimRight(g, "0")
+		if frac != "" {
+			b.WriteByte('.')
+			b.WriteString(frac)
+		}
+		// A decimal part ends the number: "1.2.3" keeps "1.2" and drops the rest.
+		break
+	}
+	out := strings.TrimLeft(b.String(), "0")
+	if out == "" || out[0] == '.' {
+		out = "0" + out
+	}
+	return out
+}
+
+// isDecimalOnly reports whether sep before a final three-digit group must
+// be a decimal mark: it differs from an earlier separator ("1.234,567").
+func isDecimalOnly(sep rune, seps []rune) bool {
+	return len(seps) > 1 && seps[0] != sep
+}
+
+func toASCIIDigits(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if v := digitValue(r); v >= 0 {
+			b.WriteByte(byte('0' + v))
+		}
+	}
+	return b.String()
+}
+
+// digitValue returns the value of a decimal digit of any script, or -1.
+func digitValue(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
+	}
+	for _, z := range []rune{0x660, 0x6F0, 0x966, 0xFF10} {
+		if r >= z && r <= z+9 {
+			return int(r - z)
+		}
+	}
+	return -1
+}
+
+// cuePunct are the marks whose presence is a cue: questions, exclamations,
+// quotations, parentheses, colons.
+func cuePunct(r rune) (string, bool) {
+	switch r {
+	case '?', '¿':
+		return "?", true
+	case '!', '¡':
+		return "!", true
+	case '«', '»', '"', '“', '”', '„':
+		return "\"", true
+	case '(', ')', '[', ']':
+		return "(", true
+	case ':':
+		return ":", true
+	}
+	return "", false
+}
+
+// numWeight is how many words a shared number is worth: numbers rarely
+// match by chance and are kept by translators.
+const numWeight = 2
+
+// side says which side of the pair a sentence is on: the dictionary
+// translates source words and knows which target words it can produce.
+type side int
+
+const (
+	sourceSide side = iota
+	targetSide
+)
+
+// features computes the cues of text; dict may be nil.
+func (f *folder) features(text string, dict *Dict, sd side) sentence {
+	var s sentence
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			s.chars++
+		}
+	}
+	var keys, reach []uint32
+	toks := tokens(text, func(r rune) {
+		if p, ok := cuePunct(r); ok {
+			keys = append(keys, hashKey(kindPunct, p))
+		}
+	})
+	s.junk = len(toks) == 0
+	for _, t := range toks {
+		if t.num {
+			keys = append(keys, hashKey(kindNum, numberKey(t.text)))
+			continue
+		}
+		k, long := wordKey(f.word(t.text))
+		if long || sd == targetSide && dict.produces(k) {
+			keys = append(keys, k)
+		}
+		if sd == sourceSide {
+			reach = append(reach, dict.lookup(k)...)
+		}
+	}
+	s.keys = sortedSet(keys)
+	s.reach = sortedSet(append(reach, s.keys...))
+	return s
+}
+
+// weigh sets the key weights of one side's sentences: a key that few
+// sentences of the text have (a name, a number, a rare word) tells more
+// than one most have, as in tf-idf; numbers count numWeight times more.
+func weigh(ss []sentence) {
+	df := map[uint32]int{}
+	for _, s := range ss {
+		for _, k := range s.keys {
+			df[k]++
+		}
+	}
+	n := float64(len(ss))
+	for i := range ss {
+		s := &ss[i]
+		s.kw = make([]float32, len(s.keys))
+		s.weight = 0
+		for x, k := range s.keys {
+			w := 1 + idfWeight*math.Log(n/float64(df[k]))
+			if k&numBit != 0 {
+				w *= numWeight
+			}
+			s.kw[x] = float32(w)
+			s.weight += float32(w)
+		}
+	}
+}
+
+// idfWeight scales the rarity bonus of weigh.
+var idfWeight = 1.0
+
+func sortedSet(k []uint32) []uint32 {
+	slices.Sort(k)
+	return slices.Compact(k)
+}
+
+// shared sums the weights of the keys of t found in reach (both sorted).
+func shared(reach []uint32, t sentence) float32 {
+	var n float32
+	i, j := 0, 0
+	tk := t.keys
+	for i < len(reach) && j < len(tk) {
+		switch {
+		case reach[i] < tk[j]:
+			i++
+		case reach[i] > tk[j]:
+			j++
+		default:
+			n += t.kw[j]
+			i++
+			j++
+		}
+	}
+	return n
+}
