@@ -124,6 +124,25 @@ func (a *Apertium) run(ctx context.Context, mode, input string) (string, error) 
 	return stdout.String(), nil
 }
 
+// ApertiumMissing returns why the apertium mode cannot run here ("" when
+// it can): the program or the mode's language package is not installed.
+func ApertiumMissing(mode string) string {
+	bin, err := exec.LookPath("apertium")
+	if err != nil {
+		return "apertium is not installed (Debian: apt-get install apertium apertium-fr-es apertium-fra-cat)"
+	}
+	out, err := exec.Command(bin, "-l").Output()
+	for _, m := range strings.Fields(string(out)) {
+		if m == mode {
+			return ""
+		}
+	}
+	if err != nil {
+		return fmt.Sprintf("apertium -l: %v", err)
+	}
+	return fmt.Sprintf("the apertium mode %s is not installed (`apertium -l` lists the modes)", mode)
+}
+
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
 	return s

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 )
@@ -14,14 +13,7 @@ import (
 // installs them.
 func needApertium(t testing.TB, mode string) {
 	t.Helper()
-	msg := ""
-	if _, err := exec.LookPath("apertium"); err != nil {
-		msg = "apertium is not installed (apt-get install apertium apertium-fr-es apertium-fra-cat)"
-	} else if _, err := os.Stat("/usr/share/apertium/modes/" + mode + ".mode"); err != nil {
-		if out, _ := exec.Command("apertium", "-l").Output(); !strings.Contains(string(out), mode) {
-			msg = "apertium mode " + mode + " is not installed"
-		}
-	}
+	msg := ApertiumMissing(mode)
 	if msg == "" {
 		return
 	}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
 )
 
 // Suggestion is a machine translation offered for a segment.
@@ -303,8 +305,8 @@ func (s *Service) run(ctx context.Context, reqs []Request, calls []*call, owned 
 		if err != nil {
 			c.err = err
 		} else {
-			c.res = res[i]
-			s.cache.put(key, cacheEntry{Text: res[i].Text, Unknown: res[i].Unknown, Engine: s.engine.Name(), Time: now})
+			c.res = cleanResult(res[i])
+			s.cache.put(key, cacheEntry{Text: c.res.Text, Unknown: c.res.Unknown, Engine: s.engine.Name(), Time: now})
 		}
 		close(c.done)
 	}
@@ -329,4 +331,14 @@ func (s *Service) Close() error {
 	s.mu.Unlock()
 	s.wg.Wait()
 	return s.Flush()
+}
+
+// cleanResult makes an engine's answer safe to show and store: NFC, no
+// control or escape sequences, one line.
+func cleanResult(r Result) Result {
+	r.Text = strings.TrimSpace(strings.ReplaceAll(segments.Normalize(r.Text), "\n", " "))
+	for i, w := range r.Unknown {
+		r.Unknown[i] = segments.Normalize(w)
+	}
+	return r
 }

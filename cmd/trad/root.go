@@ -72,6 +72,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newPretranslateCmd(s),
 		newConfirmCmd(s),
 		newQACmd(s),
+		newMTCmd(s),
 	)
 	addEditCommand(root, s)
 	return root
