@@ -1,0 +1,37 @@
+package bitext
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+// Issue 16: a target that came from machine translation says so in TMX,
+// with its engine; other origins write no such prop.
+func TestWriteTMXMachineTranslation(t *testing.T) {
+	doc := fixtureDoc()
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	doc.SetMTDraft(0, "MT <one> & two", "apertium", now)
+	doc.Confirm(0, "MT <one> & two", "", now)
+	var buf bytes.Buffer
+	if err := WriteTMX(&buf, doc, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	props := map[string]map[string]string{}
+	err := ReadTMX(&buf, func(tu TU) error {
+		props[tu.Variants[doc.TargetLang.String()]] = tu.Props
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := props["MT <one> & two"]
+	if p["x-origin"] != "mt" || p["x-mt-engine"] != "apertium" || p["x-status"] != "translated" {
+		t.Errorf("MT unit props %v", p)
+	}
+	for text, p := range props {
+		if text != "MT <one> & two" && (p["x-origin"] != "" || p["x-mt-engine"] != "") {
+			t.Errorf("%q: props %v", text, p)
+		}
+	}
+}
