@@ -204,8 +204,7 @@ func TestNoMTProjectSendsNothing(t *testing.T) {
 	if _, err := os.Stat(mt.CachePath(project)); err == nil {
 		t.Error("a cache file was written for a confidential project")
 	}
-	code, out, _ = runMT(t, "stats", project)
-	if !strings.Contains(out, "Machine translation: forbidden") {
+	if _, out, _ := runMT(t, "stats", project); !strings.Contains(out, "Machine translation: forbidden") {
 		t.Errorf("stats does not say the project is confidential:\n%s", out)
 	}
 	assertNoMTKey(t, all.String())
