@@ -66,6 +66,11 @@ type Service struct {
 	wg       sync.WaitGroup
 	// batches counts the engine calls, for tests and benchmarks.
 	batches atomic.Int64
+	// prefetchSem lets one prefetch batch run at a time; prefetchGen
+	// numbers the Prefetch calls, so that a waiting prefetch the cursor
+	// has since moved past gives up.
+	prefetchSem chan struct{}
+	prefetchGen atomic.Int64
 }
 
 // call is one key being translated; done closes when res/err are set.
@@ -80,7 +85,7 @@ type call struct {
 // that cannot be read is reported with the Service (which starts with an
 // empty cache): the error is a warning.
 func New(o Options) (*Service, error) {
-	s := &Service{cfg: o.Config, inflight: map[string]*call{}}
+	s := &Service{cfg: o.Config, inflight: map[string]*call{}, prefetchSem: make(chan struct{}, 1)}
 	s.bg, s.stop = context.WithCancel(context.Background())
 	s.forbidden.Store(o.Forbidden)
 	if o.Forbidden {
@@ -233,19 +238,31 @@ func (s *Service) collect(ctx context.Context, reqs []Request, calls []*call, ca
 }
 
 // Prefetch asks for reqs in the background, in one batch, so that Suggest
-// finds them ready; it returns at once. Errors are dropped: Suggest asks
-// again. Nothing happens when the project forbids MT.
+// finds them ready; it returns at once. One prefetch runs at a time; one
+// still waiting when a newer Prefetch comes is dropped (the translator
+// moved on). Errors are dropped: Suggest asks again. Nothing happens when
+// the project forbids MT.
 func (s *Service) Prefetch(reqs ...Request) {
 	if len(reqs) == 0 || s.check(reqs[0]) != nil {
 		return
 	}
+	gen := s.prefetchGen.Add(1)
 	s.mu.Lock()
 	ctx := s.bg
 	s.wg.Add(1)
 	s.mu.Unlock()
-	calls, _, owned := s.start(reqs)
 	go func() {
 		defer s.wg.Done()
+		select {
+		case s.prefetchSem <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		defer func() { <-s.prefetchSem }()
+		if s.prefetchGen.Load() != gen || s.check(reqs[0]) != nil {
+			return
+		}
+		calls, _, owned := s.start(reqs)
 		_ = s.run(ctx, reqs, calls, owned)
 	}()
 }

@@ -131,6 +131,7 @@ func TestServicePrefetchIsJoined(t *testing.T) {
 	eng := &fakeEngine{gate: make(chan struct{})}
 	s, _ := New(Options{Engine: eng})
 	s.Prefetch(req("Deux."), req("Trois."), req("Quatre."))
+	waitFor(t, func() bool { return eng.batches.Load() == 1 }) // the prefetch is at the engine
 	done := make(chan Suggestion)
 	go func() {
 		got, _ := s.Suggest(context.Background(), req("Trois."))
@@ -148,6 +149,34 @@ func TestServicePrefetchIsJoined(t *testing.T) {
 		}
 	}
 	s.Close()
+}
+
+// waitFor polls cond for up to 5 s.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for start := time.Now(); !cond(); time.Sleep(time.Millisecond) {
+		if time.Since(start) > 5*time.Second {
+			t.Fatal("timed out")
+		}
+	}
+}
+
+// Moving fast through segments queues prefetches: only the running one
+// and the latest are done.
+func TestServicePrefetchDropsStale(t *testing.T) {
+	eng := &fakeEngine{gate: make(chan struct{})}
+	s, _ := New(Options{Engine: eng})
+	s.Prefetch(req("A."))
+	waitFor(t, func() bool { return eng.batches.Load() == 1 })
+	s.Prefetch(req("B."))
+	s.Prefetch(req("C."))
+	time.Sleep(20 * time.Millisecond) // let both wait for the running one
+	close(eng.gate)
+	waitFor(t, func() bool { _, ok := s.Cached(req("C.")); return ok })
+	s.Close()
+	if _, ok := s.Cached(req("B.")); ok || eng.batches.Load() != 2 {
+		t.Errorf("%d batches, B cached %v: the stale prefetch ran", eng.batches.Load(), ok)
+	}
 }
 
 func TestServiceConcurrentSuggest(t *testing.T) {
