@@ -2,6 +2,7 @@ package bitext
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 )
@@ -33,5 +34,25 @@ func TestWriteTMXMachineTranslation(t *testing.T) {
 		if text != "MT <one> & two" && (p["x-origin"] != "" || p["x-mt-engine"] != "") {
 			t.Errorf("%q: props %v", text, p)
 		}
+	}
+}
+
+// XLIFF 1.2 marks a machine-translated target with its standard
+// state-qualifier; other targets have none.
+func TestWriteXLIFF12MachineTranslation(t *testing.T) {
+	doc := fixtureDoc()
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	doc.SetMTDraft(0, "MT one", "apertium", now)
+	doc.Confirm(0, "MT one", "", now)
+	var buf bytes.Buffer
+	if err := WriteXLIFF(&buf, doc, Options{XLIFFVersion: "1.2"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, `<target state="translated" state-qualifier="mt-suggestion">MT one</target>`) {
+		t.Errorf("MT target not qualified:\n%s", out)
+	}
+	if n := strings.Count(out, "state-qualifier"); n != 1 {
+		t.Errorf("%d state-qualifiers, want 1", n)
 	}
 }
