@@ -197,6 +197,11 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return &Config{}, fmt.Errorf("read config: %w", err)
 	}
+	return parseConfig(data, path)
+}
+
+// parseConfig is LoadConfig on the file's bytes.
+func parseConfig(data []byte, path string) (*Config, error) {
 	var file struct {
 		MT json.RawMessage `json:"mt"`
 	}

@@ -43,3 +43,26 @@ func TestLoadConfig(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte(`{"mt": {"engine": "x", "engines": {"x": {"type": "deepl", "pairs": ["fr-es"]}}}}`))
+	f.Add([]byte(`{"mt": {"timeout_seconds": -3, "prefetch": -1}}`))
+	f.Add([]byte("{\n\"mt\": ["))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := parseConfig(data, "config.json")
+		if c == nil {
+			t.Fatal("nil config")
+		}
+		if err != nil && !strings.Contains(err.Error(), "config.json") {
+			t.Fatalf("error without the file name: %v", err)
+		}
+		if err == nil {
+			if c.Timeout() <= 0 || c.PrefetchCount() < 0 || c.RetryCount() < 0 {
+				t.Fatalf("bad derived values %+v", c)
+			}
+			if _, _, err := c.Lookup(""); err != nil && c.Engine == "" {
+				t.Fatalf("default engine: %v", err)
+			}
+		}
+	})
+}

@@ -119,7 +119,7 @@ func (hc *httpClient) do(ctx context.Context, method, path string, auth func(htt
 			return hc.statusError(resp.StatusCode, data)
 		}
 		wait := retryAfter(resp.Header.Get("Retry-After"), attempt)
-		if wait > hc.maxWait {
+		if dl, ok := ctx.Deadline(); wait > hc.maxWait || ok && time.Until(dl) < wait {
 			return fmt.Errorf("%s: %s; the server asks to wait %s", hc.name, http.StatusText(resp.StatusCode), wait.Round(time.Second))
 		}
 		if err := hc.sleep(ctx, wait); err != nil {

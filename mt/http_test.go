@@ -25,7 +25,7 @@ const keyEnv = "TRAD_TEST_MT_KEY"
 func testConfig(t *testing.T, typ, url string) *Config {
 	t.Helper()
 	t.Setenv(keyEnv, fakeKey)
-	return &Config{Engine: typ, TimeoutSeconds: 5, Engines: map[string]EngineConfig{
+	return &Config{Engine: typ, TimeoutSeconds: 60, Engines: map[string]EngineConfig{
 		typ: {BaseURL: url, Model: "test-model", APIKeyEnv: keyEnv},
 	}}
 }
@@ -371,4 +371,51 @@ func FuzzServerMessage(f *testing.F) {
 			t.Fatalf("message %q", m)
 		}
 	})
+}
+
+func TestRetryAfter(t *testing.T) {
+	for _, c := range []struct {
+		h       string
+		attempt int
+		want    time.Duration
+	}{
+		{"3", 0, 3 * time.Second},
+		{" 0 ", 1, 0},
+		{"", 0, 500 * time.Millisecond},
+		{"", 2, 2 * time.Second},
+		{"soon", 1, time.Second},
+		{"-4", 0, 500 * time.Millisecond},
+		{time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0, 0},
+	} {
+		if got := retryAfter(c.h, c.attempt); got != c.want {
+			t.Errorf("retryAfter(%q, %d) = %s, want %s", c.h, c.attempt, got, c.want)
+		}
+	}
+	d := retryAfter(time.Now().Add(90*time.Second).UTC().Format(http.TimeFormat), 0)
+	if d < 80*time.Second || d > 91*time.Second {
+		t.Errorf("HTTP date 90 s ahead: %s", d)
+	}
+}
+
+// A Retry-After longer than the time left gives up at once, saying so.
+func TestRetryAfterBeyondTimeout(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		w.Header().Set("Retry-After", "10")
+		w.WriteHeader(429)
+	}))
+	defer srv.Close()
+	e, _, err := NewEngine(testConfig(t, TypeLibreTranslate, srv.URL), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc := engineHTTP(e)
+	hc.timeout = 2 * time.Second
+	var waits []time.Duration
+	hc.sleep = noSleep(&waits)
+	_, err = e.Translate(context.Background(), []Request{{Source: "Bonjour.", From: "fr", To: "es"}})
+	if err == nil || !strings.Contains(err.Error(), "Too Many Requests; the server asks to wait 10s") || len(waits) != 0 || n.Load() != 1 {
+		t.Errorf("error %v, waits %v, %d requests", err, waits, n.Load())
+	}
 }

@@ -20,7 +20,7 @@ import (
 const mtKey = "sk-CLI-TEST-0a1b2c3d4e5f-SECRET"
 
 func runMT(t *testing.T, args ...string) (int, string, string) {
-	return runWith(t, []func(*streams) *cobra.Command{newMTCmd, newPretranslateCmd, newStatsCmd}, args...)
+	return runWith(t, []func(*streams) *cobra.Command{newMTCmd, newPretranslateCmd, newStatsCmd, newExportCmd}, args...)
 }
 
 // needApertium skips without apertium's mode, except under CI (CI=true),
@@ -165,7 +165,13 @@ func TestPretranslateMT(t *testing.T) {
 	if code != 0 || st.MT.Segments != 3 || st.MTConfirmed.Segments != 0 || st.NoMT {
 		t.Errorf("stats %+v", st)
 	}
-	assertNoMTKey(t, out, errs)
+	pf, _ := os.ReadFile(project)
+	cf, _ := os.ReadFile(mt.CachePath(project))
+	code, xlf, _ := runMT(t, "export", project, "--all", "--format", "xliff", "-o", "-")
+	assertNoMTKey(t, out, errs, string(pf), string(cf), xlf)
+	if code != 0 || len(pf) == 0 || len(cf) == 0 {
+		t.Errorf("export %d, project %d bytes, cache %d bytes", code, len(pf), len(cf))
+	}
 }
 
 // Issue 16: a project marked "no machine translation" sends nothing,
