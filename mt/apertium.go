@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Apertium runs the apertium program, offline. One process translates a
@@ -92,9 +93,18 @@ func (a *Apertium) Translate(ctx context.Context, reqs []Request) ([]Result, err
 	return res, nil
 }
 
-// apertiumInput makes a segment one paragraph: line breaks would split it.
+// apertiumInput makes a segment one paragraph: line breaks would split
+// it. Other spaces (no-break ones) are kept.
 func apertiumInput(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\x00", "")), " ")
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\t', '\v', '\f', 0x85, 0x2028, 0x2029:
+			return ' '
+		case 0:
+			return -1
+		}
+		return r
+	}, s))
 }
 
 func (a *Apertium) run(ctx context.Context, mode, input string) (string, error) {
@@ -162,7 +172,7 @@ func stripUnknown(out, source string) (string, []string) {
 		c := out[i]
 		if c == '*' || c == '#' || c == '@' {
 			w := wordAt(out[i+1:])
-			if w != "" && (i == 0 || !isWordByte(out[i-1])) && containsWord(source, w) && !strings.Contains(source, string(c)+w) {
+			if w != "" && !wordBefore(out, i) && containsWord(source, w) && !strings.Contains(source, string(c)+w) {
 				if c == '*' {
 					unknown = append(unknown, w)
 				}
@@ -174,8 +184,16 @@ func stripUnknown(out, source string) (string, []string) {
 	return b.String(), unknown
 }
 
-func isWordByte(c byte) bool {
-	return c >= 0x80 || c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+// wordBefore reports whether s[:i] ends with a letter or digit.
+func wordBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// wordAfter reports whether s[j:] starts with a letter or digit.
+func wordAfter(s string, j int) bool {
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return j < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // wordAt returns the word (letters, digits, inner apostrophes and hyphens)
@@ -202,7 +220,7 @@ func containsWord(s, w string) bool {
 		}
 		i += off
 		j := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+		if !wordBefore(s, i) && !wordAfter(s, j) {
 			return true
 		}
 		off = i + 1

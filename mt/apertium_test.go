@@ -108,10 +108,25 @@ func TestStripUnknown(t *testing.T) {
 		{"@mí", "@moi", "@mí", ""},
 		{"", "", "", ""},
 		{"x*", "x", "x*", ""},
+		{"«*Xyzzy» llega.", "«Xyzzy» arrive.", "«Xyzzy» llega.", "Xyzzy"},
+		{"*Élodie y *Łódź", "Élodie et Łódź", "Élodie y Łódź", "Élodie,Łódź"},
+		{"a*Xyzzy", "Xyzzy", "a*Xyzzy", ""},
 	} {
 		got, unk := stripUnknown(c.out, c.src)
 		if got != c.want || strings.Join(unk, ",") != c.unknown {
 			t.Errorf("stripUnknown(%q, %q) = %q %q, want %q %q", c.out, c.src, got, unk, c.want, c.unknown)
+		}
+	}
+}
+
+func TestApertiumInput(t *testing.T) {
+	for in, want := range map[string]string{
+		"Un titre\nsur deux\r\nlignes": "Un titre sur deux  lignes",
+		"10\u00a0h\u00a030 « oui »":     "10\u00a0h\u00a030 « oui »",
+		" a\x00b\t":                     "ab",
+	} {
+		if got := apertiumInput(in); got != want {
+			t.Errorf("apertiumInput(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
