@@ -122,8 +122,8 @@ func TestStripUnknown(t *testing.T) {
 func TestApertiumInput(t *testing.T) {
 	for in, want := range map[string]string{
 		"Un titre\nsur deux\r\nlignes": "Un titre sur deux  lignes",
-		"10\u00a0h\u00a030 « oui »":     "10\u00a0h\u00a030 « oui »",
-		" a\x00b\t":                     "ab",
+		"10\u00a0h\u00a030 « oui »":    "10\u00a0h\u00a030 « oui »",
+		" a\x00b\t":                    "ab",
 	} {
 		if got := apertiumInput(in); got != want {
 			t.Errorf("apertiumInput(%q) = %q, want %q", in, got, want)
