@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
 )
 
 // Request is one segment to translate.
@@ -27,6 +28,24 @@ type Request struct {
 	// From → To): their target terms are required translations, and the
 	// suggestion is checked against them.
 	Hits []glossary.Hit
+}
+
+// RequestAt returns the request for segment i of doc: its source, the
+// document's languages, the neighbouring segments' sources and, when m is
+// not nil, the glossary hits (m built for the document's languages).
+func RequestAt(doc *segments.Document, i int, m *glossary.Matcher) Request {
+	seg := &doc.Segments[i]
+	r := Request{Source: seg.Source, From: doc.SourceLang.String(), To: doc.TargetLang.String()}
+	if i > 0 {
+		r.Prev = doc.Segments[i-1].Source
+	}
+	if i+1 < len(doc.Segments) {
+		r.Next = doc.Segments[i+1].Source
+	}
+	if m != nil {
+		r.Hits = m.Match(seg.Source)
+	}
+	return r
 }
 
 // Result is an engine's translation of one Request.

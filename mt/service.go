@@ -141,7 +141,9 @@ func (s *Service) Engine() string {
 func (s *Service) Forbidden() bool { return s.forbidden.Load() }
 
 // SetForbidden changes the flag while the Service runs (the project's
-// flag was changed); forbidding also cancels the prefetches under way.
+// flag was changed); forbidding also cancels the prefetches under way. A
+// Service created forbidden has no engine: lifting the flag needs a new
+// Service.
 func (s *Service) SetForbidden(v bool) {
 	s.forbidden.Store(v)
 	if v {

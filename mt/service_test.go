@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
 )
 
 // fakeEngine translates by prefixing "T:", counting its batches; gate, when
@@ -300,5 +301,25 @@ func TestIgnoredTerms(t *testing.T) {
 	sg, _ := s.Suggest(context.Background(), r)
 	if len(sg.Ignored) != 2 { // "euros" is kept as it is
 		t.Errorf("Suggest did not report the ignored terms: %+v", sg)
+	}
+}
+
+func TestRequestAt(t *testing.T) {
+	doc, _, err := segments.Read(strings.NewReader("Le nuage passe. Il pleut.\n\nFin."), segments.ReadOptions{Target: "es", Format: segments.FormatText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := glossary.New(&glossary.Entry{Terms: map[string][]string{"fr": {"nuage"}, "es": {"nube"}}})
+	m := glossary.NewMatcher(g, "fr", "es")
+	first, mid, last := RequestAt(doc, 0, m), RequestAt(doc, 1, nil), RequestAt(doc, 2, m)
+	if first.Source != "Le nuage passe." || first.Prev != "" || first.Next != "Il pleut." || first.From != "fr" || first.To != "es" ||
+		len(first.Hits) != 1 || first.Hits[0].Targets[0] != "nube" {
+		t.Errorf("first %+v", first)
+	}
+	if mid.Prev != "Le nuage passe." || mid.Next != "Fin." || mid.Hits != nil {
+		t.Errorf("middle %+v", mid)
+	}
+	if last.Next != "" || last.Prev != "Il pleut." || len(last.Hits) != 0 {
+		t.Errorf("last %+v", last)
 	}
 }

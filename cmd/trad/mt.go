@@ -265,25 +265,13 @@ func closeMT(s *streams, svc *mt.Service) {
 }
 
 // mtRequests makes the requests for doc's segments (those for which want
-// returns true; nil: all), with their neighbours and glossary hits.
+// returns true; nil: all).
 func mtRequests(doc *segments.Document, m *glossary.Matcher, want func(i int) bool) []mt.Request {
 	var out []mt.Request
-	from, to := doc.SourceLang.String(), doc.TargetLang.String()
-	for i, seg := range doc.Segments {
-		if want != nil && !want(i) {
-			continue
+	for i := range doc.Segments {
+		if want == nil || want(i) {
+			out = append(out, mt.RequestAt(doc, i, m))
 		}
-		r := mt.Request{Source: seg.Source, From: from, To: to}
-		if i > 0 {
-			r.Prev = doc.Segments[i-1].Source
-		}
-		if i+1 < len(doc.Segments) {
-			r.Next = doc.Segments[i+1].Source
-		}
-		if m != nil {
-			r.Hits = m.Match(seg.Source)
-		}
-		out = append(out, r)
 	}
 	return out
 }
