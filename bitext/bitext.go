@@ -39,6 +39,11 @@ type Options struct {
 	MDLayout string
 	// XLIFFVersion is "2.1" (default), "2.0" or "1.2".
 	XLIFFVersion string
+	// TSVSafe makes a TSV safe to open in a spreadsheet: a text cell that
+	// starts with =, +, -, @ (or their full-width forms) gets a leading
+	// apostrophe, so it is not run as a formula. Off by default, so that a
+	// TSV reads back exactly.
+	TSVSafe bool
 	// ToolVersion is written as TMX creationtoolversion and in XLIFF headers.
 	ToolVersion string
 	// Now stamps header creation dates and units that have never changed;

@@ -17,6 +17,14 @@ func fuzzPair(s string) *segments.Document {
 	return buildDoc("text", tb{kind: segments.KindParagraph, segs: []string{"x" + s, s + "y"}, tgts: []string{s + "t|translated", "z" + s + "|reviewed"}})
 }
 
+// readBack is what a reader returns for text written as s: the writer
+// drops what XML cannot hold, the reader normalises like every reader of
+// outside text.
+func readBack(s string) string {
+	c, _ := CleanXML(s)
+	return segments.Normalize(c)
+}
+
 func FuzzWriteTMX(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -36,13 +44,13 @@ func FuzzWriteTMX(f *testing.F) {
 			t.Fatalf("%d units, want 2", len(got))
 		}
 		for i, seg := range doc.Segments {
-			src, _ := CleanXML(seg.Source)
-			tgt, _ := CleanXML(seg.Target)
+			src := readBack(seg.Source)
+			tgt := readBack(seg.Target)
 			if got[i].Variants["fr-FR"] != src || got[i].Variants["en"] != tgt {
 				t.Errorf("unit %d: %q → %q, want %q → %q", i+1, got[i].Variants["fr-FR"], got[i].Variants["en"], src, tgt)
 			}
 		}
-		if note, _ := CleanXML(s); got[0].Note != note {
+		if note := readBack(s); got[0].Note != note {
 			t.Errorf("note %q, want %q", got[0].Note, note)
 		}
 		// With context, each unit carries its neighbour's cleaned source.
@@ -54,8 +62,8 @@ func FuzzWriteTMX(f *testing.F) {
 		if err := ReadTMX(&buf, func(tu TU) error { got = append(got, tu); return nil }); err != nil || len(got) != 2 {
 			t.Fatalf("output with context does not read back (%d units): %v\n%s", len(got), err, buf.String())
 		}
-		src0, _ := CleanXML(doc.Segments[0].Source)
-		src1, _ := CleanXML(doc.Segments[1].Source)
+		src0 := readBack(doc.Segments[0].Source)
+		src1 := readBack(doc.Segments[1].Source)
 		if got[0].Props["prev"] != "" || got[0].Props["next"] != src1 || got[1].Props["prev"] != src0 || got[1].Props["next"] != "" {
 			t.Errorf("context %v / %v, want neighbours %q and %q", got[0].Props, got[1].Props, src0, src1)
 		}
@@ -85,9 +93,9 @@ func FuzzWriteXLIFF(f *testing.F) {
 			t.Fatalf("%d segments, want 2", len(got))
 		}
 		for i, seg := range doc.Segments {
-			src, _ := CleanXML(seg.Source)
-			tgt, _ := CleanXML(seg.Target)
-			note, _ := CleanXML(seg.Note)
+			src := readBack(seg.Source)
+			tgt := readBack(seg.Target)
+			note := readBack(seg.Note)
 			if got[i].Source != src || got[i].Target != tgt || got[i].Note != note || got[i].Status() != seg.Status && strings.TrimSpace(tgt) != "" {
 				t.Errorf("segment %d: read %+v, want %q → %q (%s) note %q", i+1, got[i], src, tgt, seg.Status, note)
 			}
@@ -100,12 +108,21 @@ func FuzzReadTMX(f *testing.F) {
 		f.Add(mustRead(f, p))
 	}
 	f.Add(`<tmx><body><tu><tuv lang="fr"><seg>a<bpt>b<sub>c</sub></bpt><hi>d</hi></seg></tuv></tu></body></tmx>`)
+	f.Add(hostileTMX)
 	f.Fuzz(func(t *testing.T, in string) {
 		n := 0
 		err := ReadTMX(strings.NewReader(in), func(tu TU) error {
 			n++
 			if tu.Variants == nil {
 				t.Fatal("nil Variants")
+			}
+			for k, v := range tu.Variants {
+				if hasControl(k) || hasControl(v) {
+					t.Fatalf("variant %q = %q holds a control character", k, v)
+				}
+			}
+			if hasControl(tu.Note) || hasControl(tu.ID) {
+				t.Fatalf("note %q or id %q holds a control character", tu.Note, tu.ID)
 			}
 			return nil
 		})
@@ -122,11 +139,18 @@ func FuzzReadXLIFF(f *testing.F) {
 	for _, p := range []string{"testdata/golden/fixture.xlf", "testdata/golden/fixture-12.xlf"} {
 		f.Add(mustRead(f, p))
 	}
+	f.Add(hostileXLIFF)
+	f.Add(strings.Replace(mustRead(f, "testdata/golden/fixture.xlf"), `id="s2"`, `id="s1"`, 1))
 	f.Fuzz(func(t *testing.T, in string) {
 		doc := fixtureDoc()
 		_, _ = ImportXLIFF(doc, strings.NewReader(in), t0)
 		if len(doc.Segments) != 14 {
 			t.Fatal("import changed the segment list")
+		}
+		for _, s := range doc.Segments {
+			if hasControl(s.Target) || hasControl(s.Note) {
+				t.Fatalf("segment %d: target %q or note %q holds a control character", s.Index, s.Target, s.Note)
+			}
 		}
 	})
 }

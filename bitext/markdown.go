@@ -256,25 +256,36 @@ func (r *blockRenderer) sep(bl *segments.Block) string {
 
 // listIndent returns the indentation of an item at bl's level, and records
 // its marker; a list-item block without marker is a further paragraph of
-// the item above, indented to its content.
+// the item above, indented to its content. A marker may be a chain ("- -
+// item": the item's ancestors have no text of their own), and an item
+// deeper than the items written so far gets "-" ancestors on its line:
+// indenting it instead would make it an indented code block.
 func (r *blockRenderer) listIndent(bl *segments.Block) (indent, marker string) {
 	level := max(bl.Level, 1)
-	for len(r.markers) < level {
-		r.markers = append(r.markers, "-")
-	}
 	if bl.Marker == "" {
-		w := 0
-		for _, m := range r.markers[:level] {
-			w += len(m) + 1
+		for len(r.markers) < level {
+			r.markers = append(r.markers, "-")
 		}
-		return strings.Repeat(" ", w), ""
+		return strings.Repeat(" ", markersWidth(r.markers[:level])), ""
 	}
-	r.markers = append(r.markers[:level-1], bl.Marker)
+	chain := strings.Fields(bl.Marker)
+	open := min(len(r.markers), max(level-len(chain), 0))
+	for len(chain) < level-open {
+		chain = append([]string{"-"}, chain...)
+	}
+	chain = chain[len(chain)-(level-open):]
+	w := markersWidth(r.markers[:open])
+	r.markers = append(r.markers[:open], chain...)
+	return strings.Repeat(" ", w), strings.Join(chain, " ")
+}
+
+// markersWidth is the indentation of the content of items with markers ms.
+func markersWidth(ms []string) int {
 	w := 0
-	for _, m := range r.markers[:level-1] {
+	for _, m := range ms {
 		w += len(m) + 1
 	}
-	return strings.Repeat(" ", w), bl.Marker
+	return w
 }
 
 // prefixLines puts first before text's first line and rest before the

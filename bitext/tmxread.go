@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trad-project/trad/segments"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -113,6 +114,7 @@ type tmxHandler struct {
 	seg     []byte // reused: one exact allocation per string
 	inProp  string
 	inNote  bool
+	notes   []string // the unit's notes so far
 	propBuf []byte
 	sawTMX  bool
 	tuDepth int        // <tuv> nesting, to tell unit props from variant props
@@ -122,22 +124,22 @@ type tmxHandler struct {
 	fellBack bool
 }
 
-// intern returns b as a string, shared with earlier equal strings while
+// intern returns b as a normalised string, shared with earlier equal ones while
 // the table is small: languages, prop types and statuses repeat in every
 // unit.
 func (h *tmxHandler) intern(b []byte) string {
 	if len(b) > 32 {
-		return string(b)
+		return segments.Normalize(string(b))
 	}
 	if s, ok := h.strs[string(b)]; ok {
 		return s
 	}
-	s := string(b)
+	s := segments.Normalize(string(b))
 	if h.strs == nil {
 		h.strs = make(map[string]string)
 	}
 	if len(h.strs) < 1024 { // bounded: memory never grows with the file
-		h.strs[s] = s
+		h.strs[string(b)] = s
 	}
 	return s
 }
@@ -156,11 +158,11 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 		h.sawTMX = true
 	case "tu":
 		h.tu = TU{Variants: make(map[string]string, 2)}
-		h.inTU = true
+		h.inTU, h.notes = true, h.notes[:0]
 		for _, a := range attrs {
 			switch a.local {
 			case "tuid":
-				h.tu.ID = string(a.val)
+				h.tu.ID = segments.Normalize(string(a.val))
 			case "creationdate":
 				h.tu.Created = parseTMXDateBytes(a.val)
 			case "changedate":
@@ -217,7 +219,7 @@ func (h *tmxHandler) end(name string, line int) error {
 		case "seg":
 			h.inSeg = false
 			if _, dup := h.tu.Variants[h.lang]; !dup {
-				h.tu.Variants[h.lang] = string(h.seg)
+				h.tu.Variants[h.lang] = segments.Normalize(string(h.seg))
 			}
 		case "bpt", "ept", "it", "ph", "ut", "sub":
 			if h.skip > 0 {
@@ -230,7 +232,8 @@ func (h *tmxHandler) end(name string, line int) error {
 	case "tu":
 		if h.inTU {
 			u := h.tu
-			h.tu, h.inTU = TU{}, false
+			u.Note = strings.Join(h.notes, "\n")
+			h.tu, h.inTU, h.notes = TU{}, false, h.notes[:0]
 			if err := h.fn(u); err != nil {
 				return err
 			}
@@ -247,10 +250,9 @@ func (h *tmxHandler) end(name string, line int) error {
 		}
 	case "note":
 		if h.inNote {
-			if h.tu.Note != "" {
-				h.tu.Note += "\n"
-			}
-			h.tu.Note += string(h.propBuf)
+			// Collected and joined at </tu>: appending to the string
+			// made a unit of 40,000 notes take 18 s.
+			h.notes = append(h.notes, segments.Normalize(string(h.propBuf)))
 			h.inNote = false
 		}
 	}

@@ -176,3 +176,48 @@ func benchLoad(b *testing.B, data []byte, name string, format Format) {
 	b.ReportMetric(heapMB()-before, "heap-MB")
 	runtime.KeepAlive(g)
 }
+
+// BenchmarkLoadBuiltin parses the embedded glossary (every data file) and
+// builds its French–English matcher: what a command pays at start-up.
+func BenchmarkLoadBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	n := 0
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		g, warns := loadBuiltin()
+		if len(warns) > 0 || g.Len() == 0 {
+			b.Fatal(warns)
+		}
+		m := NewMatcher(g, "fr", "en")
+		n = g.Len()
+		runtime.KeepAlive(m)
+	}
+	if d := cpuTime() - cpu0; cpu0 > 0 {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
+	b.ReportMetric(float64(n), "concepts")
+}
+
+// BenchmarkMatchLongTerm is the pathological case of issue 10: a glossary
+// term of words words matched against a text of 4×words words repeating
+// them. Terms longer than MaxTermWords are not matched, so the time per
+// text word (ns/word) stays flat as words grows; without the limit it grew
+// with the term's length (8,000 × 32,000 words: 30 s).
+func BenchmarkMatchLongTerm(b *testing.B) {
+	for _, words := range []int{1000, 2000, 8000} {
+		b.Run(fmt.Sprint(words), func(b *testing.B) {
+			term := strings.TrimSpace(strings.Repeat("mot ", words))
+			g := New(&Entry{Terms: map[string][]string{"fr": {term, "mot mot"}, "en": {"x"}}})
+			m := NewMatcher(g, "fr", "en")
+			text := strings.Repeat("mot ", 4*words)
+			b.SetBytes(int64(len(text)))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if len(m.Match(text)) != 2*words {
+					b.Fatal("unexpected hits")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(4*words), "ns/word")
+		})
+	}
+}

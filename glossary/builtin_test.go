@@ -1,19 +1,24 @@
 package glossary
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 )
 
 // TestBuiltinData validates the embedded glossary: every line parses, each
-// entry has French and English terms and a domain, no French term appears
-// twice in one file, and there are enough concepts.
+// entry has French and English terms and a domain, Spanish, German, Italian
+// and Chinese terms or the NoEquivalent marker, valid guards, no French term
+// twice in one file, and there are enough concepts. It logs the count per
+// domain (go test ./glossary -run TestBuiltinData -v).
 func TestBuiltinData(t *testing.T) {
 	files := builtinFiles()
 	if len(files) == 0 {
 		t.Fatal("no embedded data file")
 	}
-	total, full := 0, 0
+	total, withMarker := 0, 0
+	domains := map[string]int{}
 	for _, name := range files {
 		data, err := builtinFS.ReadFile(name)
 		if err != nil {
@@ -50,24 +55,46 @@ func TestBuiltinData(t *testing.T) {
 				}
 				seen[key] = e.Origin.Line
 			}
-			all := true
+			// Every language has terms or says it has none (the
+			// NoEquivalent marker), never an empty cell.
+			marked := false
 			for _, l := range []string{"en", "es", "de", "it", "zh"} {
-				if len(e.Lang(l)) == 0 {
-					all = false
+				switch {
+				case len(e.Lang(l)) > 0 && e.HasNone(l):
+					t.Errorf("%s: %s has terms and the %s marker", at, l, NoEquivalent)
+				case e.HasNone(l):
+					marked = true
+				case len(e.Lang(l)) == 0:
+					t.Errorf("%s: no %s term and no %s marker", at, l, NoEquivalent)
 				}
 			}
-			if all {
-				full++
+			if e.Guard != "" {
+				if _, err := ParseGuard(e.Guard); err != nil {
+					t.Errorf("%s: %v", at, err)
+				}
 			}
+			if marked {
+				withMarker++
+			}
+			domains[e.Domain]++
 			total++
 		}
 	}
-	t.Logf("built-in glossary: %d concepts, %d with en, es, de, it and zh", total, full)
-	if total < 600 {
-		t.Errorf("%d concepts, want at least 600", total)
+	t.Logf("built-in glossary: %d concepts in %d files, %d with the %s marker in some language", total, len(files), withMarker, NoEquivalent)
+	names := make([]string, 0, len(domains))
+	for d := range domains {
+		names = append(names, d)
 	}
-	if full < 300 {
-		t.Errorf("%d concepts in all six languages, want at least 300", full)
+	sort.Slice(names, func(i, j int) bool {
+		return domains[names[i]] > domains[names[j]] || domains[names[i]] == domains[names[j]] && names[i] < names[j]
+	})
+	var per []string
+	for _, d := range names {
+		per = append(per, fmt.Sprintf("%s %d", d, domains[d]))
+	}
+	t.Logf("concepts per domain: %s", strings.Join(per, ", "))
+	if total < 2000 {
+		t.Errorf("%d concepts, want at least 2,000", total)
 	}
 }
 

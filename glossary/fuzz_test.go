@@ -49,7 +49,7 @@ func roundTrip(t *testing.T, g *Glossary, format Format, langs ...string) {
 	if err != nil {
 		t.Fatalf("read back: %v\n%s", err, buf.String())
 	}
-	if len(warns) > 0 {
+	if len(formatWarnings(warns)) > 0 {
 		t.Fatalf("read back warnings: %v\n%s", warns, buf.String())
 	}
 	if back.Len() != n {
@@ -126,7 +126,7 @@ func FuzzReadCSV(f *testing.F) {
 				return
 			}
 			back, warns, err := Read(&buf, "back", FormatCSV)
-			if err != nil || len(warns) > 0 {
+			if err != nil || len(formatWarnings(warns)) > 0 {
 				t.Fatalf("read back: %v %v", err, warns)
 			}
 			_ = back
@@ -228,4 +228,17 @@ func FuzzReaccent(f *testing.F) {
 			t.Fatalf("reaccent(%q, %q) = %q: not the same letters", word, term, r)
 		}
 	})
+}
+
+// formatWarnings leaves out the warnings about content a writer keeps as
+// it is (a term too long to match, a malformed guard): reading written
+// data back warns about them again.
+func formatWarnings(warns []Warning) []Warning {
+	var out []Warning
+	for _, w := range warns {
+		if !strings.HasPrefix(w.Msg, "term of more than") && !strings.HasPrefix(w.Msg, "guard") {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -26,8 +26,35 @@ type Entry struct {
 	// POS is the part of speech ("noun", "verb", "adj", "propn"), if known.
 	POS string
 	// Note is a usage note (false friends, register, preferred spelling).
-	Note   string
+	Note string
+	// General marks general vocabulary ("guerre", "majorité"): the term is
+	// shown in the glossary pane but QA does not require its translation.
+	General bool
+	// None lists the languages (base language tags) in which the concept
+	// has no equivalent: the data says so with the NoEquivalent marker
+	// instead of leaving the cell empty. Such a language has no Terms; the
+	// marker is kept by the writers but never offered as a translation.
+	None []string
+	// Guard restricts where the entry's source terms match (see
+	// ParseGuard): "near: fonderie | puce" needs one of those words in the
+	// segment. Empty: no restriction.
+	Guard  string
 	Origin Origin
+}
+
+// NoEquivalent is the cell value (in the multi-language TSV and CSV
+// layouts) that says a language has no equivalent of the concept.
+const NoEquivalent = "(none)"
+
+// HasNone reports whether e says explicitly that lang has no equivalent.
+func (e *Entry) HasNone(lang string) bool {
+	b := baseLang(lang)
+	for _, l := range e.None {
+		if l == b {
+			return true
+		}
+	}
+	return false
 }
 
 // How says how a hit matched its glossary term.

@@ -79,7 +79,15 @@ type cterm struct {
 	toks    []ctok
 	entries []*Entry
 	targets []string
+	// guards holds the compiled guard of each entry (nil: none), or is
+	// nil when no entry has one.
+	guards []*cguard
 }
+
+// MaxTermWords is the longest term, in words, the matcher looks for:
+// longer ones (which readers warn about) are left out, so matching stays
+// linear in the text whatever the glossary holds.
+const MaxTermWords = 32
 
 // NewMatcher compiles the source-language terms of g for matching text in
 // language src, with targets in language tgt (both BCP 47; compared by base
@@ -89,11 +97,17 @@ type cterm struct {
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(), alt: newTrie()}
 	byKey := make(map[string]*cterm)
+	guards := make(map[string]*cguard)
 	var key strings.Builder
 	for _, e := range g.Entries() {
+		guard, ok := guards[e.Guard]
+		if !ok {
+			guard = m.compileGuard(e.Guard)
+			guards[e.Guard] = guard
+		}
 		for _, s := range e.Source(m.src) {
 			toks := m.a.appendTokens(nil, s)
-			if len(toks) == 0 {
+			if len(toks) == 0 || len(toks) > MaxTermWords {
 				continue
 			}
 			for i := range toks {
@@ -120,7 +134,13 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 				m.terms++
 				m.insert(ct)
 			}
+			if guard != nil && ct.guards == nil {
+				ct.guards = make([]*cguard, len(ct.entries))
+			}
 			ct.entries = append(ct.entries, e)
+			if ct.guards != nil {
+				ct.guards = append(ct.guards, guard)
+			}
 			for _, t := range e.Target(m.tgt) {
 				if !contains(ct.targets, t) {
 					ct.targets = append(ct.targets, t)
@@ -257,6 +277,7 @@ type found struct {
 	i, n int
 	how  How
 	ct   *cterm
+	e    int // index in ct.entries of the hit's entry (the first whose guard holds)
 }
 
 type matchBuf struct {
@@ -265,9 +286,14 @@ type matchBuf struct {
 	keys  []tokKeys
 	found []found
 	used  []bool
+	// words indexes the segment's words for guards (nil until needed).
+	words map[string][]string
 }
 
-type tokKeys struct{ stem, accent string }
+// tokKeys caches a token's keys: its stem, its accentKey, and the stem of
+// its form without a final "nt" for words in "-ent" ("" until needed; "-"
+// when there is none).
+type tokKeys struct{ stem, accent, ent string }
 
 var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
 
@@ -286,6 +312,7 @@ func (m *Matcher) Match(text string) []Hit {
 		b.keys = append(b.keys, tokKeys{})
 	}
 	b.found = b.found[:0]
+	b.words = nil
 	// capAt is the first token from i with a capital that may lack an
 	// accent: the alt trie is only walked from i when it is near enough
 	// for a term starting at i to reach it.
@@ -354,7 +381,7 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 	hits := make([]Hit, len(fs))
 	for k, f := range fs {
 		s, e := b.toks[f.i].Start, b.toks[f.i+f.n-1].End
-		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: f.ct.targets, How: f.how, Entry: f.ct.entries[0]}
+		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: m.targets(b, f.ct, f.e), How: f.how, Entry: f.ct.entries[f.e]}
 	}
 	return hits
 }
@@ -379,16 +406,24 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if j >= len(b.toks) {
 		return
 	}
-	var key string
 	if alt {
 		k := &b.keys[j]
 		if k.accent == "" {
 			k.accent = accentKey(b.toks[j].Fold)
 		}
-		key = k.accent
-	} else {
-		key = wordKey(m.stemAt(b, j))
+		m.step(b, text, i, t, alt, n, depth, k.accent, best)
+		return
 	}
+	key := wordKey(m.stemAt(b, j))
+	m.step(b, text, i, t, alt, n, depth, key, best)
+	if ent := m.entKey(b, j); ent != "" && ent != key {
+		m.step(b, text, i, t, alt, n, depth, ent, best)
+	}
+}
+
+// step follows trie t from node n through key (the word at i+depth) and
+// goes on walking from there.
+func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, key string, best *found) {
 	c, ok := t.next(n, key)
 	if !ok {
 		return
@@ -396,12 +431,34 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if depth+1 >= best.n {
 		for _, ct := range t.ends[c] {
 			how, unaccented, ok := m.matchAt(b, text, i, ct)
-			if ok && (!alt || unaccented) && (depth+1 > best.n || howRank(how) < howRank(best.how)) {
-				*best = found{i: i, n: depth + 1, how: how, ct: ct}
+			if !ok || (alt && !unaccented) || (depth+1 == best.n && howRank(how) >= howRank(best.how)) {
+				continue
+			}
+			if e := m.pick(b, ct); e >= 0 {
+				*best = found{i: i, n: depth + 1, how: how, ct: ct, e: e}
 			}
 		}
 	}
 	m.walk(b, text, i, t, alt, c, depth+1, best)
+}
+
+// entKey returns the index key of the word at j without its final "nt"
+// when it ends in "-ent" ("votent" → the key of "vote"): Snowball leaves
+// "-ent" on French verbs, so "votent" and "voter" have different stems.
+// matchAt still checks that the two are forms of one verb, which keeps
+// nouns in "-ent" ("gouvernement") from matching verbs.
+func (m *Matcher) entKey(b *matchBuf, j int) string {
+	k := &b.keys[j]
+	if k.ent == "" {
+		k.ent = "-"
+		if f := b.toks[j].Fold; m.a.lang == "fr" && len(f) > 5 && strings.HasSuffix(f, "ent") {
+			k.ent = wordKey(m.a.Stem(f[:len(f)-2]))
+		}
+	}
+	if k.ent == "-" {
+		return ""
+	}
+	return k.ent
 }
 
 func howRank(h How) int {
@@ -439,10 +496,11 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			return "", false, false
 		case c.caps:
 			if w := normWord(t.Text); w != c.text {
-				if r, ok := reaccent(w, c.text); !ok || r != c.text {
+				if r, ok := reaccent(w, c.text); ok && r == c.text {
+					unaccented = true
+				} else if !m.pressForm(text, t, c) {
 					return "", false, false
 				}
-				unaccented = true
 				if how == HowExact {
 					how = HowFolded
 				}
@@ -451,7 +509,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			if how == HowExact && normWord(t.Text) != c.text {
 				how = HowFolded
 			}
-		case c.kind != kindFixed && m.a.para.sameWord(c.fold, t.Fold, c.kind):
+		case m.a.para.sameWord(c.fold, t.Fold, m.kindAt(b, text, i+j, c.kind)):
 			// The trie already required equal word keys.
 			how = HowStemmed
 		default:
@@ -468,7 +526,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 				if how == HowExact {
 					how = HowFolded
 				}
-			case c.kind != kindFixed && m.a.para.sameWord(c.fold, f, c.kind):
+			case m.a.para.sameWord(c.fold, f, m.kindAt(b, text, i+j, c.kind)):
 				how = HowStemmed
 			default:
 				return "", false, false

@@ -76,7 +76,9 @@ var paradigms = map[string]*paradigm{
 		class{kindAdj, []string{"eau", "elle", "eaux", "elles"}},
 		class{kindAdj, []string{"eur", "euse", "eurs", "euses"}},
 		class{kindAdj, []string{"eur", "rice", "eurs", "rices"}},
-		class{kindVerb, []string{"er", "e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ant",
+		// No "-es": "tu votes" is rare in news, while "votes" and
+		// "pirates" are nouns ("pirates" must not match "pirater").
+		class{kindVerb, []string{"er", "e", "ent", "ons", "ez", "é", "ée", "és", "ées", "ant",
 			"ais", "ait", "aient", "ai", "a", "as", "âmes", "âtes", "èrent", "ions", "iez",
 			"erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient"}},
 		class{kindVerb, []string{"ir", "is", "it", "issons", "issez", "issent", "i", "ie", "ies",

@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/internal/safetext"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
@@ -141,10 +144,15 @@ func glossaryFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// fileLimit bounds what ReadFile reads: a public termbase export (IATE's
+// French–English part is about a million terms) fits well below it, and a
+// mistaken path such as /dev/zero fails at once.
+var fileLimit = safefile.Limit{Max: 2 << 30, What: "a glossary"}
+
 // ReadFile reads one glossary file, its format chosen by extension (or by
 // content for other extensions). Entries' origins name path and line.
 func ReadFile(path string) (*Glossary, []Warning, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, fileLimit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read glossary %s: %w", path, unwrapPathError(err))
 	}
@@ -189,6 +197,11 @@ func readBytes(data []byte, name string, format Format) (*Glossary, []Warning, e
 	}
 	if g.Len() == 0 && len(warns) > 0 {
 		return nil, warns, fmt.Errorf("read glossary %s: no valid entry (%d malformed lines, first: %s)", name, len(warns), warns[0])
+	}
+	if g.Len() == 0 {
+		// An empty file is most often a failed export or a wrong path:
+		// say so rather than load nothing silently.
+		return nil, warns, fmt.Errorf("read glossary %s: no entry (empty glossary)", name)
 	}
 	return g, warns, nil
 }
@@ -262,6 +275,9 @@ func parseLangTag(s string) (string, bool) {
 // cleanTerm returns a term as stored: NFC, with tabs and line breaks made
 // spaces. Other whitespace is kept as written, as OmegaT does.
 func cleanTerm(s string) string {
+	// A glossary from elsewhere may carry escape sequences that would reach
+	// the terminal through the panes and `glossary list`.
+	s = safetext.Text(s)
 	if strings.ContainsAny(s, "\t\r\n") {
 		s = strings.NewReplacer("\t", " ", "\r\n", " ", "\r", " ", "\n", " ").Replace(s)
 	}
@@ -279,3 +295,17 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// wordCounter splits terms into words as every language's analyzer does
+// (elisions aside), to tell readers which terms are too long to match.
+var wordCounter = NewAnalyzer("und")
+
+// long reports whether term has more than MaxTermWords words: the matcher
+// leaves such terms out, and readers warn about them.
+func long(term string) bool {
+	return len(term) > MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
+}
+
+// BaseLang returns the lower-case base language of a BCP 47 tag ("fr-FR"
+// → "fr"), as entries' Terms are keyed.
+func BaseLang(tag string) string { return baseLang(tag) }

@@ -43,8 +43,12 @@ const SynonymSep = " | "
 // column is what one column of a multi-language header holds.
 type column struct {
 	lang  string // base language, or "" for a field column
-	field string // "domain", "pos" or "note"
+	field string // "domain", "pos", "note", "flags" or "guard"
 }
+
+// FlagGeneral is the value of the multi-language layouts' optional "flags"
+// column that marks an entry as general vocabulary (Entry.General).
+const FlagGeneral = "general"
 
 // tableReader turns rows of cells into entries, in OmegaT's two-column
 // layout or, when the first row is a header, the multi-language one.
@@ -74,6 +78,10 @@ func parseHeader(row []string) []column {
 			cols[i].field = "pos"
 		case "note", "notes", "comment", "comments":
 			cols[i].field = "note"
+		case "flags", "flag":
+			cols[i].field = "flags"
+		case "guard":
+			cols[i].field = "guard"
 		default:
 			b, ok := parseLangTag(c)
 			if !ok {
@@ -124,6 +132,9 @@ func (t *tableReader) pair(line int, cells []string) {
 		t.warn(line, "want 2 or 3 columns (source, target, comment), got 1")
 		return
 	}
+	if long(cells[0]) {
+		t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, cells[0])
+	}
 	e := &Entry{
 		Terms:  map[string][]string{LangSource: {cleanTerm(cells[0])}, LangTarget: {cleanTerm(cells[1])}},
 		Origin: Origin{File: t.name, Line: line},
@@ -160,9 +171,25 @@ func (t *tableReader) multi(line int, cells []string) {
 			e.POS = strings.ToLower(cleanTerm(c))
 		case "note":
 			e.Note = cleanTerm(c)
+		case "flags":
+			t.flags(line, e, c)
+		case "guard":
+			if _, err := ParseGuard(c); err != nil {
+				t.warn(line, "%v", err)
+			}
+			e.Guard = cleanTerm(c)
 		default:
+			if c == NoEquivalent {
+				e.None = append(e.None, col.lang)
+				continue
+			}
 			for _, term := range strings.Split(c, "|") {
-				if term = strings.TrimSpace(term); term != "" {
+				if term = strings.TrimSpace(term); term == NoEquivalent {
+					t.warn(line, "%s among %s terms: the marker stands alone in its cell", NoEquivalent, col.lang)
+				} else if term != "" {
+					if long(term) {
+						t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, term)
+					}
 					if e.Terms == nil {
 						e.Terms = make(map[string][]string, 2)
 					}
@@ -178,6 +205,19 @@ func (t *tableReader) multi(line int, cells []string) {
 		return
 	}
 	t.ents = append(t.ents, e)
+}
+
+// flags reads a "flags" cell: flag names separated by commas or spaces.
+// An unknown flag is a warning, so a typo does not pass unnoticed.
+func (t *tableReader) flags(line int, e *Entry, cell string) {
+	for _, f := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ' ' }) {
+		switch strings.ToLower(f) {
+		case FlagGeneral:
+			e.General = true
+		default:
+			t.warn(line, "unknown flag %q (known: %s)", f, FlagGeneral)
+		}
+	}
 }
 
 // readTSV reads OmegaT's tab-separated layout or the multi-language TSV:

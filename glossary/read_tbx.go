@@ -180,8 +180,25 @@ func (t *tbxReader) start(name string, attrs []xmlAttr) {
 		}
 	case "note":
 		t.startCapture("note")
+	case "admin":
+		if strings.EqualFold(attr(attrs, "type"), tbxSubset) && (t.parent() == "termEntry" || t.parent() == "conceptEntry") {
+			t.startCapture("subset")
+		}
 	}
 }
+
+// tbxSubset is the TBX-Basic data category that marks general vocabulary
+// (Entry.General): <admin type="projectSubset">general</admin> on the
+// entry.
+const tbxSubset = "projectSubset"
+
+// TBX has no place for "no term in this language" (a langSet needs a
+// term) nor for trad's guards, so both are entry-level notes with these
+// prefixes: "(none): de zh", "guard: near: fonderie | puce".
+const (
+	tbxNonePrefix  = NoEquivalent + ":"
+	tbxGuardPrefix = "guard:"
+)
 
 func (t *tbxReader) end(name string) {
 	if t.capture == len(t.stack) {
@@ -225,6 +242,9 @@ func (t *tbxReader) endCapture() {
 			t.warn(t.line(), "empty <term>")
 			return
 		}
+		if long(s) {
+			t.warn(t.line(), "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, s)
+		}
 		if e.Terms == nil {
 			e.Terms = make(map[string][]string, 2)
 		}
@@ -242,8 +262,27 @@ func (t *tbxReader) endCapture() {
 			e.Domain = collapseSpace(s)
 		}
 	case "note":
-		if e.Note == "" {
-			e.Note = collapseSpace(s)
+		s = collapseSpace(s)
+		switch {
+		case strings.HasPrefix(s, tbxNonePrefix):
+			for _, l := range strings.FieldsFunc(s[len(tbxNonePrefix):], func(r rune) bool { return r == ' ' || r == ',' }) {
+				if b, ok := parseLangTag(l); ok {
+					e.None = append(e.None, b)
+				} else {
+					t.warn(t.line(), "%s note: %q is not a language", NoEquivalent, l)
+				}
+			}
+		case strings.HasPrefix(s, tbxGuardPrefix):
+			e.Guard = strings.TrimSpace(s[len(tbxGuardPrefix):])
+			if _, err := ParseGuard(e.Guard); err != nil {
+				t.warn(t.line(), "%v", err)
+			}
+		case e.Note == "":
+			e.Note = s
+		}
+	case "subset":
+		if v := strings.ToLower(collapseSpace(s)); v == FlagGeneral || v == "general vocabulary" {
+			e.General = true
 		}
 	case "definition":
 		if t.defn == "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,6 +190,16 @@ func writePairs(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 
 func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (int, error) {
 	header := append(append([]string(nil), o.Langs...), "domain", "pos", "note")
+	// The "flags" column is written only when needed, so a glossary without
+	// general vocabulary keeps the nine-column layout other tools expect.
+	flags := slices.ContainsFunc(g.Entries(), func(e *Entry) bool { return e.General })
+	if flags {
+		header = append(header, "flags")
+	}
+	guards := slices.ContainsFunc(g.Entries(), func(e *Entry) bool { return e.Guard != "" })
+	if guards {
+		header = append(header, "guard")
+	}
 	writeRow(w, header, format)
 	n := 0
 	cells := make([]string, len(header))
@@ -204,12 +215,24 @@ func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 			}
 			cells[i] = strings.Join(clean, SynonymSep)
 			has = has || len(clean) > 0
+			if len(clean) == 0 && e.HasNone(l) {
+				cells[i] = NoEquivalent
+			}
 		}
 		if !has {
 			continue
 		}
 		k := len(o.Langs)
 		cells[k], cells[k+1], cells[k+2] = e.Domain, e.POS, e.Note
+		if flags {
+			cells[k+3] = ""
+			if e.General {
+				cells[k+3] = FlagGeneral
+			}
+		}
+		if guards {
+			cells[len(cells)-1] = e.Guard
+		}
 		if format == FormatTSVMulti && strings.HasPrefix(cells[0], "#") {
 			continue // would read back as a comment
 		}
@@ -266,6 +289,17 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 		if e.Note != "" {
 			fmt.Fprintf(w, "        <note>%s</note>\n", xmlText(e.Note))
 		}
+		if none := noneLangs(e, o); len(none) > 0 {
+			fmt.Fprintf(w, "        <note>%s %s</note>\n", tbxNonePrefix, strings.Join(none, " "))
+		}
+		if e.Guard != "" {
+			fmt.Fprintf(w, "        <note>%s %s</note>\n", tbxGuardPrefix, xmlText(e.Guard))
+		}
+		if e.General {
+			// TBX-Basic's entry-level subset category: the entry belongs
+			// to the "general" subset (general vocabulary).
+			fmt.Fprintf(w, "        <admin type=\"%s\">%s</admin>\n", tbxSubset, FlagGeneral)
+		}
 		pos := posToTBX[e.POS]
 		if pos == "" {
 			pos = e.POS
@@ -299,4 +333,16 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 		w.WriteString("</martif>\n")
 	}
 	return n, nil
+}
+
+// noneLangs returns the languages written (o.Langs) in which e has the
+// NoEquivalent marker and no term.
+func noneLangs(e *Entry, o *WriteOptions) []string {
+	var out []string
+	for _, l := range o.Langs {
+		if len(o.terms(e, l)) == 0 && e.HasNone(l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }

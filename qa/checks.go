@@ -85,37 +85,83 @@ func tokensOfTerm(lang, term string) []glossary.Token {
 }
 
 // hasTerm reports whether toks hold term's tokens in a row, each the same
-// word or the same stem (plural, feminine, conjugated form).
+// word or the same stem (plural, feminine, conjugated form), a name
+// derived from the term's ("Israel's" for "Israeli", "Azerbaijani" for
+// "Azerbaijan"), or one word of one side written as two of the other
+// ("155 mm" for "155mm").
 func hasTerm(toks, term []glossary.Token) bool {
 	if len(term) == 0 {
 		return false
 	}
-outer:
-	for i := 0; i+len(term) <= len(toks); i++ {
-		for j, w := range term {
-			t := toks[i+j]
-			if glossary.AllCaps(w.Text) {
-				// "US" is not satisfied by the pronoun "us": acronyms
-				// match only as written, as in the glossary matcher.
-				if t.Text != w.Text {
-					continue outer
-				}
-			} else if t.Fold != w.Fold && t.Stem != w.Stem {
-				continue outer
-			}
+	for i := range toks {
+		if matchTermAt(toks, i, term) {
+			return true
 		}
-		return true
 	}
 	return false
 }
 
+// matchTermAt reports whether term matches toks from toks[i] on.
+func matchTermAt(toks []glossary.Token, i int, term []glossary.Token) bool {
+	if len(term) == 0 {
+		return true
+	}
+	if i >= len(toks) {
+		return false
+	}
+	w, t := term[0], toks[i]
+	if sameWord(t, w) && matchTermAt(toks, i+1, term[1:]) {
+		return true
+	}
+	if i+1 < len(toks) && adjacent(t, toks[i+1]) && t.Fold+toks[i+1].Fold == w.Fold && matchTermAt(toks, i+2, term[1:]) {
+		return true
+	}
+	return len(term) > 1 && adjacent(w, term[1]) && w.Fold+term[1].Fold == t.Fold && matchTermAt(toks, i+1, term[2:])
+}
+
+// sameWord reports whether text token t stands for term word w.
+func sameWord(t, w glossary.Token) bool {
+	if glossary.AllCaps(w.Text) {
+		// "US" is not satisfied by the pronoun "us": acronyms match only
+		// as written, as in the glossary matcher.
+		return t.Text == w.Text
+	}
+	if t.Fold == w.Fold || t.Stem == w.Stem {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w.Text)
+	return unicode.IsUpper(r) && derivedName(t.Fold, w.Fold)
+}
+
+// derivedName reports whether two words are forms of one name: they share
+// at least five letters and all but the last one of the shorter ("israel"
+// and "israeli", "ukraine" and "ukrainian", "europe" and "european").
+func derivedName(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for n < len(a) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5 && n >= len(a)-1
+}
+
+// adjacent reports whether two tokens are separated by at most one space
+// or hyphen (a no-break space is 2 or 3 bytes).
+func adjacent(a, b glossary.Token) bool { return b.Start-a.End <= 3 }
+
 // checkGlossary reports source terms none of whose target terms is in the
-// target, stem-aware in the target language.
+// target, stem-aware in the target language (plural, case, possessive).
+// General vocabulary is not checked; a longer glossary entry covering the
+// term, or a rendering the translator used for the term elsewhere in the
+// project, satisfies it.
 func (c *checker) checkGlossary() {
 	toks := c.targetTokens()
 	var srcNums []Number // computed only for a scale word
+	var srcStems map[string]bool
 	for _, h := range c.hits {
-		if len(h.Targets) == 0 {
+		if len(h.Targets) == 0 || h.Entry != nil && h.Entry.General {
 			continue
 		}
 		if c.isScaleTerm(h.Text) {
@@ -130,15 +176,17 @@ func (c *checker) checkGlossary() {
 				continue
 			}
 		}
-		found := false
-		for _, term := range h.Targets {
-			if hasTerm(toks, tokensOfTerm(c.tgt, term)) {
-				found = true
-				break
-			}
-		}
+		found := hasAnyTerm(toks, c.tgt, h.Targets)
 		if found || c.hasCurrencySign(h, toks) {
 			continue
+		}
+		if p := c.ctx.Project; p != nil {
+			if srcStems == nil {
+				srcStems = contentStems(analyzer(c.src).Tokens(c.source))
+			}
+			if p.coveredByLonger(h, srcStems, toks) || p.usedElsewhere(h, c.seg.Index, toks) {
+				continue
+			}
 		}
 		alts := make([]string, 0, len(h.Targets))
 		for _, term := range h.Targets {

@@ -70,20 +70,21 @@ func TestCheckDocument(t *testing.T) {
 		{Index: 1, Source: "Une puce de 3 nm.", Target: "A 5 nm processor.", Status: segments.StatusReviewed},
 		{Index: 2, Source: "Pas encore.", Status: segments.StatusNew},
 	}}
-	m := glossary.NewMatcher(testGlossary(t), "fr", "en")
+	g := testGlossary(t)
+	p := NewProject("fr", "en", g, glossary.NewMatcher(g, "fr", "en"), doc)
 	var got []string
-	for _, is := range CheckDocument(doc, nil, m) {
+	for _, is := range CheckDocument(doc, nil, p, nil) {
 		got = append(got, is.String())
 	}
 	want := []string{
-		`seg 2 error glossary: "puce": expected "chip" or "microchip" in target`,
+		`seg 2 warning glossary: "puce": expected "chip" or "microchip" in target`,
 		"seg 2 error numbers: 3 in source but 5 in target",
 		"seg 3 error untranslated: not translated",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if n := len(CheckDocument(doc, &Config{Disable: []string{CheckGlossary, CheckUntranslated}}, m)); n != 1 {
+	if n := len(CheckDocument(doc, &Config{Disable: []string{CheckGlossary, CheckUntranslated}}, p, nil)); n != 1 {
 		t.Errorf("with glossary and untranslated disabled: %d issues, want 1", n)
 	}
 }

@@ -1,12 +1,15 @@
 package qa
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/spell"
 )
 
 // FuzzCheck runs every check on arbitrary pairs: no panic, and every issue
@@ -24,13 +27,17 @@ func FuzzCheck(f *testing.F) {
 		{"vous vous", "the the"},
 		{"Les vingt-sept à 15 h 30, le quatre-vingt-dix-neuvième", "The twenty-seven at 3:30 p.m., the 99th"},
 		{"1,8 milliard d'euros à 15h30, 24 h sur 24", "€1.8 billion at 15:30, 24 hours a day"},
+		{"Voir https://fr.ex.org/fr/rapport_fr.", "## See https://en.ex.org/en/report_en ."},
+		{"Centre de Grenoble , ici", "- 1. Zurich centre ."},
 	} {
 		f.Add(p[0], p[1], "fr", "en")
 		f.Add(p[1], p[0], "en", "fr")
 	}
 	f.Fuzz(func(t *testing.T, src, tgt, from, to string) {
 		seg := segments.Segment{Source: src, Target: tgt, Status: segments.StatusTranslated}
-		for _, is := range Check(seg, Context{SourceLang: from, TargetLang: to}) {
+		kinds := []segments.BlockKind{segments.KindParagraph, segments.KindHeading, segments.KindListItem}
+		ctx := Context{SourceLang: from, TargetLang: to, Block: kinds[len(src)%3], Spell: zSpeller{}}
+		for _, is := range Check(seg, ctx) {
 			if is.Start < 0 || is.End < is.Start || is.End > len(tgt) {
 				t.Fatalf("%v: span [%d,%d) outside target of %d bytes", is, is.Start, is.End, len(tgt))
 			}
@@ -92,4 +99,17 @@ func FuzzFindLinks(f *testing.F) {
 			prev = sp.end
 		}
 	})
+}
+
+// zSpeller rejects the words with a z.
+type zSpeller struct{}
+
+func (zSpeller) CheckSkip(_ context.Context, text string, skip func(string) bool) ([]spell.Span, error) {
+	var out []spell.Span
+	for _, w := range spell.Words(text) {
+		if strings.ContainsAny(w.Word, "zZ") && (skip == nil || !skip(w.Word)) {
+			out = append(out, spell.Span(w))
+		}
+	}
+	return out, nil
 }

@@ -285,6 +285,9 @@ func (c *checker) checkFrenchSpacing() {
 	t := c.target
 	for i, r := range t {
 		switch {
+		case spaceBeforeComma(t, i, r):
+			p, size := utf8.DecodeLastRuneInString(t[:i])
+			c.add(CheckFrSpacing, fmt.Sprintf("%s before %q", spaceName(p), r), i-size, i)
 		case spacedPunct(t, i, r, c.tgtLinks):
 			p, size := utf8.DecodeLastRuneInString(t[:i])
 			switch {
@@ -316,12 +319,33 @@ func (c *checker) checkFrenchSpacing() {
 	}
 }
 
+// spaceBeforeComma reports whether the mark at t[i] is a comma or a full
+// stop with a space before it, a word before that space and a space (or the
+// end) after it: "aid ." and "Kaspersky ," but not ".NET", "…" nor ". . .".
+func spaceBeforeComma(t string, i int, r rune) bool {
+	if r != ',' && r != '.' || i < 2 {
+		return false
+	}
+	p, size := utf8.DecodeLastRuneInString(t[:i])
+	if !isSpace(p) || p == '\n' {
+		return false
+	}
+	pp, _ := utf8.DecodeLastRuneInString(t[:i-size])
+	n, _ := utf8.DecodeRuneInString(t[i+1:])
+	return (unicode.IsLetter(pp) || unicode.IsDigit(pp) || strings.ContainsRune(")]»”\"'’", pp)) &&
+		(i+1 == len(t) || isSpace(n) || strings.ContainsRune(")]»”\"'’", n))
+}
+
 // checkStraySpaces reports, in a target not in French, spaces before
-// ; : ! ? (French habits) and no-break spaces inside quotation marks.
+// , . ; : ! ? (French habits, or a slip) and no-break spaces inside
+// quotation marks.
 func (c *checker) checkStraySpaces() {
 	t := c.target
 	for i, r := range t {
 		switch {
+		case spaceBeforeComma(t, i, r):
+			p, size := utf8.DecodeLastRuneInString(t[:i])
+			c.add(CheckStrayNBSP, fmt.Sprintf("%s before %q", spaceName(p), r), i-size, i)
 		case spacedPunct(t, i, r, c.tgtLinks):
 			p, size := utf8.DecodeLastRuneInString(t[:i])
 			if !isSpace(p) {

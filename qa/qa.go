@@ -5,10 +5,11 @@
 package qa
 
 import (
+	"context"
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -72,12 +73,31 @@ type Issue struct {
 	// missing from it, an empty target).
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Key identifies the finding within its segment and check, stably
+	// across runs: the same finding on the same text has the same key. An
+	// ignore record (segments.QAIgnore) names it.
+	Key string `json:"key"`
+	// Ignored is the record of the translator's decision to ignore the
+	// issue, nil when it stands (see MarkIgnored).
+	Ignored *segments.QAIgnore `json:"ignored,omitempty"`
 }
 
 // String formats the issue as "seg 12 error numbers: 3,5 missing in target"
-// (segment numbers as users see them, from 1).
+// (segment numbers as users see them, from 1), the message in full, with
+// "(ignored by ana 2026-12-05 23:10 UTC)" after an ignored one.
 func (is Issue) String() string {
-	return fmt.Sprintf("seg %d %s %s: %s", is.Segment+1, is.Severity, is.Check, is.Message)
+	s := fmt.Sprintf("seg %d %s %s: %s", is.Segment+1, is.Severity, is.Check, is.Message)
+	if r := is.Ignored; r != nil {
+		s += " (ignored"
+		if r.Who != "" {
+			s += " by " + r.Who
+		}
+		if !r.When.IsZero() {
+			s += " " + r.When.UTC().Format("2006-01-02 15:04 UTC")
+		}
+		s += ")"
+	}
+	return s
 }
 
 // Check ids. Each has a default severity (see Checks) and can be disabled.
@@ -97,6 +117,16 @@ const (
 	CheckRepeated     = "repeated-word" // the same word twice in a row
 	CheckFrSpacing    = "fr-spacing"    // French: no-break space before ; : ! ? and inside « »
 	CheckStrayNBSP    = "stray-space"   // not French: space before ; : ! ? or inside quotes
+	CheckBlockMarker  = "block-marker"  // Markdown heading/list/quote marker left in the target
+	CheckSpelling     = "spelling"      // a word of the target not in the dictionary
+	CheckNames        = "names"         // a name of the source missing from the target
+	CheckCopiedWords  = "copied-words"  // words of the source left untranslated in the target
+	CheckLength       = "length"        // a target much shorter than its source
+	CheckLinkPath     = "link-path"     // a localised URL whose path changed beyond its language part
+
+	// Project checks (CheckDocument): they compare segments.
+	CheckInconsistentTarget = "inconsistent-target" // same source, different targets
+	CheckInconsistentSource = "inconsistent-source" // different sources, same target
 )
 
 // CheckInfo describes a check for documentation and configuration.
@@ -112,18 +142,26 @@ var Checks = []CheckInfo{
 	{CheckUntranslated, Error, "the segment has no target"},
 	{CheckEmpty, Error, "the segment is confirmed but its target is empty"},
 	{CheckDraft, Warning, "the segment has a target that is not confirmed"},
-	{CheckIdentical, Warning, "the target is the source unchanged (names, numbers, URLs and codes excepted)"},
-	{CheckGlossary, Error, "a glossary term of the source has none of its translations in the target"},
+	{CheckIdentical, Error, "the target is the source unchanged: not translated (names, numbers, URLs and codes excepted)"},
+	{CheckGlossary, Warning, "a glossary term of the source has none of its translations in the target (nor one the project uses for it)"},
 	{CheckNumbers, Error, "a number of the source is missing from the target, or the target has an extra number"},
 	{CheckNumberFormat, Warning, "a number in the target is written with the source language's decimal separator"},
-	{CheckLinks, Error, "a URL, e-mail address or @handle of the source is not in the target unchanged"},
+	{CheckLinks, Error, "a URL, e-mail address or @handle of the source is not in the target (a URL may change its language part)"},
 	{CheckFinalPunct, Warning, "the target does not end with the source's final punctuation"},
-	{CheckBrackets, Warning, "quotes or brackets are unbalanced in the target (and not in the source)"},
+	{CheckBrackets, Error, "quotes or brackets are unbalanced in the target (and not in the source)"},
 	{CheckDoubleSpace, Warning, "two or more spaces in a row in the target"},
 	{CheckEdgeSpace, Warning, "the target starts or ends with a space"},
 	{CheckRepeated, Warning, "the same word twice in a row in the target"},
-	{CheckFrSpacing, Warning, "French target: no no-break space before ; : ! ? or inside « »"},
-	{CheckStrayNBSP, Warning, "target not in French: a space before ; : ! ? or inside quotes"},
+	{CheckFrSpacing, Warning, "French target: no no-break space before ; : ! ? or inside « », or a space before , or ."},
+	{CheckStrayNBSP, Warning, "target not in French: a space before , . ; : ! ? or inside quotes"},
+	{CheckBlockMarker, Error, "the target of a heading, list item or quote starts with a Markdown marker (# - > 1.) the source does not have"},
+	{CheckLinkPath, Warning, "a URL localised to the target language whose path also changed: check that the page exists"},
+	{CheckCopiedWords, Error, "three or more lower-case words of the source, unknown to the target language's dictionary, left in the target: partly untranslated"},
+	{CheckNames, Warning, "a name of the source, spelt the same in the target language, is not in the target: an omission?"},
+	{CheckLength, Warning, "a long target much shorter than its source: an omission?"},
+	{CheckSpelling, Warning, "a word of the target is not in the target language's dictionary"},
+	{CheckInconsistentTarget, Warning, "the same source is translated differently elsewhere in the project"},
+	{CheckInconsistentSource, Warning, "different sources have the same translation elsewhere in the project"},
 }
 
 // CheckIDs returns the ids of all checks in run order.
@@ -154,13 +192,26 @@ type Context struct {
 	Hits []glossary.Hit
 	// Config disables checks and overrides severities; nil means defaults.
 	Config *Config
+	// Block is the kind of the segment's block ("heading", "list-item"…);
+	// empty when unknown.
+	Block segments.BlockKind
+	// Project is what the checks know of the rest of the project and its
+	// glossary (nil: nothing): translations the translator used for a
+	// term elsewhere, longer glossary entries. See NewProject.
+	Project *Project
+	// Spell checks the target's spelling; nil: no spelling check. The
+	// call may block on a subprocess: the editor runs Check off its UI
+	// path.
+	Spell Speller
+	// Ctx bounds the spelling check; nil is context.Background().
+	Ctx context.Context
 }
 
 // Check returns the issues of one segment, in check order. It reads only
 // its arguments and is safe for concurrent use.
 func Check(seg segments.Segment, ctx Context) []Issue {
 	c := checker{
-		seg: seg, cfg: ctx.Config,
+		seg: seg, cfg: ctx.Config, ctx: ctx,
 		src: baseLang(ctx.SourceLang), tgt: baseLang(ctx.TargetLang),
 		source: seg.Source, target: seg.Target,
 	}
@@ -181,19 +232,35 @@ func Check(seg segments.Segment, ctx Context) []Issue {
 	return c.issues
 }
 
-// CheckDocument checks every segment of doc with glossary matcher m (nil:
-// no glossary check) and configuration cfg (nil: defaults). Issues are in
-// segment order.
-func CheckDocument(doc *segments.Document, cfg *Config, m *glossary.Matcher) []Issue {
-	ctx := Context{SourceLang: doc.SourceLang.String(), TargetLang: doc.TargetLang.String(), Config: cfg}
-	var out []Issue
-	for _, seg := range doc.Segments {
+// CheckDocument checks every segment of doc, then the project checks
+// (consistency), with configuration cfg (nil: defaults). p gives the
+// glossary hits and project context (nil: no glossary check); sp checks
+// spelling (nil: none). Issues are in segment order, ignored ones marked
+// (see MarkIgnored).
+func CheckDocument(doc *segments.Document, cfg *Config, p *Project, sp Speller) []Issue {
+	ctx := Context{SourceLang: doc.SourceLang.String(), TargetLang: doc.TargetLang.String(), Config: cfg, Project: p, Spell: sp}
+	perSeg := make([][]Issue, len(doc.Segments))
+	for i, seg := range doc.Segments {
 		ctx.Hits = nil
-		if m != nil && cfg.Enabled(CheckGlossary) && strings.TrimSpace(seg.Target) != "" {
-			ctx.Hits = m.Match(seg.Source)
+		if p != nil && cfg.Enabled(CheckGlossary) && strings.TrimSpace(seg.Target) != "" {
+			ctx.Hits = p.Hits(i)
 		}
-		out = append(out, Check(seg, ctx)...)
+		ctx.Block = ""
+		if seg.Block >= 0 && seg.Block < len(doc.Blocks) {
+			ctx.Block = doc.Blocks[seg.Block].Kind
+		}
+		perSeg[i] = Check(seg, ctx)
 	}
+	for _, is := range CheckConsistency(doc, cfg) {
+		if is.Segment >= 0 && is.Segment < len(perSeg) {
+			perSeg[is.Segment] = append(perSeg[is.Segment], is)
+		}
+	}
+	var out []Issue
+	for _, is := range perSeg {
+		out = append(out, is...)
+	}
+	MarkIgnored(doc, out)
 	return out
 }
 
@@ -201,6 +268,7 @@ func CheckDocument(doc *segments.Document, cfg *Config, m *glossary.Matcher) []I
 type checker struct {
 	seg            segments.Segment
 	cfg            *Config
+	ctx            Context
 	src, tgt       string // base languages
 	source, target string
 	hits           []glossary.Hit
@@ -218,7 +286,18 @@ func (c *checker) add(id, msg string, start, end int) {
 	if !c.on(id) {
 		return
 	}
-	c.issues = append(c.issues, Issue{Segment: c.seg.Index, Check: id, Severity: c.cfg.SeverityOf(id), Message: msg, Start: start, End: end})
+	c.issues = append(c.issues, newIssue(c.seg.Index, id, c.cfg.SeverityOf(id), msg, start, end))
+}
+
+// newIssue returns an issue with its Key: a hash of the check and the
+// message, which names what the finding is about (the term, the number,
+// the link) but not where, so an edit elsewhere in the target keeps it.
+func newIssue(seg int, id string, sev Severity, msg string, start, end int) Issue {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	h.Write([]byte{0})
+	h.Write([]byte(msg))
+	return Issue{Segment: seg, Check: id, Severity: sev, Message: msg, Start: start, End: end, Key: fmt.Sprintf("%016x", h.Sum64())}
 }
 
 func (c *checker) run() {
@@ -255,6 +334,21 @@ func (c *checker) run() {
 	} else if c.on(CheckStrayNBSP) {
 		c.checkStraySpaces()
 	}
+	if c.on(CheckBlockMarker) {
+		c.checkBlockMarker()
+	}
+	if c.on(CheckCopiedWords) && c.ctx.Spell != nil {
+		c.checkCopiedWords()
+	}
+	if c.on(CheckNames) && c.ctx.Spell != nil {
+		c.checkNames()
+	}
+	if c.on(CheckLength) {
+		c.checkLength()
+	}
+	if c.on(CheckSpelling) && c.ctx.Spell != nil {
+		c.checkSpelling()
+	}
 }
 
 // baseLang returns the base language of a BCP 47 tag, lower-cased: "fr-CA"
@@ -279,14 +373,11 @@ func analyzer(lang string) *glossary.Analyzer {
 	return a.(*glossary.Analyzer)
 }
 
-// quote returns s shortened for a message.
+// quote returns s in quotes for a message, in full: a message cut short
+// cannot be acted on.
 func quote(s string) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
-	}
-	if utf8.RuneCountInString(s) > 40 {
-		r := []rune(s)
-		s = string(r[:39]) + "…"
 	}
 	return "\"" + s + "\""
 }

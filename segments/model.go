@@ -119,6 +119,9 @@ type Segment struct {
 	// view can redraw a row when its Rev differs from the one it drew. It is
 	// not saved: it starts at 0 when a project is loaded.
 	Rev uint64 `json:"-"`
+	// QAIgnored are the QA issues the translator chose to ignore here (nil:
+	// none). A list is never changed in place, so clones may share it; see IgnoreQA.
+	QAIgnored *QAIgnores `json:"qa_ignored,omitempty"`
 }
 
 // The values of Segment.Origin. They are written in project files: keep them.

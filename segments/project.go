@@ -211,7 +211,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		pf.Source.Path = filepath.ToSlash(rel)
 		if doc.SourceHash != "" {
 			pf.Source.SHA256 = doc.SourceHash
-		} else if data, err := os.ReadFile(abs); err == nil {
+		} else if data, err := readRegularFile(abs, DefaultMaxBytes); err == nil {
 			pf.Source.SHA256 = hashBytes(data)
 		}
 	}
@@ -239,11 +239,11 @@ func Load(path string) (*Document, *LoadReport, error) {
 func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	doc := st.doc.Clone()
 	srcHash := doc.SourceHash
-	rep := &LoadReport{}
+	rep := &LoadReport{Warnings: repairProject(path, doc)}
 	if doc.SourcePath == "" {
 		return doc, rep, nil
 	}
-	src, err := os.ReadFile(doc.SourcePath)
+	src, err := readProjectSource(path, doc.SourcePath, srcHash)
 	if err != nil {
 		rep.SourceMissing = true
 		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
@@ -379,7 +379,8 @@ type OpenOptions struct {
 	Project      string // project file to use instead of ProjectPath(article)
 	// By names the program in the files the Store saves ("trad edit",
 	// "trad import"), so that another process can say who changed what.
-	By string
+	By       string
+	MaxBytes int64 // largest article read (ReadOptions.MaxBytes)
 }
 
 // Open opens path: a project file (*.trad.json) is loaded; an article opens
@@ -428,7 +429,7 @@ func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *Lo
 	} else if !errors.Is(serr, fs.ErrNotExist) {
 		return st, nil, nil, nil, fmt.Errorf("open project: %w", serr)
 	}
-	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target})
+	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target, MaxBytes: opts.MaxBytes})
 	if err != nil {
 		return st, nil, nil, warns, err
 	}

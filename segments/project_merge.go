@@ -116,7 +116,9 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 		history = pushVersion(history, v)
 	}
 	newHistory := !sameHistory(history, m.History)
-	if !conflictW && !conflictN && !takeW && !takeN && !newHistory {
+	ignores, newIgnores := mergeQAIgnores(m.QAIgnored, t.QAIgnored, mb.QAIgnored, fb.QAIgnored)
+	m.QAIgnored = ignores
+	if !conflictW && !conflictN && !takeW && !takeN && !newHistory && !newIgnores {
 		return false, false
 	}
 	loser := *t
@@ -142,7 +144,7 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 		history = pushVersion(history, v)
 	}
 	m.History = history
-	return conflictW || conflictN, takeW || takeN || newHistory
+	return conflictW || conflictN, takeW || takeN || newHistory || newIgnores
 }
 
 // sameHistory is a cheap check that a and b hold the same versions: same
@@ -245,7 +247,8 @@ func differs(doc, t *Document) bool {
 	for i := range doc.Segments {
 		a, b := &doc.Segments[i], &t.Segments[i]
 		if a.Source != b.Source || a.state() != b.state() || a.Note != b.Note ||
-			!a.Changed.Equal(b.Changed) || !sameHistory(a.History, b.History) {
+			!a.Changed.Equal(b.Changed) || !sameHistory(a.History, b.History) ||
+			!sameQAIgnores(a.QAIgnored, b.QAIgnored) {
 			return true
 		}
 	}

@@ -299,6 +299,7 @@ func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 		rev := s.Rev
 		s.carryWork(&saved.Segments[i])
 		s.History = saved.Segments[i].History
+		s.QAIgnored = saved.Segments[i].QAIgnored
 		s.Rev = rev + 1
 		changed = append(changed, i)
 	}

@@ -5,11 +5,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/trad-project/trad/internal/safefile"
 
 	"golang.org/x/text/language"
 )
@@ -26,6 +27,9 @@ type ReadOptions struct {
 	Target string // target language, default "en"
 	Format string // "text", "markdown", or "" = by file extension (.md/.markdown -> markdown)
 	Name   string // name used in messages for a reader ("-" / "stdin")
+	// MaxBytes is the largest article accepted: 0 means DefaultMaxBytes,
+	// a negative value no limit. A larger input fails with *TooLargeError.
+	MaxBytes int64
 }
 
 // Warning is a problem in the input that reading worked around.
@@ -65,27 +69,19 @@ func Read(r io.Reader, opts ReadOptions) (*Document, []Warning, error) {
 	if name == "" || name == "-" {
 		name = "stdin"
 	}
-	data, err := io.ReadAll(r)
+	data, err := safefile.ReadAllLimited(r, name, articleLimit(limit(opts.MaxBytes)), 0)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, nil, err
 	}
 	return readBytes(data, name, opts)
 }
 
 // ReadFile reads the article at path (see Read); the format defaults to the
-// file's extension. The document's SourcePath is path.
+// file's extension. The document's SourcePath is path. Only regular files
+// are read (named pipes, devices, sockets and folders are refused), up to
+// opts.MaxBytes.
 func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read article: %w", err)
-	}
-	if fi.IsDir() {
-		return nil, nil, fmt.Errorf("%s: is a directory, not an article", path)
-	}
-	if !fi.Mode().IsRegular() && fi.Mode()&os.ModeNamedPipe == 0 && fi.Mode()&os.ModeCharDevice == 0 {
-		return nil, nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	data, err := os.ReadFile(path)
+	data, err := readRegularFile(path, limit(opts.MaxBytes))
 	if err != nil {
 		return nil, nil, fmt.Errorf("read article: %w", err)
 	}
@@ -121,7 +117,11 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 	var blocks []rawBlock
 	switch doc.Format {
 	case FormatMarkdown:
-		blocks = markdownBlocks(text)
+		var nest nestingReport
+		blocks, nest = markdownBlocks(text)
+		if msg := nest.warning(); msg != "" {
+			warns = append(warns, Warning{File: name, Line: nest.First, Offset: -1, Msg: msg})
+		}
 	default:
 		blocks = textBlocks(text)
 	}

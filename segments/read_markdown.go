@@ -29,9 +29,11 @@ var tableDelim = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
 // breaks become spaces); code blocks, HTML blocks, thematic breaks and YAML
 // front matter become KindCode blocks whose Text is Markdown to write back
 // verbatim. Table rows are blocks of their own with one segment per cell.
-// Link reference definitions are collected in a final code block.
-func markdownBlocks(s string) []rawBlock {
+// Link reference definitions are collected in a final code block. Nesting
+// beyond the limits of limitNesting is flattened first, as the report says.
+func markdownBlocks(s string) ([]rawBlock, nestingReport) {
 	var blocks []rawBlock
+	s, nest := limitNesting(s)
 	if fm, rest, ok := frontMatter(s); ok {
 		blocks = append(blocks, rawBlock{kind: KindCode, info: "yaml", text: fm})
 		s = rest
@@ -53,7 +55,7 @@ func markdownBlocks(s string) []rawBlock {
 		sort.Strings(lines)
 		w.blocks = append(w.blocks, rawBlock{kind: KindCode, text: strings.Join(lines, "\n")})
 	}
-	return w.blocks
+	return w.blocks, nest
 }
 
 // frontMatter splits a leading YAML front matter block ("---" … "---") off s.
@@ -172,7 +174,18 @@ func (w *mdWalker) list(l *ast.List, c mdCtx) {
 		first := len(w.blocks)
 		w.walk(it, mdCtx{quote: c.quote, depth: c.depth + 1})
 		if first < len(w.blocks) {
-			w.blocks[first].marker = marker
+			b := &w.blocks[first]
+			if _, nested := it.FirstChild().(*ast.List); nested && b.marker != "" {
+				// An item whose first content is a list ("- - item"): its
+				// marker goes before the nested item's, as on the line, so
+				// the empty ancestor is written back.
+				if b.kind == KindCode && b.text == b.marker {
+					b.text = marker + " " + b.text
+				}
+				b.marker = marker + " " + b.marker
+			} else {
+				b.marker = marker
+			}
 		} else {
 			// An empty item ("-" alone) keeps its place in the list.
 			w.add(rawBlock{kind: KindCode, marker: marker, level: c.depth + 1, text: marker})

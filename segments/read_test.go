@@ -317,6 +317,8 @@ func FuzzRead(f *testing.F) {
 		"\xff\xfeA\x00B\x00",
 		"caf\xe9\r\nd\x1b[31mx",
 		"- \n1) \n\n\u00a0\n",
+		"- - - item\n- - x\n\n1. - a\n",
+		strings.Repeat("- ", 30) + "x\n" + strings.Repeat(" ", 40) + "- y\n" + strings.Repeat(">", 20) + " z\n",
 	} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)

@@ -171,7 +171,9 @@ func TestRepetitionsFilled(t *testing.T) {
 
 func TestQAOnConfirm(t *testing.T) {
 	cfg := DefaultConfig()
-	cfg.QA = &qa.Config{Disable: []string{qa.CheckFinalPunct}}
+	// Glossary compliance is a warning by default (issue 13); raised to an
+	// error here to see how errors show.
+	cfg.QA = &qa.Config{Disable: []string{qa.CheckFinalPunct}, Severity: map[string]qa.Severity{qa.CheckGlossary: qa.Error}}
 	h := newHarness(t, testDoc(), Options{Config: &cfg})
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.press("down", "down", "down", "down", "enter")

@@ -22,6 +22,8 @@ type exportOptions struct {
 	TMXLevel     string
 	MDLayout     string
 	XLIFFVersion string
+	Max          sizeFlag
+	TSVSafe      bool
 }
 
 func newExportCmd(s *streams) *cobra.Command {
@@ -35,7 +37,8 @@ one of these formats (see docs/formats.md):
   tmx     TMX 1.4b translation memory (--tmx-level sentence|paragraph)
   xliff   XLIFF 2.1 (--xliff-version 2.1|2.0|1.2)
   md      bilingual Markdown table (--md-layout table|parallel)
-  tsv     source, target and status, one segment per line
+  tsv     source, target and status, one segment per line (--tsv-safe
+          for spreadsheets: cells starting with = + - @ get a leading ')
   target  the translated document, in the source's format
 
 The format is --format, or else inferred from OUT's extension (.tmx, .xlf,
@@ -58,6 +61,8 @@ output; with -o the file is replaced atomically. Only confirmed segments
 	f.StringVar(&opts.TMXLevel, "tmx-level", "sentence", "TMX unit: sentence or paragraph")
 	f.StringVar(&opts.MDLayout, "md-layout", "table", "Markdown layout: table or parallel")
 	f.StringVar(&opts.XLIFFVersion, "xliff-version", "2.1", "XLIFF version: 2.1, 2.0 or 1.2")
+	f.BoolVar(&opts.TSVSafe, "tsv-safe", false, "TSV for spreadsheets: prefix cells starting with = + - @ with ' so they are not run as formulas")
+	f.Var(&opts.Max, "max-size", maxSizeUsage+" when an article is segmented")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(bitext.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("tmx-level", cobra.FixedCompletions([]string{"sentence", "paragraph"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("md-layout", cobra.FixedCompletions([]string{"table", "parallel"}, cobra.ShellCompDirectiveNoFileComp))
@@ -79,12 +84,12 @@ func exportRun(s *streams, o *exportOptions) error {
 	if format == "xlf" {
 		format = bitext.FormatXLIFF
 	}
-	doc, projectPath, err := openProject(s, o.Path)
+	doc, projectPath, err := openProjectWith(s, o.Path, segments.OpenOptions{MaxBytes: int64(o.Max)})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	bo := bitext.Options{
-		All: o.All, Level: o.TMXLevel, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion,
+		All: o.All, Level: o.TMXLevel, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion, TSVSafe: o.TSVSafe,
 		ToolVersion: versionString(),
 		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
 	}
@@ -109,7 +114,12 @@ func exportRun(s *streams, o *exportOptions) error {
 // openProject opens a project file or an article's project, printing the
 // reader's warnings.
 func openProject(s *streams, path string) (*segments.Document, string, error) {
-	doc, projectPath, _, warns, err := segments.Open(path, segments.OpenOptions{})
+	return openProjectWith(s, path, segments.OpenOptions{})
+}
+
+// openProjectWith is openProject with options (such as a reading limit).
+func openProjectWith(s *streams, path string, opts segments.OpenOptions) (*segments.Document, string, error) {
+	doc, projectPath, _, warns, err := segments.Open(path, opts)
 	for _, w := range warns {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}

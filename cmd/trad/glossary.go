@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -89,35 +90,81 @@ func entrySortKey(e *glossary.Entry, from string) string {
 	return e.Terms[langs[0]][0]
 }
 
-func printEntries(s *streams, entries []*glossary.Entry, o *glossaryOptions) error {
+// sortEntries returns entries sorted by their first source term with
+// French collation.
+func sortEntries(entries []*glossary.Entry, from string) []*glossary.Entry {
 	sorted := append([]*glossary.Entry(nil), entries...)
 	// A Collator keeps state: one per call, not a package variable.
 	col := collate.New(language.French, collate.Loose)
 	sort.SliceStable(sorted, func(i, j int) bool {
-		return col.CompareString(entrySortKey(sorted[i], o.From), entrySortKey(sorted[j], o.From)) < 0
+		return col.CompareString(entrySortKey(sorted[i], from), entrySortKey(sorted[j], from)) < 0
 	})
+	return sorted
+}
+
+// entryPrinter prints entries as lookup and list do: one line each, with
+// the terms of langs (the first is the source language), domain, part of
+// speech, note and origin, tab-separated, or as JSON lines.
+type entryPrinter struct {
+	langs []string
+	json  bool
+}
+
+// cell returns the terms of e in lang as one cell: synonyms joined by
+// " | ", or the no-equivalent marker.
+func cell(e *glossary.Entry, lang string, source bool) string {
+	ts := e.Target(lang)
+	if source {
+		ts = e.Source(lang)
+	}
+	if len(ts) == 0 && e.HasNone(lang) {
+		return glossary.NoEquivalent
+	}
+	return strings.Join(ts, glossary.SynonymSep)
+}
+
+func (p entryPrinter) print(s *streams, hits []lookupHit) error {
 	w := bufio.NewWriter(s.Out)
-	for _, e := range sorted {
-		src, tgt := e.Source(o.From), e.Target(o.To)
-		if o.JSON {
-			langs := make([]string, 0, len(e.Terms))
-			for l := range e.Terms {
-				langs = append(langs, l)
-			}
-			sort.Strings(langs)
-			var terms []string
-			for _, l := range langs {
-				terms = append(terms, jsonString(l)+": "+jsonStrings(e.Terms[l]))
-			}
-			fmt.Fprintf(w, `{"source": %s, "targets": %s, "terms": {%s}, "domain": %s, "pos": %s, "note": %s, "origin": %s}`+"\n",
-				jsonStrings(nonNil(src)), jsonStrings(nonNil(tgt)), strings.Join(terms, ", "),
-				jsonString(e.Domain), jsonString(e.POS), jsonString(e.Note), jsonString(e.Origin.String()))
+	for _, h := range hits {
+		e := h.e
+		if p.json {
+			p.printJSON(w, h)
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", strings.Join(src, glossary.SynonymSep), strings.Join(tgt, glossary.SynonymSep),
-			e.Domain, e.POS, e.Note, e.Origin)
+		for i, l := range p.langs {
+			w.WriteString(cell(e, l, i == 0))
+			w.WriteByte('\t')
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s", e.Domain, e.POS, e.Note, e.Origin)
+		if h.rank < rankNone {
+			fmt.Fprintf(w, "\t%s:%s\t%s", h.lang, h.term, rankNames[h.rank])
+		}
+		w.WriteByte('\n')
 	}
 	return w.Flush()
+}
+
+func (p entryPrinter) printJSON(w *bufio.Writer, h lookupHit) {
+	e := h.e
+	from, to := p.langs[0], p.langs[len(p.langs)-1]
+	langs := make([]string, 0, len(e.Terms))
+	for l := range e.Terms {
+		if len(p.langs) <= 2 || slices.Contains(p.langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs)
+	var terms []string
+	for _, l := range langs {
+		terms = append(terms, jsonString(l)+": "+jsonStrings(e.Terms[l]))
+	}
+	fmt.Fprintf(w, `{"source": %s, "targets": %s, "terms": {%s}, "none": %s, "domain": %s, "pos": %s, "note": %s, "origin": %s`,
+		jsonStrings(nonNil(e.Source(from))), jsonStrings(nonNil(e.Target(to))), strings.Join(terms, ", "), jsonStrings(nonNil(e.None)),
+		jsonString(e.Domain), jsonString(e.POS), jsonString(e.Note), jsonString(e.Origin.String()))
+	if h.rank < rankNone {
+		fmt.Fprintf(w, `, "matched": {"lang": %s, "term": %s, "how": %s}`, jsonString(h.lang), jsonString(h.term), jsonString(rankNames[h.rank]))
+	}
+	w.WriteString("}\n")
 }
 
 func nonNil(ss []string) []string {

@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -78,7 +78,7 @@ func importRun(s *streams, o *importOptions) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	f, err := os.Open(o.File)
+	f, _, err := safefile.OpenRegular(o.File, "a TMX or XLIFF file")
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -130,7 +130,7 @@ func importKind(path string) (string, error) {
 	case bitext.FormatXLIFF:
 		return "xliff", nil
 	}
-	f, err := os.Open(path)
+	f, _, err := safefile.OpenRegular(path, "a TMX or XLIFF file")
 	if err != nil {
 		return "", err
 	}

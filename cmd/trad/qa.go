@@ -5,12 +5,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/user"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/qa"
+	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/spell"
 )
 
 // qaOptions are the flags and argument of `trad qa`.
@@ -21,6 +26,9 @@ type qaOptions struct {
 	Disable    []string
 	Config     string // "" = the user's qa.json
 	NoBuiltin  bool
+	All        bool     // show ignored issues too
+	Ignore     []string // N:CHECK[:KEY] to record as ignored
+	NoSpell    bool
 }
 
 // Exit codes of `trad qa`: 1 means error-level issues were found, 2 that
@@ -33,15 +41,26 @@ const (
 func newQACmd(s *streams) *cobra.Command {
 	opts := &qaOptions{}
 	cmd := &cobra.Command{
-		Use:   "qa PROJECT|ARTICLE [--json] [--glossary PATH]... [--disable ID]...",
-		Short: "Check translated segments: numbers, terms, links, punctuation",
+		Use:   "qa PROJECT|ARTICLE [--json] [--all] [--ignore N:CHECK]... [--glossary PATH]... [--disable ID]...",
+		Short: "Check translated segments: numbers, terms, links, punctuation, spelling",
 		Long: `qa runs the quality checks on every segment of a project (or of the project
 of an article) and prints one line per issue:
 
   seg 12 error numbers: 3,5 missing in target
 
 It exits with status 1 when an error-level issue remains, 0 otherwise, so it
-can gate a delivery in CI (2 when the project cannot be read).
+can gate a delivery in CI (2 when the project cannot be read). Messages are
+printed in full.
+
+An issue can be ignored: from the editor's QA pane, or here with
+--ignore N:CHECK (every CHECK issue of segment N) or N:CHECK:KEY (one issue;
+the key is in the --json output). The project records who ignored it and
+when; ignored issues are hidden and do not count, unless --all shows them,
+marked. --json always includes them, with an "ignored" object.
+
+The spelling check uses the hunspell program and the Hunspell dictionary of
+the target language (system folders, or $XDG_DATA_HOME/trad/hunspell);
+without one it is off, with a notice. Add words with 'trad spell add'.
 
 Checks (default severity): ` + checkList() + `.
 Disable checks with --disable ID (repeatable) or in the configuration file,
@@ -66,6 +85,9 @@ $XDG_CONFIG_HOME/trad/glossaries, then the built-in glossary. See docs/qa.md.`,
 	f.StringArrayVar(&opts.Disable, "disable", nil, "check id to skip (repeatable)")
 	f.StringVar(&opts.Config, "config", "", "QA configuration file (default $XDG_CONFIG_HOME/trad/qa.json)")
 	f.BoolVar(&opts.NoBuiltin, "no-builtin", false, "do not use the built-in glossary")
+	f.BoolVar(&opts.All, "all", false, "also show the ignored issues, marked")
+	f.StringArrayVar(&opts.Ignore, "ignore", nil, "record issues as ignored: N:CHECK or N:CHECK:KEY (repeatable; saves the project)")
+	f.BoolVar(&opts.NoSpell, "no-spell", false, "do not check spelling")
 	_ = cmd.RegisterFlagCompletionFunc("disable", cobra.FixedCompletions(qa.CheckIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -89,62 +111,187 @@ type qaJSON struct {
 	End      int    `json:"end"`
 	Source   string `json:"source"`
 	Target   string `json:"target"`
+	Key      string `json:"key"`
+	// Ignored is set on an ignored issue: who ignored it and when.
+	Ignored *qaIgnoredJSON `json:"ignored,omitempty"`
+}
+
+type qaIgnoredJSON struct {
+	Who  string `json:"who,omitempty"`
+	When string `json:"when,omitempty"`
 }
 
 func qaRun(s *streams, o *qaOptions) error {
 	failed := func(err error) error { return &exitError{code: qaExitFailed, err: fmt.Errorf("qa: %w", err)} }
-	cfgPath := o.Config
-	if cfgPath == "" {
-		cfgPath = qa.ConfigPath()
-	} else if _, err := os.Stat(cfgPath); err != nil {
-		return failed(err) // a config named on the command line must exist
-	}
-	cfg, err := qa.LoadConfig(cfgPath)
+	cfg, err := qaConfig(o)
 	if err != nil {
 		return failed(err)
 	}
-	cfg.Disable = append(cfg.Disable, o.Disable...)
-	if err := cfg.Validate(); err != nil {
-		return failed(fmt.Errorf("--disable: %w", err))
-	}
-	doc, _, err := openProject(s, o.Path)
+	doc, projectPath, err := openProject(s, o.Path)
 	if err != nil {
 		return failed(err)
 	}
+	var before os.FileInfo
+	if len(o.Ignore) > 0 {
+		before, _ = os.Stat(projectPath)
+	}
+	var g *glossary.Glossary
 	var m *glossary.Matcher
-	if cfg.Enabled(qa.CheckGlossary) {
-		g, err := loadGlossaries(s, glossarySources{Paths: o.Glossaries, NoBuiltin: o.NoBuiltin})
-		if err != nil {
+	if cfg.Enabled(qa.CheckGlossary) || cfg.Enabled(qa.CheckSpelling) {
+		if g, err = loadGlossaries(s, glossarySources{Paths: o.Glossaries, NoBuiltin: o.NoBuiltin}); err != nil {
 			return failed(err)
 		}
 		m = glossary.NewMatcher(g, doc.SourceLang.String(), doc.TargetLang.String())
 	}
-	issues := qa.CheckDocument(doc, cfg, m)
-
-	out := bufio.NewWriter(s.Out)
-	var count [3]int
-	for _, is := range issues {
-		if is.Severity >= 0 && int(is.Severity) < len(count) {
-			count[is.Severity]++
+	var sp qa.Speller
+	if !o.NoSpell && cfg.Enabled(qa.CheckSpelling) {
+		sp = qaSpeller(s, doc.TargetLang.String())
+		if c, ok := sp.(*spell.Checker); ok {
+			defer c.Close()
 		}
-		if o.JSON {
+	}
+	p := qa.NewProject(doc.SourceLang.String(), doc.TargetLang.String(), g, m, doc)
+	issues := qa.CheckDocument(doc, cfg, p, sp)
+	if len(o.Ignore) > 0 {
+		n, err := qaIgnore(doc, issues, o.Ignore)
+		if err != nil {
+			return failed(err)
+		}
+		if err := saveUnchanged(projectPath, before, doc); err != nil {
+			return failed(err)
+		}
+		fmt.Fprintf(s.Err, "trad qa: %d issue(s) ignored in %s\n", n, projectPath)
+	}
+	if err := printIssues(s, doc, issues, o); err != nil {
+		return failed(err)
+	}
+	return qaSummary(s, doc, issues)
+}
+
+// qaConfig reads the configuration and adds the --disable flags.
+func qaConfig(o *qaOptions) (*qa.Config, error) {
+	cfgPath := o.Config
+	if cfgPath == "" {
+		cfgPath = qa.ConfigPath()
+	} else if _, err := os.Stat(cfgPath); err != nil {
+		return nil, err // a config named on the command line must exist
+	}
+	cfg, err := qa.LoadConfig(cfgPath)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Disable = append(cfg.Disable, o.Disable...)
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("--disable: %w", err)
+	}
+	return cfg, nil
+}
+
+// qaSpeller returns the spell checker of lang, or nil with a one-line
+// notice when there is no dictionary or no hunspell.
+func qaSpeller(s *streams, lang string) qa.Speller {
+	c, err := spell.New(lang)
+	if err != nil {
+		fmt.Fprintf(s.Err, "trad qa: spelling off: %v\n", err)
+		return nil
+	}
+	return c
+}
+
+// qaIgnore records the issues named by specs (N:CHECK or N:CHECK:KEY) as
+// ignored by $USER and returns how many it recorded.
+func qaIgnore(doc *segments.Document, issues []qa.Issue, specs []string) (int, error) {
+	who := os.Getenv("USER")
+	if u, err := user.Current(); who == "" && err == nil {
+		who = u.Username
+	}
+	now := time.Now()
+	n := 0
+	for _, spec := range specs {
+		parts := strings.SplitN(spec, ":", 3)
+		seg, err := strconv.Atoi(parts[0])
+		if len(parts) < 2 || err != nil || seg < 1 || seg > len(doc.Segments) {
+			return n, fmt.Errorf("--ignore %q: want N:CHECK or N:CHECK:KEY with N a segment from 1 to %d", spec, len(doc.Segments))
+		}
+		found := false
+		for k := range issues {
+			is := &issues[k]
+			if is.Segment != seg-1 || is.Check != parts[1] || len(parts) == 3 && is.Key != parts[2] {
+				continue
+			}
+			found = true
+			if qa.Ignore(doc, is, who, now) {
+				n++
+			}
+		}
+		if !found {
+			return n, fmt.Errorf("--ignore %q: segment %d has no such issue", spec, seg)
+		}
+	}
+	return n, nil
+}
+
+// saveUnchanged saves doc to path unless the file changed since before
+// was taken (an editor saved it meanwhile): that work is not overwritten.
+func saveUnchanged(path string, before os.FileInfo, doc *segments.Document) error {
+	if now, err := os.Stat(path); before != nil && err == nil && (!now.ModTime().Equal(before.ModTime()) || now.Size() != before.Size()) {
+		return fmt.Errorf("%s changed while qa ran: not saved, run it again", path)
+	}
+	return segments.Save(path, doc)
+}
+
+// printIssues writes the issues, one a line, in text or JSON; ignored ones
+// only with --all (text) or always (JSON).
+func printIssues(s *streams, doc *segments.Document, issues []qa.Issue, o *qaOptions) error {
+	out := bufio.NewWriter(s.Out)
+	for _, is := range issues {
+		switch {
+		case o.JSON:
 			seg := doc.Segments[is.Segment]
-			b, err := json.Marshal(qaJSON{Segment: is.Segment + 1, Check: is.Check, Severity: is.Severity.String(),
-				Message: is.Message, Start: is.Start, End: is.End, Source: seg.Source, Target: seg.Target})
+			j := qaJSON{Segment: is.Segment + 1, Check: is.Check, Severity: is.Severity.String(),
+				Message: is.Message, Start: is.Start, End: is.End, Source: seg.Source, Target: seg.Target, Key: is.Key}
+			if r := is.Ignored; r != nil {
+				j.Ignored = &qaIgnoredJSON{Who: r.Who}
+				if !r.When.IsZero() {
+					j.Ignored.When = r.When.UTC().Format(time.RFC3339)
+				}
+			}
+			b, err := json.Marshal(j)
 			if err != nil {
-				return failed(err)
+				return err
 			}
 			out.Write(b)
 			out.WriteByte('\n')
-		} else {
+		case is.Ignored == nil || o.All:
 			fmt.Fprintln(out, is.String())
 		}
 	}
 	if err := out.Flush(); err != nil {
-		return failed(fmt.Errorf("write output: %w", err))
+		return fmt.Errorf("write output: %w", err)
 	}
-	fmt.Fprintf(s.Err, "trad qa: %d segments: %d errors, %d warnings, %d info\n",
-		len(doc.Segments), count[qa.Error], count[qa.Warning], count[qa.Info])
+	return nil
+}
+
+// qaSummary prints the counts of the standing issues and returns the exit
+// error when one is an error.
+func qaSummary(s *streams, doc *segments.Document, issues []qa.Issue) error {
+	var count [3]int
+	ignored := 0
+	for _, is := range issues {
+		if is.Ignored != nil {
+			ignored++
+			continue
+		}
+		if is.Severity >= 0 && int(is.Severity) < len(count) {
+			count[is.Severity]++
+		}
+	}
+	extra := ""
+	if ignored > 0 {
+		extra = fmt.Sprintf(", %d ignored", ignored)
+	}
+	fmt.Fprintf(s.Err, "trad qa: %d segments: %d errors, %d warnings, %d info%s\n",
+		len(doc.Segments), count[qa.Error], count[qa.Warning], count[qa.Info], extra)
 	if count[qa.Error] > 0 {
 		return &exitError{code: qaExitIssues, err: fmt.Errorf("qa: %d error-level issues", count[qa.Error])}
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/spell"
 )
 
 // runQA runs `trad qa args...` through newQACmd, mapping errors to exit
@@ -82,7 +83,7 @@ func TestQAErrorsExitOne(t *testing.T) {
 	code, out, errOut := runQA(t, proj)
 	want := `seg 1 error numbers: 3,5 in source but 3.6 in target
 seg 1 warning final-punct: source ends with ".", target has no final punctuation
-seg 2 error glossary: "puces": expected "chip"…
+seg 2 warning glossary: "puces": expected "chip"…
 seg 3 error untranslated: not translated
 `
 	if code != 1 || !strings.HasPrefix(out, "seg 1 error numbers") {
@@ -92,7 +93,7 @@ seg 3 error untranslated: not translated
 	// the lines that do not.
 	for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
 		if strings.Contains(line, "glossary") {
-			if !strings.Contains(out, `seg 2 error glossary: "puces": expected "chip"`) {
+			if !strings.Contains(out, `seg 2 warning glossary: "puces": expected "chip"`) {
 				t.Errorf("missing glossary issue in\n%s", out)
 			}
 			continue
@@ -101,7 +102,7 @@ seg 3 error untranslated: not translated
 			t.Errorf("missing %q in\n%s", line, out)
 		}
 	}
-	if !strings.Contains(errOut, "trad: qa: 3 error-level issues") {
+	if !strings.Contains(errOut, "trad: qa: 2 error-level issues") {
 		t.Errorf("stderr %q", errOut)
 	}
 
@@ -177,5 +178,68 @@ func TestQAFailures(t *testing.T) {
 		if code != 2 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("trad qa %v: exit %d, stderr %q, want 2 and %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+func TestQAIgnoreAndAll(t *testing.T) {
+	t.Setenv("USER", "ana")
+	proj := qaProject(t, qaArticle, "The rate is 3.6%.", "Chips are expensive.", "See https://example.org/rapport.")
+	code, out, _ := runQA(t, "--no-spell", proj)
+	if code != 1 || out != "seg 1 error numbers: 3,5 in source but 3.6 in target\n" {
+		t.Fatalf("before: exit %d %q", code, out)
+	}
+	code, out, errOut := runQA(t, "--no-spell", "--ignore", "1:numbers", proj)
+	if code != 0 || out != "" || !strings.Contains(errOut, "1 issue(s) ignored") || !strings.Contains(errOut, "0 errors, 0 warnings, 0 info, 1 ignored") {
+		t.Fatalf("--ignore: exit %d %q %q", code, out, errOut)
+	}
+	// Recorded in the project: a later run hides it, --all shows it.
+	code, out, _ = runQA(t, "--no-spell", proj)
+	if code != 0 || out != "" {
+		t.Errorf("after: exit %d %q", code, out)
+	}
+	code, out, _ = runQA(t, "--no-spell", "--all", proj)
+	if code != 0 || !strings.HasPrefix(out, "seg 1 error numbers: 3,5 in source but 3.6 in target (ignored by ana ") {
+		t.Errorf("--all: exit %d %q", code, out)
+	}
+	_, out, _ = runQA(t, "--no-spell", "--json", proj)
+	var j qaJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil || j.Ignored == nil || j.Ignored.Who != "ana" || j.Ignored.When == "" || j.Key == "" {
+		t.Errorf("--json: %q %v", out, err)
+	}
+	doc, _, _, _, err := segments.Open(proj, segments.OpenOptions{})
+	if err != nil || doc.Segments[0].QAIgnored == nil || (*doc.Segments[0].QAIgnored)[0].Check != "numbers" {
+		t.Errorf("project: %v %+v", err, doc.Segments[0])
+	}
+	// Bad specs fail without saving.
+	for _, spec := range []string{"9:numbers", "x:numbers", "1", "2:numbers", "1:numbers:nokey"} {
+		if code, _, errOut := runQA(t, "--no-spell", "--ignore", spec, proj); code != 2 || !strings.Contains(errOut, "--ignore") {
+			t.Errorf("--ignore %s: exit %d %q", spec, code, errOut)
+		}
+	}
+}
+
+func TestQASpellingNotice(t *testing.T) {
+	proj := qaProject(t, qaArticle, "The rate is 3.5%.", "Chips are expensive.", "See https://example.org/rapport.")
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	old := spell.SystemDictDirs
+	spell.SystemDictDirs = []string{t.TempDir()}
+	defer func() { spell.SystemDictDirs = old }()
+	code, _, errOut := runQA(t, proj)
+	if code != 0 || !strings.Contains(errOut, "trad qa: spelling off: no Hunspell dictionary for \"en\"") || strings.Count(errOut, "\n") != 2 {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestSpellAdd(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	var o, e bytes.Buffer
+	cmd := newRootCmd(&streams{In: strings.NewReader(""), Out: &o, Err: &e})
+	cmd.SetArgs([]string{"spell", "add", "Zelensky", "megafab", "--lang", "en-GB"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err, e.String())
+	}
+	words, err := spell.LoadUserWords(spell.UserWordsPath("en"))
+	if err != nil || strings.Join(words, " ") != "Zelensky megafab" {
+		t.Errorf("user words %q %v; output %q", words, err, o.String())
 	}
 }

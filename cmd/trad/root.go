@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/trad-project/trad/internal/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -33,11 +35,13 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // run executes trad with args and returns the process exit code.
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
-	io := &streams{In: in, Out: out, Err: errOut}
-	root := newRootCmd(io)
+	sOut, sErr := safetext.NewWriter(out), safetext.NewWriter(errOut)
+	defer sOut.Flush()
+	defer sErr.Flush()
+	root := newRootCmd(&streams{In: in, Out: sOut, Err: sErr})
 	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
-		fmt.Fprintln(errOut, "trad:", err)
+		fmt.Fprintln(sErr, "trad:", err)
 		var ee *exitError
 		if errors.As(err, &ee) {
 			return ee.code
@@ -47,7 +51,33 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 	return 0
 }
 
-func newRootCmd(s *streams) *cobra.Command {
+// safe returns s with its output streams wrapped in a safetext.Writer (once):
+// whatever a command prints — text from articles, projects, memories and
+// glossaries, file names in messages — reaches the terminal without escape
+// sequences or control characters other than tab and newline. JSON stays
+// valid: encoding/json writes C0 controls as \u escapes, which pass.
+func (s *streams) safe() *streams {
+	wrap := func(w io.Writer) io.Writer {
+		if _, ok := w.(*safetext.Writer); ok {
+			return w
+		}
+		return safetext.NewWriter(w)
+	}
+	return &streams{In: s.In, Out: wrap(s.Out), Err: wrap(s.Err)}
+}
+
+// rawOut returns the stream the editor draws on: the unwrapped standard
+// output (the editor cleans the text it draws itself, and its own escape
+// sequences must pass).
+func rawOut(w io.Writer) io.Writer {
+	if sw, ok := w.(*safetext.Writer); ok {
+		return sw.Unwrap()
+	}
+	return w
+}
+
+func newRootCmd(raw *streams) *cobra.Command {
+	s := raw.safe()
 	root := &cobra.Command{
 		Use:   "trad [FILE]",
 		Short: "Translate articles segment by segment in the terminal",
@@ -72,9 +102,10 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newPretranslateCmd(s),
 		newConfirmCmd(s),
 		newQACmd(s),
+		newSpellCmd(s),
 		newMTCmd(s),
 	)
-	addEditCommand(root, s)
+	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
 	return root
 }
 

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,6 +19,7 @@ type segmentOptions struct {
 	Lang   string
 	Format string
 	JSON   bool
+	Max    sizeFlag
 
 	langSet bool // --lang given: no language notice
 }
@@ -38,6 +41,8 @@ ends a block and a single newline inside a paragraph is a soft wrap.
 
 The encoding is detected: UTF-8 (with or without BOM), UTF-16 with BOM, or
 Windows-1252. Warnings (such as invalid UTF-8 bytes) go to standard error.
+Only regular files are read (or standard input with -), up to 64 MiB unless
+--max-size says otherwise.
 
 --json prints the document structure instead: the blocks with their kind,
 level, marker and normalised text, and their segments with index, byte
@@ -56,6 +61,7 @@ offsets into the block text, and text.`,
 	f.StringVar(&opts.Lang, "lang", "fr", "source language (rules: "+strings.Join(segments.Languages(), ", ")+")")
 	f.StringVar(&opts.Format, "format", "", "input format: text or markdown (default: by file extension)")
 	f.BoolVar(&opts.JSON, "json", false, "print the document structure as JSON")
+	f.Var(&opts.Max, "max-size", maxSizeUsage)
 	_ = cmd.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return segments.Languages(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -64,7 +70,7 @@ offsets into the block text, and text.`,
 }
 
 func segmentRun(s *streams, o *segmentOptions) error {
-	doc, err := readArticle(s, o.File, segments.ReadOptions{Lang: o.Lang, Format: o.Format})
+	doc, err := readArticle(s, o.File, segments.ReadOptions{Lang: o.Lang, Format: o.Format, MaxBytes: int64(o.Max)})
 	if err != nil {
 		return fmt.Errorf("segment: %w", err)
 	}
@@ -159,4 +165,49 @@ func writeSegmentJSON(w *bufio.Writer, doc *segments.Document, name string) erro
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(jd)
+}
+
+// maxSizeUsage documents --max-size, shared by the commands that read articles.
+const maxSizeUsage = "largest article read, e.g. 200MiB, 1GiB, or unlimited (default 64MiB)"
+
+// sizeFlag is a byte count given as N, NKiB, NMiB or NGiB (K, M, G and KB,
+// MB, GB are read as the binary units too), or "unlimited"; 0 means the
+// default limit (segments.DefaultMaxBytes) and -1 none.
+type sizeFlag int64
+
+func (f *sizeFlag) String() string {
+	switch {
+	case *f == 0:
+		return ""
+	case *f < 0:
+		return "unlimited"
+	}
+	return segments.FormatSize(int64(*f))
+}
+
+func (f *sizeFlag) Type() string { return "size" }
+
+func (f *sizeFlag) Set(v string) error {
+	s := strings.ToLower(strings.TrimSpace(v))
+	if s == "unlimited" || s == "none" {
+		*f = -1
+		return nil
+	}
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"gib", 1 << 30}, {"gb", 1 << 30}, {"g", 1 << 30}, {"mib", 1 << 20}, {"mb", 1 << 20}, {"m", 1 << 20},
+		{"kib", 1 << 10}, {"kb", 1 << 10}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return fmt.Errorf("%q is not a size (want e.g. 200MiB, 1GiB or unlimited)", v)
+	}
+	*f = sizeFlag(n * mult)
+	return nil
 }

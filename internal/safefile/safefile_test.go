@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -147,3 +148,34 @@ func TestWriteThroughSymlink(t *testing.T) {
 	}
 	assertNoTemp(t, filepath.Dir(real))
 }
+
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(p, []byte("0123456789"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lim := Limit{Max: 10, What: "an article", Hint: "raise it"}
+	if b, err := ReadRegular(p, lim); err != nil || string(b) != "0123456789" {
+		t.Errorf("at the limit: %q %v", b, err)
+	}
+	lim.Max = 9
+	var tl *TooLargeError
+	if _, err := ReadRegular(p, lim); !errors.As(err, &tl) || err.Error() != p+": larger than 9 bytes, the size limit for an article (raise it)" {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := ReadRegular(dir, lim); err == nil || !strings.Contains(err.Error(), "is a directory, not an article") {
+		t.Errorf("folder: %v", err)
+	}
+	if _, err := ReadRegular("/dev/null", lim); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "a device") {
+		t.Errorf("device: %v", err)
+	}
+	// An endless reader stops just past the limit.
+	if _, err := ReadAllLimited(endless{}, "-", Limit{Max: 1 << 20, What: "an article"}, 0); !errors.As(err, &tl) {
+		t.Errorf("endless: %v", err)
+	}
+}
+
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) { return len(p), nil }

@@ -1,0 +1,210 @@
+package qa
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
+)
+
+// HitFinder finds glossary terms in a source text; *glossary.Matcher is one.
+type HitFinder interface {
+	Match(text string) []glossary.Hit
+}
+
+// Project is what the checks know beyond one segment: the glossary's
+// longer entries, the glossary's target words (never misspelt), and how
+// the translator rendered each glossary term in the project's other
+// segments. Build it with NewProject; it is not changed afterwards and is
+// safe for concurrent use. Rebuild it when many targets changed (the
+// editor can do so in a command after a confirm).
+type Project struct {
+	src, tgt string
+	hits     [][]glossary.Hit
+	// longer indexes the glossary's multi-word source terms by the stems
+	// of their content words.
+	longer map[string][]*longTerm
+	// words holds the folds of every word of the glossary's target terms.
+	words map[string]bool
+	// stems are the content-word stems of each segment's target; df
+	// counts the targets holding each stem.
+	stems []map[string]bool
+	df    map[string]int
+	// missing lists, per glossary term, the segments whose target has
+	// none of the term's glossary translations.
+	missing map[string][]int
+}
+
+type longTerm struct {
+	stems   []string // content-word stems of the source term
+	targets []string
+}
+
+// NewProject indexes glossary g (nil: none) for src → tgt and, when doc is
+// not nil, finds the glossary terms of its translated segments with f (nil:
+// none). Hits returns them.
+func NewProject(src, tgt string, g *glossary.Glossary, f HitFinder, doc *segments.Document) *Project {
+	p := &Project{src: baseLang(src), tgt: baseLang(tgt), longer: map[string][]*longTerm{}, words: map[string]bool{},
+		df: map[string]int{}, missing: map[string][]int{}}
+	if g != nil {
+		p.indexGlossary(g)
+	}
+	if doc == nil {
+		return p
+	}
+	p.hits = make([][]glossary.Hit, len(doc.Segments))
+	p.stems = make([]map[string]bool, len(doc.Segments))
+	ta := analyzer(p.tgt)
+	for i, seg := range doc.Segments {
+		if strings.TrimSpace(seg.Target) == "" {
+			continue
+		}
+		toks := ta.Tokens(seg.Target)
+		p.stems[i] = contentStems(toks)
+		for st := range p.stems[i] {
+			p.df[st]++
+		}
+		if f == nil {
+			continue
+		}
+		p.hits[i] = f.Match(seg.Source)
+		for _, h := range p.hits[i] {
+			if len(h.Targets) > 0 && !hasAnyTerm(toks, p.tgt, h.Targets) {
+				k := hitKey(h)
+				p.missing[k] = append(p.missing[k], i)
+			}
+		}
+	}
+	return p
+}
+
+func (p *Project) indexGlossary(g *glossary.Glossary) {
+	sa, ta := analyzer(p.src), analyzer(p.tgt)
+	for _, e := range g.Entries() {
+		tgts := e.Target(p.tgt)
+		if len(tgts) == 0 || len(e.Source(p.src)) == 0 {
+			continue
+		}
+		for _, t := range tgts {
+			for _, tok := range ta.Tokens(t) {
+				p.words[tok.Fold] = true
+			}
+		}
+		for _, s := range e.Source(p.src) {
+			toks := sa.Tokens(s)
+			if len(toks) < 2 {
+				continue
+			}
+			lt := &longTerm{targets: tgts}
+			for st := range contentStems(toks) {
+				lt.stems = append(lt.stems, st)
+			}
+			for _, st := range lt.stems {
+				p.longer[st] = append(p.longer[st], lt)
+			}
+		}
+	}
+}
+
+// Hits returns the glossary hits of segment i found by NewProject.
+func (p *Project) Hits(i int) []glossary.Hit {
+	if p == nil || i < 0 || i >= len(p.hits) {
+		return nil
+	}
+	return p.hits[i]
+}
+
+// GlossaryWord reports whether fold is a word of a glossary target term.
+func (p *Project) GlossaryWord(fold string) bool { return p != nil && p.words[fold] }
+
+// hitKey identifies a hit's glossary term across segments.
+func hitKey(h glossary.Hit) string { return h.Term + "\x00" + strings.Join(h.Targets, "\x00") }
+
+// contentStems returns the stems of the words of toks long enough to carry
+// meaning (4 letters or more, no digits): "the", "les", "sur" say nothing
+// about a rendering.
+func contentStems(toks []glossary.Token) map[string]bool {
+	m := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		if utf8.RuneCountInString(t.Fold) >= 4 && !strings.ContainsAny(t.Fold, "0123456789") {
+			m[t.Stem] = true
+		}
+	}
+	return m
+}
+
+// hasAnyTerm reports whether toks hold one of terms (in language lang).
+func hasAnyTerm(toks []glossary.Token, lang string, terms []string) bool {
+	for _, term := range terms {
+		if hasTerm(toks, tokensOfTerm(lang, term)) {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredByLonger reports whether a longer glossary entry holding hit h's
+// words, whose other content words are all in the source too, has its
+// translation in the target: "règlement européen sur les puces" rendered
+// "European Chips Act" satisfies "règlement" and "puces" through the
+// entry "règlement sur les puces" → "Chips Act".
+func (p *Project) coveredByLonger(h glossary.Hit, srcStems map[string]bool, toks []glossary.Token) bool {
+	if p == nil || len(p.longer) == 0 {
+		return false
+	}
+	hs := contentStems(analyzer(p.src).Tokens(h.Text))
+	for st := range hs {
+	next:
+		for _, lt := range p.longer[st] {
+			if len(lt.stems) <= len(hs) {
+				continue
+			}
+			for _, s := range lt.stems {
+				if !srcStems[s] {
+					continue next
+				}
+			}
+			if hasAnyTerm(toks, p.tgt, lt.targets) {
+				return true
+			}
+		}
+		break // every longer entry holding h holds its first stem
+	}
+	return false
+}
+
+// usedElsewhere reports whether the target of segment i shares a word with
+// the target of another segment whose source has the same glossary term
+// and whose target also lacks the glossary's translations: the translator
+// rendered the term the same way twice. A word common in targets without
+// the term ("government", "said") is no evidence.
+func (p *Project) usedElsewhere(h glossary.Hit, i int, toks []glossary.Token) bool {
+	if p == nil {
+		return false
+	}
+	others := p.missing[hitKey(h)]
+	if len(others) == 0 {
+		return false
+	}
+	for st := range contentStems(toks) {
+		with := 0
+		for _, j := range others {
+			if j != i && j < len(p.stems) && p.stems[j][st] {
+				with++
+			}
+		}
+		if with == 0 {
+			continue
+		}
+		// df counts segment i too when it is part of the project.
+		self := 0
+		if i >= 0 && i < len(p.stems) && p.stems[i][st] {
+			self = 1
+		}
+		if without := p.df[st] - with - self; without < with {
+			return true
+		}
+	}
+	return false
+}
