@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -28,6 +27,10 @@ const CacheExt = ".mtcache.json"
 func CachePath(projectPath string) string {
 	return strings.TrimSuffix(projectPath, segments.ProjectExt) + CacheExt
 }
+
+// cacheLimit bounds the cache file read: far above what suggestions for a
+// long project weigh (about 1 KiB each).
+var cacheLimit = safefile.Limit{Max: 256 << 20, What: "an MT cache", Hint: "delete it: it is rebuilt"}
 
 // cacheSchema is the version of the cache file's format.
 const cacheSchema = 1
@@ -76,7 +79,7 @@ func openCache(path string) (*cache, error) {
 
 func readCache(path string) (cacheFile, error) {
 	f := cacheFile{Entries: map[string]cacheEntry{}}
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, cacheLimit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return f, nil
 	}

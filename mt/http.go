@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/trad-project/trad/internal/safefile"
 )
 
 // httpClient is what the HTTP engines share: the timeout, the retries on
@@ -103,8 +104,12 @@ func (hc *httpClient) do(ctx context.Context, method, path string, auth func(htt
 		if err != nil {
 			return hc.transportError(err)
 		}
-		data, rerr := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+		data, rerr := safefile.ReadAllLimited(resp.Body, hc.name+"'s answer", safefile.Limit{Max: maxBody, What: "an MT answer"}, resp.ContentLength)
 		resp.Body.Close()
+		var tooLarge *safefile.TooLargeError
+		if errors.As(rerr, &tooLarge) {
+			return rerr
+		}
 		if rerr != nil {
 			return hc.transportError(rerr)
 		}

@@ -419,3 +419,26 @@ func TestRetryAfterBeyondTimeout(t *testing.T) {
 		t.Errorf("error %v, waits %v, %d requests", err, waits, n.Load())
 	}
 }
+
+// An answer larger than the limit is refused with a clear message, not
+// read into memory nor reported as malformed JSON.
+func TestHugeAnswer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"translatedText":["`))
+		chunk := []byte(strings.Repeat("a", 1<<16))
+		for range (maxBody >> 16) + 2 {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	e, _, err := NewEngine(testConfig(t, TypeLibreTranslate, srv.URL), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.Translate(context.Background(), []Request{{Source: "Bonjour.", From: "fr", To: "es"}})
+	if err == nil || !strings.Contains(err.Error(), "larger than 4MiB, the size limit for an MT answer") {
+		t.Errorf("huge answer: %v", err)
+	}
+}
