@@ -16,7 +16,8 @@ import (
 // (POST /v2/glossaries, TSV entries) under a name derived from its content,
 // found again by that name (GET /v2/glossaries) in later runs, and passed
 // as glossary_id. DeepL glossaries are immutable, so a new set of terms
-// makes a new glossary.
+// makes a new glossary. When DeepL refuses the glossary (4xx), the batch is
+// translated without one.
 type DeepL struct {
 	name      string
 	formality string
@@ -90,10 +91,14 @@ func (d *DeepL) Translate(ctx context.Context, reqs []Request) ([]Result, error)
 	}
 	if len(hits) > 0 {
 		id, err := d.glossaryFor(ctx, from, to, hits)
-		if err != nil {
+		switch {
+		case err == nil:
+			body.GlossaryID = id
+		case !isRequestRefused(err):
 			return nil, err
 		}
-		body.GlossaryID = id
+		// A refused glossary (a pair DeepL has no glossaries for): translate
+		// without; the compliance check still reports the terms missed.
 	}
 	var out deeplTranslateResponse
 	if err := d.hc.postJSON(ctx, "/v2/translate", d.auth, body, &out); err != nil {

@@ -182,7 +182,23 @@ func (hc *httpClient) statusError(code int, body []byte) error {
 	if code == http.StatusUnauthorized || code == http.StatusForbidden {
 		return fmt.Errorf("%w: %s (check the API key)", ErrNotConfigured, what)
 	}
-	return errors.New(what)
+	return &statusError{code: code, msg: what}
+}
+
+// statusError is an answer with a 4xx or 5xx status other than 401/403.
+type statusError struct {
+	code int
+	msg  string
+}
+
+func (e *statusError) Error() string { return e.msg }
+
+// isRequestRefused reports whether err is a 4xx answer: the server
+// understood the request and will not do it (a glossary for a language
+// pair it does not support).
+func isRequestRefused(err error) bool {
+	var se *statusError
+	return errors.As(err, &se) && se.code >= 400 && se.code < 500 && se.code != http.StatusTooManyRequests
 }
 
 // serverMessage pulls a message out of a JSON error body ({"error": "..."},

@@ -442,3 +442,34 @@ func TestHugeAnswer(t *testing.T) {
 		t.Errorf("huge answer: %v", err)
 	}
 }
+
+// DeepL refuses glossaries for some pairs: the translation goes on
+// without one.
+func TestDeepLGlossaryRefused(t *testing.T) {
+	var translated atomic.Int32
+	var got deeplTranslateRequest
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/v2/glossaries":
+			if r.Method == http.MethodGet {
+				fmt.Fprint(w, `{"glossaries":[]}`)
+				return
+			}
+			w.WriteHeader(400)
+			fmt.Fprint(w, `{"message":"Unsupported glossary language pair"}`)
+		case "/v2/translate":
+			translated.Add(1)
+			json.NewDecoder(r.Body).Decode(&got)
+			fmt.Fprint(w, `{"translations":[{"text":"El nube."}]}`)
+		}
+	}))
+	defer srv.Close()
+	e, _, err := NewEngine(testConfig(t, TypeDeepL, srv.URL), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Translate(context.Background(), []Request{{Source: "Le nuage.", From: "fr", To: "es", Hits: []glossary.Hit{hitFor("nuage", "nube")}}})
+	if err != nil || res[0].Text != "El nube." || translated.Load() != 1 || got.GlossaryID != "" {
+		t.Errorf("%+v %v, %d translations, glossary %q", res, err, translated.Load(), got.GlossaryID)
+	}
+}
