@@ -88,4 +88,11 @@ func TestMTEngineFollowsOrigin(t *testing.T) {
 	if s := doc.Segments[0]; s.Origin != OriginTyped || s.MTEngine != "" {
 		t.Errorf("retyped: origin %q engine %q, want none", s.Origin, s.MTEngine)
 	}
+	// The editor confirms a suggestion taken unchanged in one step.
+	if !doc.ConfirmMT(1, "Zweiter Absatz.", "deepl", when) {
+		t.Fatal("ConfirmMT changed nothing")
+	}
+	if s := doc.Segments[1]; s.Origin != OriginMT || s.MTEngine != "deepl" || s.Status != StatusTranslated || len(s.History) != 0 {
+		t.Errorf("after ConfirmMT: %+v", s)
+	}
 }

@@ -84,6 +84,18 @@ func (d *Document) SetMTDraft(i int, target, engine string, now time.Time) bool 
 	return changed
 }
 
+// ConfirmMT confirms target, a machine translation by engine taken
+// unchanged, as segment i's translation (origin mt, engine recorded). It
+// reports whether anything changed.
+func (d *Document) ConfirmMT(i int, target, engine string, now time.Time) bool {
+	changed := d.Confirm(i, target, OriginMT, now)
+	if s := &d.Segments[i]; s.Origin == OriginMT && s.MTEngine != engine {
+		s.MTEngine = engine
+		changed = true
+	}
+	return changed
+}
+
 // MarkReviewed sets segment i's status to reviewed. A segment without a
 // target cannot be reviewed: it returns false and changes nothing.
 func (d *Document) MarkReviewed(i int, now time.Time) bool {
