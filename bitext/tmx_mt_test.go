@@ -5,15 +5,23 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trad-project/trad/segments"
 )
+
+// mtFixture is the fixture with segment 1 confirmed as a machine
+// translation by Apertium, unchanged.
+func mtFixture(target string) *segments.Document {
+	doc := fixtureDoc()
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	doc.ConfirmMT(0, target, "apertium", now)
+	return doc
+}
 
 // Issue 16: a target that came from machine translation says so in TMX,
 // with its engine; other origins write no such prop.
 func TestWriteTMXMachineTranslation(t *testing.T) {
-	doc := fixtureDoc()
-	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	doc.SetMTDraft(0, "MT <one> & two", "apertium", now)
-	doc.Confirm(0, "MT <one> & two", "", now)
+	doc := mtFixture("MT <one> & two")
 	var buf bytes.Buffer
 	if err := WriteTMX(&buf, doc, Options{}); err != nil {
 		t.Fatal(err)
@@ -40,10 +48,7 @@ func TestWriteTMXMachineTranslation(t *testing.T) {
 // XLIFF 1.2 marks a machine-translated target with its standard
 // state-qualifier; other targets have none.
 func TestWriteXLIFF12MachineTranslation(t *testing.T) {
-	doc := fixtureDoc()
-	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	doc.SetMTDraft(0, "MT one", "apertium", now)
-	doc.Confirm(0, "MT one", "", now)
+	doc := mtFixture("MT one")
 	var buf bytes.Buffer
 	if err := WriteXLIFF(&buf, doc, Options{XLIFFVersion: "1.2"}); err != nil {
 		t.Fatal(err)
