@@ -198,7 +198,12 @@ func writeXLIFF12(x *xmlWriter, doc *segments.Document, src, tgt string, opts Op
 			x.text(s.Source)
 			x.raw("</source>\n")
 			if exported {
-				x.raw(`          <target state="` + xliff12State(s.Status) + `">`)
+				x.raw(`          <target state="` + xliff12State(s.Status) + `"`)
+				if s.Origin == segments.OriginMT {
+					// XLIFF 1.2's own value for a machine translation.
+					x.raw(` state-qualifier="mt-suggestion"`)
+				}
+				x.raw(">")
 				x.text(s.Target)
 				x.raw("</target>\n")
 			}

@@ -35,6 +35,7 @@ type projectFile struct {
 	TargetLang string        `json:"target_lang"`
 	Format     string        `json:"format"`
 	Cursor     int           `json:"cursor"`
+	NoMT       bool          `json:"no_mt,omitempty"`
 	Blocks     []Block       `json:"blocks"`
 	Segments   []Segment     `json:"segments"`
 	Orphans    []Segment     `json:"orphans,omitempty"`
@@ -180,6 +181,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		TargetLang: doc.TargetLang.String(),
 		Format:     doc.Format,
 		Cursor:     doc.Cursor,
+		NoMT:       doc.NoMT,
 		Blocks:     doc.Blocks,
 		Segments:   doc.Segments,
 		Orphans:    doc.Orphans,
@@ -313,6 +315,7 @@ func parseProject(path string, data []byte) (*Document, *projectFile, error) {
 	doc := &Document{
 		SourceLang: src, TargetLang: tgt, Format: pf.Format,
 		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
+		NoMT: pf.NoMT,
 	}
 	if doc.Format != FormatText && doc.Format != FormatMarkdown {
 		return nil, nil, corrupt(fmt.Errorf("format %q (want text or markdown)", pf.Format))

@@ -15,6 +15,7 @@ func (s *Segment) hasWork() bool {
 // carryWork copies the translator's fields of from onto s.
 func (s *Segment) carryWork(from *Segment) {
 	s.Target, s.Status, s.Note, s.Origin, s.Changed = from.Target, from.Status, from.Note, from.Origin, from.Changed
+	s.MTEngine = from.MTEngine
 }
 
 // Reattach moves the translations of old onto nd, a new segmentation of an
@@ -117,6 +118,7 @@ func Reattach(old, nd *Document) ReattachResult {
 	}
 	res.Orphaned = len(nd.Orphans)
 
+	nd.NoMT = old.NoMT
 	nd.Cursor = 0
 	if c := old.Cursor; c >= 0 && c < len(oldToNew) && oldToNew[c] >= 0 {
 		nd.Cursor = oldToNew[c]

@@ -104,6 +104,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newQACmd(s),
 		newSpellCmd(s),
 		newAlignCmd(s),
+		newMTCmd(s),
 	)
 	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
 	return root
