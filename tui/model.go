@@ -318,20 +318,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setSize(msg.Width, msg.Height)
 	case tea.KeyMsg:
 		m.follow = true
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != modeEdit && m.mode != modeSearch && m.mode != modeGoto {
-			// Keys typed faster than the terminal is read arrive as one
-			// message ("jjq"); outside text fields each is a command.
-			for _, r := range msg.Runes {
-				cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
-				if m.done || m.mode != modeBrowse {
-					// The rest would belong to the field just opened; a
-					// terminal only batches keys typed ahead, so drop them.
-					break
-				}
-			}
-		} else {
-			cmds = append(cmds, m.handleKey(msg))
-		}
+		cmds = append(cmds, m.typeAhead(msg)...)
 	case tea.MouseMsg:
 		cmds = append(cmds, m.handleMouse(msg))
 	case hitsMsg:
@@ -391,6 +378,33 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmds = append(cmds, m.afterUpdate())
 	return m, tea.Batch(cmds...)
+}
+
+// inField reports whether keys go to a text field (editor, search, go-to).
+func (m *Model) inField() bool {
+	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto
+}
+
+// typeAhead handles a key message. Keys typed faster than the terminal is
+// read arrive as one message ("jjq", "/gouv"): outside text fields each rune
+// is a command, and once one of them opens a field (/, :, i) the rest of
+// the batch is typed into that field, as the translator meant.
+func (m *Model) typeAhead(msg tea.KeyMsg) []tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || m.inField() {
+		return []tea.Cmd{m.handleKey(msg)}
+	}
+	var cmds []tea.Cmd
+	for j, r := range msg.Runes {
+		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		if m.done {
+			break
+		}
+		if rest := msg.Runes[j+1:]; m.inField() && len(rest) > 0 {
+			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: rest}))
+			break
+		}
+	}
+	return cmds
 }
 
 // afterUpdate keeps the cursor on screen and asks for the glossary hits of

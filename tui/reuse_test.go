@@ -319,3 +319,26 @@ func TestSearchMatchesHighlighted(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeAheadGoesToOpenedField: keys read in one batch after the key that
+// opens a field are typed into that field, not dropped.
+func TestTypeAheadGoesToOpenedField(t *testing.T) {
+	h := started(t, testDoc())
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/gouv")})
+	if h.m.mode != modeSearch || h.m.search.input.Value() != "gouv" {
+		t.Fatalf("\"/gouv\" in one message: mode %v, search field %q", h.m.mode, h.m.search.input.Value())
+	}
+	h.press("enter")
+	if h.m.cur != 1 {
+		t.Fatalf("search for gouv went to segment %d, want 2", h.m.cur+1)
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(":5")})
+	if h.m.mode != modeGoto || h.m.gotoP.input.Value() != "5" {
+		t.Fatalf("\":5\": mode %v, field %q", h.m.mode, h.m.gotoP.input.Value())
+	}
+	h.press("enter")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jiChips")})
+	if h.m.cur != 5 || !h.m.editing() || h.m.editor.value() != "Chips" {
+		t.Fatalf("\"jiChips\": cur %d editing %v text %q", h.m.cur, h.m.editing(), h.m.editor.value())
+	}
+}
