@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/internal/safefile"
@@ -28,12 +29,13 @@ type exportedMsg struct {
 // exportPicker is the one-line format chooser opened by ctrl+e.
 type exportPicker struct {
 	st    *Styles
+	keys  *PromptKeys
 	items []Exporter
 	sel   int
 }
 
-func newExportPicker(st *Styles, items []Exporter) exportPicker {
-	return exportPicker{st: st, items: items}
+func newExportPicker(st *Styles, keys *PromptKeys, items []Exporter) exportPicker {
+	return exportPicker{st: st, keys: keys, items: items}
 }
 
 func (p *exportPicker) open() { p.sel = 0 }
@@ -50,28 +52,27 @@ func (p *exportPicker) view(width int) string {
 		}
 		b.WriteString(" ")
 	}
-	b.WriteString(p.st.HeaderDim.Render("←/→ choose · enter write · esc cancel"))
+	b.WriteString(p.st.HeaderDim.Render(fmt.Sprintf("%s/%s choose · %s write · %s cancel",
+		p.keys.Prev.Help().Key, p.keys.Next.Help().Key, p.keys.Choose.Help().Key, p.keys.Cancel.Help().Key)))
 	return fit(b.String(), width)
 }
 
 func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
-	p := &m.export
-	switch s := msg.String(); s {
-	case "esc", "q":
+	p, k := &m.export, &m.keys.Prompt
+	switch s := msg.String(); {
+	case key.Matches(msg, k.Cancel):
 		m.mode = modeBrowse
-	case "left", "h", "up", "k", "shift+tab":
+	case key.Matches(msg, k.Prev):
 		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
-	case "right", "l", "down", "j", "tab":
+	case key.Matches(msg, k.Next):
 		p.sel = (p.sel + 1) % len(p.items)
-	case "enter":
+	case key.Matches(msg, k.Choose):
 		m.mode = modeBrowse
 		return m.exportCmd(p.items[p.sel])
-	default:
-		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items) {
-			p.sel = int(s[0] - '1')
-			m.mode = modeBrowse
-			return m.exportCmd(p.items[p.sel])
-		}
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items):
+		p.sel = int(s[0] - '1')
+		m.mode = modeBrowse
+		return m.exportCmd(p.items[p.sel])
 	}
 	return nil
 }

@@ -170,6 +170,7 @@ type Model struct {
 	paneW, paneH int
 	paneRight    bool
 	paneCache    *paneCache
+	helpH        int // rows of the key help, set by layout
 
 	// orig is the segment as it was when editing began, to restore it when
 	// the translator leaves with the text unchanged.
@@ -249,7 +250,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		status:      &sb,
 		search:      &se,
 		gotoP:       &gp,
-		export:      newExportPicker(st, opts.Exporters),
+		export:      newExportPicker(st, &keys.Prompt, opts.Exporters),
 		hits:        hits,
 		prog:        &prog,
 		savedCursor: doc.Cursor,
@@ -447,11 +448,24 @@ func (m *Model) setSize(w, h int) {
 	m.layout()
 }
 
-func (m *Model) helpHeight() int {
-	if m.status.help.ShowAll {
-		return 7
+// helpKeys is the key help of the current mode.
+func (m *Model) helpKeys() help.KeyMap {
+	if m.editing() {
+		return editHelp{&m.keys.Edit}
 	}
-	return 1
+	return browseHelp{&m.keys.Browse, &m.keys.Edit}
+}
+
+// helpHeight is the rows the key help takes: one, or with the full help
+// the taller of the browsing and editing helps (so switching modes does
+// not move the table), at most what leaves the table four rows.
+func (m *Model) helpHeight() int {
+	if !m.status.help.ShowAll {
+		return 1
+	}
+	n := max(len(m.status.helpLines(browseHelp{&m.keys.Browse, &m.keys.Edit}, int(modeBrowse))),
+		len(m.status.helpLines(editHelp{&m.keys.Edit}, int(modeEdit))))
+	return max(min(n, m.height-2-4), 1)
 }
 
 func (m *Model) layout() {
@@ -462,10 +476,8 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	if m.status.help.ShowAll && h-2-m.helpHeight() < 4 {
-		m.status.help.ShowAll = false
-	}
-	body := h - 2 - m.helpHeight()
+	m.helpH = m.helpHeight()
+	body := h - 2 - m.helpH
 	tw, th := w, body
 	m.paneW, m.paneH, m.paneRight = 0, 0, false
 	if m.showPane {
@@ -484,6 +496,14 @@ func (m *Model) layout() {
 	m.table.setSize(tw, th)
 	_, tgtW := m.table.columns()
 	m.editor.setWidth(tgtW)
+}
+
+// flashHere is flash for a message about the current segment: it also
+// goes as soon as the cursor moves to another one.
+func (m *Model) flashHere(s string) tea.Cmd {
+	cmd := m.flash(s)
+	m.status.seg = m.cur
+	return cmd
 }
 
 // flash shows a transient message and schedules its removal.
@@ -588,6 +608,7 @@ func (m *Model) moveTo(i int) tea.Cmd {
 	if i == m.cur {
 		return nil
 	}
+	m.status.leave(i)
 	m.cur = i
 	m.doc.Cursor = i
 	// The cursor goes to disk with the next save; a quiet autosave makes
@@ -597,21 +618,31 @@ func (m *Model) moveTo(i int) tea.Cmd {
 }
 
 func (m *Model) nextUntranslated(dir int) tea.Cmd {
-	n := len(m.doc.Segments)
-	for step := 1; step < n; step++ {
-		i := ((m.cur+dir*step)%n + n) % n
-		if !m.doc.Segments[i].Status.Confirmed() {
-			cmd := m.moveTo(i)
-			if (dir > 0 && i < m.cur) || (dir < 0 && i > m.cur) {
-				return tea.Batch(cmd, m.flash("wrapped around"))
-			}
-			return cmd
+	i := m.findUntranslated(m.cur, dir)
+	switch {
+	case i >= 0:
+		cmd := m.moveTo(i)
+		if (dir > 0 && i < m.cur) || (dir < 0 && i > m.cur) {
+			return tea.Batch(cmd, m.flash("wrapped around"))
 		}
-	}
-	if !m.doc.Segments[m.cur].Status.Confirmed() {
+		return cmd
+	case !m.doc.Segments[m.cur].Status.Confirmed():
 		return m.flash("this is the only untranslated segment")
 	}
 	return m.flash("every segment is translated")
+}
+
+// findUntranslated returns the first segment after from (before, with dir
+// -1), wrapping around, that is not confirmed; -1 when there is none.
+func (m *Model) findUntranslated(from, dir int) int {
+	n := len(m.doc.Segments)
+	for step := 1; step < n; step++ {
+		i := ((from+dir*step)%n + n) % n
+		if !m.doc.Segments[i].Status.Confirmed() {
+			return i
+		}
+	}
+	return -1
 }
 
 // setSegment changes segment i's target and status, keeping the progress
@@ -644,7 +675,8 @@ func (m *Model) toggleReviewed() tea.Cmd {
 	default:
 		m.setSegment(m.cur, s.Target, segments.StatusReviewed)
 	}
-	return m.save(false)
+	// Reviewing goes through the text: the next segment comes up.
+	return tea.Batch(m.save(false), m.moveTo(m.cur+1))
 }
 
 // startEdit opens the editor on segment i.
@@ -699,9 +731,10 @@ func (m *Model) leaveEdit() tea.Cmd {
 	return nil
 }
 
-// confirm marks the edited segment translated, saves at once, and opens
-// the next segment.
-func (m *Model) confirm() tea.Cmd {
+// confirm marks the edited segment translated and saves at once. Then it
+// moves on: to the next segment, opened in the editor unless it is already
+// translated, or with toUntranslated to the next untranslated one.
+func (m *Model) confirm(toUntranslated bool) tea.Cmd {
 	i := m.editor.seg
 	v := m.editor.value()
 	switch {
@@ -717,26 +750,47 @@ func (m *Model) confirm() tea.Cmd {
 		}
 	}
 	var cmds []tea.Cmd
-	note := ""
+	var notes []string
 	if m.doc.Segments[i].Status.Confirmed() {
-		var cmd tea.Cmd
-		cmd, note = m.afterConfirm(i)
+		cmd, note := m.afterConfirm(i)
 		cmds = append(cmds, cmd)
+		notes = append(notes, note)
 	}
 	if m.dirty() {
 		cmds = append(cmds, m.save(false))
 	}
 	m.editor.close()
 	m.mode = modeBrowse
-	if i+1 < len(m.doc.Segments) {
-		cmds = append(cmds, m.moveTo(i+1), m.startEdit(i+1))
-	} else {
-		note = strings.TrimPrefix(note+" · last segment", " · ")
+	next := i + 1
+	if toUntranslated {
+		next = m.findUntranslated(i, 1)
 	}
-	if note != "" {
-		cmds = append(cmds, m.flash(fmt.Sprintf("segment %d: %s", i+1, note)))
+	switch {
+	case next < 0:
+		notes = append(notes, "every segment is translated")
+	case next >= len(m.doc.Segments):
+		notes = append(notes, "last segment")
+	default:
+		cmds = append(cmds, m.moveTo(next))
+		if !m.doc.Segments[next].Status.Confirmed() {
+			cmds = append(cmds, m.startEdit(next))
+		}
+	}
+	if note := joinNotes(notes); note != "" {
+		cmds = append(cmds, m.flashHere(fmt.Sprintf("segment %d: %s", i+1, note)))
 	}
 	return tea.Batch(cmds...)
+}
+
+// joinNotes joins the non-empty notes with " · ".
+func joinNotes(notes []string) string {
+	var keep []string
+	for _, n := range notes {
+		if n != "" {
+			keep = append(keep, n)
+		}
+	}
+	return strings.Join(keep, " · ")
 }
 
 // typed records a change of the editor's text and schedules the draft autosave.
@@ -749,7 +803,9 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys.Edit
 	switch {
 	case key.Matches(msg, k.Confirm):
-		return m.confirm()
+		return m.confirm(false)
+	case key.Matches(msg, k.ConfirmNext):
+		return m.confirm(true)
 	case key.Matches(msg, k.Leave):
 		return m.leaveEdit()
 	case key.Matches(msg, k.Quit):
@@ -759,6 +815,10 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		return m.save(true)
 	case key.Matches(msg, k.Glossary):
 		m.showPane = !m.showPane
+		m.layout()
+		return nil
+	case key.Matches(msg, k.Help):
+		m.status.help.ShowAll = !m.status.help.ShowAll
 		m.layout()
 		return nil
 	case key.Matches(msg, k.CopySource):
@@ -979,14 +1039,15 @@ func (m *Model) quit() tea.Cmd {
 }
 
 func (m *Model) confirmQuitKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.String() {
-	case "y", "Y":
+	k := &m.keys.Prompt
+	switch {
+	case key.Matches(msg, k.Yes):
 		m.done = true
 		return nil
-	case "n", "N", "esc":
+	case key.Matches(msg, k.No):
 		m.mode = modeBrowse
 		return nil
-	case "s", "S":
+	case key.Matches(msg, k.Retry):
 		m.mode = modeBrowse
 		m.quitting = true
 		return m.save(false)
@@ -1099,7 +1160,9 @@ func (m Model) View() string {
 	case modeGoto:
 		lines = append(lines, m.gotoP.view(m.width))
 	case modeConfirmQuit:
-		lines = append(lines, fit(m.st.Error.Render("Saving failed. Quit and lose unsaved changes? y quit · n keep editing · s retry"), m.width))
+		k := &m.keys.Prompt
+		lines = append(lines, fit(m.st.Error.Render(fmt.Sprintf("Saving failed. Quit and lose unsaved changes? %s quit · %s keep editing · %s retry",
+			k.Yes.Help().Key, k.No.Help().Key, k.Retry.Help().Key)), m.width))
 	case modeExport:
 		lines = append(lines, m.export.view(m.width))
 	default:
@@ -1111,15 +1174,32 @@ func (m Model) View() string {
 		}
 		lines = append(lines, m.status.line(qaNote))
 	}
-	var hk help.KeyMap = browseHelp{&m.keys.Browse, &m.keys.Edit}
-	if m.editing() {
-		hk = editHelp{&m.keys.Edit}
-	}
-	lines = append(lines, m.status.helpLines(hk, int(m.mode))...)
+	lines = append(lines, m.helpView()...)
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// helpView is the key help, cut to the rows layout gave it; when cut, its
+// last row says where the rest is.
+func (m Model) helpView() []string {
+	mode := modeBrowse
+	if m.editing() {
+		mode = modeEdit
+	}
+	hl := m.status.helpLines(m.helpKeys(), int(mode))
+	out := make([]string, m.helpH)
+	for i := range out {
+		out[i] = fit("", m.width)
+		if i < len(hl) {
+			out[i] = hl[i]
+		}
+	}
+	if len(hl) > m.helpH && m.helpH > 1 {
+		out[m.helpH-1] = fit(m.st.HeaderDim.Render("… more keys: make the window taller, or see docs/keys.md"), m.width)
+	}
+	return out
 }
 
 // paneView renders the glossary, QA and matches panes for the current

@@ -111,7 +111,7 @@ func (m *Model) afterConfirm(i int) (tea.Cmd, string) {
 		cmds = append(cmds, m.saveMemory())
 	}
 	if is := m.check(i); len(is) > 0 {
-		notes = append(notes, fmt.Sprintf("QA: %s (%s)", issueSummary(is), is[0].Check))
+		notes = append(notes, "QA: "+issueSummary(is))
 	}
 	if n := m.fillRepetitions(i); n > 0 {
 		notes = append(notes, fmt.Sprintf("%d repetition%s filled as draft%s (%s)", n, plural(n), plural(n), m.st.RepetitionGlyph))
