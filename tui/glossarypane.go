@@ -103,20 +103,37 @@ func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 		budget-- // the "… N more" line
 	}
 	compact := false // once one hit is cut short, the next ones are too
+	head := len(lines)
+	ends := make([]int, 0, len(shown)) // ends[i]: lines once hit i is in
 	for i, h := range shown {
 		if !compact {
 			full := p.fullLines(i, h, inner)
 			if rest := len(shown) - i - 1; len(full)+rest <= budget {
 				lines = append(lines, full...)
+				ends = append(ends, len(lines))
 				budget -= len(full)
 				continue
 			}
 			compact = true
 		}
 		lines = append(lines, p.compactLine(i, h))
+		ends = append(ends, len(lines))
 	}
-	if len(hits) > len(shown) {
-		lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more", len(hits)-len(shown))))
+	visible := len(shown)
+	if len(lines) > p.height || len(hits) > len(shown) && len(lines) >= p.height {
+		// Not all fit: keep the hits that do and say how many are left out.
+		visible = 0
+		for visible < len(ends) && ends[visible] <= p.height-1 {
+			visible++
+		}
+		if visible > 0 {
+			lines = lines[:ends[visible-1]]
+		} else {
+			lines = lines[:min(head, max(p.height-1, 0))]
+		}
+	}
+	if n := len(hits) - visible; n > 0 {
+		lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more", n)))
 	}
 	return paneFrame(lines, p.width, p.height, border, inner)
 }
@@ -170,11 +187,7 @@ func (p *glossaryPane) fullLines(i int, h glossary.Hit, inner int) []string {
 			meta = append(meta, "term: "+sanitizeLine(h.Term))
 		}
 		if h.Entry.Origin.File != "" {
-			o := sanitizeLine(h.Entry.Origin.File)
-			if h.Entry.Origin.Line > 0 {
-				o += ":" + strconv.Itoa(h.Entry.Origin.Line)
-			}
-			meta = append(meta, o)
+			meta = append(meta, shortOrigin(h.Entry.Origin.File, h.Entry.Origin.Line))
 		}
 	}
 	if len(meta) > 0 {

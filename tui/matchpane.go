@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -38,7 +37,7 @@ const (
 
 // view renders the pane as exactly height lines of width cells. key
 // identifies the content (segment, versions) for the cache.
-func (p *matchPane) view(key string, ms []tm.Match, state matchState) []string {
+func (p *matchPane) view(key string, ms []tm.Match, state matchState, target string) []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
@@ -49,7 +48,7 @@ func (p *matchPane) view(key string, ms []tm.Match, state matchState) []string {
 	var out []string
 	for level := 0; level < 3; level++ {
 		var fits bool
-		if out, fits = p.render(ms, state, level); fits {
+		if out, fits = p.render(ms, state, level, target); fits {
 			break
 		}
 	}
@@ -76,7 +75,7 @@ func (p *matchPane) origin(o string) string {
 	if p.project != "" && o == p.project {
 		return "this project"
 	}
-	return sanitizeLine(filepath.Base(o))
+	return shortOrigin(o, 0)
 }
 
 // diffSource returns the match's source with the words that are not in the
@@ -114,9 +113,10 @@ func (p *matchPane) diffSource(m tm.Match) (string, []span) {
 }
 
 // render draws the pane at a level of detail: 0 shows each match's source
-// and target wrapped, 1 one line each, 2 only the targets. It reports
-// whether everything fitted.
-func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string, bool) {
+// and target wrapped, 1 one line each, 2 only the targets. The match equal
+// to target (the segment's text) is marked "= current". It reports whether
+// everything fitted.
+func (p *matchPane) render(ms []tm.Match, state matchState, level int, target string) ([]string, bool) {
 	// Always bordered: below the table it sits right of the glossary.
 	border, inner := paneBorder(p.st, p.width, true)
 	var lines []string
@@ -140,6 +140,9 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string
 	}
 	for i, m := range ms {
 		head := p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.MatchScore.Render(scoreLabel(m))
+		if target != "" && m.Target == target {
+			head += p.st.PaneMeta.Render(" = current")
+		}
 		target := sanitizeLine(m.Target)
 		src, spans := p.diffSource(m)
 		clean, idx := sanitizeMap(src, true)

@@ -1233,7 +1233,8 @@ func (m Model) paneView() []string {
 
 // renderPanes lays the panes out; paneView caches the result.
 func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKnown bool, mkey string, state matchState) []string {
-	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	ms := m.shownMatches(m.cur)
+	cur := m.doc.Segments[m.cur].Target
 
 	if m.paneRight {
 		mh := h / 2
@@ -1248,7 +1249,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		if qh > 0 {
 			out = append(out[:len(out):len(out)], m.qpane.view(is)...)
 		}
-		return append(out[:len(out):len(out)], m.mpane.view(mkey, ms, state)...)
+		return append(out[:len(out):len(out)], m.mpane.view(mkey, ms, state, cur)...)
 	}
 	gw := w * 2 / 5
 	qh := 0
@@ -1262,7 +1263,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 	if qh > 0 {
 		left = append(left[:len(left):len(left)], m.qpane.view(is)...)
 	}
-	right := m.mpane.view(mkey, ms, state)
+	right := m.mpane.view(mkey, ms, state, cur)
 	out := make([]string, h)
 	for i := range out {
 		l, r := fit("", gw), fit("", w-gw)

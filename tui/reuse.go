@@ -49,7 +49,7 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 // useMatch puts match n's target into the editor: replacing the text, or
 // inserted at the cursor.
 func (m *Model) useMatch(n int, replace bool) tea.Cmd {
-	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	ms := m.shownMatches(m.cur)
 	if n >= len(ms) {
 		switch {
 		case m.matches.mem == nil && m.loading:
@@ -74,7 +74,7 @@ func (m *Model) useMatch(n int, replace bool) tea.Cmd {
 // useMatchBrowse opens the editor on the current segment with match n's
 // target in it.
 func (m *Model) useMatchBrowse(n int) tea.Cmd {
-	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	ms := m.shownMatches(m.cur)
 	if n >= len(ms) {
 		return m.useMatch(n, true) // says why
 	}
@@ -87,7 +87,7 @@ func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
 	if m.autoFill != seg || !m.editing() || m.editor.seg != seg || m.editor.value() != "" {
 		return nil
 	}
-	ms := shownMatches(m.matches.get(seg), "")
+	ms := m.shownMatches(seg)
 	if !m.matches.known(seg) {
 		return nil
 	}

@@ -346,3 +346,18 @@ func TestTypeAheadGoesToOpenedField(t *testing.T) {
 		t.Fatalf("\"jiChips\": cur %d editing %v text %q", h.m.cur, h.m.editing(), h.m.editor.value())
 	}
 }
+
+// TestMatchEqualToTargetStays: a fuzzy match confirmed unchanged is still
+// shown, marked as the current text, with its source diff.
+func TestMatchEqualToTargetStays(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Memory: testMemory()})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down", "down", "f1", "enter", "esc", "up")
+	if got := h.m.doc.Segments[2].Target; got != "According to this document, data centres use a lot of electricity." {
+		t.Fatalf("f1, enter gave %q", got)
+	}
+	v := h.view()
+	if strings.Contains(v, "no match in the memory") || !strings.Contains(v, "= current") || !strings.Contains(v, "beaucoup") {
+		t.Fatalf("the match equal to the target is hidden or unmarked:\n%s", v)
+	}
+}
