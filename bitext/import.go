@@ -26,10 +26,11 @@ type ImportReport struct {
 	Skipped []string
 }
 
-// OriginTM and OriginImport are the Segment.Origin values set by imports.
+// OriginTM and OriginImport are the Segment.Origin values set by imports
+// (the segments package defines them).
 const (
-	OriginTM     = "tm"
-	OriginImport = "import"
+	OriginTM     = segments.OriginTM
+	OriginImport = segments.OriginImport
 )
 
 // ImportTMX fills doc's empty targets from the exact source matches of a
@@ -67,8 +68,7 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 		}
 		delete(want, src)
 		for _, i := range idx {
-			doc.SetTarget(i, tgt, segments.StatusDraft, now)
-			doc.Segments[i].Origin = OriginTM
+			doc.SetDraft(i, tgt, OriginTM, now)
 			rep.Filled++
 		}
 		return nil
@@ -140,19 +140,14 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 		}
 		used[i] = true
 		s := &doc.Segments[i]
-		changed := false
-		if xs.Note != "" && xs.Note != s.Note {
-			s.Note = xs.Note
-			changed = true
-		}
+		changed := xs.Note != "" && doc.SetNote(i, xs.Note, now)
 		if tgt := norm.NFC.String(xs.Target); xs.HasTarget && strings.TrimSpace(tgt) != "" {
-			st := xs.Status()
-			if tgt != s.Target || st != s.Status {
-				if tgt != s.Target {
-					s.Origin = OriginImport
-				}
-				doc.SetTarget(i, tgt, st, now)
-				changed = true
+			origin := s.Origin
+			if tgt != s.Target {
+				origin = OriginImport
+			}
+			if tgt != s.Target || xs.Status() != s.Status {
+				changed = doc.Update(i, tgt, xs.Status(), origin, now) || changed
 			}
 		}
 		if changed {

@@ -103,10 +103,45 @@ type Segment struct {
 	Status Status `json:"status"`
 	Note   string `json:"note,omitempty"`
 	// Origin says where a target came from when the translator did not type
-	// it: "tm", "repetition", "import". Empty for typed targets.
+	// it: one of the Origin constants. Empty (OriginTyped) for typed targets.
 	Origin string `json:"origin,omitempty"`
-	// Changed is when the target or status last changed (UTC); zero if never.
+	// Changed is when the target, status or note last changed (UTC); zero
+	// if never.
 	Changed time.Time `json:"changed,omitzero"`
+	// History holds the previous versions of the target, oldest first, at
+	// most HistoryLimit plain ones plus the versions kept from merge
+	// conflicts (see Version.Conflict). Restore goes back to the last one.
+	History []Version `json:"history,omitempty"`
+	// Rev counts the changes made to the segment in this process, so that a
+	// view can redraw a row when its Rev differs from the one it drew. It is
+	// not saved: it starts at 0 when a project is loaded.
+	Rev uint64 `json:"-"`
+}
+
+// The values of Segment.Origin. They are written in project files: keep them.
+const (
+	OriginTyped      = ""           // typed by the translator
+	OriginTM         = "tm"         // a translation-memory match (pretranslate, TMX import, or used unchanged)
+	OriginRepetition = "repetition" // copied from a confirmed segment with the same source
+	OriginImport     = "import"     // brought back from an XLIFF file
+	OriginMT         = "mt"         // machine translation
+	OriginAlign      = "align"      // aligned from an existing translation
+)
+
+// Version is a previous state of a segment's work, kept in Segment.History.
+type Version struct {
+	Target  string    `json:"target,omitempty"`
+	Status  Status    `json:"status"`
+	Origin  string    `json:"origin,omitempty"`
+	Note    string    `json:"note,omitempty"`
+	Changed time.Time `json:"changed,omitzero"`
+	// Conflict marks a version that lost a merge: another process changed
+	// the same segment and its change was later. It is kept so that the
+	// translator can see it and Restore it.
+	Conflict bool `json:"conflict,omitempty"`
+	// By names the program that saved the version when it is a conflict
+	// ("trad import", "trad edit").
+	By string `json:"by,omitempty"`
 }
 
 // Document is a segmented source text with its translation.
@@ -128,10 +163,15 @@ type Document struct {
 	Orphans []Segment
 	// Cursor is the segment the editor was on when the project was saved.
 	Cursor int
+
+	// reps indexes the segments by source for FillRepetitions; built on
+	// first use. Sources never change, so copies may share it.
+	reps *repIndex
 }
 
 // Clone returns a deep copy, safe to hand to another goroutine (for example
-// a save command) while the original keeps changing.
+// a save command) while the original keeps changing. Segment.History slices
+// are shared: the operations (ops.go) never write into one, they replace it.
 func (d *Document) Clone() *Document {
 	c := *d
 	c.Blocks = append([]Block(nil), d.Blocks...)
@@ -161,13 +201,9 @@ func (d *Document) BlockSegments(b int) []Segment {
 	return d.Segments[bl.First : bl.First+bl.Count]
 }
 
-// SetTarget changes segment i's target and status and stamps the change time.
+// SetTarget changes segment i's target and status, keeping its origin, and
+// stamps the change (see Update). New code should prefer Confirm, SetDraft
+// or Update, which say where the text came from.
 func (d *Document) SetTarget(i int, target string, st Status, now time.Time) {
-	s := &d.Segments[i]
-	if s.Target == target && s.Status == st {
-		return
-	}
-	s.Target = target
-	s.Status = st
-	s.Changed = now.UTC()
+	d.Update(i, target, st, d.Segments[i].Origin, now)
 }

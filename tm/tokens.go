@@ -2,9 +2,8 @@ package tm
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/trad-project/trad/segments"
 )
 
 // token is one word of a segment as the memory compares it. Words come from
@@ -64,25 +63,8 @@ func numToken(text string, n number) token {
 }
 
 // collapseSpace trims s and replaces every run of white space by one space.
-func collapseSpace(s string) string {
-	if !needsCollapse(s) {
-		return s
-	}
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-}
-
-func needsCollapse(s string) bool {
-	prevSpace := true
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if sp && (prevSpace || r != ' ') {
-			return true
-		}
-		prevSpace = sp
-	}
-	return prevSpace && s != ""
-}
+func collapseSpace(s string) string { return segments.CollapseSpace(s) }
 
 // normKey is the form two sources must share to be an exact match: NFC with
 // white space collapsed. Case and punctuation count.
-func normKey(s string) string { return collapseSpace(norm.NFC.String(s)) }
+func normKey(s string) string { return segments.SourceKey(s) }

@@ -204,12 +204,9 @@ func Repetitions(doc *segments.Document) [][]int {
 // segment i's (as Repetitions compares them), in document order. The editor
 // offers to fill those still empty when segment i is confirmed.
 func SameSource(doc *segments.Document, i int) []int {
-	k := normKey(doc.Segments[i].Source)
-	var out []int
-	for j, s := range doc.Segments {
-		if j != i && k != "" && normKey(s.Source) == k {
-			out = append(out, j)
-		}
+	out := doc.Repetitions(i)
+	if out == nil {
+		out = []int{}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -92,7 +93,7 @@ func TestEscWithoutChangeLeavesSegmentUntouched(t *testing.T) {
 		t.Fatalf("autosave did not store the draft: %v", h.m.doc.Segments[1].Status)
 	}
 	h.press("backspace", "backspace", "backspace", "esc")
-	if got := h.m.doc.Segments[1]; got != before {
+	if got := h.m.doc.Segments[1]; !reflect.DeepEqual(got, before) {
 		t.Fatalf("segment changed although the text came back to the original:\n got %+v\nwant %+v", got, before)
 	}
 }

@@ -82,8 +82,7 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 			empty++
 			continue
 		}
-		doc.SetTarget(i, best[0].Target, segments.StatusDraft, now)
-		doc.Segments[i].Origin = "tm"
+		doc.SetDraft(i, best[0].Target, segments.OriginTM, now)
 		if best[0].Score >= 100 {
 			exact++
 		} else {

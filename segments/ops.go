@@ -1,0 +1,267 @@
+package segments
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// This file holds the operations that change a segment's work. Each one
+// stamps Changed, keeps the previous version in History when the target or
+// status changes, and bumps Rev, so that every caller (editor, CLI, imports)
+// follows the same rules.
+
+// HistoryLimit is how many plain previous versions a segment keeps; as many
+// conflict versions are kept besides, so that a burst of edits does not push
+// a version lost in a merge out of sight.
+const HistoryLimit = 10
+
+// Update sets segment i's target, status and origin and reports whether
+// anything changed. When the target or status changes and the segment had
+// work, its previous version goes to History. Changed is stamped with now
+// (UTC) and Rev is bumped. It is the one primitive behind Confirm, SetDraft
+// and MarkReviewed.
+func (d *Document) Update(i int, target string, st Status, origin string, now time.Time) bool {
+	s := &d.Segments[i]
+	if s.Target == target && s.Status == st && s.Origin == origin {
+		return false
+	}
+	if s.Target != target || s.Status != st {
+		if s.Target != "" || s.Status != StatusNew {
+			s.History = pushVersion(s.History, s.version())
+		}
+	}
+	s.Target, s.Status, s.Origin = target, st, origin
+	s.Changed = now.UTC()
+	s.Rev++
+	return true
+}
+
+// Confirm makes target segment i's approved translation: status translated
+// (reviewed stays reviewed when the text is unchanged), or new when target
+// is empty. origin says where the text came from; for an unchanged text an
+// empty origin keeps the one it had (a memory draft confirmed as it is stays
+// OriginTM). It reports whether anything changed.
+func (d *Document) Confirm(i int, target, origin string, now time.Time) bool {
+	s := &d.Segments[i]
+	st := StatusTranslated
+	switch {
+	case target == "":
+		st, origin = StatusNew, OriginTyped
+	case target == s.Target:
+		if s.Status == StatusReviewed {
+			st = StatusReviewed
+		}
+		if origin == OriginTyped {
+			origin = s.Origin
+		}
+	}
+	return d.Update(i, target, st, origin, now)
+}
+
+// SetDraft puts target in segment i as a draft (new when target is empty),
+// with the given origin. It reports whether anything changed.
+func (d *Document) SetDraft(i int, target, origin string, now time.Time) bool {
+	if target == "" {
+		return d.Update(i, "", StatusNew, OriginTyped, now)
+	}
+	return d.Update(i, target, StatusDraft, origin, now)
+}
+
+// MarkReviewed sets segment i's status to reviewed. A segment without a
+// target cannot be reviewed: it returns false and changes nothing.
+func (d *Document) MarkReviewed(i int, now time.Time) bool {
+	s := &d.Segments[i]
+	if s.Target == "" {
+		return false
+	}
+	return d.Update(i, s.Target, StatusReviewed, s.Origin, now)
+}
+
+// Restore puts segment i back to its last previous version (undo), taking
+// that version out of History; the current version is not kept. It returns
+// false, changing nothing, when History is empty.
+func (d *Document) Restore(i int, now time.Time) bool {
+	s := &d.Segments[i]
+	n := len(s.History)
+	if n == 0 {
+		return false
+	}
+	v := s.History[n-1]
+	// A new slice: snapshots (Clone) share the old backing array.
+	s.History = append([]Version(nil), s.History[:n-1]...)
+	if len(s.History) == 0 {
+		s.History = nil
+	}
+	s.Target, s.Status, s.Origin = v.Target, v.Status, v.Origin
+	if v.Note != "" {
+		s.Note = v.Note
+	}
+	s.Changed = now.UTC()
+	s.Rev++
+	return true
+}
+
+// SetNote replaces segment i's note and reports whether it changed.
+func (d *Document) SetNote(i int, note string, now time.Time) bool {
+	s := &d.Segments[i]
+	if s.Note == note {
+		return false
+	}
+	s.Note = note
+	s.Changed = now.UTC()
+	s.Rev++
+	return true
+}
+
+// version is s's current work as a Version.
+func (s *Segment) version() Version {
+	return Version{Target: s.Target, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}
+}
+
+// pushVersion returns h with v appended, trimmed to HistoryLimit plain and
+// HistoryLimit conflict versions (the oldest go first). It never writes into
+// h's backing array, which snapshots of the document may share.
+func pushVersion(h []Version, v Version) []Version {
+	out := make([]Version, 0, min(len(h)+1, 2*HistoryLimit))
+	plain, conflicts := 0, 0
+	all := append(h[:len(h):len(h)], v)
+	for _, x := range all {
+		if x.Conflict {
+			conflicts++
+		} else {
+			plain++
+		}
+	}
+	for _, x := range all {
+		switch {
+		case x.Conflict && conflicts > HistoryLimit:
+			conflicts--
+		case !x.Conflict && plain > HistoryLimit:
+			plain--
+		default:
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// SourceKey is the form two sources must share to be repetitions of each
+// other (and exact memory matches): NFC with white space collapsed. Case and
+// punctuation count.
+func SourceKey(s string) string { return CollapseSpace(norm.NFC.String(s)) }
+
+// CollapseSpace trims s and replaces every run of white space by one space;
+// it returns s itself (no copy) when there is nothing to change.
+func CollapseSpace(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// needsCollapse reports whether s has white space other than single spaces
+// between words.
+func needsCollapse(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			return true
+		}
+		prevSpace = sp
+	}
+	return prevSpace && s != ""
+}
+
+// repIndex groups the segments by SourceKey. Sources never change within a
+// Document (a changed article gives a new Document), so it is built once,
+// on the first call that needs it, in one pass over the sources.
+type repIndex struct {
+	n      int               // len(Segments) when built
+	first  []int32           // segment → the first segment of its group, -1 when alone
+	groups map[int32][]int32 // first segment → the group, in document order
+}
+
+func (d *Document) repetitions() *repIndex {
+	if d.reps != nil && d.reps.n == len(d.Segments) {
+		return d.reps
+	}
+	seen := make(map[string]int32)
+	r := &repIndex{n: len(d.Segments), first: make([]int32, len(d.Segments)), groups: map[int32][]int32{}}
+	for i := range d.Segments {
+		r.first[i] = -1
+		k := SourceKey(d.Segments[i].Source)
+		if k == "" {
+			continue
+		}
+		f, ok := seen[k]
+		if !ok {
+			seen[k] = int32(i)
+			continue
+		}
+		if len(r.groups[f]) == 0 {
+			r.first[f] = f
+			r.groups[f] = []int32{f}
+		}
+		r.first[i] = f
+		r.groups[f] = append(r.groups[f], int32(i))
+	}
+	d.reps = r
+	return r
+}
+
+// group returns the segments sharing segment i's source (i included), nil
+// when i has no repetition.
+func (d *Document) group(i int) []int32 {
+	r := d.repetitions()
+	if f := r.first[i]; f >= 0 {
+		return r.groups[f]
+	}
+	return nil
+}
+
+// Repetitions returns the other segments whose source is segment i's (as
+// SourceKey compares them), in document order.
+func (d *Document) Repetitions(i int) []int {
+	g := d.group(i)
+	if g == nil {
+		return nil
+	}
+	out := make([]int, 0, len(g)-1)
+	for _, j := range g {
+		if int(j) != i {
+			out = append(out, int(j))
+		}
+	}
+	return out
+}
+
+// FillRepetitions gives segment i's target, as drafts with OriginRepetition,
+// to the segments with the same source that have no work yet (no target, no
+// note, status new), and returns their indexes. It fills at most limit
+// segments (limit ≤ 0: no limit), so that one confirm on a document of a
+// million identical paragraphs costs what the caller allows. The index of
+// sources is built once per document and filling allocates nothing per
+// segment, so a call costs the size of the group, not of the document.
+// Nothing is filled when segment i has no target.
+func (d *Document) FillRepetitions(i int, now time.Time, limit int) []int {
+	target := d.Segments[i].Target
+	if target == "" {
+		return nil
+	}
+	var filled []int
+	for _, j := range d.group(i) {
+		if limit > 0 && len(filled) >= limit {
+			break
+		}
+		if int(j) == i || d.Segments[j].hasWork() {
+			continue
+		}
+		d.Update(int(j), target, StatusDraft, OriginRepetition, now)
+		filled = append(filled, int(j))
+	}
+	return filled
+}
