@@ -46,7 +46,7 @@ func (p *matchPane) view(key string, ms []tm.Match, state matchState, target str
 		return lines
 	}
 	var out []string
-	for level := 0; level < 3; level++ {
+	for level := 0; level < 4; level++ {
 		var fits bool
 		if out, fits = p.render(ms, state, level, target); fits {
 			break
@@ -113,7 +113,10 @@ func (p *matchPane) diffSource(m tm.Match) (string, []span) {
 }
 
 // render draws the pane at a level of detail: 0 shows each match's source
-// and target wrapped, 1 one line each, 2 only the targets. The match equal
+// and target wrapped; 1 the best match so, the others by their target;
+// 2 one line each; 3 only the targets. The best match keeps its diff
+// (level 1) as long as it fits, in the short strip of a 120-column window
+// too. The match equal
 // to target (the segment's text) is marked "= current". It reports whether
 // everything fitted.
 func (p *matchPane) render(ms []tm.Match, state matchState, level int, target string) ([]string, bool) {
@@ -151,10 +154,17 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int, target st
 			src = clean
 		}
 		src = strings.ReplaceAll(src, "\n", " ")
-		switch level {
-		case 2:
+		lv := level
+		if level == 1 {
+			lv = 0
+			if i > 0 {
+				lv = 3
+			}
+		}
+		switch lv {
+		case 3:
 			add(head + " " + p.st.PaneTarget.Render(target))
-		case 1:
+		case 2:
 			add(head + " " + p.st.PaneTarget.Render(target))
 			// One line, cut with an ellipsis rather than wrapped.
 			one := renderText(src, max(ansi.StringWidth(src), 1), 0, spans, p.st.PaneMeta, nil)[0]

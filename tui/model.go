@@ -17,8 +17,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/trad-project/trad/glossary"
-	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 )
@@ -31,12 +29,6 @@ const (
 
 // autosaveDelay is how long after the last keystroke a draft is saved.
 const autosaveDelay = 2 * time.Second
-
-// Origins the editor stamps on targets the translator did not type.
-const (
-	OriginRepetition = "repetition" // copied from a confirmed segment with the same source
-	OriginTM         = "tm"         // a translation-memory match confirmed unchanged
-)
 
 // Options configures New. Every field is optional.
 type Options struct {
@@ -130,7 +122,7 @@ type Model struct {
 	mode          mode
 	cur           int
 	follow        bool // keep the cursor on screen (false after wheel scrolls)
-	showPane      bool
+	show          panes
 
 	// The sub-models holding bubbles (textarea, textinput, help) are
 	// pointers: those are kilobytes of styles, and Bubble Tea copies the
@@ -150,12 +142,10 @@ type Model struct {
 	mpane   matchPane
 	issues  *issueStore
 	qpane   qaPane
+	hpane   historyPane
 	cfg     Config
 	finder  HitFinder
 	loading bool
-	// reps maps a segment to the others with the same source, built at
-	// the first confirm.
-	reps map[int][]int
 	// autoFill is the segment waiting for its matches to auto-insert an
 	// exact one (config tm.auto_insert_exact), -1 when none.
 	autoFill int
@@ -243,7 +233,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		now:         now,
 		tick:        tick,
 		follow:      true,
-		showPane:    true,
+		show:        allPanes(),
 		table:       newTable(doc, st, hits),
 		editor:      &ed,
 		pane:        glossaryPane{st: st, target: doc.TargetLang.String(), cache: &paneCache{}},
@@ -259,6 +249,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		paneCache:   &paneCache{},
 		issues:      issues,
 		qpane:       qaPane{st: st},
+		hpane:       historyPane{st: st},
 		cfg:         cfg,
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
@@ -478,21 +469,7 @@ func (m *Model) layout() {
 	m.status.setSize(w)
 	m.helpH = m.helpHeight()
 	body := h - 2 - m.helpH
-	tw, th := w, body
-	m.paneW, m.paneH, m.paneRight = 0, 0, false
-	if m.showPane {
-		if w >= paneRightMin {
-			tw = w - paneRightWidth
-			m.paneW, m.paneH, m.paneRight = paneRightWidth, body, true
-		} else {
-			ph := min(max(body/3, 3), 12)
-			if body-ph < 3 {
-				ph = 0
-			}
-			th = body - ph
-			m.paneW, m.paneH = w, ph
-		}
-	}
+	tw, th := m.layoutPanes(w, body)
 	m.table.setSize(tw, th)
 	_, tgtW := m.table.columns()
 	m.editor.setWidth(tgtW)
@@ -570,11 +547,20 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.startEdit(m.cur)
 	case key.Matches(msg, k.Review):
 		return m.toggleReviewed()
+	case key.Matches(msg, k.UndoConfirm):
+		return m.undoConfirm()
 	case key.Matches(msg, k.Save):
 		return m.save(true)
 	case key.Matches(msg, k.Glossary):
-		m.showPane = !m.showPane
-		m.layout()
+		m.togglePane(&m.show.all)
+	case key.Matches(msg, k.PaneGlossary):
+		m.togglePane(&m.show.glossary)
+	case key.Matches(msg, k.PaneMatches):
+		m.togglePane(&m.show.matches)
+	case key.Matches(msg, k.PaneQA):
+		m.togglePane(&m.show.qa)
+	case key.Matches(msg, k.History):
+		m.togglePane(&m.show.history)
 	case key.Matches(msg, k.Help):
 		m.status.help.ShowAll = !m.status.help.ShowAll
 		m.layout()
@@ -645,38 +631,69 @@ func (m *Model) findUntranslated(from, dir int) int {
 	return -1
 }
 
-// setSegment changes segment i's target and status, keeping the progress
-// figures and the row cache in step.
-func (m *Model) setSegment(i int, target string, st segments.Status) {
+// change applies op, a segments operation on segment i, and keeps the
+// editor in step: progress figures, the findings of a replaced text, the
+// version the saver compares. The row is drawn again because op bumps the
+// segment's Rev. It reports whether op changed anything.
+func (m *Model) change(i int, op func(d *segments.Document) bool) bool {
+	before := m.doc.Segments[i]
+	if !op(m.doc) {
+		return false
+	}
 	s := &m.doc.Segments[i]
-	if s.Target == target && s.Status == st {
-		return
+	if s.Target != before.Target && m.issues.drop(i) {
+		m.table.touch(i)
 	}
-	if s.Target != target {
-		// A new text: its origin and findings were the old text's.
-		s.Origin = ""
-		if m.issues.drop(i) {
-			m.table.touch(i)
-		}
-	}
-	m.prog.change(i, s.Status, st)
-	m.doc.SetTarget(i, target, st, m.now())
-	m.table.touch(i)
+	m.prog.change(i, before.Status, s.Status)
 	m.version++
+	return true
+}
+
+// editChange applies op to the edited segment as it was when editing
+// began, so the drafts autosaved while typing leave no trace in its
+// history: one edit adds one version, the one before it.
+func (m *Model) editChange(op func(d *segments.Document) bool) bool {
+	i := m.editor.seg
+	return m.change(i, func(d *segments.Document) bool {
+		rev := d.Segments[i].Rev
+		d.Segments[i] = m.orig
+		d.Segments[i].Rev = rev
+		op(d)
+		d.Segments[i].Rev = rev + 1
+		return true
+	})
 }
 
 func (m *Model) toggleReviewed() tea.Cmd {
 	s := &m.doc.Segments[m.cur]
+	i, now := m.cur, m.now()
 	switch {
 	case s.Target == "":
 		return m.flash("nothing to review: this segment has no translation")
 	case s.Status == segments.StatusReviewed:
-		m.setSegment(m.cur, s.Target, segments.StatusTranslated)
+		m.change(i, func(d *segments.Document) bool {
+			return d.Update(i, s.Target, segments.StatusTranslated, s.Origin, now)
+		})
 	default:
-		m.setSegment(m.cur, s.Target, segments.StatusReviewed)
+		m.change(i, func(d *segments.Document) bool { return d.MarkReviewed(i, now) })
 	}
 	// Reviewing goes through the text: the next segment comes up.
 	return tea.Batch(m.save(false), m.moveTo(m.cur+1))
+}
+
+// undoConfirm puts the current segment back to its previous version (its
+// history, kept in the project file).
+func (m *Model) undoConfirm() tea.Cmd {
+	i, now := m.cur, m.now()
+	if !m.change(i, func(d *segments.Document) bool { return d.Restore(i, now) }) {
+		return m.flash("nothing to undo: segment " + fmt.Sprint(i+1) + " has no earlier version")
+	}
+	s := m.doc.Segments[i]
+	msg := fmt.Sprintf("segment %d: back to its previous version (%s)", i+1, s.Status)
+	if s.Target == "" {
+		msg = fmt.Sprintf("segment %d: back to empty", i+1)
+	}
+	return tea.Batch(m.save(false), m.flashHere(msg))
 }
 
 // startEdit opens the editor on segment i.
@@ -707,13 +724,11 @@ func (m *Model) commitDraft() {
 		return
 	}
 	if v == m.orig.Target {
-		m.prog.change(i, m.doc.Segments[i].Status, m.orig.Status)
-		m.doc.Segments[i] = m.orig
-		m.table.touch(i)
-		m.version++
+		m.editChange(func(*segments.Document) bool { return true })
 		return
 	}
-	m.setSegment(i, v, segments.StatusDraft)
+	now := m.now()
+	m.editChange(func(d *segments.Document) bool { return d.SetDraft(i, v, segments.OriginTyped, now) })
 }
 
 // leaveEdit closes the editor keeping its text.
@@ -737,17 +752,15 @@ func (m *Model) leaveEdit() tea.Cmd {
 func (m *Model) confirm(toUntranslated bool) tea.Cmd {
 	i := m.editor.seg
 	v := m.editor.value()
-	switch {
-	case v == "" && m.orig.Target == "":
-		// Nothing typed: leave the segment as it was and move on.
-		m.doc.Segments[i] = m.orig
-	case v == "":
-		m.setSegment(i, "", segments.StatusNew)
-	default:
-		m.setSegment(i, v, segments.StatusTranslated)
-		if v == m.usedMatch && m.doc.Segments[i].Origin == "" {
-			m.doc.Segments[i].Origin = OriginTM
-		}
+	origin, now := segments.OriginTyped, m.now()
+	if v != "" && v == m.usedMatch {
+		origin = segments.OriginTM
+	}
+	// Nothing typed in an empty segment: it stays as it was.
+	if v != "" || m.orig.Target != "" {
+		m.editChange(func(d *segments.Document) bool { return d.Confirm(i, v, origin, now) })
+	} else if m.doc.Segments[i].Target != "" {
+		m.editChange(func(*segments.Document) bool { return true })
 	}
 	var cmds []tea.Cmd
 	var notes []string
@@ -814,8 +827,7 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		m.commitDraft()
 		return m.save(true)
 	case key.Matches(msg, k.Glossary):
-		m.showPane = !m.showPane
-		m.layout()
+		m.togglePane(&m.show.all)
 		return nil
 	case key.Matches(msg, k.Help):
 		m.status.help.ShowAll = !m.status.help.ShowAll
@@ -1138,7 +1150,7 @@ func (m Model) View() string {
 	} else {
 		body = m.table.view(m.cur, ed)
 	}
-	if m.showPane && m.paneW > 0 && m.paneH > 0 {
+	if m.paneW > 0 && m.paneH > 0 {
 		var pl []string
 		if len(m.doc.Segments) > 0 {
 			pl = m.paneView()
@@ -1198,82 +1210,6 @@ func (m Model) helpView() []string {
 	}
 	if len(hl) > m.helpH && m.helpH > 1 {
 		out[m.helpH-1] = fit(m.st.HeaderDim.Render("… more keys: make the window taller, or see docs/keys.md"), m.width)
-	}
-	return out
-}
-
-// paneView renders the glossary, QA and matches panes for the current
-// segment into the pane area: a column on the right (glossary, QA, matches
-// from top to bottom) or a strip under the table (glossary and QA on the
-// left, matches on the right).
-func (m Model) paneView() []string {
-	w, h := m.paneW, m.paneH
-	is := m.issues.get(m.cur)
-	hits, hitsKnown := m.hits.get(m.cur), m.hits.known(m.cur) || m.finder == nil && !m.loading
-	state := matchesKnown
-	switch {
-	case m.matches.mem == nil && m.loading:
-		state = matchesLoading
-	case m.matches.mem == nil:
-		state = matchesNoMemory
-	case !m.matches.known(m.cur):
-		state = matchesLooking
-	}
-	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur])
-	// The whole area is cached: between moves it only changes with the
-	// hits, matches or findings arriving, not with keystrokes.
-	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", w, h, m.paneRight)
-	if lines, ok := m.paneCache.get(key); ok {
-		return lines
-	}
-	out := m.renderPanes(w, h, is, hits, hitsKnown, mkey, state)
-	m.paneCache.put(key, out)
-	return out
-}
-
-// renderPanes lays the panes out; paneView caches the result.
-func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKnown bool, mkey string, state matchState) []string {
-	ms := m.shownMatches(m.cur)
-	cur := m.doc.Segments[m.cur].Target
-
-	if m.paneRight {
-		mh := h / 2
-		qh := 0
-		if len(is) > 0 {
-			qh = min(len(is)+1, max((h-mh)/2, 1))
-		}
-		m.pane.setSize(w, h-mh-qh, true)
-		m.qpane.setSize(w, qh, true)
-		m.mpane.setSize(w, mh, true)
-		out := m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
-		if qh > 0 {
-			out = append(out[:len(out):len(out)], m.qpane.view(is)...)
-		}
-		return append(out[:len(out):len(out)], m.mpane.view(mkey, ms, state, cur)...)
-	}
-	gw := w * 2 / 5
-	qh := 0
-	if len(is) > 0 {
-		qh = min(len(is)+1, max(h/2, 1))
-	}
-	m.pane.setSize(gw, h-qh, false)
-	m.qpane.setSize(gw, qh, false)
-	m.mpane.setSize(w-gw, h, false)
-	left := m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
-	if qh > 0 {
-		left = append(left[:len(left):len(left)], m.qpane.view(is)...)
-	}
-	right := m.mpane.view(mkey, ms, state, cur)
-	out := make([]string, h)
-	for i := range out {
-		l, r := fit("", gw), fit("", w-gw)
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out[i] = l + r
 	}
 	return out
 }

@@ -144,32 +144,25 @@ func (m *Model) check(i int) []qa.Issue {
 	return is
 }
 
-// fillRepetitions gives the empty segments with segment i's source its
-// target, as drafts marked OriginRepetition. It returns how many it filled.
+// repetitionLimit bounds how many repetitions one confirm fills, so one
+// confirm in a document of a million identical paragraphs stays quick.
+const repetitionLimit = 10000
+
+// fillRepetitions gives the segments with segment i's source and no work
+// yet its target, as drafts (segments.FillRepetitions). It returns how
+// many it filled.
 func (m *Model) fillRepetitions(i int) int {
 	if !m.cfg.Repetitions.Autofill {
 		return 0
 	}
-	if m.reps == nil {
-		m.reps = map[int][]int{}
-		for _, g := range tm.Repetitions(m.doc) {
-			for _, j := range g {
-				m.reps[j] = g
-			}
-		}
+	filled := m.doc.FillRepetitions(i, m.now(), repetitionLimit)
+	for _, j := range filled {
+		m.prog.change(j, segments.StatusNew, m.doc.Segments[j].Status)
 	}
-	src := m.doc.Segments[i]
-	n := 0
-	for _, j := range m.reps[i] {
-		s := &m.doc.Segments[j]
-		if j == i || s.Target != "" || s.Status != segments.StatusNew {
-			continue
-		}
-		m.setSegment(j, src.Target, segments.StatusDraft)
-		s.Origin = OriginRepetition
-		n++
+	if len(filled) > 0 {
+		m.version++
 	}
-	return n
+	return len(filled)
 }
 
 // saveMemory writes the confirmed segments to the user's memory in a

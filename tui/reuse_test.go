@@ -77,10 +77,10 @@ func TestInsertMatchSession(t *testing.T) {
 	}
 	h.press("f1", "enter")
 	s := h.m.doc.Segments[3]
-	if s.Target != "Digital sovereignty is a priority." || s.Status != segments.StatusTranslated || s.Origin != OriginTM {
+	if s.Target != "Digital sovereignty is a priority." || s.Status != segments.StatusTranslated || s.Origin != segments.OriginTM {
 		t.Fatalf("segment 4 after f1, enter: %+v", s)
 	}
-	if got := h.lastSave().Segments[3]; got.Target != s.Target || got.Origin != OriginTM {
+	if got := h.lastSave().Segments[3]; got.Target != s.Target || got.Origin != segments.OriginTM {
 		t.Fatalf("the confirm was not saved: %+v", got)
 	}
 	// The confirmed segment feeds the memory (an exact, context match now)
@@ -148,7 +148,7 @@ func TestRepetitionsFilled(t *testing.T) {
 			}
 			continue
 		}
-		if s7.Target != "Chips remain scarce." || s7.Status != segments.StatusDraft || s7.Origin != OriginRepetition {
+		if s7.Target != "Chips remain scarce." || s7.Status != segments.StatusDraft || s7.Origin != segments.OriginRepetition {
 			t.Fatalf("repetition not filled as a marked draft: %+v", s7)
 		}
 		if s8.Target != "kept" {
@@ -157,7 +157,7 @@ func TestRepetitionsFilled(t *testing.T) {
 		if v := h.view(); !strings.Contains(v, "1 repetition filled") || !strings.Contains(v, "7 ✎=") {
 			t.Fatalf("status or row marker missing:\n%s", v)
 		}
-		if got := h.lastSave().Segments[6]; got.Origin != OriginRepetition {
+		if got := h.lastSave().Segments[6]; got.Origin != segments.OriginRepetition {
 			t.Fatalf("the filled repetition was not saved: %+v", got)
 		}
 		// Editing the repetition makes it the translator's own.

@@ -22,6 +22,7 @@ const colSep = " │ "
 // version).
 type rowEntry struct {
 	width, ver int
+	rev        uint64 // the segment's Rev when drawn
 	src, tgt   []string
 	gutter     string
 }
@@ -48,8 +49,10 @@ type table struct {
 	issues *issueStore
 	hl     *highlighter
 	cache  *rowCache
-	// ver[i] changes whenever segment i's rendering changes (target, status,
-	// hits), invalidating its cache entry.
+	// A row is drawn again when its segment's Rev changes (every
+	// segments operation bumps it) or when ver[i] does: touch bumps it for
+	// what the segment does not hold (glossary hits, QA findings, search
+	// highlights).
 	ver           []int
 	width, height int
 	top           int // first segment on screen
@@ -114,13 +117,15 @@ func (t *table) gutter(i int, isCur bool, bg *lipgloss.Style) string {
 	switch s := &t.doc.Segments[i]; {
 	case t.issues != nil && t.issues.hasError(i):
 		flag, fst = t.st.QAErrorGlyph, t.st.QAError
-	case s.Origin == OriginRepetition && s.Status == segments.StatusDraft:
+	case s.Origin == segments.OriginRepetition && s.Status == segments.StatusDraft:
 		flag, fst = t.st.RepetitionGlyph, t.st.Repetition
 	}
 	return mark + sp(1) + numSt.Render(num) + sp(1) + paint(glyph, gst, bg) + paint(flag, fst, bg) + sp(1)
 }
 
-// touch marks segment i as changed so its row is rendered again.
+// touch marks segment i's row for drawing again after a change outside
+// the segment (hits, findings, highlights); changes of the segment itself
+// are seen through its Rev.
 func (t *table) touch(i int) {
 	if i >= 0 && i < len(t.ver) {
 		t.ver[i]++
@@ -205,10 +210,10 @@ func (t *table) newBlock(i int) bool {
 
 // entry returns segment i's rendered lines for the normal (not current) row.
 func (t *table) entry(i int) *rowEntry {
-	if e, ok := t.cache.rows[i]; ok && e.width == t.width && e.ver == t.ver[i] {
+	if e, ok := t.cache.rows[i]; ok && e.width == t.width && e.ver == t.ver[i] && e.rev == t.doc.Segments[i].Rev {
 		return e
 	}
-	e := &rowEntry{width: t.width, ver: t.ver[i]}
+	e := &rowEntry{width: t.width, ver: t.ver[i], rev: t.doc.Segments[i].Rev}
 	e.src, e.tgt = t.renderSides(i, nil)
 	e.gutter = t.gutter(i, false, nil)
 	t.cache.rows[i] = e
@@ -217,10 +222,10 @@ func (t *table) entry(i int) *rowEntry {
 
 // curEntry returns segment i's lines drawn as the current row.
 func (t *table) curEntry(i int, bg *lipgloss.Style) *rowEntry {
-	if e := t.cache.cur; e != nil && t.cache.curI == i && e.width == t.width && e.ver == t.ver[i] {
+	if e := t.cache.cur; e != nil && t.cache.curI == i && e.width == t.width && e.ver == t.ver[i] && e.rev == t.doc.Segments[i].Rev {
 		return e
 	}
-	e := &rowEntry{width: t.width, ver: t.ver[i]}
+	e := &rowEntry{width: t.width, ver: t.ver[i], rev: t.doc.Segments[i].Rev}
 	e.src, e.tgt = t.renderSides(i, bg)
 	e.gutter = t.gutter(i, true, bg)
 	t.cache.cur, t.cache.curI = e, i
