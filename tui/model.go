@@ -261,12 +261,35 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		m.cur = min(max(doc.Cursor, 0), n-1)
 	}
 	doc.Cursor = m.cur
+	if n := m.cleanMarkers(); n != "" {
+		opts.Notices = append(opts.Notices, n)
+	}
 	if len(opts.Notices) > 0 {
 		m.status.set(strings.Join(opts.Notices, "; "), true)
 	} else if m.loading {
 		m.status.set("loading memory…", false)
 	}
 	return m
+}
+
+// cleanMarkers strips the block markers that targets saved by earlier
+// versions start with ("# Chips" in a heading) and says so; the old texts
+// stay in the segments' history and the next save writes the clean ones.
+func (m *Model) cleanMarkers() string {
+	changed := m.doc.CleanMarkers(m.now())
+	if len(changed) == 0 {
+		return ""
+	}
+	m.version++
+	nums := make([]string, 0, 5)
+	for _, i := range changed[:min(len(changed), 5)] {
+		nums = append(nums, fmt.Sprint(i+1))
+	}
+	if len(changed) > 5 {
+		nums = append(nums, "…")
+	}
+	return fmt.Sprintf("removed the Markdown marker (#, -, >) that %d target%s started with (segment%s %s): markers are structure, shown beside the text",
+		len(changed), plural(len(changed)), plural(len(changed)), strings.Join(nums, ", "))
 }
 
 // Document returns the document being edited.
@@ -471,8 +494,7 @@ func (m *Model) layout() {
 	body := h - 2 - m.helpH
 	tw, th := m.layoutPanes(w, body)
 	m.table.setSize(tw, th)
-	_, tgtW := m.table.columns()
-	m.editor.setWidth(tgtW)
+	m.editor.setWidth(m.table.editWidth(m.cur))
 }
 
 // flashHere is flash for a message about the current segment: it also
@@ -701,8 +723,7 @@ func (m *Model) startEdit(i int) tea.Cmd {
 	m.orig = m.doc.Segments[i]
 	m.mode = modeEdit
 	m.usedMatch = ""
-	_, tw := m.table.columns()
-	m.editor.setWidth(tw)
+	m.editor.setWidth(m.table.editWidth(i))
 	cmd := m.editor.open(i, m.doc.Segments[i].Target)
 	m.autoFill = -1
 	if m.cfg.TM.AutoInsertExact && m.doc.Segments[i].Target == "" {
@@ -752,6 +773,12 @@ func (m *Model) leaveEdit() tea.Cmd {
 func (m *Model) confirm(toUntranslated bool) tea.Cmd {
 	i := m.editor.seg
 	v := m.editor.value()
+	if clean, ok := m.doc.StripMarker(i, v); ok {
+		// The marker is structure, drawn beside the text: typed again it
+		// would come out doubled in the export.
+		v = clean
+		m.editor.replace(v)
+	}
 	origin, now := segments.OriginTyped, m.now()
 	if v != "" && v == m.usedMatch {
 		origin = segments.OriginTM

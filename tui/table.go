@@ -150,8 +150,11 @@ func (t *table) columns() (src, tgt int) {
 	return inner, inner
 }
 
-// blockPrefix returns the marker drawn before segment i's source (heading
-// hashes, list marker, quote bar) and whether i is its block's first segment.
+// blockPrefix returns the marker drawn, dim, before segment i's source and
+// target (heading hashes, list marker, quote bar) and whether i is its
+// block's first segment. Markers are structure, never part of either text:
+// the exporters write them from the block. Heading and quote markers exist
+// only in Markdown: a plain-text title has none.
 func (t *table) blockPrefix(i int) (string, bool) {
 	s := &t.doc.Segments[i]
 	if s.Block < 0 || s.Block >= len(t.doc.Blocks) {
@@ -159,19 +162,65 @@ func (t *table) blockPrefix(i int) (string, bool) {
 	}
 	b := &t.doc.Blocks[s.Block]
 	first := b.First == i
-	switch b.Kind {
-	case segments.KindHeading:
+	md := t.doc.Format != "text"
+	switch {
+	case b.Kind == segments.KindHeading && md:
 		return strings.Repeat("#", min(max(b.Level, 1), 6)) + " ", first
-	case segments.KindListItem:
+	case b.Kind == segments.KindListItem:
 		m := sanitizeLine(b.Marker)
 		if m == "" {
 			m = "-"
 		}
 		return strings.Repeat("  ", max(b.Level-1, 0)) + m + " ", first
-	case segments.KindQuote:
+	case b.Kind == segments.KindQuote && md:
 		return "> ", true
 	}
 	return "", first
+}
+
+// targetPrefix is the prefix drawn before segment i's target: its block
+// marker on the block's first segment, blanks of the same width on the
+// others, so a list item's lines align on both sides.
+func (t *table) targetPrefix(i int) (string, int) {
+	if i < 0 || i >= len(t.doc.Segments) {
+		return "", 0
+	}
+	sw, _ := t.columns()
+	prefix, first := t.blockPrefix(i)
+	pw := ansi.StringWidth(prefix)
+	if pw == 0 || pw >= sw/2 {
+		return "", 0
+	}
+	if !first {
+		prefix = strings.Repeat(" ", pw)
+	}
+	return prefix, pw
+}
+
+// editWidth is the editor's width on segment i: the target column less
+// the marker prefix.
+func (t *table) editWidth(i int) int {
+	_, tw := t.columns()
+	_, pw := t.targetPrefix(i)
+	return max(tw-pw, 1)
+}
+
+// prefixed draws prefix, dim, before the first of lines and blanks before
+// the others.
+func (t *table) prefixed(lines []string, prefix string, bg *lipgloss.Style) []string {
+	if prefix == "" {
+		return lines
+	}
+	pad := paint(strings.Repeat(" ", ansi.StringWidth(prefix)), lipgloss.NewStyle(), bg)
+	out := make([]string, len(lines))
+	for k, l := range lines {
+		if k == 0 {
+			out[k] = paint(prefix, t.st.Separator, bg) + l
+		} else {
+			out[k] = pad + l
+		}
+	}
+	return out
 }
 
 func (t *table) isHeading(i int) bool {
@@ -258,7 +307,11 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 		src[0] = paint(prefix, t.st.Separator, bg) + src[0]
 	}
 	if seg.Target != "" {
-		tgt = renderText(seg.Target, tw, 0, t.hl.spans(seg.Target), t.st.Target, bg)
+		tp, tpw := t.targetPrefix(i)
+		tgt = renderText(seg.Target, tw, tpw, t.hl.spans(seg.Target), t.st.Target, bg)
+		if tpw > 0 {
+			tgt[0] = paint(tp, t.st.Separator, bg) + tgt[0]
+		}
 	}
 	return src, tgt
 }
@@ -550,7 +603,8 @@ func (t *table) view(cur int, edit *editor) []string {
 		}
 		src, tgt := e.src, e.tgt
 		if isCur && edit != nil {
-			tgt = edit.lines(tw)
+			tp, pw := t.targetPrefix(i)
+			tgt = t.prefixed(edit.lines(tw-pw), tp, bg)
 		}
 		gutter := e.gutter
 		contGutter := fr.blankGutter
