@@ -55,6 +55,10 @@ type Options struct {
 	// Notices are shown in the status line at start-up (key map
 	// conflicts, glossary warnings).
 	Notices []string
+	// Report is what loading the project found; when the article changed
+	// since the last session the editor says so and lets the translator
+	// step through the segments whose sentence was edited.
+	Report *segments.LoadReport
 	// Styles overrides the styles; nil means DefaultStyles, or MonoStyles
 	// when NoColor is set.
 	Styles  *Styles
@@ -149,6 +153,9 @@ type Model struct {
 	// autoFill is the segment waiting for its matches to auto-insert an
 	// exact one (config tm.auto_insert_exact), -1 when none.
 	autoFill int
+	// changed lists the segments whose source sentence was edited since
+	// the last session (their translation is back to draft).
+	changed []int
 	// usedMatch is the match target last put into the editor, to stamp
 	// the segment's origin "tm" if it is confirmed unchanged.
 	usedMatch string
@@ -263,6 +270,9 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	doc.Cursor = m.cur
 	if n := m.cleanMarkers(); n != "" {
 		opts.Notices = append(opts.Notices, n)
+	}
+	if n := m.articleChanged(opts.Report); n != "" {
+		opts.Notices = append([]string{n}, opts.Notices...)
 	}
 	if len(opts.Notices) > 0 {
 		m.status.set(strings.Join(opts.Notices, "; "), true)
@@ -571,6 +581,8 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.toggleReviewed()
 	case key.Matches(msg, k.UndoConfirm):
 		return m.undoConfirm()
+	case key.Matches(msg, k.NextChanged):
+		return m.nextChanged()
 	case key.Matches(msg, k.Save):
 		return m.save(true)
 	case key.Matches(msg, k.Glossary):

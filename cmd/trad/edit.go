@@ -113,6 +113,7 @@ type editSession struct {
 	keys        tui.KeyMap
 	config      tui.Config
 	notices     []string
+	report      *segments.LoadReport // what resuming the project found
 }
 
 // installSample writes the bundled article into dir (if it is missing or
@@ -148,11 +149,11 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 			project = segments.ProjectPath(file)
 		}
 	}
-	doc, projectPath, _, warns, err := segments.Open(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project})
+	doc, projectPath, rep, warns, err := segments.Open(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project})
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
-	ses := &editSession{doc: doc, projectPath: projectPath, opts: o}
+	ses := &editSession{doc: doc, projectPath: projectPath, opts: o, report: rep}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
 	}
@@ -289,6 +290,7 @@ func editRun(s *streams, o *editOptions) error {
 		Config:     &ses.config,
 		Keys:       &ses.keys,
 		Notices:    ses.notices,
+		Report:     ses.report,
 		NoColor:    noColor,
 		WordCount:  segments.WordCount,
 		Exporters:  exporters(ses.doc),
