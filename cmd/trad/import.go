@@ -101,8 +101,8 @@ func importRun(s *streams, o *importOptions) error {
 		}
 	}
 	if kind == "tmx" {
-		fmt.Fprintf(s.Err, "trad: %s: %d units read, %d empty segments filled (as drafts) in %s\n",
-			o.File, rep.Units, rep.Filled, projectPath)
+		fmt.Fprintf(s.Err, "trad: %s: %s read, %s filled (as drafts) in %s\n",
+			o.File, count(rep.Units, "unit"), count(rep.Filled, "empty segment"), projectPath)
 	} else {
 		fmt.Fprintf(s.Err, "trad: %s: %d segments read, %d updated, %d unchanged, %d skipped in %s\n",
 			o.File, rep.Units, rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)

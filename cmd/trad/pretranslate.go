@@ -94,7 +94,7 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 			return fmt.Errorf("pretranslate: %w", err)
 		}
 	}
-	fmt.Fprintf(s.Out, "%s: %d segments filled as drafts (%d exact, %d fuzzy), %d left empty; %d units in memory\n",
-		projectPath, exact+fuzzy, exact, fuzzy, empty, m.Len())
+	fmt.Fprintf(s.Out, "%s: %s filled as drafts (%d exact, %d fuzzy), %d left empty; %s in memory\n",
+		projectPath, count(exact+fuzzy, "segment"), exact, fuzzy, empty, count(m.Len(), "unit"))
 	return nil
 }

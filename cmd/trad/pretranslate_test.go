@@ -65,7 +65,7 @@ func TestPretranslate(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "1 segments filled as drafts (0 exact, 1 fuzzy), 1 left empty") {
+	if !strings.Contains(out, "1 segment filled as drafts (0 exact, 1 fuzzy), 1 left empty") {
 		t.Errorf("report %q", out)
 	}
 	doc, _, _ = segments.Load(project)

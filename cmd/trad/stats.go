@@ -77,6 +77,6 @@ func statsRun(s *streams, o *statsOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(s.Out, "\nConfirmed: %.1f %% of source words\n", st.Percent)
+	_, err = fmt.Fprintf(s.Out, "\nConfirmed: %.1f%% of source words\n", st.Percent)
 	return err
 }
