@@ -361,3 +361,21 @@ func TestMatchEqualToTargetStays(t *testing.T) {
 		t.Fatalf("the match equal to the target is hidden or unmarked:\n%s", v)
 	}
 }
+
+// TestSearchEnterGoesFromCursor: enter goes to the first match at or after
+// the cursor, wrapping around, as docs/keys.md says.
+func TestSearchEnterGoesFromCursor(t *testing.T) {
+	h := started(t, testDoc())
+	h.press("down", "down", "down") // segment 4
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/intelligence")})
+	h.press("enter") // matches 1 and 2 only: wraps to 1
+	if h.m.cur != 0 {
+		t.Fatalf("went to %d, want 1 (wrapped)", h.m.cur+1)
+	}
+	h.press("down", "down", "down", "down")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/puces")})
+	h.press("enter") // cursor on 5, which matches: stays
+	if h.m.cur != 4 {
+		t.Fatalf("went to %d, want 5 (the match under the cursor)", h.m.cur+1)
+	}
+}
