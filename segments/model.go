@@ -139,8 +139,8 @@ type Version struct {
 	// the same segment and its change was later. It is kept so that the
 	// translator can see it and Restore it.
 	Conflict bool `json:"conflict,omitempty"`
-	// By names the program that saved the version when it is a conflict
-	// ("trad import", "trad edit").
+	// By names the program that saved the version when another process's
+	// version was kept by a merge ("trad import", "trad edit").
 	By string `json:"by,omitempty"`
 }
 

@@ -121,21 +121,28 @@ func (s *Segment) version() Version {
 	return Version{Target: s.Target, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}
 }
 
-// pushVersion returns h with v appended, trimmed to HistoryLimit plain and
-// HistoryLimit conflict versions (the oldest go first). It never writes into
-// h's backing array, which snapshots of the document may share.
+// pushVersion returns h with v appended, trimmed by trimHistory. It never
+// writes into h's backing array, which snapshots of the document may share.
 func pushVersion(h []Version, v Version) []Version {
-	out := make([]Version, 0, min(len(h)+1, 2*HistoryLimit))
+	return trimHistory(append(h[:len(h):len(h)], v))
+}
+
+// trimHistory drops the oldest versions of h beyond HistoryLimit plain and
+// HistoryLimit conflict ones, into a new slice when it drops any.
+func trimHistory(h []Version) []Version {
 	plain, conflicts := 0, 0
-	all := append(h[:len(h):len(h)], v)
-	for _, x := range all {
+	for _, x := range h {
 		if x.Conflict {
 			conflicts++
 		} else {
 			plain++
 		}
 	}
-	for _, x := range all {
+	if plain <= HistoryLimit && conflicts <= HistoryLimit {
+		return h
+	}
+	out := make([]Version, 0, min(len(h), 2*HistoryLimit))
+	for _, x := range h {
 		switch {
 		case x.Conflict && conflicts > HistoryLimit:
 			conflicts--

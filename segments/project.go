@@ -16,8 +16,10 @@ import (
 )
 
 // ProjectSchema is the version of the project file format written by Save.
-// Load reads every version up to it; see docs/project-format.md.
-const ProjectSchema = 1
+// Load reads every version up to it; see docs/project-format.md. Version 2
+// added the revision and the segments' history: a trad that knows only
+// version 1 refuses the file rather than dropping them.
+const ProjectSchema = 2
 
 // ProjectExt is the extension of project files.
 const ProjectExt = ".trad.json"
@@ -26,6 +28,7 @@ const ProjectExt = ".trad.json"
 type projectFile struct {
 	Schema     int           `json:"schema"`
 	Generator  string        `json:"generator,omitempty"`
+	Revision   int64         `json:"revision,omitempty"`
 	Saved      time.Time     `json:"saved,omitzero"`
 	Source     projectSource `json:"source"`
 	SourceLang string        `json:"source_lang"`
@@ -101,21 +104,46 @@ func IsProjectPath(path string) bool { return strings.HasSuffix(path, ProjectExt
 // Save writes doc to the project file path atomically: the JSON goes to a
 // temporary file in the same folder, is fsynced and renamed over path, then
 // the folder is fsynced. The previous version is kept as path+".bak". If
-// anything fails, path is left as it was.
+// anything fails, path is left as it was. Save replaces what the file holds:
+// when another process may have changed it since it was read, save through
+// a Store, which merges instead.
 func Save(path string, doc *Document) error {
-	pf, err := toProject(path, doc)
+	real, err := safefile.Resolve(path)
 	if err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
-	data, err := json.MarshalIndent(pf, "", "  ")
+	unlock, err := lockProject(real)
 	if err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
-	data = append(data, '\n')
-	if err := safefile.WriteFile(path, data, safefile.Options{Backup: true}); err != nil {
+	defer unlock()
+	var rev int64
+	if st, err := readState(real); err == nil && st.doc != nil {
+		rev = st.rev
+	}
+	if _, err := writeProject(real, doc, rev+1, "trad"); err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeProject writes doc to path (links already resolved) as revision rev,
+// saved by the program by, and returns the new file's FileInfo.
+func writeProject(path string, doc *Document, rev int64, by string) (os.FileInfo, error) {
+	pf, err := toProject(path, doc)
+	if err != nil {
+		return nil, err
+	}
+	pf.Revision, pf.Generator = rev, by
+	data, err := json.MarshalIndent(pf, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	data = append(data, '\n')
+	if err := safefile.WriteFile(path, data, safefile.Options{Backup: true}); err != nil {
+		return nil, err
+	}
+	return os.Stat(path)
 }
 
 func toProject(path string, doc *Document) (*projectFile, error) {
@@ -169,15 +197,21 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 // others become orphans. Nothing is written: call Save to keep the result.
 // A file that cannot be parsed gives a *CorruptProjectError.
 func Load(path string) (*Document, *LoadReport, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load project: %w", err)
-	}
-	doc, srcHash, err := parseProject(path, data)
+	st, err := readState(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc.SourceHash = srcHash
+	if st.doc == nil {
+		return nil, nil, fmt.Errorf("load project: %w", &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist})
+	}
+	return loadState(path, st)
+}
+
+// loadState is Load after the file was read: it re-reads the article when
+// it changed and re-attaches the translations. st.doc is left as it was.
+func loadState(path string, st fileState) (*Document, *LoadReport, error) {
+	doc := st.doc.Clone()
+	srcHash := doc.SourceHash
 	rep := &LoadReport{}
 	if doc.SourcePath == "" {
 		return doc, rep, nil
@@ -209,53 +243,58 @@ func Load(path string) (*Document, *LoadReport, error) {
 }
 
 // parseProject decodes and checks a project file; it returns the document
-// and the stored hash of its article.
-func parseProject(path string, data []byte) (*Document, string, error) {
+// (SourceHash set to the stored hash of its article) and the file's header.
+func parseProject(path string, data []byte) (*Document, *projectFile, error) {
 	corrupt := func(err error) error {
 		e := &CorruptProjectError{Path: path, Err: err}
-		if _, serr := os.Stat(path + ".bak"); serr == nil {
-			e.Backup = path + ".bak"
+		// The backup is beside the file a link points to (safefile).
+		bak := path + ".bak"
+		if real, err := safefile.Resolve(path); err == nil {
+			bak = real + ".bak"
+		}
+		if _, serr := os.Stat(bak); serr == nil {
+			e.Backup = bak
 		}
 		return e
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, "", corrupt(errors.New("the file is empty"))
+		return nil, nil, corrupt(errors.New("the file is empty"))
 	}
 	var pf projectFile
 	if err := json.Unmarshal(data, &pf); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			if int(se.Offset) >= len(data) {
-				return nil, "", corrupt(fmt.Errorf("truncated: %w", err))
+				return nil, nil, corrupt(fmt.Errorf("truncated: %w", err))
 			}
 			line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
-			return nil, "", corrupt(fmt.Errorf("line %d: %w", line, err))
+			return nil, nil, corrupt(fmt.Errorf("line %d: %w", line, err))
 		}
-		return nil, "", corrupt(err)
+		return nil, nil, corrupt(err)
 	}
 	switch {
 	case pf.Schema == 0:
-		return nil, "", corrupt(errors.New(`no "schema" version: not a trad project file`))
+		return nil, nil, corrupt(errors.New(`no "schema" version: not a trad project file`))
 	case pf.Schema > ProjectSchema:
-		return nil, "", fmt.Errorf("project file %s has schema %d, newer than this trad understands (%d): update trad", path, pf.Schema, ProjectSchema)
+		return nil, nil, fmt.Errorf("project file %s has schema %d, newer than this trad understands (%d): update trad", path, pf.Schema, ProjectSchema)
 	}
 	src, err := language.Parse(pf.SourceLang)
 	if err != nil {
-		return nil, "", corrupt(fmt.Errorf("source_lang %q: %w", pf.SourceLang, err))
+		return nil, nil, corrupt(fmt.Errorf("source_lang %q: %w", pf.SourceLang, err))
 	}
 	tgt, err := language.Parse(pf.TargetLang)
 	if err != nil {
-		return nil, "", corrupt(fmt.Errorf("target_lang %q: %w", pf.TargetLang, err))
+		return nil, nil, corrupt(fmt.Errorf("target_lang %q: %w", pf.TargetLang, err))
 	}
 	doc := &Document{
 		SourceLang: src, TargetLang: tgt, Format: pf.Format,
 		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
 	}
 	if doc.Format != FormatText && doc.Format != FormatMarkdown {
-		return nil, "", corrupt(fmt.Errorf("format %q (want text or markdown)", pf.Format))
+		return nil, nil, corrupt(fmt.Errorf("format %q (want text or markdown)", pf.Format))
 	}
 	if err := doc.Check(); err != nil {
-		return nil, "", corrupt(err)
+		return nil, nil, corrupt(err)
 	}
 	if pf.Source.Path != "" {
 		p := filepath.FromSlash(pf.Source.Path)
@@ -265,7 +304,9 @@ func parseProject(path string, data []byte) (*Document, string, error) {
 		doc.SourcePath = p
 	}
 	doc.Cursor = min(max(doc.Cursor, 0), max(len(doc.Segments)-1, 0))
-	return doc, pf.Source.SHA256, nil
+	doc.SourceHash = pf.Source.SHA256
+	pf.Blocks, pf.Segments, pf.Orphans = nil, nil, nil
+	return doc, &pf, nil
 }
 
 // Check verifies that the document's blocks and segments are consistent:
@@ -309,49 +350,63 @@ func (d *Document) Check() error {
 type OpenOptions struct {
 	Lang, Target string // languages of a new project (default fr → en)
 	Project      string // project file to use instead of ProjectPath(article)
+	// By names the program in the files the Store saves ("trad edit",
+	// "trad import"), so that another process can say who changed what.
+	By string
 }
 
 // Open opens path: a project file (*.trad.json) is loaded; an article opens
 // its project — resumed when the project file exists, created in memory
 // otherwise (nothing is written until Save). It returns the project path to
-// save to.
+// save to. OpenStore is Open with the Store to save through.
 func Open(path string, opts OpenOptions) (doc *Document, projectPath string, rep *LoadReport, warns []Warning, err error) {
+	st, doc, rep, warns, err := OpenStore(path, opts)
+	return doc, st.Path(), rep, warns, err
+}
+
+// OpenStore is Open returning the Store that saves the document to its
+// project, merging what other processes saved meanwhile. The Store is never
+// nil, even with an error (its Path names the project).
+func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *LoadReport, warns []Warning, err error) {
 	if IsProjectPath(path) && opts.Project == "" {
-		doc, rep, err = Load(path)
+		st = NewStore(path, opts.By)
+		doc, rep, err = st.Load()
 		if rep != nil {
 			warns = rep.Warnings
 		}
-		return doc, path, rep, warns, err
+		return st, doc, rep, warns, err
 	}
-	projectPath = opts.Project
+	projectPath := opts.Project
 	if projectPath == "" {
 		projectPath = ProjectPath(path)
 	}
+	st = NewStore(projectPath, opts.By)
 	if _, serr := os.Stat(projectPath); serr == nil {
-		doc, rep, err = Load(projectPath)
+		doc, rep, err = st.Load()
 		if rep != nil {
 			warns = rep.Warnings
 		}
 		if err != nil {
-			return nil, projectPath, rep, warns, err
+			return st, nil, rep, warns, err
 		}
 		if !sameFile(doc.SourcePath, path) {
-			return nil, projectPath, rep, warns, fmt.Errorf("project %s belongs to %s, not %s", projectPath, doc.SourcePath, path)
+			return st, nil, rep, warns, fmt.Errorf("project %s belongs to %s, not %s", projectPath, doc.SourcePath, path)
 		}
 		if opts.Lang != "" && !sameLang(opts.Lang, doc.SourceLang) || opts.Target != "" && !sameLang(opts.Target, doc.TargetLang) {
 			warns = append(warns, Warning{File: projectPath, Offset: -1, Msg: fmt.Sprintf(
 				"resuming a %s → %s project: the languages asked for (%s → %s) are ignored",
 				doc.SourceLang, doc.TargetLang, orDefault(opts.Lang, "fr"), orDefault(opts.Target, "en"))})
 		}
-		return doc, projectPath, rep, warns, nil
+		return st, doc, rep, warns, nil
 	} else if !errors.Is(serr, fs.ErrNotExist) {
-		return nil, projectPath, nil, nil, fmt.Errorf("open project: %w", serr)
+		return st, nil, nil, nil, fmt.Errorf("open project: %w", serr)
 	}
 	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target})
 	if err != nil {
-		return nil, projectPath, nil, warns, err
+		return st, nil, nil, warns, err
 	}
-	return doc, projectPath, &LoadReport{}, warns, nil
+	st.adopt(doc)
+	return st, doc, &LoadReport{}, warns, nil
 }
 
 func orDefault(s, def string) string {

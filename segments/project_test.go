@@ -217,7 +217,7 @@ func TestLoadCorrupt(t *testing.T) {
 		})
 	}
 	t.Run("newer schema", func(t *testing.T) {
-		writeFile(t, pp, strings.Replace(good, `"schema": 1`, `"schema": 99`, 1))
+		writeFile(t, pp, strings.Replace(good, `"schema": 2`, `"schema": 99`, 1))
 		_, _, err := Load(pp)
 		var ce *CorruptProjectError
 		if err == nil || errors.As(err, &ce) || !strings.Contains(err.Error(), "newer") {

@@ -38,7 +38,8 @@ An XLIFF file (1.2, 2.0 or 2.1, such as one exported by trad and worked on
 in another CAT tool) restores targets, states and notes, matching segments
 by id and checking their source text. Segments that match nothing are
 reported and skipped. The project is saved atomically, its previous
-version kept as .bak.`,
+version kept as .bak; what another trad process (an open editor) saved
+meanwhile is merged, not overwritten.`,
 		Example: `  trad import memory.tmx article.fr.md
   trad import reviewed.xlf --project article.fr.trad.json`,
 		Args: cobra.RangeArgs(1, 2),
@@ -56,7 +57,7 @@ version kept as .bak.`,
 
 func importRun(s *streams, o *importOptions) error {
 	target := o.Article
-	oo := segments.OpenOptions{}
+	oo := segments.OpenOptions{By: "trad import"}
 	switch {
 	case o.Article == "" && o.Project == "":
 		return fmt.Errorf("import: give the project: --project NAME.trad.json or the ARTICLE")
@@ -69,7 +70,8 @@ func importRun(s *streams, o *importOptions) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	doc, projectPath, _, warns, err := segments.Open(target, oo)
+	store, doc, _, warns, err := segments.OpenStore(target, oo)
+	projectPath := store.Path()
 	for _, w := range warns {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
@@ -96,7 +98,7 @@ func importRun(s *streams, o *importOptions) error {
 		fmt.Fprintln(s.Err, "trad: skipped:", fileLine(o.File, msg))
 	}
 	if rep.Filled > 0 {
-		if err := segments.Save(projectPath, doc); err != nil {
+		if err := saveProject(s, store, doc); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 	}
@@ -104,8 +106,8 @@ func importRun(s *streams, o *importOptions) error {
 		fmt.Fprintf(s.Err, "trad: %s: %s read, %s filled (as drafts) in %s\n",
 			o.File, count(rep.Units, "unit"), count(rep.Filled, "empty segment"), projectPath)
 	} else {
-		fmt.Fprintf(s.Err, "trad: %s: %d segments read, %d updated, %d unchanged, %d skipped in %s\n",
-			o.File, rep.Units, rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)
+		fmt.Fprintf(s.Err, "trad: %s: %s read, %d updated, %d unchanged, %d skipped in %s\n",
+			o.File, count(rep.Units, "segment"), rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)
 	}
 	return nil
 }

@@ -32,7 +32,8 @@ with the same neighbours) are used; --min 90 also takes fuzzy matches
 scoring 90 or more. Filled segments are drafts with origin "tm", to be
 reviewed and confirmed in the editor; segments that have a target are
 never changed. The project is saved atomically, its previous version
-kept as .bak.`,
+kept as .bak; what another trad process (an open editor) saved meanwhile
+is merged, not overwritten.`,
 		Example: `  trad pretranslate article.fr.md --tm memories/
   trad pretranslate article.fr.trad.json --min 90`,
 		Args: cobra.ExactArgs(1),
@@ -52,7 +53,8 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 	if o.Min < tm.DefaultMin || o.Min > 101 {
 		return fmt.Errorf("pretranslate: --min %d: want a score from %d to 101", o.Min, tm.DefaultMin)
 	}
-	doc, projectPath, _, warns, err := segments.Open(o.Path, segments.OpenOptions{})
+	store, doc, _, warns, err := segments.OpenStore(o.Path, segments.OpenOptions{By: "trad pretranslate"})
+	projectPath := store.Path()
 	for _, w := range warns {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
@@ -90,7 +92,7 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 		}
 	}
 	if exact+fuzzy > 0 {
-		if err := segments.Save(projectPath, doc); err != nil {
+		if err := saveProject(s, store, doc); err != nil {
 			return fmt.Errorf("pretranslate: %w", err)
 		}
 	}

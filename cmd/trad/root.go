@@ -71,6 +71,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newGlossaryCmd(s),
 		newTMCmd(s),
 		newPretranslateCmd(s),
+		newConfirmCmd(s),
 		newQACmd(s),
 	)
 	addEditCommand(root, s)

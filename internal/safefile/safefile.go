@@ -25,8 +25,14 @@ type Options struct {
 
 // Write replaces path with what write produces: it writes a temporary file in
 // the same folder, syncs it, renames it over path and syncs the folder. On
-// any error path is left untouched and the temporary file is removed.
+// any error path is left untouched and the temporary file is removed. When
+// path is a symbolic link, the file it points to is replaced (and its .bak
+// kept beside it): the link stays a link.
 func Write(path string, write func(io.Writer) error, opt Options) (err error) {
+	path, err = Resolve(path)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	perm := opt.Perm
 	if perm == 0 {
@@ -76,6 +82,36 @@ func Write(path string, write func(io.Writer) error, opt Options) (err error) {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// maxLinks bounds the links Resolve follows, as the kernel does (ELOOP).
+const maxLinks = 40
+
+// Resolve returns the file path names once symbolic links are followed:
+// path itself when it is not a link or does not exist. A dangling link
+// resolves to the missing file it points to, so that writing through it
+// creates that file instead of replacing the link.
+func Resolve(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return path, nil
+		case err != nil:
+			return "", err
+		case fi.Mode()&fs.ModeSymlink == 0:
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
 }
 
 // WriteFile is Write with the content in memory.

@@ -89,3 +89,61 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 	}
 }
+
+// Issue 10: a project path that is a symbolic link was replaced by a regular
+// file and the link's target never got the work.
+func TestWriteThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real", "work.json")
+	if err := os.MkdirAll(filepath.Dir(real), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, link, target string // target is what the link says
+	}{
+		{"relative", filepath.Join(dir, "rel.json"), filepath.Join("real", "work.json")},
+		{"absolute", filepath.Join(dir, "abs.json"), real},
+		{"chain", filepath.Join(dir, "chain.json"), "rel.json"},
+	}
+	for k, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := os.Symlink(tt.target, tt.link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			want := []byte{'v', byte('1' + k)}
+			if err := WriteFile(tt.link, want, Options{Backup: true}); err != nil {
+				t.Fatal(err)
+			}
+			if fi, err := os.Lstat(tt.link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Fatalf("the link was replaced (%v, %v)", fi.Mode(), err)
+			}
+			if got, _ := os.ReadFile(real); string(got) != string(want) {
+				t.Errorf("target holds %q, want %q", got, want)
+			}
+			if _, err := os.Lstat(tt.link + ".bak"); k > 0 && !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a .bak was made beside the link, not the target: %v", err)
+			}
+			if k > 0 {
+				if got, _ := os.ReadFile(real + ".bak"); string(got) != string([]byte{'v', byte('0' + k)}) {
+					t.Errorf("target's backup holds %q", got)
+				}
+			}
+		})
+	}
+	dangling := filepath.Join(dir, "dangling.json")
+	if err := os.Symlink("made.json", dangling); err == nil {
+		if err := WriteFile(dangling, []byte("new"), Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, "made.json")); string(got) != "new" {
+			t.Errorf("writing through a dangling link: target holds %q", got)
+		}
+	}
+	loop := filepath.Join(dir, "loop.json")
+	if err := os.Symlink("loop.json", loop); err == nil {
+		if err := WriteFile(loop, []byte("x"), Options{}); err == nil {
+			t.Error("writing through a link loop succeeded")
+		}
+	}
+	assertNoTemp(t, filepath.Dir(real))
+}

@@ -1,0 +1,244 @@
+package segments
+
+import (
+	"slices"
+	"strconv"
+)
+
+// This file holds the merge a Store runs when another process saved the
+// project since this one last read or wrote it. A segment's work is two
+// parts merged on their own: the translation (target, status, origin) and
+// the note. For each part:
+//
+//   - the caller changed it when its value is neither what the caller
+//     handed in last time nor what the file held then (so an editor that
+//     did not apply the previous merge is not taken to undo it);
+//   - the file changed it when its value differs from what the file held
+//     when this Store last read or wrote it;
+//   - the caller did not change it: the file's value stands; only the
+//     caller changed it: the caller's wins; both, to the same value: nothing
+//     to do; both, differently: the later Changed wins (the caller on a tie)
+//     and the loser's version goes to History with Conflict set.
+//
+// The caller's segmentation, cursor and article win. Translations of the
+// file that have no segment with the same index and source in the caller's
+// document, and the file's orphans, join doc.Orphans unless already there:
+// nothing is dropped. A version of the file that the caller replaced
+// without having seen it goes to History like any replaced version.
+
+// workState is the translation part of a segment's work.
+type workState struct {
+	target string
+	status Status
+	origin string
+}
+
+func (s *Segment) state() workState { return workState{s.Target, s.Status, s.Origin} }
+
+// segAt returns segs[i] when it has the given source, else a segment
+// without work (what a segment not in segs "was").
+func segAt(segs []Segment, i int, source string) *Segment {
+	if i < len(segs) && segs[i].Source == source {
+		return &segs[i]
+	}
+	return &Segment{Source: source}
+}
+
+// mergeInto merges the file's content theirs into doc, the caller's
+// document, whose segments as handed in are pre; s.mine and s.file are the
+// bases. It returns what came in.
+func (s *Store) mergeInto(doc *Document, theirs fileState, pre []Segment) SaveResult {
+	res := SaveResult{By: theirs.by}
+	if theirs.doc == nil {
+		return res
+	}
+	var base []Segment
+	if s.file.doc != nil {
+		base = s.file.doc.Segments
+	}
+	t := theirs.doc.Segments
+	for i := range doc.Segments {
+		m := &doc.Segments[i]
+		if i >= len(t) || t[i].Source != m.Source {
+			continue
+		}
+		conflict, took := s.mergeSegment(m, &t[i], segAt(s.mine, i, m.Source), segAt(base, i, m.Source), theirs.by)
+		switch {
+		case conflict:
+			res.Conflicts = append(res.Conflicts, i)
+		case took:
+			res.Updated = append(res.Updated, i)
+		default:
+			continue
+		}
+		m.Rev++
+	}
+	// The order ApplySaved reads revs in: Updated, then Conflicts.
+	for _, i := range res.Updated {
+		res.revs = append(res.revs, pre[i].Rev)
+	}
+	for _, i := range res.Conflicts {
+		res.revs = append(res.revs, pre[i].Rev)
+	}
+	res.Orphans = mergeOrphans(doc, theirs.doc, base)
+	return res
+}
+
+// mergeSegment merges the file's version t into the caller's m, mb and fb
+// being the caller's and the file's bases. It reports whether the two
+// conflicted and whether m took anything from t.
+func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, took bool) {
+	mw, tw := m.state(), t.state()
+	mineW := mw != mb.state() && mw != fb.state()
+	mineN := m.Note != mb.Note && m.Note != fb.Note
+	// The caller did not change a part: the file's value stands (even when
+	// the file did not change it either, the caller's value may be a stale
+	// one it never applied).
+	takeW := !mineW && mw != tw
+	takeN := !mineN && m.Note != t.Note
+	conflictW := mineW && tw != fb.state() && mw != tw
+	conflictN := mineN && t.Note != fb.Note && m.Note != t.Note
+	history := mergeHistory(m.History, t.History, mb.History, fb.History)
+	if mineW && !conflictW && fb.state() != mb.state() && (fb.Target != "" || fb.Status != StatusNew) {
+		// The caller replaced a version another process saved and the caller
+		// never applied (an import's draft): keep it, as an edit would.
+		v := fb.version()
+		v.By = theirsBy
+		history = pushVersion(history, v)
+	}
+	newHistory := !sameHistory(history, m.History)
+	if !conflictW && !conflictN && !takeW && !takeN && !newHistory {
+		return false, false
+	}
+	loser := *t
+	loserBy := theirsBy
+	if conflictW || conflictN {
+		if t.Changed.After(m.Changed) {
+			loser, loserBy = *m, s.by
+			takeW, takeN = takeW || conflictW, takeN || conflictN
+		}
+	}
+	if takeW {
+		m.Target, m.Status, m.Origin = t.Target, t.Status, t.Origin
+	}
+	if takeN {
+		m.Note = t.Note
+	}
+	if t.Changed.After(m.Changed) {
+		m.Changed = t.Changed
+	}
+	if conflictW || conflictN {
+		v := loser.version()
+		v.Conflict, v.By = true, loserBy
+		history = pushVersion(history, v)
+	}
+	m.History = history
+	return conflictW || conflictN, takeW || takeN || newHistory
+}
+
+// sameHistory is a cheap check that a and b hold the same versions: same
+// length and same last version.
+func sameHistory(a, b []Version) bool {
+	return len(a) == len(b) && (len(a) == 0 || versionKey(a[len(a)-1]) == versionKey(b[len(b)-1]))
+}
+
+func versionKey(v Version) string {
+	return v.Target + "\x00" + v.Status.String() + "\x00" + v.Origin + "\x00" + v.Note + "\x00" +
+		strconv.FormatInt(v.Changed.UnixNano(), 10) + "\x00" + strconv.FormatBool(v.Conflict)
+}
+
+// mergeHistory merges the histories m and t of a segment, mb and fb being
+// the caller's and the file's bases: the versions of either, each once,
+// oldest first, but for those one side took out (by Restore) since its
+// base. It never writes into its arguments.
+func mergeHistory(m, t, mb, fb []Version) []Version {
+	if sameHistory(m, t) {
+		return m
+	}
+	keys := func(h []Version) map[string]bool {
+		k := make(map[string]bool, len(h))
+		for _, v := range h {
+			k[versionKey(v)] = true
+		}
+		return k
+	}
+	inM, inT := keys(m), keys(t)
+	drop := map[string]bool{}
+	for _, side := range []struct {
+		base []Version
+		now  map[string]bool
+	}{{fb, inT}, {mb, inM}} {
+		for _, v := range side.base {
+			if k := versionKey(v); !side.now[k] {
+				drop[k] = true
+			}
+		}
+	}
+	out := make([]Version, 0, len(m)+len(t))
+	for _, h := range [][]Version{m, t} {
+		for _, v := range h {
+			if k := versionKey(v); !drop[k] {
+				drop[k] = true // once
+				out = append(out, v)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Version) int { return x.Changed.Compare(y.Changed) })
+	return trimHistory(out)
+}
+
+// mergeOrphans adds to doc.Orphans the work of theirs that doc has no place
+// for: segments of theirs with no segment of the same index and source in
+// doc whose work is not what base held, and theirs' orphans; each unless
+// doc already holds the same translation. It returns how many it added.
+func mergeOrphans(doc, theirs *Document, base []Segment) int {
+	var cands []Segment
+	for j := range theirs.Segments {
+		t := &theirs.Segments[j]
+		if j < len(doc.Segments) && doc.Segments[j].Source == t.Source || !t.hasWork() {
+			continue
+		}
+		if b := segAt(base, j, t.Source); b.state() != t.state() || b.Note != t.Note {
+			cands = append(cands, *t)
+		}
+	}
+	cands = append(cands, theirs.Orphans...)
+	if len(cands) == 0 {
+		return 0
+	}
+	key := func(s *Segment) string { return s.Source + "\x00" + s.Target + "\x00" + s.Note }
+	have := make(map[string]bool, len(doc.Orphans))
+	for i := range doc.Orphans {
+		have[key(&doc.Orphans[i])] = true
+	}
+	for i := range doc.Segments {
+		if doc.Segments[i].hasWork() {
+			have[key(&doc.Segments[i])] = true
+		}
+	}
+	n := 0
+	for i := range cands {
+		if k := key(&cands[i]); !have[k] {
+			have[k] = true
+			doc.Orphans = append(doc.Orphans, cands[i])
+			n++
+		}
+	}
+	return n
+}
+
+// differs reports whether saving doc would change the file holding t.
+func differs(doc, t *Document) bool {
+	if doc.SourceHash != t.SourceHash || doc.Cursor != t.Cursor ||
+		len(doc.Segments) != len(t.Segments) || len(doc.Orphans) != len(t.Orphans) {
+		return true
+	}
+	for i := range doc.Segments {
+		a, b := &doc.Segments[i], &t.Segments[i]
+		if a.Source != b.Source || a.state() != b.state() || a.Note != b.Note ||
+			!a.Changed.Equal(b.Changed) || !sameHistory(a.History, b.History) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,304 @@
+package segments
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/trad-project/trad/internal/filelock"
+	"github.com/trad-project/trad/internal/safefile"
+)
+
+// LockWait is how long a save waits for another trad process's save of the
+// same folder to finish before giving up with an error (the work stays in
+// memory; the caller retries).
+var LockWait = 10 * time.Second
+
+// lockProject takes the lock that serialises the saves of the projects of
+// path's folder across processes (see filelock.Lock).
+func lockProject(path string) (unlock func(), err error) {
+	return filelock.Lock(filepath.Dir(path), LockWait)
+}
+
+// fileState is what a project file held when it was last read or written.
+type fileState struct {
+	info os.FileInfo // nil when there is no file
+	doc  *Document   // as parsed, before any re-attachment; nil when no file
+	rev  int64       // the file's revision
+	by   string      // the program that wrote it
+}
+
+// same reports whether the file at path is still the one st describes,
+// with one stat: a save always renames a new file in (new inode), and the
+// size and time catch a file rewritten in place by another program.
+func (st fileState) same(fi os.FileInfo) bool {
+	if st.info == nil || fi == nil {
+		return st.info == nil && fi == nil
+	}
+	return os.SameFile(st.info, fi) && st.info.Size() == fi.Size() && st.info.ModTime().Equal(fi.ModTime())
+}
+
+// readState reads and parses the project file at path. A missing file is a
+// zero fileState, not an error. The FileInfo is taken from the descriptor
+// read, so it describes the content parsed even when the file is replaced
+// meanwhile.
+func readState(path string) (fileState, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileState{}, nil
+	}
+	if err != nil {
+		return fileState{}, fmt.Errorf("load project: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fileState{}, fmt.Errorf("load project: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fileState{}, fmt.Errorf("load project: %s is not a regular file", path)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return fileState{}, fmt.Errorf("load project: %w", err)
+	}
+	doc, pf, err := parseProject(path, data)
+	if err != nil {
+		return fileState{}, err
+	}
+	return fileState{info: fi, doc: doc, rev: pf.Revision, by: pf.Generator}, nil
+}
+
+// Store saves a document to its project file without losing what other
+// processes (another editor, trad import, trad pretranslate) saved there
+// since it was read: every save is a compare-and-swap under an OS lock, and
+// when the file changed it is merged segment by segment (see Save). One
+// Store serves one document; its methods are safe for concurrent use.
+type Store struct {
+	path string // as given, for messages
+	by   string
+
+	mu   sync.Mutex
+	file fileState // the file as last read or written
+	// mine is the caller's segments as last handed to Save (or loaded):
+	// what the caller already knew, so that a segment equal to it (or to the
+	// file's) is not a change of the caller's.
+	mine []Segment
+	// spare is mine's previous backing array, reused for the next copy.
+	spare []Segment
+}
+
+// NewStore returns a Store for the project file path. by names the program
+// in the files it writes ("trad edit"); "" is "trad". Call Load, or save a
+// new document; a Store that never read the file merges with whatever a
+// concurrent process may have created.
+func NewStore(path, by string) *Store {
+	if by == "" {
+		by = "trad"
+	}
+	return &Store{path: path, by: by}
+}
+
+// Path returns the project file's path as given to NewStore.
+func (s *Store) Path() string { return s.path }
+
+// real is the file to read, lock and write: path with links followed.
+func (s *Store) real() (string, error) {
+	r, err := safefile.Resolve(s.path)
+	if err != nil {
+		return "", fmt.Errorf("project %s: %w", s.path, err)
+	}
+	return r, nil
+}
+
+// Load reads the project file as Load does and records it as the base of
+// the next Save.
+func (s *Store) Load() (*Document, *LoadReport, error) {
+	real, err := s.real()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := readState(real)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st.doc == nil {
+		return nil, nil, fmt.Errorf("load project: %w", &fs.PathError{Op: "open", Path: s.path, Err: fs.ErrNotExist})
+	}
+	doc, rep, err := loadState(s.path, st)
+	if err != nil {
+		return nil, rep, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.file = st
+	s.mine = append([]Segment(nil), doc.Segments...)
+	return doc, rep, nil
+}
+
+// adopt records doc, not saved yet, as what the caller starts from.
+func (s *Store) adopt(doc *Document) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mine = append([]Segment(nil), doc.Segments...)
+}
+
+// Changed reports, with one stat and no lock, whether the project file
+// changed since this Store last read or wrote it: the editor's short poll.
+// Save (which writes only when there is something new) brings the change in.
+func (s *Store) Changed() (bool, error) {
+	real, err := s.real()
+	if err != nil {
+		return false, err
+	}
+	fi, err := os.Stat(real)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("project %s: %w", s.path, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.file.same(fi), nil
+}
+
+// SaveResult says what a Save did.
+type SaveResult struct {
+	// Revision is the file's revision after the save.
+	Revision int64
+	// Wrote is false when the file already held everything (nothing was
+	// written).
+	Wrote bool
+	// Updated lists, in order, the segments whose work came from another
+	// process's save (their new state is in the document given to Save).
+	Updated []int
+	// Conflicts lists the segments both sides changed; the later change won
+	// and the other is in the segment's History with Conflict set.
+	Conflicts []int
+	// Orphans counts the translations added to Document.Orphans because the
+	// other process's segmentation has no place for them.
+	Orphans int
+	// By names the program that saved what came in ("trad import").
+	By string
+	// revs are the Rev of the Updated then Conflicts segments in the
+	// document given to Save, for ApplySaved.
+	revs []uint64
+}
+
+// Merged reports whether anything came from another process.
+func (r SaveResult) Merged() bool { return len(r.Updated)+len(r.Conflicts)+r.Orphans > 0 }
+
+// Message says what came in, for a status line ("3 segments updated by trad
+// import"); "" when nothing did.
+func (r SaveResult) Message() string {
+	if !r.Merged() {
+		return ""
+	}
+	msg := fmt.Sprintf("%d segment%s updated by %s", len(r.Updated), plural(len(r.Updated)), r.By)
+	if n := len(r.Conflicts); n > 0 {
+		msg += fmt.Sprintf("; %d conflict%s (the other version is in the segment's history)", n, plural(n))
+	}
+	if r.Orphans > 0 {
+		msg += fmt.Sprintf("; %d translation%s kept as orphans", r.Orphans, plural(r.Orphans))
+	}
+	return msg
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// Save writes doc to the project file unless the file already holds it all.
+// Under an exclusive lock shared by every trad process, it compares the file
+// with the one this Store last read or wrote; when another process saved
+// meanwhile, the two are merged segment by segment (see mergeInto) into doc
+// itself, so doc is what was saved. The result lists what came in; an editor
+// that saved a snapshot passes it to ApplySaved to show it. The write is
+// atomic (safefile); on error nothing is written and doc may hold the merge.
+func (s *Store) Save(doc *Document) (SaveResult, error) {
+	real, err := s.real()
+	if err != nil {
+		return SaveResult{}, err
+	}
+	unlock, err := lockProject(real)
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+	}
+	defer unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	theirs := s.file
+	fi, err := os.Stat(real)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+	}
+	if !s.file.same(fi) {
+		if theirs, err = readState(real); err != nil {
+			return SaveResult{}, fmt.Errorf("save project %s: the file changed on disk and cannot be read: %w", s.path, err)
+		}
+	}
+	pre := append(s.spare[:0], doc.Segments...)
+	res := s.mergeInto(doc, theirs, pre)
+	res.Revision = theirs.rev
+	if theirs.doc != nil && !differs(doc, theirs.doc) {
+		s.remember(theirs, pre)
+		return res, nil
+	}
+	res.Revision++
+	info, err := writeProject(real, doc, res.Revision, s.by)
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+	}
+	res.Wrote = true
+	s.remember(fileState{info: info, doc: fileCopy(doc), rev: res.Revision, by: s.by}, pre)
+	return res, nil
+}
+
+// remember records the file as st and the caller's segments as pre.
+func (s *Store) remember(st fileState, pre []Segment) {
+	s.file = st
+	s.spare, s.mine = s.mine, pre
+}
+
+// fileCopy is the part of doc a fileState needs, independent of doc.
+func fileCopy(doc *Document) *Document {
+	return &Document{
+		SourceHash: doc.SourceHash,
+		Segments:   append([]Segment(nil), doc.Segments...),
+		Orphans:    append([]Segment(nil), doc.Orphans...),
+		Cursor:     doc.Cursor,
+	}
+}
+
+// ApplySaved brings into d, the live document, what a Save of its snapshot
+// saved brought in from other processes: each updated segment that d has not
+// changed since the snapshot was taken (same Rev) gets saved's version, and
+// its Rev is bumped so that views redraw it; d's orphans become saved's. It
+// returns the indexes changed. A segment d changed meanwhile is left alone:
+// the next Save merges it.
+func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
+	var changed []int
+	all := append(append([]int(nil), res.Updated...), res.Conflicts...)
+	for k, i := range all {
+		if i >= len(d.Segments) || i >= len(saved.Segments) || k >= len(res.revs) || d.Segments[i].Rev != res.revs[k] {
+			continue
+		}
+		s := &d.Segments[i]
+		rev := s.Rev
+		s.carryWork(&saved.Segments[i])
+		s.History = saved.Segments[i].History
+		s.Rev = rev + 1
+		changed = append(changed, i)
+	}
+	if res.Orphans > 0 {
+		d.Orphans = append([]Segment(nil), saved.Orphans...)
+	}
+	return changed
+}

@@ -1,0 +1,424 @@
+package segments
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// openStore opens the project pp as the program by would.
+func openStore(t *testing.T, pp, by string) (*Store, *Document) {
+	t.Helper()
+	st, doc, _, _, err := OpenStore(pp, OpenOptions{By: by})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, doc
+}
+
+func mustSave(t *testing.T, st *Store, doc *Document) SaveResult {
+	t.Helper()
+	res, err := st.Save(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// targets lists segment i's target for each segment, "" for none.
+func targets(d *Document) string {
+	var b []string
+	for _, s := range d.Segments {
+		b = append(b, s.Target)
+	}
+	return strings.Join(b, "|")
+}
+
+// Issue 10: two processes on one project lost each other's work. Each case
+// runs two Stores opened on the same saved project (as two processes would),
+// lets both work and save in turn, and checks the file.
+func TestStoreMergesTwoProcesses(t *testing.T) {
+	t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	t2 := t1.Add(time.Minute)
+	tests := []struct {
+		name       string
+		setup      func(d *Document) // before both open the project
+		a, b       func(d *Document) // a saves first, then b
+		want       string            // targets after both saved
+		wantB      SaveResult        // what b's save reports (Updated, Conflicts, By)
+		check      func(t *testing.T, d *Document)
+		wantCursor int
+	}{
+		{
+			name:  "both confirm different segments",
+			a:     func(d *Document) { d.Confirm(0, "One.", OriginTyped, t1) },
+			b:     func(d *Document) { d.Confirm(1, "Two.", OriginTyped, t1) },
+			want:  "One.|Two.||",
+			wantB: SaveResult{Updated: []int{0}, By: "trad edit A"},
+		},
+		{
+			name: "the second only moved the cursor",
+			a: func(d *Document) {
+				d.Confirm(0, "One.", OriginTyped, t1)
+				d.Confirm(2, "Three.", OriginTyped, t1)
+			},
+			b:          func(d *Document) { d.Cursor = 3 },
+			want:       "One.||Three.|",
+			wantB:      SaveResult{Updated: []int{0, 2}, By: "trad edit A"},
+			wantCursor: 3,
+		},
+		{
+			name:  "both change one segment: the later wins, the other is a conflict in history",
+			a:     func(d *Document) { d.Confirm(1, "Second (A, later).", OriginTyped, t2) },
+			b:     func(d *Document) { d.Confirm(1, "Second (B).", OriginTyped, t1) },
+			want:  "|Second (A, later).||",
+			wantB: SaveResult{Conflicts: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				h := d.Segments[1].History
+				if len(h) != 1 || !h[0].Conflict || h[0].Target != "Second (B)." || h[0].By != "trad edit B" || h[0].Status != StatusTranslated {
+					t.Errorf("history %+v, want B's version as a conflict", h)
+				}
+				if !d.Restore(1, t2) || d.Segments[1].Target != "Second (B)." {
+					t.Error("the conflict version cannot be restored")
+				}
+			},
+		},
+		{
+			name:  "both change one segment: the later (the saver's) wins",
+			a:     func(d *Document) { d.Confirm(1, "Second (A).", OriginTyped, t1) },
+			b:     func(d *Document) { d.Confirm(1, "Second (B, later).", OriginTyped, t2) },
+			want:  "|Second (B, later).||",
+			wantB: SaveResult{Conflicts: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				if h := d.Segments[1].History; len(h) != 1 || h[0].Target != "Second (A)." || h[0].By != "trad edit A" {
+					t.Errorf("history %+v, want A's version as a conflict", h)
+				}
+			},
+		},
+		{
+			name:  "one changes the note, the other the target of one segment",
+			a:     func(d *Document) { d.SetNote(1, "check the name", t1) },
+			b:     func(d *Document) { d.SetDraft(1, "Draft.", OriginTyped, t2) },
+			want:  "|Draft.||",
+			wantB: SaveResult{Updated: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				if s := d.Segments[1]; s.Note != "check the name" || s.Status != StatusDraft || len(s.History) != 0 {
+					t.Errorf("segment 1 = %+v, want both the note and the draft", s)
+				}
+			},
+		},
+		{
+			name:  "both confirm the same text: no conflict",
+			a:     func(d *Document) { d.Confirm(3, "Four.", OriginTyped, t1) },
+			b:     func(d *Document) { d.Confirm(3, "Four.", OriginTyped, t2) },
+			want:  "|||Four.",
+			wantB: SaveResult{By: "trad edit A"},
+		},
+		{
+			name:  "status only: reviewed by one, note by the other",
+			setup: func(d *Document) { d.Confirm(0, "Zero.", OriginTyped, t1.Add(-time.Hour)) },
+			a:     func(d *Document) { d.MarkReviewed(0, t1) },
+			b:     func(d *Document) { d.SetNote(0, "ok", t1) },
+			want:  "Zero.|||",
+			wantB: SaveResult{Updated: []int{0}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				if s := d.Segments[0]; s.Status != StatusReviewed || s.Note != "ok" {
+					t.Errorf("segment 0 = %s %q", s.Status, s.Note)
+				}
+			},
+		},
+		{
+			name: "an undo (Restore) by one is not undone by the other's history",
+			setup: func(d *Document) {
+				d.Confirm(1, "v1", OriginTyped, t1.Add(-2*time.Hour))
+				d.Confirm(1, "v2", OriginTyped, t1.Add(-time.Hour))
+			},
+			a:     func(d *Document) { d.Restore(1, t1) },
+			b:     func(d *Document) { d.SetNote(0, "n", t1) },
+			want:  "|v1||",
+			wantB: SaveResult{Updated: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				if h := d.Segments[1].History; len(h) != 0 {
+					t.Errorf("history %+v, want the restored version out of it", h)
+				}
+			},
+		},
+		{
+			name: "versions pushed on both sides are all kept",
+			setup: func(d *Document) {
+				d.Confirm(1, "v1", OriginTyped, t1.Add(-2*time.Hour))
+			},
+			a:     func(d *Document) { d.Confirm(1, "a", OriginTyped, t1) },
+			b:     func(d *Document) { d.Confirm(1, "b", OriginTyped, t2) },
+			want:  "|b||",
+			wantB: SaveResult{Conflicts: []int{1}, By: "trad edit A"},
+			check: func(t *testing.T, d *Document) {
+				var got []string
+				for _, v := range d.Segments[1].History {
+					got = append(got, fmt.Sprintf("%s/%v", v.Target, v.Conflict))
+				}
+				if strings.Join(got, " ") != "v1/false a/true" {
+					t.Errorf("history %v", got)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			doc, pp := newProject(t, dir, articleV1)
+			if tt.setup != nil {
+				tt.setup(doc)
+			}
+			if err := Save(pp, doc); err != nil {
+				t.Fatal(err)
+			}
+			sa, da := openStore(t, pp, "trad edit A")
+			sb, db := openStore(t, pp, "trad edit B")
+			tt.a(da)
+			tt.b(db)
+			mustSave(t, sa, da)
+			res := mustSave(t, sb, db)
+			if !reflect.DeepEqual(res.Updated, tt.wantB.Updated) || !reflect.DeepEqual(res.Conflicts, tt.wantB.Conflicts) ||
+				(res.Merged() && res.By != tt.wantB.By) {
+				t.Errorf("b's save: updated %v conflicts %v by %q, want %v %v %q", res.Updated, res.Conflicts, res.By,
+					tt.wantB.Updated, tt.wantB.Conflicts, tt.wantB.By)
+			}
+			// A's next save (its user kept working elsewhere) must keep B's.
+			da.Cursor = 2
+			mustSave(t, sa, da)
+			got, _, err := Load(pp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if targets(got) != tt.want {
+				t.Errorf("file holds %q, want %q", targets(got), tt.want)
+			}
+			if got.Cursor != 2 {
+				t.Errorf("cursor %d, want A's last (2)", got.Cursor)
+			}
+			if tt.check != nil {
+				tt.check(t, got)
+			}
+		})
+	}
+}
+
+// Issue 10: trad import (or pretranslate) while the editor is open reported
+// success, then the editor's next save overwrote what it wrote. The editor
+// here saves twice after the import, once without applying what came in
+// and once applying it (ApplySaved): the import must survive both ways.
+func TestStoreImportWhileEditorHoldsOlderBase(t *testing.T) {
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	for _, apply := range []bool{false, true} {
+		t.Run(fmt.Sprintf("apply=%v", apply), func(t *testing.T) {
+			dir := t.TempDir()
+			doc, pp := newProject(t, dir, articleV1)
+			if err := Save(pp, doc); err != nil {
+				t.Fatal(err)
+			}
+			ed, live := openStore(t, pp, "trad edit")
+			live.Confirm(0, "One.", OriginTyped, now)
+			mustSave(t, ed, live.Clone())
+
+			imp, idoc := openStore(t, pp, "trad import")
+			idoc.SetDraft(2, "Three (memory).", OriginTM, now)
+			idoc.SetDraft(3, "Four (memory).", OriginTM, now)
+			if res := mustSave(t, imp, idoc); res.Merged() || !res.Wrote {
+				t.Fatalf("import's save: %+v", res)
+			}
+			if ch, err := ed.Changed(); err != nil || !ch {
+				t.Fatalf("the editor's poll did not see the import: %v %v", ch, err)
+			}
+
+			live.Confirm(1, "Two.", OriginTyped, now)
+			snap := live.Clone()
+			live.Confirm(3, "Four (typed meanwhile).", OriginTyped, now.Add(time.Second))
+			res := mustSave(t, ed, snap)
+			if !reflect.DeepEqual(res.Updated, []int{2, 3}) || res.By != "trad import" {
+				t.Errorf("editor's save: updated %v by %q", res.Updated, res.By)
+			}
+			if msg := res.Message(); msg != "2 segments updated by trad import" {
+				t.Errorf("message %q", msg)
+			}
+			if apply {
+				if got := live.ApplySaved(snap, res); !reflect.DeepEqual(got, []int{2}) {
+					t.Errorf("ApplySaved changed %v, want [2] (3 was typed meanwhile)", got)
+				}
+				if live.Segments[2].Target != "Three (memory)." || live.Segments[2].Rev != 1 {
+					t.Errorf("live segment 2: %q rev %d", live.Segments[2].Target, live.Segments[2].Rev)
+				}
+			}
+			if ch, _ := ed.Changed(); ch {
+				t.Error("the editor's own save counts as an outside change")
+			}
+			res = mustSave(t, ed, live.Clone())
+			got, _, err := Load(pp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "One.|Two.|Three (memory).|Four (typed meanwhile)."; targets(got) != want {
+				t.Errorf("file holds %q, want %q", targets(got), want)
+			}
+			if len(res.Conflicts) != 0 {
+				t.Errorf("second save: conflicts %v", res.Conflicts)
+			}
+			if h := got.Segments[3].History; len(h) != 1 || h[0].Target != "Four (memory)." || h[0].Conflict {
+				t.Errorf("segment 4's history %+v, want the memory draft it replaced", h)
+			}
+		})
+	}
+}
+
+func TestStoreSkipsWritingWhatTheFileHolds(t *testing.T) {
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, articleV1)
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	st, d := openStore(t, pp, "trad edit")
+	before, _ := os.Stat(pp)
+	if res := mustSave(t, st, d); res.Wrote || res.Revision != 1 {
+		t.Errorf("saving an unchanged document: %+v", res)
+	}
+	if after, _ := os.Stat(pp); !os.SameFile(before, after) {
+		t.Error("the file was rewritten")
+	}
+	d.Confirm(0, "One.", OriginTyped, time.Now())
+	if res := mustSave(t, st, d); !res.Wrote || res.Revision != 2 {
+		t.Errorf("saving a change: %+v", res)
+	}
+}
+
+// Two processes creating the project of one article at the same time.
+func TestStoreNewProjectCreatedTwice(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "article.txt")
+	writeFile(t, src, articleV1)
+	sa, da := openStore(t, src, "a")
+	sb, db := openStore(t, src, "b")
+	now := time.Now()
+	da.Confirm(0, "One.", OriginTyped, now)
+	db.Confirm(1, "Two.", OriginTyped, now)
+	mustSave(t, sa, da)
+	if res := mustSave(t, sb, db); !reflect.DeepEqual(res.Updated, []int{0}) {
+		t.Errorf("b's save: %+v", res)
+	}
+	got, _, err := Load(ProjectPath(src))
+	if err != nil || targets(got) != "One.|Two.||" {
+		t.Fatalf("file holds %q (%v)", targets(got), err)
+	}
+}
+
+// A process whose article changed (new segmentation) saves after one that
+// still had the old segmentation: the old one's work has no place and goes
+// to the orphans; nothing is dropped.
+func TestStoreKeepsWorkOfAnotherSegmentationAsOrphans(t *testing.T) {
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, articleV1)
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	old, od := openStore(t, pp, "old")
+	writeFile(t, doc.SourcePath, strings.Replace(articleV1, "Deuxième", "Second", 1))
+	nw, nd := openStore(t, pp, "new")
+	now := time.Now()
+	od.Confirm(1, "Second (old).", OriginTyped, now)
+	od.Confirm(3, "Fourth.", OriginTyped, now)
+	mustSave(t, old, od)
+	res := mustSave(t, nw, nd)
+	if res.Orphans != 1 || !reflect.DeepEqual(res.Updated, []int{3}) {
+		t.Errorf("new's save: %+v", res)
+	}
+	got, _, err := Load(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if targets(got) != "|||Fourth." || len(got.Orphans) != 1 || got.Orphans[0].Target != "Second (old)." {
+		t.Errorf("file holds %q, orphans %+v", targets(got), got.Orphans)
+	}
+	// Saving again does not add the orphan twice.
+	if res := mustSave(t, nw, nd); res.Orphans != 0 {
+		t.Errorf("second save added %d orphans", res.Orphans)
+	}
+}
+
+func TestStoreWritesThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, articleV1)
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link"+ProjectExt)
+	if err := os.Symlink(pp, link); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	st, d := openStore(t, link, "trad edit")
+	d.Confirm(0, "One.", OriginTyped, time.Now())
+	mustSave(t, st, d)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the link was replaced by a file")
+	}
+	if got, _, err := Load(pp); err != nil || got.Segments[0].Target != "One." {
+		t.Fatalf("the target did not get the work: %v", err)
+	}
+	if _, err := os.Stat(pp + ".bak"); err != nil {
+		t.Errorf("no .bak beside the target: %v", err)
+	}
+	writeFile(t, pp, "{")
+	_, _, err := Load(link)
+	var ce *CorruptProjectError
+	if !errors.As(err, &ce) || ce.Backup != pp+".bak" {
+		t.Errorf("corrupt through a link: %v, want the backup beside the target", err)
+	}
+}
+
+func TestLoadSchema1(t *testing.T) {
+	doc, _, err := Load(filepath.Join("testdata", "project", "schema1.trad.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if targets(doc) != "Chips and 5G|Mr Dupont came.|" || doc.Segments[1].Note != "check the name" || len(doc.Segments[0].History) != 0 {
+		t.Errorf("schema 1 file read as %q", targets(doc))
+	}
+}
+
+// BenchmarkStoreSave10k is the cost of one editor save of a 10,000-segment
+// project through the Store (merge check included) next to a plain Save.
+func BenchmarkStoreSave10k(b *testing.B) {
+	dir := b.TempDir()
+	var sb strings.Builder
+	for i := range 10_000 {
+		fmt.Fprintf(&sb, "Phrase numéro %d du texte.\n\n", i)
+	}
+	src := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(src, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	st, doc, _, _, err := OpenStore(src, OpenOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	b.Run("store", func(b *testing.B) {
+		for i := range b.N {
+			doc.Confirm(i%len(doc.Segments), fmt.Sprint("T", i), OriginTyped, now)
+			if _, err := st.Save(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("plain", func(b *testing.B) {
+		for i := range b.N {
+			doc.Confirm(i%len(doc.Segments), fmt.Sprint("P", i), OriginTyped, now)
+			if err := Save(st.Path(), doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
