@@ -50,6 +50,11 @@ type Options struct {
 	// Save writes a snapshot of the document (the project file). It runs
 	// in a command, never in Update. Nil disables saving.
 	Save func(*segments.Document) error
+	// Store, when set, saves instead of Save, merging what other processes
+	// saved, and the editor polls it for outside changes.
+	Store ProjectStore
+	// ReadOnly never saves (the project is open in another editor).
+	ReadOnly bool
 	// Keys is the key map; nil means DefaultKeyMap.
 	Keys *KeyMap
 	// Notices are shown in the status line at start-up (key map
@@ -92,28 +97,9 @@ const (
 // the save: cmd/trad sends it on SIGTERM and SIGHUP.
 type SaveAndQuitMsg struct{}
 
-// savedMsg reports the end of a save.
-type savedMsg struct {
-	ver    int
-	cursor int
-	err    error
-	// snap is the snapshot that was saved, handed back so the next save can
-	// reuse its memory (one save runs at a time).
-	snap *segments.Document
-}
-
-// autosaveMsg fires autosaveDelay after a change; ver tags the change so
-// only the last one of a burst saves.
-type autosaveMsg struct{ ver int }
-
-// retrySaveMsg retries a failed save.
-type retrySaveMsg struct{}
-
 // Model is the editor's root Bubble Tea model.
 type Model struct {
 	doc *segments.Document
-	// spareSnap is the last saved snapshot, reused by the next save.
-	spareSnap   *segments.Document
 	projectPath string
 	opts        Options
 	st          *Styles
@@ -161,8 +147,6 @@ type Model struct {
 	usedMatch string
 	// qaGen tags the latest run of checkConfirmed.
 	qaGen int
-	// Saving the user's memory: one write at a time, the next queued.
-	memSaving, memQueued bool
 	// Pane layout, computed by layout, and the last pane area drawn.
 	paneW, paneH int
 	paneRight    bool
@@ -173,16 +157,8 @@ type Model struct {
 	// the translator leaves with the text unchanged.
 	orig segments.Segment
 
-	// Saving. version counts changes to the document; savedVersion is the
-	// version of the last snapshot written.
-	version, savedVersion int
-	savedCursor           int
-	saving, saveQueued    bool
-	announceSave          bool
-	saveErr               error
-	saveFailures          int
-	quitting              bool // quit once the save in flight succeeds
-	forceQuit             bool // quit once the save ends, even if it failed
+	// saver holds the saving state (saver.go).
+	saver
 	typingVer             int
 	done                  bool
 }
@@ -250,7 +226,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		export:      newExportPicker(st, &keys.Prompt, opts.Exporters),
 		hits:        hits,
 		prog:        &prog,
-		savedCursor: doc.Cursor,
+		saver:       newSaver(opts, doc.Cursor),
 		matches:     newMatchStore(opts.Memory),
 		mpane:       matchPane{st: st, project: projectPath, cache: &paneCache{}},
 		paneCache:   &paneCache{},
@@ -307,7 +283,7 @@ func (m Model) Document() *segments.Document { return m.doc }
 
 // Unsaved reports whether the document has changes that are not on disk.
 func (m Model) Unsaved() bool {
-	return m.opts.Save != nil && (m.version != m.savedVersion || m.doc.Cursor != m.savedCursor || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target)
+	return m.saveFn != nil && (m.version != m.savedVersion || m.doc.Cursor != m.savedCursor || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target)
 }
 
 // Rescue returns the document with the editor's text kept in it as a draft
@@ -323,14 +299,15 @@ func (m Model) Rescue() *segments.Document {
 }
 
 // Init implements tea.Model. It starts loading the glossary and the memory
-// when Options.Load is set, or else checking the confirmed segments.
+// when Options.Load is set, or else checking the confirmed segments, and
+// the poll for outside changes when there is a Store.
 func (m Model) Init() tea.Cmd {
 	if m.opts.Load == nil {
 		// Init cannot change the model: the run keeps New's qaGen.
-		return m.checkConfirmed(m.qaGen)
+		return tea.Batch(m.checkConfirmed(m.qaGen), m.poll())
 	}
 	load, snap := m.opts.Load, m.doc.Clone()
-	return func() tea.Msg { return resourcesMsg{res: load(snap)} }
+	return tea.Batch(func() tea.Msg { return resourcesMsg{res: load(snap)} }, m.poll())
 }
 
 func (m Model) editing() bool { return m.mode == modeEdit && m.editor.seg >= 0 }
@@ -372,9 +349,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case retrySaveMsg:
-		if m.saveErr != nil && !m.saving {
+		if m.saveErr != nil && !m.saving() {
 			cmds = append(cmds, m.save(false))
 		}
+	case pollMsg:
+		cmds = append(cmds, m.onPoll())
+	case polledMsg:
+		cmds = append(cmds, m.onPolled(msg))
 	case clearStatusMsg:
 		m.status.clear(msg.id)
 	case searchMsg:
@@ -995,100 +976,6 @@ func (m *Model) gotoKey(msg tea.KeyMsg) tea.Cmd {
 	return m.gotoP.update(msg)
 }
 
-// dirty reports whether something is not saved yet.
-func (m *Model) dirty() bool {
-	return m.version != m.savedVersion || m.doc.Cursor != m.savedCursor
-}
-
-// save starts saving a snapshot of the document, or queues a save if one is
-// running. announce shows "saved" when it succeeds.
-func (m *Model) save(announce bool) tea.Cmd {
-	if m.opts.Save == nil {
-		if announce {
-			return m.flash("no project file: nothing saved")
-		}
-		return nil
-	}
-	m.announceSave = m.announceSave || announce
-	if m.saving {
-		m.saveQueued = true
-		return nil
-	}
-	m.saving = true
-	snap := m.doc.CloneInto(m.spareSnap)
-	m.spareSnap = nil
-	ver := m.version
-	save := m.opts.Save
-	return func() tea.Msg {
-		return savedMsg{ver: ver, cursor: snap.Cursor, err: save(snap), snap: snap}
-	}
-}
-
-// retryDelay is the wait before retry n (1-based) of a failed save.
-func retryDelay(n int) time.Duration {
-	d := time.Second << min(max(n-1, 0), 5)
-	return min(d, 30*time.Second)
-}
-
-func (m *Model) onSaved(msg savedMsg) tea.Cmd {
-	m.saving = false
-	m.spareSnap = msg.snap
-	if msg.err != nil {
-		m.saveErr = msg.err
-		m.saveFailures++
-		if m.forceQuit {
-			m.done = true
-			return nil
-		}
-		d := retryDelay(m.saveFailures)
-		m.status.set(fmt.Sprintf("save failed: %v (work kept in memory; retrying in %s)", msg.err, d), true)
-		if m.quitting {
-			m.quitting = false
-			if m.editing() {
-				m.editor.close()
-			}
-			m.mode = modeConfirmQuit
-		}
-		return m.tick(d, retrySaveMsg{})
-	}
-	if m.saveErr != nil {
-		m.status.clearSticky()
-	}
-	m.saveErr, m.saveFailures = nil, 0
-	if msg.ver >= m.savedVersion {
-		m.savedVersion, m.savedCursor = msg.ver, msg.cursor
-	}
-	var cmd tea.Cmd
-	if m.announceSave {
-		m.announceSave = false
-		cmd = m.flash("saved")
-	}
-	if m.saveQueued || ((m.quitting || m.forceQuit) && m.dirty()) {
-		m.saveQueued = false
-		return tea.Batch(cmd, m.save(false))
-	}
-	if m.quitting || m.forceQuit {
-		m.done = true
-	}
-	return cmd
-}
-
-// quit saves (the editor's text included) and exits once the save is done.
-func (m *Model) quit() tea.Cmd {
-	if m.editing() {
-		m.commitDraft()
-		m.editor.close()
-		m.mode = modeBrowse
-	}
-	if !m.dirty() && !m.saving || m.opts.Save == nil {
-		m.done = true
-		return nil
-	}
-	m.quitting = true
-	m.status.set("saving…", false)
-	return m.save(false)
-}
-
 func (m *Model) confirmQuitKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys.Prompt
 	switch {
@@ -1144,22 +1031,6 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	return nil
-}
-
-// saveState is the header's save indicator.
-func (m *Model) saveState() (string, bool) {
-	switch {
-	case m.opts.Save == nil:
-		return "not saved", false
-	case m.saveErr != nil:
-		return "save failed", true
-	case m.saving:
-		return "saving…", false
-	case m.version != m.savedVersion || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target:
-		// Cursor moves alone are saved quietly; they are not "unsaved work".
-		return "unsaved", false
-	}
-	return "saved", false
 }
 
 // View implements tea.Model.

@@ -15,9 +15,6 @@ import (
 // matches (keys, auto-insert, feeding and saving the memory), repetitions
 // and the quality checks run on confirm.
 
-// memorySavedMsg reports the end of a write of the user's memory.
-type memorySavedMsg struct{ err error }
-
 // onResources installs the glossary matcher and memory loaded by Options.Load.
 func (m *Model) onResources(res Resources) tea.Cmd {
 	m.loading = false
@@ -165,30 +162,3 @@ func (m *Model) fillRepetitions(i int) int {
 	return len(filled)
 }
 
-// saveMemory writes the confirmed segments to the user's memory in a
-// command, one write at a time: a confirm during a write queues another.
-func (m *Model) saveMemory() tea.Cmd {
-	if m.opts.SaveMemory == nil {
-		return nil
-	}
-	if m.memSaving {
-		m.memQueued = true
-		return nil
-	}
-	m.memSaving = true
-	snap, save := m.doc.Clone(), m.opts.SaveMemory
-	return func() tea.Msg { return memorySavedMsg{err: save(snap)} }
-}
-
-func (m *Model) onMemorySaved(msg memorySavedMsg) tea.Cmd {
-	m.memSaving = false
-	var cmd tea.Cmd
-	if msg.err != nil {
-		cmd = m.flash("user memory not updated: " + msg.err.Error())
-	}
-	if m.memQueued {
-		m.memQueued = false
-		return tea.Batch(cmd, m.saveMemory())
-	}
-	return cmd
-}

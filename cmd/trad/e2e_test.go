@@ -317,3 +317,38 @@ func TestE2EMemoryInTmux(t *testing.T) {
 		t.Fatalf("cursor saved on %d, want 2 (after g j j q)", doc.Cursor)
 	}
 }
+
+// TestE2ETwoProcesses: a second editor on an open project says so and can
+// open read-only; a `trad confirm` while the editor is open reaches its
+// screen with a message, and the editor's own confirm is not lost.
+func TestE2ETwoProcesses(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 120, 40, env, bin, art)
+	s.waitFor("project: " + proj)
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.text("Chips")
+	s.keys("Enter")
+	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[0].Status == segments.StatusTranslated })
+
+	out, err := exec.Command(bin, "confirm", proj, "3", "Data centres use more and more power.").CombinedOutput()
+	if err != nil {
+		t.Fatalf("trad confirm: %v\n%s", err, out)
+	}
+	s.waitFor("1 segment updated by trad confirm")
+	s.waitFor("Data centres use more and more power.")
+
+	s2 := startTmux(t, 120, 40, env, bin, art)
+	s2.waitFor("already open in trad edit")
+	s2.text("r")
+	s2.keys("Enter")
+	s2.waitFor("read-only")
+	s2.keys("q")
+
+	s.keys("Escape", "q")
+	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[2].Status == segments.StatusTranslated })
+	if doc.Segments[0].Target != "Chips" || doc.Segments[2].Target != "Data centres use more and more power." {
+		t.Fatalf("after both: %q / %q", doc.Segments[0].Target, doc.Segments[2].Target)
+	}
+}

@@ -114,6 +114,7 @@ type editSession struct {
 	config      tui.Config
 	notices     []string
 	report      *segments.LoadReport // what resuming the project found
+	store       *segments.Store      // saves, merging other processes' work
 }
 
 // installSample writes the bundled article into dir (if it is missing or
@@ -149,11 +150,11 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 			project = segments.ProjectPath(file)
 		}
 	}
-	doc, projectPath, rep, warns, err := segments.Open(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project})
+	store, doc, rep, warns, err := segments.OpenStore(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project, By: "trad edit"})
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
-	ses := &editSession{doc: doc, projectPath: projectPath, opts: o, report: rep}
+	ses := &editSession{doc: doc, projectPath: store.Path(), opts: o, report: rep, store: store}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
 	}
@@ -271,6 +272,15 @@ func editRun(s *streams, o *editOptions) error {
 	for _, n := range ses.notices {
 		fmt.Fprintln(s.Err, "trad:", n)
 	}
+	lock, readOnly, err := lockEditor(s, ses.projectPath)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := lock.Release(); err != nil {
+			fmt.Fprintln(s.Err, "trad:", err)
+		}
+	}()
 
 	noColor := os.Getenv("NO_COLOR") != ""
 	if noColor {
@@ -285,7 +295,8 @@ func editRun(s *streams, o *editOptions) error {
 	projectPath := ses.projectPath
 	m := tui.New(ses.doc, projectPath, tui.Options{
 		Load:       ses.load,
-		Save:       func(d *segments.Document) error { return segments.Save(projectPath, d) },
+		Store:      ses.store,
+		ReadOnly:   readOnly,
 		SaveMemory: ses.saveMemory(),
 		Config:     &ses.config,
 		Keys:       &ses.keys,
@@ -313,7 +324,7 @@ func editRun(s *streams, o *editOptions) error {
 		// Rescue keeps the editor's text, which quit did not commit if
 		// the program was killed or lost its terminal.
 		doc := fm.Rescue()
-		if err := segments.Save(projectPath, doc); err != nil {
+		if _, err := ses.store.Save(doc); err != nil {
 			rescue := filepath.Join(os.TempDir(), "trad-rescue-"+filepath.Base(projectPath))
 			if rerr := segments.Save(rescue, doc); rerr == nil {
 				return &exitError{code: 1, err: fmt.Errorf("could not save %s: %v; your work is in %s", projectPath, err, rescue)}
