@@ -99,7 +99,7 @@ type SaveAndQuitMsg struct{}
 
 // Model is the editor's root Bubble Tea model.
 type Model struct {
-	doc *segments.Document
+	doc         *segments.Document
 	projectPath string
 	opts        Options
 	st          *Styles
@@ -159,8 +159,8 @@ type Model struct {
 
 	// saver holds the saving state (saver.go).
 	saver
-	typingVer             int
-	done                  bool
+	typingVer int
+	done      bool
 }
 
 // New returns the editor for doc, whose project file is projectPath (shown

@@ -161,4 +161,3 @@ func (m *Model) fillRepetitions(i int) int {
 	}
 	return len(filled)
 }
-
