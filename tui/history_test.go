@@ -80,3 +80,23 @@ func TestPaneToggles(t *testing.T) {
 		t.Fatalf("ctrl+g did not bring back the panes as they were:\n%s", h.view())
 	}
 }
+
+// TestHugeSegmentIsWindowed: a segment far longer than the screen draws
+// its start and says how much is left out; a translation too long for the
+// editor is not opened, with a message.
+func TestHugeSegmentIsWindowed(t *testing.T) {
+	doc := hugeDoc(1<<20, true)
+	h := newHarness(t, doc, Options{})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down")
+	if v := h.view(); !strings.Contains(v, "too long to show in full (1.0 MB)") {
+		t.Fatalf("no cut-off line:\n%s", v)
+	}
+	if n := len(h.m.table.entry(1).tgt); n > h.m.table.height {
+		t.Fatalf("the row holds %d lines", n)
+	}
+	h.press("enter")
+	if h.m.editing() || !strings.Contains(h.view(), "too long for the editor") {
+		t.Fatalf("editing %v:\n%s", h.m.editing(), h.view())
+	}
+}

@@ -95,6 +95,10 @@ func (s *matchStore) request(seg int, src string, ctx tm.Context, minScore int) 
 	if s.mem == nil || s.known(seg) {
 		return nil
 	}
+	if len(src) > lookupMax {
+		s.entries[seg] = matchEntry{ver: s.ver}
+		return nil
+	}
 	if v, ok := s.pending[seg]; ok && v == s.ver {
 		return nil
 	}

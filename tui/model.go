@@ -431,7 +431,13 @@ func (m *Model) afterUpdate() tea.Cmd {
 		m.table.ensureVisible(m.cur, er, cl)
 	}
 	seg := &m.doc.Segments[m.cur]
-	mcmd := m.matches.request(m.cur, seg.Source, tm.SegmentContext(m.doc, m.cur), m.cfg.TM.MinScore)
+	ctx := tm.SegmentContext(m.doc, m.cur)
+	if len(ctx.Prev) > lookupMax || len(ctx.Next) > lookupMax {
+		// A neighbour that long is no context: hashing it would cost more
+		// than the look-up.
+		ctx = tm.Context{}
+	}
+	mcmd := m.matches.request(m.cur, seg.Source, ctx, m.cfg.TM.MinScore)
 	if m.finder == nil {
 		return mcmd
 	}
@@ -713,6 +719,10 @@ func (m *Model) undoConfirm() tea.Cmd {
 
 // startEdit opens the editor on segment i.
 func (m *Model) startEdit(i int) tea.Cmd {
+	if n := len(m.doc.Segments[i].Target); n > editMax {
+		return m.flashHere(fmt.Sprintf("segment %d: its translation is %s, too long for the editor (limit %s); split the article or edit the project file",
+			i+1, byteSize(n), byteSize(editMax)))
+	}
 	m.orig = m.doc.Segments[i]
 	m.mode = modeEdit
 	m.usedMatch = ""
@@ -854,6 +864,9 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		m.layout()
 		return nil
 	case key.Matches(msg, k.CopySource):
+		if n := len(m.doc.Segments[m.cur].Source); n > editMax {
+			return m.flash(fmt.Sprintf("the source is %s, too long to copy into the editor (limit %s)", byteSize(n), byteSize(editMax)))
+		}
 		m.editor.replace(sanitize(m.doc.Segments[m.cur].Source))
 		return m.typed()
 	case key.Matches(msg, k.Undo):

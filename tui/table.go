@@ -73,9 +73,10 @@ func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
 }
 
 func (t *table) setSize(w, h int) {
-	if w != t.width {
-		// Entries are keyed by width anyway; dropping them bounds memory
-		// when the terminal is resized often.
+	if w != t.width || h != t.height {
+		// Entries are keyed by width anyway, and long rows are cut to the
+		// height; dropping them bounds memory when the terminal is
+		// resized often.
 		t.cache.rows = map[int]*rowEntry{}
 		t.cache.cur = nil
 	}
@@ -299,19 +300,29 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 	if t.hits != nil {
 		hits = t.hits.get(i)
 	}
-	src = renderText(seg.Source, sw, pw, overlay(hitSpans(hits, t.st.Hit), t.hl.spans(seg.Source)), base, bg)
+	// Only the start of a very long text is drawn: the cost of a row
+	// stays that of a few screens.
+	stext, srest := shownText(seg.Source)
+	if srest > 0 {
+		hits = validHits(hits, len(stext))
+	}
+	src = renderText(stext, sw, pw, overlay(hitSpans(hits, t.st.Hit), t.hl.spans(stext)), base, bg)
 	if pw > 0 {
 		if !first {
 			prefix = strings.Repeat(" ", pw)
 		}
 		src[0] = paint(prefix, t.st.Separator, bg) + src[0]
 	}
+	rows := max(t.height, 2)
+	src = capLines(t.st, src, rows, sw, srest > 0, len(seg.Source))
 	if seg.Target != "" {
 		tp, tpw := t.targetPrefix(i)
-		tgt = renderText(seg.Target, tw, tpw, t.hl.spans(seg.Target), t.st.Target, bg)
+		ttext, trest := shownText(seg.Target)
+		tgt = renderText(ttext, tw, tpw, t.hl.spans(ttext), t.st.Target, bg)
 		if tpw > 0 {
 			tgt[0] = paint(tp, t.st.Separator, bg) + tgt[0]
 		}
+		tgt = capLines(t.st, tgt, rows, tw, trest > 0, len(seg.Target))
 	}
 	return src, tgt
 }
