@@ -14,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
+
 	"github.com/trad-project/trad/internal/xdg"
 )
 
@@ -77,10 +78,20 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the key map documented in docs/keys.md.
 func DefaultKeyMap() KeyMap {
-	b := func(keys []string, helpKey, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
-	}
 	var k KeyMap
+	defaultBrowseKeys(&k)
+	defaultEditKeys(&k)
+	defaultPromptKeys(&k)
+	return k
+}
+
+// binding is a key binding with its help entry.
+func binding(keys []string, helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
+func defaultBrowseKeys(k *KeyMap) {
+	b := binding
 	k.Browse = BrowseKeys{
 		Up:               b([]string{"up", "k"}, "↑/k", "up"),
 		Down:             b([]string{"down", "j"}, "↓/j", "down"),
@@ -114,6 +125,10 @@ func DefaultKeyMap() KeyMap {
 		n := fmt.Sprint(i + 1)
 		k.Browse.UseMatch[i] = b([]string{"f" + n}, "f"+n, "use match "+n)
 	}
+}
+
+func defaultEditKeys(k *KeyMap) {
+	b := binding
 	ta := textarea.DefaultKeyMap
 	ta.InsertNewline = b([]string{"alt+enter", "ctrl+j"}, "alt+enter/ctrl+j", "line break")
 	// ctrl+u confirms and goes on (OmegaT's key), so it no longer deletes
@@ -137,15 +152,6 @@ func DefaultKeyMap() KeyMap {
 		replaceMatchHelp: b([]string{"f1"}, "f1…f3", "use match"),
 		insertMatchHelp:  b([]string{"shift+f1"}, "shift+f1…f3", "insert match"),
 	}
-	k.Prompt = PromptKeys{
-		Yes:    b([]string{"y", "Y"}, "y", "yes"),
-		No:     b([]string{"n", "N", "esc"}, "n", "no"),
-		Retry:  b([]string{"s", "S"}, "s", "retry"),
-		Cancel: b([]string{"esc", "q"}, "esc", "cancel"),
-		Prev:   b([]string{"left", "h", "up", "k", "shift+tab"}, "←", "previous"),
-		Next:   b([]string{"right", "l", "down", "j", "tab"}, "→", "next"),
-		Choose: b([]string{"enter"}, "enter", "write"),
-	}
 	for i := range k.Edit.ReplaceMatch {
 		n := fmt.Sprint(i + 1)
 		k.Edit.ReplaceMatch[i] = b([]string{"f" + n}, "f"+n, "use match "+n)
@@ -157,7 +163,19 @@ func DefaultKeyMap() KeyMap {
 		n := fmt.Sprint(i + 1)
 		k.Edit.InsertHit[i] = b([]string{"alt+" + n}, "alt+"+n, "insert term "+n)
 	}
-	return k
+}
+
+func defaultPromptKeys(k *KeyMap) {
+	b := binding
+	k.Prompt = PromptKeys{
+		Yes:    b([]string{"y", "Y"}, "y", "yes"),
+		No:     b([]string{"n", "N", "esc"}, "n", "no"),
+		Retry:  b([]string{"s", "S"}, "s", "retry"),
+		Cancel: b([]string{"esc", "q"}, "esc", "cancel"),
+		Prev:   b([]string{"left", "h", "up", "k", "shift+tab"}, "←", "previous"),
+		Next:   b([]string{"right", "l", "down", "j", "tab"}, "→", "next"),
+		Choose: b([]string{"enter"}, "enter", "write"),
+	}
 }
 
 // browseHelp shows the browsing keys in bubbles/help; the full view (the

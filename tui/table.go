@@ -334,135 +334,6 @@ type span struct {
 	st         lipgloss.Style
 }
 
-// renderText wraps text to width-indent cells and styles it, spans
-// included (sorted, not overlapping), returning lines of exactly
-// width-indent cells (the caller draws the indent on the first line; later
-// lines get spaces).
-func renderText(text string, width, indent int, spans []span, base lipgloss.Style, bg *lipgloss.Style) []string {
-	w := max(width-indent, 1)
-	if clean, idx := sanitizeMap(text, true); idx != nil {
-		// Rare: the text still holds controls. Wrap the clean text and
-		// move the spans with it.
-		text = clean
-		spans = moveSpans(spans, idx)
-	}
-	lines := wrapText(text, w)
-	out := make([]string, len(lines))
-	var b strings.Builder
-	h := 0
-	for li, ls := range lines {
-		b.Reset()
-		if li > 0 && indent > 0 {
-			b.WriteString(paint(strings.Repeat(" ", indent), base, bg))
-		}
-		pos := ls.start
-		for pos < ls.end {
-			for h < len(spans) && spans[h].end <= pos {
-				h++
-			}
-			if h < len(spans) && spans[h].start <= pos {
-				end := min(spans[h].end, ls.end)
-				b.WriteString(paint(text[pos:end], spans[h].st, bg))
-				pos = end
-				continue
-			}
-			end := ls.end
-			if h < len(spans) && spans[h].start < end {
-				end = spans[h].start
-			}
-			b.WriteString(paint(text[pos:end], base, bg))
-			pos = end
-		}
-		line := b.String()
-		lw := ls.width
-		if lw > w {
-			line = ansi.Truncate(line, w, "")
-			lw = ansi.StringWidth(line)
-		}
-		if lw < w {
-			line += paint(strings.Repeat(" ", w-lw), lipgloss.NewStyle(), bg)
-		}
-		out[li] = line
-	}
-	return out
-}
-
-// hitSpans turns glossary hits into spans drawn with st.
-func hitSpans(hits []glossary.Hit, st lipgloss.Style) []span {
-	if len(hits) == 0 {
-		return nil
-	}
-	out := make([]span, len(hits))
-	for i, h := range hits {
-		out[i] = span{h.Start, h.End, st}
-	}
-	return out
-}
-
-// overlay merges two sorted span lists; where they overlap, top wins.
-func overlay(under, top []span) []span {
-	if len(top) == 0 {
-		return under
-	}
-	if len(under) == 0 {
-		return top
-	}
-	out := make([]span, 0, len(under)+len(top))
-	j := 0
-	for _, u := range under {
-		for j < len(top) && top[j].end <= u.start {
-			out = append(out, top[j])
-			j++
-		}
-		// Cut u around the top spans that overlap it.
-		start := u.start
-		for k := j; k < len(top) && top[k].start < u.end; k++ {
-			if top[k].start > start {
-				out = append(out, span{start, top[k].start, u.st})
-			}
-			start = max(start, top[k].end)
-		}
-		if start < u.end {
-			out = append(out, span{start, u.end, u.st})
-		}
-	}
-	out = append(out, top[j:]...)
-	// Restore order: top spans and cut pieces were appended interleaved.
-	sortSpans(out)
-	return out
-}
-
-func sortSpans(s []span) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
-
-// paint renders s with st, adding bg's background when bg is not nil.
-// Empty strings and styles without attributes skip lipgloss entirely,
-// which keeps the common plain-text row cheap.
-func paint(s string, st lipgloss.Style, bg *lipgloss.Style) string {
-	if s == "" {
-		return ""
-	}
-	if bg != nil {
-		st = st.Inherit(*bg)
-	}
-	if isPlain(st) {
-		return s
-	}
-	return st.Render(s)
-}
-
-// isPlain reports whether st draws nothing but the text.
-func isPlain(st lipgloss.Style) bool {
-	return st.Value() == "" && st.GetForeground() == (lipgloss.NoColor{}) &&
-		st.GetBackground() == (lipgloss.NoColor{}) && !st.GetBold() && !st.GetUnderline() &&
-		!st.GetReverse() && !st.GetItalic() && !st.GetFaint()
-}
-
 // rowLayout is one row on screen.
 type rowLayout struct {
 	seg    int
@@ -579,91 +450,94 @@ func (t *table) view(cur int, edit *editor) []string {
 		return nil
 	}
 	out := make([]string, 0, t.height)
-	gw := t.gutterWidth()
-	_, tw := t.columns()
 	fr := t.frame()
 	drop := t.skip
-	// emit adds a line, dropping the first skip lines of the top row.
-	emit := func(l string) {
-		if drop > 0 {
-			drop--
-			return
-		}
-		out = append(out, l)
-	}
 	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i++ {
 		if i > t.top {
 			drop = 0
 		}
 		if t.separated(i) {
-			emit(fr.blankRow)
+			out = append(out, fr.blankRow)
+		}
+		var ed *editor
+		if i == cur {
+			ed = edit
+		}
+		for _, l := range t.rowLines(i, i == cur, ed, fr) {
 			if len(out) >= t.height {
 				break
 			}
-		}
-		isCur := i == cur
-		var bg *lipgloss.Style
-		if isCur && !t.st.Mono {
-			bg = &t.st.CurrentRow
-		}
-		var e *rowEntry
-		if isCur {
-			e = t.curEntry(i, bg)
-		} else {
-			e = t.entry(i)
-		}
-		src, tgt := e.src, e.tgt
-		if isCur && edit != nil {
-			tp, pw := t.targetPrefix(i)
-			tgt = t.prefixed(edit.lines(tw-pw), tp, bg)
-		}
-		gutter := e.gutter
-		contGutter := fr.blankGutter
-		blankSrc, blankTgt := fr.blankSrc, fr.blankTgt
-		if bg != nil {
-			contGutter = bg.Render(fr.blankGutter)
-			blankSrc, blankTgt = bg.Render(blankSrc), bg.Render(blankTgt)
-		}
-		if t.sideBySide() {
-			h := max(len(src), len(tgt))
-			for l := 0; l < h && len(out) < t.height; l++ {
-				g := contGutter
-				if l == 0 {
-					g = gutter
-				}
-				s := blankSrc
-				if l < len(src) {
-					s = src[l]
-				}
-				tg := blankTgt
-				if l < len(tgt) {
-					tg = tgt[l]
-				}
-				emit(g + s + fr.sep + tg)
+			// The first skip lines of the top row are scrolled off.
+			if drop > 0 {
+				drop--
+				continue
 			}
-			continue
-		}
-		for l := 0; l < len(src) && len(out) < t.height; l++ {
-			g := contGutter
-			if l == 0 {
-				g = gutter
-			}
-			emit(g + src[l])
-		}
-		if len(tgt) == 0 {
-			tgt = []string{blankTgt}
-		}
-		arrow := paint(strings.Repeat(" ", max(gw-3, 0))+"→  ", t.st.Separator, bg)
-		for l := 0; l < len(tgt) && len(out) < t.height; l++ {
-			g := contGutter
-			if l == 0 {
-				g = arrow
-			}
-			emit(g + tgt[l])
+			out = append(out, l)
 		}
 	}
 	for len(out) < t.height {
 		out = append(out, fr.blankRow)
+	}
+	return out[:t.height]
+}
+
+// rowLines draws segment i's row: gutter, source and target side by side,
+// or the source above an arrow and the target. edit, when not nil, is the
+// editor whose lines replace the target.
+func (t *table) rowLines(i int, isCur bool, edit *editor, fr *rowCache) []string {
+	var bg *lipgloss.Style
+	if isCur && !t.st.Mono {
+		bg = &t.st.CurrentRow
+	}
+	var e *rowEntry
+	if isCur {
+		e = t.curEntry(i, bg)
+	} else {
+		e = t.entry(i)
+	}
+	src, tgt := e.src, e.tgt
+	if edit != nil {
+		_, tw := t.columns()
+		tp, pw := t.targetPrefix(i)
+		tgt = t.prefixed(edit.lines(tw-pw), tp, bg)
+	}
+	contGutter := fr.blankGutter
+	blankSrc, blankTgt := fr.blankSrc, fr.blankTgt
+	if bg != nil {
+		contGutter = bg.Render(fr.blankGutter)
+		blankSrc, blankTgt = bg.Render(blankSrc), bg.Render(blankTgt)
+	}
+	line := func(l int, lines []string, blank string) string {
+		if l < len(lines) {
+			return lines[l]
+		}
+		return blank
+	}
+	var out []string
+	if t.sideBySide() {
+		for l := 0; l < max(len(src), len(tgt)); l++ {
+			g := contGutter
+			if l == 0 {
+				g = e.gutter
+			}
+			out = append(out, g+line(l, src, blankSrc)+fr.sep+line(l, tgt, blankTgt))
+		}
+		return out
+	}
+	for l := range src {
+		g := contGutter
+		if l == 0 {
+			g = e.gutter
+		}
+		out = append(out, g+src[l])
+	}
+	arrow := paint(strings.Repeat(" ", max(t.gutterWidth()-3, 0))+"→  ", t.st.Separator, bg)
+	for l := 0; l < max(len(tgt), 1); l++ {
+		g := contGutter
+		if l == 0 {
+			g = arrow
+		}
+		out = append(out, g+line(l, tgt, blankTgt))
 	}
 	return out
 }
