@@ -23,18 +23,17 @@ func (m *Model) articleChanged(rep *segments.LoadReport) string {
 		}
 	}
 	sort.Ints(m.changed)
-	parts := []string{fmt.Sprintf("%d translation%s re-attached", rep.Reattached, plural(rep.Reattached))}
+	parts := []string{fmt.Sprintf("%d re-attached", rep.Reattached)}
 	if n := len(m.changed); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d to an edited sentence (now draft%s: %s steps through them)",
-			n, plural(n), m.keys.Browse.NextChanged.Help().Key))
+		parts = append(parts, fmt.Sprintf("%d changed (drafts; %s: next)", n, m.keys.Browse.NextChanged.Help().Key))
 	}
 	if rep.Orphaned > 0 {
-		parts = append(parts, fmt.Sprintf("%d orphaned (sentence gone; kept in the project)", rep.Orphaned))
+		parts = append(parts, fmt.Sprintf("%d orphaned (kept)", rep.Orphaned))
 	}
 	if rep.New > 0 {
-		parts = append(parts, fmt.Sprintf("%d new segment%s", rep.New, plural(rep.New)))
+		parts = append(parts, fmt.Sprintf("%d new", rep.New))
 	}
-	return "the article changed since the last session: " + strings.Join(parts, ", ")
+	return "article changed since last session: " + strings.Join(parts, ", ")
 }
 
 // nextChanged moves to the next segment whose sentence was edited since

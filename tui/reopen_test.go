@@ -14,9 +14,9 @@ import (
 func TestChangedArticleIsReported(t *testing.T) {
 	rep := &segments.LoadReport{SourceChanged: true, Reattached: 3, ByPosition: 2, Changed: []int{5, 2}, Orphaned: 1, New: 4}
 	h := newHarness(t, testDoc(), Options{Report: rep})
-	h.send(tea.WindowSizeMsg{Width: 200, Height: 40})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	v := h.view()
-	for _, want := range []string{"the article changed", "3 translations re-attached", "2 to an edited sentence", "c steps through them", "1 orphaned", "4 new segments"} {
+	for _, want := range []string{"article changed since last session", "3 re-attached", "2 changed (drafts; c: next)", "1 orphaned", "4 new"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("start-up status lacks %q:\n%s", want, v)
 		}
