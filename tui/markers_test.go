@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -77,5 +78,25 @@ func TestMarkersCleanedOnLoad(t *testing.T) {
 	}
 	if len(saved.Segments[0].History) != 1 {
 		t.Fatal("the text before the cleaning is not in the history")
+	}
+}
+
+// TestExportHasOneMarker: a heading translated with its marker typed in
+// exports as "# Chips", not "# # Chips".
+func TestExportHasOneMarker(t *testing.T) {
+	doc := testDoc()
+	doc.Segments[0].Target, doc.Segments[0].Status = "", segments.StatusNew
+	h := started(t, doc)
+	h.press("g", "enter")
+	h.typeText("# Chips\r")
+	h.press("esc", "down", "down", "down", "enter") // segment 5, a list item
+	h.typeText("- Chips remain scarce.\r")
+	var b strings.Builder
+	if err := bitext.Write(&b, h.m.doc, bitext.FormatTarget, bitext.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "# Chips\n") || strings.Contains(out, "# # ") || strings.Contains(out, "- - ") || !strings.Contains(out, "- Chips remain scarce.") {
+		t.Fatalf("export:\n%s", out)
 	}
 }
