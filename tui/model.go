@@ -1,11 +1,14 @@
 // Package tui is trad's editor: a Bubble Tea program showing a document's
-// segments side by side with their translations, a target editor, a
-// glossary pane, search, and saving that never loses confirmed work.
+// segments side by side with their translations, a target editor, glossary,
+// memory, QA and history panes, search, and saving that never loses
+// confirmed work.
 //
-// Only Model implements tea.Model; the table, editor, glossary pane,
-// header, status bar, search and go-to prompts are plain values with
-// update/setSize/view methods, composed by Model. Model never does I/O in
-// Update: saving, glossary look-ups, search and exports run as commands.
+// Only Model implements tea.Model. It routes messages to its parts (browse
+// table, target editor, prompts, help, panes, look-ups, saver), each in its
+// own file with a comment saying what it owns; docs/architecture.md maps
+// them and follows one confirm from key to disk. Model never does I/O in
+// Update or View: saving, polling, look-ups, search and exports run as
+// commands.
 package tui
 
 import (
