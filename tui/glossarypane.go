@@ -20,11 +20,9 @@ const paneRightWidth = 38
 // glossaryPane shows the current segment's glossary hits, numbered 1–9 as
 // the alt+N keys insert them.
 type glossaryPane struct {
-	st            *Styles
-	width, height int
-	right         bool
-	target        string // target language, for the "no translation" hint
-	cache         *paneCache
+	paneBox
+	target string // target language, for the "no translation" hint
+	cache  *paneCache
 }
 
 // paneCache keeps the last few rendered panes: a pane only changes with the
@@ -58,10 +56,6 @@ func (c *paneCache) put(key string, lines []string) {
 	}
 	c.entries[c.next].key, c.entries[c.next].lines = key, lines
 	c.next = (c.next + 1) % paneCacheSize
-}
-
-func (p *glossaryPane) setSize(w, h int, right bool) {
-	p.width, p.height, p.right = max(w, 0), max(h, 0), right
 }
 
 // view renders the pane for segment seg as exactly height lines of width

@@ -32,7 +32,7 @@ func TestGlossaryPaneShowsEveryHit(t *testing.T) {
 		{height: 5, detailed: 0}, // title + 4 compact lines
 	}
 	for _, tt := range tests {
-		p := glossaryPane{st: &st, target: "en"}
+		p := glossaryPane{paneBox: paneBox{st: &st}, target: "en"}
 		p.setSize(60, tt.height, false)
 		out := p.view(0, 0, hits, true)
 		plain := make([]string, len(out))
@@ -66,7 +66,7 @@ func TestGlossaryPaneSaysHowManyMore(t *testing.T) {
 		height int
 		more   string
 	}{{5, "… 7 more"}, {10, "… 2 more"}, {11, "… 1 more"}} {
-		p := glossaryPane{st: &st, target: "en"}
+		p := glossaryPane{paneBox: paneBox{st: &st}, target: "en"}
 		p.setSize(40, tc.height, false)
 		text := ansi.Strip(strings.Join(p.view(0, 0, hits, true), "\n"))
 		if !strings.Contains(text, tc.more) {

@@ -71,7 +71,7 @@ func BenchmarkHugeSegment(b *testing.B) {
 					m = nm.(Model)
 				}
 				key += time.Since(t0) / keys
-				m = runCmds(m, cmd)
+				_ = runCmds(m, cmd)
 			}
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)

@@ -14,15 +14,9 @@ import (
 // numbered as the f1…f3 keys use them, each with its score, origin, source
 // (the words that differ from the current source highlighted) and target.
 type matchPane struct {
-	st            *Styles
-	width, height int
-	right         bool   // in the right-hand column (title style)
-	project       string // the project file: its units show as "this project"
-	cache         *paneCache
-}
-
-func (p *matchPane) setSize(w, h int, right bool) {
-	p.width, p.height, p.right = max(w, 0), max(h, 0), right
+	paneBox
+	project string // the project file: its units show as "this project"
+	cache   *paneCache
 }
 
 // matchState says what the pane knows about the current segment's matches.

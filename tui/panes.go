@@ -188,18 +188,22 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 	return out
 }
 
-// historyPane lists the current segment's earlier versions, newest first:
-// when, status, origin, and the text. It owns only its size; undo in
-// browse mode (ctrl+z) restores the newest.
-type historyPane struct {
+// paneBox is what every pane has: its styles, its size and whether it
+// sits in the right-hand column (title style) or under the table.
+type paneBox struct {
 	st            *Styles
 	width, height int
 	right         bool
 }
 
-func (p *historyPane) setSize(w, h int, right bool) {
+func (p *paneBox) setSize(w, h int, right bool) {
 	p.width, p.height, p.right = max(w, 0), max(h, 0), right
 }
+
+// historyPane lists the current segment's earlier versions, newest first:
+// when, status, origin, and the text. It owns only its size; undo in
+// browse mode (ctrl+z) restores the newest.
+type historyPane struct{ paneBox }
 
 func (p *historyPane) view(s segments.Segment) []string {
 	if p.width <= 0 || p.height <= 0 {

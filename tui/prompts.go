@@ -14,27 +14,21 @@ import (
 // inputs; the export picker is in export.go.
 
 func (m *Model) searchKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEsc:
-		m.search.close()
-		m.mode = modeBrowse
-		return nil
-	case tea.KeyEnter:
-		q := strings.TrimSpace(m.search.input.Value())
-		m.search.close()
-		m.mode = modeBrowse
-		if q == "" {
-			return nil
-		}
-		m.search.gen++
-		n := len(m.doc.Segments)
-		src, tgt := make([]string, n), make([]string, n)
-		for i := range m.doc.Segments {
-			src[i], tgt[i] = m.doc.Segments[i].Source, m.doc.Segments[i].Target
-		}
-		return searchCmd(m.search.gen, q, src, tgt)
+	q, res, cmd := m.search.handle(msg)
+	if res == promptEditing {
+		return cmd
 	}
-	return m.search.update(msg)
+	m.mode = modeBrowse
+	if q = strings.TrimSpace(q); q == "" {
+		return nil
+	}
+	m.search.gen++
+	n := len(m.doc.Segments)
+	src, tgt := make([]string, n), make([]string, n)
+	for i := range m.doc.Segments {
+		src[i], tgt[i] = m.doc.Segments[i].Source, m.doc.Segments[i].Target
+	}
+	return searchCmd(m.search.gen, q, src, tgt)
 }
 
 func (m *Model) onSearch(msg searchMsg) tea.Cmd {
@@ -71,21 +65,19 @@ func (m *Model) jumpMatch(dir int) tea.Cmd {
 }
 
 func (m *Model) gotoKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEsc:
-		m.gotoP.close()
-		m.mode = modeBrowse
-		return nil
-	case tea.KeyEnter:
-		i, ok := m.gotoP.target(len(m.doc.Segments))
-		m.gotoP.close()
-		m.mode = modeBrowse
-		if !ok {
-			return m.flash("go to: type a segment number")
-		}
-		return m.moveTo(i)
+	v, res, cmd := m.gotoP.handle(msg)
+	if res == promptEditing {
+		return cmd
 	}
-	return m.gotoP.update(msg)
+	m.mode = modeBrowse
+	if res == promptCancelled {
+		return nil
+	}
+	i, ok := gotoTarget(v, len(m.doc.Segments))
+	if !ok {
+		return m.flash("go to: type a segment number")
+	}
+	return m.moveTo(i)
 }
 
 func (m *Model) confirmQuitKey(msg tea.KeyMsg) tea.Cmd {

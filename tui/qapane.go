@@ -94,15 +94,7 @@ func countSummary(is []qa.Issue) string {
 }
 
 // qaPane lists the current segment's findings under the glossary pane.
-type qaPane struct {
-	st            *Styles
-	width, height int
-	right         bool
-}
-
-func (p *qaPane) setSize(w, h int, right bool) {
-	p.width, p.height, p.right = max(w, 0), max(h, 0), right
-}
+type qaPane struct{ paneBox }
 
 // view renders is as exactly height lines of width cells. It is cheap
 // (a few lines) and drawn only when the segment has findings.
