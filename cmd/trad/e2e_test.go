@@ -346,7 +346,10 @@ func TestE2ETwoProcesses(t *testing.T) {
 	s2.waitFor("read-only")
 	s2.keys("q")
 
-	s.keys("Escape", "q")
+	// Separate sends: esc followed at once by q reads as alt+q.
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+	s.keys("q")
 	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[2].Status == segments.StatusTranslated })
 	if doc.Segments[0].Target != "Chips" || doc.Segments[2].Target != "Data centres use more and more power." {
 		t.Fatalf("after both: %q / %q", doc.Segments[0].Target, doc.Segments[2].Target)
