@@ -26,7 +26,8 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPicker is the one-line format chooser opened by ctrl+e.
+// exportPicker is the one-line format chooser opened by ctrl+e: it owns
+// the choice and its keys; the root runs the export it returns.
 type exportPicker struct {
 	st    *Styles
 	keys  *PromptKeys
@@ -57,24 +58,37 @@ func (p *exportPicker) view(width int) string {
 	return fit(b.String(), width)
 }
 
-func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
-	p, k := &m.export, &m.keys.Prompt
+// update is the picker's key handling, with its own key map (the prompt
+// section of keys.json): it moves the choice and returns the exporter
+// chosen, or done without one when cancelled. done means the picker
+// closes.
+func (p *exportPicker) update(msg tea.KeyMsg) (chosen *Exporter, done bool) {
+	k := p.keys
 	switch s := msg.String(); {
 	case key.Matches(msg, k.Cancel):
-		m.mode = modeBrowse
+		return nil, true
 	case key.Matches(msg, k.Prev):
 		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
 	case key.Matches(msg, k.Next):
 		p.sel = (p.sel + 1) % len(p.items)
 	case key.Matches(msg, k.Choose):
-		m.mode = modeBrowse
-		return m.exportCmd(p.items[p.sel])
+		return &p.items[p.sel], true
 	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items):
 		p.sel = int(s[0] - '1')
-		m.mode = modeBrowse
-		return m.exportCmd(p.items[p.sel])
+		return &p.items[p.sel], true
 	}
-	return nil
+	return nil, false
+}
+
+func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
+	e, done := m.export.update(msg)
+	if done {
+		m.mode = modeBrowse
+	}
+	if e == nil {
+		return nil
+	}
+	return m.exportCmd(*e)
 }
 
 // exportPath is where format ext is written: next to the project file,
