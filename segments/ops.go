@@ -158,7 +158,12 @@ func trimHistory(h []Version) []Version {
 // SourceKey is the form two sources must share to be repetitions of each
 // other (and exact memory matches): NFC with white space collapsed. Case and
 // punctuation count.
-func SourceKey(s string) string { return CollapseSpace(norm.NFC.String(s)) }
+func SourceKey(s string) string {
+	if !isNFC(s) { // normalize.go's allocation-free check
+		s = norm.NFC.String(s)
+	}
+	return CollapseSpace(s)
+}
 
 // CollapseSpace trims s and replaces every run of white space by one space;
 // it returns s itself (no copy) when there is nothing to change.

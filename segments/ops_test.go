@@ -2,6 +2,7 @@ package segments
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -183,9 +184,13 @@ func TestFillRepetitions(t *testing.T) {
 // n identical paragraphs fills the n-1 others. Cost and memory must grow
 // linearly (the editor used to peak at 2.6 GB for a million).
 func BenchmarkFillRepetitions(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
+	sizes := []int{10_000, 100_000}
+	if os.Getenv("TRAD_BENCH_1M") != "" {
+		sizes = append(sizes, 1_000_000) // the case; ~0.5 GB of document
+	}
+	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			src := strings.Repeat("Le même paragraphe, encore. ", 3)
+			src := strings.TrimSpace(strings.Repeat("Le même paragraphe, encore. ", 3))
 			sources := make([]string, n)
 			for i := range sources {
 				sources[i] = src

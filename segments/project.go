@@ -117,14 +117,43 @@ func Save(path string, doc *Document) error {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	defer unlock()
-	var rev int64
-	if st, err := readState(real); err == nil && st.doc != nil {
-		rev = st.rev
-	}
-	if _, err := writeProject(real, doc, rev+1, "trad"); err != nil {
+	if _, err := writeProject(real, doc, peekRevision(real)+1, "trad"); err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	return nil
+}
+
+// peekRevision returns the revision of the project file at path, reading
+// only its header (Save writes "revision" before "blocks"); 0 when there is
+// no file, no revision, or the file cannot be read.
+func peekRevision(path string) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return 0
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil || key == "blocks" || key == "segments" {
+			return 0
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return 0
+		}
+		if key == "revision" {
+			var rev int64
+			if json.Unmarshal(v, &rev) != nil {
+				return 0
+			}
+			return rev
+		}
+	}
+	return 0
 }
 
 // writeProject writes doc to path (links already resolved) as revision rev,

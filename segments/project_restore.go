@@ -14,6 +14,16 @@ import (
 // copied over path atomically. It returns the name the damaged file was
 // given.
 func RestoreBackup(path string) (string, error) {
+	// Through a link, the backup is beside the target (safefile.Write).
+	path, err := safefile.Resolve(path)
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w", path, err)
+	}
+	unlock, err := lockProject(path)
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w", path, err)
+	}
+	defer unlock()
 	bak := path + ".bak"
 	data, err := os.ReadFile(bak)
 	if err != nil {

@@ -148,9 +148,13 @@ func (s *Store) adopt(doc *Document) {
 	s.mine = append([]Segment(nil), doc.Segments...)
 }
 
-// Changed reports, with one stat and no lock, whether the project file
-// changed since this Store last read or wrote it: the editor's short poll.
-// Save (which writes only when there is something new) brings the change in.
+// Changed reports, with one stat and without the folder lock, whether the
+// project file changed since this Store last read or wrote it: the editor's
+// short poll. Every save renames a new file in, so the stat (file identity,
+// size, time) is enough; no revision needs reading. It may wait for a Save
+// of this Store in progress: call it from a command, not from Update. When
+// it says true, Save a snapshot (it writes only if the editor has something
+// new) and ApplySaved what came in.
 func (s *Store) Changed() (bool, error) {
 	real, err := s.real()
 	if err != nil {

@@ -30,6 +30,20 @@ func mustSave(t *testing.T, st *Store, doc *Document) SaveResult {
 	return res
 }
 
+// savedProject saves articleV1's project in dir, after setup (if any) on
+// its document, and returns its path.
+func savedProject(t *testing.T, dir string, setup func(*Document)) string {
+	t.Helper()
+	doc, pp := newProject(t, dir, articleV1)
+	if setup != nil {
+		setup(doc)
+	}
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	return pp
+}
+
 // targets lists segment i's target for each segment, "" for none.
 func targets(d *Document) string {
 	var b []string
@@ -171,13 +185,7 @@ func TestStoreMergesTwoProcesses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			doc, pp := newProject(t, dir, articleV1)
-			if tt.setup != nil {
-				tt.setup(doc)
-			}
-			if err := Save(pp, doc); err != nil {
-				t.Fatal(err)
-			}
+			pp := savedProject(t, dir, tt.setup)
 			sa, da := openStore(t, pp, "trad edit A")
 			sb, db := openStore(t, pp, "trad edit B")
 			tt.a(da)
@@ -218,10 +226,7 @@ func TestStoreImportWhileEditorHoldsOlderBase(t *testing.T) {
 	for _, apply := range []bool{false, true} {
 		t.Run(fmt.Sprintf("apply=%v", apply), func(t *testing.T) {
 			dir := t.TempDir()
-			doc, pp := newProject(t, dir, articleV1)
-			if err := Save(pp, doc); err != nil {
-				t.Fatal(err)
-			}
+			pp := savedProject(t, dir, nil)
 			ed, live := openStore(t, pp, "trad edit")
 			live.Confirm(0, "One.", OriginTyped, now)
 			mustSave(t, ed, live.Clone())
@@ -277,10 +282,7 @@ func TestStoreImportWhileEditorHoldsOlderBase(t *testing.T) {
 
 func TestStoreSkipsWritingWhatTheFileHolds(t *testing.T) {
 	dir := t.TempDir()
-	doc, pp := newProject(t, dir, articleV1)
-	if err := Save(pp, doc); err != nil {
-		t.Fatal(err)
-	}
+	pp := savedProject(t, dir, nil)
 	st, d := openStore(t, pp, "trad edit")
 	before, _ := os.Stat(pp)
 	if res := mustSave(t, st, d); res.Wrote || res.Revision != 1 {
@@ -320,12 +322,9 @@ func TestStoreNewProjectCreatedTwice(t *testing.T) {
 // to the orphans; nothing is dropped.
 func TestStoreKeepsWorkOfAnotherSegmentationAsOrphans(t *testing.T) {
 	dir := t.TempDir()
-	doc, pp := newProject(t, dir, articleV1)
-	if err := Save(pp, doc); err != nil {
-		t.Fatal(err)
-	}
+	pp := savedProject(t, dir, nil)
 	old, od := openStore(t, pp, "old")
-	writeFile(t, doc.SourcePath, strings.Replace(articleV1, "Deuxième", "Second", 1))
+	writeFile(t, filepath.Join(dir, "article.txt"), strings.Replace(articleV1, "Deuxième", "Second", 1))
 	nw, nd := openStore(t, pp, "new")
 	now := time.Now()
 	od.Confirm(1, "Second (old).", OriginTyped, now)
@@ -350,10 +349,7 @@ func TestStoreKeepsWorkOfAnotherSegmentationAsOrphans(t *testing.T) {
 
 func TestStoreWritesThroughSymlink(t *testing.T) {
 	dir := t.TempDir()
-	doc, pp := newProject(t, dir, articleV1)
-	if err := Save(pp, doc); err != nil {
-		t.Fatal(err)
-	}
+	pp := savedProject(t, dir, nil)
 	link := filepath.Join(t.TempDir(), "link"+ProjectExt)
 	if err := os.Symlink(pp, link); err != nil {
 		t.Skip("no symbolic links:", err)
@@ -375,6 +371,15 @@ func TestStoreWritesThroughSymlink(t *testing.T) {
 	var ce *CorruptProjectError
 	if !errors.As(err, &ce) || ce.Backup != pp+".bak" {
 		t.Errorf("corrupt through a link: %v, want the backup beside the target", err)
+	}
+	if _, err := RestoreBackup(link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("restoring the backup replaced the link")
+	}
+	if _, _, err := Load(link); err != nil {
+		t.Errorf("after RestoreBackup through the link: %v", err)
 	}
 }
 
@@ -413,6 +418,25 @@ func BenchmarkStoreSave10k(b *testing.B) {
 			}
 		}
 	})
+	b.Run("merge", func(b *testing.B) {
+		// Another process saved in between: read, parse, merge, write.
+		other, odoc, _, _, err := OpenStore(st.Path(), OpenOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range b.N {
+			b.StopTimer()
+			odoc.Confirm((i+1)%len(odoc.Segments), fmt.Sprint("O", i), OriginTyped, now)
+			if _, err := other.Save(odoc); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			doc.Confirm(i%len(doc.Segments), fmt.Sprint("M", i), OriginTyped, now)
+			if _, err := st.Save(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("plain", func(b *testing.B) {
 		for i := range b.N {
 			doc.Confirm(i%len(doc.Segments), fmt.Sprint("P", i), OriginTyped, now)
@@ -421,4 +445,32 @@ func BenchmarkStoreSave10k(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestSaveCountsRevisions(t *testing.T) {
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, articleV1)
+	for want := int64(1); want <= 3; want++ {
+		if err := Save(pp, doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := peekRevision(pp); got != want {
+			t.Errorf("after save %d: revision %d", want, got)
+		}
+	}
+	st, d := openStore(t, pp, "trad edit")
+	d.Confirm(0, "One.", OriginTyped, time.Now())
+	if res := mustSave(t, st, d); res.Revision != 4 || peekRevision(pp) != 4 {
+		t.Errorf("store save: revision %d, file %d, want 4", res.Revision, peekRevision(pp))
+	}
+	for name, data := range map[string]string{"missing": "", "schema 1": mustRead(t, filepath.Join("testdata", "project", "schema1.trad.json")), "garbage": "{\"revision\": x"} {
+		p := filepath.Join(dir, "other.trad.json")
+		os.Remove(p)
+		if name != "missing" {
+			writeFile(t, p, data)
+		}
+		if got := peekRevision(p); got != 0 {
+			t.Errorf("%s: revision %d, want 0", name, got)
+		}
+	}
 }

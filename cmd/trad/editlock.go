@@ -29,7 +29,7 @@ func lockEditor(s *streams, project string) (lock *segments.EditorLock, readOnly
 	fmt.Fprint(s.Err, "Open it anyway (both editors save; their work is merged), read-only, or quit? [o/r/Q] ")
 	line, _ := bufio.NewReader(s.In).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "o", "open":
+	case "o", "open", "a", "anyway":
 		lock, err := segments.ForceEditorLock(project, "trad edit")
 		if err != nil {
 			fmt.Fprintln(s.Err, "trad:", err)

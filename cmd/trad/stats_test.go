@@ -12,7 +12,8 @@ func TestStats(t *testing.T) {
 	if code != 0 {
 		t.Fatal(errs)
 	}
-	for _, w := range []string{"Segments", "Words", "Total", "Remaining", "Confirmed:"} {
+	// English output: no space before % (issue 11).
+	for _, w := range []string{"Segments", "Words", "Total", "Remaining", "Confirmed: 81.4% of source words"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("stats output lacks %q:\n%s", w, out)
 		}

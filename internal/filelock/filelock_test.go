@@ -49,9 +49,19 @@ func TestAlive(t *testing.T) {
 		t.Error("pid 0 or -1 alive")
 	}
 	cmd := exec.Command("true")
-	if err := cmd.Run(); err != nil {
+	if err := cmd.Start(); err != nil {
 		t.Skip("no `true` command:", err)
 	}
+	// Not waited for yet: a zombie once it exits, which is not alive (an
+	// editor killed by SIGKILL whose parent has not reaped it).
+	deadline := time.Now().Add(5 * time.Second)
+	for Alive(cmd.Process.Pid) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if Alive(cmd.Process.Pid) {
+		t.Errorf("pid %d of an exited, unreaped process is alive", cmd.Process.Pid)
+	}
+	_ = cmd.Wait()
 	if Alive(cmd.Process.Pid) {
 		t.Errorf("pid %d of a finished, reaped process is alive", cmd.Process.Pid)
 	}

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// TestConcurrentProcessesLoseNothing is issue 10's randomized test: several
+// real trad processes (confirm, XLIFF import, TMX import, pretranslate) work
+// on one project at once, some killed with SIGKILL at a random moment. The
+// invariant: every target that a process reported as saved is in the final
+// project, or in its segment's History (replaced later, or kept as a merge
+// conflict). Each segment gets few enough writes that History's bound never
+// drops a version.
+//
+// CI runs it for a few seconds with a fixed seed. Locally:
+//
+//	TRAD_STRESS=60s TRAD_STRESS_SEED=7 go test -run ConcurrentProcesses -v ./cmd/trad
+func TestConcurrentProcessesLoseNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs hundreds of processes; skipped in -short mode")
+	}
+	dur, seed := 3*time.Second, uint64(1)
+	if v := os.Getenv("TRAD_STRESS"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			t.Fatalf("TRAD_STRESS=%q: want a duration such as 60s", v)
+		}
+		dur = d
+	}
+	if v := os.Getenv("TRAD_STRESS_SEED"); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("TRAD_STRESS_SEED=%q: want a number", v)
+		}
+		seed = n
+	}
+	bin := buildTrad(t)
+	// Enough segments that the writes per segment stay under maxWrites.
+	sp := newStressProject(t, max(120, 40*int(dur.Seconds())))
+	const workers = 4
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(dur)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(seed, uint64(w)))
+			for k := 0; time.Now().Before(deadline); k++ {
+				sp.step(t, bin, r, fmt.Sprintf("w%d-%d", w, k))
+			}
+		}()
+	}
+	wg.Wait()
+	lost, conflicts := sp.check(t)
+	t.Logf("seed %d, %s, %d workers: %d processes (%d killed), %d targets reported saved, %d merge conflicts kept in history, %d lost",
+		seed, dur, workers, sp.procs, sp.killed, len(sp.saved), conflicts, lost)
+}
+
+// stressProject is the shared state of the test's workers.
+type stressProject struct {
+	dir, article, project, tmx string
+	sources                    []string
+	env                        []string
+
+	mu            sync.Mutex
+	writes        []int          // write attempts per segment (capped)
+	saved         map[string]int // target text → segment index, for reported saves
+	procs, killed int
+}
+
+// maxWrites bounds the explicit writes of one segment, below HistoryLimit.
+const maxWrites = segments.HistoryLimit - 4
+
+func newStressProject(t *testing.T, n int) *stressProject {
+	dir := t.TempDir()
+	sp := &stressProject{dir: dir, writes: make([]int, n), saved: map[string]int{}}
+	var art, tmx strings.Builder
+	tmx.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="t" creationtool="t" creationtoolversion="1"/><body>
+`)
+	for i := range n {
+		src := fmt.Sprintf("Phrase numéro %d du texte.", i+1)
+		sp.sources = append(sp.sources, src)
+		fmt.Fprintf(&art, "%s\n\n", src)
+		if i%2 == 0 { // the memory knows half of them
+			fmt.Fprintf(&tmx, `<tu><tuv xml:lang="fr"><seg>%s</seg></tuv><tuv xml:lang="en"><seg>Memory %d.</seg></tuv></tu>`+"\n", src, i+1)
+		}
+	}
+	tmx.WriteString("</body></tmx>\n")
+	sp.article = filepath.Join(dir, "article.fr.txt")
+	sp.tmx = filepath.Join(dir, "memory.tmx")
+	for p, data := range map[string]string{sp.article: art.String(), sp.tmx: tmx.String()} {
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, project, _, _, err := segments.Open(sp.article, segments.OpenOptions{Lang: "fr", Target: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Segments) != n {
+		t.Fatalf("%d segments, want %d", len(doc.Segments), n)
+	}
+	if err := segments.Save(project, doc); err != nil {
+		t.Fatal(err)
+	}
+	sp.project = project
+	sp.env = append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(dir, "data"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	return sp
+}
+
+// pick reserves up to k segments that may still be written, "" if none.
+func (sp *stressProject) pick(r *rand.Rand, k int) []int {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	var out []int
+	for range 4 * k {
+		i := r.IntN(len(sp.writes))
+		if sp.writes[i] < maxWrites && !contains(out, i) {
+			sp.writes[i]++
+			out = append(out, i)
+			if len(out) == k {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func contains(s []int, x int) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// step runs one random process; id makes its texts unique.
+func (sp *stressProject) step(t *testing.T, bin string, r *rand.Rand, id string) {
+	var args []string
+	var texts map[string]int // what the process saves, if it reports success
+	switch op := r.IntN(100); {
+	case op < 60:
+		segs := sp.pick(r, 1)
+		if len(segs) == 0 {
+			return
+		}
+		text := "Confirmed " + id + "."
+		args, texts = []string{"confirm", sp.project, strconv.Itoa(segs[0] + 1), text}, map[string]int{text: segs[0]}
+	case op < 72:
+		segs := sp.pick(r, 1+r.IntN(3))
+		if len(segs) == 0 {
+			return
+		}
+		path, tx := sp.xliff(t, segs, id)
+		args, texts = []string{"import", path, "--project", sp.project}, tx
+	case op < 86:
+		args = []string{"import", sp.tmx, "--project", sp.project}
+	default:
+		args = []string{"pretranslate", sp.project, "--tm", sp.tmx, "--no-user"}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = sp.env
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Start(); err != nil {
+		t.Error(err)
+		return
+	}
+	kill := r.IntN(100) < 20
+	if kill {
+		time.AfterFunc(time.Duration(r.IntN(40))*time.Millisecond, func() { _ = cmd.Process.Kill() })
+	}
+	err := cmd.Wait()
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	sp.procs++
+	if err != nil {
+		if kill {
+			sp.killed++
+			return // whether it saved is unknown: nothing is claimed
+		}
+		t.Errorf("trad %s: %v\n%s", strings.Join(args, " "), err, errb.String())
+		return
+	}
+	for text, i := range texts {
+		sp.saved[text] = i
+	}
+}
+
+// xliff writes an XLIFF 1.2 file translating segments segs, and returns its
+// path and the targets it holds.
+func (sp *stressProject) xliff(t *testing.T, segs []int, id string) (string, map[string]int) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr" target-language="en" datatype="plaintext"><body>
+`)
+	texts := map[string]int{}
+	for _, i := range segs {
+		text := fmt.Sprintf("Imported %s/%d.", id, i)
+		texts[text] = i
+		fmt.Fprintf(&b, `<trans-unit id="s%d"><source>%s</source><target state="translated">%s</target></trans-unit>`+"\n",
+			i+1, html.EscapeString(sp.sources[i]), text)
+	}
+	b.WriteString("</body></file></xliff>\n")
+	path := filepath.Join(sp.dir, "import-"+id+".xlf")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, texts
+}
+
+// check loads the final project and counts the reported targets found
+// neither as a target nor in History.
+func (sp *stressProject) check(t *testing.T) (lost, conflicts int) {
+	doc, _, err := segments.Load(sp.project)
+	if err != nil {
+		t.Fatalf("the final project does not load: %v", err)
+	}
+	for _, s := range doc.Segments {
+		for _, v := range s.History {
+			if v.Conflict {
+				conflicts++
+			}
+		}
+	}
+	for text, i := range sp.saved {
+		s := doc.Segments[i]
+		found := s.Target == text
+		for _, v := range s.History {
+			found = found || v.Target == text
+		}
+		if !found {
+			lost++
+			t.Errorf("segment %d: %q was reported saved and is lost (target %q, %d versions in history)", i+1, text, s.Target, len(s.History))
+		}
+	}
+	if len(sp.saved) == 0 {
+		t.Error("no process reported a save: the test tested nothing")
+	}
+	return lost, conflicts
+}
