@@ -169,6 +169,8 @@ func TestE2EEditInTmux(t *testing.T) {
 	// Reopening resumes on segment 2.
 	s2 := startTmux(t, 120, 40, env, bin, art)
 	s2.waitFor("▶ 2 ✓")
+	s2.keys("q")
+	waitDead(t, s2) // before the folder is removed: quitting releases the editor lock
 }
 
 func TestE2ESigkillKeepsConfirmedSegments(t *testing.T) {
@@ -346,11 +348,15 @@ func TestE2ETwoProcesses(t *testing.T) {
 	s2.keys("Enter")
 	s2.waitFor("read-only")
 	s2.keys("q")
+	waitDead(t, s2)
 
 	// Separate sends: esc followed at once by q reads as alt+q.
 	s.keys("Escape")
 	s.waitFor("enter/i edit")
 	s.keys("q")
+	// Ended before the test's folder is removed: a process still saving
+	// or releasing its lock would race the clean-up.
+	waitDead(t, s)
 	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[2].Status == segments.StatusTranslated })
 	if doc.Segments[0].Target != "Chips" || doc.Segments[2].Target != "Data centres use more and more power." {
 		t.Fatalf("after both: %q / %q", doc.Segments[0].Target, doc.Segments[2].Target)
