@@ -329,39 +329,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.typeAhead(msg)...)
 	case tea.MouseMsg:
 		cmds = append(cmds, m.handleMouse(msg))
-	case hitsMsg:
-		for _, i := range m.hits.store(msg) {
-			m.table.touch(i)
-		}
-	case resourcesMsg:
-		cmds = append(cmds, m.onResources(msg.res))
-	case qaAllMsg:
-		cmds = append(cmds, m.onQAAll(msg))
-	case matchesMsg:
-		if m.matches.store(msg) {
-			cmds = append(cmds, m.maybeAutoInsert(msg.seg))
-		}
-	case memorySavedMsg:
-		cmds = append(cmds, m.onMemorySaved(msg))
-	case savedMsg:
-		cmds = append(cmds, m.onSaved(msg))
-	case autosaveMsg:
-		if msg.ver == m.typingVer {
-			if m.editing() {
-				m.commitDraft()
-			}
-			if m.dirty() {
-				cmds = append(cmds, m.save(false))
-			}
-		}
-	case retrySaveMsg:
-		if m.saveErr != nil && !m.saving() {
-			cmds = append(cmds, m.save(false))
-		}
-	case pollMsg:
-		cmds = append(cmds, m.onPoll())
-	case polledMsg:
-		cmds = append(cmds, m.onPolled(msg))
 	case clearStatusMsg:
 		m.status.clear(msg.id)
 	case searchMsg:
@@ -372,11 +339,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			cmds = append(cmds, m.flash("exported "+msg.path))
 		}
-	case SaveAndQuitMsg:
-		m.forceQuit = true
-		cmds = append(cmds, m.quit())
 	default:
-		if m.editing() {
+		if cmd, ok := m.saverUpdate(msg); ok {
+			cmds = append(cmds, cmd)
+		} else if cmd, ok := m.lookupUpdate(msg); ok {
+			cmds = append(cmds, cmd)
+		} else if m.editing() {
 			// Paste results and other textarea messages.
 			changed, cmd := m.editor.update(msg)
 			cmds = append(cmds, cmd)

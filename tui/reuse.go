@@ -161,3 +161,26 @@ func (m *Model) fillRepetitions(i int) int {
 	}
 	return len(filled)
 }
+
+// lookupUpdate handles the results of the look-ups run in commands
+// (glossary hits, the loaded resources, memory matches, the background QA
+// run) and reports false for other messages.
+func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case hitsMsg:
+		for _, i := range m.hits.store(msg) {
+			m.table.touch(i)
+		}
+		return nil, true
+	case resourcesMsg:
+		return m.onResources(msg.res), true
+	case qaAllMsg:
+		return m.onQAAll(msg), true
+	case matchesMsg:
+		if m.matches.store(msg) {
+			return m.maybeAutoInsert(msg.seg), true
+		}
+		return nil, true
+	}
+	return nil, false
+}

@@ -113,6 +113,41 @@ func newSaver(opts Options, cursor int) saver {
 	return sv
 }
 
+// saverUpdate is the saver's update: it handles the saving messages and
+// reports false for the others.
+func (m *Model) saverUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case savedMsg:
+		return m.onSaved(msg), true
+	case memorySavedMsg:
+		return m.onMemorySaved(msg), true
+	case autosaveMsg:
+		if msg.ver != m.typingVer {
+			return nil, true
+		}
+		if m.editing() {
+			m.commitDraft()
+		}
+		if m.dirty() {
+			return m.save(false), true
+		}
+		return nil, true
+	case retrySaveMsg:
+		if m.saveErr != nil && !m.saving() {
+			return m.save(false), true
+		}
+		return nil, true
+	case pollMsg:
+		return m.onPoll(), true
+	case polledMsg:
+		return m.onPolled(msg), true
+	case SaveAndQuitMsg:
+		m.forceQuit = true
+		return m.quit(), true
+	}
+	return nil, false
+}
+
 // saving reports whether a project save is running.
 func (m *Model) saving() bool { return m.projQ.running }
 
