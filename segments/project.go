@@ -60,6 +60,10 @@ type LoadReport struct {
 	// Orphaned counts the translations whose sentence is gone; they are in
 	// Document.Orphans.
 	Orphaned int
+	// Changed lists the segments matched by position (ByPosition of them).
+	Changed []int
+	// New counts the segments with no counterpart in the old text.
+	New int
 	// SourceMissing is set when the article could not be read; the text
 	// stored in the project is used.
 	SourceMissing bool
@@ -265,6 +269,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	rep.SourceChanged = true
 	r := Reattach(doc, nd)
 	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned
+	rep.Changed, rep.New = r.Changed, r.New
 	return nd, rep, nil
 }
 

@@ -5,6 +5,12 @@ type ReattachResult struct {
 	Reattached int // translations put on a new segment (by text or position)
 	ByPosition int // of which matched by position only (set back to draft)
 	Orphaned   int // translations left in Orphans
+	// Changed lists the new segments that got a translation by position,
+	// in order: their source sentence was edited (the editor steps
+	// through them).
+	Changed []int
+	// New counts the segments of the new text matched to no old one.
+	New int
 }
 
 // hasWork reports whether s carries anything of the translator's.
@@ -101,6 +107,13 @@ func Reattach(old, nd *Document) ReattachResult {
 			}
 			res.Reattached++
 			res.ByPosition++
+			res.Changed = append(res.Changed, cand)
+		}
+	}
+
+	for _, t := range taken {
+		if !t {
+			res.New++
 		}
 	}
 

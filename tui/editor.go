@@ -42,7 +42,9 @@ func newEditor(keys textarea.KeyMap, st *Styles) editor {
 	ta.KeyMap = keys
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
-	ta.CharLimit = 0
+	// Typing and pasting stop at editMax runes: the cost of each key grows
+	// with the text (the textarea copies its line).
+	ta.CharLimit = editMax
 	ta.MaxHeight = 0
 	ta.MaxWidth = 0
 	ta.EndOfBufferCharacter = ' '

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/internal/safefile"
@@ -25,15 +26,17 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPicker is the one-line format chooser opened by ctrl+e.
+// exportPicker is the one-line format chooser opened by ctrl+e: it owns
+// the choice and its keys; the root runs the export it returns.
 type exportPicker struct {
 	st    *Styles
+	keys  *PromptKeys
 	items []Exporter
 	sel   int
 }
 
-func newExportPicker(st *Styles, items []Exporter) exportPicker {
-	return exportPicker{st: st, items: items}
+func newExportPicker(st *Styles, keys *PromptKeys, items []Exporter) exportPicker {
+	return exportPicker{st: st, keys: keys, items: items}
 }
 
 func (p *exportPicker) open() { p.sel = 0 }
@@ -50,30 +53,42 @@ func (p *exportPicker) view(width int) string {
 		}
 		b.WriteString(" ")
 	}
-	b.WriteString(p.st.HeaderDim.Render("←/→ choose · enter write · esc cancel"))
+	b.WriteString(p.st.HeaderDim.Render(fmt.Sprintf("%s/%s choose · %s write · %s cancel",
+		p.keys.Prev.Help().Key, p.keys.Next.Help().Key, p.keys.Choose.Help().Key, p.keys.Cancel.Help().Key)))
 	return fit(b.String(), width)
 }
 
-func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
-	p := &m.export
-	switch s := msg.String(); s {
-	case "esc", "q":
-		m.mode = modeBrowse
-	case "left", "h", "up", "k", "shift+tab":
+// update is the picker's key handling, with its own key map (the prompt
+// section of keys.json): it moves the choice and returns the exporter
+// chosen, or done without one when cancelled. done means the picker
+// closes.
+func (p *exportPicker) update(msg tea.KeyMsg) (chosen *Exporter, done bool) {
+	k := p.keys
+	switch s := msg.String(); {
+	case key.Matches(msg, k.Cancel):
+		return nil, true
+	case key.Matches(msg, k.Prev):
 		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
-	case "right", "l", "down", "j", "tab":
+	case key.Matches(msg, k.Next):
 		p.sel = (p.sel + 1) % len(p.items)
-	case "enter":
-		m.mode = modeBrowse
-		return m.exportCmd(p.items[p.sel])
-	default:
-		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items) {
-			p.sel = int(s[0] - '1')
-			m.mode = modeBrowse
-			return m.exportCmd(p.items[p.sel])
-		}
+	case key.Matches(msg, k.Choose):
+		return &p.items[p.sel], true
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items):
+		p.sel = int(s[0] - '1')
+		return &p.items[p.sel], true
 	}
-	return nil
+	return nil, false
+}
+
+func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
+	e, done := m.export.update(msg)
+	if done {
+		m.mode = modeBrowse
+	}
+	if e == nil {
+		return nil
+	}
+	return m.exportCmd(*e)
 }
 
 // exportPath is where format ext is written: next to the project file,

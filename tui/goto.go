@@ -42,6 +42,30 @@ func (p *prompt) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// promptResult is what a key did to a prompt.
+type promptResult int
+
+const (
+	promptEditing   promptResult = iota // the text changed, or nothing
+	promptCancelled                     // esc: closed
+	promptSubmitted                     // enter: closed, the value given
+)
+
+// handle is the prompt's update for a key: esc cancels, enter submits what
+// was typed (both close the prompt); other keys edit the text.
+func (p *prompt) handle(msg tea.KeyMsg) (string, promptResult, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		p.close()
+		return "", promptCancelled, nil
+	case tea.KeyEnter:
+		v := p.input.Value()
+		p.close()
+		return v, promptSubmitted, nil
+	}
+	return "", promptEditing, p.update(msg)
+}
+
 // view renders the prompt on one line of width cells.
 func (p *prompt) view(width int) string {
 	p.input.Width = max(width-2, 1)
@@ -57,10 +81,10 @@ func newGoto(st *Styles) gotoPrompt {
 	return g
 }
 
-// target returns the 0-based segment index typed, clamped to n segments,
-// and false if nothing usable was typed.
-func (g *gotoPrompt) target(n int) (int, bool) {
-	v, err := strconv.Atoi(strings.TrimSpace(g.input.Value()))
+// gotoTarget returns the 0-based segment index typed (v), clamped to n
+// segments, and false if nothing usable was typed.
+func gotoTarget(s string, n int) (int, bool) {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n == 0 {
 		return 0, false
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // messageTTL is how long a transient status message stays.
@@ -19,12 +21,15 @@ type clearStatusMsg struct{ id int }
 // showing the project path when there is nothing to say, and the key help
 // under it.
 type statusBar struct {
-	st      *Styles
-	help    help.Model
-	width   int
-	msg     string
-	isErr   bool
-	sticky  bool // errors stay until replaced
+	st     *Styles
+	help   help.Model
+	width  int
+	msg    string
+	isErr  bool
+	sticky bool // errors stay until replaced
+	// seg is the segment a message is about (-1: none); it is cleared
+	// when the cursor leaves that segment.
+	seg     int
 	id      int
 	project string
 	// cache of the rendered help, keyed by what changes it; a pointer so
@@ -38,7 +43,7 @@ func newStatusBar(st *Styles, project string) statusBar {
 	h := help.New()
 	h.Styles = st.Help
 	h.ShortSeparator = " · "
-	return statusBar{st: st, help: h, project: project, cache: &helpCache{views: map[string][]string{}}}
+	return statusBar{st: st, help: h, project: project, seg: -1, cache: &helpCache{views: map[string][]string{}}}
 }
 
 func (s *statusBar) setSize(w int) {
@@ -50,7 +55,15 @@ func (s *statusBar) setSize(w int) {
 func (s *statusBar) set(msg string, isErr bool) int {
 	s.id++
 	s.msg, s.isErr, s.sticky = sanitizeLine(msg), isErr, isErr
+	s.seg = -1
 	return s.id
+}
+
+// leave clears a message about a segment other than cur.
+func (s *statusBar) leave(cur int) {
+	if s.seg >= 0 && s.seg != cur && !s.sticky {
+		s.msg, s.seg = "", -1
+	}
 }
 
 func (s *statusBar) clear(id int) {
@@ -91,10 +104,74 @@ func (s *statusBar) helpLines(k help.KeyMap, mode int) []string {
 	if lines, ok := s.cache.views[key]; ok {
 		return lines
 	}
-	lines := strings.Split(s.help.View(k), "\n")
-	for i := range lines {
-		lines[i] = fit(lines[i], s.width)
+	var lines []string
+	if s.help.ShowAll {
+		lines = s.fullHelp(k.FullHelp())
+	} else {
+		lines = []string{fit(s.help.ShortHelpView(k.ShortHelp()), s.width)}
 	}
 	s.cache.views[key] = lines
 	return lines
+}
+
+// helpColumnGap separates the columns of the full help.
+const helpColumnGap = 3
+
+// fullHelp lays the groups of bindings out as columns, side by side while
+// they fit in the width and in further bands of rows below when they do
+// not, so a narrow window still shows every key.
+func (s *statusBar) fullHelp(groups [][]key.Binding) []string {
+	type column struct {
+		lines []string
+		width int
+	}
+	var cols []column
+	for _, g := range groups {
+		kw := 0
+		var shown []key.Binding
+		for _, b := range g {
+			if b.Enabled() {
+				shown = append(shown, b)
+				kw = max(kw, lipgloss.Width(b.Help().Key))
+			}
+		}
+		var c column
+		for _, b := range shown {
+			h := b.Help()
+			line := s.help.Styles.FullKey.Render(fit(h.Key, kw)) + " " + s.help.Styles.FullDesc.Render(h.Desc)
+			c.lines = append(c.lines, line)
+			c.width = max(c.width, lipgloss.Width(line))
+		}
+		if len(c.lines) > 0 {
+			cols = append(cols, column{c.lines, min(c.width, s.width)})
+		}
+	}
+	var out []string
+	for i := 0; i < len(cols); {
+		j, w := i+1, cols[i].width
+		for j < len(cols) && w+helpColumnGap+cols[j].width <= s.width {
+			w += helpColumnGap + cols[j].width
+			j++
+		}
+		rows := 0
+		for _, c := range cols[i:j] {
+			rows = max(rows, len(c.lines))
+		}
+		for r := 0; r < rows; r++ {
+			var b strings.Builder
+			for k, c := range cols[i:j] {
+				if k > 0 {
+					b.WriteString(strings.Repeat(" ", helpColumnGap))
+				}
+				cell := ""
+				if r < len(c.lines) {
+					cell = c.lines[r]
+				}
+				b.WriteString(fit(cell, c.width))
+			}
+			out = append(out, fit(b.String(), s.width))
+		}
+		i = j
+	}
+	return out
 }

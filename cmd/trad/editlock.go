@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// lockEditor takes the project's editor lock. When another editor holds
+// it, it says who, on the terminal before the editor starts, and asks:
+// open anyway (both save; the saves merge), read-only (this editor saves
+// nothing) or quit. readOnly is true for the second answer; lock is nil
+// then (Release accepts nil).
+func lockEditor(s *streams, project string) (lock *segments.EditorLock, readOnly bool, err error) {
+	lock, holder, err := segments.AcquireEditorLock(project, "trad edit")
+	if err == nil {
+		return lock, false, nil
+	}
+	if !errors.Is(err, segments.ErrOpenElsewhere) || holder == nil {
+		// The lock is advisory: an unwritable lock file does not stop
+		// the translator, the saves still merge.
+		fmt.Fprintln(s.Err, "trad:", err)
+		return nil, false, nil
+	}
+	fmt.Fprintf(s.Err, "trad: %s is already open in %s.\n", project, segments.Normalize(holder.String()))
+	fmt.Fprint(s.Err, "Open it anyway (both editors save; their work is merged), read-only, or quit? [o/r/Q] ")
+	line, _ := bufio.NewReader(s.In).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "o", "open", "a", "anyway":
+		lock, err := segments.ForceEditorLock(project, "trad edit")
+		if err != nil {
+			fmt.Fprintln(s.Err, "trad:", err)
+		}
+		return lock, false, nil
+	case "r", "read-only", "readonly":
+		return nil, true, nil
+	}
+	return nil, false, &exitError{code: 1, err: errors.New("edit: not opened (the project is open in another editor)")}
+}
