@@ -10,6 +10,7 @@ import (
 
 	"github.com/trad-project/trad/align"
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -37,6 +38,37 @@ func alignPair(t *testing.T) (dir, fr, en string) {
 		}
 	}
 	return dir, filepath.Join(dir, "article.fr.md"), filepath.Join(dir, "article.en.md")
+}
+
+// alignTestGlossary returns the absolute path of the align package's test
+// glossary: with --no-builtin, it pins the dictionary of the tests whose
+// exact output would otherwise move with the built-in glossary's data.
+func alignTestGlossary(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "align", "testdata", "glossary.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pinnedAlign aligns two articles in process as `trad align --no-builtin
+// --glossary alignTestGlossary` does (no user glossary).
+func pinnedAlign(t *testing.T, fr, en string) []align.Link {
+	t.Helper()
+	g, _, err := glossary.ReadFile(alignTestGlossary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(path, lang, target string) *segments.Document {
+		d, _, err := segments.ReadFile(path, segments.ReadOptions{Lang: lang, Target: target})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	_, links := align.New(align.WithCore(g), "fr", "en").Documents(read(fr, "fr", "en"), read(en, "en", "fr"))
+	return links
 }
 
 func TestAlignSentences(t *testing.T) {
@@ -173,7 +205,8 @@ var updateAlign = flag.Bool("update-align", false, "rewrite the align golden fil
 // deliberate change of the aligner.
 func TestAlignSentencesGolden(t *testing.T) {
 	td := filepath.Join("..", "..", "align", "testdata")
-	code, out, errOut := runAlign(t, "", "--sentences", filepath.Join(td, "story.fr-en.fr"), filepath.Join(td, "story.fr-en.en"))
+	code, out, errOut := runAlign(t, "", "--sentences", "--no-builtin", "--glossary", alignTestGlossary(t),
+		filepath.Join(td, "story.fr-en.fr"), filepath.Join(td, "story.fr-en.en"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
