@@ -490,7 +490,7 @@ func TestApplyShapes(t *testing.T) {
 	if err := doc.Check(); err != nil {
 		t.Fatal(err)
 	}
-	want := ApplyResult{Filled: 2, Merged: 1, Dropped: len(tgt.Segments) - 3, Low: 1}
+	want := ApplyResult{Filled: 2, Merged: 1, Added: len(tgt.Segments) - 3, Low: 1}
 	if res != want {
 		t.Errorf("result %+v, want %+v", res, want)
 	}
@@ -499,7 +499,8 @@ func TestApplyShapes(t *testing.T) {
 		t.Errorf("across blocks: %+v / %+v", s[0], s[1])
 	}
 	if s[2].Source != src.Segments[2].Source+" "+src.Segments[3].Source ||
-		s[2].Target != tgt.Segments[1].Source+" "+tgt.Segments[2].Source || !strings.Contains(s[2].Note, "0.30") {
+		s[2].Target != tgt.Segments[1].Source+" "+tgt.Segments[2].Source ||
+		!strings.HasPrefix(s[2].Note, "alignment confidence 0.30: check\n"+AddedPrefix+tgt.Segments[3].Source+" "+tgt.Segments[4].Source) {
 		t.Errorf("merged segment %+v", s[2])
 	}
 	if s[3].Source != src.Segments[4].Source || s[3].Target != "" || s[3].Status != segments.StatusNew {
@@ -528,5 +529,57 @@ func TestDocumentsOtherLayout(t *testing.T) {
 	_, links := New(testGlossary(t), "fr", "en").Documents(src, tgt)
 	if sc := strictScores(gold, links); sc.F1 < 0.95 {
 		t.Errorf("strict F1 %.3f, want ≥ 0.95", sc.F1)
+	}
+}
+
+// TestApplyAdded checks where Apply keeps the translated sentences that
+// have no source sentence: in a note on the segment of the nearest link
+// before them that has a target, else after them, else on any source
+// segment; with no source segment at all, they are counted as left out.
+func TestApplyAdded(t *testing.T) {
+	read := func(text, lang, target string) *segments.Document {
+		d, _, err := segments.Read(strings.NewReader(text), segments.ReadOptions{Lang: lang, Target: target, Format: segments.FormatText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	src := read("Une phrase.\n\nDeux phrases.\n\nTrois phrases.", "fr", "en")
+	tgt := read("Zero.\n\nOne.\n\nExtra.\n\nTwo.\n\nThree.\n\nFour.", "en", "fr")
+	if len(src.Segments) != 3 || len(tgt.Segments) != 6 {
+		t.Fatalf("%d and %d segments, want 3 and 6", len(src.Segments), len(tgt.Segments))
+	}
+	l := func(s, t []int) Link { return Link{Src: s, Tgt: t, Conf: 1} }
+	for _, tc := range []struct {
+		name  string
+		links []Link
+		notes []string // per segment of the project
+		res   ApplyResult
+	}{
+		{"after a pair, before a pair", []Link{
+			l([]int{}, []int{0}), l([]int{0}, []int{1}), l([]int{}, []int{2}), l([]int{1}, []int{}), l([]int{}, []int{3}),
+			l([]int{2}, []int{4}), l([]int{}, []int{5}),
+		}, []string{"added in translation: Zero. Extra. Two.", "", "added in translation: Four."}, ApplyResult{Filled: 2, Added: 4}},
+		{"no pair", []Link{
+			l([]int{0}, []int{}), l([]int{1}, []int{}), l([]int{}, []int{0, 1, 2, 3, 4}), l([]int{2}, []int{}), l([]int{}, []int{5}),
+		}, []string{"", "added in translation: Zero. One. Extra. Two. Three.", "added in translation: Four."}, ApplyResult{Added: 6}},
+	} {
+		doc, res := Apply(src, tgt, tc.links, time.Now())
+		if err := doc.Check(); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if res != tc.res {
+			t.Errorf("%s: %+v, want %+v", tc.name, res, tc.res)
+		}
+		for i, s := range doc.Segments {
+			if s.Note != tc.notes[i] {
+				t.Errorf("%s: segment %d note %q, want %q", tc.name, i, s.Note, tc.notes[i])
+			}
+		}
+	}
+	empty := src.Clone()
+	empty.Segments, empty.Blocks = nil, nil
+	if _, res := Apply(empty, tgt, []Link{l([]int{}, []int{0, 1, 2, 3, 4, 5})}, time.Now()); res != (ApplyResult{Dropped: 6}) {
+		t.Errorf("no source segment: %+v, want the 6 sentences left out", res)
 	}
 }

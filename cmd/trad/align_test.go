@@ -177,6 +177,47 @@ func TestAlignTMX(t *testing.T) {
 	}
 }
 
+// TestAlignAddedSentence checks that a sentence the translator added
+// (no source sentence) is not lost: the project and the TMX keep it in the
+// note of the unit before it, and the summary says so.
+func TestAlignAddedSentence(t *testing.T) {
+	dir := t.TempDir()
+	fr, en := filepath.Join(dir, "a.fr.md"), filepath.Join(dir, "a.en.md")
+	const added = "Paris had not seen such a summit since 1995, when the Schengen rules came into force for seven countries."
+	os.WriteFile(fr, []byte("Le président est arrivé à Paris le 3 mai 2024.\n\nLa réunion a duré 4 heures et s'est terminée par un communiqué commun.\n\nLe lendemain, 300 manifestants attendaient devant le palais.\n"), 0o644)
+	os.WriteFile(en, []byte("The president arrived in Paris on 3 May 2024.\n\nThe meeting lasted 4 hours and ended with a joint statement. "+added+"\n\nThe next day, 300 protesters were waiting outside the palace.\n"), 0o644)
+	out := filepath.Join(dir, "a.tmx")
+	code, _, errOut := runAlign(t, "", "--no-builtin", "--glossary", alignTestGlossary(t), fr, en, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "1 translated sentences without source, kept in notes") {
+		t.Errorf("summary %q", errOut)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var notes []string
+	err = bitext.ReadTMX(f, func(u bitext.TU) error {
+		if u.Variants["fr"] == "" || strings.Contains(u.Variants["en"], "Schengen") {
+			t.Errorf("unit %+v: the added sentence is not a translation", u.Variants)
+		}
+		if u.Note != "" {
+			notes = append(notes, u.Variants["fr"]+" | "+u.Note)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "La réunion a duré 4 heures et s'est terminée par un communiqué commun. | " + align.AddedPrefix + added
+	if len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes %q, want %q", notes, want)
+	}
+}
+
 func TestAlignErrors(t *testing.T) {
 	dir, fr, en := alignPair(t)
 	for _, tc := range []struct {
