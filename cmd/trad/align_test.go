@@ -151,7 +151,7 @@ func TestAlignProject(t *testing.T) {
 func TestAlignTMX(t *testing.T) {
 	dir, fr, en := alignPair(t)
 	out := filepath.Join(dir, "pair.tmx")
-	code, _, errOut := runAlign(t, "", fr, en, "-o", out)
+	code, _, errOut := runAlign(t, "", "--no-builtin", "--glossary", alignTestGlossary(t), fr, en, "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
