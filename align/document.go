@@ -152,7 +152,7 @@ func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.
 			target[l.Src[0]] = l
 		}
 	}
-	added := addedNotes(links, func(j int) string { return tgt.Segments[j].Source }, joiner)
+	added := addedNotes(links, func(j int) string { return tgt.Segments[j].Source })
 	res.Dropped = len(added[-1])
 	var segs []segments.Segment
 	for bi := range doc.Blocks {
@@ -199,18 +199,23 @@ func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.
 // addedNotes gathers the target sentences of 0:1 links by the source
 // segment whose note keeps them: the first source segment of the nearest
 // link before them with both sides, else of the nearest after them with
-// both sides, else of any link with a source (the alignment has no pair at
-// all), or -1 when no link has a source sentence. text gives a target
-// sentence's text.
-func addedNotes(links []Link, text func(int) string, joiner string) map[int][]string {
+// both sides, else of the nearest link with a source (the alignment has no
+// pair at all), or -1 when no link has a source sentence. text gives a
+// target sentence's text.
+func addedNotes(links []Link, text func(int) string) map[int][]string {
 	out := map[int][]string{}
+	prevPair, nextPair := nearest(links, func(l Link) bool { return len(l.Src) > 0 && len(l.Tgt) > 0 })
+	prevSrc, nextSrc := nearest(links, func(l Link) bool { return len(l.Src) > 0 })
 	for k, l := range links {
 		if len(l.Src) > 0 {
 			continue
 		}
 		seg := -1
-		if at := nearestLink(links, k); at >= 0 {
-			seg = links[at].Src[0]
+		for _, at := range []int{prevPair[k], nextPair[k], prevSrc[k], nextSrc[k]} {
+			if at >= 0 {
+				seg = links[at].Src[0]
+				break
+			}
 		}
 		for _, j := range l.Tgt {
 			out[seg] = append(out[seg], text(j))
@@ -219,23 +224,25 @@ func addedNotes(links []Link, text func(int) string, joiner string) map[int][]st
 	return out
 }
 
-// nearestLink returns the link that keeps the added sentences of link k
-// (see addedNotes), or -1 when no link has a source sentence.
-func nearestLink(links []Link, k int) int {
-	for _, pair := range []bool{true, false} {
-		ok := func(l Link) bool { return len(l.Src) > 0 && (!pair || len(l.Tgt) > 0) }
-		for i := k - 1; i >= 0; i-- {
-			if ok(links[i]) {
-				return i
-			}
-		}
-		for i := k + 1; i < len(links); i++ {
-			if ok(links[i]) {
-				return i
-			}
+// nearest returns, for every link k, the index of the last link before k
+// and of the first after k for which ok holds (-1 when there is none).
+func nearest(links []Link, ok func(Link) bool) (prev, next []int) {
+	prev, next = make([]int, len(links)), make([]int, len(links))
+	last := -1
+	for k, l := range links {
+		prev[k] = last
+		if ok(l) {
+			last = k
 		}
 	}
-	return -1
+	last = -1
+	for k := len(links) - 1; k >= 0; k-- {
+		next[k] = last
+		if ok(links[k]) {
+			last = k
+		}
+	}
+	return prev, next
 }
 
 // joinNote appends note to a segment's existing note, a line each.
