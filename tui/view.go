@@ -89,6 +89,9 @@ func (m Model) View() string {
 		if len(m.doc.Segments) > 0 {
 			if is := m.issues.get(m.cur); len(is) > 0 {
 				qaNote = "QA: " + issueSummary(is)
+			} else if n := m.doc.Segments[m.cur].Note; n != "" {
+				// Alignment notes ("check", "added in translation: …").
+				qaNote = "note: " + sanitizeLine(n)
 			}
 		}
 		lines = append(lines, m.status.line(qaNote))
