@@ -150,6 +150,7 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 			project = segments.ProjectPath(file)
 		}
 	}
+	fresh := newProject(file, project)
 	store, doc, rep, warns, err := segments.OpenStore(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project, By: "trad edit"})
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
@@ -157,6 +158,12 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 	ses := &editSession{doc: doc, projectPath: store.Path(), opts: o, report: rep, store: store}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
+	}
+	// A resumed project's languages were decided when it was created.
+	if fresh && o.From == "" {
+		if n := languageNotice(doc, "--from"); n != "" {
+			ses.notices = append(ses.notices, n)
+		}
 	}
 	// Glossaries and memories load after the first frame (see load), but a
 	// path that does not exist is a typo better reported at once.
@@ -191,6 +198,19 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 	}
 	ses.config = cfg
 	return ses, nil
+}
+
+// newProject reports whether opening file creates its project: it is an
+// article whose project file (project, or the one beside it) does not exist.
+func newProject(file, project string) bool {
+	if segments.IsProjectPath(file) && project == "" {
+		return false
+	}
+	if project == "" {
+		project = segments.ProjectPath(file)
+	}
+	_, err := os.Stat(project)
+	return errors.Is(err, os.ErrNotExist)
 }
 
 // load reads the glossaries and the translation memories; the editor runs
