@@ -119,7 +119,7 @@ func (m *Model) confirm(toUntranslated bool) tea.Cmd {
 	}
 	// Nothing typed in an empty segment: it stays as it was.
 	if v != "" || m.orig.Target != "" {
-		m.editChange(func(d *segments.Document) bool { return d.Confirm(i, v, origin, now) })
+		m.editChange(m.confirmOp(i, v, origin, now))
 	} else if m.doc.Segments[i].Target != "" {
 		m.editChange(func(*segments.Document) bool { return true })
 	}

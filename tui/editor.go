@@ -35,6 +35,10 @@ type editor struct {
 	// lastRune is the rune the last change typed, -1 when the last change
 	// was something else (deletion, insertion of a term, undo).
 	lastRune rune
+	// marks are byte spans of the value to underline (misspelt words,
+	// spell.go); they belong to the value they were computed for.
+	marks     [][2]int
+	marksText string
 }
 
 func newEditor(keys textarea.KeyMap, st *Styles) editor {
@@ -218,6 +222,9 @@ func (e *editor) lines(width int) []string {
 	}
 	for i := range out {
 		out[i] = fit(out[i], width)
+	}
+	if len(e.marks) > 0 && e.marksText == e.ta.Value() {
+		out = underlineRows(out, e.marksText, e.ta.Width(), e.marks)
 	}
 	return out
 }

@@ -39,6 +39,10 @@ type BrowseKeys struct {
 	UseMatch [maxShownMatches]key.Binding
 	// useMatchHelp stands for the UseMatch bindings in the help.
 	useMatchHelp key.Binding
+	// QA pane: select the next or previous issue, ignore or un-ignore the
+	// selected one, show the ignored ones (qawire.go). UseMT opens the
+	// editor with the machine translation (mt.go).
+	QANext, QAPrev, QAIgnore, QAUnignore, QAShowIgnored, UseMT key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's
@@ -59,6 +63,10 @@ type EditKeys struct {
 	// target; InsertMatch[i] inserts it at the cursor.
 	ReplaceMatch, InsertMatch         [maxShownMatches]key.Binding
 	replaceMatchHelp, insertMatchHelp key.Binding
+	// UseMT puts the machine translation in; AddWord adds the word under
+	// the cursor to the user dictionary, Suggest shows corrections of it
+	// (spell.go).
+	UseMT, AddWord, Suggest key.Binding
 }
 
 // PromptKeys answer the one-line prompts: the quit confirmation after a
@@ -120,6 +128,12 @@ func defaultBrowseKeys(k *KeyMap) {
 		PaneQA:           b([]string{"alt+q"}, "alt+q", "QA pane"),
 		useMatchHelp:     b([]string{"f1"}, "f1…f3", "use match"),
 		mouseHelp:        b([]string{"\x00mouse"}, "mouse", "click, wheel"),
+		QANext:           b([]string{"tab"}, "tab", "next QA issue"),
+		QAPrev:           b([]string{"shift+tab"}, "shift+tab", "prev QA issue"),
+		QAIgnore:         b([]string{"x"}, "x", "ignore QA issue"),
+		QAUnignore:       b([]string{"X"}, "X", "un-ignore QA issue"),
+		QAShowIgnored:    b([]string{"I"}, "I", "show ignored issues"),
+		UseMT:            b([]string{"f4"}, "f4", "use MT"),
 	}
 	for i := range k.Browse.UseMatch {
 		n := fmt.Sprint(i + 1)
@@ -151,6 +165,9 @@ func defaultEditKeys(k *KeyMap) {
 
 		replaceMatchHelp: b([]string{"f1"}, "f1…f3", "use match"),
 		insertMatchHelp:  b([]string{"shift+f1"}, "shift+f1…f3", "insert match"),
+		UseMT:            b([]string{"f4"}, "f4", "use MT"),
+		AddWord:          b([]string{"alt+a"}, "alt+a", "add word to dictionary"),
+		Suggest:          b([]string{"alt+s"}, "alt+s", "spelling suggestions"),
 	}
 	for i := range k.Edit.ReplaceMatch {
 		n := fmt.Sprint(i + 1)
@@ -199,6 +216,7 @@ func (h browseHelp) FullHelp() [][]key.Binding {
 		{k.NextUntranslated, k.PrevUntranslated, k.NextChanged, k.Goto, k.Search, k.NextMatch, k.PrevMatch},
 		{k.Edit, k.useMatchHelp, k.Review, k.UndoConfirm, k.History, k.Export, k.Save, k.Quit},
 		{k.Glossary, k.PaneGlossary, k.PaneMatches, k.PaneQA, k.Help},
+		{k.QANext, k.QAPrev, k.QAIgnore, k.QAUnignore, k.QAShowIgnored, k.UseMT},
 		editColumn(h.e),
 	}
 }
@@ -221,6 +239,7 @@ func (h editHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		editColumn(k),
 		{k.replaceMatchHelp, k.Save, k.Quit, k.Glossary, k.Help},
+		{k.UseMT, k.AddWord, k.Suggest},
 	}
 }
 
@@ -244,12 +263,15 @@ func (k *KeyMap) actions() map[string][]keyAction {
 			{"quit", &br.Quit}, {"glossary", &br.Glossary}, {"help", &br.Help}, {"export", &br.Export},
 			{"next-changed", &br.NextChanged}, {"undo-confirm", &br.UndoConfirm}, {"history", &br.History},
 			{"pane-glossary", &br.PaneGlossary}, {"pane-matches", &br.PaneMatches}, {"pane-qa", &br.PaneQA},
+			{"qa-next", &br.QANext}, {"qa-prev", &br.QAPrev}, {"qa-ignore", &br.QAIgnore},
+			{"qa-unignore", &br.QAUnignore}, {"qa-show-ignored", &br.QAShowIgnored}, {"use-mt", &br.UseMT},
 		},
 		"edit": {
 			{"confirm", &ed.Confirm}, {"newline", &ed.InsertNewline}, {"leave", &ed.Leave},
 			{"copy-source", &ed.CopySource}, {"undo", &ed.Undo}, {"redo", &ed.Redo},
 			{"save", &ed.Save}, {"quit", &ed.Quit}, {"glossary", &ed.Glossary},
 			{"confirm-next-untranslated", &ed.ConfirmNext}, {"help", &ed.Help},
+			{"use-mt", &ed.UseMT}, {"add-word", &ed.AddWord}, {"suggest", &ed.Suggest},
 		},
 		"prompt": {
 			{"yes", &k.Prompt.Yes}, {"no", &k.Prompt.No}, {"retry", &k.Prompt.Retry},

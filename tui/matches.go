@@ -3,6 +3,7 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/tm"
 )
 
@@ -14,9 +15,14 @@ const maxShownMatches = 3
 // matcher and the translation memory. Options.Load returns them from a
 // command, off the UI path.
 type Resources struct {
-	Hits    HitFinder
-	Memory  *tm.Memory
-	Notices []string
+	Hits   HitFinder
+	Memory *tm.Memory
+	// Glossary is the merged glossary Hits matches, for the QA project
+	// context (qa.NewProject); Spell the target's spell checker (nil: off,
+	// with a notice among Notices).
+	Glossary *glossary.Glossary
+	Spell    Speller
+	Notices  []string
 }
 
 // resourcesMsg delivers Resources.

@@ -31,18 +31,18 @@ const (
 
 // view renders the pane as exactly height lines of width cells. key
 // identifies the content (segment, versions) for the cache.
-func (p *matchPane) view(key string, ms []tm.Match, state matchState, target string) []string {
+func (p *matchPane) view(key string, ms []tm.Match, state matchState, target string, mv mtView) []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
-	key = fmt.Sprint(key, "|", state, len(ms), p.width, p.height, p.right)
+	key = fmt.Sprint(key, "|", state, len(ms), p.width, p.height, p.right, "|", mv.key())
 	if lines, ok := p.cache.get(key); ok {
 		return lines
 	}
 	var out []string
 	for level := 0; level < 4; level++ {
 		var fits bool
-		if out, fits = p.render(ms, state, level, target); fits {
+		if out, fits = p.render(ms, state, level, target, mv); fits {
 			break
 		}
 	}
@@ -113,7 +113,7 @@ func (p *matchPane) diffSource(m tm.Match) (string, []span) {
 // too. The match equal
 // to target (the segment's text) is marked "= current". It reports whether
 // everything fitted.
-func (p *matchPane) render(ms []tm.Match, state matchState, level int, target string) ([]string, bool) {
+func (p *matchPane) render(ms []tm.Match, state matchState, level int, target string, mv mtView) ([]string, bool) {
 	// Always bordered: below the table it sits right of the glossary.
 	border, inner := paneBorder(p.st, p.width, true)
 	var lines []string
@@ -135,7 +135,17 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int, target st
 			add(p.st.PaneMeta.Render("no match in the memory"))
 		}
 	}
+	mtAt := len(ms) // the MT suggestion goes below the matches of 75 % and more
 	for i, m := range ms {
+		if m.Score < mtAbove {
+			mtAt = i
+			break
+		}
+	}
+	for i, m := range ms {
+		if i == mtAt {
+			lines = append(lines, p.mtLines(mv, level, inner)...)
+		}
 		head := p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.MatchScore.Render(scoreLabel(m))
 		if target != "" && m.Target == target {
 			head += p.st.PaneMeta.Render(" = current")
@@ -176,6 +186,9 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int, target st
 				add(p.st.PaneMeta.Render(lead) + p.st.PaneTarget.Render(target[ls.start:ls.end]))
 			}
 		}
+	}
+	if mtAt == len(ms) {
+		lines = append(lines, p.mtLines(mv, level, inner)...)
 	}
 	return paneFrame(lines, p.width, p.height, border, inner), len(lines) <= p.height
 }

@@ -79,6 +79,10 @@ type Options struct {
 	Exporters []Exporter
 	// ExportDir is where exports are written; "" means the project's folder.
 	ExportDir string
+	// Spell checks the target's spelling (nil: none, unless Load brings
+	// one); MT suggests machine translations (nil: none).
+	Spell Speller
+	MT    MTService
 	// Tick schedules msg after d. Tests replace it to run timers by hand;
 	// nil means tea.Tick.
 	Tick func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -149,6 +153,12 @@ type Model struct {
 	usedMatch string
 	// qaGen tags the latest run of checkConfirmed.
 	qaGen int
+	// qx is the QA context (project, spell checker) and the QA pane's
+	// selection (qawire.go); sp the spelling underlines (spell.go); mtx
+	// machine translation (mt.go).
+	qx  *qaState
+	sp  *spellState
+	mtx *mtState
 	// Pane layout, computed by layout, and the last pane area drawn.
 	paneW, paneH int
 	paneRight    bool
@@ -215,9 +225,15 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
 		autoFill:    -1,
+		qx:          newQAState(opts.Spell),
+		sp:          &spellState{},
+		mtx:         newMTState(opts.MT, cfg.MT, doc),
 	}
 	m.table.issues = issues
 	m.header = newHeader(st, doc, projectPath, m.prog)
+	if doc.NoMT {
+		m.header.langs += " · no MT (confidential)"
+	}
 	if n := len(doc.Segments); n > 0 {
 		m.cur = min(max(doc.Cursor, 0), n-1)
 	}
@@ -356,7 +372,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.done {
 		return m, tea.Batch(append(cmds, tea.Quit)...)
 	}
-	cmds = append(cmds, m.afterUpdate())
+	cmds = append(cmds, m.afterUpdate(), m.wireAfterUpdate())
 	return m, tea.Batch(cmds...)
 }
 
@@ -468,6 +484,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			return m.quit()
 		}
 		return nil
+	}
+	if cmd, ok := m.wireKey(msg); ok {
+		return cmd
 	}
 	switch m.mode {
 	case modeEdit:

@@ -55,7 +55,7 @@ func (m *Model) layoutPanes(w, body int) (tw, th int) {
 // on the right).
 func (m Model) paneView() []string {
 	w, h := m.paneW, m.paneH
-	is := m.issues.get(m.cur)
+	is := m.shownIssues()
 	hits, hitsKnown := m.hits.get(m.cur), m.hits.known(m.cur) || m.finder == nil && !m.loading
 	state := matchesKnown
 	switch {
@@ -69,7 +69,7 @@ func (m Model) paneView() []string {
 	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur], "|", m.doc.Segments[m.cur].Rev)
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
-	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", w, h, m.paneRight, m.show)
+	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)
 	if lines, ok := m.paneCache.get(key); ok {
 		return lines
 	}
@@ -79,18 +79,19 @@ func (m Model) paneView() []string {
 }
 
 // paneHeights shares h rows of the right-hand column: the matches (or
-// history) pane half, the QA findings what they need of the rest, the
+// history) pane half, the QA findings what they need (issues rows, title
+// included) of the rest, the
 // glossary the remainder; a pane that is off gives its rows to the others.
 func (m Model) paneHeights(h, issues int) (gh, qh, mh int) {
 	sh := m.show
 	lower := sh.matches || sh.history
 	if sh.qa && issues > 0 {
-		qh = issues + 1
+		qh = issues
 	}
 	switch {
 	case lower && sh.glossary:
 		mh = h / 2
-		qh = min(qh, max((h-mh)/2, 1))
+		qh = min(qh, max(h-mh-2, 1))
 		gh = h - mh - qh
 	case lower:
 		qh = min(qh, h/2)
@@ -111,13 +112,14 @@ func (m Model) lowerPane(mkey string, state matchState) []string {
 	if m.show.history {
 		return m.hpane.view(seg)
 	}
-	return m.mpane.view(mkey, m.shownMatches(m.cur), state, seg.Target)
+	return m.mpane.view(mkey, m.shownMatches(m.cur), state, seg.Target, m.mtPaneView())
 }
 
 // renderPanes lays the panes out; paneView caches the result.
 func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKnown bool, mkey string, state matchState) []string {
 	if m.paneRight {
-		gh, qh, mh := m.paneHeights(h, len(is))
+		m.qpane.right = true
+		gh, qh, mh := m.paneHeights(h, m.qpane.need(is, w))
 		m.pane.setSize(w, gh, true)
 		m.qpane.setSize(w, qh, true)
 		m.mpane.setSize(w, mh, true)
@@ -127,7 +129,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 			out = append(out, m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)...)
 		}
 		if qh > 0 {
-			out = append(out, m.qpane.view(is)...)
+			out = append(out, m.qpane.view(is, m.qaTitle(), m.qx.sel)...)
 		}
 		if mh > 0 {
 			out = append(out, m.lowerPane(mkey, state)...)
@@ -155,7 +157,9 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 	if gw > 0 {
 		qh := 0
 		if sh.qa && len(is) > 0 {
-			qh = min(len(is)+1, max(h/2, 1))
+			m.qpane.right = false
+			// The findings before the glossary: it keeps two rows.
+			qh = min(m.qpane.need(is, gw), max(h-2, 1))
 			if !sh.glossary {
 				qh = h
 			}
@@ -166,7 +170,7 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 			l = m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
 		}
 		if qh > 0 {
-			l = append(l[:len(l):len(l)], m.qpane.view(is)...)
+			l = append(l[:len(l):len(l)], m.qpane.view(is, m.qaTitle(), m.qx.sel)...)
 		}
 	}
 	if w-gw > 0 {

@@ -34,6 +34,7 @@ type qaAllMsg struct {
 func (m *Model) checkConfirmed(gen int) tea.Cmd {
 	var segs []segments.Segment
 	var idx []int
+	var blocks []segments.BlockKind
 	known := map[int][]glossary.Hit{}
 	for i := range m.doc.Segments {
 		s := &m.doc.Segments[i]
@@ -41,6 +42,7 @@ func (m *Model) checkConfirmed(gen int) tea.Cmd {
 			continue
 		}
 		segs, idx = append(segs, *s), append(idx, i)
+		blocks = append(blocks, m.qaContext(i).Block)
 		if m.hits.known(i) {
 			known[i] = m.hits.get(i)
 		}
@@ -49,7 +51,7 @@ func (m *Model) checkConfirmed(gen int) tea.Cmd {
 		return nil
 	}
 	f, hitGen := m.finder, m.hits.gen
-	ctx := qa.Context{SourceLang: m.doc.SourceLang.String(), TargetLang: m.doc.TargetLang.String(), Config: m.cfg.QA}
+	ctx := m.qaContext(idx[0])
 	return func() tea.Msg {
 		msg := qaAllMsg{gen: gen, hitGen: hitGen, targets: make(map[int]string, len(segs)),
 			issues: map[int][]qa.Issue{}, hits: map[int][]glossary.Hit{}}
@@ -61,7 +63,7 @@ func (m *Model) checkConfirmed(gen int) tea.Cmd {
 				msg.hits[i] = hs
 			}
 			c := ctx
-			c.Hits = hs
+			c.Hits, c.Block = hs, blocks[k]
 			is := qa.Check(s, c)
 			for j := range is {
 				is[j].Segment = i
@@ -98,6 +100,7 @@ func (m *Model) onQAAll(msg qaAllMsg) tea.Cmd {
 			continue
 		}
 		is := msg.issues[i]
+		qa.MarkIgnored(m.doc, is)
 		had := m.issues.hasError(i)
 		m.issues.set(i, is)
 		if had != m.issues.hasError(i) {
@@ -105,7 +108,7 @@ func (m *Model) onQAAll(msg qaAllMsg) tea.Cmd {
 		}
 		all = append(all, is...)
 	}
-	if len(all) == 0 {
+	if len(qa.Standing(all)) == 0 {
 		return nil
 	}
 	note := fmt.Sprintf("QA: %s in %d segment%s", countSummary(all), len(msg.targets), plural(len(msg.targets)))

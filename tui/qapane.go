@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/trad-project/trad/qa"
 )
 
@@ -39,9 +41,11 @@ func (s *issueStore) drop(i int) bool {
 	return ok
 }
 
+// hasError reports whether segment i has an error-level finding that is
+// not ignored.
 func (s *issueStore) hasError(i int) bool {
 	for _, is := range s.issues[i] {
-		if is.Severity >= qa.Error {
+		if is.Severity >= qa.Error && is.Ignored == nil {
 			return true
 		}
 	}
@@ -61,8 +65,18 @@ func issueCounts(is []qa.Issue) (errs, warns int) {
 }
 
 // issueSummary is "1 error, 2 warnings: numbers, links", naming every
-// check that found something, once.
-func issueSummary(is []qa.Issue) string {
+// check that found something, once; ignored issues are only counted
+// ("1 warning: glossary · 1 ignored").
+func issueSummary(all []qa.Issue) string {
+	is := qa.Standing(all)
+	ign := ""
+	if n := len(all) - len(is); n > 0 {
+		ign = fmt.Sprintf("%d ignored", n)
+		if len(is) == 0 {
+			return ign
+		}
+		ign = " · " + ign
+	}
 	var checks []string
 	seen := map[string]bool{}
 	for _, x := range is {
@@ -71,12 +85,12 @@ func issueSummary(is []qa.Issue) string {
 			checks = append(checks, x.Check)
 		}
 	}
-	return countSummary(is) + ": " + strings.Join(checks, ", ")
+	return countSummary(is) + ": " + strings.Join(checks, ", ") + ign
 }
 
-// countSummary is "1 error, 2 warnings".
+// countSummary is "1 error, 2 warnings", not counting ignored issues.
 func countSummary(is []qa.Issue) string {
-	e, w := issueCounts(is)
+	e, w := issueCounts(qa.Standing(is))
 	var parts []string
 	plural := func(n int, s string) string {
 		if n == 1 {
@@ -93,27 +107,83 @@ func countSummary(is []qa.Issue) string {
 	return strings.Join(parts, ", ")
 }
 
-// qaPane lists the current segment's findings under the glossary pane.
+// qaPane lists the current segment's findings under the glossary pane,
+// each message in full (wrapped), the selected one marked; when they do not
+// fit, the list scrolls to keep the selection in view.
 type qaPane struct{ paneBox }
 
-// view renders is as exactly height lines of width cells. It is cheap
-// (a few lines) and drawn only when the segment has findings.
-func (p *qaPane) view(is []qa.Issue) []string {
-	if p.width <= 0 || p.height <= 0 {
-		return nil
-	}
-	border, inner := paneBorder(p.st, p.width, p.right)
-	lines := []string{paneTitle(p.st, "QA: "+countSummary(is), inner, p.right)}
-	for i, x := range is {
-		if len(lines) == p.height-1 && i < len(is)-1 {
-			lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more (trad qa)", len(is)-i)))
-			break
-		}
+// issueLines renders the findings at inner width, and says on which line
+// each begins.
+func (p *qaPane) issueLines(is []qa.Issue, sel, inner int, compact bool) (lines []string, first []int) {
+	for k, x := range is {
+		first = append(first, len(lines))
 		g, st := p.st.QAWarnGlyph, p.st.QAWarn
 		if x.Severity >= qa.Error {
 			g, st = p.st.QAErrorGlyph, p.st.QAError
 		}
-		lines = append(lines, st.Render(g+" "+x.Check)+" "+sanitizeLine(x.Message))
+		mark := "  "
+		if k == sel {
+			mark = p.st.PaneNum.Render("› ")
+		}
+		head := x.Check + " "
+		text := sanitizeLine(x.Message)
+		if x.Ignored != nil {
+			st = p.st.PaneMeta
+			text += " (" + ignoredNote(x.Ignored) + ")"
+		}
+		w := max(inner-2, 1)
+		full := g + " " + head + text
+		if compact && k != sel {
+			// One line each; the selected issue shows in full.
+			lines = append(lines, mark+st.Render(g+" "+x.Check)+" "+ansi.Truncate(text, max(w-ansi.StringWidth(g+" "+head), 1), "…"))
+			continue
+		}
+		for j, ls := range wrapText(full, w) {
+			part := full[ls.start:ls.end]
+			lead := mark
+			if j > 0 {
+				lead = "    "
+				part = sanitizeLine(part)
+			} else if len(part) >= len(g)+1+len(head) {
+				part = st.Render(g+" "+x.Check) + " " + part[len(g)+1+len(head):]
+			}
+			lines = append(lines, lead+part)
+		}
 	}
+	return lines, first
+}
+
+// need is how many rows the pane needs to show is in full at width w.
+func (p *qaPane) need(is []qa.Issue, w int) int {
+	if len(is) == 0 {
+		return 0
+	}
+	_, inner := paneBorder(p.st, w, p.right)
+	lines, _ := p.issueLines(is, -1, inner, false)
+	return len(lines) + 1
+}
+
+// view renders is as exactly height lines of width cells; title counts
+// what stands (hidden ignored issues included in the count).
+func (p *qaPane) view(is []qa.Issue, title string, sel int) []string {
+	if p.width <= 0 || p.height <= 0 {
+		return nil
+	}
+	border, inner := paneBorder(p.st, p.width, p.right)
+	room := p.height - 1
+	body, first := p.issueLines(is, sel, inner, false)
+	if len(body) > room {
+		body, first = p.issueLines(is, sel, inner, true)
+	}
+	top := 0
+	if len(body) > room && sel >= 0 && sel < len(first) {
+		// Scroll so the selected issue starts in view, as far down as it goes.
+		top = min(first[sel], max(len(body)-room, 0))
+	}
+	body = body[top:]
+	if len(body) > room && room > 0 {
+		body = append(body[:room-1:room-1], p.st.PaneMeta.Render(fmt.Sprintf("  … %d more lines", len(body)-room+1)))
+	}
+	lines := append([]string{paneTitle(p.st, "QA: "+title, inner, p.right)}, body...)
 	return paneFrame(lines, p.width, p.height, border, inner)
 }

@@ -6,7 +6,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 )
@@ -28,10 +27,18 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 	if res.Memory != nil {
 		m.matches.setMemory(res.Memory)
 	}
+	if res.Spell != nil {
+		m.qx.spell = res.Spell
+	}
+	m.qx.glossary = res.Glossary
 	// The glossary is known now: check the confirmed segments, which the
-	// findings of an earlier session do not cover.
-	m.qaGen++
-	qcmd := m.checkConfirmed(m.qaGen)
+	// findings of an earlier session do not cover, with the project
+	// context once it is built (or at once without a glossary).
+	qcmd := m.buildProject()
+	if qcmd == nil {
+		m.qaGen++
+		qcmd = m.checkConfirmed(m.qaGen)
+	}
 	if len(res.Notices) > 0 {
 		m.status.set(strings.Join(res.Notices, "; "), true)
 		return qcmd
@@ -107,9 +114,9 @@ func (m *Model) afterConfirm(i int) (tea.Cmd, string) {
 		m.matches.add(u)
 		cmds = append(cmds, m.saveMemory())
 	}
-	if is := m.check(i); len(is) > 0 {
-		notes = append(notes, "QA: "+issueSummary(is))
-	}
+	// The checks run in a command (the spell checker may wait on
+	// hunspell); their findings come back as a qaOneMsg.
+	cmds = append(cmds, m.checkCmd(i))
 	if n := m.fillRepetitions(i); n > 0 {
 		notes = append(notes, fmt.Sprintf("%d repetition%s filled as draft%s (%s)", n, plural(n), plural(n), m.st.RepetitionGlyph))
 	}
@@ -121,24 +128,6 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-// check runs the quality checks on segment i (about 20 µs: synchronous is
-// fine) and records the findings.
-func (m *Model) check(i int) []qa.Issue {
-	is := qa.Check(m.doc.Segments[i], qa.Context{
-		SourceLang: m.doc.SourceLang.String(), TargetLang: m.doc.TargetLang.String(),
-		Hits: m.hits.get(i), Config: m.cfg.QA,
-	})
-	for k := range is {
-		is[k].Segment = i
-	}
-	had := m.issues.hasError(i)
-	m.issues.set(i, is)
-	if had != m.issues.hasError(i) {
-		m.table.touch(i)
-	}
-	return is
 }
 
 // repetitionLimit bounds how many repetitions one confirm fills, so one
@@ -182,5 +171,5 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	}
-	return nil, false
+	return m.wireUpdate(msg)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strings"
@@ -23,8 +24,10 @@ import (
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/internal/xdg"
+	"github.com/trad-project/trad/mt"
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/spell"
 	"github.com/trad-project/trad/tm"
 	"github.com/trad-project/trad/tui"
 )
@@ -115,6 +118,21 @@ type editSession struct {
 	notices     []string
 	report      *segments.LoadReport // what resuming the project found
 	store       *segments.Store      // saves, merging other processes' work
+	mt          *mt.Service          // nil: no machine translation
+	speller     *spell.Checker       // nil: spelling off
+}
+
+// close stops the session's subprocesses and writes the MT cache.
+func (ses *editSession) close() error {
+	if ses.speller != nil {
+		ses.speller.Close()
+	}
+	if ses.mt != nil {
+		if err := ses.mt.Close(); err != nil {
+			return fmt.Errorf("machine translation cache: %w", err)
+		}
+	}
+	return nil
 }
 
 // installSample writes the bundled article into dir (if it is missing or
@@ -197,6 +215,20 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 		cfg.QA = qc
 	}
 	ses.config = cfg
+	// hunspell starts on the first check, off the UI path.
+	sp, n := editSpeller(doc.TargetLang.String())
+	if sp != nil {
+		ses.speller = sp
+	} else {
+		ses.notices = append(ses.notices, n)
+	}
+	svc, n := editMT(cfg.MT, ses.projectPath, doc)
+	if svc != nil {
+		ses.mt = svc
+	}
+	if n != "" {
+		ses.notices = append(ses.notices, n)
+	}
 	return ses, nil
 }
 
@@ -225,6 +257,10 @@ func (ses *editSession) load(snap *segments.Document) tui.Resources {
 	g, _ := mergeGlossaries(glossarySources{Paths: o.Glossaries, NoUser: o.NoUser, Lenient: true},
 		func(msg string) { res.Notices = append(res.Notices, msg) })
 	res.Hits = glossary.NewMatcher(g, snap.SourceLang.String(), snap.TargetLang.String())
+	res.Glossary = g
+	if ses.speller != nil {
+		res.Spell = ses.speller
+	}
 
 	mem, tw, err := tm.Open(tm.Options{
 		SourceLang: snap.SourceLang.String(), TargetLang: snap.TargetLang.String(), Paths: o.TM,
@@ -240,6 +276,38 @@ func (ses *editSession) load(snap *segments.Document) tui.Resources {
 	mem.Add(tm.DocumentUnits(snap, ses.projectPath)...)
 	res.Memory = mem
 	return res
+}
+
+// editSpeller returns the spell checker of the target language lang, or
+// nil and the one-line notice saying why spelling is off.
+func editSpeller(lang string) (*spell.Checker, string) {
+	sp, err := spell.New(lang)
+	switch {
+	case err == nil:
+		return sp, ""
+	case errors.Is(err, spell.ErrNoDictionary):
+		return nil, fmt.Sprintf("spelling off: no %s dictionary", lang)
+	case errors.Is(err, exec.ErrNotFound):
+		return nil, "spelling off: hunspell is not installed"
+	}
+	return nil, "spelling off: " + err.Error()
+}
+
+// editMT returns the machine translation service of the session, and a
+// notice when it cannot run. A confidential project (doc.NoMT) gets a
+// Service that sends nothing. Without an "mt" section in config.json, an
+// engine that cannot run is said in the matches pane only.
+func editMT(cfg *mt.Config, projectPath string, doc *segments.Document) (*mt.Service, string) {
+	svc, err := mt.New(mt.Options{Config: cfg, CachePath: mt.CachePath(projectPath), Forbidden: doc.NoMT})
+	switch {
+	case err == nil:
+		return svc, ""
+	case svc != nil: // the cache could not be read: rebuilt
+		return svc, mt.Notice(err)
+	case cfg == nil:
+		return nil, ""
+	}
+	return nil, mt.Notice(err)
 }
 
 // saveMemory returns the function adding the confirmed segments to the
@@ -326,6 +394,9 @@ func editRun(s *streams, o *editOptions) error {
 	go forwardSignals(sigs, p, killAfter, stopped)
 
 	final, runErr := p.Run()
+	if err := ses.close(); err != nil {
+		fmt.Fprintln(s.Err, "trad:", err)
+	}
 	fm, _ := final.(tui.Model)
 	if fm.Unsaved() {
 		if err := ses.rescue(fm); err != nil {
@@ -352,7 +423,16 @@ func (ses *editSession) options(readOnly, noColor bool) tui.Options {
 		NoColor:    noColor,
 		WordCount:  segments.WordCount,
 		Exporters:  exporters(ses.doc),
+		MT:         ses.mtService(),
 	}
+}
+
+// mtService is ses.mt as the editor's interface: nil stays nil.
+func (ses *editSession) mtService() tui.MTService {
+	if ses.mt == nil {
+		return nil
+	}
+	return ses.mt
 }
 
 // rescue is the last save, once the program has stopped without saving

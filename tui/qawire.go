@@ -1,0 +1,274 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/qa"
+	"github.com/trad-project/trad/segments"
+	"github.com/trad-project/trad/spell"
+)
+
+// This file wires the quality checks into the editor: the project context
+// (qa.Project, rebuilt in a command now and then), the spell checker, the
+// check of a confirmed segment (in a command: with a spell checker it may
+// wait on hunspell), and ignoring issues from the QA pane.
+
+// Speller is the spell checker the editor uses: *spell.Checker.
+type Speller interface {
+	CheckSkip(ctx context.Context, text string, skip func(word string) bool) ([]spell.Span, error)
+	Suggest(ctx context.Context, word string) ([]string, error)
+	Add(word string) error
+}
+
+// projectEvery is how many confirms make the QA project context stale
+// enough to be rebuilt (it learns how the translator rendered terms).
+const projectEvery = 5
+
+// qaState is the editor's QA context and the QA pane's selection.
+type qaState struct {
+	glossary *glossary.Glossary
+	project  *qa.Project
+	spell    Speller
+	// building is set while a qa.NewProject command runs; stale counts
+	// the confirms since the last build.
+	building bool
+	stale    int
+	// sel is the selected issue in the QA pane (an index into the shown
+	// issues); showIgnored lists the ignored ones too.
+	sel, selSeg int
+	showIgnored bool
+	// who stamps ignore records ($USER).
+	who string
+}
+
+func newQAState(sp Speller) *qaState {
+	who := os.Getenv("USER")
+	if who == "" {
+		who = "unknown"
+	}
+	return &qaState{spell: sp, who: who}
+}
+
+// projectMsg delivers a rebuilt qa.Project.
+type projectMsg struct{ p *qa.Project }
+
+// qaOneMsg carries the findings of one segment checked on confirm; target
+// is the text checked, to drop a result the translator has overtaken.
+type qaOneMsg struct {
+	seg    int
+	target string
+	issues []qa.Issue
+}
+
+// qaContext is the checks' context for segment i, without its hits.
+func (m *Model) qaContext(i int) qa.Context {
+	c := qa.Context{SourceLang: m.doc.SourceLang.String(), TargetLang: m.doc.TargetLang.String(),
+		Config: m.cfg.QA, Project: m.qx.project}
+	if b := m.doc.Segments[i].Block; b >= 0 && b < len(m.doc.Blocks) {
+		c.Block = m.doc.Blocks[b].Kind
+	}
+	if m.qx.spell != nil {
+		c.Spell = m.qx.spell
+	}
+	return c
+}
+
+// buildProject returns a command building the QA project context from a
+// snapshot, or nil when one is being built or there is no glossary finder.
+func (m *Model) buildProject() tea.Cmd {
+	if m.qx.building || m.finder == nil {
+		return nil
+	}
+	m.qx.building, m.qx.stale = true, 0
+	src, tgt, g, f, snap := m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.qx.glossary, m.finder, m.doc.Clone()
+	return func() tea.Msg { return projectMsg{p: qa.NewProject(src, tgt, g, f, snap)} }
+}
+
+// onProject installs a rebuilt context and checks the confirmed segments
+// with it.
+func (m *Model) onProject(msg projectMsg) tea.Cmd {
+	m.qx.building = false
+	m.qx.project = msg.p
+	m.qaGen++
+	return m.checkConfirmed(m.qaGen)
+}
+
+// checkCmd returns a command checking segment i as it is now.
+func (m *Model) checkCmd(i int) tea.Cmd {
+	seg := m.doc.Segments[i]
+	c := m.qaContext(i)
+	c.Hits = m.hits.get(i)
+	m.qx.stale++
+	var rebuild tea.Cmd
+	if m.qx.stale >= projectEvery {
+		rebuild = m.buildProject()
+	}
+	check := func() tea.Msg {
+		is := qa.Check(seg, c)
+		for k := range is {
+			is[k].Segment = i
+		}
+		return qaOneMsg{seg: i, target: seg.Target, issues: is}
+	}
+	return tea.Batch(check, rebuild)
+}
+
+// onQAOne records one segment's findings, marks the ignored ones and says
+// what stands.
+func (m *Model) onQAOne(msg qaOneMsg) tea.Cmd {
+	i := msg.seg
+	if i >= len(m.doc.Segments) || m.doc.Segments[i].Target != msg.target {
+		return nil
+	}
+	qa.MarkIgnored(m.doc, msg.issues)
+	had := m.issues.hasError(i)
+	m.issues.set(i, msg.issues)
+	if had != m.issues.hasError(i) {
+		m.table.touch(i)
+	}
+	if len(qa.Standing(msg.issues)) == 0 {
+		return nil
+	}
+	note := "QA: " + issueSummary(msg.issues)
+	if m.status.sticky && m.status.msg != "" {
+		// Keep a save error or a start-up notice in view.
+		m.status.set(m.status.msg+" · "+note, true)
+		return nil
+	}
+	// Joined to what the confirm said of the segment, and gone, as that
+	// is, when the cursor moves.
+	prefix := fmt.Sprintf("segment %d: ", i+1)
+	switch {
+	case strings.HasPrefix(m.status.msg, prefix):
+		return m.flashKeep(m.status.msg + " · " + note)
+	case m.status.msg != "":
+		// Another message (the memory not saved) stays in view.
+		return m.flashKeep(m.status.msg + " · " + prefix + note)
+	}
+	return m.flashKeep(prefix + note)
+}
+
+// flashKeep is a flash that goes when the cursor leaves the segment it is
+// on now, as the confirm's own message does.
+func (m *Model) flashKeep(s string) tea.Cmd {
+	seg := m.status.seg
+	if seg < 0 {
+		seg = m.cur
+	}
+	cmd := m.flash(s)
+	m.status.seg = seg
+	return cmd
+}
+
+// shownIssues are the current segment's issues as the QA pane lists them.
+func (m *Model) shownIssues() []qa.Issue {
+	is := m.issues.get(m.cur)
+	if m.qx.showIgnored {
+		return is
+	}
+	return qa.Standing(is)
+}
+
+// selectIssue moves the QA pane's selection by d.
+func (m *Model) selectIssue(d int) tea.Cmd {
+	n := len(m.shownIssues())
+	if n == 0 {
+		return m.flash("no QA issue in this segment")
+	}
+	m.qx.sel = ((m.qx.sel+d)%n + n) % n
+	m.issues.ver++ // redraw the pane
+	return nil
+}
+
+// ignoreIssue ignores (or, with undo, un-ignores) the selected issue,
+// records it in the project with who and when, and saves.
+func (m *Model) ignoreIssue(undo bool) tea.Cmd {
+	shown := m.shownIssues()
+	if len(shown) == 0 {
+		if !undo && len(m.issues.get(m.cur)) > 0 {
+			return m.flash("every QA issue of this segment is ignored; " + m.keys.Browse.QAShowIgnored.Help().Key + " shows them")
+		}
+		return m.flash("no QA issue in this segment")
+	}
+	sel := min(m.qx.sel, len(shown)-1)
+	target := shown[sel]
+	all := m.issues.get(m.cur)
+	k := -1
+	for j := range all {
+		if all[j].Check == target.Check && all[j].Key == target.Key {
+			k = j
+			break
+		}
+	}
+	if k < 0 {
+		return nil
+	}
+	is := &all[k]
+	var changed bool
+	if undo {
+		changed = qa.Unignore(m.doc, is)
+	} else {
+		changed = qa.Ignore(m.doc, is, m.qx.who, m.now())
+	}
+	if !changed {
+		if undo {
+			return m.flash("this issue is not ignored")
+		}
+		return m.flash("this issue is already ignored")
+	}
+	m.version++
+	m.issues.set(m.cur, all)
+	m.table.touch(m.cur)
+	if !m.qx.showIgnored {
+		m.qx.sel = min(m.qx.sel, max(len(m.shownIssues())-1, 0))
+	}
+	verb := "ignored"
+	if undo {
+		verb = "no longer ignored"
+	}
+	return tea.Batch(m.save(false), m.flash(fmt.Sprintf("QA %s %s: %s", is.Check, verb, sanitizeLine(is.Message))))
+}
+
+// toggleIgnored shows or hides the ignored issues in the QA pane.
+func (m *Model) toggleIgnored() tea.Cmd {
+	m.qx.showIgnored = !m.qx.showIgnored
+	m.qx.sel = 0
+	m.issues.ver++
+	n := len(m.issues.get(m.cur)) - len(qa.Standing(m.issues.get(m.cur)))
+	if m.qx.showIgnored {
+		return m.flash(fmt.Sprintf("QA pane: ignored issues shown (%d here)", n))
+	}
+	return m.flash("QA pane: ignored issues hidden")
+}
+
+// ignoredNote is how the QA pane marks an ignored issue.
+func ignoredNote(r *segments.QAIgnore) string {
+	s := "ignored"
+	if r.Who != "" {
+		s += " by " + r.Who
+	}
+	if !r.When.IsZero() {
+		s += " " + r.When.UTC().Format(time.DateOnly)
+	}
+	return s
+}
+
+// qaTitle is the QA pane's title: what stands, and how many are ignored.
+func (m *Model) qaTitle() string {
+	all := m.issues.get(m.cur)
+	t := countSummary(all)
+	if n := len(all) - len(qa.Standing(all)); n > 0 {
+		if t != "" {
+			t += " · "
+		}
+		t += fmt.Sprintf("%d ignored", n)
+	}
+	return t
+}
