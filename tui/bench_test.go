@@ -153,12 +153,18 @@ func p99(d []time.Duration) float64 {
 // matches pane on screen). Commands (saves, glossary and memory look-ups)
 // run outside the timed section, as they run off the UI goroutine.
 func BenchmarkKeystroke10k(b *testing.B) {
+	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	benchKeystrokes(b, Options{Tick: tick})
+}
+
+// benchKeystrokes is BenchmarkKeystroke10k with opts (Tick, Spell).
+func benchKeystrokes(b *testing.B, opts Options) {
 	// Measure the editor as trad edit runs it.
 	defer TuneGC()()
 	doc, matcher := benchSetup(b)
 	noSave := func(*segments.Document) error { return nil }
-	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	m := New(doc, "/tmp/bench.trad.json", Options{Hits: matcher, Memory: benchMemory(doc), Save: noSave, Tick: tick, WordCount: segments.WordCount})
+	opts.Hits, opts.Memory, opts.Save, opts.WordCount = matcher, benchMemory(doc), noSave, segments.WordCount
+	m := New(doc, "/tmp/bench.trad.json", opts)
 	nm, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = runCmds(nm.(Model), cmd)
 	_ = m.View()

@@ -34,8 +34,8 @@ type Config struct {
 	// means the checks' defaults.
 	QA *qa.Config `json:"qa,omitempty"`
 	// MT configures machine translation (docs/mt.md); nil means defaults.
-	// The editor does not use it yet: the field keeps config.json with an
-	// "mt" object valid here.
+	// The editor reads AutoInsert and PrefetchCount; cmd/trad builds the
+	// service (Options.MT) from it.
 	MT *mt.Config `json:"mt,omitempty"`
 }
 

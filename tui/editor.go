@@ -223,8 +223,8 @@ func (e *editor) lines(width int) []string {
 	for i := range out {
 		out[i] = fit(out[i], width)
 	}
-	if len(e.marks) > 0 && e.marksText == e.ta.Value() {
-		out = underlineRows(out, e.marksText, e.ta.Width(), e.marks)
+	if len(e.marks) > 0 {
+		out = underlineRows(out, e.ta.Value(), e.ta.Width(), validMarks(e.marks, e.marksText, e.ta.Value()))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/user"
 	"strings"
 	"time"
 
@@ -50,6 +51,9 @@ type qaState struct {
 
 func newQAState(sp Speller) *qaState {
 	who := os.Getenv("USER")
+	if u, err := user.Current(); who == "" && err == nil {
+		who = u.Username
+	}
 	if who == "" {
 		who = "unknown"
 	}

@@ -205,6 +205,26 @@ func underlineRows(rows []string, value string, width int, marks [][2]int) []str
 	return out
 }
 
+// validMarks keeps the marks computed for text that still hold in value:
+// those before the first byte the translator changed since (typing at the
+// end keeps every underline until the next check).
+func validMarks(marks [][2]int, text, value string) [][2]int {
+	if text == value {
+		return marks
+	}
+	p := 0
+	for p < len(text) && p < len(value) && text[p] == value[p] {
+		p++
+	}
+	var out [][2]int
+	for _, mk := range marks {
+		if mk[1] < p || mk[1] == p && p == len(text) {
+			out = append(out, mk)
+		}
+	}
+	return out
+}
+
 // addCol adds [a, b) to rs, merged with the last range when adjacent.
 func addCol(rs [][2]int, a, b int) [][2]int {
 	if n := len(rs); n > 0 && rs[n-1][1] == a {
