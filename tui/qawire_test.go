@@ -36,7 +36,7 @@ func (f *fakeSpeller) CheckSkip(_ context.Context, text string, skip func(string
 	var out []spell.Span
 	for _, w := range spell.Words(text) {
 		if f.bad[w.Word] && (skip == nil || !skip(w.Word)) {
-			out = append(out, spell.Span{Start: w.Start, End: w.End, Word: w.Word})
+			out = append(out, spell.Span(w))
 		}
 	}
 	return out, nil

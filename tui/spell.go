@@ -114,15 +114,25 @@ func (m *Model) wordAtCursor() string {
 	return strings.Trim(string(rs[start:end]), "'’-")
 }
 
-// addWord adds the word under the cursor to the user dictionary, and checks
-// the text again.
-func (m *Model) addWord() tea.Cmd {
+// spellWord is the word under the cursor for the spelling keys, or "" and
+// the message saying why there is none.
+func (m *Model) spellWord() (string, tea.Cmd) {
 	if m.qx.spell == nil {
-		return m.flash("spelling is off")
+		return "", m.flash("spelling is off")
 	}
 	w := m.wordAtCursor()
 	if w == "" {
-		return m.flash("no word under the cursor")
+		return "", m.flash("no word under the cursor")
+	}
+	return w, nil
+}
+
+// addWord adds the word under the cursor to the user dictionary, and checks
+// the text again.
+func (m *Model) addWord() tea.Cmd {
+	w, cmd := m.spellWord()
+	if w == "" {
+		return cmd
 	}
 	if err := m.qx.spell.Add(w); err != nil {
 		return m.flash(fmt.Sprintf("could not add %q to the dictionary: %v", w, err))
@@ -140,12 +150,9 @@ type suggestMsg struct {
 
 // suggest asks for corrections of the word under the cursor, in a command.
 func (m *Model) suggest() tea.Cmd {
-	if m.qx.spell == nil {
-		return m.flash("spelling is off")
-	}
-	w := m.wordAtCursor()
+	w, cmd := m.spellWord()
 	if w == "" {
-		return m.flash("no word under the cursor")
+		return cmd
 	}
 	sp := m.qx.spell
 	return func() tea.Msg {
