@@ -231,9 +231,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	}
 	m.table.issues = issues
 	m.header = newHeader(st, doc, projectPath, m.prog)
-	if doc.NoMT {
-		m.header.langs += " · no MT (confidential)"
-	}
+	m.markNoMT()
 	if n := len(doc.Segments); n > 0 {
 		m.cur = min(max(doc.Cursor, 0), n-1)
 	}

@@ -61,6 +61,36 @@ func newMTState(svc MTService, cfg *mt.Config, doc *segments.Document) *mtState 
 	return &mtState{svc: svc, cfg: cfg, forbidden: doc.NoMT, entries: map[int]mtEntry{}, asked: -1, opened: -1, usedSeg: -1}
 }
 
+// noMTMark is what the header adds to the languages of a confidential
+// project.
+const noMTMark = " · no MT (confidential)"
+
+// markNoMT makes the header and the service follow the project's "no
+// machine translation" mark, which a save may bring from another process.
+func (m *Model) markNoMT() {
+	x := m.mtx
+	no := m.doc.NoMT
+	if no != strings.HasSuffix(m.header.langs, noMTMark) {
+		m.header.langs = strings.TrimSuffix(m.header.langs, noMTMark)
+		if no {
+			m.header.langs += noMTMark
+		}
+		m.header.cache[0] = "" // drawn again
+	}
+	if no == x.forbidden {
+		return
+	}
+	x.forbidden = no
+	x.ver++
+	if f, ok := x.svc.(interface{ SetForbidden(bool) }); ok {
+		f.SetForbidden(no)
+	}
+	if no && x.cancel != nil {
+		x.cancel()
+		x.cancel = nil
+	}
+}
+
 // mtMsg carries a suggestion (or the error) for segment seg.
 type mtMsg struct {
 	seg int

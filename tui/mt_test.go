@@ -271,3 +271,24 @@ func requireApertium(t testing.TB) {
 		t.Skipf("apertium fr-es not installed (apt-get install apertium apertium-fr-es): %v", errors.Unwrap(err))
 	}
 }
+
+// TestNoMTMarkFromElsewhere: a project marked confidential while the
+// editor is open (a save brings the mark) stops asking at once.
+func TestNoMTMarkFromElsewhere(t *testing.T) {
+	f := &fakeMT{}
+	h := newHarness(t, testDoc(), Options{MT: f})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down")
+	asked := len(f.suggested)
+	if asked == 0 {
+		t.Fatal("nothing asked before the mark")
+	}
+	h.m.doc.NoMT = true // as Document.ApplySaved does
+	h.press("down", "down", "f4")
+	if len(f.suggested) != asked {
+		t.Fatalf("asked %d more after the mark", len(f.suggested)-asked)
+	}
+	if v := h.view(); !strings.Contains(v, "no MT (confidential)") || !strings.Contains(v, "MT off") {
+		t.Fatalf("header or pane does not say so:\n%s", v)
+	}
+}

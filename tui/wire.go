@@ -49,6 +49,7 @@ func (m *Model) wireAfterUpdate() tea.Cmd {
 	if m.qx.selSeg != m.cur {
 		m.qx.selSeg, m.qx.sel = m.cur, 0
 	}
+	m.markNoMT()
 	return tea.Batch(m.spellWatch(), m.mtWatch())
 }
 
