@@ -73,3 +73,33 @@ func TestPrepareEditFrenchNoNotice(t *testing.T) {
 		}
 	}
 }
+
+func TestEditSpellerNotice(t *testing.T) {
+	isolate(t)
+	sp, n := editSpeller("tlh") // no Klingon dictionary anywhere
+	if sp != nil {
+		t.Fatal("a checker without a dictionary")
+	}
+	if n != "spelling off: no tlh dictionary" && n != "spelling off: hunspell is not installed" {
+		t.Fatalf("notice %q", n)
+	}
+}
+
+func TestEditMTForbiddenProject(t *testing.T) {
+	dir := isolate(t)
+	ses, err := prepareEdit(&editOptions{File: writeArticle(t, dir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ses.doc.NoMT = true
+	svc, n := editMT(nil, ses.projectPath, ses.doc)
+	if svc == nil || n != "" || !svc.Forbidden() {
+		t.Fatalf("confidential project: service %v, notice %q", svc, n)
+	}
+	if err := svc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.fr.mtcache.json")); !os.IsNotExist(err) {
+		t.Fatalf("a confidential project got a cache file: %v", err)
+	}
+}
