@@ -307,7 +307,7 @@ func (m *Model) mtPaneView() mtView {
 	case !ok:
 		return mtView{on: true, status: "asking the engine…"}
 	case e.err != nil:
-		return mtView{on: true, status: mt.Notice(e.err)}
+		return mtView{on: true, status: strings.TrimPrefix(mt.Notice(e.err), "MT: ")}
 	}
 	return mtView{on: true, sg: e.sg}
 }
@@ -328,7 +328,12 @@ func (p *matchPane) mtLines(v mtView, level, inner int) []string {
 		head += p.st.PaneMeta.Render(" · " + sanitizeLine(v.sg.Engine))
 	}
 	if v.status != "" {
-		return []string{head + " " + p.st.PaneMeta.Render(sanitizeLine(v.status))}
+		out := []string{head}
+		st := sanitizeLine(v.status)
+		for _, ls := range wrapText(st, max(inner-2, 1)) {
+			out = append(out, "  "+p.st.PaneMeta.Render(st[ls.start:ls.end]))
+		}
+		return out
 	}
 	text := sanitizeLine(v.sg.Text)
 	var out []string

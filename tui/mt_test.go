@@ -288,7 +288,7 @@ func TestNoMTMarkFromElsewhere(t *testing.T) {
 	if len(f.suggested) != asked {
 		t.Fatalf("asked %d more after the mark", len(f.suggested)-asked)
 	}
-	if v := h.view(); !strings.Contains(v, "no MT (confidential)") || !strings.Contains(v, "MT off") {
+	if v := h.view(); !strings.Contains(v, "no MT (confidential)") || !strings.Contains(v, "off: this project is confidential") {
 		t.Fatalf("header or pane does not say so:\n%s", v)
 	}
 }

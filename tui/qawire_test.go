@@ -226,3 +226,19 @@ func TestUnderlineCols(t *testing.T) {
 		}
 	}
 }
+
+// TestStartNoticesKeptWhenLoaded: the notices of loading (a memory
+// warning) join the start-up ones (spelling off) rather than replace them.
+func TestStartNoticesKeptWhenLoaded(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{
+		Notices: []string{"spelling off: no en dictionary"},
+		Load: func(*segments.Document) Resources {
+			return Resources{Hits: newFakeFinder(), Notices: []string{"team.tmx: 1 unit skipped"}}
+		},
+	})
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	h.run(h.m.Init())
+	if v := h.view(); !strings.Contains(v, "spelling off: no en dictionary; team.tmx: 1 unit skipped") {
+		t.Fatalf("a notice was lost:\n%s", v)
+	}
+}

@@ -40,7 +40,12 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		qcmd = m.checkConfirmed(m.qaGen)
 	}
 	if len(res.Notices) > 0 {
-		m.status.set(strings.Join(res.Notices, "; "), true)
+		note := strings.Join(res.Notices, "; ")
+		if m.status.sticky && m.status.msg != "" {
+			// Keep the start-up notices (spelling off, MT) in view.
+			note = m.status.msg + "; " + note
+		}
+		m.status.set(note, true)
 		return qcmd
 	}
 	if m.status.msg == "loading memory…" {
