@@ -193,3 +193,15 @@ func TestMatchIrregularVerbs(t *testing.T) {
 		{"il l'interdisait, ils l'abattent", "interdisait=interdire/stemmed; abattent=abattre/stemmed"},
 	})
 }
+
+// TestGuardWordForms checks that a guard word finds its forms that
+// Snowball stems apart ("turc" in "turques").
+func TestGuardWordForms(t *testing.T) {
+	g := New(&Entry{Terms: map[string][]string{"fr": {"détroit"}, "en": {"strait"}}, Guard: "near: turc | grec"})
+	m := NewMatcher(g, "fr", "en")
+	checkHits(t, m, []hitCase{
+		{"le détroit et les eaux turques", "détroit=détroit/exact"},
+		{"le détroit et les îles grecques", "détroit=détroit/exact"},
+		{"le détroit de Gibraltar", ""},
+	})
+}
