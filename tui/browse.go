@@ -58,15 +58,15 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		return m.save(true)
 	case key.Matches(msg, k.Glossary):
-		m.togglePane(&m.show.all)
+		m.togglePane(paneAll)
 	case key.Matches(msg, k.PaneGlossary):
-		m.togglePane(&m.show.glossary)
+		m.togglePane(paneGlossary)
 	case key.Matches(msg, k.PaneMatches):
-		m.togglePane(&m.show.matches)
+		m.togglePane(paneMatches)
 	case key.Matches(msg, k.PaneQA):
-		m.togglePane(&m.show.qa)
+		m.togglePane(paneQA)
 	case key.Matches(msg, k.History):
-		m.togglePane(&m.show.history)
+		m.togglePane(paneHistory)
 	case key.Matches(msg, k.Help):
 		m.status.help.ShowAll = !m.status.help.ShowAll
 		m.layout()

@@ -188,7 +188,7 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		m.commitDraft()
 		return m.save(true)
 	case key.Matches(msg, k.Glossary):
-		m.togglePane(&m.show.all)
+		m.togglePane(paneAll)
 		return nil
 	case key.Matches(msg, k.Help):
 		m.status.help.ShowAll = !m.status.help.ShowAll

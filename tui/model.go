@@ -126,7 +126,8 @@ type Model struct {
 	status *statusBar
 	search *search
 	gotoP  *gotoPrompt
-	export exportPicker
+	export *exportPicker
+	quitQ  *quitPrompt
 	hits   *hitStore
 	prog   *progress
 	// Translation memory, quality checks and the panes showing them.
@@ -183,8 +184,10 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	issues := newIssueStore()
 	ed := newEditor(keys.Edit.KeyMap, st)
 	sb := newStatusBar(st, projectPath)
-	se := newSearch(st)
+	tbl := newTable(doc, st, hits)
+	se := newSearch(st, doc, tbl.hl)
 	gp := newGoto(st)
+	ep := newExportPicker(st, &keys.Prompt, opts.Exporters)
 	m := Model{
 		doc:         doc,
 		projectPath: projectPath,
@@ -195,13 +198,14 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		tick:        tick,
 		follow:      true,
 		show:        allPanes(),
-		table:       newTable(doc, st, hits),
+		table:       tbl,
 		editor:      &ed,
 		pane:        glossaryPane{paneBox: paneBox{st: st}, target: doc.TargetLang.String(), cache: &paneCache{}},
 		status:      &sb,
 		search:      &se,
 		gotoP:       &gp,
-		export:      newExportPicker(st, &keys.Prompt, opts.Exporters),
+		export:      &ep,
+		quitQ:       &quitPrompt{st: st, keys: &keys.Prompt},
 		hits:        hits,
 		prog:        &prog,
 		saver:       newSaver(opts, doc.Cursor),
@@ -332,7 +336,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clearStatusMsg:
 		m.status.clear(msg.id)
 	case searchMsg:
-		cmds = append(cmds, m.onSearch(msg))
+		cmds = append(cmds, m.route(m.search, msg))
 	case exportedMsg:
 		if msg.err != nil {
 			m.status.set(msg.err.Error(), true)
@@ -441,6 +445,9 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ} {
+		p.SetSize(w, 1)
+	}
 	m.helpH = m.helpHeight()
 	body := h - 2 - m.helpH
 	tw, th := m.layoutPanes(w, body)
@@ -469,17 +476,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	switch m.mode {
-	case modeEdit:
+	if c := m.active(); c != nil {
+		return m.route(c, msg)
+	}
+	if m.mode == modeEdit {
 		return m.editKey(msg)
-	case modeSearch:
-		return m.searchKey(msg)
-	case modeGoto:
-		return m.gotoKey(msg)
-	case modeConfirmQuit:
-		return m.confirmQuitKey(msg)
-	case modeExport:
-		return m.exportKey(msg)
 	}
 	return m.browseKey(msg)
 }

@@ -12,6 +12,9 @@ import (
 
 // helpKeys is the key help of the current mode.
 func (m *Model) helpKeys() help.KeyMap {
+	if c := m.active(); c != nil {
+		return c
+	}
 	if m.editing() {
 		return editHelp{&m.keys.Edit}
 	}
@@ -73,17 +76,9 @@ func (m Model) View() string {
 		}
 	}
 	lines = append(lines, body...)
-	switch m.mode {
-	case modeSearch:
-		lines = append(lines, m.search.view(m.width))
-	case modeGoto:
-		lines = append(lines, m.gotoP.view(m.width))
-	case modeConfirmQuit:
-		k := &m.keys.Prompt
-		lines = append(lines, fit(m.st.Error.Render(fmt.Sprintf("Saving failed. Quit and lose unsaved changes? %s quit · %s keep editing · %s retry",
-			k.Yes.Help().Key, k.No.Help().Key, k.Retry.Help().Key)), m.width))
-	case modeExport:
-		lines = append(lines, m.export.view(m.width))
+	switch c := m.active(); {
+	case c != nil:
+		lines = append(lines, c.View())
 	default:
 		qaNote := ""
 		if len(m.doc.Segments) > 0 {
@@ -106,9 +101,9 @@ func (m Model) View() string {
 // helpView is the key help, cut to the rows layout gave it; when cut, its
 // last row says where the rest is.
 func (m Model) helpView() []string {
-	mode := modeBrowse
-	if m.editing() {
-		mode = modeEdit
+	mode := m.mode
+	if mode == modeEdit && !m.editing() {
+		mode = modeBrowse
 	}
 	hl := m.status.helpLines(m.helpKeys(), int(mode))
 	out := make([]string, m.helpH)
