@@ -182,7 +182,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		cfg.TM.MinScore = tm.DefaultMin
 	}
 	issues := newIssueStore()
-	ed := newEditor(keys.Edit.KeyMap, st)
+	ed := newEditor(&keys.Edit, st, doc)
 	sb := newStatusBar(st, projectPath)
 	tbl := newTable(doc, st, hits)
 	se := newSearch(st, doc, tbl.hl)
@@ -320,7 +320,7 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(func() tea.Msg { return resourcesMsg{res: load(snap)} }, m.poll())
 }
 
-func (m Model) editing() bool { return m.mode == modeEdit && m.editor.seg >= 0 }
+func (m Model) editing() bool { return m.mode == modeEdit && m.editor.segment() >= 0 }
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -350,11 +350,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		} else if m.editing() {
 			// Paste results and other textarea messages.
-			changed, cmd := m.editor.update(msg)
-			cmds = append(cmds, cmd)
-			if changed {
-				cmds = append(cmds, m.typed())
-			}
+			cmds = append(cmds, m.route(m.editor, msg))
 		}
 	}
 	if m.done {
@@ -478,9 +474,6 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if c := m.active(); c != nil {
 		return m.route(c, msg)
-	}
-	if m.mode == modeEdit {
-		return m.editKey(msg)
 	}
 	return m.browseKey(msg)
 }

@@ -81,7 +81,7 @@ func (m *Model) useMatchBrowse(n int) tea.Cmd {
 // maybeAutoInsert fills the segment being edited with an exact match when
 // the translator enabled tm.auto_insert_exact and has not typed yet.
 func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
-	if m.autoFill != seg || !m.editing() || m.editor.seg != seg || m.editor.value() != "" {
+	if m.autoFill != seg || !m.editing() || m.editor.segment() != seg || m.editor.value() != "" {
 		return nil
 	}
 	ms := m.shownMatches(seg)

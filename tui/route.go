@@ -9,6 +9,17 @@ import (
 
 // active is the component of the current mode.
 func (m *Model) active() component {
+	if p := m.prompt(); p != nil {
+		return p
+	}
+	if m.mode == modeEdit {
+		return m.editor
+	}
+	return nil
+}
+
+// prompt is the prompt open in the status line, nil when none is.
+func (m *Model) prompt() component {
 	switch m.mode {
 	case modeSearch:
 		return m.search
@@ -57,6 +68,16 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 			m.table.touch(i)
 		}
 		return m.jumpMatch(0)
+	case confirmIntent:
+		return m.confirm(it)
+	case leaveIntent:
+		return m.leaveEdit()
+	case typedIntent:
+		return m.typed()
+	case insertHitIntent:
+		return m.insertHit(it.n)
+	case useMatchIntent:
+		return m.useMatch(it.n, it.replace)
 	case exportIntent:
 		return m.exportCmd(it.e)
 	case quitNowIntent:

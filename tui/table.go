@@ -497,9 +497,10 @@ func (t *table) rowLines(i int, isCur bool, edit *editor, fr *rowCache) []string
 	}
 	src, tgt := e.src, e.tgt
 	if edit != nil {
-		_, tw := t.columns()
-		tp, pw := t.targetPrefix(i)
-		tgt = t.prefixed(edit.lines(tw-pw), tp, bg)
+		// The editor is as wide as the target column less the prefix
+		// (editWidth).
+		tp, _ := t.targetPrefix(i)
+		tgt = t.prefixed(strings.Split(edit.View(), "\n"), tp, bg)
 	}
 	contGutter := fr.blankGutter
 	blankSrc, blankTgt := fr.blankSrc, fr.blankTgt

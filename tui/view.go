@@ -15,9 +15,6 @@ func (m *Model) helpKeys() help.KeyMap {
 	if c := m.active(); c != nil {
 		return c
 	}
-	if m.editing() {
-		return editHelp{&m.keys.Edit}
-	}
 	return browseHelp{&m.keys.Browse, &m.keys.Edit}
 }
 
@@ -76,7 +73,7 @@ func (m Model) View() string {
 		}
 	}
 	lines = append(lines, body...)
-	switch c := m.active(); {
+	switch c := m.prompt(); {
 	case c != nil:
 		lines = append(lines, c.View())
 	default:
@@ -101,11 +98,7 @@ func (m Model) View() string {
 // helpView is the key help, cut to the rows layout gave it; when cut, its
 // last row says where the rest is.
 func (m Model) helpView() []string {
-	mode := m.mode
-	if mode == modeEdit && !m.editing() {
-		mode = modeBrowse
-	}
-	hl := m.status.helpLines(m.helpKeys(), int(mode))
+	hl := m.status.helpLines(m.helpKeys(), int(m.mode))
 	out := make([]string, m.helpH)
 	for i := range out {
 		out[i] = fit("", m.width)
