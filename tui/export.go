@@ -44,7 +44,11 @@ func newExportPicker(st *Styles, keys *PromptKeys, items []Exporter) exportPicke
 	return exportPicker{st: st, keys: keys, items: items}
 }
 
-func (p *exportPicker) open() { p.sel = 0 }
+// open resets the choice; it reports false when there is nothing to choose.
+func (p *exportPicker) open() bool {
+	p.sel = 0
+	return len(p.items) > 0
+}
 
 // View implements component: the formats, the chosen one framed.
 func (p *exportPicker) View() string {

@@ -44,9 +44,6 @@ func (p *prompt) close() {
 	p.input.Blur()
 }
 
-// value is the text typed so far.
-func (p *prompt) value() string { return p.input.Value() }
-
 // promptResult is what a key did to a prompt.
 type promptResult int
 

@@ -119,7 +119,8 @@ type Model struct {
 	// The sub-models holding bubbles (textarea, textinput, help) are
 	// pointers: those are kilobytes of styles, and Bubble Tea copies the
 	// root model on every message.
-	table  table
+	table  *table
+	browse *browser
 	editor *editor
 	pane   glossaryPane
 	header header
@@ -200,6 +201,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		show:        allPanes(),
 		table:       tbl,
 		editor:      &ed,
+		browse:      &browser{keys: &keys.Browse, edit: &keys.Edit, t: tbl, ed: &ed},
 		pane:        glossaryPane{paneBox: paneBox{st: st}, target: doc.TargetLang.String(), cache: &paneCache{}},
 		status:      &sb,
 		search:      &se,
@@ -447,8 +449,8 @@ func (m *Model) layout() {
 	m.helpH = m.helpHeight()
 	body := h - 2 - m.helpH
 	tw, th := m.layoutPanes(w, body)
-	m.table.setSize(tw, th)
-	m.editor.setWidth(m.table.editWidth(m.cur))
+	m.browse.SetSize(tw, th)
+	m.editor.SetSize(m.table.editWidth(m.cur), 0)
 }
 
 // flashHere is flash for a message about the current segment: it also
@@ -472,8 +474,5 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if c := m.active(); c != nil {
-		return m.route(c, msg)
-	}
-	return m.browseKey(msg)
+	return m.route(m.active(), msg)
 }

@@ -15,7 +15,7 @@ func (m *Model) active() component {
 	if m.mode == modeEdit {
 		return m.editor
 	}
-	return nil
+	return m.browse
 }
 
 // prompt is the prompt open in the status line, nil when none is.
@@ -42,8 +42,6 @@ func (m *Model) route(c component, msg tea.Msg) tea.Cmd {
 // apply carries out a component's intent.
 func (m *Model) apply(intent tea.Msg) tea.Cmd {
 	switch it := intent.(type) {
-	case nil:
-		return nil
 	case closeIntent:
 		m.mode = modeBrowse
 		return m.apply(it.then)
@@ -85,6 +83,10 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 	case retryQuitIntent:
 		m.quitting = true
 		return m.save(false)
+	default:
+		if cmd, ok := m.applyBrowse(intent); ok {
+			return cmd
+		}
 	}
 	return nil
 }

@@ -71,7 +71,7 @@ func TestEnsureVisibleMatchesReference(t *testing.T) {
 		if r.Intn(3) == 0 {
 			editRows = 1 + r.Intn(30)
 		}
-		want := ensureVisibleRef(&tb, cur, editRows)
+		want := ensureVisibleRef(tb, cur, editRows)
 		name := fmt.Sprintf("trial %d: n=%d %dx%d top=%d cur=%d edit=%d", trial, n, tb.width, tb.height, tb.top, cur, editRows)
 		tb.ensureVisible(cur, editRows, -1)
 		if tb.top != want {

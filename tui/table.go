@@ -61,8 +61,8 @@ type table struct {
 	skip int
 }
 
-func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
-	return table{
+func newTable(doc *segments.Document, st *Styles, hits *hitStore) *table {
+	return &table{
 		doc:   doc,
 		st:    st,
 		hits:  hits,

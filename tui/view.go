@@ -3,20 +3,10 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/bubbles/help"
 )
 
 // View and the key help: the screen is the header, the table (with the
 // panes beside or below), the status or prompt line and the help.
-
-// helpKeys is the key help of the current mode.
-func (m *Model) helpKeys() help.KeyMap {
-	if c := m.active(); c != nil {
-		return c
-	}
-	return browseHelp{&m.keys.Browse, &m.keys.Edit}
-}
 
 // helpHeight is the rows the key help takes: one, or with the full help
 // the taller of the browsing and editing helps (so switching modes does
@@ -25,8 +15,8 @@ func (m *Model) helpHeight() int {
 	if !m.status.help.ShowAll {
 		return 1
 	}
-	n := max(len(m.status.helpLines(browseHelp{&m.keys.Browse, &m.keys.Edit}, int(modeBrowse))),
-		len(m.status.helpLines(editHelp{&m.keys.Edit}, int(modeEdit))))
+	n := max(len(m.status.helpLines(m.browse, int(modeBrowse))),
+		len(m.status.helpLines(m.editor, int(modeEdit))))
 	return max(min(n, m.height-2-4), 1)
 }
 
@@ -41,21 +31,9 @@ func (m Model) View() string {
 	lines := make([]string, 0, m.height)
 	state, stErr := m.saveState()
 	lines = append(lines, m.header.view(state, stErr))
-	var ed *editor
-	if m.editing() {
-		ed = m.editor
-	}
 	var body []string
-	if len(m.doc.Segments) == 0 {
-		body = make([]string, m.table.height)
-		for i := range body {
-			body[i] = fit("", m.table.width)
-		}
-		if len(body) > 0 {
-			body[0] = fit("  this document has no segments to translate", m.table.width)
-		}
-	} else {
-		body = m.table.view(m.cur, ed)
+	if v := m.browse.View(); v != "" {
+		body = strings.Split(v, "\n")
 	}
 	if m.paneW > 0 && m.paneH > 0 {
 		var pl []string
@@ -98,7 +76,7 @@ func (m Model) View() string {
 // helpView is the key help, cut to the rows layout gave it; when cut, its
 // last row says where the rest is.
 func (m Model) helpView() []string {
-	hl := m.status.helpLines(m.helpKeys(), int(m.mode))
+	hl := m.status.helpLines(m.active(), int(m.mode))
 	out := make([]string, m.helpH)
 	for i := range out {
 		out[i] = fit("", m.width)
