@@ -269,7 +269,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		m.table.scroll(1)
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 		y := msg.Y - 1 // the header line
-		if y < 0 || y >= m.table.height || msg.X >= m.table.width {
+		if !m.table.contains(msg.X, y) {
 			return nil
 		}
 		er := 0

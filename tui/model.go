@@ -185,7 +185,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	issues := newIssueStore()
 	ed := newEditor(&keys.Edit, st, doc)
 	sb := newStatusBar(st, projectPath)
-	tbl := newTable(doc, st, hits)
+	tbl := newTable(doc, st, hits, issues)
 	se := newSearch(st, doc, tbl.hl)
 	gp := newGoto(st)
 	ep := newExportPicker(st, &keys.Prompt, opts.Exporters)
@@ -222,7 +222,6 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		loading:     opts.Load != nil,
 		autoFill:    -1,
 	}
-	m.table.issues = issues
 	m.header = newHeader(st, doc, projectPath, m.prog)
 	if n := len(doc.Segments); n > 0 {
 		m.cur = min(max(doc.Cursor, 0), n-1)
@@ -457,7 +456,7 @@ func (m *Model) layout() {
 // goes as soon as the cursor moves to another one.
 func (m *Model) flashHere(s string) tea.Cmd {
 	cmd := m.flash(s)
-	m.status.seg = m.cur
+	m.status.about(m.cur)
 	return cmd
 }
 

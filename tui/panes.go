@@ -82,7 +82,7 @@ func (m Model) paneView() []string {
 	case !m.matches.known(m.cur):
 		state = matchesLooking
 	}
-	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur], "|", m.doc.Segments[m.cur].Rev)
+	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
 	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", w, h, m.paneRight, m.show)

@@ -21,9 +21,7 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 	if res.Hits != nil {
 		m.finder = res.Hits
 		m.hits.reset()
-		for i := range m.table.ver {
-			m.table.touch(i)
-		}
+		m.table.touchAll()
 	}
 	if res.Memory != nil {
 		m.matches.setMemory(res.Memory)
@@ -36,10 +34,8 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		m.status.set(strings.Join(res.Notices, "; "), true)
 		return qcmd
 	}
-	if m.status.msg == "loading memory…" {
-		// Back to the project path; the matches pane shows the rest.
-		m.status.msg = ""
-	}
+	// Back to the project path; the matches pane shows the rest.
+	m.status.clearText("loading memory…")
 	return qcmd
 }
 

@@ -57,7 +57,7 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		}
 		return m.save(true)
 	case helpIntent:
-		m.status.help.ShowAll = !m.status.help.ShowAll
+		m.status.toggleHelp()
 		m.layout()
 	case paneIntent:
 		m.togglePane(it.pane)

@@ -63,7 +63,7 @@ func TestEnsureVisibleMatchesReference(t *testing.T) {
 	st := MonoStyles()
 	for trial := 0; trial < 300; trial++ {
 		n := 1 + r.Intn(80)
-		tb := newTable(scrollDoc(r, n), &st, nil)
+		tb := newTable(scrollDoc(r, n), &st, nil, nil)
 		tb.setSize([]int{40, 80, 100, 160}[r.Intn(4)], 1+r.Intn(40))
 		tb.top = r.Intn(n)
 		cur := r.Intn(n)
@@ -87,7 +87,7 @@ func BenchmarkJumpToEnd(b *testing.B) {
 	doc := scrollDoc(rand.New(rand.NewSource(1)), 10000)
 	b.ReportAllocs()
 	for b.Loop() {
-		tb := newTable(doc, &st, nil)
+		tb := newTable(doc, &st, nil, nil)
 		tb.setSize(120, 40)
 		tb.ensureVisible(len(doc.Segments)-1, 0, -1)
 	}

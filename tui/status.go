@@ -59,6 +59,23 @@ func (s *statusBar) set(msg string, isErr bool) int {
 	return s.id
 }
 
+// about ties the message shown to segment seg: it goes when the cursor
+// leaves it.
+func (s *statusBar) about(seg int) { s.seg = seg }
+
+// clearText clears the message if it is text.
+func (s *statusBar) clearText(text string) {
+	if s.msg == text {
+		s.msg = ""
+	}
+}
+
+// toggleHelp switches between the short and the full key help.
+func (s *statusBar) toggleHelp() { s.help.ShowAll = !s.help.ShowAll }
+
+// showAll reports whether the full key help is on.
+func (s *statusBar) showAll() bool { return s.help.ShowAll }
+
 // leave clears a message about a segment other than cur.
 func (s *statusBar) leave(cur int) {
 	if s.seg >= 0 && s.seg != cur && !s.sticky {

@@ -61,14 +61,15 @@ type table struct {
 	skip int
 }
 
-func newTable(doc *segments.Document, st *Styles, hits *hitStore) *table {
+func newTable(doc *segments.Document, st *Styles, hits *hitStore, issues *issueStore) *table {
 	return &table{
-		doc:   doc,
-		st:    st,
-		hits:  hits,
-		hl:    &highlighter{st: st.SearchMatch},
-		cache: &rowCache{rows: map[int]*rowEntry{}},
-		ver:   make([]int, len(doc.Segments)),
+		doc:    doc,
+		st:     st,
+		hits:   hits,
+		issues: issues,
+		hl:     &highlighter{st: st.SearchMatch},
+		cache:  &rowCache{rows: map[int]*rowEntry{}},
+		ver:    make([]int, len(doc.Segments)),
 	}
 }
 
@@ -131,6 +132,22 @@ func (t *table) touch(i int) {
 	if i >= 0 && i < len(t.ver) {
 		t.ver[i]++
 	}
+}
+
+// touchAll marks every row for drawing again (a new glossary).
+func (t *table) touchAll() {
+	for i := range t.ver {
+		t.ver[i]++
+	}
+}
+
+// rowVer is segment i's row version: it changes with touch.
+func (t *table) rowVer(i int) int { return t.ver[i] }
+
+// contains reports whether cell x, y (from the table's top left) is in the
+// table.
+func (t *table) contains(x, y int) bool {
+	return x >= 0 && y >= 0 && x < t.width && y < t.height
 }
 
 func (t *table) sideBySide() bool { return t.width >= sideBySideMin }

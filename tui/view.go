@@ -12,7 +12,7 @@ import (
 // the taller of the browsing and editing helps (so switching modes does
 // not move the table), at most what leaves the table four rows.
 func (m *Model) helpHeight() int {
-	if !m.status.help.ShowAll {
+	if !m.status.showAll() {
 		return 1
 	}
 	n := max(len(m.status.helpLines(m.browse, int(modeBrowse))),
