@@ -125,6 +125,7 @@ type Model struct {
 	pane   glossaryPane
 	header header
 	status *statusBar
+	help   *keyHelp
 	search *search
 	gotoP  *gotoPrompt
 	export *exportPicker
@@ -155,7 +156,6 @@ type Model struct {
 	paneW, paneH int
 	paneRight    bool
 	paneCache    *paneCache
-	helpH        int // rows of the key help, set by layout
 
 	// orig is the segment as it was when editing began, to restore it when
 	// the translator leaves with the text unchanged.
@@ -185,6 +185,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	issues := newIssueStore()
 	ed := newEditor(&keys.Edit, st, doc)
 	sb := newStatusBar(st, projectPath)
+	kh := newKeyHelp(st)
 	tbl := newTable(doc, st, hits, issues)
 	se := newSearch(st, doc, tbl.hl)
 	gp := newGoto(st)
@@ -204,6 +205,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		browse:      &browser{keys: &keys.Browse, edit: &keys.Edit, t: tbl, ed: &ed},
 		pane:        glossaryPane{paneBox: paneBox{st: st}, target: doc.TargetLang.String(), cache: &paneCache{}},
 		status:      &sb,
+		help:        &kh,
 		search:      &se,
 		gotoP:       &gp,
 		export:      &ep,
@@ -445,8 +447,9 @@ func (m *Model) layout() {
 	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ} {
 		p.SetSize(w, 1)
 	}
-	m.helpH = m.helpHeight()
-	body := h - 2 - m.helpH
+	helpH := m.helpHeight()
+	m.help.SetSize(w, helpH)
+	body := h - 2 - helpH
 	tw, th := m.layoutPanes(w, body)
 	m.browse.SetSize(tw, th)
 	m.editor.SetSize(m.table.editWidth(m.cur), 0)

@@ -57,7 +57,9 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		}
 		return m.save(true)
 	case helpIntent:
-		m.status.toggleHelp()
+		next, cmd := m.help.Update(it)
+		return tea.Batch(cmd, m.apply(next))
+	case layoutIntent:
 		m.layout()
 	case paneIntent:
 		m.togglePane(it.pane)

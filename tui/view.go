@@ -12,11 +12,11 @@ import (
 // the taller of the browsing and editing helps (so switching modes does
 // not move the table), at most what leaves the table four rows.
 func (m *Model) helpHeight() int {
-	if !m.status.showAll() {
+	if !m.help.showAll() {
 		return 1
 	}
-	n := max(len(m.status.helpLines(m.browse, int(modeBrowse))),
-		len(m.status.helpLines(m.editor, int(modeEdit))))
+	n := max(len(m.help.lines(m.browse, int(modeBrowse))),
+		len(m.help.lines(m.editor, int(modeEdit))))
 	return max(min(n, m.height-2-4), 1)
 }
 
@@ -66,28 +66,14 @@ func (m Model) View() string {
 		}
 		lines = append(lines, m.status.line(qaNote))
 	}
-	lines = append(lines, m.helpView()...)
+	m.help.setKeys(m.active(), int(m.mode))
+	if v := m.help.View(); v != "" {
+		lines = append(lines, strings.Split(v, "\n")...)
+	}
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
 	return strings.Join(lines, "\n")
-}
-
-// helpView is the key help, cut to the rows layout gave it; when cut, its
-// last row says where the rest is.
-func (m Model) helpView() []string {
-	hl := m.status.helpLines(m.active(), int(m.mode))
-	out := make([]string, m.helpH)
-	for i := range out {
-		out[i] = fit("", m.width)
-		if i < len(hl) {
-			out[i] = hl[i]
-		}
-	}
-	if len(hl) > m.helpH && m.helpH > 1 {
-		out[m.helpH-1] = fit(m.st.HeaderDim.Render("… more keys: make the window taller, or see docs/keys.md"), m.width)
-	}
-	return out
 }
 
 // tooSmallView is the message shown in a window below the minimum size.
