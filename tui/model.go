@@ -3,12 +3,15 @@
 // memory, QA and history panes, search, and saving that never loses
 // confirmed work.
 //
-// Only Model implements tea.Model. It routes messages to its parts (browse
-// table, target editor, prompts, help, panes, look-ups, saver), each in its
-// own file with a comment saying what it owns; docs/architecture.md maps
-// them and follows one confirm from key to disk. Model never does I/O in
-// Update or View: saving, polling, look-ups, search and exports run as
-// commands.
+// Only Model implements tea.Model. Each mode is a component (component.go:
+// Update, View, SetSize and a key map): the browse table, the target
+// editor, the search, go-to, export and quit prompts. Model gives the
+// current mode's component the keys and carries out what it asks for (its
+// intent, route.go); the other parts (key help, panes, look-ups, saver)
+// are each in their own file with a comment saying what they own.
+// docs/architecture.md maps them and follows one confirm from key to disk.
+// Model never does I/O in Update or View: saving, polling, look-ups,
+// search and exports run as commands.
 package tui
 
 import (
@@ -99,7 +102,10 @@ const (
 // the save: cmd/trad sends it on SIGTERM and SIGHUP.
 type SaveAndQuitMsg struct{}
 
-// Model is the editor's root Bubble Tea model.
+// Model is the editor's root Bubble Tea model. It owns what the components
+// share: the document and the cursor, the mode, the layout, the look-up
+// stores, the saver's state and the status line; it routes each message
+// to the part that owns it.
 type Model struct {
 	doc         *segments.Document
 	projectPath string
