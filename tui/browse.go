@@ -13,7 +13,7 @@ import (
 
 // browser is the browse component: the segment table and the browse key
 // map. It owns the table (the rows on screen, their cache, scrolling) and
-// turns keys into intents; the cursor and the document are the root's,
+// turns keys and the mouse into intents; the cursor and the document are the root's,
 // shared with the editor and the panes, so moving, reviewing, undoing a
 // confirm and opening a prompt or the editor are asked of the root. It
 // reads the cursor from the document (doc.Cursor, kept by Model.moveTo).
@@ -45,10 +45,18 @@ type (
 	// nextChangedIntent moves to the next segment whose sentence changed
 	// since the last session.
 	nextChangedIntent struct{}
+	// scrolledIntent says the table scrolled (the wheel): the cursor may
+	// leave the screen until the next key.
+	scrolledIntent struct{}
+	// clickIntent makes the clicked segment current.
+	clickIntent struct{ seg int }
 )
 
 // Update implements component.
 func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		return b.mouse(mm), nil
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return nil, nil
@@ -78,6 +86,33 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		}
 	}
 	return nil, nil
+}
+
+// mouse handles the mouse, msg's coordinates counted from the table's top
+// left: the wheel scrolls the table without moving the cursor, a click on
+// a row asks to move there.
+func (b *browser) mouse(msg tea.MouseMsg) tea.Msg {
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp:
+		b.t.scroll(-1)
+		return scrolledIntent{}
+	case msg.Button == tea.MouseButtonWheelDown:
+		b.t.scroll(1)
+		return scrolledIntent{}
+	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+		if !b.t.contains(msg.X, msg.Y) {
+			return nil
+		}
+		er := 0
+		if b.ed.segment() >= 0 {
+			er = b.ed.rows()
+		}
+		cur := b.t.doc.Cursor
+		if seg := b.t.segmentAt(msg.Y, cur, er); seg >= 0 && seg != cur {
+			return clickIntent{seg}
+		}
+	}
+	return nil
 }
 
 // moveKey is the intent of a moving key, nil for other keys.
@@ -157,6 +192,11 @@ func (m *Model) applyBrowse(intent tea.Msg) (tea.Cmd, bool) {
 		return m.undoConfirm(), true
 	case nextChangedIntent:
 		return m.nextChanged(), true
+	case scrolledIntent:
+		m.follow = false
+		return nil, true
+	case clickIntent:
+		return m.clickTo(it.seg), true
 	}
 	return nil, false
 }
@@ -256,42 +296,19 @@ func (m *Model) undoConfirm() tea.Cmd {
 	return tea.Batch(m.save(false), m.flashHere(msg))
 }
 
-func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.tooSmall || len(m.doc.Segments) == 0 || m.mode == modeConfirmQuit {
-		return nil
+// clickTo makes the clicked segment current: an open editor keeps its
+// text as a draft, an open prompt closes.
+func (m *Model) clickTo(seg int) tea.Cmd {
+	var cmds []tea.Cmd
+	if m.editing() {
+		cmds = append(cmds, m.leaveEdit())
 	}
-	switch {
-	case msg.Button == tea.MouseButtonWheelUp:
-		m.follow = false
-		m.table.scroll(-1)
-	case msg.Button == tea.MouseButtonWheelDown:
-		m.follow = false
-		m.table.scroll(1)
-	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
-		y := msg.Y - 1 // the header line
-		if !m.table.contains(msg.X, y) {
-			return nil
-		}
-		er := 0
-		if m.editing() {
-			er = m.editor.rows()
-		}
-		seg := m.table.segmentAt(y, m.cur, er)
-		if seg < 0 || seg == m.cur {
-			return nil
-		}
-		var cmds []tea.Cmd
-		if m.editing() {
-			cmds = append(cmds, m.leaveEdit())
-		}
-		if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport {
-			m.search.close()
-			m.gotoP.close()
-			m.mode = modeBrowse
-		}
-		m.follow = true
-		cmds = append(cmds, m.moveTo(seg))
-		return tea.Batch(cmds...)
+	if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport {
+		m.search.close()
+		m.gotoP.close()
+		m.mode = modeBrowse
 	}
-	return nil
+	m.follow = true
+	cmds = append(cmds, m.moveTo(seg))
+	return tea.Batch(cmds...)
 }

@@ -341,7 +341,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.follow = true
 		cmds = append(cmds, m.typeAhead(msg)...)
 	case tea.MouseMsg:
-		cmds = append(cmds, m.handleMouse(msg))
+		if !m.tooSmall && len(m.doc.Segments) > 0 && m.mode != modeConfirmQuit {
+			msg.Y-- // the header line
+			cmds = append(cmds, m.route(m.browse, msg))
+		}
 	case clearStatusMsg:
 		m.status.clear(msg.id)
 	case searchMsg:

@@ -40,7 +40,9 @@ type rowCache struct {
 }
 
 // table is the segment list: one row per segment, source beside (or above)
-// target. Only rows on screen are rendered, through rowCache.
+// target. It owns the rows on screen (top, skip), their cache and the row
+// versions touch bumps; the browser (browse.go) owns it and the root reads
+// its layout. Only rows on screen are rendered, through rowCache.
 type table struct {
 	doc  *segments.Document
 	st   *Styles
