@@ -61,6 +61,13 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	if !ok {
 		return nil, nil
 	}
+	if len(b.t.doc.Segments) == 0 {
+		// Nothing to move to or edit: quitting is all there is.
+		if key.Matches(km, b.keys.Quit) {
+			return quitIntent{}, nil
+		}
+		return nil, nil
+	}
 	if it := b.moveKey(km); it != nil {
 		return it, nil
 	}

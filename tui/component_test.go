@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // The components change only their own state and ask the root for the
@@ -126,6 +128,47 @@ func TestGotoAndQuitPromptIntents(t *testing.T) {
 	for key, want := range map[string]tea.Msg{"y": quitNowIntent{}, "n": closeIntent{}, "s": closeIntent{retryQuitIntent{}}, "x": nil} {
 		if it, _ := q.Update(keyMsg(key)); it != want {
 			t.Errorf("quit prompt %s: %#v, want %#v", key, it, want)
+		}
+	}
+}
+
+func TestBrowserIntents(t *testing.T) {
+	doc := testDoc()
+	doc.Cursor = 2
+	keys := DefaultKeyMap()
+	st := MonoStyles()
+	ed := newEditor(&keys.Edit, &st, doc)
+	b := &browser{keys: &keys.Browse, edit: &keys.Edit, t: newTable(doc, &st, nil, nil), ed: &ed}
+	b.SetSize(120, 30)
+	tests := []struct {
+		key  string
+		want tea.Msg
+	}{
+		{"j", moveIntent{3}}, {"k", moveIntent{1}}, {"G", moveIntent{len(doc.Segments) - 1}}, {"g", moveIntent{0}},
+		{"n", untranslatedIntent{1}}, {"N", untranslatedIntent{-1}},
+		{"/", openIntent{modeSearch}}, {":", openIntent{modeGoto}}, {"ctrl+e", openIntent{modeExport}},
+		{"enter", editIntent{-1}}, {"f2", editIntent{1}}, {"r", reviewIntent{}}, {"ctrl+z", undoConfirmIntent{}},
+		{"ctrl+n", jumpIntent{1}}, {"alt+m", paneIntent{paneMatches}}, {"H", paneIntent{paneHistory}},
+		{"?", helpIntent{}}, {"q", quitIntent{}}, {"x", nil},
+	}
+	for _, tt := range tests {
+		if got, _ := b.Update(keyMsg(tt.key)); got != tt.want {
+			t.Errorf("%s: intent %#v, want %#v", tt.key, got, tt.want)
+		}
+	}
+	// The wheel scrolls the table itself; a click asks to move.
+	if got, _ := b.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown}); got != (scrolledIntent{}) || b.t.top != 1 {
+		t.Errorf("wheel: intent %#v, top %d", got, b.t.top)
+	}
+	if got, _ := b.Update(tea.MouseMsg{Button: tea.MouseButtonLeft, Action: tea.MouseActionPress, X: 10, Y: 0}); got != (clickIntent{1}) {
+		t.Errorf("click on the top row: %#v", got)
+	}
+
+	empty := &segments.Document{}
+	b = &browser{keys: &keys.Browse, edit: &keys.Edit, t: newTable(empty, &st, nil, nil), ed: &ed}
+	for key, want := range map[string]tea.Msg{"q": quitIntent{}, "j": nil, "enter": nil, "/": nil} {
+		if got, _ := b.Update(keyMsg(key)); got != want {
+			t.Errorf("empty document, %s: %#v, want %#v", key, got, want)
 		}
 	}
 }

@@ -19,7 +19,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/segments"
@@ -478,12 +477,5 @@ func (m *Model) flash(s string) tea.Cmd {
 	return m.tick(messageTTL, clearStatusMsg{id: id})
 }
 
-func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
-	if len(m.doc.Segments) == 0 {
-		if key.Matches(msg, m.keys.Browse.Quit) {
-			return m.quit()
-		}
-		return nil
-	}
-	return m.route(m.active(), msg)
-}
+// handleKey gives a key to the current mode's component.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd { return m.route(m.active(), msg) }
