@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -10,84 +11,217 @@ import (
 	"github.com/trad-project/trad/segments"
 )
 
-// The browse table's actions: moving, reviewing, undoing a confirm, the
-// mouse. The table itself (table.go) owns the rows, their cache and the
-// scrolling; these methods change the cursor and the document and leave
-// drawing to it.
+// browser is the browse component: the segment table and the browse key
+// map. It owns the table (the rows on screen, their cache, scrolling) and
+// turns keys and the mouse into intents; the cursor and the document are the root's,
+// shared with the editor and the panes, so moving, reviewing, undoing a
+// confirm and opening a prompt or the editor are asked of the root. It
+// reads the cursor from the document (doc.Cursor, kept by Model.moveTo).
+// The editor, when open, is drawn in the current row.
+type browser struct {
+	keys *BrowseKeys
+	edit *EditKeys // the full help lists the main editing keys too
+	t    *table
+	ed   *editor
+}
 
-func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys.Browse
-	n := len(m.doc.Segments)
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Up):
-		return m.moveTo(m.cur - 1)
-	case key.Matches(msg, k.Down):
-		return m.moveTo(m.cur + 1)
-	case key.Matches(msg, k.PageUp):
-		return m.moveTo(m.cur - m.pageSize())
-	case key.Matches(msg, k.PageDown):
-		return m.moveTo(m.cur + m.pageSize())
-	case key.Matches(msg, k.Top):
-		return m.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		return m.moveTo(n - 1)
-	case key.Matches(msg, k.NextUntranslated):
-		return m.nextUntranslated(1)
-	case key.Matches(msg, k.PrevUntranslated):
-		return m.nextUntranslated(-1)
-	case key.Matches(msg, k.Search):
-		m.mode = modeSearch
-		m.search.open()
-	case key.Matches(msg, k.NextMatch):
-		return m.jumpMatch(1)
-	case key.Matches(msg, k.PrevMatch):
-		return m.jumpMatch(-1)
-	case key.Matches(msg, k.Goto):
-		m.mode = modeGoto
-		m.gotoP.open()
-	case key.Matches(msg, k.Edit):
-		return m.startEdit(m.cur)
-	case key.Matches(msg, k.Review):
-		return m.toggleReviewed()
-	case key.Matches(msg, k.UndoConfirm):
-		return m.undoConfirm()
-	case key.Matches(msg, k.NextChanged):
-		return m.nextChanged()
-	case key.Matches(msg, k.Save):
-		return m.save(true)
-	case key.Matches(msg, k.Glossary):
-		m.togglePane(&m.show.all)
-	case key.Matches(msg, k.PaneGlossary):
-		m.togglePane(&m.show.glossary)
-	case key.Matches(msg, k.PaneMatches):
-		m.togglePane(&m.show.matches)
-	case key.Matches(msg, k.PaneQA):
-		m.togglePane(&m.show.qa)
-	case key.Matches(msg, k.History):
-		m.togglePane(&m.show.history)
-	case key.Matches(msg, k.Help):
-		m.status.help.ShowAll = !m.status.help.ShowAll
-		m.layout()
-	case key.Matches(msg, k.Export):
-		if len(m.export.items) == 0 {
-			return m.flash("export: no exporters available")
+// The browser's intents (component.go).
+type (
+	// untranslatedIntent moves to the next (dir 1) or previous (-1)
+	// segment that is not confirmed, wrapping around.
+	untranslatedIntent struct{ dir int }
+	// jumpIntent moves to the next (1) or previous (-1) search match.
+	jumpIntent struct{ dir int }
+	// openIntent opens a prompt: search, go-to or export.
+	openIntent struct{ mode mode }
+	// editIntent opens the editor on the current segment, with memory
+	// match n's target in it when n >= 0.
+	editIntent struct{ match int }
+	// reviewIntent marks the current segment reviewed (or back to
+	// translated) and moves on.
+	reviewIntent struct{}
+	// undoConfirmIntent restores the current segment's previous version.
+	undoConfirmIntent struct{}
+	// nextChangedIntent moves to the next segment whose sentence changed
+	// since the last session.
+	nextChangedIntent struct{}
+	// scrolledIntent says the table scrolled (the wheel): the cursor may
+	// leave the screen until the next key.
+	scrolledIntent struct{}
+	// clickIntent makes the clicked segment current.
+	clickIntent struct{ seg int }
+)
+
+// Update implements component.
+func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		return b.mouse(mm), nil
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil, nil
+	}
+	if len(b.t.doc.Segments) == 0 {
+		// Nothing to move to or edit: quitting is all there is.
+		if key.Matches(km, b.keys.Quit) {
+			return quitIntent{}, nil
 		}
-		m.mode = modeExport
-		m.export.open()
+		return nil, nil
+	}
+	if it := b.moveKey(km); it != nil {
+		return it, nil
+	}
+	k := b.keys
+	for _, a := range []struct {
+		b  key.Binding
+		it tea.Msg
+	}{
+		{k.Quit, quitIntent{}}, {k.Search, openIntent{modeSearch}}, {k.Goto, openIntent{modeGoto}},
+		{k.Export, openIntent{modeExport}}, {k.NextMatch, jumpIntent{1}}, {k.PrevMatch, jumpIntent{-1}},
+		{k.Edit, editIntent{-1}}, {k.Review, reviewIntent{}}, {k.UndoConfirm, undoConfirmIntent{}},
+		{k.NextChanged, nextChangedIntent{}}, {k.Save, saveIntent{}}, {k.Help, helpIntent{}},
+		{k.Glossary, paneIntent{paneAll}}, {k.PaneGlossary, paneIntent{paneGlossary}},
+		{k.PaneMatches, paneIntent{paneMatches}}, {k.PaneQA, paneIntent{paneQA}}, {k.History, paneIntent{paneHistory}},
+	} {
+		if key.Matches(km, a.b) {
+			return a.it, nil
+		}
 	}
 	for n := range k.UseMatch {
-		if key.Matches(msg, k.UseMatch[n]) {
-			return m.useMatchBrowse(n)
+		if key.Matches(km, k.UseMatch[n]) {
+			return editIntent{n}, nil
+		}
+	}
+	return nil, nil
+}
+
+// mouse handles the mouse, msg's coordinates counted from the table's top
+// left: the wheel scrolls the table without moving the cursor, a click on
+// a row asks to move there.
+func (b *browser) mouse(msg tea.MouseMsg) tea.Msg {
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp:
+		b.t.scroll(-1)
+		return scrolledIntent{}
+	case msg.Button == tea.MouseButtonWheelDown:
+		b.t.scroll(1)
+		return scrolledIntent{}
+	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+		if !b.t.contains(msg.X, msg.Y) {
+			return nil
+		}
+		er := 0
+		if b.ed.segment() >= 0 {
+			er = b.ed.rows()
+		}
+		cur := b.t.doc.Cursor
+		if seg := b.t.segmentAt(msg.Y, cur, er); seg >= 0 && seg != cur {
+			return clickIntent{seg}
 		}
 	}
 	return nil
 }
 
+// moveKey is the intent of a moving key, nil for other keys.
+func (b *browser) moveKey(km tea.KeyMsg) tea.Msg {
+	k, cur, n := b.keys, b.t.doc.Cursor, len(b.t.doc.Segments)
+	switch {
+	case key.Matches(km, k.Up):
+		return moveIntent{cur - 1}
+	case key.Matches(km, k.Down):
+		return moveIntent{cur + 1}
+	case key.Matches(km, k.PageUp):
+		return moveIntent{cur - b.pageSize()}
+	case key.Matches(km, k.PageDown):
+		return moveIntent{cur + b.pageSize()}
+	case key.Matches(km, k.Top):
+		return moveIntent{0}
+	case key.Matches(km, k.Bottom):
+		return moveIntent{n - 1}
+	case key.Matches(km, k.NextUntranslated):
+		return untranslatedIntent{1}
+	case key.Matches(km, k.PrevUntranslated):
+		return untranslatedIntent{-1}
+	}
+	return nil
+}
+
 // pageSize is how many segments a page key moves: the rows on screen, less one.
-func (m *Model) pageSize() int {
-	return max(len(m.table.layout(m.cur, 0))-1, 1)
+func (b *browser) pageSize() int {
+	return max(len(b.t.layout(b.t.doc.Cursor, 0))-1, 1)
+}
+
+// View implements component: the table's rows, the editor in the current
+// one when it is open.
+func (b *browser) View() string {
+	t := b.t
+	if len(t.doc.Segments) == 0 {
+		body := make([]string, t.height)
+		for i := range body {
+			body[i] = fit("", t.width)
+		}
+		if len(body) > 0 {
+			body[0] = fit("  this document has no segments to translate", t.width)
+		}
+		return strings.Join(body, "\n")
+	}
+	var ed *editor
+	if b.ed.segment() >= 0 {
+		ed = b.ed
+	}
+	return strings.Join(t.view(t.doc.Cursor, ed), "\n")
+}
+
+// SetSize implements component: the table's size.
+func (b *browser) SetSize(w, h int) { b.t.setSize(w, h) }
+
+func (b *browser) ShortHelp() []key.Binding  { return browseHelp{b.keys, b.edit}.ShortHelp() }
+func (b *browser) FullHelp() [][]key.Binding { return browseHelp{b.keys, b.edit}.FullHelp() }
+
+// applyBrowse carries out the browser's intents; it reports false for
+// other intents.
+func (m *Model) applyBrowse(intent tea.Msg) (tea.Cmd, bool) {
+	switch it := intent.(type) {
+	case untranslatedIntent:
+		return m.nextUntranslated(it.dir), true
+	case jumpIntent:
+		return m.jumpMatch(it.dir), true
+	case openIntent:
+		return m.open(it.mode), true
+	case editIntent:
+		if it.match >= 0 {
+			return m.useMatchBrowse(it.match), true
+		}
+		return m.startEdit(m.cur), true
+	case reviewIntent:
+		return m.toggleReviewed(), true
+	case undoConfirmIntent:
+		return m.undoConfirm(), true
+	case nextChangedIntent:
+		return m.nextChanged(), true
+	case scrolledIntent:
+		m.follow = false
+		return nil, true
+	case clickIntent:
+		return m.clickTo(it.seg), true
+	}
+	return nil, false
+}
+
+// open opens a prompt in the status line.
+func (m *Model) open(md mode) tea.Cmd {
+	switch md {
+	case modeSearch:
+		m.search.open()
+	case modeGoto:
+		m.gotoP.open()
+	case modeExport:
+		if !m.export.open() {
+			return m.flash("export: no exporters available")
+		}
+	}
+	m.mode = md
+	return nil
 }
 
 // moveTo makes segment i current (clamped) and schedules saving the cursor.
@@ -169,42 +303,19 @@ func (m *Model) undoConfirm() tea.Cmd {
 	return tea.Batch(m.save(false), m.flashHere(msg))
 }
 
-func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.tooSmall || len(m.doc.Segments) == 0 || m.mode == modeConfirmQuit {
-		return nil
+// clickTo makes the clicked segment current: an open editor keeps its
+// text as a draft, an open prompt closes.
+func (m *Model) clickTo(seg int) tea.Cmd {
+	var cmds []tea.Cmd
+	if m.editing() {
+		cmds = append(cmds, m.leaveEdit())
 	}
-	switch {
-	case msg.Button == tea.MouseButtonWheelUp:
-		m.follow = false
-		m.table.scroll(-1)
-	case msg.Button == tea.MouseButtonWheelDown:
-		m.follow = false
-		m.table.scroll(1)
-	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
-		y := msg.Y - 1 // the header line
-		if y < 0 || y >= m.table.height || msg.X >= m.table.width {
-			return nil
-		}
-		er := 0
-		if m.editing() {
-			er = m.editor.rows()
-		}
-		seg := m.table.segmentAt(y, m.cur, er)
-		if seg < 0 || seg == m.cur {
-			return nil
-		}
-		var cmds []tea.Cmd
-		if m.editing() {
-			cmds = append(cmds, m.leaveEdit())
-		}
-		if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport {
-			m.search.close()
-			m.gotoP.close()
-			m.mode = modeBrowse
-		}
-		m.follow = true
-		cmds = append(cmds, m.moveTo(seg))
-		return tea.Batch(cmds...)
+	if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport {
+		m.search.close()
+		m.gotoP.close()
+		m.mode = modeBrowse
 	}
-	return nil
+	m.follow = true
+	cmds = append(cmds, m.moveTo(seg))
+	return tea.Batch(cmds...)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/segments"
@@ -37,7 +36,7 @@ func (m *Model) change(i int, op func(d *segments.Document) bool) bool {
 // began, so the drafts autosaved while typing leave no trace in its
 // history: one edit adds one version, the one before it.
 func (m *Model) editChange(op func(d *segments.Document) bool) bool {
-	i := m.editor.seg
+	i := m.editor.segment()
 	return m.change(i, func(d *segments.Document) bool {
 		rev := d.Segments[i].Rev
 		d.Segments[i] = m.orig
@@ -73,7 +72,7 @@ func (m *Model) startEdit(i int) tea.Cmd {
 // differs from the text editing began with, the original segment when the
 // translator came back to it.
 func (m *Model) commitDraft() {
-	i := m.editor.seg
+	i := m.editor.segment()
 	v := m.editor.value()
 	if v == m.doc.Segments[i].Target {
 		return
@@ -104,14 +103,12 @@ func (m *Model) leaveEdit() tea.Cmd {
 // confirm marks the edited segment translated and saves at once. Then it
 // moves on: to the next segment, opened in the editor unless it is already
 // translated, or with toUntranslated to the next untranslated one.
-func (m *Model) confirm(toUntranslated bool) tea.Cmd {
-	i := m.editor.seg
-	v := m.editor.value()
+func (m *Model) confirm(it confirmIntent) tea.Cmd {
+	i, v := it.seg, it.text
 	if clean, ok := m.doc.StripMarker(i, v); ok {
 		// The marker is structure, drawn beside the text: typed again it
 		// would come out doubled in the export.
 		v = clean
-		m.editor.replace(v)
 	}
 	origin, now := segments.OriginTyped, m.now()
 	if v != "" && v == m.usedMatch {
@@ -136,7 +133,7 @@ func (m *Model) confirm(toUntranslated bool) tea.Cmd {
 	m.editor.close()
 	m.mode = modeBrowse
 	next := i + 1
-	if toUntranslated {
+	if it.toUntranslated {
 		next = m.findUntranslated(i, 1)
 	}
 	switch {
@@ -171,64 +168,6 @@ func joinNotes(notes []string) string {
 func (m *Model) typed() tea.Cmd {
 	m.typingVer++
 	return m.tick(autosaveDelay, autosaveMsg{ver: m.typingVer})
-}
-
-func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys.Edit
-	switch {
-	case key.Matches(msg, k.Confirm):
-		return m.confirm(false)
-	case key.Matches(msg, k.ConfirmNext):
-		return m.confirm(true)
-	case key.Matches(msg, k.Leave):
-		return m.leaveEdit()
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Save):
-		m.commitDraft()
-		return m.save(true)
-	case key.Matches(msg, k.Glossary):
-		m.togglePane(&m.show.all)
-		return nil
-	case key.Matches(msg, k.Help):
-		m.status.help.ShowAll = !m.status.help.ShowAll
-		m.layout()
-		return nil
-	case key.Matches(msg, k.CopySource):
-		if n := len(m.doc.Segments[m.cur].Source); n > editMax {
-			return m.flash(fmt.Sprintf("the source is %s, too long to copy into the editor (limit %s)", byteSize(n), byteSize(editMax)))
-		}
-		m.editor.replace(sanitize(m.doc.Segments[m.cur].Source))
-		return m.typed()
-	case key.Matches(msg, k.Undo):
-		if !m.editor.undoStep() {
-			return m.flash("nothing to undo")
-		}
-		return m.typed()
-	case key.Matches(msg, k.Redo):
-		if !m.editor.redoStep() {
-			return m.flash("nothing to redo")
-		}
-		return m.typed()
-	}
-	for n := range k.InsertHit {
-		if key.Matches(msg, k.InsertHit[n]) {
-			return m.insertHit(n)
-		}
-	}
-	for n := range k.ReplaceMatch {
-		switch {
-		case key.Matches(msg, k.ReplaceMatch[n]):
-			return m.useMatch(n, true)
-		case key.Matches(msg, k.InsertMatch[n]):
-			return m.useMatch(n, false)
-		}
-	}
-	changed, cmd := m.editor.update(msg)
-	if changed {
-		return tea.Batch(cmd, m.typed())
-	}
-	return cmd
 }
 
 // insertHit inserts glossary hit n's preferred translation at the cursor.

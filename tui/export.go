@@ -27,21 +27,31 @@ type exportedMsg struct {
 }
 
 // exportPicker is the one-line format chooser opened by ctrl+e: it owns
-// the choice and its keys; the root runs the export it returns.
+// the choice, its width and its keys (the prompt section of keys.json);
+// on a choice it asks the root to run the export (exportIntent).
 type exportPicker struct {
 	st    *Styles
 	keys  *PromptKeys
 	items []Exporter
 	sel   int
+	width int
 }
+
+// exportIntent asks the root to write the document in format e.
+type exportIntent struct{ e Exporter }
 
 func newExportPicker(st *Styles, keys *PromptKeys, items []Exporter) exportPicker {
 	return exportPicker{st: st, keys: keys, items: items}
 }
 
-func (p *exportPicker) open() { p.sel = 0 }
+// open resets the choice; it reports false when there is nothing to choose.
+func (p *exportPicker) open() bool {
+	p.sel = 0
+	return len(p.items) > 0
+}
 
-func (p *exportPicker) view(width int) string {
+// View implements component: the formats, the chosen one framed.
+func (p *exportPicker) View() string {
 	var b strings.Builder
 	b.WriteString(p.st.Prompt.Render("export: "))
 	for i, it := range p.items {
@@ -53,42 +63,41 @@ func (p *exportPicker) view(width int) string {
 		}
 		b.WriteString(" ")
 	}
-	b.WriteString(p.st.HeaderDim.Render(fmt.Sprintf("%s/%s choose · %s write · %s cancel",
-		p.keys.Prev.Help().Key, p.keys.Next.Help().Key, p.keys.Choose.Help().Key, p.keys.Cancel.Help().Key)))
-	return fit(b.String(), width)
+	return fit(b.String(), p.width)
 }
 
-// update is the picker's key handling, with its own key map (the prompt
-// section of keys.json): it moves the choice and returns the exporter
-// chosen, or done without one when cancelled. done means the picker
-// closes.
-func (p *exportPicker) update(msg tea.KeyMsg) (chosen *Exporter, done bool) {
+// SetSize implements component; the picker is one line high.
+func (p *exportPicker) SetSize(w, _ int) { p.width = max(w, 0) }
+
+func (p *exportPicker) ShortHelp() []key.Binding {
 	k := p.keys
-	switch s := msg.String(); {
-	case key.Matches(msg, k.Cancel):
-		return nil, true
-	case key.Matches(msg, k.Prev):
+	return []key.Binding{k.Prev, k.Next, k.Choose, k.Cancel}
+}
+
+func (p *exportPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// Update implements component: the keys move the choice; choosing (or a
+// digit) closes the picker and asks for the export, cancelling closes it.
+func (p *exportPicker) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil, nil
+	}
+	k := p.keys
+	switch s := km.String(); {
+	case key.Matches(km, k.Cancel):
+		return closeIntent{}, nil
+	case key.Matches(km, k.Prev):
 		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
-	case key.Matches(msg, k.Next):
+	case key.Matches(km, k.Next):
 		p.sel = (p.sel + 1) % len(p.items)
-	case key.Matches(msg, k.Choose):
-		return &p.items[p.sel], true
+	case key.Matches(km, k.Choose):
+		return closeIntent{exportIntent{p.items[p.sel]}}, nil
 	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items):
 		p.sel = int(s[0] - '1')
-		return &p.items[p.sel], true
+		return closeIntent{exportIntent{p.items[p.sel]}}, nil
 	}
-	return nil, false
-}
-
-func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
-	e, done := m.export.update(msg)
-	if done {
-		m.mode = modeBrowse
-	}
-	if e == nil {
-		return nil
-	}
-	return m.exportCmd(*e)
+	return nil, nil
 }
 
 // exportPath is where format ext is written: next to the project file,

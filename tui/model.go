@@ -3,12 +3,15 @@
 // memory, QA and history panes, search, and saving that never loses
 // confirmed work.
 //
-// Only Model implements tea.Model. It routes messages to its parts (browse
-// table, target editor, prompts, help, panes, look-ups, saver), each in its
-// own file with a comment saying what it owns; docs/architecture.md maps
-// them and follows one confirm from key to disk. Model never does I/O in
-// Update or View: saving, polling, look-ups, search and exports run as
-// commands.
+// Only Model implements tea.Model. Each mode is a component (component.go:
+// Update, View, SetSize and a key map): the browse table, the target
+// editor, the search, go-to, export and quit prompts. Model gives the
+// current mode's component the keys and carries out what it asks for (its
+// intent, route.go); the other parts (key help, panes, look-ups, saver)
+// are each in their own file with a comment saying what they own.
+// docs/architecture.md maps them and follows one confirm from key to disk.
+// Model never does I/O in Update or View: saving, polling, look-ups,
+// search and exports run as commands.
 package tui
 
 import (
@@ -16,7 +19,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/segments"
@@ -103,7 +105,10 @@ const (
 // the save: cmd/trad sends it on SIGTERM and SIGHUP.
 type SaveAndQuitMsg struct{}
 
-// Model is the editor's root Bubble Tea model.
+// Model is the editor's root Bubble Tea model. It owns what the components
+// share: the document and the cursor, the mode, the layout, the look-up
+// stores, the saver's state and the status line; it routes each message
+// to the part that owns it.
 type Model struct {
 	doc         *segments.Document
 	projectPath string
@@ -123,14 +128,17 @@ type Model struct {
 	// The sub-models holding bubbles (textarea, textinput, help) are
 	// pointers: those are kilobytes of styles, and Bubble Tea copies the
 	// root model on every message.
-	table  table
+	table  *table
+	browse *browser
 	editor *editor
 	pane   glossaryPane
 	header header
 	status *statusBar
+	help   *keyHelp
 	search *search
 	gotoP  *gotoPrompt
-	export exportPicker
+	export *exportPicker
+	quitQ  *quitPrompt
 	hits   *hitStore
 	prog   *progress
 	// Translation memory, quality checks and the panes showing them.
@@ -163,7 +171,6 @@ type Model struct {
 	paneW, paneH int
 	paneRight    bool
 	paneCache    *paneCache
-	helpH        int // rows of the key help, set by layout
 
 	// orig is the segment as it was when editing began, to restore it when
 	// the translator leaves with the text unchanged.
@@ -191,10 +198,13 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		cfg.TM.MinScore = tm.DefaultMin
 	}
 	issues := newIssueStore()
-	ed := newEditor(keys.Edit.KeyMap, st)
+	ed := newEditor(&keys.Edit, st, doc)
 	sb := newStatusBar(st, projectPath)
-	se := newSearch(st)
+	kh := newKeyHelp(st)
+	tbl := newTable(doc, st, hits, issues)
+	se := newSearch(st, doc, tbl.hl)
 	gp := newGoto(st)
+	ep := newExportPicker(st, &keys.Prompt, opts.Exporters)
 	m := Model{
 		doc:         doc,
 		projectPath: projectPath,
@@ -205,13 +215,16 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		tick:        tick,
 		follow:      true,
 		show:        allPanes(),
-		table:       newTable(doc, st, hits),
+		table:       tbl,
 		editor:      &ed,
+		browse:      &browser{keys: &keys.Browse, edit: &keys.Edit, t: tbl, ed: &ed},
 		pane:        glossaryPane{paneBox: paneBox{st: st}, target: doc.TargetLang.String(), cache: &paneCache{}},
 		status:      &sb,
+		help:        &kh,
 		search:      &se,
 		gotoP:       &gp,
-		export:      newExportPicker(st, &keys.Prompt, opts.Exporters),
+		export:      &ep,
+		quitQ:       &quitPrompt{st: st, keys: &keys.Prompt},
 		hits:        hits,
 		prog:        &prog,
 		saver:       newSaver(opts, doc.Cursor),
@@ -229,7 +242,6 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		sp:          &spellState{},
 		mtx:         newMTState(opts.MT, cfg.MT, doc),
 	}
-	m.table.issues = issues
 	m.header = newHeader(st, doc, projectPath, m.prog)
 	m.markNoMT()
 	if n := len(doc.Segments); n > 0 {
@@ -330,7 +342,7 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(func() tea.Msg { return resourcesMsg{res: load(snap)} }, m.poll())
 }
 
-func (m Model) editing() bool { return m.mode == modeEdit && m.editor.seg >= 0 }
+func (m Model) editing() bool { return m.mode == modeEdit && m.editor.segment() >= 0 }
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -342,11 +354,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.follow = true
 		cmds = append(cmds, m.typeAhead(msg)...)
 	case tea.MouseMsg:
-		cmds = append(cmds, m.handleMouse(msg))
+		if !m.tooSmall && len(m.doc.Segments) > 0 && m.mode != modeConfirmQuit {
+			msg.Y-- // the header line
+			cmds = append(cmds, m.route(m.browse, msg))
+		}
 	case clearStatusMsg:
 		m.status.clear(msg.id)
 	case searchMsg:
-		cmds = append(cmds, m.onSearch(msg))
+		cmds = append(cmds, m.route(m.search, msg))
 	case exportedMsg:
 		if msg.err != nil {
 			m.status.set(msg.err.Error(), true)
@@ -360,11 +375,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		} else if m.editing() {
 			// Paste results and other textarea messages.
-			changed, cmd := m.editor.update(msg)
-			cmds = append(cmds, cmd)
-			if changed {
-				cmds = append(cmds, m.typed())
-			}
+			cmds = append(cmds, m.route(m.editor, msg))
 		}
 	}
 	if m.done {
@@ -455,18 +466,22 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	m.helpH = m.helpHeight()
-	body := h - 2 - m.helpH
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ} {
+		p.SetSize(w, 1)
+	}
+	helpH := m.helpHeight()
+	m.help.SetSize(w, helpH)
+	body := h - 2 - helpH
 	tw, th := m.layoutPanes(w, body)
-	m.table.setSize(tw, th)
-	m.editor.setWidth(m.table.editWidth(m.cur))
+	m.browse.SetSize(tw, th)
+	m.editor.SetSize(m.table.editWidth(m.cur), 0)
 }
 
 // flashHere is flash for a message about the current segment: it also
 // goes as soon as the cursor moves to another one.
 func (m *Model) flashHere(s string) tea.Cmd {
 	cmd := m.flash(s)
-	m.status.seg = m.cur
+	m.status.about(m.cur)
 	return cmd
 }
 
@@ -476,27 +491,13 @@ func (m *Model) flash(s string) tea.Cmd {
 	return m.tick(messageTTL, clearStatusMsg{id: id})
 }
 
+// handleKey gives a key to the wiring of QA, spelling and MT (wire.go),
+// else to the current mode's component.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
-	if len(m.doc.Segments) == 0 {
-		if key.Matches(msg, m.keys.Browse.Quit) {
-			return m.quit()
+	if len(m.doc.Segments) > 0 {
+		if cmd, ok := m.wireKey(msg); ok {
+			return cmd
 		}
-		return nil
 	}
-	if cmd, ok := m.wireKey(msg); ok {
-		return cmd
-	}
-	switch m.mode {
-	case modeEdit:
-		return m.editKey(msg)
-	case modeSearch:
-		return m.searchKey(msg)
-	case modeGoto:
-		return m.gotoKey(msg)
-	case modeConfirmQuit:
-		return m.confirmQuitKey(msg)
-	case modeExport:
-		return m.exportKey(msg)
-	}
-	return m.browseKey(msg)
+	return m.route(m.active(), msg)
 }

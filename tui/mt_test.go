@@ -183,7 +183,7 @@ func (h *harness) status() *statusBar { return h.m.status }
 
 func (h *harness) statusLine() string {
 	lines := strings.Split(h.view(), "\n")
-	return lines[len(lines)-1-h.m.helpH]
+	return lines[len(lines)-1-h.m.helpHeight()]
 }
 
 // TestNoMTSendsNothing drives the editor on a confidential project with an

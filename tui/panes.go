@@ -17,9 +17,25 @@ type panes struct {
 
 func allPanes() panes { return panes{all: true, glossary: true, matches: true, qa: true} }
 
+// toggle flips one pane setting.
+func (p *panes) toggle(id paneID) {
+	switch id {
+	case paneAll:
+		p.all = !p.all
+	case paneGlossary:
+		p.glossary = !p.glossary
+	case paneMatches:
+		p.matches = !p.matches
+	case paneQA:
+		p.qa = !p.qa
+	case paneHistory:
+		p.history = !p.history
+	}
+}
+
 // togglePane flips one pane setting and lays the screen out again.
-func (m *Model) togglePane(p *bool) {
-	*p = !*p
+func (m *Model) togglePane(id paneID) {
+	m.show.toggle(id)
 	m.layout()
 }
 
@@ -66,7 +82,7 @@ func (m Model) paneView() []string {
 	case !m.matches.known(m.cur):
 		state = matchesLooking
 	}
-	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.ver[m.cur], "|", m.doc.Segments[m.cur].Rev)
+	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
 	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)

@@ -20,9 +20,7 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 	if res.Hits != nil {
 		m.finder = res.Hits
 		m.hits.reset()
-		for i := range m.table.ver {
-			m.table.touch(i)
-		}
+		m.table.touchAll()
 	}
 	if res.Memory != nil {
 		m.matches.setMemory(res.Memory)
@@ -48,10 +46,8 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		m.status.set(note, true)
 		return qcmd
 	}
-	if m.status.msg == "loading memory…" {
-		// Back to the project path; the matches pane shows the rest.
-		m.status.msg = ""
-	}
+	// Back to the project path; the matches pane shows the rest.
+	m.status.clearText("loading memory…")
 	return qcmd
 }
 
@@ -93,7 +89,7 @@ func (m *Model) useMatchBrowse(n int) tea.Cmd {
 // maybeAutoInsert fills the segment being edited with an exact match when
 // the translator enabled tm.auto_insert_exact and has not typed yet.
 func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
-	if m.autoFill != seg || !m.editing() || m.editor.seg != seg || m.editor.value() != "" {
+	if m.autoFill != seg || !m.editing() || m.editor.segment() != seg || m.editor.value() != "" {
 		return nil
 	}
 	ms := m.shownMatches(seg)

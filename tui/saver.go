@@ -260,7 +260,7 @@ func (m *Model) applyMerged(snap *segments.Document, res segments.SaveResult) st
 		if m.issues.drop(i) {
 			m.table.touch(i)
 		}
-		if m.editing() && m.editor.seg == i {
+		if m.editing() && m.editor.segment() == i {
 			// The text being typed stays; leaving or confirming starts
 			// from the version that came in.
 			m.orig = m.doc.Segments[i]

@@ -40,7 +40,9 @@ type rowCache struct {
 }
 
 // table is the segment list: one row per segment, source beside (or above)
-// target. Only rows on screen are rendered, through rowCache.
+// target. It owns the rows on screen (top, skip), their cache and the row
+// versions touch bumps; the browser (browse.go) owns it and the root reads
+// its layout. Only rows on screen are rendered, through rowCache.
 type table struct {
 	doc  *segments.Document
 	st   *Styles
@@ -61,14 +63,15 @@ type table struct {
 	skip int
 }
 
-func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
-	return table{
-		doc:   doc,
-		st:    st,
-		hits:  hits,
-		hl:    &highlighter{st: st.SearchMatch},
-		cache: &rowCache{rows: map[int]*rowEntry{}},
-		ver:   make([]int, len(doc.Segments)),
+func newTable(doc *segments.Document, st *Styles, hits *hitStore, issues *issueStore) *table {
+	return &table{
+		doc:    doc,
+		st:     st,
+		hits:   hits,
+		issues: issues,
+		hl:     &highlighter{st: st.SearchMatch},
+		cache:  &rowCache{rows: map[int]*rowEntry{}},
+		ver:    make([]int, len(doc.Segments)),
 	}
 }
 
@@ -131,6 +134,22 @@ func (t *table) touch(i int) {
 	if i >= 0 && i < len(t.ver) {
 		t.ver[i]++
 	}
+}
+
+// touchAll marks every row for drawing again (a new glossary).
+func (t *table) touchAll() {
+	for i := range t.ver {
+		t.ver[i]++
+	}
+}
+
+// rowVer is segment i's row version: it changes with touch.
+func (t *table) rowVer(i int) int { return t.ver[i] }
+
+// contains reports whether cell x, y (from the table's top left) is in the
+// table.
+func (t *table) contains(x, y int) bool {
+	return x >= 0 && y >= 0 && x < t.width && y < t.height
 }
 
 func (t *table) sideBySide() bool { return t.width >= sideBySideMin }
@@ -497,9 +516,10 @@ func (t *table) rowLines(i int, isCur bool, edit *editor, fr *rowCache) []string
 	}
 	src, tgt := e.src, e.tgt
 	if edit != nil {
-		_, tw := t.columns()
-		tp, pw := t.targetPrefix(i)
-		tgt = t.prefixed(edit.lines(tw-pw), tp, bg)
+		// The editor is as wide as the target column less the prefix
+		// (editWidth).
+		tp, _ := t.targetPrefix(i)
+		tgt = t.prefixed(strings.Split(edit.View(), "\n"), tp, bg)
 	}
 	contGutter := fr.blankGutter
 	blankSrc, blankTgt := fr.blankSrc, fr.blankTgt

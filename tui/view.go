@@ -3,30 +3,20 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/bubbles/help"
 )
 
 // View and the key help: the screen is the header, the table (with the
 // panes beside or below), the status or prompt line and the help.
 
-// helpKeys is the key help of the current mode.
-func (m *Model) helpKeys() help.KeyMap {
-	if m.editing() {
-		return editHelp{&m.keys.Edit}
-	}
-	return browseHelp{&m.keys.Browse, &m.keys.Edit}
-}
-
 // helpHeight is the rows the key help takes: one, or with the full help
 // the taller of the browsing and editing helps (so switching modes does
 // not move the table), at most what leaves the table four rows.
 func (m *Model) helpHeight() int {
-	if !m.status.help.ShowAll {
+	if !m.help.showAll() {
 		return 1
 	}
-	n := max(len(m.status.helpLines(browseHelp{&m.keys.Browse, &m.keys.Edit}, int(modeBrowse))),
-		len(m.status.helpLines(editHelp{&m.keys.Edit}, int(modeEdit))))
+	n := max(len(m.help.lines(m.browse, int(modeBrowse))),
+		len(m.help.lines(m.editor, int(modeEdit))))
 	return max(min(n, m.height-2-4), 1)
 }
 
@@ -41,21 +31,9 @@ func (m Model) View() string {
 	lines := make([]string, 0, m.height)
 	state, stErr := m.saveState()
 	lines = append(lines, m.header.view(state, stErr))
-	var ed *editor
-	if m.editing() {
-		ed = m.editor
-	}
 	var body []string
-	if len(m.doc.Segments) == 0 {
-		body = make([]string, m.table.height)
-		for i := range body {
-			body[i] = fit("", m.table.width)
-		}
-		if len(body) > 0 {
-			body[0] = fit("  this document has no segments to translate", m.table.width)
-		}
-	} else {
-		body = m.table.view(m.cur, ed)
+	if v := m.browse.View(); v != "" {
+		body = strings.Split(v, "\n")
 	}
 	if m.paneW > 0 && m.paneH > 0 {
 		var pl []string
@@ -73,17 +51,9 @@ func (m Model) View() string {
 		}
 	}
 	lines = append(lines, body...)
-	switch m.mode {
-	case modeSearch:
-		lines = append(lines, m.search.view(m.width))
-	case modeGoto:
-		lines = append(lines, m.gotoP.view(m.width))
-	case modeConfirmQuit:
-		k := &m.keys.Prompt
-		lines = append(lines, fit(m.st.Error.Render(fmt.Sprintf("Saving failed. Quit and lose unsaved changes? %s quit · %s keep editing · %s retry",
-			k.Yes.Help().Key, k.No.Help().Key, k.Retry.Help().Key)), m.width))
-	case modeExport:
-		lines = append(lines, m.export.view(m.width))
+	switch c := m.prompt(); {
+	case c != nil:
+		lines = append(lines, c.View())
 	default:
 		qaNote := ""
 		if len(m.doc.Segments) > 0 {
@@ -96,32 +66,14 @@ func (m Model) View() string {
 		}
 		lines = append(lines, m.status.line(qaNote))
 	}
-	lines = append(lines, m.helpView()...)
+	m.help.setKeys(m.active(), int(m.mode))
+	if v := m.help.View(); v != "" {
+		lines = append(lines, strings.Split(v, "\n")...)
+	}
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
 	return strings.Join(lines, "\n")
-}
-
-// helpView is the key help, cut to the rows layout gave it; when cut, its
-// last row says where the rest is.
-func (m Model) helpView() []string {
-	mode := modeBrowse
-	if m.editing() {
-		mode = modeEdit
-	}
-	hl := m.status.helpLines(m.helpKeys(), int(mode))
-	out := make([]string, m.helpH)
-	for i := range out {
-		out[i] = fit("", m.width)
-		if i < len(hl) {
-			out[i] = hl[i]
-		}
-	}
-	if len(hl) > m.helpH && m.helpH > 1 {
-		out[m.helpH-1] = fit(m.st.HeaderDim.Render("… more keys: make the window taller, or see docs/keys.md"), m.width)
-	}
-	return out
 }
 
 // tooSmallView is the message shown in a window below the minimum size.
