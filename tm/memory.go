@@ -103,14 +103,20 @@ type Memory struct {
 	folds    map[string]uint32
 	stems    map[string]uint32
 	postings [][]uint32 // stem ID -> entries holding it, ascending, once each
-	byKey    map[string]int
-	pool     sync.Pool // *scratch
+	// foldNames and foldStem give each fold ID its text and its stem's ID,
+	// for the concordance's accent-insensitive word lookup.
+	foldNames []string
+	foldStem  []uint32
+	conc      concordanceIndex
+	byKey     map[string]int
+	pool      sync.Pool // *scratch
 }
 
 func newMemory(src, tgt string, tok tokenizer) *Memory {
 	return &Memory{
 		src: src, tgt: tgt, tok: tok,
-		folds:    map[string]uint32{"": 0},
+		folds:     map[string]uint32{"": 0},
+		foldNames: []string{""}, foldStem: []uint32{0},
 		stems:    map[string]uint32{"": 0},
 		postings: [][]uint32{nil},
 		byKey:    map[string]int{},
@@ -198,6 +204,10 @@ func (m *Memory) insert(p prepared, replace bool) {
 	}
 	for i, t := range p.a.toks {
 		e.toks[i] = tid{fold: intern(m.folds, t.Fold), stem: intern(m.stems, t.Stem)}
+		if int(e.toks[i].fold) == len(m.foldStem) {
+			m.foldNames = append(m.foldNames, t.Fold)
+			m.foldStem = append(m.foldStem, e.toks[i].stem)
+		}
 		s := e.toks[i].stem
 		if int(s) >= len(m.postings) {
 			m.postings = append(m.postings, nil)

@@ -25,7 +25,7 @@ func newTMCmd(s *streams) *cobra.Command {
 		Short: "Query translation memories",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newTMLookupCmd(s))
+	cmd.AddCommand(newTMLookupCmd(s), newTMConcordanceCmd(s))
 	return cmd
 }
 
