@@ -112,4 +112,3 @@ func sortedKeys(dst []string, m map[string]string, first string) []string {
 	}
 	return dst
 }
-

@@ -3,6 +3,7 @@ package tm
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -63,4 +64,57 @@ func BenchmarkLookup1M(b *testing.B) {
 	reportLatencies(b, lat)
 	b.ReportMetric(float64(bench1MHeap)/(1<<20), "heap-MB")
 	b.ReportMetric(bench1MBuild.Seconds(), "build-s")
+}
+
+// concordanceQueries returns n searches: one to three words in a row
+// taken from memory units, so most find something; the words are of every
+// frequency, common ones included.
+func concordanceQueries(units []Unit, n int) []string {
+	g := newZipfGen(777)
+	qs := make([]string, n)
+	for i := range qs {
+		w := strings.Fields(strings.Trim(units[g.r.IntN(len(units))].Source, "."))
+		k := 1 + i%3
+		at := g.r.IntN(max(1, len(w)-k))
+		qs[i] = strings.Join(w[at:min(at+k, len(w))], " ")
+	}
+	return qs
+}
+
+func benchConcordance(b *testing.B, m *Memory, units []Unit) {
+	qs := concordanceQueries(units, 1000)
+	lat := make([]time.Duration, 0, 1000)
+	hits := 0
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		hits += len(m.Concordance(qs[i%len(qs)], 20))
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	reportLatencies(b, lat)
+	b.ReportMetric(float64(hits)/float64(len(lat)), "hits/op")
+}
+
+// BenchmarkConcordance1M searches a 1,000,000-unit memory.
+func BenchmarkConcordance1M(b *testing.B) {
+	m, units := memory1M(b)
+	benchConcordance(b, m, units)
+}
+
+var (
+	zipf100kOnce  sync.Once
+	zipf100k      *Memory
+	zipf100kUnits []Unit
+)
+
+// BenchmarkConcordance100k searches a 100,000-unit memory (issue 12's
+// figure).
+func BenchmarkConcordance100k(b *testing.B) {
+	zipf100kOnce.Do(func() {
+		zipf100kUnits = zipfUnits(100_000, 1)
+		zipf100k = newTestMemory()
+		zipf100k.addParallel(zipf100kUnits)
+	})
+	benchConcordance(b, zipf100k, zipf100kUnits)
 }

@@ -4,7 +4,6 @@
 package tm
 
 import (
-	"cmp"
 	"hash/fnv"
 	"runtime"
 	"slices"
@@ -255,107 +254,12 @@ type scratch struct {
 	row     []int
 	ra, rb  []rune
 	crow    []int
-}
-
-// candidates returns the units that may score at least minScore against a
-// query of n tokens (nRunes folded runes) with the given stem counts.
-//
-// It uses prefix filtering: a unit sharing fewer than cMin stems with the
-// query cannot reach minScore, so it must share one of the rarest stems
-// that together make up n-cMin+1 of the query's tokens. Only those stems'
-// postings make candidates; the frequent ones ("de", "la") only add to the
-// shared counts of units already found.
-func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
-	type qstem struct {
-		id uint32
-		k  int
-	}
-	qs := make([]qstem, 0, len(stemCount))
-	known := 0
-	for s, k := range stemCount {
-		qs = append(qs, qstem{s, k})
-		known += k
-	}
-	slices.SortFunc(qs, func(a, b qstem) int {
-		if c := cmp.Compare(len(m.postings[a.id]), len(m.postings[b.id])); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	cMin := minShared(n, minScore)
-	covered := n - known // words the memory has never seen are never shared
-	prefix := 0
-	for prefix < len(qs) && covered < n-cMin+1 {
-		covered += qs[prefix].k
-		prefix++
-	}
-	sc.touched = sc.touched[:0]
-	if n == 0 {
-		for _, id := range m.postings[0] {
-			sc.acc[id] = 1
-			sc.touched = append(sc.touched, id)
-		}
-	}
-	for _, q := range qs[:prefix] {
-		for _, id := range m.postings[q.id] {
-			if sc.acc[id] == 0 {
-				sc.touched = append(sc.touched, id)
-			}
-			sc.acc[id] += uint16(min(q.k, 1000))
-		}
-	}
-	// The frequent stems only add to units already found.
-	for _, q := range qs[prefix:] {
-		for _, id := range m.postings[q.id] {
-			if sc.acc[id] != 0 {
-				sc.acc[id] += uint16(min(q.k, 1000))
-			}
-		}
-	}
-	out := sc.cands[:0]
-	for _, id := range sc.touched {
-		shared := int(sc.acc[id])
-		sc.acc[id] = 0
-		if shared < cMin {
-			continue
-		}
-		ub := percent(scoreUpperBound(shared, n, int(m.nToks[id]), nRunes, int(m.nRunes[id])))
-		if ub >= minScore {
-			out = append(out, cand{id, ub})
-			sc.buckets[ub]++
-		}
-	}
-	// Counting sort on the bound, best first, stable.
-	for b, total := 101, 0; b >= 0; b-- {
-		c := sc.buckets[b]
-		sc.buckets[b] = total
-		total += c
-	}
-	sc.sorted = slices.Grow(sc.sorted[:0], len(out))[:len(out)]
-	for _, c := range out {
-		sc.sorted[sc.buckets[c.ub]] = c
-		sc.buckets[c.ub]++
-	}
-	clear(sc.buckets[:])
-	sc.cands = out
-	return sc.sorted
-}
-
-// minShared is the fewest stems a unit must share with a query of n tokens
-// to possibly score minScore: the bound is largest for a unit of n tokens
-// with the same character length.
-func minShared(n, minScore int) int {
-	for c := 0; c < n; c++ {
-		if percent(blend(float64(c)/float64(n), 1, n)) >= minScore {
-			return c
-		}
-	}
-	return n
-}
-
-type cand struct {
-	id uint32
-	ub int // upper bound of the score, in percent
+	pat     stemPattern
+	// need caches needShared per unit length for the current query.
+	need           []uint16
+	needN, needMin int
+	stemK          []uint16 // query count of each stem, for countByTokens
+	stemSeen       []uint32 // unit ID + 1 that last counted each stem
 }
 
 // DefaultMin is the default lowest score Lookup returns.
@@ -399,12 +303,34 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 		sc.acc = make([]uint16, m.count+m.count/4)
 	}
 	stemCount := m.bindQuery(q)
-	cands := m.candidates(sc, stemCount, len(q.ids), q.nRunes, minScore)
-	var best []found
-	cutoff := minScore
+	sc.pat.set(q.ids, len(m.postings))
+	defer sc.pat.clear()
 	if cap(sc.row) < 64 {
 		sc.row = make([]int, 64)
 	}
+	cands := m.candidates(sc, stemCount, len(q.ids), q.nRunes, minScore)
+	best := m.evaluate(sc, q, cands, minScore, maxMatches)
+
+	out := make([]Match, len(best))
+	for i, f := range best {
+		e := m.entry(f.id)
+		ma := analyze(e.src, m.src, m.tok)
+		out[i] = Match{
+			Score: f.score, Context: f.score == 101,
+			Source: e.src, Target: f.target, Origin: e.origin,
+			NumbersSubstituted: f.subst, Changed: e.changed,
+			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
+		}
+	}
+	return out
+}
+
+// evaluate scores candidates exactly, best bound first, and returns the
+// best maxMatches of those scoring at least minScore. The caller holds
+// m.mu.
+func (m *Memory) evaluate(sc *scratch, q *query, cands []cand, minScore, maxMatches int) []found {
+	var best []found
+	cutoff := minScore
 	for ci, c := range cands {
 		if ci >= maxEvaluated || c.ub < cutoff {
 			break
@@ -427,19 +353,7 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			}
 		}
 	}
-
-	out := make([]Match, len(best))
-	for i, f := range best {
-		e := m.entry(f.id)
-		ma := analyze(e.src, m.src, m.tok)
-		out[i] = Match{
-			Score: f.score, Context: f.score == 101,
-			Source: e.src, Target: f.target, Origin: e.origin,
-			NumbersSubstituted: f.subst, Changed: e.changed,
-			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
-		}
-	}
-	return out
+	return best
 }
 
 // newQuery analyses a looked-up text; it needs no lock.
@@ -554,18 +468,33 @@ func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool
 	if cap(sc.row) < len(e.toks)+1 {
 		sc.row = make([]int, len(e.toks)+1)
 	}
-	ws := wordSimilarity(wordDistance(q.ids, e.toks, sc.row), len(q.ids), len(e.toks))
 	longer := max(q.nRunes, int(e.nRunes))
 	lr := 1.0
 	if longer > 0 {
 		lr = float64(min(q.nRunes, int(e.nRunes))) / float64(longer)
 	}
+	// The word distance beyond which the score is below cutoff even with
+	// the best character similarity the lengths allow (plus a margin for
+	// rounding).
+	wc := charWeight(l)
+	wsMin := (float64(cutoff)/100 - wc*lr) / (1 - wc)
+	kw := costScale * l
+	if wsMin > 0 {
+		kw = min(kw, int((1-wsMin)*float64(costScale*l)+1e-6))
+	}
+	if sc.pat.n > 0 && costWord*sc.pat.distance(e.toks) > kw {
+		return f, false // rejected by the bit-parallel bound, in one pass
+	}
+	dist := boundedWordDistance(q.ids, e.toks, kw, sc.row)
+	if dist > kw {
+		return f, false
+	}
+	ws := wordSimilarity(dist, len(q.ids), len(e.toks))
 	if percent(blend(ws, lr, l)) < cutoff {
 		return f, false
 	}
 	// The character distance that would still reach cutoff, plus one for
 	// rounding: beyond it the score is below cutoff whatever it is.
-	wc := charWeight(l)
 	csMin := (float64(cutoff)/100 - (1-wc)*ws) / wc
 	k := longer
 	if csMin > 0 {
