@@ -43,10 +43,18 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 			sc.touched = append(sc.touched, id)
 		}
 	}
+	// Units found are listed while they are few; past a sixteenth of the
+	// memory, a sequential pass over the counts is cheaper than the list.
+	listMax := max(m.count/16, touchedListMin)
+	overflow := false
 	for _, q := range qs[:prefix] {
 		for _, id := range m.postings[q.id] {
-			if sc.acc[id] == 0 {
-				sc.touched = append(sc.touched, id)
+			if sc.acc[id] == 0 && !overflow {
+				if len(sc.touched) == listMax {
+					overflow = true
+				} else {
+					sc.touched = append(sc.touched, id)
+				}
 			}
 			sc.acc[id] += uint16(min(q.k, 1000))
 		}
@@ -68,19 +76,30 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 			}
 		}
 	}
-	m.needShared(sc, n, minScore)
+	need := needShared(sc, n, minScore)
 	out := sc.cands[:0]
-	for _, id := range sc.touched {
+	check := func(id uint32) {
 		shared := int(sc.acc[id]) + assumed
 		sc.acc[id] = 0
 		mt := int(m.nToks[id])
-		if shared < sc.needFor(mt) {
-			continue // cannot reach minScore whatever its characters
+		if shared < int(need[min(mt, len(need)-1)]) {
+			return // cannot reach minScore whatever its characters
 		}
 		ub := percent(scoreUpperBound(shared, n, mt, nRunes, int(m.nRunes[id])))
 		if ub >= minScore {
 			out = append(out, cand{id, ub})
 			sc.buckets[ub]++
+		}
+	}
+	if overflow {
+		for id, a := range sc.acc[:m.count] {
+			if a != 0 {
+				check(uint32(id))
+			}
+		}
+	} else {
+		for _, id := range sc.touched {
+			check(id)
 		}
 	}
 	// Counting sort on the bound, best first, stable.
@@ -99,40 +118,28 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 	return sc.sorted
 }
 
-// needShared resets the cache of needFor for a query of n tokens: for each
-// unit length in tokens (the last entry standing for all longer ones), the
-// fewest stems a unit of that length must share with the query to possibly
-// reach minScore, the integer test that rules out most units before the
-// bound is computed.
-func (m *Memory) needShared(sc *scratch, n, minScore int) []uint16 {
+// needShared returns, for each unit length in tokens (the last entry
+// standing for all longer ones), the fewest stems a unit of that length
+// must share with a query of n tokens to possibly reach minScore: the
+// integer test that rules out most units before the bound is computed.
+func needShared(sc *scratch, n, minScore int) []uint16 {
 	const maxLen = 256
 	sc.need = slices.Grow(sc.need[:0], maxLen)[:maxLen]
-	for i := range sc.need {
-		sc.need[i] = needUnknown
-	}
-	sc.needN, sc.needMin = n, minScore
-	return sc.need
-}
-
-const needUnknown = 0xFFFF
-
-// needFor returns needShared's entry for a unit of mt tokens, computing it
-// the first time.
-func (sc *scratch) needFor(mt int) int {
-	mt = min(mt, len(sc.need)-1)
-	if v := sc.need[mt]; v != needUnknown {
-		return int(v)
-	}
 	c := 0
-	if mt < len(sc.need)-1 { // longer units: no shortcut
-		for ; c <= min(sc.needN, mt); c++ {
-			if percent(scoreUpperBound(c, sc.needN, mt, 1, 1)) >= sc.needMin {
-				break
-			}
+	for mt := range maxLen - 1 {
+		// The bound grows with the shared count; the count needed is
+		// found from the previous length's, going down when it fits.
+		c = min(c, n, mt)
+		for c > 0 && percent(scoreUpperBound(c-1, n, mt, 1, 1)) >= minScore {
+			c--
 		}
+		for c <= min(n, mt) && percent(scoreUpperBound(c, n, mt, 1, 1)) < minScore {
+			c++
+		}
+		sc.need[mt] = uint16(c)
 	}
-	sc.need[mt] = uint16(c)
-	return c
+	sc.need[maxLen-1] = 0 // longer units: no shortcut
+	return sc.need
 }
 
 // minShared is the fewest stems a unit must share with a query of n tokens
@@ -146,6 +153,10 @@ func minShared(n, minScore int) int {
 	}
 	return n
 }
+
+// touchedListMin is the least number of units candidates lists before
+// switching to a pass over the counts (a variable for tests).
+var touchedListMin = 1024
 
 // qstem is a stem of the query and how many of its tokens have it.
 type qstem struct {

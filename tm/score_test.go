@@ -71,3 +71,23 @@ func TestBoundedWordDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedShared(t *testing.T) {
+	sc := &scratch{}
+	for n := 0; n <= 40; n++ {
+		for _, minScore := range []int{1, 50, 70, 90, 100} {
+			need := needShared(sc, n, minScore)
+			for mt := range len(need) - 1 {
+				want := 0
+				for ; want <= min(n, mt); want++ {
+					if percent(scoreUpperBound(want, n, mt, 1, 1)) >= minScore {
+						break
+					}
+				}
+				if int(need[mt]) != want {
+					t.Fatalf("n %d, min %d, unit of %d words: need %d, want %d", n, minScore, mt, need[mt], want)
+				}
+			}
+		}
+	}
+}
