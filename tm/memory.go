@@ -255,11 +255,7 @@ type scratch struct {
 	ra, rb  []rune
 	crow    []int
 	pat     stemPattern
-	// need caches needShared per unit length for the current query.
-	need           []uint16
-	needN, needMin int
-	stemK          []uint16 // query count of each stem, for countByTokens
-	stemSeen       []uint32 // unit ID + 1 that last counted each stem
+	need    []uint16 // needShared's table for the current query
 }
 
 // DefaultMin is the default lowest score Lookup returns.

@@ -304,3 +304,28 @@ func userFiles(dir string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// CompactAll compacts every journal of the user memory folder dir
+// (UserDir() when empty) and returns the TMX files it rewrote. It stops
+// at the first error.
+func CompactAll(dir string) ([]string, error) {
+	if dir == "" {
+		dir = UserDir()
+	}
+	files, err := userFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, f := range files {
+		fi, err := os.Stat(JournalFile(f))
+		if err != nil || fi.Size() == 0 {
+			continue
+		}
+		if err := Compact(f); err != nil {
+			return done, err
+		}
+		done = append(done, f)
+	}
+	return done, nil
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -68,15 +67,10 @@ func tmConcordanceRun(s *streams, o *tmConcordanceOptions) error {
 	if o.Max < 1 {
 		return fmt.Errorf("tm concordance: --max %d: want at least 1", o.Max)
 	}
-	m, warns, err := tm.Open(tm.Options{SourceLang: o.From, TargetLang: o.To, Paths: o.TM, NoUser: o.NoUser})
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	m, enc, err := openTMForJSON(s, "tm concordance", tm.Options{SourceLang: o.From, TargetLang: o.To, Paths: o.TM, NoUser: o.NoUser})
 	if err != nil {
-		return fmt.Errorf("tm concordance: %w", err)
+		return err
 	}
-	enc := json.NewEncoder(s.Out)
-	enc.SetEscapeHTML(false)
 	for _, h := range m.Concordance(o.Text, o.Max) {
 		line := tmConcordanceJSON{
 			Source: h.Source, Target: h.Target, Origin: h.Origin,

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/trad-project/trad/tm"
 )
 
 func TestTMConcordance(t *testing.T) {
@@ -51,4 +55,32 @@ func sprintAny(v any) string {
 		return "true"
 	}
 	return "false"
+}
+
+func TestTMCompact(t *testing.T) {
+	tmFixture(t) // empty user folder
+	if code, out, errOut := runTM(t, "tm", "compact"); code != 0 || out != "" {
+		t.Fatalf("compact of an empty folder: %d %q %q", code, out, errOut)
+	}
+	dir := tm.UserDir()
+	w := tm.NewUserWriter(dir, filepath.Join(t.TempDir(), "a.trad.json"))
+	if err := w.Append(tm.Unit{Source: "Les marchés ont reculé.", Target: "Markets fell.", SourceLang: "fr", TargetLang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runTM(t, "tm", "compact")
+	if code != 0 || strings.TrimSpace(out) != w.File() {
+		t.Fatalf("compact: %d %q %q, want %s", code, out, errOut, w.File())
+	}
+	data, err := os.ReadFile(w.File())
+	if err != nil || !strings.Contains(string(data), "<seg>Markets fell.</seg>") {
+		t.Errorf("TMX after compact: %v\n%s", err, data)
+	}
+	if fi, err := os.Stat(tm.JournalFile(w.File())); err != nil || fi.Size() != 0 {
+		t.Errorf("journal after compact: %v %v", fi, err)
+	}
+	// The concordance finds the unit in the compacted file.
+	_, out, _ = runTM(t, "tm", "concordance", "marches")
+	if !strings.Contains(out, `"target":"Markets fell."`) {
+		t.Errorf("concordance after compact: %q", out)
+	}
 }
