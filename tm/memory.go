@@ -72,15 +72,16 @@ type Match struct {
 type entry struct {
 	src, tgt string
 	origin   string
-	changed  time.Time
-	created  time.Time
+	changed  time.Time // the creation date when the unit has no change date
 	ctx      uint64
 	hasCtx   bool
-	toks     []tid
-	fold     string
-	nRunes   int32
-	keyHash  uint64 // hash of normKey(src), to rule out exact matches cheaply
-	key      string // the identity Add replaces on: origin, source, context
+	// toks are the source's words; its folded text, which the character
+	// similarity compares, is their folds joined by spaces (foldRunes): not
+	// kept, as it would be a third copy of the source.
+	toks    []tid
+	nRunes  int32
+	keyHash uint64 // hash of normKey(src), to rule out exact matches cheaply
+	key     string // the identity Add replaces on: origin, source, context
 }
 
 // Memory is an indexed translation memory for one language pair. Lookups
@@ -174,11 +175,11 @@ func (m *Memory) insert(p prepared, replace bool) {
 	u := p.u
 	e := entry{
 		src: u.Source, tgt: u.Target, origin: u.Origin,
-		created: u.Created, changed: u.Changed, hasCtx: u.HasContext,
-		fold: p.a.fold, nRunes: int32(p.nRunes), keyHash: p.keyHash,
+		changed: u.Changed, hasCtx: u.HasContext,
+		nRunes: int32(p.nRunes), keyHash: p.keyHash,
 	}
 	if e.changed.IsZero() {
-		e.changed = e.created
+		e.changed = u.Created
 	}
 	if u.HasContext {
 		e.ctx = contextHash(u.Prev, u.Next)
@@ -497,13 +498,25 @@ func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool
 		k = min(longer, int((1-csMin)*float64(longer))+1)
 	}
 	sc.ra = appendRunes(sc.ra[:0], q.fold)
-	sc.rb = appendRunes(sc.rb[:0], e.fold)
+	sc.rb = m.foldRunes(sc.rb[:0], e.toks)
 	d := boundedLevenshtein(sc.ra, sc.rb, k, &sc.crow)
 	if d > k {
 		return f, false
 	}
 	f.score = min(99, percent(blend(ws, similarity(d, longer), l)))
 	return f, f.score >= cutoff
+}
+
+// foldRunes appends the runes of an entry's folded text, its words' folds
+// joined by spaces, as analyze builds a query's. The caller holds m.mu.
+func (m *Memory) foldRunes(dst []rune, toks []tid) []rune {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendRunes(dst, m.foldNames[t.fold])
+	}
+	return dst
 }
 
 // query is a looked-up text prepared for scoring against entries.
