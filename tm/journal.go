@@ -78,7 +78,9 @@ func appendJournal(path string, units []Unit) error {
 			return fmt.Errorf("journal %s: %w", path, err)
 		}
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	// Read-write so that the last byte can be checked; O_APPEND makes every
+	// write land at the end, whatever other processes appended.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
@@ -112,15 +114,7 @@ func endsWithNewline(f *os.File) (bool, error) {
 	}
 	var last [1]byte
 	if _, err := f.ReadAt(last[:], fi.Size()-1); err != nil {
-		// Opened write-only: read through another descriptor.
-		r, err := os.Open(f.Name())
-		if err != nil {
-			return false, err
-		}
-		defer r.Close()
-		if _, err := r.ReadAt(last[:], fi.Size()-1); err != nil {
-			return false, err
-		}
+		return false, err
 	}
 	return last[0] == '\n', nil
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/trad-project/trad/bitext"
 )
 
 func journalUnit(i int) Unit {
@@ -286,5 +288,44 @@ func TestUserWriterAppendsOnlyChanges(t *testing.T) {
 	m2, warns, _ := Open(Options{UserDir: dir})
 	if len(warns) != 0 || m2.Len() != 3 {
 		t.Errorf("after compaction: %d units (want 3: the correction replaced its unit), %v", m2.Len(), warns)
+	}
+}
+
+// TestCompactOlderFile compacts a user memory written before units carried
+// their languages (bitext.WriteTMX, as SaveUser wrote it): the journal's
+// correction replaces the unit of the same French source.
+func TestCompactOlderFile(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(t.TempDir(), "a.trad.json")
+	w := NewUserWriter(dir, proj)
+	old := testDoc([3]string{"Le marché a reculé.", "The market fell.", "translated"}, [3]string{"Autre.", "Other.", "translated"})
+	f, err := os.Create(w.File())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bitext.WriteTMX(f, old, bitext.Options{Context: true}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := w.Append(Unit{Source: "Le marché a reculé.", Target: "The market went down.", SourceLang: "fr", TargetLang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Compact(w.File()); err != nil {
+		t.Fatal(err)
+	}
+	units, err := readUserTMX(w.File(), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range units {
+		got = append(got, u.SourceLang+":"+u.Source+"="+u.Target)
+	}
+	want := []string{"fr:Le marché a reculé.=The market went down.", "fr:Autre.=Other."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("after compaction %q, want %q", got, want)
+	}
+	if !units[1].HasContext || units[1].Prev != "Le marché a reculé." {
+		t.Errorf("the kept unit lost its context: %+v", units[1])
 	}
 }

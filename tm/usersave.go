@@ -157,7 +157,19 @@ func Compact(tmxPath string) error {
 	}
 	defer unlock()
 
-	units, srcLang, err := readUserTMX(tmxPath)
+	// The journal first: its languages tell which variant is the source
+	// in TMX files written before units carried their languages.
+	var fresh []Unit
+	if _, err := readJournal(f, journal, func(r journalRecord) error {
+		fresh = append(fresh, r.unit(tmxPath))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	units, err := readUserTMX(tmxPath, fresh[0].SourceLang, fresh[0].TargetLang)
 	if err != nil {
 		return err
 	}
@@ -165,26 +177,15 @@ func Compact(tmxPath string) error {
 	for i, u := range units {
 		at[unitKey(u)] = i
 	}
-	journalUnits := 0
-	if _, err := readJournal(f, journal, func(r journalRecord) error {
-		u := r.unit(tmxPath)
-		journalUnits++
-		if srcLang == "" {
-			srcLang = u.SourceLang
-		}
+	for _, u := range fresh {
 		if i, ok := at[unitKey(u)]; ok {
 			units[i] = u
-			return nil
+			continue
 		}
 		at[unitKey(u)] = len(units)
 		units = append(units, u)
-		return nil
-	}); err != nil {
-		return err
 	}
-	if journalUnits == 0 {
-		return nil
-	}
+	srcLang := units[0].SourceLang
 	if err := safefile.Write(tmxPath, func(out io.Writer) error {
 		return writeUserTMX(out, srcLang, units)
 	}, safefile.Options{}); err != nil {
@@ -197,45 +198,46 @@ func Compact(tmxPath string) error {
 }
 
 // readUserTMX reads every unit of a user memory file, whatever its
-// languages, and the source language of its first unit.
-func readUserTMX(path string) ([]Unit, string, error) {
+// languages: those of its x-srclang and x-tgtlang props, or else the
+// variants of the pair src, tgt, or else a unit's two variants in tag
+// order.
+func readUserTMX(path, src, tgt string) ([]Unit, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, "", nil
+		return nil, nil
 	} else if err != nil {
-		return nil, "", fmt.Errorf("user memory %s: %w", path, err)
+		return nil, fmt.Errorf("user memory %s: %w", path, err)
 	}
 	defer f.Close()
 	var units []Unit
-	srcLang := ""
+	pick := newLangPicker(src, tgt)
 	err = bitext.ReadTMX(f, func(tu bitext.TU) error {
-		src, tgt := tu.Props["x-srclang"], tu.Props["x-tgtlang"]
-		if src == "" || tgt == "" {
-			src, tgt = twoLangs(tu.Variants)
+		sk, tk := tu.Props["x-srclang"], tu.Props["x-tgtlang"]
+		if tu.Variants[sk] == "" || tu.Variants[tk] == "" {
+			sk, tk = pick.keys(tu.Variants)
 		}
-		if src == "" || tgt == "" {
+		if sk == "" || tk == "" {
+			sk, tk = twoLangs(tu.Variants)
+		}
+		if sk == "" || tk == "" {
 			return nil
-		}
-		if srcLang == "" {
-			srcLang = src
 		}
 		prev, hasPrev := tu.Props["prev"]
 		next, hasNext := tu.Props["next"]
 		units = append(units, Unit{
-			Source: tu.Variants[src], Target: tu.Variants[tgt], SourceLang: src, TargetLang: tgt,
+			Source: tu.Variants[sk], Target: tu.Variants[tk], SourceLang: sk, TargetLang: tk,
 			Origin: path, Created: tu.Created, Changed: tu.Changed,
 			Prev: prev, Next: next, HasContext: hasPrev && hasNext,
 		})
 		return nil
 	})
 	if err != nil {
-		return nil, "", fmt.Errorf("user memory %s is unreadable, not overwritten: %w", path, err)
+		return nil, fmt.Errorf("user memory %s is unreadable, not overwritten: %w", path, err)
 	}
-	return units, srcLang, nil
+	return units, nil
 }
 
-// twoLangs returns the two tags of a two-variant unit, sorted: units from
-// older files without language props.
+// twoLangs returns the two tags of a two-variant unit, sorted.
 func twoLangs(v map[string]string) (string, string) {
 	if len(v) != 2 {
 		return "", ""
