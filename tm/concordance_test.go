@@ -105,3 +105,27 @@ func TestIntersectSorted(t *testing.T) {
 		t.Errorf("union = %v", got)
 	}
 }
+
+// TestConcordanceWhileAdding runs searches while units are added (run
+// with -race): each search sees a consistent memory.
+func TestConcordanceWhileAdding(t *testing.T) {
+	m := concordanceMemory()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 300 {
+			m.Add(Unit{Source: "Le réseau numéro " + sprint(i) + " a été étendu.", Target: "Network extended.", Origin: "p"})
+		}
+	}()
+	for range 200 {
+		for _, h := range m.Concordance("réseau", 5) {
+			if h.Source[h.Start:h.End] != "réseau" {
+				t.Fatalf("hit %+v", h)
+			}
+		}
+	}
+	<-done
+	if got := m.Concordance("reseau numero 299", 5); len(got) != 1 || got[0].Exact {
+		t.Errorf("after the adds: %+v", got)
+	}
+}
