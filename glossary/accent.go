@@ -105,3 +105,9 @@ func reaccent(word, term string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// Deaccent returns s with the accents of its Latin letters removed and the
+// ligatures œ and æ spelled out ("État" → "Etat", "cœur" → "coeur"). With
+// Token.Fold it is the accent- and case-insensitive key of the translation
+// memory's concordance search.
+func Deaccent(s string) string { return deaccent(s) }

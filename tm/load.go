@@ -65,7 +65,9 @@ func New(srcLang, tgtLang string) *Memory {
 	return newMemory(srcLang, tgtLang, analyzerTokenizer(srcLang))
 }
 
-// Open loads the TMX files of opts.Paths and of the user's memory folder.
+// Open loads the TMX files of opts.Paths and of the user's memory folder,
+// with the journals of the latter (units confirmed since a file was last
+// compacted).
 // Problems inside files are warnings; a path that cannot be read is an
 // error.
 func Open(opts Options) (*Memory, []Warning, error) {
@@ -85,12 +87,15 @@ func Open(opts Options) (*Memory, []Warning, error) {
 		if dir == "" {
 			dir = UserDir()
 		}
-		files, err := tmxFiles(dir, false)
+		files, err := userFiles(dir)
 		if err != nil {
 			warns = append(warns, Warning{File: dir, Msg: err.Error()})
 		}
 		for _, f := range files {
-			warns = append(warns, m.LoadFile(f)...)
+			if _, err := os.Stat(f); err == nil {
+				warns = append(warns, m.LoadFile(f)...)
+			}
+			warns = append(warns, m.loadJournal(JournalFile(f), f)...)
 		}
 	}
 	return m, warns, nil

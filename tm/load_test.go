@@ -176,8 +176,12 @@ func TestSaveUserRoundTrip(t *testing.T) {
 	if got := m.Lookup("Les prix montent.", ctx, 0, 1); len(got) != 1 || got[0].Score != 101 {
 		t.Errorf("a unit kept from the earlier file lost its context: %+v", got)
 	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
-		t.Errorf("%d files in the user folder, want 1 (no temporary left)", len(ents))
+	// The TMX file and its journal, emptied by the compaction; no temporary.
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 || ents[0].Name() != filepath.Base(JournalFile(path)) || ents[1].Name() != filepath.Base(path) {
+		t.Errorf("user folder holds %v, want the TMX file and its journal", ents)
+	}
+	if fi, err := os.Stat(JournalFile(path)); err != nil || fi.Size() != 0 {
+		t.Errorf("journal after compaction: %v, %v", fi, err)
 	}
 
 	// An unreadable memory file is never overwritten.

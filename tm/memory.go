@@ -4,8 +4,8 @@
 package tm
 
 import (
-	"cmp"
 	"hash/fnv"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -72,15 +72,16 @@ type Match struct {
 type entry struct {
 	src, tgt string
 	origin   string
-	changed  time.Time
-	created  time.Time
+	changed  time.Time // the creation date when the unit has no change date
 	ctx      uint64
 	hasCtx   bool
-	toks     []tid
-	fold     string
-	nRunes   int32
-	keyHash  uint64 // hash of normKey(src), to rule out exact matches cheaply
-	key      string // the identity Add replaces on: origin, source, context
+	// toks are the source's words; its folded text, which the character
+	// similarity compares, is their folds joined by spaces (foldRunes): not
+	// kept, as it would be a third copy of the source.
+	toks    []tid
+	nRunes  int32
+	keyHash uint64 // hash of normKey(src), to rule out exact matches cheaply
+	key     string // the identity Add replaces on: origin, source, context
 }
 
 // Memory is an indexed translation memory for one language pair. Lookups
@@ -102,14 +103,20 @@ type Memory struct {
 	folds    map[string]uint32
 	stems    map[string]uint32
 	postings [][]uint32 // stem ID -> entries holding it, ascending, once each
-	byKey    map[string]int
-	pool     sync.Pool // *scratch
+	// foldNames and foldStem give each fold ID its text and its stem's ID,
+	// for the concordance's accent-insensitive word lookup.
+	foldNames []string
+	foldStem  []uint32
+	conc      concordanceIndex
+	byKey     map[string]int
+	pool      sync.Pool // *scratch
 }
 
 func newMemory(src, tgt string, tok tokenizer) *Memory {
 	return &Memory{
 		src: src, tgt: tgt, tok: tok,
-		folds:    map[string]uint32{"": 0},
+		folds:     map[string]uint32{"": 0},
+		foldNames: []string{""}, foldStem: []uint32{0},
 		stems:    map[string]uint32{"": 0},
 		postings: [][]uint32{nil},
 		byKey:    map[string]int{},
@@ -168,11 +175,11 @@ func (m *Memory) insert(p prepared, replace bool) {
 	u := p.u
 	e := entry{
 		src: u.Source, tgt: u.Target, origin: u.Origin,
-		created: u.Created, changed: u.Changed, hasCtx: u.HasContext,
-		fold: p.a.fold, nRunes: int32(p.nRunes), keyHash: p.keyHash,
+		changed: u.Changed, hasCtx: u.HasContext,
+		nRunes: int32(p.nRunes), keyHash: p.keyHash,
 	}
 	if e.changed.IsZero() {
-		e.changed = e.created
+		e.changed = u.Created
 	}
 	if u.HasContext {
 		e.ctx = contextHash(u.Prev, u.Next)
@@ -197,6 +204,10 @@ func (m *Memory) insert(p prepared, replace bool) {
 	}
 	for i, t := range p.a.toks {
 		e.toks[i] = tid{fold: intern(m.folds, t.Fold), stem: intern(m.stems, t.Stem)}
+		if int(e.toks[i].fold) == len(m.foldStem) {
+			m.foldNames = append(m.foldNames, t.Fold)
+			m.foldStem = append(m.foldStem, e.toks[i].stem)
+		}
 		s := e.toks[i].stem
 		if int(s) >= len(m.postings) {
 			m.postings = append(m.postings, nil)
@@ -244,107 +255,8 @@ type scratch struct {
 	row     []int
 	ra, rb  []rune
 	crow    []int
-}
-
-// candidates returns the units that may score at least minScore against a
-// query of n tokens (nRunes folded runes) with the given stem counts.
-//
-// It uses prefix filtering: a unit sharing fewer than cMin stems with the
-// query cannot reach minScore, so it must share one of the rarest stems
-// that together make up n-cMin+1 of the query's tokens. Only those stems'
-// postings make candidates; the frequent ones ("de", "la") only add to the
-// shared counts of units already found.
-func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
-	type qstem struct {
-		id uint32
-		k  int
-	}
-	qs := make([]qstem, 0, len(stemCount))
-	known := 0
-	for s, k := range stemCount {
-		qs = append(qs, qstem{s, k})
-		known += k
-	}
-	slices.SortFunc(qs, func(a, b qstem) int {
-		if c := cmp.Compare(len(m.postings[a.id]), len(m.postings[b.id])); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	cMin := minShared(n, minScore)
-	covered := n - known // words the memory has never seen are never shared
-	prefix := 0
-	for prefix < len(qs) && covered < n-cMin+1 {
-		covered += qs[prefix].k
-		prefix++
-	}
-	sc.touched = sc.touched[:0]
-	if n == 0 {
-		for _, id := range m.postings[0] {
-			sc.acc[id] = 1
-			sc.touched = append(sc.touched, id)
-		}
-	}
-	for _, q := range qs[:prefix] {
-		for _, id := range m.postings[q.id] {
-			if sc.acc[id] == 0 {
-				sc.touched = append(sc.touched, id)
-			}
-			sc.acc[id] += uint16(min(q.k, 1000))
-		}
-	}
-	// The frequent stems only add to units already found.
-	for _, q := range qs[prefix:] {
-		for _, id := range m.postings[q.id] {
-			if sc.acc[id] != 0 {
-				sc.acc[id] += uint16(min(q.k, 1000))
-			}
-		}
-	}
-	out := sc.cands[:0]
-	for _, id := range sc.touched {
-		shared := int(sc.acc[id])
-		sc.acc[id] = 0
-		if shared < cMin {
-			continue
-		}
-		ub := percent(scoreUpperBound(shared, n, int(m.nToks[id]), nRunes, int(m.nRunes[id])))
-		if ub >= minScore {
-			out = append(out, cand{id, ub})
-			sc.buckets[ub]++
-		}
-	}
-	// Counting sort on the bound, best first, stable.
-	for b, total := 101, 0; b >= 0; b-- {
-		c := sc.buckets[b]
-		sc.buckets[b] = total
-		total += c
-	}
-	sc.sorted = slices.Grow(sc.sorted[:0], len(out))[:len(out)]
-	for _, c := range out {
-		sc.sorted[sc.buckets[c.ub]] = c
-		sc.buckets[c.ub]++
-	}
-	clear(sc.buckets[:])
-	sc.cands = out
-	return sc.sorted
-}
-
-// minShared is the fewest stems a unit must share with a query of n tokens
-// to possibly score minScore: the bound is largest for a unit of n tokens
-// with the same character length.
-func minShared(n, minScore int) int {
-	for c := 0; c < n; c++ {
-		if percent(blend(float64(c)/float64(n), 1, n)) >= minScore {
-			return c
-		}
-	}
-	return n
-}
-
-type cand struct {
-	id uint32
-	ub int // upper bound of the score, in percent
+	pat     stemPattern
+	need    []uint16 // needShared's table for the current query
 }
 
 // DefaultMin is the default lowest score Lookup returns.
@@ -388,12 +300,34 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 		sc.acc = make([]uint16, m.count+m.count/4)
 	}
 	stemCount := m.bindQuery(q)
-	cands := m.candidates(sc, stemCount, len(q.ids), q.nRunes, minScore)
-	var best []found
-	cutoff := minScore
+	sc.pat.set(q.ids, len(m.postings))
+	defer sc.pat.clear()
 	if cap(sc.row) < 64 {
 		sc.row = make([]int, 64)
 	}
+	cands := m.candidates(sc, stemCount, len(q.ids), q.nRunes, minScore)
+	best := m.evaluate(sc, q, cands, minScore, maxMatches)
+
+	out := make([]Match, len(best))
+	for i, f := range best {
+		e := m.entry(f.id)
+		ma := analyze(e.src, m.src, m.tok)
+		out[i] = Match{
+			Score: f.score, Context: f.score == 101,
+			Source: e.src, Target: f.target, Origin: e.origin,
+			NumbersSubstituted: f.subst, Changed: e.changed,
+			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
+		}
+	}
+	return out
+}
+
+// evaluate scores candidates exactly, best bound first, and returns the
+// best maxMatches of those scoring at least minScore. The caller holds
+// m.mu.
+func (m *Memory) evaluate(sc *scratch, q *query, cands []cand, minScore, maxMatches int) []found {
+	var best []found
+	cutoff := minScore
 	for ci, c := range cands {
 		if ci >= maxEvaluated || c.ub < cutoff {
 			break
@@ -416,19 +350,7 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			}
 		}
 	}
-
-	out := make([]Match, len(best))
-	for i, f := range best {
-		e := m.entry(f.id)
-		ma := analyze(e.src, m.src, m.tok)
-		out[i] = Match{
-			Score: f.score, Context: f.score == 101,
-			Source: e.src, Target: f.target, Origin: e.origin,
-			NumbersSubstituted: f.subst, Changed: e.changed,
-			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
-		}
-	}
-	return out
+	return best
 }
 
 // newQuery analyses a looked-up text; it needs no lock.
@@ -543,31 +465,58 @@ func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool
 	if cap(sc.row) < len(e.toks)+1 {
 		sc.row = make([]int, len(e.toks)+1)
 	}
-	ws := wordSimilarity(wordDistance(q.ids, e.toks, sc.row), len(q.ids), len(e.toks))
 	longer := max(q.nRunes, int(e.nRunes))
 	lr := 1.0
 	if longer > 0 {
 		lr = float64(min(q.nRunes, int(e.nRunes))) / float64(longer)
 	}
+	// The word distance beyond which the score is below cutoff even with
+	// the best character similarity the lengths allow (plus a margin for
+	// rounding).
+	wc := charWeight(l)
+	wsMin := (float64(cutoff)/100 - wc*lr) / (1 - wc)
+	kw := costScale * l
+	if wsMin > 0 {
+		kw = min(kw, int((1-wsMin)*float64(costScale*l)+1e-6))
+	}
+	if sc.pat.n > 0 && costWord*sc.pat.distance(e.toks) > kw {
+		return f, false // rejected by the bit-parallel bound, in one pass
+	}
+	dist := boundedWordDistance(q.ids, e.toks, kw, sc.row)
+	if dist > kw {
+		return f, false
+	}
+	ws := wordSimilarity(dist, len(q.ids), len(e.toks))
 	if percent(blend(ws, lr, l)) < cutoff {
 		return f, false
 	}
 	// The character distance that would still reach cutoff, plus one for
 	// rounding: beyond it the score is below cutoff whatever it is.
-	wc := charWeight(l)
 	csMin := (float64(cutoff)/100 - (1-wc)*ws) / wc
 	k := longer
 	if csMin > 0 {
 		k = min(longer, int((1-csMin)*float64(longer))+1)
 	}
 	sc.ra = appendRunes(sc.ra[:0], q.fold)
-	sc.rb = appendRunes(sc.rb[:0], e.fold)
+	sc.rb = m.foldRunes(sc.rb[:0], e.toks)
 	d := boundedLevenshtein(sc.ra, sc.rb, k, &sc.crow)
 	if d > k {
 		return f, false
 	}
 	f.score = min(99, percent(blend(ws, similarity(d, longer), l)))
 	return f, f.score >= cutoff
+}
+
+// foldRunes appends the runes of an entry's folded text, its words' folds
+// joined by spaces, as analyze builds a query's. The caller holds m.mu.
+func (m *Memory) foldRunes(dst []rune, toks []tid) []rune {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendRunes(dst, m.foldNames[t.fold])
+	}
+	return dst
 }
 
 // query is a looked-up text prepared for scoring against entries.
@@ -616,4 +565,27 @@ func (m *Memory) numbersOnly(e *entry, q *query) (substitution, bool) {
 		return substitution{}, false
 	}
 	return substitution{t, subst}, true
+}
+
+// addParallel indexes units in order, analysing them on all CPUs; it is
+// Add without replacement, for loading.
+func (m *Memory) addParallel(units []Unit) {
+	ps := make([]prepared, len(units))
+	var wg sync.WaitGroup
+	n := max(1, runtime.GOMAXPROCS(0))
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(units); i += n {
+				ps[i] = m.prepare(units[i])
+			}
+		}()
+	}
+	wg.Wait()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range ps {
+		m.insert(p, false)
+	}
 }

@@ -53,6 +53,47 @@ func wordDistance(a, b []tid, row []int) int {
 	return row[len(b)]
 }
 
+// boundedWordDistance is wordDistance when it is at most k, and some value
+// above k otherwise: only cells within k/costWord words of the diagonal are
+// computed, and it stops as soon as a whole row exceeds k. Most candidates
+// of a lookup are rejected after a few rows.
+func boundedWordDistance(a, b []tid, k int, row []int) int {
+	band := k / costWord
+	if d := len(a) - len(b); d > band || -d > band {
+		return k + 1
+	}
+	big := k + 1
+	row = row[:len(b)+1]
+	for j := range row {
+		row[j] = min(j*costWord, big)
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-band), min(len(b), i+band)
+		diag := row[lo-1]
+		if lo == 1 {
+			row[0] = min(i*costWord, big)
+		} else {
+			row[lo-1] = big
+		}
+		rowMin := row[lo-1]
+		ai := a[i-1]
+		for j := lo; j <= hi; j++ {
+			best := diag + subCost(ai, b[j-1])
+			up := row[j]
+			if j == i+band { // row[j] was outside the band in the previous row
+				up = big
+			}
+			best = min(best, up+costWord, row[j-1]+costWord, big)
+			diag, row[j] = row[j], best
+			rowMin = min(rowMin, best)
+		}
+		if rowMin > k {
+			return big
+		}
+	}
+	return row[len(b)]
+}
+
 // wordSimilarity turns a distance into a similarity in [0, 1].
 func wordSimilarity(dist, n, m int) float64 {
 	l := max(n, m)

@@ -48,3 +48,46 @@ func TestBoundedLevenshtein(t *testing.T) {
 		}
 	}
 }
+
+func TestBoundedWordDistance(t *testing.T) {
+	w := func(ids ...uint32) []tid {
+		out := make([]tid, len(ids))
+		for i, id := range ids {
+			out[i] = tid{fold: id, stem: id / 10 * 10}
+		}
+		return out
+	}
+	seqs := [][]tid{w(), w(1), w(1, 2, 3), w(1, 2, 3, 4, 5, 6), w(2, 1, 3), w(11, 12, 13, 14, 15, 16), w(1, 12, 3, 40, 5), w(7, 7, 7, 7, 7, 7, 7, 7, 7)}
+	row := make([]int, 32)
+	for _, a := range seqs {
+		for _, b := range seqs {
+			full := wordDistance(a, b, row)
+			for k := 0; k <= 40; k++ {
+				got := boundedWordDistance(a, b, k, row)
+				if full <= k && got != full || full > k && got <= k {
+					t.Errorf("bounded(%v, %v, k=%d) = %d, full distance %d", a, b, k, got, full)
+				}
+			}
+		}
+	}
+}
+
+func TestNeedShared(t *testing.T) {
+	sc := &scratch{}
+	for n := 0; n <= 40; n++ {
+		for _, minScore := range []int{1, 50, 70, 90, 100} {
+			need := needShared(sc, n, minScore)
+			for mt := range len(need) - 1 {
+				want := 0
+				for ; want <= min(n, mt); want++ {
+					if percent(scoreUpperBound(want, n, mt, 1, 1)) >= minScore {
+						break
+					}
+				}
+				if int(need[mt]) != want {
+					t.Fatalf("n %d, min %d, unit of %d words: need %d, want %d", n, minScore, mt, need[mt], want)
+				}
+			}
+		}
+	}
+}

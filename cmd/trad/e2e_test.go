@@ -291,11 +291,13 @@ func TestE2EMemoryInTmux(t *testing.T) {
 	if got := doc.Segments[1]; got.Target != "The government published a long report." || got.Origin != "tm" {
 		t.Fatalf("segment 2 after f1, enter: %q origin %q", got.Target, got.Origin)
 	}
-	userTM, _ := filepath.Glob(filepath.Join(dir, "data", "trad", "tm", "article.fr-*.tmx"))
+	// Confirming appends to the user memory's journal (tm.UserWriter).
+	userGlob := filepath.Join(dir, "data", "trad", "tm", "article.fr-*.journal.jsonl")
+	userTM, _ := filepath.Glob(userGlob)
 	deadline := time.Now().Add(20 * time.Second)
 	for len(userTM) == 0 && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
-		userTM, _ = filepath.Glob(filepath.Join(dir, "data", "trad", "tm", "article.fr-*.tmx"))
+		userTM, _ = filepath.Glob(userGlob)
 	}
 	if len(userTM) != 1 {
 		t.Fatal("the confirmed segment did not reach the user's memory folder")

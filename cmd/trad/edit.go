@@ -316,11 +316,10 @@ func (ses *editSession) saveMemory() func(*segments.Document) error {
 	if ses.opts.NoUser {
 		return nil
 	}
-	projectPath := ses.projectPath
-	return func(d *segments.Document) error {
-		_, err := tm.SaveUser("", projectPath, d)
-		return err
-	}
+	// One writer for the session: each save appends only the segments
+	// confirmed or changed since the previous one to the memory's journal.
+	w := tm.NewUserWriter("", ses.projectPath)
+	return w.Save
 }
 
 // exporters are the formats of the ctrl+e picker, written next to the

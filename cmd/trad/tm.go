@@ -25,7 +25,7 @@ func newTMCmd(s *streams) *cobra.Command {
 		Short: "Query translation memories",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newTMLookupCmd(s))
+	cmd.AddCommand(newTMLookupCmd(s), newTMConcordanceCmd(s), newTMCompactCmd(s))
 	return cmd
 }
 
@@ -78,15 +78,10 @@ func tmLookupRun(s *streams, o *tmLookupOptions) error {
 	if o.Max < 1 {
 		return fmt.Errorf("tm lookup: --max %d: want at least 1", o.Max)
 	}
-	m, warns, err := tm.Open(tm.Options{SourceLang: o.From, TargetLang: o.To, Paths: o.TM, NoUser: o.NoUser})
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	m, enc, err := openTMForJSON(s, "tm lookup", tm.Options{SourceLang: o.From, TargetLang: o.To, Paths: o.TM, NoUser: o.NoUser})
 	if err != nil {
-		return fmt.Errorf("tm lookup: %w", err)
+		return err
 	}
-	enc := json.NewEncoder(s.Out)
-	enc.SetEscapeHTML(false)
 	for _, mt := range m.Lookup(o.Text, tm.Context{}, o.Min, o.Max) {
 		if err := enc.Encode(tmMatchJSON{
 			Source: mt.Source, Target: mt.Target, Score: mt.Score, Origin: mt.Origin,
@@ -96,4 +91,19 @@ func tmLookupRun(s *streams, o *tmLookupOptions) error {
 		}
 	}
 	return nil
+}
+
+// openTMForJSON opens the memories of a `trad tm` command, printing the
+// loading warnings, and returns the encoder of its JSON lines.
+func openTMForJSON(s *streams, cmd string, opts tm.Options) (*tm.Memory, *json.Encoder, error) {
+	m, warns, err := tm.Open(opts)
+	for _, w := range warns {
+		fmt.Fprintln(s.Err, "trad: warning:", w)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", cmd, err)
+	}
+	enc := json.NewEncoder(s.Out)
+	enc.SetEscapeHTML(false)
+	return m, enc, nil
 }

@@ -1,0 +1,93 @@
+package tm
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/trad-project/trad/internal/safefile"
+)
+
+// BenchmarkOpen1M opens a 1,000,000-unit TMX file in a fresh process (a
+// helper run of this test binary) and reports the time until the memory is
+// complete, the time until the first units can be looked up (loading
+// indexes batches as it goes), and the process's peak RSS (VmHWM).
+func BenchmarkOpen1M(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "1m.tmx")
+	units := zipfUnits(1_000_000, 1)
+	if err := safefile.Write(path, func(w io.Writer) error { return writeUserTMX(w, "fr", units) }, safefile.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	units = nil
+	for b.Loop() {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestOpenHelper$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "TM_OPEN_HELPER="+path)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+		vals := map[string]float64{}
+		sc := bufio.NewScanner(bytes.NewReader(out))
+		for sc.Scan() {
+			if k, v, ok := strings.Cut(sc.Text(), "="); ok {
+				if f, err := strconv.ParseFloat(v, 64); err == nil {
+					vals[k] = f
+				}
+			}
+		}
+		if vals["units"] != 1_000_000 {
+			b.Fatalf("helper output:\n%s", out)
+		}
+		b.ReportMetric(vals["first-s"], "first-lookup-s")
+		b.ReportMetric(vals["open-s"], "open-s")
+		b.ReportMetric(vals["rss-mb"], "peak-RSS-MB")
+	}
+}
+
+// TestOpenHelper is not a test: BenchmarkOpen1M runs it in a process of
+// its own to open $TM_OPEN_HELPER.
+func TestOpenHelper(t *testing.T) {
+	path := os.Getenv("TM_OPEN_HELPER")
+	if path == "" {
+		t.Skip("helper process only")
+	}
+	t0 := time.Now()
+	m := New("fr", "en")
+	first := make(chan time.Duration, 1)
+	go func() {
+		for m.Len() == 0 {
+			time.Sleep(time.Millisecond)
+		}
+		m.Lookup("Le marché a reculé.", Context{}, DefaultMin, 3)
+		first <- time.Since(t0)
+	}()
+	if w := m.LoadFile(path); len(w) > 0 {
+		t.Fatal(w)
+	}
+	open := time.Since(t0)
+	fmt.Printf("units=%d\nfirst-s=%.2f\nopen-s=%.2f\nrss-mb=%.0f\n", m.Len(), (<-first).Seconds(), open.Seconds(), peakRSSMB())
+}
+
+// peakRSSMB is the process's peak resident set (VmHWM) in MiB, 0 where
+// /proc is missing.
+func peakRSSMB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
