@@ -141,11 +141,26 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 	return doc, rep, nil
 }
 
-// adopt records doc, not saved yet, as what the caller starts from.
+// adopt records doc, not saved yet, as what the caller starts from. A
+// freshly read article has no work yet: each of its segments is what segAt
+// returns for a segment missing from mine, so mine stays empty rather than
+// holding a copy of every segment (a 50 MB article has half a million).
 func (s *Store) adopt(doc *Document) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.mine = append([]Segment(nil), doc.Segments...)
+	s.mine = nil
+	for i := range doc.Segments {
+		if !doc.Segments[i].blank() {
+			s.mine = append([]Segment(nil), doc.Segments...)
+			return
+		}
+	}
+}
+
+// blank reports whether s holds nothing a merge reads from a base besides
+// its source: no translation, note, history nor ignored issue.
+func (s *Segment) blank() bool {
+	return !s.hasWork() && s.Origin == "" && s.History == nil && s.QAIgnored == nil
 }
 
 // Changed reports, with one stat and without the folder lock, whether the

@@ -474,3 +474,22 @@ func TestSaveCountsRevisions(t *testing.T) {
 		}
 	}
 }
+
+// Opening a new article keeps no copy of its segments as the merge base
+// (half a million of them for a 50 MB article): a blank segment is what a
+// base without it stands for. The merge of TestStoreNewProjectCreatedTwice
+// relies on that.
+func TestStoreAdoptsNewArticleWithoutCopy(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "article.txt")
+	writeFile(t, src, articleV1)
+	st, doc := openStore(t, src, "a")
+	if len(doc.Segments) == 0 || st.mine != nil {
+		t.Fatalf("%d segments, base holds %d", len(doc.Segments), len(st.mine))
+	}
+	doc.Segments[1].Note = "kept"
+	st.adopt(doc)
+	if len(st.mine) != len(doc.Segments) || st.mine[1].Note != "kept" {
+		t.Errorf("a document with work: base holds %d segments", len(st.mine))
+	}
+}
