@@ -56,9 +56,10 @@ const (
 	classIdeograph // Han, kana, Hangul: a word each
 )
 
-// runeClass holds the class of the runes below U+0800 (ASCII, Latin,
-// Greek, Cyrillic…), so that counting European text asks unicode nothing.
-var runeClass = func() (t [0x800]uint8) {
+// runeClass holds the class of the runes below U+3000 (Latin, Greek,
+// Cyrillic…, and the General Punctuation of ’ and …), so that counting
+// European text asks unicode nothing.
+var runeClass = func() (t [0x3000]uint8) {
 	for r := range rune(len(t)) {
 		t[r] = slowClass(r)
 	}
