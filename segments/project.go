@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,12 +166,8 @@ func writeProject(path string, doc *Document, rev int64, by string) (os.FileInfo
 		return nil, err
 	}
 	pf.Revision, pf.Generator = rev, by
-	data, err := json.MarshalIndent(pf, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	data = append(data, '\n')
-	if err := safefile.WriteFile(path, data, safefile.Options{Backup: true}); err != nil {
+	write := func(w io.Writer) error { return encodeProject(w, pf) }
+	if err := safefile.Write(path, write, safefile.Options{Backup: true}); err != nil {
 		return nil, err
 	}
 	return os.Stat(path)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -492,4 +493,37 @@ func TestStoreAdoptsNewArticleWithoutCopy(t *testing.T) {
 	if len(st.mine) != len(doc.Segments) || st.mine[1].Note != "kept" {
 		t.Errorf("a document with work: base holds %d segments", len(st.mine))
 	}
+}
+
+// BenchmarkStoreSaveHuge is the first save of issue 10's 50 MB
+// single-line article (580,000 segments), a translation typed in one:
+// alloc-MB is what the save allocated (the largest of the runs).
+func BenchmarkStoreSaveHuge(b *testing.B) {
+	dir := b.TempDir()
+	src := filepath.Join(dir, "big.fr.txt")
+	sentence := "La souveraineté numérique de l’Europe reste un enjeu majeur pour les années à venir. "
+	if err := os.WriteFile(src, []byte(strings.Repeat(sentence, 50<<20/len(sentence))), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var peak uint64
+	for b.Loop() {
+		b.StopTimer()
+		_ = os.Remove(ProjectPath(src))
+		st, doc, _, _, err := OpenStore(src, OpenOptions{By: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc.Confirm(0, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		b.StartTimer()
+		if _, err := st.Save(doc); err != nil {
+			b.Fatal(err)
+		}
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		peak = max(peak, (after.TotalAlloc-before.TotalAlloc)>>20)
+	}
+	b.ReportMetric(float64(peak), "alloc-MB")
 }
