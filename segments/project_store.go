@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/trad-project/trad/internal/filelock"
 	"github.com/trad-project/trad/internal/safefile"
@@ -276,7 +277,7 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	res.Wrote = true
-	s.remember(fileState{info: info, doc: fileCopy(doc), rev: res.Revision, by: s.by}, pre)
+	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged()), rev: res.Revision, by: s.by}, pre)
 	return res, nil
 }
 
@@ -284,17 +285,35 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 func (s *Store) remember(st fileState, pre []Segment) {
 	s.file = st
 	s.spare, s.mine = s.mine, pre
+	// The file's segments may be the former mine (see fileCopy): the next
+	// Save must not write its copy over them.
+	if st.doc != nil && sameArray(s.spare, st.doc.Segments) {
+		s.spare = nil
+	}
 }
 
-// fileCopy is the part of doc a fileState needs, independent of doc.
-func fileCopy(doc *Document) *Document {
+// fileCopy is the part of doc a fileState needs, independent of doc. When
+// the merge brought nothing in, doc's segments are still pre, the Store's
+// own copy of what the caller handed in, and the file shares it: a 50 MB
+// article has half a million segments, 100 MB a copy.
+func fileCopy(doc *Document, pre []Segment, merged bool) *Document {
+	segs := pre
+	if merged {
+		segs = append([]Segment(nil), doc.Segments...)
+	}
 	return &Document{
 		SourceHash: doc.SourceHash,
-		Segments:   append([]Segment(nil), doc.Segments...),
+		Segments:   segs,
 		Orphans:    append([]Segment(nil), doc.Orphans...),
 		Cursor:     doc.Cursor,
 		NoMT:       doc.NoMT,
 	}
+}
+
+// sameArray reports whether a and b start at the same element of one
+// backing array (the Store's copies always start at its first).
+func sameArray(a, b []Segment) bool {
+	return cap(a) > 0 && unsafe.SliceData(a) == unsafe.SliceData(b)
 }
 
 // ApplySaved brings into d, the live document, what a Save of its snapshot

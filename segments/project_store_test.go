@@ -527,3 +527,33 @@ func BenchmarkStoreSaveHuge(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak), "alloc-MB")
 }
+
+// After a save that wrote, the file's base shares the Store's copy of the
+// caller's segments; a save that writes nothing then must not reuse that
+// copy for the next one, which would overwrite the base and make the
+// caller's next change look like the file's: the other process's older
+// value would replace it.
+func TestStoreSharedBaseSurvivesSaves(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "article.txt")
+	writeFile(t, src, articleV1)
+	sa, da := openStore(t, src, "a")
+	now := time.Now()
+	da.Confirm(0, "One.", OriginTyped, now)
+	mustSave(t, sa, da)
+	if res := mustSave(t, sa, da); res.Wrote {
+		t.Fatalf("unchanged save wrote: %+v", res)
+	}
+	sb, db := openStore(t, src, "b")
+	db.Confirm(2, "Three.", OriginTyped, now)
+	mustSave(t, sb, db)
+	da.Confirm(1, "Two.", OriginTyped, now.Add(time.Second))
+	res := mustSave(t, sa, da)
+	if !reflect.DeepEqual(res.Updated, []int{2}) || len(res.Conflicts) > 0 {
+		t.Errorf("a's save: %+v", res)
+	}
+	got, _, err := Load(ProjectPath(src))
+	if err != nil || !strings.HasPrefix(targets(got), "One.|Two.|Three.") {
+		t.Fatalf("file holds %q (%v)", targets(got), err)
+	}
+}
