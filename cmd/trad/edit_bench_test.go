@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/cputime"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tui"
 )
@@ -65,7 +66,7 @@ func BenchmarkEditOpen(b *testing.B) {
 					_ = os.Remove(project)
 				}
 				runtime.GC()
-				t0, c0 := time.Now(), cpuTime()
+				t0, c0 := time.Now(), cputime.Used()
 				ses, err := prepareEdit(&editOptions{File: path, NoUser: true})
 				if err != nil {
 					b.Fatal(err)
@@ -76,7 +77,7 @@ func BenchmarkEditOpen(b *testing.B) {
 				nm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 				_ = nm.View()
 				first += time.Since(t0)
-				cpu += cpuTime() - c0
+				cpu += cputime.Used() - c0
 			}
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
