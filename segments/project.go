@@ -244,14 +244,14 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	if doc.SourcePath == "" {
 		return doc, rep, nil
 	}
-	src, err := readProjectSource(path, doc.SourcePath, srcHash)
+	src, hash, err := readProjectSource(path, doc.SourcePath, srcHash)
 	if err != nil {
 		rep.SourceMissing = true
 		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
 			Msg: fmt.Sprintf("cannot read the article (%v); using the text stored in the project", err)})
 		return doc, rep, nil
 	}
-	if hashBytes(src) == srcHash {
+	if hash == srcHash {
 		return doc, rep, nil
 	}
 	nd, warns, err := readBytes(src, doc.SourcePath, ReadOptions{
@@ -262,7 +262,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 		return nil, rep, fmt.Errorf("load project %s: re-read its article: %w", path, err)
 	}
 	nd.SourcePath = doc.SourcePath
-	nd.SourceHash = hashBytes(src)
+	nd.SourceHash = hash
 	rep.SourceChanged = true
 	r := Reattach(doc, nd)
 	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned
