@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // encodeProject streams what json.MarshalIndent wrote before: the files of
@@ -39,6 +40,25 @@ func TestEncodeProjectMatchesMarshalIndent(t *testing.T) {
 		}
 		if !bytes.Equal(got.Bytes(), want) {
 			t.Errorf("%s: encodeProject wrote\n%s\nMarshalIndent\n%s", name, got.Bytes(), want)
+		}
+	}
+}
+
+// A loaded project's sources are substrings of their blocks' texts, not
+// the file's second copy of the article.
+func TestLoadSharesSourcesWithBlocks(t *testing.T) {
+	doc, pp := newProject(t, t.TempDir(), "Le Conseil a tranché. Deux phrases ici.\n\nUn autre paragraphe.\n")
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Load(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range got.Segments {
+		b := got.Blocks[s.Block]
+		if unsafe.StringData(s.Source) != unsafe.StringData(b.Text[s.Start:]) {
+			t.Errorf("segment %d (%q) is a copy of its block's text", s.Index, s.Source)
 		}
 	}
 }

@@ -30,8 +30,8 @@ func bigArticles(size int) map[string]string {
 // BenchmarkEditOpen is what `trad edit FILE` does before its first frame:
 // prepareEdit (reading, segmenting or resuming the project), the editor's
 // New, its first size message, Init and View. The article is new each time
-// (no project file), except for target50MB: a project whose one segment's
-// translation is 50 MB, resumed. first-frame-cpu-ms is the CPU time of the
+// (no project file), except for target50MB, a project whose one segment's
+// translation is 50 MB, and resume50MB, line50MB's project: both resumed. first-frame-cpu-ms is the CPU time of the
 // whole process meanwhile (garbage collection included), steadier than the
 // wall time on a loaded machine.
 func BenchmarkEditOpen(b *testing.B) {
@@ -39,9 +39,10 @@ func BenchmarkEditOpen(b *testing.B) {
 	b.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	b.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	const size = 50 << 20
-	cases := []string{"line50MB", "segment50MB", "paragraphs50MB", "target50MB"}
+	cases := []string{"line50MB", "segment50MB", "paragraphs50MB", "target50MB", "resume50MB"}
 	arts := bigArticles(size)
 	arts["target50MB"] = "Le gouvernement a publié un rapport.\n"
+	arts["resume50MB"] = arts["line50MB"]
 	for _, name := range cases {
 		b.Run(name, func(b *testing.B) {
 			path := filepath.Join(dir, name+".fr.txt")
@@ -49,12 +50,17 @@ func BenchmarkEditOpen(b *testing.B) {
 				b.Fatal(err)
 			}
 			project := segments.ProjectPath(path)
-			if name == "target50MB" {
+			resume := name == "target50MB" || name == "resume50MB"
+			if resume {
 				doc, _, _, _, err := segments.Open(path, segments.OpenOptions{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				doc.Segments[0].Target = strings.Repeat("digital sovereignty ", size/20)
+				if name == "target50MB" {
+					doc.Segments[0].Target = strings.Repeat("digital sovereignty ", size/20)
+				} else {
+					doc.Segments[0].Target = "Europe's digital sovereignty remains a major issue."
+				}
 				doc.Segments[0].Status = segments.StatusDraft
 				if err := segments.Save(project, doc); err != nil {
 					b.Fatal(err)
@@ -62,7 +68,7 @@ func BenchmarkEditOpen(b *testing.B) {
 			}
 			var prep, first, cpu time.Duration
 			for i := 0; i < b.N; i++ {
-				if name != "target50MB" {
+				if !resume {
 					_ = os.Remove(project)
 				}
 				runtime.GC()
