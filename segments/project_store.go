@@ -3,8 +3,8 @@ package segments
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sync"
@@ -64,7 +64,9 @@ func readState(path string) (fileState, error) {
 	if !fi.Mode().IsRegular() {
 		return fileState{}, fmt.Errorf("load project: %s is not a regular file", path)
 	}
-	data, err := io.ReadAll(f)
+	// Sized from the file, the buffer is allocated once: io.ReadAll grows
+	// it step by step, twice the 178 MB project of a 50 MB article at peak.
+	data, err := safefile.ReadAllLimited(f, path, safefile.Limit{Max: math.MaxInt64 - 1, What: "a project"}, fi.Size())
 	if err != nil {
 		return fileState{}, fmt.Errorf("load project: %w", err)
 	}
