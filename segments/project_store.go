@@ -140,7 +140,13 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.file = st
-	s.mine = append([]Segment(nil), doc.Segments...)
+	if rep.SourceChanged || len(rep.Warnings) > 0 {
+		s.mine = append([]Segment(nil), doc.Segments...)
+	} else {
+		// Nothing was re-attached nor repaired: doc's segments are the
+		// file's, and the base shares them (remember never reuses them).
+		s.mine = st.doc.Segments
+	}
 	return doc, rep, nil
 }
 

@@ -534,26 +534,32 @@ func BenchmarkStoreSaveHuge(b *testing.B) {
 // caller's next change look like the file's: the other process's older
 // value would replace it.
 func TestStoreSharedBaseSurvivesSaves(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "article.txt")
-	writeFile(t, src, articleV1)
-	sa, da := openStore(t, src, "a")
-	now := time.Now()
-	da.Confirm(0, "One.", OriginTyped, now)
-	mustSave(t, sa, da)
-	if res := mustSave(t, sa, da); res.Wrote {
-		t.Fatalf("unchanged save wrote: %+v", res)
-	}
-	sb, db := openStore(t, src, "b")
-	db.Confirm(2, "Three.", OriginTyped, now)
-	mustSave(t, sb, db)
-	da.Confirm(1, "Two.", OriginTyped, now.Add(time.Second))
-	res := mustSave(t, sa, da)
-	if !reflect.DeepEqual(res.Updated, []int{2}) || len(res.Conflicts) > 0 {
-		t.Errorf("a's save: %+v", res)
-	}
-	got, _, err := Load(ProjectPath(src))
-	if err != nil || !strings.HasPrefix(targets(got), "One.|Two.|Three.") {
-		t.Fatalf("file holds %q (%v)", targets(got), err)
+	for _, loaded := range []bool{false, true} {
+		dir := t.TempDir()
+		src := filepath.Join(dir, "article.txt")
+		writeFile(t, src, articleV1)
+		sa, da := openStore(t, src, "a")
+		now := time.Now()
+		da.Confirm(0, "One.", OriginTyped, now)
+		mustSave(t, sa, da)
+		if loaded {
+			// A resumed project: the base shares the loaded segments.
+			sa, da = openStore(t, src, "a")
+		}
+		if res := mustSave(t, sa, da); res.Wrote {
+			t.Fatalf("loaded=%v: unchanged save wrote: %+v", loaded, res)
+		}
+		sb, db := openStore(t, src, "b")
+		db.Confirm(2, "Three.", OriginTyped, now)
+		mustSave(t, sb, db)
+		da.Confirm(1, "Two.", OriginTyped, now.Add(time.Second))
+		res := mustSave(t, sa, da)
+		if !reflect.DeepEqual(res.Updated, []int{2}) || len(res.Conflicts) > 0 {
+			t.Errorf("loaded=%v: a's save: %+v", loaded, res)
+		}
+		got, _, err := Load(ProjectPath(src))
+		if err != nil || !strings.HasPrefix(targets(got), "One.|Two.|Three.") {
+			t.Fatalf("loaded=%v: file holds %q (%v)", loaded, targets(got), err)
+		}
 	}
 }
