@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/trad-project/trad/internal/cputime"
 )
 
 // newsText is French news prose: the project's sample article.
@@ -92,9 +94,9 @@ func generated(tb testing.TB) ([]byte, []byte, *Glossary) {
 	return genTSV, genTBX, genG
 }
 
-// reportCPU reports work per CPU second since cpu0 (see cpuTime).
+// reportCPU reports work per CPU second since cpu0 (see cputime.Used).
 func reportCPU(b *testing.B, cpu0 time.Duration, work float64, unit string) {
-	if d := cpuTime() - cpu0; cpu0 > 0 && d > 0 {
+	if d := cputime.Used() - cpu0; cpu0 > 0 && d > 0 {
 		b.ReportMetric(work/d.Seconds(), unit)
 	}
 }
@@ -131,7 +133,7 @@ func BenchmarkMatch100k(b *testing.B) {
 	}
 	b.SetBytes(int64(n))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		for _, p := range paras {
 			m.Match(p)
@@ -158,7 +160,7 @@ func benchLoad(b *testing.B, data []byte, name string, format Format) {
 	var g *Glossary
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		var err error
 		g, _, err = Read(bytes.NewReader(data), name, format)
@@ -167,7 +169,7 @@ func benchLoad(b *testing.B, data []byte, name string, format Format) {
 		}
 	}
 	b.StopTimer()
-	if d := cpuTime() - cpu0; cpu0 > 0 {
+	if d := cputime.Used() - cpu0; cpu0 > 0 {
 		b.ReportMetric(float64(d.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 	g = nil
@@ -182,7 +184,7 @@ func benchLoad(b *testing.B, data []byte, name string, format Format) {
 func BenchmarkLoadBuiltin(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		g, warns := loadBuiltin()
 		if len(warns) > 0 || g.Len() == 0 {
@@ -192,7 +194,7 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 		n = g.Len()
 		runtime.KeepAlive(m)
 	}
-	if d := cpuTime() - cpu0; cpu0 > 0 {
+	if d := cputime.Used() - cpu0; cpu0 > 0 {
 		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 	b.ReportMetric(float64(n), "concepts")

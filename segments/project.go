@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,12 +166,8 @@ func writeProject(path string, doc *Document, rev int64, by string) (os.FileInfo
 		return nil, err
 	}
 	pf.Revision, pf.Generator = rev, by
-	data, err := json.MarshalIndent(pf, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	data = append(data, '\n')
-	if err := safefile.WriteFile(path, data, safefile.Options{Backup: true}); err != nil {
+	write := func(w io.Writer) error { return encodeProject(w, pf) }
+	if err := safefile.Write(path, write, safefile.Options{Backup: true}); err != nil {
 		return nil, err
 	}
 	return os.Stat(path)
@@ -247,14 +244,14 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	if doc.SourcePath == "" {
 		return doc, rep, nil
 	}
-	src, err := readProjectSource(path, doc.SourcePath, srcHash)
+	src, hash, err := readProjectSource(path, doc.SourcePath, srcHash)
 	if err != nil {
 		rep.SourceMissing = true
 		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
 			Msg: fmt.Sprintf("cannot read the article (%v); using the text stored in the project", err)})
 		return doc, rep, nil
 	}
-	if hashBytes(src) == srcHash {
+	if hash == srcHash {
 		return doc, rep, nil
 	}
 	nd, warns, err := readBytes(src, doc.SourcePath, ReadOptions{
@@ -265,7 +262,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 		return nil, rep, fmt.Errorf("load project %s: re-read its article: %w", path, err)
 	}
 	nd.SourcePath = doc.SourcePath
-	nd.SourceHash = hashBytes(src)
+	nd.SourceHash = hash
 	rep.SourceChanged = true
 	r := Reattach(doc, nd)
 	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned
@@ -327,6 +324,12 @@ func parseProject(path string, data []byte) (*Document, *projectFile, error) {
 	}
 	if err := doc.Check(); err != nil {
 		return nil, nil, corrupt(err)
+	}
+	// Check found each source in its block's text: share that text instead
+	// of keeping the file's second copy (50 MB for a 50 MB article).
+	for i := range doc.Segments {
+		s := &doc.Segments[i]
+		s.Source = doc.Blocks[s.Block].Text[s.Start:s.End]
 	}
 	if pf.Source.Path != "" {
 		p := filepath.FromSlash(pf.Source.Path)

@@ -3,12 +3,13 @@ package segments
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/trad-project/trad/internal/filelock"
 	"github.com/trad-project/trad/internal/safefile"
@@ -63,7 +64,9 @@ func readState(path string) (fileState, error) {
 	if !fi.Mode().IsRegular() {
 		return fileState{}, fmt.Errorf("load project: %s is not a regular file", path)
 	}
-	data, err := io.ReadAll(f)
+	// Sized from the file, the buffer is allocated once: io.ReadAll grows
+	// it step by step, twice the 178 MB project of a 50 MB article at peak.
+	data, err := safefile.ReadAllLimited(f, path, safefile.Limit{Max: math.MaxInt64 - 1, What: "a project"}, fi.Size())
 	if err != nil {
 		return fileState{}, fmt.Errorf("load project: %w", err)
 	}
@@ -137,15 +140,36 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.file = st
-	s.mine = append([]Segment(nil), doc.Segments...)
+	if rep.SourceChanged || len(rep.Warnings) > 0 {
+		s.mine = append([]Segment(nil), doc.Segments...)
+	} else {
+		// Nothing was re-attached nor repaired: doc's segments are the
+		// file's, and the base shares them (remember never reuses them).
+		s.mine = st.doc.Segments
+	}
 	return doc, rep, nil
 }
 
-// adopt records doc, not saved yet, as what the caller starts from.
+// adopt records doc, not saved yet, as what the caller starts from. A
+// freshly read article has no work yet: each of its segments is what segAt
+// returns for a segment missing from mine, so mine stays empty rather than
+// holding a copy of every segment (a 50 MB article has half a million).
 func (s *Store) adopt(doc *Document) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.mine = append([]Segment(nil), doc.Segments...)
+	s.mine = nil
+	for i := range doc.Segments {
+		if !doc.Segments[i].blank() {
+			s.mine = append([]Segment(nil), doc.Segments...)
+			return
+		}
+	}
+}
+
+// blank reports whether s holds nothing a merge reads from a base besides
+// its source: no translation, note, history nor ignored issue.
+func (s *Segment) blank() bool {
+	return !s.hasWork() && s.Origin == "" && s.History == nil && s.QAIgnored == nil
 }
 
 // Changed reports, with one stat and without the folder lock, whether the
@@ -261,7 +285,7 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	res.Wrote = true
-	s.remember(fileState{info: info, doc: fileCopy(doc), rev: res.Revision, by: s.by}, pre)
+	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged()), rev: res.Revision, by: s.by}, pre)
 	return res, nil
 }
 
@@ -269,17 +293,35 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 func (s *Store) remember(st fileState, pre []Segment) {
 	s.file = st
 	s.spare, s.mine = s.mine, pre
+	// The file's segments may be the former mine (see fileCopy): the next
+	// Save must not write its copy over them.
+	if st.doc != nil && sameArray(s.spare, st.doc.Segments) {
+		s.spare = nil
+	}
 }
 
-// fileCopy is the part of doc a fileState needs, independent of doc.
-func fileCopy(doc *Document) *Document {
+// fileCopy is the part of doc a fileState needs, independent of doc. When
+// the merge brought nothing in, doc's segments are still pre, the Store's
+// own copy of what the caller handed in, and the file shares it: a 50 MB
+// article has half a million segments, 100 MB a copy.
+func fileCopy(doc *Document, pre []Segment, merged bool) *Document {
+	segs := pre
+	if merged {
+		segs = append([]Segment(nil), doc.Segments...)
+	}
 	return &Document{
 		SourceHash: doc.SourceHash,
-		Segments:   append([]Segment(nil), doc.Segments...),
+		Segments:   segs,
 		Orphans:    append([]Segment(nil), doc.Orphans...),
 		Cursor:     doc.Cursor,
 		NoMT:       doc.NoMT,
 	}
+}
+
+// sameArray reports whether a and b start at the same element of one
+// backing array (the Store's copies always start at its first).
+func sameArray(a, b []Segment) bool {
+	return cap(a) > 0 && unsafe.SliceData(a) == unsafe.SliceData(b)
 }
 
 // ApplySaved brings into d, the live document, what a Save of its snapshot

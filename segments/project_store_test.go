@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -471,6 +472,94 @@ func TestSaveCountsRevisions(t *testing.T) {
 		}
 		if got := peekRevision(p); got != 0 {
 			t.Errorf("%s: revision %d, want 0", name, got)
+		}
+	}
+}
+
+// Opening a new article keeps no copy of its segments as the merge base
+// (half a million of them for a 50 MB article): a blank segment is what a
+// base without it stands for. The merge of TestStoreNewProjectCreatedTwice
+// relies on that.
+func TestStoreAdoptsNewArticleWithoutCopy(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "article.txt")
+	writeFile(t, src, articleV1)
+	st, doc := openStore(t, src, "a")
+	if len(doc.Segments) == 0 || st.mine != nil {
+		t.Fatalf("%d segments, base holds %d", len(doc.Segments), len(st.mine))
+	}
+	doc.Segments[1].Note = "kept"
+	st.adopt(doc)
+	if len(st.mine) != len(doc.Segments) || st.mine[1].Note != "kept" {
+		t.Errorf("a document with work: base holds %d segments", len(st.mine))
+	}
+}
+
+// BenchmarkStoreSaveHuge is the first save of issue 10's 50 MB
+// single-line article (580,000 segments), a translation typed in one:
+// alloc-MB is what the save allocated (the largest of the runs).
+func BenchmarkStoreSaveHuge(b *testing.B) {
+	dir := b.TempDir()
+	src := filepath.Join(dir, "big.fr.txt")
+	sentence := "La souveraineté numérique de l’Europe reste un enjeu majeur pour les années à venir. "
+	if err := os.WriteFile(src, []byte(strings.Repeat(sentence, 50<<20/len(sentence))), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var peak uint64
+	for b.Loop() {
+		b.StopTimer()
+		_ = os.Remove(ProjectPath(src))
+		st, doc, _, _, err := OpenStore(src, OpenOptions{By: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc.Confirm(0, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		b.StartTimer()
+		if _, err := st.Save(doc); err != nil {
+			b.Fatal(err)
+		}
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		peak = max(peak, (after.TotalAlloc-before.TotalAlloc)>>20)
+	}
+	b.ReportMetric(float64(peak), "alloc-MB")
+}
+
+// After a save that wrote, the file's base shares the Store's copy of the
+// caller's segments; a save that writes nothing then must not reuse that
+// copy for the next one, which would overwrite the base and make the
+// caller's next change look like the file's: the other process's older
+// value would replace it.
+func TestStoreSharedBaseSurvivesSaves(t *testing.T) {
+	for _, loaded := range []bool{false, true} {
+		dir := t.TempDir()
+		src := filepath.Join(dir, "article.txt")
+		writeFile(t, src, articleV1)
+		sa, da := openStore(t, src, "a")
+		now := time.Now()
+		da.Confirm(0, "One.", OriginTyped, now)
+		mustSave(t, sa, da)
+		if loaded {
+			// A resumed project: the base shares the loaded segments.
+			sa, da = openStore(t, src, "a")
+		}
+		if res := mustSave(t, sa, da); res.Wrote {
+			t.Fatalf("loaded=%v: unchanged save wrote: %+v", loaded, res)
+		}
+		sb, db := openStore(t, src, "b")
+		db.Confirm(2, "Three.", OriginTyped, now)
+		mustSave(t, sb, db)
+		da.Confirm(1, "Two.", OriginTyped, now.Add(time.Second))
+		res := mustSave(t, sa, da)
+		if !reflect.DeepEqual(res.Updated, []int{2}) || len(res.Conflicts) > 0 {
+			t.Errorf("loaded=%v: a's save: %+v", loaded, res)
+		}
+		got, _, err := Load(ProjectPath(src))
+		if err != nil || !strings.HasPrefix(targets(got), "One.|Two.|Three.") {
+			t.Fatalf("loaded=%v: file holds %q (%v)", loaded, targets(got), err)
 		}
 	}
 }

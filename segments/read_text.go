@@ -203,7 +203,9 @@ func isTitle(line, next string, widthFrom func(int) int, from int) bool {
 // punctuation (closing quotes aside), starting with an upper-case letter or
 // a digit.
 func titleShape(line string) bool {
-	if utf8.RuneCountInString(line) > maxTitleRunes {
+	// A line of more bytes than maxTitleRunes runes can take needs no
+	// counting (a 50 MB single-line article is one such line).
+	if len(line) > maxTitleRunes*utf8.UTFMax || utf8.RuneCountInString(line) > maxTitleRunes {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)

@@ -22,24 +22,67 @@ func WordCount(s string) int {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		switch {
-		case isIdeograph(r):
+		switch classOf(r) {
+		case classIdeograph:
 			n++
 			in = false
-		case isWordRune(r) || in && unicode.Is(unicode.Mn, r):
+		case classWord:
 			if !in {
 				n++
 				in = true
 			}
 			prev = r
-		case in && isMid(r, prev, s[i+size:]):
-			// stays inside the word
-		default:
+		case classMark:
+			if in {
+				prev = r
+				break
+			}
 			in = false
+		default:
+			if in && !isMid(r, prev, s[i+size:]) {
+				in = false
+			}
 		}
 		i += size
 	}
 	return n
+}
+
+// Rune classes for WordCount.
+const (
+	classOther     = iota
+	classWord      // letter, digit, spacing mark, underscore
+	classMark      // non-spacing mark: continues a word, starts none
+	classIdeograph // Han, kana, Hangul: a word each
+)
+
+// runeClass holds the class of the runes below U+3000 (Latin, Greek,
+// Cyrillic…, and the General Punctuation of ’ and …), so that counting
+// European text asks unicode nothing.
+var runeClass = func() (t [0x3000]uint8) {
+	for r := range rune(len(t)) {
+		t[r] = slowClass(r)
+	}
+	return t
+}()
+
+func classOf(r rune) uint8 {
+	if r >= 0 && r < rune(len(runeClass)) {
+		return runeClass[r]
+	}
+	return slowClass(r)
+}
+
+func slowClass(r rune) uint8 {
+	switch {
+	case isIdeograph(r):
+		return classIdeograph
+	case isWordRune(r):
+		return classWord
+	case unicode.Is(unicode.Mn, r):
+		return classMark
+	}
+	return classOther
 }
 
 func isWordRune(r rune) bool {
@@ -57,14 +100,15 @@ func isIdeograph(r rune) bool {
 // isMid reports whether r, between prev and the start of rest, joins them
 // into one word.
 func isMid(r, prev rune, rest string) bool {
-	next, _ := utf8.DecodeRuneInString(rest)
 	switch r {
 	case '\'', '’', '.':
+		next, _ := utf8.DecodeRuneInString(rest)
 		if unicode.IsLetter(prev) && unicode.IsLetter(next) && !isIdeograph(next) {
 			return true
 		}
 		return r == '.' && unicode.IsDigit(prev) && unicode.IsDigit(next)
 	case ',', '\u00a0', '\u202f': // decimal comma; (narrow) no-break space as thousands separator
+		next, _ := utf8.DecodeRuneInString(rest)
 		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
 	return false

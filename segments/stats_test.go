@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestWordCount(t *testing.T) {
@@ -60,5 +62,51 @@ func TestStats(t *testing.T) {
 	}
 	if (&Document{}).Stats().Percent != 0 {
 		t.Error("empty document is not 0%")
+	}
+}
+
+// wordCountRef is WordCount as first written, asking unicode for every
+// rune: FuzzWordCount checks that the table-driven one counts the same.
+func wordCountRef(s string) int {
+	n, in, prev := 0, false, rune(0)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isIdeograph(r):
+			n++
+			in = false
+		case isWordRune(r) || in && unicode.Is(unicode.Mn, r):
+			if !in {
+				n++
+				in = true
+			}
+			prev = r
+		case in && isMid(r, prev, s[i+size:]):
+		default:
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+func FuzzWordCount(f *testing.F) {
+	for _, s := range []string{"l'homme aujourd’hui", "3,5 % et 1.99", "café\u0301 ́a", "日本語です", "Ωμέγα ψ̃ кот", "a\xffb", "40\u202f000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := WordCount(s), wordCountRef(s); got != want {
+			t.Errorf("WordCount(%q) = %d, the reference counts %d", s, got, want)
+		}
+	})
+}
+
+// BenchmarkWordCount counts the words of French text, as the editor does
+// for its progress figures when it opens an article.
+func BenchmarkWordCount(b *testing.B) {
+	s := string(benchText(b, 8<<20))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		WordCount(s)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/internal/cputime"
 	"github.com/trad-project/trad/segments"
 	"golang.org/x/text/language"
 )
@@ -110,12 +111,12 @@ func BenchmarkLoadTMX100k(b *testing.B) {
 	var m *Memory
 	var cpu time.Duration
 	for b.Loop() {
-		c0 := cpuTime()
+		c0 := cputime.Used()
 		m = New("fr", "en")
 		if w := m.LoadFile(path); len(w) > 0 {
 			b.Fatal(w)
 		}
-		cpu += cpuTime() - c0
+		cpu += cputime.Used() - c0
 	}
 	b.StopTimer()
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
