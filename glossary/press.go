@@ -37,7 +37,7 @@ var pressCommon = setOf(
 	"sud", "sur", "ton", "total", "tout", "une", "vie", "vos", "ice", "net", "pro", "bus", "van",
 	"nous", "vous", "non", "oui", "plan", "page", "base", "code", "cash", "mode", "data", "ride",
 	"cris", "fonds", "dent", "dune", "lire", "lit", "lot", "ours", "rire",
-	"bad", "bis", "eau", "ide", "iris", "scalp", "step", "zee",
+	"bad", "bis", "eau", "ide", "iris", "scalp", "step", "zee", "cre", "tas",
 	// Names and foreign words met capitalised in French text: the town
 	// of Apt, "Safe Harbor", the surname Sala, the first name Pam.
 	"aie", "apt", "pam", "safe", "sala",
