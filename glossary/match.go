@@ -312,6 +312,9 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 			if num := m.acronymKey(b.toks[j]); num != "" {
 				k.more = append(k.more[:len(k.more):len(k.more)], num)
 			}
+			if ak := m.pressAccentKey(b.toks[j]); ak != "" {
+				k.more = append(k.more[:len(k.more):len(k.more)], ak)
+			}
 		}
 		if n == 0 {
 			if r.node != 0 {

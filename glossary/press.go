@@ -28,7 +28,8 @@ const minPressLetters = 3
 // pressCommon lists French words (and a few names) that are also all-caps
 // words of terms, so that their capitalised form in a text ("le Sud", "Air
 // France") is not taken for the acronym. TestPressCommon checks the built-in data against
-// the French Hunspell dictionary when it is installed.
+// the French Hunspell dictionary when it is installed (with its words
+// without accents: "zée" would be the press form of ZEE).
 var pressCommon = setOf(
 	"air", "arc", "arm", "art", "bac", "but", "cap", "car", "ces", "cas", "col", "cour", "des",
 	"dos", "est", "eux", "fer", "fin", "foi", "fort", "gaz", "les", "loi", "mai", "mal", "mais", "mer",
@@ -36,7 +37,7 @@ var pressCommon = setOf(
 	"sud", "sur", "ton", "total", "tout", "une", "vie", "vos", "ice", "net", "pro", "bus", "van",
 	"nous", "vous", "non", "oui", "plan", "page", "base", "code", "cash", "mode", "data", "ride",
 	"cris", "fonds", "dent", "dune", "lire", "lit", "lot", "ours", "rire",
-	"bad", "bis", "eau", "ide", "iris", "scalp", "step",
+	"bad", "bis", "eau", "ide", "iris", "scalp", "step", "zee", "cre", "tas",
 	// Names and foreign words met capitalised in French text: the town
 	// of Apt, "Safe Harbor", the surname Sala, the first name Pam.
 	"aie", "apt", "pam", "safe", "sala",
@@ -53,7 +54,13 @@ func setOf(words ...string) map[string]bool {
 // pressForm reports whether text word t is the press spelling of the
 // all-caps term word c ("Otan" for "OTAN"), within the guards above.
 func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
-	if m.a.lang != "fr" || t.Fold != c.fold || pressCommon[t.Fold] {
+	if m.a.lang != "fr" || pressCommon[t.Fold] {
+		return false
+	}
+	// "Cédéao", "Unédic": the press spelling may keep accents that the
+	// all-caps term drops ("CEDEAO"); a term with accents ("ÉTAT") keeps
+	// them compared as written.
+	if f := t.Fold; f != c.fold && (deaccent(f) != c.fold || pressCommon[deaccent(f)]) {
 		return false
 	}
 	// "5G", "G7", "U.S." keep their form; "COP30" is "Cop30".
@@ -61,6 +68,19 @@ func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
 		return false
 	}
 	return pressCase(t.Text) && !sentenceStart(text, t.Start)
+}
+
+// pressAccentKey returns the index key of text word t without its
+// accents when it may be the press spelling of an all-caps acronym written
+// without them ("Cédéao" → the key of "cedeao"), else "".
+func (m *Matcher) pressAccentKey(t Token) string {
+	if m.a.lang != "fr" || isASCII(t.Fold) || !pressCase(t.Text) {
+		return ""
+	}
+	if f := deaccent(t.Fold); f != t.Fold {
+		return wordKey(m.a.Stem(f))
+	}
+	return ""
 }
 
 // isPressAcronym reports whether s is letters alone, at least
