@@ -143,6 +143,10 @@ func TestE2EEditInTmux(t *testing.T) {
 	s.text("Data centres")
 	s.keys("Escape")
 	s.waitFor("3 ✎")
+	// Wait for browse mode's help line, not only the draft mark (shown
+	// while typing already): an ESC and a "/" read together are alt+/,
+	// which made this test fail under load.
+	s.waitFor("enter/i edit")
 	// Typed in one burst: the keys after "/" belong to the search field.
 	s.text("/GOUVERNEMENT")
 	s.keys("Enter")
