@@ -75,17 +75,17 @@ func (m Model) paneView() []string {
 	hits, hitsKnown := m.hits.get(m.cur), m.hits.known(m.cur) || m.finder == nil && !m.loading
 	state := matchesKnown
 	switch {
-	case m.matches.mem == nil && m.loading:
+	case !m.matches.hasMemory() && m.loading:
 		state = matchesLoading
-	case m.matches.mem == nil:
+	case !m.matches.hasMemory():
 		state = matchesNoMemory
 	case !m.matches.known(m.cur):
 		state = matchesLooking
 	}
-	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
+	mkey := fmt.Sprint(m.cur, "|", m.matches.version(), "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
-	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)
+	key := fmt.Sprint(mkey, "|", m.hits.generation(), hitsKnown, len(hits), "|", state, "|", m.issues.version(), "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)
 	if lines, ok := m.paneCache.get(key); ok {
 		return lines
 	}
@@ -142,7 +142,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		m.hpane.setSize(w, mh, true)
 		var out []string
 		if gh > 0 {
-			out = append(out, m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)...)
+			out = append(out, m.pane.view(m.cur, m.hits.generation(), hits, hitsKnown)...)
 		}
 		if qh > 0 {
 			out = append(out, m.qpane.view(is, m.qaTitle(), m.qx.sel)...)
@@ -183,7 +183,7 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		m.pane.setSize(gw, h-qh, false)
 		m.qpane.setSize(gw, qh, false)
 		if h-qh > 0 {
-			l = m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
+			l = m.pane.view(m.cur, m.hits.generation(), hits, hitsKnown)
 		}
 		if qh > 0 {
 			l = append(l[:len(l):len(l)], m.qpane.view(is, m.qaTitle(), m.qx.sel)...)

@@ -22,6 +22,9 @@ func newIssueStore() *issueStore { return &issueStore{issues: map[int][]qa.Issue
 
 func (s *issueStore) get(i int) []qa.Issue { return s.issues[i] }
 
+// version changes with every set and drop, for the pane cache.
+func (s *issueStore) version() int { return s.ver }
+
 func (s *issueStore) set(i int, is []qa.Issue) {
 	s.ver++
 	if len(is) == 0 {

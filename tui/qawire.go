@@ -141,20 +141,19 @@ func (m *Model) onQAOne(msg qaOneMsg) tea.Cmd {
 		return nil
 	}
 	note := "QA: " + issueSummary(msg.issues)
-	if m.status.sticky && m.status.msg != "" {
-		// Keep a save error or a start-up notice in view.
-		m.status.set(m.status.msg+" · "+note, true)
+	if m.status.addSticky(note, " · ") {
+		// A save error or a start-up notice stays in view.
 		return nil
 	}
 	// Joined to what the confirm said of the segment, and gone, as that
 	// is, when the cursor moves.
 	prefix := fmt.Sprintf("segment %d: ", i+1)
-	switch {
-	case strings.HasPrefix(m.status.msg, prefix):
-		return m.flashKeep(m.status.msg + " · " + note)
-	case m.status.msg != "":
+	switch shown := m.status.text(); {
+	case strings.HasPrefix(shown, prefix):
+		return m.flashKeep(shown + " · " + note)
+	case shown != "":
 		// Another message (the memory not saved) stays in view.
-		return m.flashKeep(m.status.msg + " · " + prefix + note)
+		return m.flashKeep(shown + " · " + prefix + note)
 	}
 	return m.flashKeep(prefix + note)
 }
