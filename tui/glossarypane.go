@@ -48,14 +48,7 @@ func (p *glossaryPane) show(seg, gen int, hits []glossary.Hit, known bool) {
 }
 
 // Update implements component: the insert-term keys (alt+1…9).
-func (p *glossaryPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil, nil
-	}
-	it, _ := p.takeKey(km)
-	return it, nil
-}
+func (p *glossaryPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) { return takeUpdate(p.takeKey, msg) }
 
 // takeKey handles the insert-term keys; it reports false for other keys.
 func (p *glossaryPane) takeKey(km tea.KeyMsg) (tea.Msg, bool) {

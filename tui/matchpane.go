@@ -53,16 +53,10 @@ func (p *matchPane) show(key string, ms []tm.Match, state matchState, target str
 
 // Update implements component: the keys that use a match or the MT.
 func (p *matchPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil, nil
-	}
 	if p.ed.segment() >= 0 {
-		it, _ := p.takeEditKey(km)
-		return it, nil
+		return takeUpdate(p.takeEditKey, msg)
 	}
-	it, _ := p.takeBrowseKey(km)
-	return it, nil
+	return takeUpdate(p.takeBrowseKey, msg)
 }
 
 // takeBrowseKey handles f1…f3 and f4 in browsing; it reports false for

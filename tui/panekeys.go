@@ -36,6 +36,16 @@ func (w *withPanes) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	return w.component.Update(msg)
 }
 
+// takeUpdate is a pane's Update: the intent of a key its taker owns,
+// nothing for other keys and messages.
+func takeUpdate(take keyTaker, msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		it, _ := take(km)
+		return it, nil
+	}
+	return nil, nil
+}
+
 // The spelling intents (spell.go).
 type (
 	// addWordIntent adds the word under the editor's cursor to the user

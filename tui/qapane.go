@@ -174,14 +174,7 @@ func (p *qaPane) clamp() {
 func (p *qaPane) version() int { return p.ver }
 
 // Update implements component: the QA keys.
-func (p *qaPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil, nil
-	}
-	it, _ := p.takeKey(km)
-	return it, nil
-}
+func (p *qaPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) { return takeUpdate(p.takeKey, msg) }
 
 // takeKey handles the QA keys; it reports false for other keys.
 func (p *qaPane) takeKey(km tea.KeyMsg) (tea.Msg, bool) {
