@@ -3,12 +3,13 @@
 // memory, QA and history panes, search, and saving that never loses
 // confirmed work.
 //
-// Only Model implements tea.Model. Each mode is a component (component.go:
-// Update, View, SetSize and a key map): the browse table, the target
-// editor, the search, go-to, export and quit prompts. Model gives the
-// current mode's component the keys and carries out what it asks for (its
-// intent, route.go); the other parts (key help, panes, look-ups, saver)
-// are each in their own file with a comment saying what they own.
+// Only Model implements tea.Model. Each mode and side pane is a component
+// (component.go: Update, View, SetSize and a key map): the browse table,
+// the target editor, the search, go-to, export and quit prompts, the
+// glossary, matches and QA panes. Model gives the current mode's component
+// (and the panes that own some of its keys) the keys and carries out what
+// it asks for (its intent, route.go); the other parts (key help, look-ups,
+// saver) are each in their own file with a comment saying what they own.
 // docs/architecture.md maps them and follows one confirm from key to disk.
 // Model never does I/O in Update or View: saving, polling, look-ups,
 // search and exports run as commands.
