@@ -87,11 +87,6 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 			return a.it, nil
 		}
 	}
-	for n := range k.UseMatch {
-		if key.Matches(km, k.UseMatch[n]) {
-			return editIntent{n}, nil
-		}
-	}
 	return nil, nil
 }
 

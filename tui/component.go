@@ -5,10 +5,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// component is one mode of the editor: the browse table, the target
-// editor, and the one-line prompts (search, go-to, export, the quit
-// question). Model keeps one per mode and gives the current one the keys
-// (see Model.active).
+// component is one mode of the editor (the browse table, the target
+// editor, the one-line prompts: search, go-to, export, the quit question)
+// or a side pane (glossary, matches, QA). Model keeps one per mode and
+// gives the current one the keys (see Model.active); the panes see the
+// keys they own first (withPanes).
 //
 // A component changes only its own state. What it wants from the root (move
 // the cursor, confirm a segment, save, close the prompt) it returns as an

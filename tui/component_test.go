@@ -147,7 +147,7 @@ func TestBrowserIntents(t *testing.T) {
 		{"j", moveIntent{3}}, {"k", moveIntent{1}}, {"G", moveIntent{len(doc.Segments) - 1}}, {"g", moveIntent{0}},
 		{"n", untranslatedIntent{1}}, {"N", untranslatedIntent{-1}},
 		{"/", openIntent{modeSearch}}, {":", openIntent{modeGoto}}, {"ctrl+e", openIntent{modeExport}},
-		{"enter", editIntent{-1}}, {"f2", editIntent{1}}, {"r", reviewIntent{}}, {"ctrl+z", undoConfirmIntent{}},
+		{"enter", editIntent{-1}}, {"r", reviewIntent{}}, {"ctrl+z", undoConfirmIntent{}},
 		{"ctrl+n", jumpIntent{1}}, {"alt+m", paneIntent{paneMatches}}, {"H", paneIntent{paneHistory}},
 		{"?", helpIntent{}}, {"q", quitIntent{}}, {"x", nil},
 	}

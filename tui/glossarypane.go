@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trad-project/trad/glossary"
@@ -17,13 +19,52 @@ const paneRightMin = 140
 // paneRightWidth is the pane's width when it is on the right.
 const paneRightWidth = 38
 
-// glossaryPane shows the current segment's glossary hits, numbered 1–9 as
-// the alt+N keys insert them.
+// glossaryPane is the glossary pane component: the current segment's
+// glossary hits, numbered 1–9 as the alt+N keys insert them. It owns its
+// size, its cache of rendered panes, the hits the root last gave it (show)
+// and the insert-term keys of editing; inserting changes the editor's text,
+// so it asks the root (insertHitIntent).
 type glossaryPane struct {
 	paneBox
+	keys   *EditKeys
 	target string // target language, for the "no translation" hint
 	cache  *paneCache
+	// What show gave: segment seg's hits, known once computed, gen the hit
+	// store's generation.
+	seg, gen int
+	hits     []glossary.Hit
+	known    bool
 }
+
+func newGlossaryPane(st *Styles, keys *EditKeys, target string) *glossaryPane {
+	return &glossaryPane{paneBox: paneBox{st: st}, keys: keys, target: target, cache: &paneCache{}}
+}
+
+// show sets what the pane shows: segment seg's hits, known false while they
+// are being computed; gen is the hit store's generation, which changes when
+// a new glossary arrives.
+func (p *glossaryPane) show(seg, gen int, hits []glossary.Hit, known bool) {
+	p.seg, p.gen, p.hits, p.known = seg, gen, hits, known
+}
+
+// Update implements component: the insert-term keys (alt+1…9).
+func (p *glossaryPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) { return takeUpdate(p.takeKey, msg) }
+
+// takeKey handles the insert-term keys; it reports false for other keys.
+func (p *glossaryPane) takeKey(km tea.KeyMsg) (tea.Msg, bool) {
+	for n := range p.keys.InsertHit {
+		if key.Matches(km, p.keys.InsertHit[n]) {
+			return insertHitIntent{n}, true
+		}
+	}
+	return nil, false
+}
+
+func (p *glossaryPane) ShortHelp() []key.Binding  { return []key.Binding{p.keys.insertHitHelp} }
+func (p *glossaryPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.keys.InsertHit[:]} }
+
+// View implements component.
+func (p *glossaryPane) View() string { return strings.Join(p.lines(), "\n") }
 
 // paneCache keeps the last few rendered panes: a pane only changes with the
 // current segment, its hits or the size, and translators often step back
@@ -58,14 +99,13 @@ func (c *paneCache) put(key string, lines []string) {
 	c.next = (c.next + 1) % paneCacheSize
 }
 
-// view renders the pane for segment seg as exactly height lines of width
-// cells. known is false while the hits are still being computed; gen is the
-// hit store's generation, which changes when a new glossary arrives.
-func (p *glossaryPane) view(seg, gen int, hits []glossary.Hit, known bool) []string {
+// lines renders the pane as exactly height lines of width cells.
+func (p *glossaryPane) lines() []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
-	key := fmt.Sprint(seg, gen, known, len(hits), p.width, p.height, p.right)
+	hits, known := p.hits, p.known
+	key := fmt.Sprint(p.seg, p.gen, known, len(hits), p.width, p.height, p.right)
 	if lines, ok := p.cache.get(key); ok {
 		return lines
 	}

@@ -34,7 +34,8 @@ func TestGlossaryPaneShowsEveryHit(t *testing.T) {
 	for _, tt := range tests {
 		p := glossaryPane{paneBox: paneBox{st: &st}, target: "en"}
 		p.setSize(60, tt.height, false)
-		out := p.view(0, 0, hits, true)
+		p.show(0, 0, hits, true)
+		out := p.lines()
 		plain := make([]string, len(out))
 		for i, l := range out {
 			plain[i] = ansi.Strip(l)
@@ -68,7 +69,8 @@ func TestGlossaryPaneSaysHowManyMore(t *testing.T) {
 	}{{5, "… 7 more"}, {10, "… 2 more"}, {11, "… 1 more"}} {
 		p := glossaryPane{paneBox: paneBox{st: &st}, target: "en"}
 		p.setSize(40, tc.height, false)
-		text := ansi.Strip(strings.Join(p.view(0, 0, hits, true), "\n"))
+		p.show(0, 0, hits, true)
+		text := ansi.Strip(p.View())
 		if !strings.Contains(text, tc.more) {
 			t.Errorf("height %d: no %q:\n%s", tc.height, tc.more, text)
 		}

@@ -111,3 +111,6 @@ func validHits(hs []glossary.Hit, n int) []glossary.Hit {
 	}
 	return out
 }
+
+// generation changes with the finder, for the pane cache and stale results.
+func (h *hitStore) generation() int { return h.gen }

@@ -150,3 +150,9 @@ func (m *Model) shownMatches(i int) []tm.Match {
 	}
 	return out
 }
+
+// hasMemory reports whether a memory is installed (it may still be loading).
+func (s *matchStore) hasMemory() bool { return s.mem != nil }
+
+// version changes whenever the memory does, for the pane cache.
+func (s *matchStore) version() int { return s.ver }

@@ -5,19 +5,103 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trad-project/trad/tm"
 )
 
-// matchPane shows the current segment's best translation-memory matches,
-// numbered as the f1…f3 keys use them, each with its score, origin, source
-// (the words that differ from the current source highlighted) and target.
+// matchPane is the matches pane component: the current segment's best
+// translation-memory matches, numbered as the f1…f3 keys use them, each
+// with its score, origin, source (the words that differ from the current
+// source highlighted) and target, and the machine translation. It owns its
+// size, its cache of rendered panes, what the root last gave it to show
+// (show) and the keys that use a match or the MT suggestion, in browsing
+// (open the editor with it) and in editing (replace or insert); putting
+// text in the editor is the root's (editIntent, useMatchIntent,
+// useMTIntent).
 type matchPane struct {
 	paneBox
-	project string // the project file: its units show as "this project"
+	browse  *BrowseKeys
+	edit    *EditKeys
+	ed      *editor // open: the edit keys apply
+	project string  // the project file: its units show as "this project"
 	cache   *paneCache
+	// What show gave; key identifies it for the cache.
+	key    string
+	ms     []tm.Match
+	state  matchState
+	target string
+	mv     mtView
 }
+
+// useMTIntent puts the machine translation into the editor, opening it
+// from browsing.
+type useMTIntent struct{}
+
+func newMatchPane(st *Styles, keys *KeyMap, ed *editor, project string) *matchPane {
+	return &matchPane{paneBox: paneBox{st: st}, browse: &keys.Browse, edit: &keys.Edit, ed: ed, project: project, cache: &paneCache{}}
+}
+
+// show sets what the pane shows: matches ms (state says what is known of
+// them), the segment's target (the match equal to it is marked) and the MT
+// suggestion; key identifies the content (segment, versions) for the cache.
+func (p *matchPane) show(key string, ms []tm.Match, state matchState, target string, mv mtView) {
+	p.key, p.ms, p.state, p.target, p.mv = key, ms, state, target, mv
+}
+
+// Update implements component: the keys that use a match or the MT.
+func (p *matchPane) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if p.ed.segment() >= 0 {
+		return takeUpdate(p.takeEditKey, msg)
+	}
+	return takeUpdate(p.takeBrowseKey, msg)
+}
+
+// takeBrowseKey handles f1…f3 and f4 in browsing; it reports false for
+// other keys.
+func (p *matchPane) takeBrowseKey(km tea.KeyMsg) (tea.Msg, bool) {
+	if key.Matches(km, p.browse.UseMT) {
+		return useMTIntent{}, true
+	}
+	for n := range p.browse.UseMatch {
+		if key.Matches(km, p.browse.UseMatch[n]) {
+			return editIntent{n}, true
+		}
+	}
+	return nil, false
+}
+
+// takeEditKey handles f1…f3, shift+f1…f3 and f4 in editing; it reports
+// false for other keys.
+func (p *matchPane) takeEditKey(km tea.KeyMsg) (tea.Msg, bool) {
+	k := p.edit
+	if key.Matches(km, k.UseMT) {
+		return useMTIntent{}, true
+	}
+	for n := range k.ReplaceMatch {
+		switch {
+		case key.Matches(km, k.ReplaceMatch[n]):
+			return useMatchIntent{n, true}, true
+		case key.Matches(km, k.InsertMatch[n]):
+			return useMatchIntent{n, false}, true
+		}
+	}
+	return nil, false
+}
+
+func (p *matchPane) ShortHelp() []key.Binding {
+	if p.ed.segment() >= 0 {
+		return []key.Binding{p.edit.replaceMatchHelp, p.edit.insertMatchHelp, p.edit.UseMT}
+	}
+	return []key.Binding{p.browse.useMatchHelp, p.browse.UseMT}
+}
+
+func (p *matchPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// View implements component.
+func (p *matchPane) View() string { return strings.Join(p.lines(), "\n") }
 
 // matchState says what the pane knows about the current segment's matches.
 type matchState int
@@ -29,13 +113,13 @@ const (
 	matchesKnown
 )
 
-// view renders the pane as exactly height lines of width cells. key
-// identifies the content (segment, versions) for the cache.
-func (p *matchPane) view(key string, ms []tm.Match, state matchState, target string, mv mtView) []string {
+// lines renders the pane as exactly height lines of width cells.
+func (p *matchPane) lines() []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
-	key = fmt.Sprint(key, "|", state, len(ms), p.width, p.height, p.right, "|", mv.key())
+	ms, state, target, mv := p.ms, p.state, p.target, p.mv
+	key := fmt.Sprint(p.key, "|", state, len(ms), p.width, p.height, p.right, "|", mv.key())
 	if lines, ok := p.cache.get(key); ok {
 		return lines
 	}

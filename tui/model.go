@@ -3,12 +3,13 @@
 // memory, QA and history panes, search, and saving that never loses
 // confirmed work.
 //
-// Only Model implements tea.Model. Each mode is a component (component.go:
-// Update, View, SetSize and a key map): the browse table, the target
-// editor, the search, go-to, export and quit prompts. Model gives the
-// current mode's component the keys and carries out what it asks for (its
-// intent, route.go); the other parts (key help, panes, look-ups, saver)
-// are each in their own file with a comment saying what they own.
+// Only Model implements tea.Model. Each mode and side pane is a component
+// (component.go: Update, View, SetSize and a key map): the browse table,
+// the target editor, the search, go-to, export and quit prompts, the
+// glossary, matches and QA panes. Model gives the current mode's component
+// (and the panes that own some of its keys) the keys and carries out what
+// it asks for (its intent, route.go); the other parts (key help, look-ups,
+// saver) are each in their own file with a comment saying what they own.
 // docs/architecture.md maps them and follows one confirm from key to disk.
 // Model never does I/O in Update or View: saving, polling, look-ups,
 // search and exports run as commands.
@@ -131,21 +132,24 @@ type Model struct {
 	table  *table
 	browse *browser
 	editor *editor
-	pane   glossaryPane
-	header header
-	status *statusBar
-	help   *keyHelp
-	search *search
-	gotoP  *gotoPrompt
-	export *exportPicker
-	quitQ  *quitPrompt
-	hits   *hitStore
-	prog   *progress
+	// browseKeys and editKeys are the browser and the editor with the
+	// panes that take some of their keys first (panekeys.go).
+	browseKeys, editKeys *withPanes
+	pane                 *glossaryPane
+	header               header
+	status               *statusBar
+	help                 *keyHelp
+	search               *search
+	gotoP                *gotoPrompt
+	export               *exportPicker
+	quitQ                *quitPrompt
+	hits                 *hitStore
+	prog                 *progress
 	// Translation memory, quality checks and the panes showing them.
 	matches *matchStore
-	mpane   matchPane
+	mpane   *matchPane
 	issues  *issueStore
-	qpane   qaPane
+	qpane   *qaPane
 	hpane   historyPane
 	cfg     Config
 	finder  HitFinder
@@ -218,7 +222,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		table:       tbl,
 		editor:      &ed,
 		browse:      &browser{keys: &keys.Browse, edit: &keys.Edit, t: tbl, ed: &ed},
-		pane:        glossaryPane{paneBox: paneBox{st: st}, target: doc.TargetLang.String(), cache: &paneCache{}},
+		pane:        newGlossaryPane(st, &keys.Edit, doc.TargetLang.String()),
 		status:      &sb,
 		help:        &kh,
 		search:      &se,
@@ -229,10 +233,10 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		prog:        &prog,
 		saver:       newSaver(opts, doc.Cursor),
 		matches:     newMatchStore(opts.Memory),
-		mpane:       matchPane{paneBox: paneBox{st: st}, project: projectPath, cache: &paneCache{}},
+		mpane:       newMatchPane(st, keys, &ed, projectPath),
 		paneCache:   &paneCache{},
 		issues:      issues,
-		qpane:       qaPane{paneBox{st: st}},
+		qpane:       newQAPane(st, &keys.Browse, issues, doc),
 		hpane:       historyPane{paneBox{st: st}},
 		cfg:         cfg,
 		finder:      opts.Hits,
@@ -243,6 +247,8 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		mtx:         newMTState(opts.MT, cfg.MT, doc),
 	}
 	m.header = newHeader(st, doc, projectPath, m.prog)
+	m.browseKeys = &withPanes{component: m.browse, doc: doc, panes: []keyTaker{m.qpane.takeKey, m.mpane.takeBrowseKey}}
+	m.editKeys = &withPanes{component: m.editor, doc: doc, panes: []keyTaker{m.mpane.takeEditKey, spellKeys(&keys.Edit), m.pane.takeKey}}
 	m.markNoMT()
 	if n := len(doc.Segments); n > 0 {
 		m.cur = min(max(doc.Cursor, 0), n-1)
@@ -491,13 +497,8 @@ func (m *Model) flash(s string) tea.Cmd {
 	return m.tick(messageTTL, clearStatusMsg{id: id})
 }
 
-// handleKey gives a key to the wiring of QA, spelling and MT (wire.go),
-// else to the current mode's component.
+// handleKey gives a key to the current mode's component (with the panes
+// that own some of its keys).
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
-	if len(m.doc.Segments) > 0 {
-		if cmd, ok := m.wireKey(msg); ok {
-			return cmd
-		}
-	}
 	return m.route(m.active(), msg)
 }

@@ -71,21 +71,21 @@ func (m *Model) layoutPanes(w, body int) (tw, th int) {
 // on the right).
 func (m Model) paneView() []string {
 	w, h := m.paneW, m.paneH
-	is := m.shownIssues()
+	is := m.qpane.shown()
 	hits, hitsKnown := m.hits.get(m.cur), m.hits.known(m.cur) || m.finder == nil && !m.loading
 	state := matchesKnown
 	switch {
-	case m.matches.mem == nil && m.loading:
+	case !m.matches.hasMemory() && m.loading:
 		state = matchesLoading
-	case m.matches.mem == nil:
+	case !m.matches.hasMemory():
 		state = matchesNoMemory
 	case !m.matches.known(m.cur):
 		state = matchesLooking
 	}
-	mkey := fmt.Sprint(m.cur, "|", m.matches.ver, "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
+	mkey := fmt.Sprint(m.cur, "|", m.matches.version(), "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
-	key := fmt.Sprint(mkey, "|", m.hits.gen, hitsKnown, len(hits), "|", state, "|", m.issues.ver, "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)
+	key := fmt.Sprint(mkey, "|", m.hits.generation(), hitsKnown, len(hits), "|", state, "|", m.issues.version(), m.qpane.version(), "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)
 	if lines, ok := m.paneCache.get(key); ok {
 		return lines
 	}
@@ -128,24 +128,26 @@ func (m Model) lowerPane(mkey string, state matchState) []string {
 	if m.show.history {
 		return m.hpane.view(seg)
 	}
-	return m.mpane.view(mkey, m.shownMatches(m.cur), state, seg.Target, m.mtPaneView())
+	m.mpane.show(mkey, m.shownMatches(m.cur), state, seg.Target, m.mtPaneView())
+	return m.mpane.lines()
 }
 
 // renderPanes lays the panes out; paneView caches the result.
 func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKnown bool, mkey string, state matchState) []string {
 	if m.paneRight {
 		m.qpane.right = true
-		gh, qh, mh := m.paneHeights(h, m.qpane.need(is, w))
+		gh, qh, mh := m.paneHeights(h, m.qpane.need(w))
 		m.pane.setSize(w, gh, true)
 		m.qpane.setSize(w, qh, true)
 		m.mpane.setSize(w, mh, true)
 		m.hpane.setSize(w, mh, true)
+		m.pane.show(m.cur, m.hits.generation(), hits, hitsKnown)
 		var out []string
 		if gh > 0 {
-			out = append(out, m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)...)
+			out = append(out, m.pane.lines()...)
 		}
 		if qh > 0 {
-			out = append(out, m.qpane.view(is, m.qaTitle(), m.qx.sel)...)
+			out = append(out, m.qpane.lines()...)
 		}
 		if mh > 0 {
 			out = append(out, m.lowerPane(mkey, state)...)
@@ -175,7 +177,7 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		if sh.qa && len(is) > 0 {
 			m.qpane.right = false
 			// The findings before the glossary: it keeps two rows.
-			qh = min(m.qpane.need(is, gw), max(h-2, 1))
+			qh = min(m.qpane.need(gw), max(h-2, 1))
 			if !sh.glossary {
 				qh = h
 			}
@@ -183,10 +185,11 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		m.pane.setSize(gw, h-qh, false)
 		m.qpane.setSize(gw, qh, false)
 		if h-qh > 0 {
-			l = m.pane.view(m.cur, m.hits.gen, hits, hitsKnown)
+			m.pane.show(m.cur, m.hits.generation(), hits, hitsKnown)
+			l = m.pane.lines()
 		}
 		if qh > 0 {
-			l = append(l[:len(l):len(l)], m.qpane.view(is, m.qaTitle(), m.qx.sel)...)
+			l = append(l[:len(l):len(l)], m.qpane.lines()...)
 		}
 	}
 	if w-gw > 0 {
@@ -219,6 +222,17 @@ type paneBox struct {
 func (p *paneBox) setSize(w, h int, right bool) {
 	p.width, p.height, p.right = max(w, 0), max(h, 0), right
 }
+
+// SetSize implements component; the pane keeps its place.
+func (p *paneBox) SetSize(w, h int) { p.setSize(w, h, p.right) }
+
+// The panes are components: they take some keys of the mode they serve
+// (withPanes) and draw themselves.
+var (
+	_ component = (*glossaryPane)(nil)
+	_ component = (*matchPane)(nil)
+	_ component = (*qaPane)(nil)
+)
 
 // historyPane lists the current segment's earlier versions, newest first:
 // when, status, origin, and the text. It owns only its size; undo in

@@ -50,7 +50,7 @@ func (m *Model) checkConfirmed(gen int) tea.Cmd {
 	if len(segs) == 0 {
 		return nil
 	}
-	f, hitGen := m.finder, m.hits.gen
+	f, hitGen := m.finder, m.hits.generation()
 	ctx := m.qaContext(idx[0])
 	return func() tea.Msg {
 		msg := qaAllMsg{gen: gen, hitGen: hitGen, targets: make(map[int]string, len(segs)),
@@ -112,9 +112,8 @@ func (m *Model) onQAAll(msg qaAllMsg) tea.Cmd {
 		return nil
 	}
 	note := fmt.Sprintf("QA: %s in %d segment%s", countSummary(all), len(msg.targets), plural(len(msg.targets)))
-	if m.status.sticky && m.status.msg != "" {
-		// Keep start-up notices and save errors in view.
-		m.status.set(m.status.msg+" · "+note, true)
+	if m.status.addSticky(note, " · ") {
+		// Start-up notices and save errors stay in view.
 		return nil
 	}
 	return m.flash(note)

@@ -32,7 +32,7 @@ type Speller interface {
 // enough to be rebuilt (it learns how the translator rendered terms).
 const projectEvery = 5
 
-// qaState is the editor's QA context and the QA pane's selection.
+// qaState is the editor's QA context.
 type qaState struct {
 	glossary *glossary.Glossary
 	project  *qa.Project
@@ -41,10 +41,6 @@ type qaState struct {
 	// the confirms since the last build.
 	building bool
 	stale    int
-	// sel is the selected issue in the QA pane (an index into the shown
-	// issues); showIgnored lists the ignored ones too.
-	sel, selSeg int
-	showIgnored bool
 	// who stamps ignore records ($USER).
 	who string
 }
@@ -141,20 +137,19 @@ func (m *Model) onQAOne(msg qaOneMsg) tea.Cmd {
 		return nil
 	}
 	note := "QA: " + issueSummary(msg.issues)
-	if m.status.sticky && m.status.msg != "" {
-		// Keep a save error or a start-up notice in view.
-		m.status.set(m.status.msg+" · "+note, true)
+	if m.status.addSticky(note, " · ") {
+		// A save error or a start-up notice stays in view.
 		return nil
 	}
 	// Joined to what the confirm said of the segment, and gone, as that
 	// is, when the cursor moves.
 	prefix := fmt.Sprintf("segment %d: ", i+1)
-	switch {
-	case strings.HasPrefix(m.status.msg, prefix):
-		return m.flashKeep(m.status.msg + " · " + note)
-	case m.status.msg != "":
+	switch shown := m.status.text(); {
+	case strings.HasPrefix(shown, prefix):
+		return m.flashKeep(shown + " · " + note)
+	case shown != "":
 		// Another message (the memory not saved) stays in view.
-		return m.flashKeep(m.status.msg + " · " + prefix + note)
+		return m.flashKeep(shown + " · " + prefix + note)
 	}
 	return m.flashKeep(prefix + note)
 }
@@ -171,42 +166,14 @@ func (m *Model) flashKeep(s string) tea.Cmd {
 	return cmd
 }
 
-// shownIssues are the current segment's issues as the QA pane lists them.
-func (m *Model) shownIssues() []qa.Issue {
-	is := m.issues.get(m.cur)
-	if m.qx.showIgnored {
-		return is
-	}
-	return qa.Standing(is)
-}
-
-// selectIssue moves the QA pane's selection by d.
-func (m *Model) selectIssue(d int) tea.Cmd {
-	n := len(m.shownIssues())
-	if n == 0 {
-		return m.flash("no QA issue in this segment")
-	}
-	m.qx.sel = ((m.qx.sel+d)%n + n) % n
-	m.issues.ver++ // redraw the pane
-	return nil
-}
-
-// ignoreIssue ignores (or, with undo, un-ignores) the selected issue,
-// records it in the project with who and when, and saves.
-func (m *Model) ignoreIssue(undo bool) tea.Cmd {
-	shown := m.shownIssues()
-	if len(shown) == 0 {
-		if !undo && len(m.issues.get(m.cur)) > 0 {
-			return m.flash("every QA issue of this segment is ignored; " + m.keys.Browse.QAShowIgnored.Help().Key + " shows them")
-		}
-		return m.flash("no QA issue in this segment")
-	}
-	sel := min(m.qx.sel, len(shown)-1)
-	target := shown[sel]
-	all := m.issues.get(m.cur)
+// ignoreIssue carries out a qaIgnoreIntent: it ignores (or, with undo,
+// un-ignores) the finding, records it in the project with who and when,
+// and saves.
+func (m *Model) ignoreIssue(it qaIgnoreIntent) tea.Cmd {
+	all := m.issues.get(it.seg)
 	k := -1
 	for j := range all {
-		if all[j].Check == target.Check && all[j].Key == target.Key {
+		if all[j].Check == it.check && all[j].Key == it.key {
 			k = j
 			break
 		}
@@ -216,40 +183,26 @@ func (m *Model) ignoreIssue(undo bool) tea.Cmd {
 	}
 	is := &all[k]
 	var changed bool
-	if undo {
+	if it.undo {
 		changed = qa.Unignore(m.doc, is)
 	} else {
 		changed = qa.Ignore(m.doc, is, m.qx.who, m.now())
 	}
 	if !changed {
-		if undo {
+		if it.undo {
 			return m.flash("this issue is not ignored")
 		}
 		return m.flash("this issue is already ignored")
 	}
 	m.version++
-	m.issues.set(m.cur, all)
-	m.table.touch(m.cur)
-	if !m.qx.showIgnored {
-		m.qx.sel = min(m.qx.sel, max(len(m.shownIssues())-1, 0))
-	}
+	m.issues.set(it.seg, all)
+	m.table.touch(it.seg)
+	m.qpane.clamp()
 	verb := "ignored"
-	if undo {
+	if it.undo {
 		verb = "no longer ignored"
 	}
 	return tea.Batch(m.save(false), m.flash(fmt.Sprintf("QA %s %s: %s", is.Check, verb, sanitizeLine(is.Message))))
-}
-
-// toggleIgnored shows or hides the ignored issues in the QA pane.
-func (m *Model) toggleIgnored() tea.Cmd {
-	m.qx.showIgnored = !m.qx.showIgnored
-	m.qx.sel = 0
-	m.issues.ver++
-	n := len(m.issues.get(m.cur)) - len(qa.Standing(m.issues.get(m.cur)))
-	if m.qx.showIgnored {
-		return m.flash(fmt.Sprintf("QA pane: ignored issues shown (%d here)", n))
-	}
-	return m.flash("QA pane: ignored issues hidden")
 }
 
 // ignoredNote is how the QA pane marks an ignored issue.
@@ -262,17 +215,4 @@ func ignoredNote(r *segments.QAIgnore) string {
 		s += " " + r.When.UTC().Format(time.DateOnly)
 	}
 	return s
-}
-
-// qaTitle is the QA pane's title: what stands, and how many are ignored.
-func (m *Model) qaTitle() string {
-	all := m.issues.get(m.cur)
-	t := countSummary(all)
-	if n := len(all) - len(qa.Standing(all)); n > 0 {
-		if t != "" {
-			t += " · "
-		}
-		t += fmt.Sprintf("%d ignored", n)
-	}
-	return t
 }

@@ -39,11 +39,10 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 	}
 	if len(res.Notices) > 0 {
 		note := strings.Join(res.Notices, "; ")
-		if m.status.sticky && m.status.msg != "" {
-			// Keep the start-up notices (spelling off, MT) in view.
-			note = m.status.msg + "; " + note
+		// The start-up notices (spelling off, MT) stay in view.
+		if !m.status.addSticky(note, "; ") {
+			m.status.set(note, true)
 		}
-		m.status.set(note, true)
 		return qcmd
 	}
 	// Back to the project path; the matches pane shows the rest.
@@ -57,9 +56,9 @@ func (m *Model) useMatch(n int, replace bool) tea.Cmd {
 	ms := m.shownMatches(m.cur)
 	if n >= len(ms) {
 		switch {
-		case m.matches.mem == nil && m.loading:
+		case !m.matches.hasMemory() && m.loading:
 			return m.flash("the memory is still loading")
-		case m.matches.mem == nil:
+		case !m.matches.hasMemory():
 			return m.flash("no translation memory")
 		case !m.matches.known(m.cur):
 			return m.flash("looking up the memory…")

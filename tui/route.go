@@ -13,9 +13,9 @@ func (m *Model) active() component {
 		return p
 	}
 	if m.mode == modeEdit {
-		return m.editor
+		return m.editKeys
 	}
-	return m.browse
+	return m.browseKeys
 }
 
 // prompt is the prompt open in the status line, nil when none is.
@@ -78,6 +78,14 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		return m.insertHit(it.n)
 	case useMatchIntent:
 		return m.useMatch(it.n, it.replace)
+	case qaIgnoreIntent:
+		return m.ignoreIssue(it)
+	case useMTIntent:
+		return m.useMT()
+	case addWordIntent:
+		return m.addWord()
+	case suggestIntent:
+		return m.suggest()
 	case exportIntent:
 		return m.exportCmd(it.e)
 	case quitNowIntent:

@@ -43,6 +43,19 @@ func (s *statusBar) set(msg string, isErr bool) int {
 	return s.id
 }
 
+// text is the message shown, "" when none.
+func (s *statusBar) text() string { return s.msg }
+
+// addSticky joins note to an error or start-up notice on screen, keeping it
+// in view, and reports whether there was one; sep joins them.
+func (s *statusBar) addSticky(note, sep string) bool {
+	if !s.sticky || s.msg == "" {
+		return false
+	}
+	s.set(s.msg+sep+note, true)
+	return true
+}
+
 // about ties the message shown to segment seg: it goes when the cursor
 // leaves it.
 func (s *statusBar) about(seg int) { s.seg = seg }
