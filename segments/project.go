@@ -366,6 +366,9 @@ func (d *Document) Check() error {
 		if s.Start < 0 || s.Start > s.End || s.End > len(b.Text) || b.Text[s.Start:s.End] != s.Source {
 			return fmt.Errorf("segment %d: bytes %d..%d of block %d are not its source text", i, s.Start, s.End, s.Block)
 		}
+		if err := checkSegmentTags(&b, &s); err != nil {
+			return fmt.Errorf("segment %d: %w", i, err)
+		}
 	}
 	return nil
 }

@@ -15,6 +15,13 @@ func (s *Segment) hasWork() bool {
 // carryWork copies the translator's fields of from onto s.
 func (s *Segment) carryWork(from *Segment) {
 	s.Target, s.Status, s.Note, s.Origin, s.Changed = from.Target, from.Status, from.Note, from.Origin, from.Changed
+	// Tag IDs are numbers in the old block: they mean the same codes only
+	// when the source carries the same tags. Otherwise the target keeps its
+	// text and the QA tags check reports the tags to put back.
+	s.TargetTags = nil
+	if tagsKey(s.SourceTags) == tagsKey(from.SourceTags) {
+		s.TargetTags = from.TargetTags
+	}
 }
 
 // Reattach moves the translations of old onto nd, a new segmentation of an
