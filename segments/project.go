@@ -252,7 +252,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 		return doc, rep, nil
 	}
 	nd, warns, err := readBytes(src, doc.SourcePath, ReadOptions{
-		Lang: doc.SourceLang.String(), Target: doc.TargetLang.String(), Format: doc.Format,
+		Lang: doc.SourceLang.String(), Target: doc.TargetLang.String(), Format: doc.Format, Tags: true,
 	})
 	rep.Warnings = append(rep.Warnings, warns...)
 	if err != nil {
@@ -429,7 +429,7 @@ func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *Lo
 	} else if !errors.Is(serr, fs.ErrNotExist) {
 		return st, nil, nil, nil, fmt.Errorf("open project: %w", serr)
 	}
-	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target, MaxBytes: opts.MaxBytes})
+	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target, MaxBytes: opts.MaxBytes, Tags: true})
 	if err != nil {
 		return st, nil, nil, warns, err
 	}

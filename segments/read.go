@@ -30,6 +30,11 @@ type ReadOptions struct {
 	// MaxBytes is the largest article accepted: 0 means DefaultMaxBytes,
 	// a negative value no limit. A larger input fails with *TooLargeError.
 	MaxBytes int64
+	// Tags reads inline Markdown formatting (emphasis, links, code spans,
+	// images, inline HTML) as inline codes beside plain text (see tags.go).
+	// Without it the markup stays in the text, as before schema 2. Open and
+	// Load (every trad command on a project) set it.
+	Tags bool
 }
 
 // Warning is a problem in the input that reading worked around.
@@ -118,7 +123,7 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 	switch doc.Format {
 	case FormatMarkdown:
 		var nest nestingReport
-		blocks, nest = markdownBlocks(text)
+		blocks, nest = markdownBlocks(text, opts.Tags)
 		if msg := nest.warning(); msg != "" {
 			warns = append(warns, Warning{File: name, Line: nest.First, Offset: -1, Msg: msg})
 		}
@@ -187,6 +192,10 @@ type rawBlock struct {
 	info   string
 	text   string
 	table  bool // a Markdown table row: one segment per cell
+	// codes and tags are the block's inline codes, the tags' offsets being
+	// in text (which holds no markup then).
+	codes []Code
+	tags  []Tag
 }
 
 // build sets d's blocks and segments from blocks. Large documents are
@@ -234,7 +243,7 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			continue
 		}
 		bi := len(d.Blocks)
-		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments)}
+		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments), Codes: rb.codes}
 		for _, s := range spans[i] {
 			d.Segments = append(d.Segments, Segment{
 				Index: len(d.Segments), Block: bi,
@@ -242,6 +251,7 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			})
 		}
 		b.Count = len(d.Segments) - b.First
+		segmentTags(d.Segments[b.First:], rb.tags, rb.text)
 		d.Blocks = append(d.Blocks, b)
 	}
 }

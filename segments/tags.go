@@ -247,3 +247,135 @@ func validTags(b *Block, text string, tags []Tag) []Tag {
 	}
 	return out
 }
+
+// SourceMarkup returns segment s's source with its formatting written back
+// in the original markup (its wrapping pairs included): for a Markdown
+// article, the segment as it was in the article.
+func (b *Block) SourceMarkup(s *Segment) string {
+	return b.markup(s, s.Source, s.SourceTags, Code.Markup)
+}
+
+// TargetMarkup is SourceMarkup for s's target.
+func (b *Block) TargetMarkup(s *Segment) string {
+	return b.markup(s, s.Target, s.TargetTags, Code.Markup)
+}
+
+// SourceLabels is SourceMarkup with the tags shown as labels (Code.Label).
+func (b *Block) SourceLabels(s *Segment) string {
+	return b.markup(s, s.Source, s.SourceTags, Code.Label)
+}
+
+// TargetLabels is TargetMarkup with the tags shown as labels.
+func (b *Block) TargetLabels(s *Segment) string {
+	return b.markup(s, s.Target, s.TargetTags, Code.Label)
+}
+
+func (b *Block) markup(s *Segment, text string, tags []Tag, show func(Code, TagKind) string) string {
+	if len(s.Wrap) == 0 && len(tags) == 0 {
+		return text
+	}
+	var out strings.Builder
+	for _, id := range s.Wrap {
+		if c, ok := b.CodeByID(id); ok {
+			out.WriteString(show(c, TagOpen))
+		}
+	}
+	out.WriteString(renderTags(text, tags, b.Codes, show))
+	for i := len(s.Wrap) - 1; i >= 0; i-- {
+		if c, ok := b.CodeByID(s.Wrap[i]); ok {
+			out.WriteString(show(c, TagClose))
+		}
+	}
+	return out.String()
+}
+
+// BlockSourceMarkup returns block bi's source text with its formatting
+// written back: the block as it was in the article.
+func (d *Document) BlockSourceMarkup(bi int) string {
+	return d.blockSource(bi, (*Block).SourceMarkup)
+}
+
+// BlockSourceLabels is BlockSourceMarkup with the tags shown as labels.
+func (d *Document) BlockSourceLabels(bi int) string {
+	return d.blockSource(bi, (*Block).SourceLabels)
+}
+
+func (d *Document) blockSource(bi int, seg func(*Block, *Segment) string) string {
+	b := &d.Blocks[bi]
+	if len(b.Codes) == 0 {
+		return b.Text
+	}
+	var out strings.Builder
+	pos := 0
+	for _, s := range d.BlockSegments(bi) {
+		if s.Start < pos {
+			return b.Text // inconsistent offsets: Check refuses such files
+		}
+		out.WriteString(b.Text[pos:s.Start])
+		out.WriteString(seg(b, &s))
+		pos = s.End
+	}
+	out.WriteString(b.Text[pos:])
+	return out.String()
+}
+
+// segmentTags hands the block-level tags (offsets into text, the block's
+// plain text) to the segments spanning it (offsets into each source): a
+// tag inside a segment goes to it. A tag between two segments (or before
+// the first, after the last) extends the previous segment to it when it
+// closes, the next one otherwise, so that the whitespace keeps its place
+// around the markup. Then each segment's pairs that cover it whole become
+// its Wrap.
+func segmentTags(segs []Segment, tags []Tag, text string) {
+	if len(segs) == 0 || len(tags) == 0 {
+		return
+	}
+	j := 0
+	for _, t := range tags {
+		for j < len(segs)-1 && (t.At > segs[j].End || t.At == segs[j].End && t.Kind != TagClose) {
+			j++
+		}
+		s := &segs[j]
+		switch {
+		case t.At < s.Start && t.Kind == TagClose && j > 0:
+			s = &segs[j-1]
+			s.End, s.Source = t.At, text[s.Start:t.At]
+		case t.At < s.Start:
+			s.shiftStart(t.At, text)
+		case t.At > s.End: // after the last segment
+			s.End, s.Source = t.At, text[s.Start:t.At]
+		}
+		t.At -= s.Start
+		s.SourceTags = append(s.SourceTags, t)
+	}
+	for i := range segs {
+		segs[i].Wrap, segs[i].SourceTags = unwrap(segs[i].SourceTags, len(segs[i].Source))
+	}
+}
+
+// shiftStart moves s's start back to p (before it) in the block's text,
+// moving the tags already placed in it.
+func (s *Segment) shiftStart(p int, text string) {
+	d := s.Start - p
+	for i := range s.SourceTags {
+		s.SourceTags[i].At += d
+	}
+	s.Start, s.Source = p, text[p:s.End]
+}
+
+// unwrap takes off tags the pairs that open at 0 and close at n around
+// everything else, outermost first.
+func unwrap(tags []Tag, n int) (wrap []int, rest []Tag) {
+	for len(tags) >= 2 {
+		first, last := tags[0], tags[len(tags)-1]
+		if first.Kind != TagOpen || first.At != 0 || last.Kind != TagClose || last.At != n || first.ID != last.ID {
+			break
+		}
+		wrap = append(wrap, first.ID)
+		tags = tags[1 : len(tags)-1]
+	}
+	if len(tags) == 0 {
+		tags = nil
+	}
+	return wrap, tags
+}

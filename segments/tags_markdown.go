@@ -50,7 +50,8 @@ func markdownInline(md string, refs []parser.Reference) (string, []Code, []Tag) 
 		return md, nil, nil
 	}
 	b := inlineBuilder{src: md}
-	if !b.walk(para) || !b.flush(len(md)) {
+	if !b.walk(para) || !b.flush(len(md)) || strings.TrimSpace(b.plain.String()) == "" {
+		// A block of markup only (an image alone) stays as written.
 		return md, nil, nil
 	}
 	return b.plain.String(), b.codes, b.tags
@@ -89,12 +90,21 @@ func (b *inlineBuilder) walk(n ast.Node) bool {
 			}
 			b.pending = append(b.pending, inlineEvent{c, TagClose, -1})
 		case *ast.RawHTML:
-			n := 0
-			for i := 0; i < c.Segments.Len(); i++ {
-				s := c.Segments.At(i)
-				n += s.Stop - s.Start
+			if c.Segments.Len() == 0 {
+				return false
 			}
-			b.pending = append(b.pending, inlineEvent{c, TagPlaceholder, n})
+			start, stop := c.Segments.At(0).Start, c.Segments.At(c.Segments.Len()-1).Stop
+			if !knownHTML(b.src[start:stop]) {
+				// "<incluses>" is a word in angle brackets to a reader,
+				// not markup: it stays in the text.
+				if !b.flush(start) {
+					return false
+				}
+				b.plain.WriteString(b.src[start:stop])
+				b.pos = stop
+				continue
+			}
+			b.pending = append(b.pending, inlineEvent{c, TagPlaceholder, stop - start})
 		case *ast.CodeSpan, *ast.Image, *ast.AutoLink:
 			b.pending = append(b.pending, inlineEvent{c, TagPlaceholder, -1})
 		default:
@@ -229,13 +239,38 @@ func markdownCodeType(n ast.Node, m string) CodeType {
 	return CodeOther
 }
 
-// htmlCodeType is the type of an inline HTML tag ("<br>", "<em>").
-func htmlCodeType(m string) CodeType {
+// htmlElements are the HTML elements whose tags in Markdown are codes;
+// others ("<incluses>") are read as text.
+var htmlElements = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "big": true, "br": true,
+	"cite": true, "code": true, "data": true, "del": true, "dfn": true, "em": true,
+	"font": true, "i": true, "img": true, "ins": true, "kbd": true, "mark": true,
+	"q": true, "s": true, "samp": true, "small": true, "span": true, "strike": true,
+	"strong": true, "sub": true, "sup": true, "time": true, "tt": true, "u": true,
+	"var": true, "wbr": true,
+}
+
+// knownHTML reports whether m, inline HTML, is a tag of htmlElements or a
+// comment.
+func knownHTML(m string) bool {
+	if strings.HasPrefix(m, "<!--") {
+		return true
+	}
+	return htmlElements[htmlName(m)]
+}
+
+// htmlName is the lower-case element name of tag m ("<br/>" → "br").
+func htmlName(m string) string {
 	name := strings.ToLower(strings.TrimLeft(m, "</"))
 	if i := strings.IndexAny(name, " \t\n/>"); i >= 0 {
 		name = name[:i]
 	}
-	switch name {
+	return name
+}
+
+// htmlCodeType is the type of an inline HTML tag ("<br>", "<em>").
+func htmlCodeType(m string) CodeType {
+	switch htmlName(m) {
 	case "b", "strong":
 		return CodeBold
 	case "i", "em":
@@ -255,6 +290,17 @@ func htmlCodeType(m string) CodeType {
 // RenderTagged writes text with its tags' markup (codes of one block)
 // inserted: the inverse of reading. A tag whose code is unknown is left out.
 func RenderTagged(text string, tags []Tag, codes []Code) string {
+	return renderTags(text, tags, codes, Code.Markup)
+}
+
+// LabelTagged writes text with its tags shown as labels (‹b1›…‹/b1›, see
+// Code.Label): how the bilingual views show a tagged text.
+func LabelTagged(text string, tags []Tag, codes []Code) string {
+	return renderTags(text, tags, codes, Code.Label)
+}
+
+// renderTags writes text with show(code, kind) at each tag.
+func renderTags(text string, tags []Tag, codes []Code, show func(Code, TagKind) string) string {
 	if len(tags) == 0 {
 		return text
 	}
@@ -266,7 +312,7 @@ func RenderTagged(text string, tags []Tag, codes []Code) string {
 		out.WriteString(text[p:at])
 		p = at
 		if c, ok := blk.CodeByID(t.ID); ok {
-			out.WriteString(c.Markup(t.Kind))
+			out.WriteString(show(c, t.Kind))
 		}
 	}
 	out.WriteString(text[p:])

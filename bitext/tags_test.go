@@ -1,0 +1,143 @@
+package bitext
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// inlineArticle is a Markdown document of n paragraphs with every kind of
+// inline code: emphasis, strong, links with titles, autolinks, code spans,
+// images, inline HTML, reference links; some cross sentence boundaries or
+// cover whole sentences.
+func inlineArticle(n int) string {
+	var b strings.Builder
+	b.WriteString("# Le *titre* du `guide`\n\n")
+	for i := range n {
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&b, "Le **cloud %d** et *la* [CNIL](https://cnil.fr/p?a=%d&b=2 \"titre\"). Lancez `go build ./...` puis ![logo](img/%d.png).\n\n", i, i, i)
+		case 1:
+			fmt.Fprintf(&b, "**Une phrase entière en gras.** Puis une <abbr title=\"x\">abbr</abbr> et <https://exemple.fr/%d>.\n\n", i)
+		case 2:
+			fmt.Fprintf(&b, "- *Deux phrases. En italique.* Et ``un `code` double`` [réf][r] `x`\n\n")
+		case 3:
+			fmt.Fprintf(&b, "> Citation avec un [lien **gras**](<https://a.b/c d>) et du \\*texte\\* &amp; <br> fin.\n\n")
+		default:
+			fmt.Fprintf(&b, "1. Item ___fort et penché___ et `a|b`.\n\n")
+		}
+	}
+	b.WriteString("[r]: https://ref.example/x\n")
+	return b.String()
+}
+
+// readTagged reads md as trad does (inline codes as tags) and confirms
+// every segment with its source as target, tags included.
+func readTagged(t testing.TB, md string) *segments.Document {
+	t.Helper()
+	doc, _, err := segments.Read(strings.NewReader(md), segments.ReadOptions{Format: "markdown", Tags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for i, s := range doc.Segments {
+		doc.UpdateTagged(i, s.Source, s.SourceTags, segments.StatusTranslated, segments.OriginTyped, now)
+	}
+	return doc
+}
+
+// The translated Markdown of a document whose targets are its sources with
+// their tags is the document: every link target, code span and emphasis
+// byte for byte.
+func TestTaggedMarkdownRoundTrip(t *testing.T) {
+	md := inlineArticle(100)
+	doc := readTagged(t, md)
+	codes := 0
+	for _, b := range doc.Blocks {
+		codes += len(b.Codes)
+	}
+	if codes < 300 {
+		t.Fatalf("only %d inline codes read", codes)
+	}
+	for _, s := range doc.Segments {
+		if strings.ContainsAny(s.Source, "*`[") && !strings.Contains(s.Source, `\*`) {
+			t.Fatalf("segment %d keeps markup in its text: %q", s.Index, s.Source)
+		}
+	}
+	var out bytes.Buffer
+	if err := WriteTarget(&out, doc, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// The reference definitions are gathered at the end in <…> form.
+	want := strings.Replace(md, "[r]: https://ref.example/x\n", "[r]: <https://ref.example/x>\n", 1)
+	if out.String() != want {
+		t.Errorf("translated document differs from the source:\n%s", firstDiff(out.String(), want))
+	}
+}
+
+// Tags covering a whole sentence stay out of the editable text.
+func TestTaggedWrap(t *testing.T) {
+	doc := readTagged(t, "**Une phrase entière.** Puis *deux.*\n")
+	s0, s1 := doc.Segments[0], doc.Segments[1]
+	if s0.Source != "Une phrase entière." || len(s0.Wrap) != 1 || len(s0.SourceTags) != 0 {
+		t.Errorf("segment 0: %q wrap %v tags %v", s0.Source, s0.Wrap, s0.SourceTags)
+	}
+	if got := doc.Blocks[0].SourceLabels(&s1); got != "Puis ‹i2›deux.‹/i2›" {
+		t.Errorf("segment 1 shown as %q", got)
+	}
+}
+
+func TestEtalabGuideRoundTrip(t *testing.T) {
+	const path = "../../shared/formats/samples/articles/fr-etalab-guide-logiciels.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("shared sample not available: %v", err)
+	}
+	doc := readTagged(t, string(data))
+	codes, raw := 0, 0
+	for _, b := range doc.Blocks {
+		codes += len(b.Codes)
+		if b.Kind != segments.KindCode && len(b.Codes) == 0 && strings.ContainsAny(b.Text, "*[`") {
+			raw++
+		}
+	}
+	t.Logf("%d inline codes; %d blocks with markup left in the text", codes, raw)
+	if codes == 0 {
+		t.Error("no inline code read")
+	}
+	var plain bytes.Buffer
+	untagged, _, err := segments.Read(bytes.NewReader(data), segments.ReadOptions{Format: "markdown"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range untagged.Segments {
+		untagged.Update(i, s.Source, segments.StatusTranslated, segments.OriginTyped, time.Now())
+	}
+	if err := WriteTarget(&plain, untagged, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := WriteTarget(&out, doc, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// The reader normalises block structure (soft breaks, list markers);
+	// the inline codes must give back what the untagged reading gives.
+	if out.String() != plain.String() {
+		t.Errorf("tagged round trip differs from the untagged one:\n%s", firstDiff(out.String(), plain.String()))
+	}
+}
+
+// firstDiff shows where a and b first differ.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	lo := max(i-80, 0)
+	return fmt.Sprintf("at byte %d:\n got: %q\nwant: %q", i, a[lo:min(i+80, len(a))], b[lo:min(i+80, len(b))])
+}
