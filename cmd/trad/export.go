@@ -10,6 +10,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -93,6 +94,11 @@ func exportRun(s *streams, o *exportOptions) error {
 		ToolVersion: versionString(),
 		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
 	}
+	if format == bitext.FormatTarget {
+		if err := checkTagErrors(doc, bo); err != nil {
+			return err
+		}
+	}
 	if o.Output == "" || o.Output == "-" {
 		if err := bitext.Write(s.Out, doc, format, bo); err != nil {
 			return fmt.Errorf("export: %w", err)
@@ -109,6 +115,27 @@ func exportRun(s *streams, o *exportOptions) error {
 	}
 	fmt.Fprintf(s.Err, "trad: wrote %s (%s)\n", o.Output, format)
 	return nil
+}
+
+// checkTagErrors refuses to write the translated document while an
+// exported target has tag errors: it would lose links and formatting. TMX
+// and XLIFF still export (another tool can fix the tags).
+func checkTagErrors(doc *segments.Document, bo bitext.Options) error {
+	var msgs []string
+	n := 0
+	for _, is := range qa.TagErrors(doc) {
+		if !bitext.Exported(&doc.Segments[is.Segment], bo) {
+			continue
+		}
+		n++
+		if len(msgs) < 5 {
+			msgs = append(msgs, "  "+is.String())
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return fmt.Errorf("export: %d tag errors in the translation: the document would lose its formatting or links; put the tags back (trad qa lists them) and export again:\n%s", n, strings.Join(msgs, "\n"))
 }
 
 // openProject opens a project file or an article's project, printing the
