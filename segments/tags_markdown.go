@@ -1,6 +1,7 @@
 package segments
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -317,4 +318,47 @@ func renderTags(text string, tags []Tag, codes []Code, show func(Code, TagKind) 
 	}
 	out.WriteString(text[p:])
 	return out.String()
+}
+
+// ParseTargetMarkup reads target, a translation of segment s written with
+// the article's inline markup (a schema 1 project's target, a paste), into
+// plain text and tags on the codes of s's source: each code written in
+// target must have the same markup as one of the source's (its wrapping
+// pairs included; a wrapping pair written around the whole target is taken
+// off). It reports false, when a code of target is not one of the
+// source's; then target is returned as it is, without tags.
+func (b *Block) ParseTargetMarkup(s *Segment, target string) (string, []Tag, bool) {
+	plain, codes, tags := markdownInline(target, nil)
+	if len(codes) == 0 {
+		return target, nil, true
+	}
+	avail := map[int]bool{}
+	for _, t := range s.SourceTags {
+		avail[t.ID] = true
+	}
+	for _, id := range s.Wrap {
+		avail[id] = true
+	}
+	ids := make([]int, len(codes)+1) // parsed id → block id
+	for _, pc := range codes {
+		for _, c := range b.Codes {
+			if avail[c.ID] && c.Pair == pc.Pair && c.Open == pc.Open && c.Close == pc.Close {
+				ids[pc.ID] = c.ID
+				delete(avail, c.ID)
+				break
+			}
+		}
+		if ids[pc.ID] == 0 {
+			return target, nil, false
+		}
+	}
+	out := make([]Tag, len(tags))
+	for i, t := range tags {
+		t.ID = ids[t.ID]
+		out[i] = t
+	}
+	if wrap, rest := unwrap(out, len(plain)); len(wrap) > 0 && slices.Equal(wrap, s.Wrap) {
+		out = rest
+	}
+	return plain, out, true
 }

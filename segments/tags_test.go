@@ -124,3 +124,34 @@ func TestFitTagsAndURL(t *testing.T) {
 		t.Errorf("label %q", l)
 	}
 }
+
+func TestParseTargetMarkup(t *testing.T) {
+	doc, _, err := Read(strings.NewReader("**Tout en gras.** Le [site](https://a.b) et `x`.\n"), ReadOptions{Format: FormatMarkdown, Tags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &doc.Blocks[0]
+	tests := []struct {
+		seg          int
+		target, text string
+		labels       string
+		ok           bool
+	}{
+		{0, "**All in bold.**", "All in bold.", "‹b1›All in bold.‹/b1›", true},
+		{0, "All in bold.", "All in bold.", "‹b1›All in bold.‹/b1›", true},
+		{1, "The `x` and [site](https://a.b).", "The  and site.", "The ‹c3› and ‹a2›site‹/a2›.", true},
+		{1, "The [site](https://other) and `x`.", "The [site](https://other) and `x`.", "", false},
+	}
+	for _, tt := range tests {
+		s := doc.Segments[tt.seg]
+		text, tags, ok := b.ParseTargetMarkup(&s, tt.target)
+		if text != tt.text || ok != tt.ok {
+			t.Errorf("%q: %q %v, want %q %v", tt.target, text, ok, tt.text, tt.ok)
+			continue
+		}
+		s.Target, s.TargetTags = text, tags
+		if got := b.TargetLabels(&s); ok && got != tt.labels {
+			t.Errorf("%q: shown as %q, want %q", tt.target, got, tt.labels)
+		}
+	}
+}

@@ -40,12 +40,14 @@ var fixtureTranslations = map[string]string{
 func translate(doc *segments.Document) {
 	at := time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC)
 	for i, s := range doc.Segments {
-		if t, ok := fixtureTranslations[s.Source]; ok {
+		bl := &doc.Blocks[s.Block]
+		if t, ok := fixtureTranslations[bl.SourceMarkup(&s)]; ok {
 			st := segments.StatusTranslated
 			if s.Source == "La 5G aussi." {
 				st = segments.StatusDraft
 			}
-			doc.SetTarget(i, t, st, at)
+			text, tags, _ := bl.ParseTargetMarkup(&s, t)
+			doc.UpdateTagged(i, text, tags, st, s.Origin, at)
 		}
 	}
 }
