@@ -30,6 +30,10 @@ type Options struct {
 	// the neighbouring blocks at paragraph level), so that a memory made
 	// from the file can tell context (101 %) matches. Off by default.
 	Context bool
+	// TMXTags writes the segments' inline tags in sentence-level TMX as
+	// level 2 codes (<bpt>, <ept>, <it>, <ph> holding the original markup);
+	// by default <seg> holds the plain text only.
+	TMXTags bool
 	// ContextOf, with Context, gives unit i's context (i is the segment
 	// index, or the block index at paragraph level) instead of its
 	// neighbours in the document; ok false writes none. It serves

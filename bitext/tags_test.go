@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -140,4 +142,66 @@ func firstDiff(a, b string) string {
 	}
 	lo := max(i-80, 0)
 	return fmt.Sprintf("at byte %d:\n got: %q\nwant: %q", i, a[lo:min(i+80, len(a))], b[lo:min(i+80, len(b))])
+}
+
+// tmxTagsFixture is a document with every kind of tag, a pair cut by a
+// sentence boundary and a pair around a whole segment; the targets are the
+// sources with their tags.
+const tmxTagsFixture = "Le **cloud** et la [CNIL](https://cnil.fr?a=1&b=2). *Deux phrases. En italique* `x`.\n\n**Tout en gras.** Fin <br> ![logo](a.png).\n"
+
+func TestTMXLevel2(t *testing.T) {
+	doc := readTagged(t, tmxTagsFixture)
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	var plain, tagged bytes.Buffer
+	if err := WriteTMX(&plain, doc, Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTMX(&tagged, doc, Options{Now: now, TMXTags: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"<seg>Le cloud et la CNIL.</seg>", "<seg>Tout en gras.</seg>",
+	} {
+		if !strings.Contains(plain.String(), want) {
+			t.Errorf("plain TMX lacks %q:\n%s", want, plain.String())
+		}
+	}
+	for _, want := range []string{
+		`<seg>Le <bpt i="1" x="1" type="bold">**</bpt>cloud<ept i="1">**</ept> et la <bpt i="2" x="2" type="link">[</bpt>CNIL<ept i="2">](https://cnil.fr?a=1&amp;b=2)</ept>.</seg>`,
+		`<seg><it pos="begin" x="3" type="italic">*</it>Deux phrases.</seg>`,
+		`<seg>En italique<it pos="end" x="3" type="italic">*</it> <ph x="4">` + "`x`" + `</ph>.</seg>`,
+		`<seg><bpt i="1" x="1" type="bold">**</bpt>Tout en gras.<ept i="1">**</ept></seg>`,
+		`<ph x="2" type="lb">&lt;br&gt;</ph> <ph x="3" type="image">![logo](a.png)</ph>`,
+	} {
+		if !strings.Contains(tagged.String(), want) {
+			t.Errorf("level 2 TMX lacks %q:\n%s", want, tagged.String())
+		}
+	}
+	validateTMX(t, tagged.Bytes())
+	if err := WriteTMX(&plain, doc, Options{Level: "paragraph", TMXTags: true}); err == nil {
+		t.Error("--tmx-tags at paragraph level accepted")
+	}
+}
+
+// validateTMX checks data against the TMX 1.4b DTD with xmllint when the
+// shared formats folder and xmllint are there.
+func validateTMX(t *testing.T, data []byte) {
+	t.Helper()
+	dtd, err := filepath.Abs("../../shared/formats/tmx/tmx14.dtd")
+	if _, serr := os.Stat(dtd); err != nil || serr != nil {
+		t.Log("../shared/formats/tmx not found: DTD check skipped")
+		return
+	}
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Log("xmllint not installed: DTD check skipped")
+		return
+	}
+	f := filepath.Join(t.TempDir(), "x.tmx")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(xmllint, "--noout", "--dtdvalid", dtd, f).CombinedOutput(); err != nil {
+		t.Errorf("TMX invalid against the DTD: %v\n%s", err, out)
+	}
 }

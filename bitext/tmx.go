@@ -29,6 +29,9 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 	default:
 		return fmt.Errorf("write TMX: unknown level %q (want sentence or paragraph)", opts.Level)
 	}
+	if paragraph && opts.TMXTags {
+		return fmt.Errorf("write TMX: inline tags (--tmx-tags) are written at sentence level only")
+	}
 	now := opts.now()
 	nowStamp := tmxDate(now)
 	x := newXMLWriter(w)
@@ -82,6 +85,24 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 		return prev, next, true
 	}
+	// seg writes the text of segment i's source (or target) with its tags
+	// when the options ask for them.
+	seg := func(i int, text string, target bool) {
+		if !opts.TMXTags || i < 0 {
+			x.text(text)
+			return
+		}
+		s := &doc.Segments[i]
+		tags := s.SourceTags
+		if target {
+			tags = s.TargetTags
+		}
+		if s.Block < 0 || s.Block >= len(doc.Blocks) || len(tags) == 0 && len(s.Wrap) == 0 {
+			x.text(text)
+			return
+		}
+		x.tmxSeg(&doc.Blocks[s.Block], text, tags, s.Wrap)
+	}
 	unit := func(id int, source, target, status, note string, changed time.Time, kind string) {
 		created := nowStamp
 		if !changed.IsZero() {
@@ -120,12 +141,16 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 		x.raw(`      <tuv xml:lang="`)
 		x.attr(src)
+		segIndex := -1
+		if kind == "segment" {
+			segIndex = id - 1
+		}
 		x.raw(`"><seg>`)
-		x.text(source)
+		seg(segIndex, source, false)
 		x.raw("</seg></tuv>\n" + `      <tuv xml:lang="`)
 		x.attr(tgt)
 		x.raw(`"><seg>`)
-		x.text(target)
+		seg(segIndex, target, true)
 		x.raw("</seg></tuv>\n    </tu>\n")
 		if n := x.takeRemoved(); n > 0 {
 			opts.warn("%s %d: removed %d character(s) not allowed in XML 1.0", kind, id, n)

@@ -21,6 +21,7 @@ type exportOptions struct {
 	Output       string
 	All          bool
 	TMXLevel     string
+	TMXTags      bool
 	MDLayout     string
 	XLIFFVersion string
 	Max          sizeFlag
@@ -60,6 +61,7 @@ output; with -o the file is replaced atomically. Only confirmed segments
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	f.BoolVar(&opts.All, "all", false, "export draft segments too")
 	f.StringVar(&opts.TMXLevel, "tmx-level", "sentence", "TMX unit: sentence or paragraph")
+	f.BoolVar(&opts.TMXTags, "tmx-tags", false, "TMX: write inline tags as level 2 codes (<bpt>/<ept>/<it>/<ph> with the original markup); sentence level only")
 	f.StringVar(&opts.MDLayout, "md-layout", "table", "Markdown layout: table or parallel")
 	f.StringVar(&opts.XLIFFVersion, "xliff-version", "2.1", "XLIFF version: 2.1, 2.0 or 1.2")
 	f.BoolVar(&opts.TSVSafe, "tsv-safe", false, "TSV for spreadsheets: prefix cells starting with = + - @ with ' so they are not run as formulas")
@@ -90,7 +92,7 @@ func exportRun(s *streams, o *exportOptions) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	bo := bitext.Options{
-		All: o.All, Level: o.TMXLevel, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion, TSVSafe: o.TSVSafe,
+		All: o.All, Level: o.TMXLevel, TMXTags: o.TMXTags, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion, TSVSafe: o.TSVSafe,
 		ToolVersion: versionString(),
 		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
 	}

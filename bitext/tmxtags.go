@@ -1,0 +1,80 @@
+package bitext
+
+import (
+	"strconv"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// This file writes a segment's inline tags as TMX 1.4b level 2 content:
+// a pair with both ends in the segment as <bpt i="N">…</bpt> and
+// <ept i="N">…</ept>, an end whose other end is in another segment (a pair
+// cut by a sentence boundary) as <it pos="begin|end">, a standalone code
+// as <ph>; each holds the code's original markup, and x is the code's
+// number in its block, so that a reader can match source and target tags.
+
+// tmxTagTypes maps code types to TMX 1.4b type attribute values.
+var tmxTagTypes = map[segments.CodeType]string{
+	segments.CodeBold: "bold", segments.CodeItalic: "italic", segments.CodeLink: "link",
+	segments.CodeImage: "image", segments.CodeBreak: "lb",
+}
+
+// tmxSeg writes text with its tags (and the wrapping pairs wrap) of block
+// bl as the content of a <seg>.
+func (x *xmlWriter) tmxSeg(bl *segments.Block, text string, tags []segments.Tag, wrap []int) {
+	all := make([]segments.Tag, 0, len(tags)+2*len(wrap))
+	for _, id := range wrap {
+		all = append(all, segments.Tag{At: 0, ID: id, Kind: segments.TagOpen})
+	}
+	all = append(all, tags...)
+	for i := len(wrap) - 1; i >= 0; i-- {
+		all = append(all, segments.Tag{At: len(text), ID: wrap[i], Kind: segments.TagClose})
+	}
+	ends := map[int]int{} // code id → ends present (1 open, 2 close)
+	for _, t := range all {
+		switch t.Kind {
+		case segments.TagOpen:
+			ends[t.ID] |= 1
+		case segments.TagClose:
+			ends[t.ID] |= 2
+		}
+	}
+	p := 0
+	for _, t := range all {
+		at := min(max(t.At, p), len(text))
+		x.text(text[p:at])
+		p = at
+		c, ok := bl.CodeByID(t.ID)
+		if !ok {
+			continue
+		}
+		id := strconv.Itoa(t.ID)
+		typ := ""
+		if v := tmxTagTypes[c.Type]; v != "" {
+			typ = ` type="` + v + `"`
+		}
+		switch {
+		case t.Kind == segments.TagPlaceholder:
+			x.raw(`<ph x="` + id + `"` + typ + `>`)
+			x.text(c.Open)
+			x.raw(`</ph>`)
+		case ends[t.ID] != 3 && t.Kind == segments.TagOpen:
+			x.raw(`<it pos="begin" x="` + id + `"` + typ + `>`)
+			x.text(c.Open)
+			x.raw(`</it>`)
+		case ends[t.ID] != 3:
+			x.raw(`<it pos="end" x="` + id + `"` + typ + `>`)
+			x.text(c.Close)
+			x.raw(`</it>`)
+		case t.Kind == segments.TagOpen:
+			x.raw(`<bpt i="` + id + `" x="` + id + `"` + typ + `>`)
+			x.text(c.Open)
+			x.raw(`</bpt>`)
+		default:
+			x.raw(`<ept i="` + id + `">`)
+			x.text(c.Close)
+			x.raw(`</ept>`)
+		}
+	}
+	x.text(text[p:])
+}
