@@ -109,6 +109,7 @@ func FuzzReadTMX(f *testing.F) {
 	}
 	f.Add(`<tmx><body><tu><tuv lang="fr"><seg>a<bpt>b<sub>c</sub></bpt><hi>d</hi></seg></tuv></tu></body></tmx>`)
 	f.Add(hostileTMX)
+	f.Add(`<tmx><body><tu><tuv xml:lang="fr"><seg>Le <bpt i="1" x="1">**</bpt>cloud<ept i="1">**</ept><it pos="begin">*</it> <ph>x</ph>&#xE000;</seg></tuv></tu></body></tmx>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		n := 0
 		err := ReadTMX(strings.NewReader(in), func(tu TU) error {
@@ -123,6 +124,15 @@ func FuzzReadTMX(f *testing.F) {
 			}
 			if hasControl(tu.Note) || hasControl(tu.ID) {
 				t.Fatalf("note %q or id %q holds a control character", tu.Note, tu.ID)
+			}
+			for lang, tags := range tu.Tags {
+				text, prev := tu.Variants[lang], 0
+				for _, c := range tags {
+					if c.At < prev || c.At > len(text) || hasControl(c.Markup) || strings.ContainsRune(text, tagMark) {
+						t.Fatalf("%s: code %+v does not fit %q", lang, c, text)
+					}
+					prev = c.At
+				}
 			}
 			return nil
 		})

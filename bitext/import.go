@@ -68,7 +68,12 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 		}
 		delete(want, src)
 		for _, i := range idx {
-			doc.SetDraft(i, tgt, OriginTM, now)
+			s := &doc.Segments[i]
+			tags, ok := mapTMXTags(s, tu.Tags[sk], tu.Tags[tk], tgt)
+			if !ok || tgt != tu.Variants[tk] {
+				tags = nil // the codes are not the segment's (QA reports the tags to put back)
+			}
+			doc.UpdateTagged(i, tgt, tags, segments.StatusDraft, OriginTM, now)
 			rep.Filled++
 		}
 		return nil

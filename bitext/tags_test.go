@@ -205,3 +205,63 @@ func validateTMX(t *testing.T, data []byte) {
 		t.Errorf("TMX invalid against the DTD: %v\n%s", err, out)
 	}
 }
+
+// A level 2 TMX export imports back with its tags: targets emptied, then
+// filled from the file, are what they were.
+func TestTMXTagsRoundTrip(t *testing.T) {
+	doc := readTagged(t, tmxTagsFixture)
+	var tmx bytes.Buffer
+	if err := WriteTMX(&tmx, doc, Options{TMXTags: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := doc.Clone()
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for i := range doc.Segments {
+		doc.UpdateTagged(i, "", nil, segments.StatusNew, "", now)
+	}
+	rep, err := ImportTMX(doc, &tmx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Filled != len(doc.Segments) {
+		t.Fatalf("%d of %d segments filled", rep.Filled, len(doc.Segments))
+	}
+	for i, s := range doc.Segments {
+		w := want.Segments[i]
+		if s.Target != w.Target || fmt.Sprint(s.TargetTags) != fmt.Sprint(w.TargetTags) {
+			t.Errorf("segment %d: %q %v, want %q %v", i, s.Target, s.TargetTags, w.Target, w.TargetTags)
+		}
+	}
+}
+
+// The LISA TMX compliance kit's level 2 file keeps its codes.
+func TestLISATMXLevel2(t *testing.T) {
+	f, err := os.Open("../../shared/formats/samples/articles/lisa-tmx-ImportTest2A.tmx")
+	if err != nil {
+		t.Skipf("LISA kit not available: %v", err)
+	}
+	defer f.Close()
+	units, tagged, kinds := 0, 0, map[segments.TagKind]int{}
+	err = ReadTMX(f, func(tu TU) error {
+		units++
+		if len(tu.Tags) > 0 {
+			tagged++
+		}
+		for _, tags := range tu.Tags {
+			for _, c := range tags {
+				kinds[c.Kind]++
+				if c.Markup == "" && c.Kind != segments.TagPlaceholder {
+					t.Errorf("unit %s: a %s code without its native markup", tu.ID, c.Kind)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d units, %d with codes, %v", units, tagged, kinds)
+	if tagged == 0 || kinds[segments.TagOpen] == 0 || kinds[segments.TagOpen] != kinds[segments.TagClose] {
+		t.Errorf("codes read: %d units of %d, kinds %v", tagged, units, kinds)
+	}
+}

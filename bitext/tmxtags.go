@@ -22,14 +22,7 @@ var tmxTagTypes = map[segments.CodeType]string{
 // tmxSeg writes text with its tags (and the wrapping pairs wrap) of block
 // bl as the content of a <seg>.
 func (x *xmlWriter) tmxSeg(bl *segments.Block, text string, tags []segments.Tag, wrap []int) {
-	all := make([]segments.Tag, 0, len(tags)+2*len(wrap))
-	for _, id := range wrap {
-		all = append(all, segments.Tag{At: 0, ID: id, Kind: segments.TagOpen})
-	}
-	all = append(all, tags...)
-	for i := len(wrap) - 1; i >= 0; i-- {
-		all = append(all, segments.Tag{At: len(text), ID: wrap[i], Kind: segments.TagClose})
-	}
+	all := segments.FullTags(tags, wrap, len(text))
 	ends := map[int]int{} // code id → ends present (1 open, 2 close)
 	for _, t := range all {
 		switch t.Kind {

@@ -379,3 +379,24 @@ func unwrap(tags []Tag, n int) (wrap []int, rest []Tag) {
 	}
 	return wrap, tags
 }
+
+// FullTags returns tags with the wrapping pairs wrap put back around a text
+// of n bytes: what the segment holds, all tags in the text.
+func FullTags(tags []Tag, wrap []int, n int) []Tag {
+	if len(wrap) == 0 {
+		return tags
+	}
+	all := make([]Tag, 0, len(tags)+2*len(wrap))
+	for _, id := range wrap {
+		all = append(all, Tag{At: 0, ID: id, Kind: TagOpen})
+	}
+	all = append(all, tags...)
+	for i := len(wrap) - 1; i >= 0; i-- {
+		all = append(all, Tag{At: n, ID: wrap[i], Kind: TagClose})
+	}
+	return all
+}
+
+// SplitWrap takes off tags (on a text of n bytes) the pairs that cover the
+// whole text, outermost first: the inverse of FullTags.
+func SplitWrap(tags []Tag, n int) (wrap []int, rest []Tag) { return unwrap(tags, n) }

@@ -34,6 +34,12 @@ var fixtureTranslations = map[string]string{
 	"Capitale":                                                     "Capital",
 	"France":                                                       "France",
 	"Paris":                                                        "Paris",
+	// tags.fr.md: targets written in Markdown, mapped onto the source's codes.
+	"Le *guide* des balises":                               "The tag *guide*",
+	"Le **cloud** et la [CNIL](https://cnil.fr/?a=1&b=2).": "The **cloud** and the [CNIL](https://cnil.fr/?a=1&b=2).",
+	"Lancez `go build` ici.":                               "Run `go build` here.",
+	"**Tout en gras.**":                                    "**All in bold.**",
+	"Fin <br> ![logo](a.png).":                             "End <br> ![logo](a.png).",
 }
 
 // translate fills doc from fixtureTranslations.
@@ -82,7 +88,7 @@ func TestWriteFixtureProjects(t *testing.T) {
 	if !*updateFixture {
 		t.Skip("run with -update-fixture to rewrite bitext/testdata/project")
 	}
-	for _, name := range []string{"note.fr.txt", "article.fr.md"} {
+	for _, name := range []string{"note.fr.txt", "article.fr.md", "tags.fr.md"} {
 		path := filepath.Join("..", "..", "bitext", "testdata", "project", name)
 		doc, project, _, _, err := segments.Open(path, segments.OpenOptions{})
 		if err != nil {
