@@ -151,9 +151,26 @@ func FuzzReadXLIFF(f *testing.F) {
 	}
 	f.Add(hostileXLIFF)
 	f.Add(strings.Replace(mustRead(f, "testdata/golden/fixture.xlf"), `id="s2"`, `id="s1"`, 1))
+	f.Add(`<xliff version="2.1"><file><unit id="b1"><segment id="s1"><source>a<pc id="1">b<ph id="2"/></pc>&#xE000;<sc id="3"/></source><target>x<ec startRef="3"/></target></segment></unit></file></xliff>`)
 	f.Fuzz(func(t *testing.T, in string) {
+		_ = ReadXLIFF(strings.NewReader(in), func(xs XLIFFSegment) error {
+			for _, side := range []struct {
+				text string
+				tags []XLIFFTag
+			}{{xs.Source, xs.SourceTags}, {xs.Target, xs.TargetTags}} {
+				for _, tg := range side.tags {
+					if tg.At < 0 || tg.At > len(side.text) || strings.ContainsRune(side.text, tagMark) || hasControl(tg.ID) {
+						t.Fatalf("tag %+v does not fit %q", tg, side.text)
+					}
+				}
+			}
+			return nil
+		})
 		doc := fixtureDoc()
 		_, _ = ImportXLIFF(doc, strings.NewReader(in), t0)
+		if err := doc.Check(); err != nil {
+			t.Fatalf("import left an inconsistent document: %v", err)
+		}
 		if len(doc.Segments) != 14 {
 			t.Fatal("import changed the segment list")
 		}

@@ -265,3 +265,70 @@ func TestLISATMXLevel2(t *testing.T) {
 		t.Errorf("codes read: %d units of %d, kinds %v", tagged, units, kinds)
 	}
 }
+
+func TestXLIFFTags(t *testing.T) {
+	doc := readTagged(t, tmxTagsFixture)
+	for _, tt := range []struct {
+		version, xsd string
+		want         []string
+	}{
+		{"2.1", "xliff21/xliff_core_2.0.xsd", []string{
+			`<data id="d2c">](https://cnil.fr?a=1&amp;b=2)</data>`,
+			`<source>Le <pc id="1" dataRefStart="d1o" dataRefEnd="d1c">cloud</pc> et la <pc id="2" dataRefStart="d2o" dataRefEnd="d2c">CNIL</pc>.</source>`,
+			`<source><sc id="3" dataRef="d3o"/>Deux phrases.</source>`,
+			`<target>En italique<ec startRef="3" dataRef="d3c"/> <ph id="4" dataRef="d4"/>.</target>`,
+		}},
+		{"1.2", "xliff12/xliff-core-1.2-strict.xsd", []string{
+			`<source>Le <g id="1">cloud</g> et la <g id="2">CNIL</g>.</source>`,
+			`<source><bx id="3"/>Deux phrases.</source>`,
+			`<target state="translated">En italique<ex id="3"/> <x id="4"/>.</target>`,
+		}},
+	} {
+		var out bytes.Buffer
+		if err := WriteXLIFF(&out, doc, Options{XLIFFVersion: tt.version}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("XLIFF %s lacks %q:\n%s", tt.version, w, out.String())
+			}
+		}
+		validateXLIFF(t, out.Bytes(), tt.xsd)
+		// Import gives back the targets and their tags.
+		back := readTagged(t, tmxTagsFixture)
+		now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+		for i := range back.Segments {
+			back.UpdateTagged(i, "", nil, segments.StatusNew, "", now)
+		}
+		if _, err := ImportXLIFF(back, bytes.NewReader(out.Bytes()), now); err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range back.Segments {
+			w := doc.Segments[i]
+			if s.Target != w.Target || fmt.Sprint(s.TargetTags) != fmt.Sprint(w.TargetTags) {
+				t.Errorf("XLIFF %s import, segment %d: %q %v, want %q %v", tt.version, i, s.Target, s.TargetTags, w.Target, w.TargetTags)
+			}
+		}
+	}
+}
+
+// validateXLIFF checks data against the OASIS schema xsd (relative to
+// ../shared/formats) with xmllint when both are there.
+func validateXLIFF(t *testing.T, data []byte, xsd string) {
+	t.Helper()
+	formats, _ := filepath.Abs("../../shared/formats")
+	xmllint, err := exec.LookPath("xmllint")
+	if _, serr := os.Stat(filepath.Join(formats, xsd)); serr != nil || err != nil {
+		t.Log("../shared/formats or xmllint not found: schema check skipped")
+		return
+	}
+	f := filepath.Join(t.TempDir(), "x.xlf")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(xmllint, "--noout", "--schema", filepath.Join(formats, xsd), f)
+	cmd.Env = append(os.Environ(), "XML_CATALOG_FILES="+filepath.Join(formats, "catalog.xml"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("XLIFF invalid against %s: %v\n%s", xsd, err, out)
+	}
+}
