@@ -215,13 +215,12 @@ func FitTags(tags []Tag, text string) []Tag {
 	return out
 }
 
-// checkSegmentTags verifies s's tags and wrapping pairs against its block.
+// checkSegmentTags verifies s's source tags and wrapping pairs against its
+// block: they come with the segmentation. Target tags that do not fit are
+// the translator's work: repairTargetTags mends them instead.
 func checkSegmentTags(b *Block, s *Segment) error {
 	if err := checkTags(b, s.Source, s.SourceTags); err != nil {
 		return fmt.Errorf("source %w", err)
-	}
-	if err := checkTags(b, s.Target, s.TargetTags); err != nil {
-		return fmt.Errorf("target %w", err)
 	}
 	for _, id := range s.Wrap {
 		if c, ok := b.CodeByID(id); !ok || !c.Pair {
@@ -400,3 +399,23 @@ func FullTags(tags []Tag, wrap []int, n int) []Tag {
 // SplitWrap takes off tags (on a text of n bytes) the pairs that cover the
 // whole text, outermost first: the inverse of FullTags.
 func SplitWrap(tags []Tag, n int) (wrap []int, rest []Tag) { return unwrap(tags, n) }
+
+// repairTargetTags makes the target tags of d's segments fit their text
+// and block (validTags) and returns the numbers (1-based) of the segments
+// changed: a file edited by hand or by another tool must not make a whole
+// project unreadable for a misplaced tag.
+func repairTargetTags(d *Document) []int {
+	var fixed []int
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		if len(s.TargetTags) == 0 || s.Block < 0 || s.Block >= len(d.Blocks) {
+			continue
+		}
+		b := &d.Blocks[s.Block]
+		if checkTags(b, s.Target, s.TargetTags) != nil {
+			s.TargetTags = validTags(b, s.Target, s.TargetTags)
+			fixed = append(fixed, i+1)
+		}
+	}
+	return fixed
+}

@@ -155,3 +155,33 @@ func TestParseTargetMarkup(t *testing.T) {
 		}
 	}
 }
+
+// A target tag that does not fit (a file edited by hand) is mended with a
+// warning, never a corrupted project.
+func TestLoadRepairsTargetTags(t *testing.T) {
+	pp := taggedProject(t)
+	st, doc := openStore(t, pp, "trad edit")
+	doc.UpdateTagged(0, "First paragraph.", boldFirst, StatusTranslated, OriginTyped, time.Now())
+	mustSave(t, st, doc)
+	data, err := os.ReadFile(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), `"at": 5`, `"at": 50`, 1)
+	if bad == string(data) {
+		t.Fatal("no target tag at 5 in the file")
+	}
+	if err := os.WriteFile(pp, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, rep, err := Load(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0].Msg, "target tags of segment 1") {
+		t.Errorf("warnings %v", rep.Warnings)
+	}
+	if k := tagsKey(got.Segments[0].TargetTags); k != "0:1:open;16:1:close;" {
+		t.Errorf("target tags mended to %s", k)
+	}
+}
