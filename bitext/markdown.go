@@ -41,7 +41,7 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 			bw.WriteString(" |\n")
 		}
 	case "parallel":
-		r := newBlockRenderer(doc.Format == "markdown")
+		r := newBlockRenderer(doc.Format == "markdown" || doc.Format == "html") // html articles are written as Markdown
 		r.loose = true
 		for b := 0; b < len(doc.Blocks); b++ {
 			bl := &doc.Blocks[b]

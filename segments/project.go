@@ -314,8 +314,8 @@ func parseProject(path string, data []byte) (*Document, *projectFile, error) {
 		SourceLang: src, TargetLang: tgt, Format: pf.Format,
 		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
 	}
-	if doc.Format != FormatText && doc.Format != FormatMarkdown {
-		return nil, nil, corrupt(fmt.Errorf("format %q (want text or markdown)", pf.Format))
+	if doc.Format != FormatText && doc.Format != FormatMarkdown && doc.Format != FormatHTML {
+		return nil, nil, corrupt(fmt.Errorf("format %q (want text, markdown or html)", pf.Format))
 	}
 	if err := doc.Check(); err != nil {
 		return nil, nil, corrupt(err)

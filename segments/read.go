@@ -25,7 +25,7 @@ const (
 type ReadOptions struct {
 	Lang   string // source language, default "fr"
 	Target string // target language, default "en"
-	Format string // "text", "markdown", or "" = by file extension (.md/.markdown -> markdown)
+	Format string // "text", "markdown", "html", or "" = by file extension (.md -> markdown, .html -> html)
 	Name   string // name used in messages for a reader ("-" / "stdin")
 	// MaxBytes is the largest article accepted: 0 means DefaultMaxBytes,
 	// a negative value no limit. A larger input fails with *TooLargeError.
@@ -62,6 +62,8 @@ func FormatForPath(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return FormatMarkdown
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
 	}
 	return FormatText
 }
@@ -107,8 +109,7 @@ func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
 
 // readBytes is Read on bytes already in memory.
 func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning, error) {
-	doc, sp, err := newDocument(opts)
-	if err != nil {
+	if _, _, err := newDocument(opts); err != nil {
 		return nil, nil, err
 	}
 	raw, _, warns, err := decode(data, name)
@@ -120,7 +121,28 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 		return nil, warns, fmt.Errorf("%s: %w", name, errEmpty)
 	}
 	var blocks []rawBlock
+	if opts.Format == FormatHTML {
+		var lang string
+		if blocks, lang, err = htmlArticle([]byte(text), name); err != nil {
+			return nil, warns, err
+		}
+		if opts.Lang == "" && lang != "" {
+			if _, perr := language.Parse(lang); perr == nil {
+				opts.Lang = lang // the page's <html lang> fills --from
+			}
+		}
+	}
+	doc, sp, err := newDocument(opts)
+	if err != nil {
+		return nil, warns, err
+	}
 	switch doc.Format {
+	case FormatHTML:
+		for i := range blocks {
+			if b := &blocks[i]; b.kind != KindCode {
+				b.text, b.codes, b.tags = markdownInline(Normalize(b.text), nil)
+			}
+		}
 	case FormatMarkdown:
 		var nest nestingReport
 		blocks, nest = markdownBlocks(text, opts.Tags)
@@ -158,8 +180,10 @@ func newDocument(opts ReadOptions) (*Document, *Splitter, error) {
 		format = FormatText
 	case FormatMarkdown, "md":
 		format = FormatMarkdown
+	case FormatHTML, "htm":
+		format = FormatHTML
 	default:
-		return nil, nil, fmt.Errorf("unknown format %q (want text or markdown)", opts.Format)
+		return nil, nil, fmt.Errorf("unknown format %q (want text, markdown or html)", opts.Format)
 	}
 	sp, err := splitterFor(lang)
 	if err != nil {

@@ -242,7 +242,7 @@ func exporters(doc *segments.Document) []tui.Exporter {
 		}
 	}
 	targetExt := "txt"
-	if doc.Format == "markdown" {
+	if doc.Format == "markdown" || doc.Format == "html" { // an html article is translated as Markdown
 		targetExt = "md"
 	}
 	return []tui.Exporter{
