@@ -136,7 +136,10 @@ func installSample(dir string) (string, error) {
 // prepareEdit opens the document (or the sample), the glossaries and the
 // key map.
 func prepareEdit(o *editOptions) (*editSession, error) {
-	file := o.File
+	file, fetched, err := fetchedPath(o.File)
+	if err != nil {
+		return nil, fmt.Errorf("edit: %w", err)
+	}
 	project := o.Project
 	if file == "" {
 		// The sample and its project live in trad's data folder.
@@ -153,6 +156,9 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
 	ses := &editSession{doc: doc, projectPath: projectPath, opts: o}
+	if fetched != "" {
+		ses.notices = append(ses.notices, fetched)
+	}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
 	}
