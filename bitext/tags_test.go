@@ -332,3 +332,36 @@ func validateXLIFF(t *testing.T, data []byte, xsd string) {
 		t.Errorf("XLIFF invalid against %s: %v\n%s", xsd, err, out)
 	}
 }
+
+// BenchmarkReadTagged reads a 1,000-paragraph article with ~4,000 inline
+// codes with tags (sub-benchmark "tags") and without ("raw").
+func BenchmarkReadTagged(b *testing.B) {
+	md := inlineArticle(1000)
+	for _, tags := range []bool{false, true} {
+		name := "raw"
+		if tags {
+			name = "tags"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(md)))
+			for b.Loop() {
+				if _, _, err := segments.Read(strings.NewReader(md), segments.ReadOptions{Format: "markdown", Tags: tags}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWriteTargetTagged writes the translated Markdown of that
+// article, every target tagged.
+func BenchmarkWriteTargetTagged(b *testing.B) {
+	doc := readTagged(b, inlineArticle(1000))
+	var out bytes.Buffer
+	for b.Loop() {
+		out.Reset()
+		if err := WriteTarget(&out, doc, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
