@@ -23,24 +23,8 @@ var tmxTagTypes = map[segments.CodeType]string{
 // bl as the content of a <seg>.
 func (x *xmlWriter) tmxSeg(bl *segments.Block, text string, tags []segments.Tag, wrap []int) {
 	all := segments.FullTags(tags, wrap, len(text))
-	ends := map[int]int{} // code id → ends present (1 open, 2 close)
-	for _, t := range all {
-		switch t.Kind {
-		case segments.TagOpen:
-			ends[t.ID] |= 1
-		case segments.TagClose:
-			ends[t.ID] |= 2
-		}
-	}
-	p := 0
-	for _, t := range all {
-		at := min(max(t.At, p), len(text))
-		x.text(text[p:at])
-		p = at
-		c, ok := bl.CodeByID(t.ID)
-		if !ok {
-			continue
-		}
+	ends := pairEnds(all)
+	x.eachTag(bl, text, all, func(t segments.Tag, c segments.Code) {
 		id := strconv.Itoa(t.ID)
 		typ := ""
 		if v := tmxTagTypes[c.Type]; v != "" {
@@ -67,6 +51,35 @@ func (x *xmlWriter) tmxSeg(bl *segments.Block, text string, tags []segments.Tag,
 			x.raw(`<ept i="` + id + `">`)
 			x.text(c.Close)
 			x.raw(`</ept>`)
+		}
+	})
+}
+
+// pairEnds returns, for each pair of tags, which of its ends tags holds:
+// 1 the opening, 2 the closing, 3 both.
+func pairEnds(tags []segments.Tag) map[int]int {
+	ends := map[int]int{}
+	for _, t := range tags {
+		switch t.Kind {
+		case segments.TagOpen:
+			ends[t.ID] |= 1
+		case segments.TagClose:
+			ends[t.ID] |= 2
+		}
+	}
+	return ends
+}
+
+// eachTag writes text, calling write at each tag whose code bl has, where
+// the tag stands (tags out of order are put where the previous one was).
+func (x *xmlWriter) eachTag(bl *segments.Block, text string, tags []segments.Tag, write func(segments.Tag, segments.Code)) {
+	p := 0
+	for _, t := range tags {
+		at := min(max(t.At, p), len(text))
+		x.text(text[p:at])
+		p = at
+		if c, ok := bl.CodeByID(t.ID); ok {
+			write(t, c)
 		}
 	}
 	x.text(text[p:])

@@ -66,14 +66,7 @@ func (x *xmlWriter) writeOriginalData(bl *segments.Block, segs []segments.Segmen
 
 // nested reports whether the pairs with both ends in tags nest properly.
 func nested(tags []segments.Tag) bool {
-	ends := map[int]int{}
-	for _, t := range tags {
-		if t.Kind == segments.TagOpen {
-			ends[t.ID] |= 1
-		} else if t.Kind == segments.TagClose {
-			ends[t.ID] |= 2
-		}
-	}
+	ends := pairEnds(tags)
 	var stack []int
 	for _, t := range tags {
 		switch {
@@ -95,25 +88,13 @@ func nested(tags []segments.Tag) bool {
 // the unit's same side (else the end is isolated); a code written once
 // already (a duplicated tag of a target) is left out: ids must be unique.
 func (x *xmlWriter) xliffInline(bl *segments.Block, text string, tags []segments.Tag, v2 bool, inUnit func(id int, k segments.TagKind) bool) {
-	ends := map[int]int{}
-	for _, t := range tags {
-		if t.Kind == segments.TagOpen {
-			ends[t.ID] |= 1
-		} else if t.Kind == segments.TagClose {
-			ends[t.ID] |= 2
-		}
-	}
+	ends := pairEnds(tags)
 	usePC := nested(tags)
 	seen := map[segments.Tag]bool{}
-	p := 0
-	for _, t := range tags {
-		at := min(max(t.At, p), len(text))
-		x.text(text[p:at])
-		p = at
-		c, ok := bl.CodeByID(t.ID)
+	x.eachTag(bl, text, tags, func(t segments.Tag, c segments.Code) {
 		key := segments.Tag{ID: t.ID, Kind: t.Kind}
-		if !ok || seen[key] || c.Pair != (t.Kind != segments.TagPlaceholder) {
-			continue
+		if seen[key] || c.Pair != (t.Kind != segments.TagPlaceholder) {
+			return
 		}
 		seen[key] = true
 		id := strconv.Itoa(t.ID)
@@ -148,8 +129,7 @@ func (x *xmlWriter) xliffInline(bl *segments.Block, text string, tags []segments
 		default:
 			x.raw(`<ex id="` + id + `"/>`)
 		}
-	}
-	x.text(text[p:])
+	})
 }
 
 // unitEnds returns, for the segments of a unit, which tag ends (id, kind)

@@ -1,6 +1,7 @@
 package segments
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,7 @@ func TestMarkdownInline(t *testing.T) {
 		if plain != tt.plain {
 			t.Errorf("%q: plain %q, want %q", tt.md, plain, tt.plain)
 		}
-		if tt.codes != nil && !sameCodes(codes, tt.codes) {
+		if tt.codes != nil && !slices.Equal(codes, tt.codes) {
 			t.Errorf("%q: codes %+v, want %+v", tt.md, codes, tt.codes)
 		}
 		if tt.tags != nil && tagsKey(tags) != tagsKey(tt.tags) {
@@ -57,18 +58,6 @@ func TestMarkdownInline(t *testing.T) {
 			t.Errorf("%q: written back as %q", tt.md, back)
 		}
 	}
-}
-
-func sameCodes(a, b []Code) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // FuzzMarkdownInline checks that any block's Markdown is written back byte
