@@ -185,3 +185,38 @@ func TestLoadRepairsTargetTags(t *testing.T) {
 		t.Errorf("target tags mended to %s", k)
 	}
 }
+
+// A project saved with inline Markdown in the text (schema 1, or read
+// without tags) whose article changed: the sentences read again with tags
+// find their translations by their markup, status kept, and the targets'
+// Markdown becomes tags.
+func TestReattachMarkdownTargetsAsTags(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "a.fr.md")
+	if err := os.WriteFile(article, []byte("Le **cloud** est [ici](https://a.b).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := ReadFile(article, ReadOptions{}) // no tags: Markdown in the text
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Confirm(0, "The **cloud** is [here](https://a.b).", "", time.Now())
+	pp := ProjectPath(article)
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(article, []byte("Le **cloud** est [ici](https://a.b).\n\nNouveau paragraphe.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, rep, err := Load(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := got.Segments[0]
+	if rep.Reattached != 1 || rep.ByPosition != 0 || s.Status != StatusTranslated {
+		t.Errorf("reattached %d (%d by position), status %s", rep.Reattached, rep.ByPosition, s.Status)
+	}
+	if s.Target != "The cloud is here." || got.Blocks[0].TargetLabels(&s) != "The ‹b1›cloud‹/b1› is ‹a2›here‹/a2›." {
+		t.Errorf("target %q shown as %q", s.Target, got.Blocks[0].TargetLabels(&s))
+	}
+}
