@@ -68,11 +68,11 @@ const (
 )
 
 // Formats lists the export formats, in the order the CLI shows them.
-var Formats = []string{FormatTMX, FormatXLIFF, FormatMD, FormatTSV, FormatTarget}
+var Formats = []string{FormatTMX, FormatXLIFF, FormatMD, FormatTSV, FormatTarget, FormatTargetHTML}
 
 // FormatForPath infers the export format from a file name's extension:
-// .tmx, .xlf/.xliff, .md/.markdown, .tsv, and .txt for the translated
-// document. It returns "" when the extension says nothing.
+// .tmx, .xlf/.xliff, .md/.markdown, .tsv, .txt for the translated
+// document, .html/.htm for it as a web page. It returns "" when the extension says nothing.
 func FormatForPath(path string) string {
 	i := strings.LastIndexByte(path, '.')
 	if i < 0 || strings.ContainsRune(path[i:], '/') {
@@ -89,6 +89,8 @@ func FormatForPath(path string) string {
 		return FormatTSV
 	case "txt":
 		return FormatTarget
+	case "html", "htm":
+		return FormatTargetHTML
 	}
 	return ""
 }

@@ -365,3 +365,17 @@ func BenchmarkWriteTargetTagged(b *testing.B) {
 		}
 	}
 }
+
+func TestWriteTargetHTML(t *testing.T) {
+	doc := readTagged(t, "# Le *guide*\n\nVoir la [CNIL](https://cnil.fr/?a=1&b=2) et `x`.<br>Fin.\n")
+	var out bytes.Buffer
+	if err := Write(&out, doc, FormatForPath("a.en.html"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<html lang="en">`, `<title>Le guide</title>`, `<h1>Le <em>guide</em></h1>`,
+		`<p>Voir la <a href="https://cnil.fr/?a=1&amp;b=2">CNIL</a> et <code>x</code>.<br>Fin.</p>`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("HTML lacks %q:\n%s", want, out.String())
+		}
+	}
+}

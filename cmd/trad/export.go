@@ -41,7 +41,9 @@ one of these formats (see docs/formats.md):
   md      bilingual Markdown table (--md-layout table|parallel)
   tsv     source, target and status, one segment per line (--tsv-safe
           for spreadsheets: cells starting with = + - @ get a leading ')
-  target  the translated document, in the source's format
+  target  the translated document, in the source's format (Markdown for
+          a web page)
+  target-html  the translated document as an HTML page (-o x.html)
 
 The format is --format, or else inferred from OUT's extension (.tmx, .xlf,
 .xliff, .md, .tsv, .txt for target). Without -o the result goes to standard
@@ -96,7 +98,7 @@ func exportRun(s *streams, o *exportOptions) error {
 		ToolVersion: versionString(),
 		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
 	}
-	if format == bitext.FormatTarget {
+	if format == bitext.FormatTarget || format == bitext.FormatTargetHTML {
 		if err := checkTagErrors(doc, bo); err != nil {
 			return err
 		}
