@@ -70,17 +70,7 @@ func pairEnds(tags []segments.Tag) map[int]int {
 	return ends
 }
 
-// eachTag writes text, calling write at each tag whose code bl has, where
-// the tag stands (tags out of order are put where the previous one was).
+// eachTag writes text escaped, calling write at each tag whose code bl has.
 func (x *xmlWriter) eachTag(bl *segments.Block, text string, tags []segments.Tag, write func(segments.Tag, segments.Code)) {
-	p := 0
-	for _, t := range tags {
-		at := min(max(t.At, p), len(text))
-		x.text(text[p:at])
-		p = at
-		if c, ok := bl.CodeByID(t.ID); ok {
-			write(t, c)
-		}
-	}
-	x.text(text[p:])
+	segments.WalkTagged(text, tags, bl.Codes, x.text, write)
 }

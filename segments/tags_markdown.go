@@ -305,19 +305,27 @@ func renderTags(text string, tags []Tag, codes []Code, show func(Code, TagKind) 
 	if len(tags) == 0 {
 		return text
 	}
-	blk := Block{Codes: codes}
 	var out strings.Builder
+	WalkTagged(text, tags, codes, func(s string) { out.WriteString(s) },
+		func(t Tag, c Code) { out.WriteString(show(c, t.Kind)) })
+	return out.String()
+}
+
+// WalkTagged walks text with its tags in order: piece for each run of text,
+// tag for each tag whose code codes has (a tag out of order stands where
+// the previous one was). Every writer of tagged text goes through it.
+func WalkTagged(text string, tags []Tag, codes []Code, piece func(string), tag func(Tag, Code)) {
+	blk := Block{Codes: codes}
 	p := 0
 	for _, t := range tags {
 		at := min(max(t.At, p), len(text))
-		out.WriteString(text[p:at])
+		piece(text[p:at])
 		p = at
 		if c, ok := blk.CodeByID(t.ID); ok {
-			out.WriteString(show(c, t.Kind))
+			tag(t, c)
 		}
 	}
-	out.WriteString(text[p:])
-	return out.String()
+	piece(text[p:])
 }
 
 // ParseTargetMarkup reads target, a translation of segment s written with
