@@ -73,3 +73,14 @@ func BenchmarkSentences20000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewDict builds the fr→en dictionary of the built-in glossary and
+// the core vocabulary: what `trad align` pays once before aligning.
+func BenchmarkNewDict(b *testing.B) {
+	g := DefaultGlossary()
+	for b.Loop() {
+		if NewDict(g, "fr", "en").Len() == 0 {
+			b.Fatal("empty dictionary")
+		}
+	}
+}

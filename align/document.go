@@ -110,16 +110,25 @@ const LowConfidence = 0.7
 type ApplyResult struct {
 	Filled  int // segments given a target
 	Merged  int // source segments merged into the one before them (n:m links)
-	Dropped int // target sentences without a source sentence, left out
+	Added   int // target sentences without a source sentence, kept in a note
+	Dropped int // target sentences left out: the source has no segment to note them on
 	Low     int // targets noted as low-confidence
 }
+
+// AddedPrefix starts the note that keeps the translated sentences without
+// a source sentence.
+const AddedPrefix = "added in translation: "
 
 // Apply returns a copy of src with the aligned target sentences as drafts
 // of origin "align". The source segments of a link with several are merged
 // into one segment when they are in one block, so that the pair stays one
 // translation unit; across blocks, the first gets the target and the
-// others a note. Target sentences without source are left out (counted).
-// Targets of links under LowConfidence get a note saying so.
+// others a note. Target sentences without source (0:1 links) are not
+// translations of anything, so they stay out of the targets, but they are
+// not lost: they go, in a note starting with AddedPrefix, on the segment
+// of the nearest link before them that has a target (after them when none
+// does), which a TMX export keeps as the unit's note. Targets of links
+// under LowConfidence get a note saying so.
 func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.Document, ApplyResult) {
 	var res ApplyResult
 	doc := src.Clone()
@@ -134,7 +143,6 @@ func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.
 	}
 	for _, l := range links {
 		if len(l.Src) == 0 {
-			res.Dropped += len(l.Tgt)
 			continue
 		}
 		for _, i := range l.Src {
@@ -144,6 +152,8 @@ func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.
 			target[l.Src[0]] = l
 		}
 	}
+	added := addedNotes(links, func(j int) string { return tgt.Segments[j].Source })
+	res.Dropped = len(added[-1])
 	var segs []segments.Segment
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -171,6 +181,10 @@ func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.
 					res.Low++
 				}
 			}
+			if ts, ok := added[i]; ok {
+				s.Note = joinNote(s.Note, AddedPrefix+strings.Join(ts, joiner))
+				res.Added += len(ts)
+			}
 			s.Index = len(segs)
 			segs = append(segs, s)
 		}
@@ -180,4 +194,61 @@ func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.
 	doc.TargetLang = tgt.SourceLang
 	doc.Cursor = 0
 	return doc, res
+}
+
+// addedNotes gathers the target sentences of 0:1 links by the source
+// segment whose note keeps them: the first source segment of the nearest
+// link before them with both sides, else of the nearest after them with
+// both sides, else of the nearest link with a source (the alignment has no
+// pair at all), or -1 when no link has a source sentence. text gives a
+// target sentence's text.
+func addedNotes(links []Link, text func(int) string) map[int][]string {
+	out := map[int][]string{}
+	prevPair, nextPair := nearest(links, func(l Link) bool { return len(l.Src) > 0 && len(l.Tgt) > 0 })
+	prevSrc, nextSrc := nearest(links, func(l Link) bool { return len(l.Src) > 0 })
+	for k, l := range links {
+		if len(l.Src) > 0 {
+			continue
+		}
+		seg := -1
+		for _, at := range []int{prevPair[k], nextPair[k], prevSrc[k], nextSrc[k]} {
+			if at >= 0 {
+				seg = links[at].Src[0]
+				break
+			}
+		}
+		for _, j := range l.Tgt {
+			out[seg] = append(out[seg], text(j))
+		}
+	}
+	return out
+}
+
+// nearest returns, for every link k, the index of the last link before k
+// and of the first after k for which ok holds (-1 when there is none).
+func nearest(links []Link, ok func(Link) bool) (prev, next []int) {
+	prev, next = make([]int, len(links)), make([]int, len(links))
+	last := -1
+	for k, l := range links {
+		prev[k] = last
+		if ok(l) {
+			last = k
+		}
+	}
+	last = -1
+	for k := len(links) - 1; k >= 0; k-- {
+		next[k] = last
+		if ok(links[k]) {
+			last = k
+		}
+	}
+	return prev, next
+}
+
+// joinNote appends note to a segment's existing note, a line each.
+func joinNote(old, note string) string {
+	if old == "" {
+		return note
+	}
+	return old + "\n" + note
 }

@@ -12,7 +12,8 @@ import (
 // WriteTMX writes doc's exported pairs as TMX 1.4b: one <tu> per segment
 // (or per block with opts.Level "paragraph"), each with the source and
 // target <tuv> tagged with the document's BCP 47 languages, the segment
-// status as <prop type="x-status">, its context as <prop type="prev"> and
+// status as <prop type="x-status">, a machine translation's origin as
+// <prop type="x-origin">mt</prop> and <prop type="x-mt-engine">, its context as <prop type="prev"> and
 // <prop type="next"> with opts.Context, and its note as <note>. Segments without
 // an exported target are skipped. Characters XML 1.0 forbids are removed and
 // reported through opts.Warn. Units are written as they are produced.
@@ -85,14 +86,13 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 		return prev, next, true
 	}
-	// seg writes the text of segment i's source (or target) with its tags
-	// when the options ask for them.
-	seg := func(i int, text string, target bool) {
-		if !opts.TMXTags || i < 0 {
+	// segText writes the text of segment s's source (or target) with its
+	// tags when the options ask for them (s is nil for a block).
+	segText := func(s *segments.Segment, text string, target bool) {
+		if !opts.TMXTags || s == nil {
 			x.text(text)
 			return
 		}
-		s := &doc.Segments[i]
 		tags := s.SourceTags
 		if target {
 			tags = s.TargetTags
@@ -103,7 +103,7 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 		x.tmxSeg(&doc.Blocks[s.Block], text, tags, s.Wrap)
 	}
-	unit := func(id int, source, target, status, note string, changed time.Time, kind string) {
+	unit := func(id int, source, target, status, note string, changed time.Time, kind string, seg *segments.Segment) {
 		created := nowStamp
 		if !changed.IsZero() {
 			if !changed.Equal(lastChanged) { // dates repeat: format each once
@@ -123,6 +123,15 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		x.raw(`      <prop type="x-status">`)
 		x.raw(status)
 		x.raw("</prop>\n")
+		if seg != nil && seg.Origin == segments.OriginMT {
+			// A machine translation says so, and which engine made it.
+			x.raw(`      <prop type="x-origin">mt</prop>` + "\n")
+			if seg.MTEngine != "" {
+				x.raw(`      <prop type="x-mt-engine">`)
+				x.text(seg.MTEngine)
+				x.raw("</prop>\n")
+			}
+		}
 		// The DTD allows props and notes in any order before the <tuv>s.
 		if prev, next, ok := context(id - 1); ok {
 			removed := x.takeRemoved()
@@ -141,16 +150,12 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 		x.raw(`      <tuv xml:lang="`)
 		x.attr(src)
-		segIndex := -1
-		if kind == "segment" {
-			segIndex = id - 1
-		}
 		x.raw(`"><seg>`)
-		seg(segIndex, source, false)
+		segText(seg, source, false)
 		x.raw("</seg></tuv>\n" + `      <tuv xml:lang="`)
 		x.attr(tgt)
 		x.raw(`"><seg>`)
-		seg(segIndex, target, true)
+		segText(seg, target, true)
 		x.raw("</seg></tuv>\n    </tu>\n")
 		if n := x.takeRemoved(); n > 0 {
 			opts.warn("%s %d: removed %d character(s) not allowed in XML 1.0", kind, id, n)
@@ -180,7 +185,7 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 					note += s.Note
 				}
 			}
-			unit(b+1, source, target, status.String(), note, changed, "block")
+			unit(b+1, source, target, status.String(), note, changed, "block", nil)
 		}
 	} else {
 		for i := range doc.Segments {
@@ -188,7 +193,7 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 			if !Exported(s, opts) {
 				continue
 			}
-			unit(i+1, s.Source, s.Target, s.Status.String(), s.Note, s.Changed, "segment")
+			unit(i+1, s.Source, s.Target, s.Status.String(), s.Note, s.Changed, "segment", s)
 		}
 	}
 	x.raw("  </body>\n</tmx>\n")

@@ -209,7 +209,12 @@ func writeXLIFF12(x *xmlWriter, doc *segments.Document, src, tgt string, opts Op
 			x.segContent(bl, s, false, tagged, false, srcEnds)
 			x.raw("</source>\n")
 			if exported {
-				x.raw(`          <target state="` + xliff12State(s.Status) + `">`)
+				x.raw(`          <target state="` + xliff12State(s.Status) + `"`)
+				if s.Origin == segments.OriginMT {
+					// XLIFF 1.2's own value for a machine translation.
+					x.raw(` state-qualifier="mt-suggestion"`)
+				}
+				x.raw(">")
 				x.segContent(bl, s, true, tagged, false, tgtEnds)
 				x.raw("</target>\n")
 			}

@@ -199,7 +199,7 @@ func (a *Analyzer) appendTokens(dst []Token, text string) []Token {
 				if nsz == 0 || !unicode.IsLetter(nr) {
 					break scan
 				}
-				if a.elisions != nil && a.isElision(text[start:j]) {
+				if a.elisions != nil && a.isElision(text[start:j]) && !a.nameApostrophe(text, start, j, j+sz) {
 					start = j + sz
 					j = start + nsz
 					prevDigit = false
@@ -247,6 +247,35 @@ func (a *Analyzer) isElision(w string) bool {
 		return a.elisions[string(buf[:len(w)])]
 	}
 	return a.elisions[strings.ToLower(w)]
+}
+
+// pronounElisions are the French elided pronouns and "ne", which come
+// before a verb: in lower case, or in capitals in a headline ("N'EST").
+var pronounElisions = setOf("J", "M", "N", "S", "T", "C", "Ç")
+
+// nameApostrophe reports whether the apostrophe at text[apos:next] after
+// the word text[start:apos] belongs to a name rather than an elision: in
+// French, a capital pronoun letter before a capital, in a word not written
+// all in capitals ("N'Djamena", "N'Golo", "M'Bappé", not "N'EST").
+func (a *Analyzer) nameApostrophe(text string, start, apos, next int) bool {
+	if a.lang != "fr" || !pronounElisions[text[start:apos]] {
+		return false
+	}
+	r, size := runeAt(text, next)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for i := next + size; i < len(text); {
+		r, size := runeAt(text, i)
+		if !isWordRune(r) {
+			break
+		}
+		if unicode.IsLower(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 func (a *Analyzer) token(text string, start, end int) Token {

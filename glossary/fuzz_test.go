@@ -197,13 +197,7 @@ func FuzzMatch(f *testing.F) {
 	f.Add("d'intelligences artificielles téléchargées\u0301")
 	f.Add("Les ETATS-UNIS, l'Etat et l'Election PRESIDENTIELLE ; A la une, OEUVRE.")
 	f.Fuzz(func(t *testing.T, text string) {
-		end := 0
-		for _, h := range m.Match(text) {
-			if h.Start < end || h.End <= h.Start || h.End > len(text) || text[h.Start:h.End] != h.Text {
-				t.Fatalf("bad hit %+v after %d in %q", h, end, text)
-			}
-			end = h.End
-		}
+		checkSpans(t, text, m.Match(text))
 	})
 }
 
@@ -241,4 +235,32 @@ func formatWarnings(warns []Warning) []Warning {
 		}
 	}
 	return out
+}
+
+// FuzzMatchTerm checks the same invariants with a term from the input:
+// the term side (prefixed compounds, a trailing "+", forms of the lemma)
+// must not panic whatever the glossary holds.
+func FuzzMatchTerm(f *testing.F) {
+	f.Add("bouclier anti-missile", "un bouclier antimissile", "noun")
+	f.Add("OPEP+", "l'Opep+ et la COP30", "propn")
+	f.Add("N'Djamena", "à N’Djamena, les Shebabs", "propn")
+	f.Add("ﬀantimissile++", "ﬀanti-missile++", "adj")
+	f.Add("turc", "turques grecques", "adj")
+	f.Fuzz(func(t *testing.T, term, text, pos string) {
+		m := NewMatcher(New(&Entry{Terms: map[string][]string{"fr": {term}, "en": {"x"}}, POS: pos}), "fr", "en")
+		checkSpans(t, text, m.Match(text))
+	})
+}
+
+// checkSpans fails t unless hits are inside text, in order, not
+// overlapping, each with Text equal to its span.
+func checkSpans(t *testing.T, text string, hits []Hit) {
+	t.Helper()
+	end := 0
+	for _, h := range hits {
+		if h.Start < end || h.End <= h.Start || h.End > len(text) || text[h.Start:h.End] != h.Text {
+			t.Fatalf("bad hit %+v after %d in %q", h, end, text)
+		}
+		end = h.End
+	}
 }

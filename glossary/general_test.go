@@ -79,12 +79,12 @@ func TestBuiltinGeneral(t *testing.T) {
 			general[fr] = general[fr] || e.General
 		}
 	}
-	for _, w := range []string{"guerre", "majorité", "offensive"} {
+	for _, w := range []string{"guerre", "majorité", "offensive", "électricité", "sécheresse", "munition", "pauvreté", "acier", "sabotage"} {
 		if !general[w] {
 			t.Errorf("%q is not marked general", w)
 		}
 	}
-	for _, w := range []string{"guerre commerciale", "droit de douane", "semi-conducteur"} {
+	for _, w := range []string{"guerre commerciale", "droit de douane", "semi-conducteur", "lithium", "fondeur", "libanais", "conscription"} {
 		if general[w] {
 			t.Errorf("%q is marked general", w)
 		}

@@ -76,7 +76,12 @@ type cguard struct {
 	not  []gword
 }
 
-type gword struct{ fold, key string }
+// gword is a guard word: its fold, and the index keys of its forms (as a
+// noun, adjective or verb: "turc" finds "turques").
+type gword struct {
+	fold string
+	keys []string
+}
 
 func (m *Matcher) compileGuard(s string) *cguard {
 	if s == "" {
@@ -90,7 +95,15 @@ func (m *Matcher) compileGuard(s string) *cguard {
 	}
 	word := func(w string) gword {
 		f := fold(w)
-		return gword{fold: f, key: wordKey(m.a.stemUncached(f))}
+		g := gword{fold: f}
+		for _, k := range []wordKind{kindAdj, kindNounVerb} {
+			for _, key := range m.wordKeys(&ctok{fold: f, stem: m.buildStem(f), kind: k}) {
+				if !contains(g.keys, key) {
+					g.keys = append(g.keys, key)
+				}
+			}
+		}
+		return g
 	}
 	cg := &cguard{}
 	for _, clause := range g.Near {
@@ -122,9 +135,12 @@ func (m *Matcher) segWords(b *matchBuf) map[string][]string {
 
 // has reports whether the segment holds a form of w.
 func (m *Matcher) has(b *matchBuf, w gword) bool {
-	for _, f := range m.segWords(b)[w.key] {
-		if f == w.fold || m.a.para.sameWord(w.fold, f, kindAdj) || m.a.para.sameWord(w.fold, f, kindNounVerb) {
-			return true
+	words := m.segWords(b)
+	for _, key := range w.keys {
+		for _, f := range words[key] {
+			if f == w.fold || m.a.para.sameWord(w.fold, f, kindAdj) || m.a.para.sameWord(w.fold, f, kindNounVerb) {
+				return true
+			}
 		}
 	}
 	return false

@@ -27,35 +27,10 @@ type Matcher struct {
 	// accented letter of a term in alt ('E' for "é", 'O' for "œ").
 	caps  uint32
 	terms int
-}
-
-// trie is an index of terms by word keys: roots holds the first words,
-// edges the next ones; ends[n] are the terms whose last word leads to node
-// n, each verified by matchAt.
-type trie struct {
-	roots map[string]int32
-	edges map[edge]int32
-	ends  [][]*cterm
-	// maxWords is the number of words of the longest term indexed.
-	maxWords int
-}
-
-func newTrie() trie {
-	return trie{roots: make(map[string]int32), edges: make(map[edge]int32), ends: make([][]*cterm, 1)}
-}
-
-// wordKey is the index key of a folded word and its stem: the stem without
-// a final plural s or x. Two forms of one paradigm almost always share it
-// (Snowball stems "loi" and "lois" apart, but not their keys); matchAt then
-// checks that they really are forms of one word.
-func wordKey(stem string) string {
-	return lightKey(stem)
-}
-
-// edge is a trie edge: from node parent through a word key.
-type edge struct {
-	parent int32
-	key    string
+	// keyCache and stemCache hold wordKeys and stems while NewMatcher
+	// runs (nil after): a word met in many terms is stemmed once.
+	keyCache  map[formsKey][]string
+	stemCache map[string]string
 }
 
 // ctok is one word of a compiled term.
@@ -70,6 +45,10 @@ type ctok struct {
 	// capitals ("Orange", "Vingt-Sept"): a name, which a text word
 	// written all in lower case ("orange", "vingt-sept") does not match.
 	capital bool
+	// name is set for the word of a one-word name term ("Shebab",
+	// "taliban" given as propn), which takes a plural -s after a plural
+	// determiner ("les Shebabs", see namePlural).
+	name bool
 }
 
 // cterm is one distinct source term with every entry giving it, in
@@ -82,6 +61,13 @@ type cterm struct {
 	// guards holds the compiled guard of each entry (nil: none), or is
 	// nil when no entry has one.
 	guards []*cguard
+	// tail is the "+" the term has after its last word ("OPEP+"): the
+	// text must have it too, and the hit includes it.
+	tail string
+	// variant is set when the term is indexed under another spelling of
+	// term (a prefixed compound, see prefixVariant): such a hit is folded
+	// at best.
+	variant bool
 }
 
 // MaxTermWords is the longest term, in words, the matcher looks for:
@@ -95,10 +81,10 @@ const MaxTermWords = 32
 // first one (highest priority) is the hit's Entry, and the hit's Targets
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
-	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(), alt: newTrie()}
+	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(), alt: newTrie(),
+		keyCache: make(map[formsKey][]string), stemCache: make(map[string]string)}
 	byKey := make(map[string]*cterm)
 	guards := make(map[string]*cguard)
-	var key strings.Builder
 	for _, e := range g.Entries() {
 		guard, ok := guards[e.Guard]
 		if !ok {
@@ -106,121 +92,14 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 			guards[e.Guard] = guard
 		}
 		for _, s := range e.Source(m.src) {
-			toks := m.a.appendTokens(nil, s)
-			if len(toks) == 0 || len(toks) > MaxTermWords {
-				continue
-			}
-			for i := range toks {
-				toks[i].Stem = m.a.stemUncached(toks[i].Fold)
-			}
-			key.Reset()
-			for _, t := range toks {
-				switch {
-				case AllCaps(t.Text):
-					key.WriteString(normWord(t.Text))
-				case startsUpper(t.Text):
-					// "Internet" and "internet" match different texts.
-					key.WriteByte('^')
-					key.WriteString(t.Fold)
-				default:
-					key.WriteString(t.Fold)
-				}
-				key.WriteByte(' ')
-			}
-			ct := byKey[key.String()]
-			if ct == nil {
-				ct = m.compile(s, toks, e.POS)
-				byKey[key.String()] = ct
-				m.terms++
-				m.insert(ct)
-			}
-			if guard != nil && ct.guards == nil {
-				ct.guards = make([]*cguard, len(ct.entries))
-			}
-			ct.entries = append(ct.entries, e)
-			if ct.guards != nil {
-				ct.guards = append(ct.guards, guard)
-			}
-			for _, t := range e.Target(m.tgt) {
-				if !contains(ct.targets, t) {
-					ct.targets = append(ct.targets, t)
-				}
+			m.addTerm(byKey, s, s, e, guard)
+			if v := prefixVariant(m.a, s); v != "" {
+				m.addTerm(byKey, v, s, e, guard)
 			}
 		}
 	}
+	m.keyCache, m.stemCache = nil, nil
 	return m
-}
-
-// insert adds ct to the main trie under its words' stem keys, and to the
-// alt trie under their accent keys when one of them has an accent.
-func (m *Matcher) insert(ct *cterm) {
-	keys := make([]string, len(ct.toks))
-	for i := range ct.toks {
-		keys[i] = wordKey(ct.toks[i].stem)
-	}
-	m.main.insert(keys, ct)
-	accented := false
-	for i := range ct.toks {
-		keys[i] = accentKey(ct.toks[i].fold)
-		accented = accented || keys[i] != lightKey(ct.toks[i].fold)
-	}
-	if !accented {
-		return
-	}
-	m.alt.insert(keys, ct)
-	for _, t := range ct.toks {
-		for _, r := range t.fold {
-			if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
-				m.caps |= 1 << (base[0] - 'a')
-			}
-		}
-	}
-}
-
-// insert adds ct under the word keys.
-func (t *trie) insert(keys []string, ct *cterm) {
-	n := int32(0)
-	for _, k := range keys {
-		n = t.child(n, k)
-	}
-	if !containsTerm(t.ends[n], ct) {
-		t.ends[n] = append(t.ends[n], ct)
-	}
-	t.maxWords = max(t.maxWords, len(keys))
-}
-
-func containsTerm(cs []*cterm, ct *cterm) bool {
-	for _, c := range cs {
-		if c == ct {
-			return true
-		}
-	}
-	return false
-}
-
-// child returns the node reached from n through key, creating it.
-func (t *trie) child(n int32, key string) int32 {
-	if c, ok := t.next(n, key); ok {
-		return c
-	}
-	c := int32(len(t.ends))
-	t.ends = append(t.ends, nil)
-	if n == 0 {
-		t.roots[key] = c
-	} else {
-		t.edges[edge{n, key}] = c
-	}
-	return c
-}
-
-// next returns the node reached from n through key.
-func (t *trie) next(n int32, key string) (int32, bool) {
-	if n == 0 {
-		c, ok := t.roots[key]
-		return c, ok
-	}
-	c, ok := t.edges[edge{n, key}]
-	return c, ok
 }
 
 func contains(ss []string, s string) bool {
@@ -234,10 +113,11 @@ func contains(ss []string, s string) bool {
 
 func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
 	ct := &cterm{term: term, toks: make([]ctok, len(toks))}
-	afterFunc := false
+	after := -1 // words since the last preposition (-1: none yet)
 	for i, t := range toks {
 		c := ctok{text: normWord(t.Text), fold: t.Fold, stem: t.Stem, caps: AllCaps(t.Text)}
 		c.capital = !c.caps && startsUpper(t.Text)
+		c.name = len(toks) == 1 && !c.caps && (c.capital || pos == "propn") && !m.a.funcs[t.Fold]
 		if i > 0 {
 			c.gap = term[toks[i-1].End:t.Start]
 		}
@@ -245,13 +125,18 @@ func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
 		if fw {
 			c.kind = kindFixed
 		} else {
-			c.kind = m.a.para.kindFor(pos, t.Fold, i == 0, afterFunc)
+			c.kind = m.a.para.kindFor(pos, t.Fold, i == 0, after)
+			if after >= 0 {
+				after++
+			}
 		}
 		// A function word hyphenated to the next word is part of a
 		// compound ("câble sous-marin", "arc-en-ciel"), not a
 		// preposition: the words after it still agree in number.
 		compound := i+1 < len(toks) && strings.IndexFunc(term[t.End:toks[i+1].Start], isHyphen) >= 0
-		afterFunc = afterFunc || (fw && i > 0 && !compound)
+		if fw && i > 0 && !compound {
+			after = 0
+		}
 		ct.toks[i] = c
 	}
 	return ct
@@ -290,10 +175,13 @@ type matchBuf struct {
 	words map[string][]string
 }
 
-// tokKeys caches a token's keys: its stem, its accentKey, and the stem of
-// its form without a final "nt" for words in "-ent" ("" until needed; "-"
-// when there is none).
-type tokKeys struct{ stem, accent, ent string }
+// tokKeys caches a token's keys: its stem and its accentKey ("" until
+// needed), and its moreKeys (once moreSet).
+type tokKeys struct {
+	stem, accent string
+	more         []string
+	moreSet      bool
+}
 
 var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
 
@@ -380,7 +268,7 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 	}
 	hits := make([]Hit, len(fs))
 	for k, f := range fs {
-		s, e := b.toks[f.i].Start, b.toks[f.i+f.n-1].End
+		s, e := b.toks[f.i].Start, b.toks[f.i+f.n-1].End+len(f.ct.tail)
 		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: m.targets(b, f.ct, f.e), How: f.how, Entry: f.ct.entries[f.e]}
 	}
 	return hits
@@ -415,23 +303,58 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 		return
 	}
 	key := wordKey(m.stemAt(b, j))
-	m.step(b, text, i, t, alt, n, depth, key, best)
-	if ent := m.entKey(b, j); ent != "" && ent != key {
-		m.step(b, text, i, t, alt, n, depth, ent, best)
+	k := &b.keys[j]
+	if n == 0 || !k.moreSet {
+		r := t.roots[key]
+		if !k.moreSet {
+			k.moreSet = true
+			k.more = r.aliases
+			if num := m.acronymKey(b.toks[j]); num != "" {
+				k.more = append(k.more[:len(k.more):len(k.more)], num)
+			}
+		}
+		if n == 0 {
+			if r.node != 0 {
+				m.stepTo(b, text, i, t, alt, r.node, depth, best)
+			}
+			key = "" // done
+		}
 	}
+	if key != "" {
+		m.step(b, text, i, t, alt, n, depth, key, best)
+	}
+	for _, a := range k.more {
+		m.step(b, text, i, t, alt, n, depth, a, best)
+	}
+}
+
+// acronymKey returns the key of the letters of an acronym fused to a
+// number ("COP30", "Cop30" → the key of "cop"), or "".
+func (m *Matcher) acronymKey(t Token) string {
+	if c := t.Text[len(t.Text)-1]; c < '0' || c > '9' {
+		return ""
+	}
+	if n := acronymLetters(t.Text); n > 0 {
+		return wordKey(m.a.Stem(t.Fold[:n]))
+	}
+	return ""
 }
 
 // step follows trie t from node n through key (the word at i+depth) and
 // goes on walking from there.
 func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, key string, best *found) {
-	c, ok := t.next(n, key)
-	if !ok {
-		return
+	if c, ok := t.next(n, key); ok {
+		m.stepTo(b, text, i, t, alt, c, depth, best)
 	}
+}
+
+// stepTo checks the terms ending at node c (reached through the word at
+// i+depth) and goes on walking from there.
+func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c int32, depth int, best *found) {
 	if depth+1 >= best.n {
 		for _, ct := range t.ends[c] {
 			how, unaccented, ok := m.matchAt(b, text, i, ct)
-			if !ok || (alt && !unaccented) || (depth+1 == best.n && howRank(how) >= howRank(best.how)) {
+			if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(ct, how, best)) {
 				continue
 			}
 			if e := m.pick(b, ct); e >= 0 {
@@ -442,23 +365,14 @@ func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	m.walk(b, text, i, t, alt, c, depth+1, best)
 }
 
-// entKey returns the index key of the word at j without its final "nt"
-// when it ends in "-ent" ("votent" → the key of "vote"): Snowball leaves
-// "-ent" on French verbs, so "votent" and "voter" have different stems.
-// matchAt still checks that the two are forms of one verb, which keeps
-// nouns in "-ent" ("gouvernement") from matching verbs.
-func (m *Matcher) entKey(b *matchBuf, j int) string {
-	k := &b.keys[j]
-	if k.ent == "" {
-		k.ent = "-"
-		if f := b.toks[j].Fold; m.a.lang == "fr" && len(f) > 5 && strings.HasSuffix(f, "ent") {
-			k.ent = wordKey(m.a.Stem(f[:len(f)-2]))
-		}
+// better reports whether term ct, matched how, is a better hit than best
+// at the same place and length: "OPEP+" over "OPEP" before a "+", then
+// the strictest match.
+func better(ct *cterm, how How, best *found) bool {
+	if len(ct.tail) != len(best.ct.tail) {
+		return len(ct.tail) > len(best.ct.tail)
 	}
-	if k.ent == "-" {
-		return ""
-	}
-	return k.ent
+	return howRank(how) < howRank(best.how)
 }
 
 func howRank(h How) int {
@@ -498,7 +412,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			if w := normWord(t.Text); w != c.text {
 				if r, ok := reaccent(w, c.text); ok && r == c.text {
 					unaccented = true
-				} else if !m.pressForm(text, t, c) {
+				} else if !m.pressForm(text, t, c) && !m.acronymNumber(t, c) {
 					return "", false, false
 				}
 				if how == HowExact {
@@ -509,7 +423,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			if how == HowExact && normWord(t.Text) != c.text {
 				how = HowFolded
 			}
-		case m.a.para.sameWord(c.fold, t.Fold, m.kindAt(b, text, i+j, c.kind)):
+		case m.a.para.sameWord(c.fold, t.Fold, m.kindAt(b, text, i+j, c.kind)), m.namePlural(b, text, i+j, c):
 			// The trie already required equal word keys.
 			how = HowStemmed
 		default:
@@ -533,6 +447,12 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			}
 			unaccented = true
 		}
+	}
+	if ct.tail != "" && !strings.HasPrefix(text[b.toks[i+len(ct.toks)-1].End:], ct.tail) {
+		return "", false, false
+	}
+	if ct.variant && how == HowExact {
+		how = HowFolded
 	}
 	return how, unaccented, true
 }

@@ -34,6 +34,8 @@ const (
 type paradigm struct {
 	endings map[string]uint64
 	kinds   [5]uint64
+	// classes holds each class's endings, by bit.
+	classes [][]string
 	// infinitive endings: an unknown-POS word ending so may be a verb.
 	infinitives []string
 }
@@ -47,6 +49,7 @@ func newParadigm(infinitives []string, classes ...class) *paradigm {
 	p := &paradigm{endings: make(map[string]uint64), infinitives: infinitives}
 	for i, c := range classes {
 		bit := uint64(1) << i
+		p.classes = append(p.classes, c.endings)
 		for _, e := range c.endings {
 			p.endings[e] |= bit
 		}
@@ -72,8 +75,12 @@ var paradigms = map[string]*paradigm{
 		class{kindAdj, []string{"en", "enne", "ens", "ennes"}},
 		class{kindAdj, []string{"on", "onne", "ons", "onnes"}},
 		class{kindAdj, []string{"et", "ette", "ets", "ettes"}},
+		class{kindAdj, []string{"et", "ète", "ets", "ètes"}}, // secret, secrète
 		class{kindAdj, []string{"c", "que", "cs", "ques"}},
-		class{kindAdj, []string{"eau", "elle", "eaux", "elles"}},
+		class{kindAdj, []string{"c", "cque", "cs", "cques"}}, // grec, grecque
+		class{kindAdj, []string{"c", "che", "cs", "ches"}},   // blanc, blanche
+		class{kindAdj, []string{"g", "gue", "gs", "gues"}},   // long, longue
+		class{kindAdj, []string{"eau", "el", "elle", "eaux", "elles"}},
 		class{kindAdj, []string{"eur", "euse", "eurs", "euses"}},
 		class{kindAdj, []string{"eur", "rice", "eurs", "rices"}},
 		// No "-es": "tu votes" is rare in news, while "votes" and
@@ -83,6 +90,14 @@ var paradigms = map[string]*paradigm{
 			"erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient"}},
 		class{kindVerb, []string{"ir", "is", "it", "issons", "issez", "issent", "i", "ie", "ies",
 			"issant", "issais", "issait", "issaient", "irai", "iras", "ira", "irons", "irez", "iront", "irait", "iraient"}},
+		// Verbs in -dre, -tre: défendre, défendu, défend; abattre, abattu.
+		class{kindVerb, []string{"re", "s", "", "ons", "ez", "ent", "u", "ue", "us", "ues", "ant",
+			"ais", "ait", "aient", "ions", "iez", "it", "irent", "rai", "ras", "ra", "rons", "rez", "ront", "rait", "raient"}},
+		// Verbs in -ire: interdire, interdit; produire, produisent;
+		// inscrire, inscrivent; réélire, réélu.
+		class{kindVerb, []string{"ire", "is", "it", "ite", "its", "ites", "isons", "isez", "isent", "isait", "isaient", "isant",
+			"ivons", "ivez", "ivent", "ivait", "ivaient", "ivant", "u", "ue", "us", "ues",
+			"irai", "ira", "irons", "iront", "irait", "iraient"}},
 	),
 	"en": newParadigm(nil,
 		class{kindNoun, []string{"", "s", "es"}},
@@ -100,17 +115,22 @@ var paradigms = map[string]*paradigm{
 }
 
 // kindFor returns how a term's word inflects given the entry's part of
-// speech and the word's place in the term.
-func (p *paradigm) kindFor(pos, word string, first, afterFunc bool) wordKind {
+// speech and the word's place in the term: after is how many words
+// separate it from the last preposition before it (-1: none).
+func (p *paradigm) kindFor(pos, word string, first bool, after int) wordKind {
 	if p == nil {
 		return kindFixed
 	}
 	switch {
 	case pos == "propn" || pos == "other" || pos == "adv":
 		return kindFixed
-	case afterFunc:
+	case after == 0 || after > 0 && pos == "verb":
 		// "taux de change": the complement keeps its form.
 		return kindFixed
+	case after > 0:
+		// "droits de douane réciproques": a word after the complement
+		// agrees with the head noun, whose number varies.
+		return kindNoun
 	case !first:
 		if pos == "verb" {
 			return kindFixed
@@ -157,4 +177,52 @@ func (p *paradigm) sameWord(term, word string, k wordKind) bool {
 		}
 	}
 	return false
+}
+
+// forms returns the forms of folded word w of kind k (w among them), for
+// every class whose lemma ending (its first: "", "al", "er") w has:
+// "turc" gives "turque", "turcs", "turques"… The matcher indexes a term
+// under the keys of all its forms, since Snowball stems some apart
+// ("turc", "turqu"). Only the lemma's forms: "fabless" is not taken for
+// the plural of "fables". A form may be no word ("turce"): it only adds
+// an index key, and matchAt still checks the text word with sameWord.
+func (p *paradigm) forms(w string, k wordKind) []string {
+	out := []string{w}
+	if p == nil || k == kindFixed {
+		return out
+	}
+	allowed := p.kinds[k]
+	for n := len(w); n > 0; n-- {
+		if n < len(w) && !utf8.RuneStart(w[n]) {
+			continue
+		}
+		if utf8.RuneCountInString(w[:n]) < minBase {
+			break
+		}
+		bits := p.endings[w[n:]] & allowed
+		for c := 0; bits != 0; c++ {
+			if bits&1 != 0 && p.classes[c][0] == w[n:] {
+				for _, e := range p.classes[c] {
+					if f := w[:n] + e; !contains(out, f) && !junkForm(w[:n], e) {
+						out = append(out, f)
+					}
+				}
+			}
+			bits >>= 1
+		}
+	}
+	return out
+}
+
+// junkForm reports whether base+e is no form of a word of the plain
+// classes ("", e, s, es; "", s, x): an e after an e ("exclusivee"), an s
+// after an s or x ("libanaiss"), an x after another letter than u
+// ("réseaux" but not "loix"). Such forms would only cost stemming and add
+// index keys.
+func junkForm(base, e string) bool {
+	if base == "" || e == "" {
+		return false
+	}
+	last := base[len(base)-1]
+	return e[0] == 'e' && last == 'e' || e[0] == 's' && (last == 's' || last == 'x') || e == "x" && last != 'u'
 }

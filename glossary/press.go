@@ -56,22 +56,72 @@ func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
 	if m.a.lang != "fr" || t.Fold != c.fold || pressCommon[t.Fold] {
 		return false
 	}
+	// "5G", "G7", "U.S." keep their form; "COP30" is "Cop30".
+	if acronymLetters(c.text) == 0 && !isPressAcronym(c.text) {
+		return false
+	}
+	return pressCase(t.Text) && !sentenceStart(text, t.Start)
+}
+
+// isPressAcronym reports whether s is letters alone, at least
+// minPressLetters of them.
+func isPressAcronym(s string) bool {
 	letters := 0
-	for _, r := range c.text {
+	for _, r := range s {
 		if !unicode.IsLetter(r) {
-			return false // "5G", "G7", "U.S." keep their form
+			return false
 		}
 		letters++
 	}
-	if letters < minPressLetters {
-		return false
-	}
-	for k, r := range t.Text {
-		if (k == 0) != unicode.IsUpper(r) {
+	return letters >= minPressLetters
+}
+
+// pressCase reports whether s is written with one capital followed by
+// lower-case letters (and digits): "Otan", "Cop30".
+func pressCase(s string) bool {
+	for k, r := range s {
+		if (k == 0) != unicode.IsUpper(r) && (k == 0 || !unicode.IsDigit(r)) {
 			return false
 		}
 	}
-	return !sentenceStart(text, t.Start)
+	return true
+}
+
+// acronymLetters returns the length in bytes of the letters of s when s
+// is an acronym of at least minPressLetters letters fused to a number of
+// at most four digits, in capitals or with one capital ("COP30",
+// "Cop30", "G20" is too short), else 0.
+func acronymLetters(s string) int {
+	n := 0
+	for n < len(s) && ('A' <= s[n] && s[n] <= 'Z' || n > 0 && 'a' <= s[n] && s[n] <= 'z') {
+		n++
+	}
+	digits := len(s) - n
+	if n < minPressLetters || digits < 1 || digits > 4 {
+		return 0
+	}
+	for i := n; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+	}
+	if !AllCaps(s[:n]) && !pressCase(s[:n]) {
+		return 0
+	}
+	return n
+}
+
+// acronymNumber reports whether text word t is the all-caps term word c
+// fused to a number: "COP30" and "Cop30" are the COP (the number is the
+// session's). The term word is letters alone, at least minPressLetters of
+// them, so "A320" is not "A" nor "PS5" "PS".
+func (m *Matcher) acronymNumber(t *Token, c *ctok) bool {
+	n := acronymLetters(t.Text)
+	if n == 0 || !isPressAcronym(c.text) {
+		return false
+	}
+	w := t.Text[:n]
+	return w == c.text || pressCase(w) && fold(w) == c.fold && !pressCommon[c.fold]
 }
 
 // sentenceStart reports whether the word at byte offset start of text is
@@ -102,25 +152,31 @@ var determiners = setOf("un", "une", "du", "des", "au", "aux", "ce", "cet", "cet
 // objectOrArticle are the articles that are also object pronouns before a
 // verb ("le vote" but "il le vote"): after one, only a form that cannot
 // be a noun's ("votent", "votait") is taken for the verb.
-var objectOrArticle = setOf("le", "la", "les")
+var objectOrArticle = setOf("le", "la", "les", "l")
 
 // kindAt narrows how a term word of kind k may inflect to match the text
 // word at tok: a verb (or a word that may be a verb) right after a
 // determiner is a noun there, so "des pirates" and "le pirate" do not
 // match the verb "pirater" (whose sense, hacking, is another).
 func (m *Matcher) kindAt(b *matchBuf, text string, tok int, k wordKind) wordKind {
-	if (k != kindVerb && k != kindNounVerb) || m.a.lang != "fr" || tok == 0 {
+	if (k != kindVerb && k != kindNounVerb) || m.a.lang != "fr" {
 		return k
 	}
-	prev := &b.toks[tok-1]
-	gap := text[prev.End:b.toks[tok].Start]
-	if strings.TrimSpace(gap) != "" {
-		return k
+	t := &b.toks[tok]
+	prev := m.elidedBefore(text, t.Start)
+	if prev == "" && tok > 0 && strings.TrimSpace(text[b.toks[tok-1].End:t.Start]) == "" {
+		prev = b.toks[tok-1].Fold
 	}
-	noun := determiners[prev.Fold]
-	if !noun && objectOrArticle[prev.Fold] {
-		f := b.toks[tok].Fold
-		noun = strings.HasSuffix(f, "e") || strings.HasSuffix(f, "s") || strings.HasSuffix(f, "é") || strings.HasSuffix(f, "x")
+	noun := determiners[prev] || prev == "d"
+	switch {
+	case prev == "se" || prev == "s":
+		// "s'abattre sur" is another verb than "abattre".
+		return kindFixed
+	case !noun && objectOrArticle[prev]:
+		// "l'interdit", "le produit", "l'élu" are nouns.
+		f := t.Fold
+		noun = strings.ContainsAny(lastByte(f), "esxu") || strings.HasSuffix(f, "é") ||
+			strings.HasSuffix(f, "it") && !strings.HasSuffix(f, "ait")
 	}
 	switch {
 	case !noun:
@@ -129,4 +185,55 @@ func (m *Matcher) kindAt(b *matchBuf, text string, tok int, k wordKind) wordKind
 		return kindNoun
 	}
 	return kindFixed
+}
+
+func lastByte(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s[len(s)-1:]
+}
+
+// elidedBefore returns the elided word right before byte offset start of
+// text, folded ("l" for "l'interdit", "s" for "s'abattit"), or "".
+func (m *Matcher) elidedBefore(text string, start int) string {
+	r, size := utf8.DecodeLastRuneInString(text[:start])
+	if !isApostrophe(r) {
+		return ""
+	}
+	end := start - size
+	i := end
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	if w := text[i:end]; w != "" && m.a.isElision(w) {
+		return strings.ToLower(w)
+	}
+	return ""
+}
+
+// pluralDeterminers introduce a plural noun.
+var pluralDeterminers = setOf("les", "des", "aux", "ces", "leurs", "mes", "tes", "ses", "nos", "vos",
+	"plusieurs", "quelques", "certains", "certaines")
+
+// namePlural reports whether the text word at tok is the plural of the
+// one-word name term c: the name with a final -s right after a plural
+// determiner ("les Shebabs", "des talibans" for "Shebab", "taliban").
+// The name has at least three letters and does not end in s, x or z;
+// its capital rule still holds (a capitalised name needs a capital).
+func (m *Matcher) namePlural(b *matchBuf, text string, tok int, c *ctok) bool {
+	t := &b.toks[tok]
+	if !c.name || m.a.lang != "fr" || tok == 0 || len(t.Fold) != len(c.fold)+1 ||
+		!strings.HasPrefix(t.Fold, c.fold) || t.Fold[len(c.fold)] != 's' {
+		return false
+	}
+	if utf8.RuneCountInString(c.fold) < minBase || strings.ContainsAny(c.fold[len(c.fold)-1:], "sxz") {
+		return false
+	}
+	prev := &b.toks[tok-1]
+	return pluralDeterminers[prev.Fold] && strings.TrimSpace(text[prev.End:t.Start]) == ""
 }

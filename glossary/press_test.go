@@ -250,7 +250,7 @@ func TestBuiltinHomographs(t *testing.T) {
 	for _, tc := range []struct{ text, hit, target string }{
 		{"Le sommet de l'Otan à La Haye.", "Otan", "NATO"},
 		{"Les inspecteurs de la Cnil.", "Cnil", "CNIL"},
-		{"L'Opep+ réduit sa production.", "Opep", "OPEC"},
+		{"L'Opep+ réduit sa production.", "Opep+", "OPEC+"},
 		{"Le Pib a reculé.", "Pib", "GDP"},
 		{"Les USA et la Chine.", "USA", "United States"},
 		{"Le Smic sera revalorisé.", "Smic", "minimum wage"},

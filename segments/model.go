@@ -118,6 +118,9 @@ type Segment struct {
 	// Origin says where a target came from when the translator did not type
 	// it: one of the Origin constants. Empty (OriginTyped) for typed targets.
 	Origin string `json:"origin,omitempty"`
+	// MTEngine names the machine-translation engine of a target with
+	// OriginMT ("apertium"); Update clears it when the origin changes.
+	MTEngine string `json:"mt_engine,omitempty"`
 	// Changed is when the target, status or note last changed (UTC); zero
 	// if never.
 	Changed time.Time `json:"changed,omitzero"`
@@ -180,6 +183,9 @@ type Document struct {
 	Orphans []Segment
 	// Cursor is the segment the editor was on when the project was saved.
 	Cursor int
+	// NoMT marks a confidential project: no machine translation, nothing
+	// of it is ever sent to an engine (package mt refuses).
+	NoMT bool
 
 	// reps indexes the segments by source for FillRepetitions; built on
 	// first use. Sources never change, so copies may share it.

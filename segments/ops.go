@@ -51,6 +51,9 @@ func (d *Document) UpdateTagged(i int, target string, tags []Tag, st Status, ori
 		tags = nil
 	}
 	s.Target, s.TargetTags, s.Status, s.Origin = target, tags, st, origin
+	if origin != OriginMT {
+		s.MTEngine = ""
+	}
 	s.Changed = now.UTC()
 	s.Rev++
 	return true
@@ -85,6 +88,29 @@ func (d *Document) SetDraft(i int, target, origin string, now time.Time) bool {
 		return d.Update(i, "", StatusNew, OriginTyped, now)
 	}
 	return d.Update(i, target, StatusDraft, origin, now)
+}
+
+// SetMTDraft puts a machine translation by engine in segment i as a draft
+// with OriginMT. It reports whether anything changed.
+func (d *Document) SetMTDraft(i int, target, engine string, now time.Time) bool {
+	changed := d.SetDraft(i, target, OriginMT, now)
+	if s := &d.Segments[i]; target != "" && s.MTEngine != engine {
+		s.MTEngine = engine
+		changed = true
+	}
+	return changed
+}
+
+// ConfirmMT confirms target, a machine translation by engine taken
+// unchanged, as segment i's translation (origin mt, engine recorded). It
+// reports whether anything changed.
+func (d *Document) ConfirmMT(i int, target, engine string, now time.Time) bool {
+	changed := d.Confirm(i, target, OriginMT, now)
+	if s := &d.Segments[i]; s.Origin == OriginMT && s.MTEngine != engine {
+		s.MTEngine = engine
+		changed = true
+	}
+	return changed
 }
 
 // MarkReviewed sets segment i's status to reviewed. A segment without a

@@ -35,6 +35,7 @@ type projectFile struct {
 	TargetLang string        `json:"target_lang"`
 	Format     string        `json:"format"`
 	Cursor     int           `json:"cursor"`
+	NoMT       bool          `json:"no_mt,omitempty"`
 	Blocks     []Block       `json:"blocks"`
 	Segments   []Segment     `json:"segments"`
 	Orphans    []Segment     `json:"orphans,omitempty"`
@@ -59,6 +60,10 @@ type LoadReport struct {
 	// Orphaned counts the translations whose sentence is gone; they are in
 	// Document.Orphans.
 	Orphaned int
+	// Changed lists the segments matched by position (ByPosition of them).
+	Changed []int
+	// New counts the segments with no counterpart in the old text.
+	New int
 	// SourceMissing is set when the article could not be read; the text
 	// stored in the project is used.
 	SourceMissing bool
@@ -180,6 +185,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		TargetLang: doc.TargetLang.String(),
 		Format:     doc.Format,
 		Cursor:     doc.Cursor,
+		NoMT:       doc.NoMT,
 		Blocks:     doc.Blocks,
 		Segments:   doc.Segments,
 		Orphans:    doc.Orphans,
@@ -263,6 +269,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	rep.SourceChanged = true
 	r := Reattach(doc, nd)
 	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned
+	rep.Changed, rep.New = r.Changed, r.New
 	return nd, rep, nil
 }
 
@@ -313,6 +320,7 @@ func parseProject(path string, data []byte) (*Document, *projectFile, error) {
 	doc := &Document{
 		SourceLang: src, TargetLang: tgt, Format: pf.Format,
 		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
+		NoMT: pf.NoMT,
 	}
 	if doc.Format != FormatText && doc.Format != FormatMarkdown && doc.Format != FormatHTML {
 		return nil, nil, corrupt(fmt.Errorf("format %q (want text, markdown or html)", pf.Format))

@@ -85,6 +85,15 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre []Segment) SaveRe
 		res.revs = append(res.revs, pre[i].Rev)
 	}
 	res.Orphans = mergeOrphans(doc, theirs.doc, base)
+	// The "no machine translation" flag: the caller's value when it changed
+	// it since it read the file, the file's otherwise; with no base, either
+	// one's "no", as a confidential job must stay confidential.
+	switch {
+	case s.file.doc == nil:
+		doc.NoMT = doc.NoMT || theirs.doc.NoMT
+	case doc.NoMT == s.file.doc.NoMT:
+		doc.NoMT = theirs.doc.NoMT
+	}
 	return res
 }
 
@@ -125,7 +134,7 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 		}
 	}
 	if takeW {
-		m.Target, m.TargetTags, m.Status, m.Origin = t.Target, t.TargetTags, t.Status, t.Origin
+		m.Target, m.TargetTags, m.Status, m.Origin, m.MTEngine = t.Target, t.TargetTags, t.Status, t.Origin, t.MTEngine
 	}
 	if takeN {
 		m.Note = t.Note
@@ -235,7 +244,7 @@ func mergeOrphans(doc, theirs *Document, base []Segment) int {
 
 // differs reports whether saving doc would change the file holding t.
 func differs(doc, t *Document) bool {
-	if doc.SourceHash != t.SourceHash || doc.Cursor != t.Cursor ||
+	if doc.SourceHash != t.SourceHash || doc.Cursor != t.Cursor || doc.NoMT != t.NoMT ||
 		len(doc.Segments) != len(t.Segments) || len(doc.Orphans) != len(t.Orphans) {
 		return true
 	}

@@ -7,6 +7,12 @@ type ReattachResult struct {
 	Reattached int // translations put on a new segment (by text or position)
 	ByPosition int // of which matched by position only (set back to draft)
 	Orphaned   int // translations left in Orphans
+	// Changed lists the new segments that got a translation by position,
+	// in order: their source sentence was edited (the editor steps
+	// through them).
+	Changed []int
+	// New counts the segments of the new text matched to no old one.
+	New int
 }
 
 // hasWork reports whether s carries anything of the translator's.
@@ -18,6 +24,7 @@ func (s *Segment) hasWork() bool {
 // b (nil when unknown).
 func (s *Segment) carryWork(from *Segment, b *Block) {
 	s.Target, s.Status, s.Note, s.Origin, s.Changed = from.Target, from.Status, from.Note, from.Origin, from.Changed
+	s.MTEngine = from.MTEngine
 	// Tag IDs are numbers in the old block: they mean the same codes only
 	// when the source carries the same tags. A segment without tags (a
 	// schema 1 project: Markdown in the text) has its target's markup read
@@ -140,6 +147,13 @@ func Reattach(old, nd *Document) ReattachResult {
 			}
 			res.Reattached++
 			res.ByPosition++
+			res.Changed = append(res.Changed, cand)
+		}
+	}
+
+	for _, t := range taken {
+		if !t {
+			res.New++
 		}
 	}
 
@@ -157,6 +171,7 @@ func Reattach(old, nd *Document) ReattachResult {
 	}
 	res.Orphaned = len(nd.Orphans)
 
+	nd.NoMT = old.NoMT
 	nd.Cursor = 0
 	if c := old.Cursor; c >= 0 && c < len(oldToNew) && oldToNew[c] >= 0 {
 		nd.Cursor = oldToNew[c]

@@ -278,6 +278,7 @@ func fileCopy(doc *Document) *Document {
 		Segments:   append([]Segment(nil), doc.Segments...),
 		Orphans:    append([]Segment(nil), doc.Orphans...),
 		Cursor:     doc.Cursor,
+		NoMT:       doc.NoMT,
 	}
 }
 
@@ -305,5 +306,6 @@ func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 	if res.Orphans > 0 {
 		d.Orphans = append([]Segment(nil), saved.Orphans...)
 	}
+	d.NoMT = saved.NoMT
 	return changed
 }

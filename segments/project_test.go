@@ -315,6 +315,17 @@ func TestReattach(t *testing.T) {
 			if rep.Reattached != 3-len(tt.orphans) || rep.ByPosition != tt.byPos || rep.Orphaned != len(tt.orphans) {
 				t.Errorf("report %+v", rep)
 			}
+			if tt.name == "paragraph inserted: by text" && rep.New != 1 {
+				t.Errorf("new segments %d, want 1", rep.New)
+			}
+			if len(rep.Changed) != rep.ByPosition {
+				t.Errorf("changed segments %v, want %d", rep.Changed, rep.ByPosition)
+			}
+			for _, i := range rep.Changed {
+				if s := got.Segments[i]; s.Target == "T"+s.Source {
+					t.Errorf("segment %d (%q) listed as changed", i, s.Source)
+				}
+			}
 			if c := got.Segments[got.Cursor].Source; !strings.HasPrefix(c, "Troisième") {
 				t.Errorf("cursor on %q, want the third paragraph", c)
 			}

@@ -226,3 +226,21 @@ func TestAlignViewKeysTogether(t *testing.T) {
 		t.Errorf("links %s after \"jJ\"", got)
 	}
 }
+
+// TestEditorShowsAlignNote checks that the editor shows the note align
+// writes on a segment (a sentence added in translation, a link to check)
+// when the cursor is on it, cleaned of escape sequences.
+func TestEditorShowsAlignNote(t *testing.T) {
+	doc := testDoc()
+	doc.Segments[1].Note = "alignment confidence 0.62: check\n" + align.AddedPrefix + "Extra\x1b[31m sentence."
+	h := newHarness(t, doc, Options{})
+	h.send(tea.WindowSizeMsg{Width: 140, Height: 30})
+	want := "note: alignment confidence 0.62: check " + align.AddedPrefix + "Extra sentence."
+	if strings.Contains(h.view(), want) {
+		t.Fatalf("note shown on another segment:\n%s", h.view())
+	}
+	h.press("down")
+	if v := h.view(); !strings.Contains(v, want) {
+		t.Errorf("note not shown:\n%s", v)
+	}
+}

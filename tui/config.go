@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/trad-project/trad/internal/xdg"
+	"github.com/trad-project/trad/mt"
 	"github.com/trad-project/trad/qa"
 )
 
@@ -32,6 +33,10 @@ type Config struct {
 	// QA configures the quality checks run on confirm, as in qa.json; nil
 	// means the checks' defaults.
 	QA *qa.Config `json:"qa,omitempty"`
+	// MT configures machine translation (docs/mt.md); nil means defaults.
+	// The editor does not use it yet: the field keeps config.json with an
+	// "mt" object valid here.
+	MT *mt.Config `json:"mt,omitempty"`
 }
 
 // DefaultConfig returns the settings used when config.json is missing or
@@ -81,6 +86,9 @@ func LoadConfig(path string) (Config, error) {
 	}
 	if err := got.QA.Validate(); err != nil {
 		return c, fmt.Errorf("%s: qa: %w", path, err)
+	}
+	if err := got.MT.Validate(); err != nil {
+		return c, fmt.Errorf("%s: %w", path, err)
 	}
 	return got, nil
 }

@@ -35,6 +35,12 @@ func TestLoadConfig(t *testing.T) {
 		{name: "unknown field", content: `{"tm": {"min": 70}}`, wantErr: `unknown field "min"`},
 		{name: "bad score", content: `{"tm": {"min_score": 0}}`, wantErr: "tm.min_score is 0"},
 		{name: "unknown check", content: `{"qa": {"disable": ["grammar"]}}`, wantErr: "unknown check grammar"},
+		{name: "mt object (issue 16)", content: `{"mt": {"engine": "apertium", "engines": {"apertium": {"pairs": ["fr-es"]}}}}`, check: func(t *testing.T, c Config) {
+			if c.MT == nil || c.MT.Engine != "apertium" {
+				t.Errorf("got %+v", c.MT)
+			}
+		}},
+		{name: "bad mt engine", content: `{"mt": {"engine": "google"}}`, wantErr: `unknown engine "google"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

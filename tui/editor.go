@@ -1,15 +1,19 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 	"github.com/rivo/uniseg"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // undoLimit bounds the undo stack of one segment.
@@ -21,11 +25,17 @@ type editState struct {
 	row, col int
 }
 
-// editor wraps a bubbles textarea for the current segment's target and adds
-// what the textarea lacks: undo and redo within the segment, and a height
-// that follows the wrapped text so the row grows as the translator types.
+// editor is the target editor component: a bubbles textarea for the
+// current segment's target, with what the textarea lacks: undo and redo
+// within the segment, and a height that follows the wrapped text so the
+// row grows as the translator types. It owns the text being typed, its
+// undo stack, its width and the edit key map; the document it only reads
+// (ctrl+r copies the source). What changes the document (confirming,
+// leaving with a draft) it asks of the root with an intent.
 type editor struct {
 	ta    textarea.Model
+	keys  *EditKeys
+	doc   *segments.Document
 	seg   int // segment being edited
 	undo  []editState
 	redo  []editState
@@ -37,12 +47,14 @@ type editor struct {
 	lastRune rune
 }
 
-func newEditor(keys textarea.KeyMap, st *Styles) editor {
+func newEditor(keys *EditKeys, st *Styles, doc *segments.Document) editor {
 	ta := textarea.New()
-	ta.KeyMap = keys
+	ta.KeyMap = keys.KeyMap
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
-	ta.CharLimit = 0
+	// Typing and pasting stop at editMax runes: the cost of each key grows
+	// with the text (the textarea copies its line).
+	ta.CharLimit = editMax
 	ta.MaxHeight = 0
 	ta.MaxWidth = 0
 	ta.EndOfBufferCharacter = ' '
@@ -61,8 +73,116 @@ func newEditor(keys textarea.KeyMap, st *Styles) editor {
 	ta.FocusedStyle, ta.BlurredStyle = s, s
 	ta.Cursor.Style = lipgloss.NewStyle().Reverse(true)
 	ta.Cursor.TextStyle = plain
-	return editor{ta: ta, seg: -1, lastRune: -1}
+	return editor{ta: ta, keys: keys, doc: doc, seg: -1, lastRune: -1}
 }
+
+// The editor's intents (component.go).
+type (
+	// confirmIntent confirms segment seg with text and moves on: to the
+	// next segment, or with toUntranslated to the next untranslated one.
+	confirmIntent struct {
+		seg            int
+		text           string
+		toUntranslated bool
+	}
+	// leaveIntent closes the editor, its text kept as a draft.
+	leaveIntent struct{}
+	// typedIntent says the text changed: the draft autosave is due.
+	typedIntent struct{}
+	// insertHitIntent inserts glossary hit n's translation at the cursor.
+	insertHitIntent struct{ n int }
+	// useMatchIntent puts memory match n's target into the editor,
+	// replacing the text or inserted at the cursor.
+	useMatchIntent struct {
+		n       int
+		replace bool
+	}
+)
+
+// Update implements component: the edit keys become intents, undo and
+// redo and ctrl+r stay inside, other keys and messages (a paste) go to
+// the textarea.
+func (e *editor) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return e.typing(msg)
+	}
+	k := e.keys
+	switch {
+	case key.Matches(km, k.Confirm):
+		return confirmIntent{seg: e.seg, text: e.value()}, nil
+	case key.Matches(km, k.ConfirmNext):
+		return confirmIntent{seg: e.seg, text: e.value(), toUntranslated: true}, nil
+	case key.Matches(km, k.Leave):
+		return leaveIntent{}, nil
+	case key.Matches(km, k.Quit):
+		return quitIntent{}, nil
+	case key.Matches(km, k.Save):
+		return saveIntent{}, nil
+	case key.Matches(km, k.Glossary):
+		return paneIntent{paneAll}, nil
+	case key.Matches(km, k.Help):
+		return helpIntent{}, nil
+	case key.Matches(km, k.CopySource):
+		return e.copySource(), nil
+	case key.Matches(km, k.Undo):
+		return e.stepIntent(e.undoStep(), "nothing to undo"), nil
+	case key.Matches(km, k.Redo):
+		return e.stepIntent(e.redoStep(), "nothing to redo"), nil
+	}
+	for n := range k.InsertHit {
+		if key.Matches(km, k.InsertHit[n]) {
+			return insertHitIntent{n}, nil
+		}
+	}
+	for n := range k.ReplaceMatch {
+		switch {
+		case key.Matches(km, k.ReplaceMatch[n]):
+			return useMatchIntent{n, true}, nil
+		case key.Matches(km, k.InsertMatch[n]):
+			return useMatchIntent{n, false}, nil
+		}
+	}
+	return e.typing(msg)
+}
+
+// typing passes msg to the textarea.
+func (e *editor) typing(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	changed, cmd := e.update(msg)
+	if changed {
+		return typedIntent{}, cmd
+	}
+	return nil, cmd
+}
+
+// stepIntent is the intent after an undo or redo step: the text changed,
+// or there was nothing to do.
+func (e *editor) stepIntent(done bool, nothing string) tea.Msg {
+	if !done {
+		return flashIntent{nothing}
+	}
+	return typedIntent{}
+}
+
+// copySource replaces the text by the segment's source (ctrl+r).
+func (e *editor) copySource() tea.Msg {
+	src := e.doc.Segments[e.seg].Source
+	if n := len(src); n > editMax {
+		return flashIntent{fmt.Sprintf("the source is %s, too long to copy into the editor (limit %s)", byteSize(n), byteSize(editMax))}
+	}
+	e.replace(sanitize(src))
+	return typedIntent{}
+}
+
+// View implements component: the text's lines, each as wide as the
+// editor, as many as the text needs.
+func (e *editor) View() string { return strings.Join(e.lines(e.width), "\n") }
+
+// SetSize implements component: the width; the height follows the text.
+func (e *editor) SetSize(w, _ int) { e.setWidth(w) }
+
+func (e *editor) ShortHelp() []key.Binding  { return editHelp{e.keys}.ShortHelp() }
+func (e *editor) FullHelp() [][]key.Binding { return editHelp{e.keys}.FullHelp() }
 
 // open starts editing segment seg whose target is value.
 func (e *editor) open(seg int, value string) tea.Cmd {
@@ -82,6 +202,9 @@ func (e *editor) close() {
 }
 
 func (e *editor) value() string { return e.ta.Value() }
+
+// segment is the segment being edited, -1 when the editor is closed.
+func (e *editor) segment() int { return e.seg }
 
 func (e *editor) setWidth(w int) {
 	if w < 1 {

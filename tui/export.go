@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/internal/safefile"
@@ -25,20 +26,32 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPicker is the one-line format chooser opened by ctrl+e.
+// exportPicker is the one-line format chooser opened by ctrl+e: it owns
+// the choice, its width and its keys (the prompt section of keys.json);
+// on a choice it asks the root to run the export (exportIntent).
 type exportPicker struct {
 	st    *Styles
+	keys  *PromptKeys
 	items []Exporter
 	sel   int
+	width int
 }
 
-func newExportPicker(st *Styles, items []Exporter) exportPicker {
-	return exportPicker{st: st, items: items}
+// exportIntent asks the root to write the document in format e.
+type exportIntent struct{ e Exporter }
+
+func newExportPicker(st *Styles, keys *PromptKeys, items []Exporter) exportPicker {
+	return exportPicker{st: st, keys: keys, items: items}
 }
 
-func (p *exportPicker) open() { p.sel = 0 }
+// open resets the choice; it reports false when there is nothing to choose.
+func (p *exportPicker) open() bool {
+	p.sel = 0
+	return len(p.items) > 0
+}
 
-func (p *exportPicker) view(width int) string {
+// View implements component: the formats, the chosen one framed.
+func (p *exportPicker) View() string {
 	var b strings.Builder
 	b.WriteString(p.st.Prompt.Render("export: "))
 	for i, it := range p.items {
@@ -50,30 +63,41 @@ func (p *exportPicker) view(width int) string {
 		}
 		b.WriteString(" ")
 	}
-	b.WriteString(p.st.HeaderDim.Render("←/→ choose · enter write · esc cancel"))
-	return fit(b.String(), width)
+	return fit(b.String(), p.width)
 }
 
-func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
-	p := &m.export
-	switch s := msg.String(); s {
-	case "esc", "q":
-		m.mode = modeBrowse
-	case "left", "h", "up", "k", "shift+tab":
-		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
-	case "right", "l", "down", "j", "tab":
-		p.sel = (p.sel + 1) % len(p.items)
-	case "enter":
-		m.mode = modeBrowse
-		return m.exportCmd(p.items[p.sel])
-	default:
-		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items) {
-			p.sel = int(s[0] - '1')
-			m.mode = modeBrowse
-			return m.exportCmd(p.items[p.sel])
-		}
+// SetSize implements component; the picker is one line high.
+func (p *exportPicker) SetSize(w, _ int) { p.width = max(w, 0) }
+
+func (p *exportPicker) ShortHelp() []key.Binding {
+	k := p.keys
+	return []key.Binding{k.Prev, k.Next, k.Choose, k.Cancel}
+}
+
+func (p *exportPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// Update implements component: the keys move the choice; choosing (or a
+// digit) closes the picker and asks for the export, cancelling closes it.
+func (p *exportPicker) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil, nil
 	}
-	return nil
+	k := p.keys
+	switch s := km.String(); {
+	case key.Matches(km, k.Cancel):
+		return closeIntent{}, nil
+	case key.Matches(km, k.Prev):
+		p.sel = (p.sel - 1 + len(p.items)) % len(p.items)
+	case key.Matches(km, k.Next):
+		p.sel = (p.sel + 1) % len(p.items)
+	case key.Matches(km, k.Choose):
+		return closeIntent{exportIntent{p.items[p.sel]}}, nil
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(p.items):
+		p.sel = int(s[0] - '1')
+		return closeIntent{exportIntent{p.items[p.sel]}}, nil
+	}
+	return nil, nil
 }
 
 // exportPath is where format ext is written: next to the project file,

@@ -20,11 +20,9 @@ const paneRightWidth = 38
 // glossaryPane shows the current segment's glossary hits, numbered 1–9 as
 // the alt+N keys insert them.
 type glossaryPane struct {
-	st            *Styles
-	width, height int
-	right         bool
-	target        string // target language, for the "no translation" hint
-	cache         *paneCache
+	paneBox
+	target string // target language, for the "no translation" hint
+	cache  *paneCache
 }
 
 // paneCache keeps the last few rendered panes: a pane only changes with the
@@ -58,10 +56,6 @@ func (c *paneCache) put(key string, lines []string) {
 	}
 	c.entries[c.next].key, c.entries[c.next].lines = key, lines
 	c.next = (c.next + 1) % paneCacheSize
-}
-
-func (p *glossaryPane) setSize(w, h int, right bool) {
-	p.width, p.height, p.right = max(w, 0), max(h, 0), right
 }
 
 // view renders the pane for segment seg as exactly height lines of width
@@ -103,20 +97,37 @@ func (p *glossaryPane) render(hits []glossary.Hit, known bool) []string {
 		budget-- // the "… N more" line
 	}
 	compact := false // once one hit is cut short, the next ones are too
+	head := len(lines)
+	ends := make([]int, 0, len(shown)) // ends[i]: lines once hit i is in
 	for i, h := range shown {
 		if !compact {
 			full := p.fullLines(i, h, inner)
 			if rest := len(shown) - i - 1; len(full)+rest <= budget {
 				lines = append(lines, full...)
+				ends = append(ends, len(lines))
 				budget -= len(full)
 				continue
 			}
 			compact = true
 		}
 		lines = append(lines, p.compactLine(i, h))
+		ends = append(ends, len(lines))
 	}
-	if len(hits) > len(shown) {
-		lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more", len(hits)-len(shown))))
+	visible := len(shown)
+	if len(lines) > p.height || len(hits) > len(shown) && len(lines) >= p.height {
+		// Not all fit: keep the hits that do and say how many are left out.
+		visible = 0
+		for visible < len(ends) && ends[visible] <= p.height-1 {
+			visible++
+		}
+		if visible > 0 {
+			lines = lines[:ends[visible-1]]
+		} else {
+			lines = lines[:min(head, max(p.height-1, 0))]
+		}
+	}
+	if n := len(hits) - visible; n > 0 {
+		lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more", n)))
 	}
 	return paneFrame(lines, p.width, p.height, border, inner)
 }
@@ -170,11 +181,7 @@ func (p *glossaryPane) fullLines(i int, h glossary.Hit, inner int) []string {
 			meta = append(meta, "term: "+sanitizeLine(h.Term))
 		}
 		if h.Entry.Origin.File != "" {
-			o := sanitizeLine(h.Entry.Origin.File)
-			if h.Entry.Origin.Line > 0 {
-				o += ":" + strconv.Itoa(h.Entry.Origin.Line)
-			}
-			meta = append(meta, o)
+			meta = append(meta, shortOrigin(h.Entry.Origin.File, h.Entry.Origin.Line))
 		}
 	}
 	if len(meta) > 0 {

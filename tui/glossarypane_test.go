@@ -32,7 +32,7 @@ func TestGlossaryPaneShowsEveryHit(t *testing.T) {
 		{height: 5, detailed: 0}, // title + 4 compact lines
 	}
 	for _, tt := range tests {
-		p := glossaryPane{st: &st, target: "en"}
+		p := glossaryPane{paneBox: paneBox{st: &st}, target: "en"}
 		p.setSize(60, tt.height, false)
 		out := p.view(0, 0, hits, true)
 		plain := make([]string, len(out))
@@ -50,6 +50,39 @@ func TestGlossaryPaneShowsEveryHit(t *testing.T) {
 		}
 		if len(out) != tt.height {
 			t.Errorf("height %d: %d lines", tt.height, len(out))
+		}
+	}
+}
+
+// TestGlossaryPaneSaysHowManyMore: when even one line per hit does not fit,
+// the pane says how many hits it leaves out instead of cutting silently.
+func TestGlossaryPaneSaysHowManyMore(t *testing.T) {
+	st := DefaultStyles()
+	var hits []glossary.Hit
+	for i := 0; i < 10; i++ {
+		hits = append(hits, glossary.Hit{Text: "terme" + string(rune('a'+i)), Targets: []string{"term"}})
+	}
+	for _, tc := range []struct {
+		height int
+		more   string
+	}{{5, "… 7 more"}, {10, "… 2 more"}, {11, "… 1 more"}} {
+		p := glossaryPane{paneBox: paneBox{st: &st}, target: "en"}
+		p.setSize(40, tc.height, false)
+		text := ansi.Strip(strings.Join(p.view(0, 0, hits, true), "\n"))
+		if !strings.Contains(text, tc.more) {
+			t.Errorf("height %d: no %q:\n%s", tc.height, tc.more, text)
+		}
+	}
+}
+
+func TestShortOrigin(t *testing.T) {
+	for in, want := range map[string]string{
+		"/home/a/glossaries/client.tsv":                     "client.tsv:12",
+		"/home/a/.local/share/trad/tm/article-85279d6d.tmx": "article memory:12",
+		"team.tmx": "team.tmx:12",
+	} {
+		if got := shortOrigin(in, 12); got != want {
+			t.Errorf("shortOrigin(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

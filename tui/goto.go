@@ -5,24 +5,32 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
 // prompt is a one-line input shown in the status line while active; the
-// ":" and "/" prompts are built on it.
+// ":" and "/" prompts are built on it. It owns its text input, its width
+// and its two keys: enter submits, esc cancels (both close it).
 type prompt struct {
-	input  textinput.Model
-	active bool
+	input          textinput.Model
+	active         bool
+	width          int
+	submit, cancel key.Binding
 }
 
-func newPrompt(st *Styles, sign, placeholder string) prompt {
+func newPrompt(st *Styles, sign, placeholder, submit string) prompt {
 	ti := textinput.New()
 	ti.Prompt = sign
 	ti.PromptStyle = st.Prompt
 	ti.Placeholder = placeholder
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	return prompt{input: ti}
+	return prompt{
+		input:  ti,
+		submit: binding([]string{"enter"}, "enter", submit),
+		cancel: binding([]string{"esc"}, "esc", "cancel"),
+	}
 }
 
 func (p *prompt) open() {
@@ -36,33 +44,71 @@ func (p *prompt) close() {
 	p.input.Blur()
 }
 
-func (p *prompt) update(msg tea.Msg) tea.Cmd {
+// promptResult is what a key did to a prompt.
+type promptResult int
+
+const (
+	promptEditing   promptResult = iota // the text changed, or nothing
+	promptCancelled                     // esc: closed
+	promptSubmitted                     // enter: closed, the value given
+)
+
+// handle is the prompt's update for a key: esc cancels, enter submits what
+// was typed (both close the prompt); other keys edit the text.
+func (p *prompt) handle(msg tea.KeyMsg) (string, promptResult, tea.Cmd) {
+	switch {
+	case key.Matches(msg, p.cancel):
+		p.close()
+		return "", promptCancelled, nil
+	case key.Matches(msg, p.submit):
+		v := p.input.Value()
+		p.close()
+		return v, promptSubmitted, nil
+	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
-	return cmd
+	return "", promptEditing, cmd
 }
 
-// view renders the prompt on one line of width cells.
-func (p *prompt) view(width int) string {
-	p.input.Width = max(width-2, 1)
-	return fit(p.input.View(), width)
+// View renders the prompt on one line of its width.
+func (p *prompt) View() string {
+	p.input.Width = max(p.width-2, 1)
+	return fit(p.input.View(), p.width)
 }
 
-// gotoPrompt is the ":" prompt asking for a segment number.
+// SetSize sets the prompt's width; it is one line high.
+func (p *prompt) SetSize(w, _ int) { p.width = max(w, 0) }
+
+func (p *prompt) ShortHelp() []key.Binding  { return []key.Binding{p.submit, p.cancel} }
+func (p *prompt) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// gotoPrompt is the ":" prompt asking for a segment number. It owns the
+// text typed; on enter it asks the root to move there.
 type gotoPrompt struct{ prompt }
 
 func newGoto(st *Styles) gotoPrompt {
-	g := gotoPrompt{newPrompt(st, ":", "segment number")}
+	g := gotoPrompt{newPrompt(st, ":", "segment number", "go to")}
 	g.input.CharLimit = 9
 	return g
 }
 
-// target returns the 0-based segment index typed, clamped to n segments,
-// and false if nothing usable was typed.
-func (g *gotoPrompt) target(n int) (int, bool) {
-	v, err := strconv.Atoi(strings.TrimSpace(g.input.Value()))
-	if err != nil || n == 0 {
-		return 0, false
+// Update implements component.
+func (g *gotoPrompt) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil, nil
 	}
-	return min(max(v, 1), n) - 1, true
+	v, res, cmd := g.handle(k)
+	switch res {
+	case promptCancelled:
+		return closeIntent{}, nil
+	case promptSubmitted:
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			return closeIntent{flashIntent{"go to: type a segment number"}}, nil
+		}
+		// Numbers are 1-based; the root clamps to the document.
+		return closeIntent{moveIntent{max(n, 1) - 1}}, nil
+	}
+	return nil, cmd
 }

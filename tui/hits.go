@@ -58,6 +58,12 @@ func (h *hitStore) request(f HitFinder, sources map[int]string) tea.Cmd {
 		if h.pending[i] || h.known(i) {
 			continue
 		}
+		if len(s) > lookupMax {
+			// Not a sentence: no look-up, whose cost and hits would grow
+			// with it.
+			h.hits[i] = nil
+			continue
+		}
 		h.pending[i] = true
 		todo[i] = s
 	}

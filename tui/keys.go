@@ -14,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
+
 	"github.com/trad-project/trad/internal/xdg"
 )
 
@@ -24,6 +25,16 @@ type BrowseKeys struct {
 	Search, NextMatch, PrevMatch, Goto      key.Binding
 	Edit, Review, Save, Quit                key.Binding
 	Glossary, Help, Export                  key.Binding
+	// NextChanged steps through the segments the source file changed.
+	NextChanged key.Binding
+	// UndoConfirm restores the current segment's previous version from its
+	// history; History shows or hides the history pane.
+	UndoConfirm, History key.Binding
+	// PaneGlossary, PaneMatches and PaneQA toggle one pane each
+	// (Glossary toggles them all).
+	PaneGlossary, PaneMatches, PaneQA key.Binding
+	// mouseHelp documents the mouse in the help; it matches no key.
+	mouseHelp key.Binding
 	// UseMatch[i] opens the editor with translation-memory match i+1's target.
 	UseMatch [maxShownMatches]key.Binding
 	// useMatchHelp stands for the UseMatch bindings in the help.
@@ -35,7 +46,11 @@ type BrowseKeys struct {
 type EditKeys struct {
 	textarea.KeyMap
 	Confirm, Leave, CopySource, Undo, Redo key.Binding
-	Save, Quit, Glossary                   key.Binding
+	// ConfirmNext confirms and opens the next untranslated segment.
+	ConfirmNext key.Binding
+	// Help shows the full key help while editing.
+	Help                 key.Binding
+	Save, Quit, Glossary key.Binding
 	// InsertHit[i] inserts glossary hit i+1's first translation.
 	InsertHit [9]key.Binding
 	// insertHitHelp stands for the nine InsertHit bindings in the help.
@@ -46,20 +61,37 @@ type EditKeys struct {
 	replaceMatchHelp, insertMatchHelp key.Binding
 }
 
+// PromptKeys answer the one-line prompts: the quit confirmation after a
+// failed save and the export picker.
+type PromptKeys struct {
+	Yes, No, Retry, Cancel, Prev, Next, Choose key.Binding
+}
+
 // KeyMap is the editor's complete key map. It is built by DefaultKeyMap and
 // changed by LoadKeyMap; the help views read it through browseHelp and
 // editHelp, which implement help.KeyMap.
 type KeyMap struct {
 	Browse BrowseKeys
 	Edit   EditKeys
+	Prompt PromptKeys
 }
 
 // DefaultKeyMap returns the key map documented in docs/keys.md.
 func DefaultKeyMap() KeyMap {
-	b := func(keys []string, helpKey, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
-	}
 	var k KeyMap
+	defaultBrowseKeys(&k)
+	defaultEditKeys(&k)
+	defaultPromptKeys(&k)
+	return k
+}
+
+// binding is a key binding with its help entry.
+func binding(keys []string, helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
+func defaultBrowseKeys(k *KeyMap) {
+	b := binding
 	k.Browse = BrowseKeys{
 		Up:               b([]string{"up", "k"}, "↑/k", "up"),
 		Down:             b([]string{"down", "j"}, "↓/j", "down"),
@@ -77,20 +109,37 @@ func DefaultKeyMap() KeyMap {
 		Review:           b([]string{"r"}, "r", "reviewed"),
 		Save:             b([]string{"ctrl+s"}, "ctrl+s", "save"),
 		Quit:             b([]string{"q", "ctrl+c"}, "q", "quit"),
-		Glossary:         b([]string{"ctrl+g"}, "ctrl+g", "glossary"),
+		Glossary:         b([]string{"ctrl+g"}, "ctrl+g", "all panes"),
 		Help:             b([]string{"?"}, "?", "more keys"),
 		Export:           b([]string{"ctrl+e"}, "ctrl+e", "export"),
+		NextChanged:      b([]string{"c"}, "c", "next changed"),
+		UndoConfirm:      b([]string{"ctrl+z"}, "ctrl+z", "undo confirm"),
+		History:          b([]string{"H"}, "H", "history"),
+		PaneGlossary:     b([]string{"alt+g"}, "alt+g", "glossary pane"),
+		PaneMatches:      b([]string{"alt+m"}, "alt+m", "matches pane"),
+		PaneQA:           b([]string{"alt+q"}, "alt+q", "QA pane"),
 		useMatchHelp:     b([]string{"f1"}, "f1…f3", "use match"),
+		mouseHelp:        b([]string{"\x00mouse"}, "mouse", "click, wheel"),
 	}
 	for i := range k.Browse.UseMatch {
 		n := fmt.Sprint(i + 1)
 		k.Browse.UseMatch[i] = b([]string{"f" + n}, "f"+n, "use match "+n)
 	}
+}
+
+func defaultEditKeys(k *KeyMap) {
+	b := binding
 	ta := textarea.DefaultKeyMap
-	ta.InsertNewline = b([]string{"alt+enter", "ctrl+j"}, "alt+enter", "line break")
+	ta.InsertNewline = b([]string{"alt+enter", "ctrl+j"}, "alt+enter/ctrl+j", "line break")
+	// ctrl+u confirms and goes on (OmegaT's key), so it no longer deletes
+	// to the start of the line.
+	ta.DeleteBeforeCursor = b(nil, "", "")
+	ta.DeleteBeforeCursor.Unbind()
 	k.Edit = EditKeys{
 		KeyMap:        ta,
 		Confirm:       b([]string{"enter"}, "enter", "confirm"),
+		ConfirmNext:   b([]string{"ctrl+u"}, "ctrl+u", "confirm, next untranslated"),
+		Help:          b([]string{"f12"}, "f12", "help"),
 		Leave:         b([]string{"esc"}, "esc", "leave"),
 		CopySource:    b([]string{"ctrl+r"}, "ctrl+r", "copy source"),
 		Undo:          b([]string{"ctrl+z"}, "ctrl+z", "undo"),
@@ -114,7 +163,19 @@ func DefaultKeyMap() KeyMap {
 		n := fmt.Sprint(i + 1)
 		k.Edit.InsertHit[i] = b([]string{"alt+" + n}, "alt+"+n, "insert term "+n)
 	}
-	return k
+}
+
+func defaultPromptKeys(k *KeyMap) {
+	b := binding
+	k.Prompt = PromptKeys{
+		Yes:    b([]string{"y", "Y"}, "y", "yes"),
+		No:     b([]string{"n", "N", "esc"}, "n", "no"),
+		Retry:  b([]string{"s", "S"}, "s", "retry"),
+		Cancel: b([]string{"esc", "q"}, "esc", "cancel"),
+		Prev:   b([]string{"left", "h", "up", "k", "shift+tab"}, "←", "previous"),
+		Next:   b([]string{"right", "l", "down", "j", "tab"}, "→", "next"),
+		Choose: b([]string{"enter"}, "enter", "write"),
+	}
 }
 
 // browseHelp shows the browsing keys in bubbles/help; the full view (the
@@ -129,14 +190,22 @@ func (h browseHelp) ShortHelp() []key.Binding {
 	return []key.Binding{k.Edit, k.Down, k.NextUntranslated, k.useMatchHelp, k.Search, k.Glossary, k.Save, k.Quit, k.Help}
 }
 
+// FullHelp lists every browsing key once, then the editing keys that
+// browsing does not already show (f1…f3 appears once).
 func (h browseHelp) FullHelp() [][]key.Binding {
 	k := h.k
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextUntranslated, k.PrevUntranslated, k.Goto, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Edit, k.useMatchHelp, k.Review, k.Glossary, k.Export, k.Save, k.Quit},
-		{h.e.Confirm, h.e.Leave, h.e.replaceMatchHelp, h.e.insertMatchHelp, h.e.insertHitHelp, h.e.CopySource, h.e.Undo},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.mouseHelp},
+		{k.NextUntranslated, k.PrevUntranslated, k.NextChanged, k.Goto, k.Search, k.NextMatch, k.PrevMatch},
+		{k.Edit, k.useMatchHelp, k.Review, k.UndoConfirm, k.History, k.Export, k.Save, k.Quit},
+		{k.Glossary, k.PaneGlossary, k.PaneMatches, k.PaneQA, k.Help},
+		editColumn(h.e),
 	}
+}
+
+// editColumn is the editing keys shown in both full helps.
+func editColumn(k *EditKeys) []key.Binding {
+	return []key.Binding{k.Confirm, k.ConfirmNext, k.InsertNewline, k.Leave, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo}
 }
 
 // editHelp shows the editing keys in bubbles/help.
@@ -144,14 +213,14 @@ type editHelp struct{ k *EditKeys }
 
 func (h editHelp) ShortHelp() []key.Binding {
 	k := h.k
-	return []key.Binding{k.Confirm, k.InsertNewline, k.Leave, k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Save}
+	return []key.Binding{k.Confirm, k.ConfirmNext, k.InsertNewline, k.Leave, k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Save, k.Help}
 }
 
 func (h editHelp) FullHelp() [][]key.Binding {
 	k := h.k
 	return [][]key.Binding{
-		{k.Confirm, k.InsertNewline, k.Leave, k.Save, k.Quit},
-		{k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Glossary},
+		editColumn(k),
+		{k.replaceMatchHelp, k.Save, k.Quit, k.Glossary, k.Help},
 	}
 }
 
@@ -173,11 +242,19 @@ func (k *KeyMap) actions() map[string][]keyAction {
 			{"search", &br.Search}, {"next-match", &br.NextMatch}, {"prev-match", &br.PrevMatch},
 			{"goto", &br.Goto}, {"edit", &br.Edit}, {"review", &br.Review}, {"save", &br.Save},
 			{"quit", &br.Quit}, {"glossary", &br.Glossary}, {"help", &br.Help}, {"export", &br.Export},
+			{"next-changed", &br.NextChanged}, {"undo-confirm", &br.UndoConfirm}, {"history", &br.History},
+			{"pane-glossary", &br.PaneGlossary}, {"pane-matches", &br.PaneMatches}, {"pane-qa", &br.PaneQA},
 		},
 		"edit": {
 			{"confirm", &ed.Confirm}, {"newline", &ed.InsertNewline}, {"leave", &ed.Leave},
 			{"copy-source", &ed.CopySource}, {"undo", &ed.Undo}, {"redo", &ed.Redo},
 			{"save", &ed.Save}, {"quit", &ed.Quit}, {"glossary", &ed.Glossary},
+			{"confirm-next-untranslated", &ed.ConfirmNext}, {"help", &ed.Help},
+		},
+		"prompt": {
+			{"yes", &k.Prompt.Yes}, {"no", &k.Prompt.No}, {"retry", &k.Prompt.Retry},
+			{"cancel", &k.Prompt.Cancel}, {"previous", &k.Prompt.Prev}, {"next", &k.Prompt.Next},
+			{"choose", &k.Prompt.Choose},
 		},
 	}
 	for i := range ed.InsertHit {
@@ -271,7 +348,7 @@ func (k *KeyMap) apply(r io.Reader, name string) ([]string, error) {
 	for _, sec := range sections {
 		list, ok := acts[sec]
 		if !ok {
-			warns = append(warns, fmt.Sprintf("%s: unknown section %q (want browse or edit)", name, sec))
+			warns = append(warns, fmt.Sprintf("%s: unknown section %q (want browse, edit or prompt)", name, sec))
 			continue
 		}
 		byName := map[string]*key.Binding{}
@@ -309,7 +386,22 @@ func (k *KeyMap) apply(r io.Reader, name string) ([]string, error) {
 		}
 	}
 	k.syncGroupHelp()
+	if err := k.leavable(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	return append(warns, k.Conflicts()...), nil
+}
+
+// leavable refuses a key map that would trap the translator: no key quits
+// from browsing, or none leaves the editor.
+func (k *KeyMap) leavable() error {
+	if len(k.Browse.Quit.Keys()) == 0 {
+		return errors.New("browse.quit has no key: the editor could not be quit; bind at least one key (default: q, ctrl+c)")
+	}
+	if len(k.Edit.Leave.Keys()) == 0 && len(k.Edit.Quit.Keys()) == 0 {
+		return errors.New("edit.leave and edit.quit have no key: the target editor could not be left; bind at least one (default: esc)")
+	}
+	return nil
 }
 
 // syncGroupHelp makes the help entries standing for a numbered group
@@ -346,7 +438,7 @@ func commonPrefix(a, b string) string {
 func (k *KeyMap) Conflicts() []string {
 	var out []string
 	acts := k.actions()
-	for _, sec := range []string{"browse", "edit"} {
+	for _, sec := range []string{"browse", "edit"} { // prompt keys serve two prompts: no conflict check
 		owner := map[string]string{}
 		for _, a := range acts[sec] {
 			for _, kk := range a.b.Keys() {

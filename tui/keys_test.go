@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charmbracelet/bubbles/key"
 )
 
@@ -161,4 +163,62 @@ func FuzzKeyMapApply(f *testing.F) {
 		_ = browseHelp{&k.Browse, &k.Edit}.FullHelp()
 		_ = editHelp{&k.Edit}.FullHelp()
 	})
+}
+
+// TestKeyMapWithoutQuitRefused: a keys.json that leaves no way out of the
+// editor is an error naming the file, and the defaults stay.
+func TestKeyMapWithoutQuitRefused(t *testing.T) {
+	for _, tc := range []struct{ json, want string }{
+		{`{"browse": {"quit": []}}`, "browse.quit has no key"},
+		{`{"edit": {"leave": [], "quit": []}}`, "edit.leave and edit.quit have no key"},
+	} {
+		path := filepath.Join(t.TempDir(), "keys.json")
+		if err := os.WriteFile(path, []byte(tc.json), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		k, _, err := LoadKeyMap(path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: error %v, want %q naming the file", tc.json, err, tc.want)
+		}
+		if len(k.Browse.Quit.Keys()) == 0 {
+			t.Errorf("%s: the defaults were not kept", tc.json)
+		}
+	}
+}
+
+// TestPromptsFollowKeyMap: the quit prompt and the export picker answer the
+// keys of the "prompt" section.
+func TestPromptsFollowKeyMap(t *testing.T) {
+	k := DefaultKeyMap()
+	if _, err := k.apply(strings.NewReader(`{"prompt": {"yes": ["o"], "cancel": ["x"]}}`), "keys.json"); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, testDoc(), Options{Keys: &k, Exporters: []Exporter{{Name: "TMX", Ext: "tmx"}}})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("ctrl+e")
+	if !strings.Contains(h.view(), "x cancel") {
+		t.Errorf("the export picker does not show the remapped key:\n%s", h.view())
+	}
+	h.press("q") // no longer cancels
+	if h.m.mode != modeExport {
+		t.Fatal("q still cancels the export picker")
+	}
+	h.press("x")
+	if h.m.mode != modeBrowse {
+		t.Fatal("x does not cancel the export picker")
+	}
+	h.press("down", "r")
+	h.saveErr = errDiskFull
+	h.press("r", "q")
+	if !strings.Contains(h.view(), "o quit") {
+		t.Errorf("the quit prompt does not show the remapped key:\n%s", h.view())
+	}
+	h.press("y")
+	if h.quit {
+		t.Fatal("y quits although the key map says o")
+	}
+	h.press("o")
+	if !h.quit {
+		t.Fatal("o does not quit")
+	}
 }

@@ -95,6 +95,10 @@ func (s *matchStore) request(seg int, src string, ctx tm.Context, minScore int) 
 	if s.mem == nil || s.known(seg) {
 		return nil
 	}
+	if len(src) > lookupMax {
+		s.entries[seg] = matchEntry{ver: s.ver}
+		return nil
+	}
 	if v, ok := s.pending[seg]; ok && v == s.ver {
 		return nil
 	}
@@ -119,18 +123,24 @@ func (s *matchStore) store(msg matchesMsg) bool {
 	return true
 }
 
-// shownMatches drops the match that is the segment's current translation
-// (its own unit, or a repetition's) and keeps the best three.
-func shownMatches(ms []tm.Match, target string) []tm.Match {
+// shownMatches keeps the best three matches of segment i. A match equal to
+// the segment's current translation stays (the pane marks it), so its diff
+// is still there to check: a 98% match confirmed unchanged can carry a
+// wrong date. Only the segment's own unit, which this project's memory
+// holds once it is confirmed, is left out: it is not a match, it is the
+// segment.
+func (m *Model) shownMatches(i int) []tm.Match {
+	seg := m.doc.Segments[i]
+	all := m.matches.get(i)
 	out := make([]tm.Match, 0, maxShownMatches)
-	for _, m := range ms {
-		if target != "" && m.Target == target {
-			continue
-		}
+	for _, x := range all {
 		if len(out) == maxShownMatches {
 			break
 		}
-		out = append(out, m)
+		own := x.Origin == m.projectPath && x.Source == seg.Source && x.Target == seg.Target
+		if !own || seg.Target == "" {
+			out = append(out, x)
+		}
 	}
 	return out
 }

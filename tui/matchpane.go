@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -15,15 +14,9 @@ import (
 // numbered as the f1…f3 keys use them, each with its score, origin, source
 // (the words that differ from the current source highlighted) and target.
 type matchPane struct {
-	st            *Styles
-	width, height int
-	right         bool   // in the right-hand column (title style)
-	project       string // the project file: its units show as "this project"
-	cache         *paneCache
-}
-
-func (p *matchPane) setSize(w, h int, right bool) {
-	p.width, p.height, p.right = max(w, 0), max(h, 0), right
+	paneBox
+	project string // the project file: its units show as "this project"
+	cache   *paneCache
 }
 
 // matchState says what the pane knows about the current segment's matches.
@@ -38,7 +31,7 @@ const (
 
 // view renders the pane as exactly height lines of width cells. key
 // identifies the content (segment, versions) for the cache.
-func (p *matchPane) view(key string, ms []tm.Match, state matchState) []string {
+func (p *matchPane) view(key string, ms []tm.Match, state matchState, target string) []string {
 	if p.width <= 0 || p.height <= 0 {
 		return nil
 	}
@@ -47,9 +40,9 @@ func (p *matchPane) view(key string, ms []tm.Match, state matchState) []string {
 		return lines
 	}
 	var out []string
-	for level := 0; level < 3; level++ {
+	for level := 0; level < 4; level++ {
 		var fits bool
-		if out, fits = p.render(ms, state, level); fits {
+		if out, fits = p.render(ms, state, level, target); fits {
 			break
 		}
 	}
@@ -76,7 +69,7 @@ func (p *matchPane) origin(o string) string {
 	if p.project != "" && o == p.project {
 		return "this project"
 	}
-	return sanitizeLine(filepath.Base(o))
+	return shortOrigin(o, 0)
 }
 
 // diffSource returns the match's source with the words that are not in the
@@ -114,9 +107,13 @@ func (p *matchPane) diffSource(m tm.Match) (string, []span) {
 }
 
 // render draws the pane at a level of detail: 0 shows each match's source
-// and target wrapped, 1 one line each, 2 only the targets. It reports
-// whether everything fitted.
-func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string, bool) {
+// and target wrapped; 1 the best match so, the others by their target;
+// 2 one line each; 3 only the targets. The best match keeps its diff
+// (level 1) as long as it fits, in the short strip of a 120-column window
+// too. The match equal
+// to target (the segment's text) is marked "= current". It reports whether
+// everything fitted.
+func (p *matchPane) render(ms []tm.Match, state matchState, level int, target string) ([]string, bool) {
 	// Always bordered: below the table it sits right of the glossary.
 	border, inner := paneBorder(p.st, p.width, true)
 	var lines []string
@@ -140,6 +137,9 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string
 	}
 	for i, m := range ms {
 		head := p.st.PaneNum.Render(strconv.Itoa(i+1)) + " " + p.st.MatchScore.Render(scoreLabel(m))
+		if target != "" && m.Target == target {
+			head += p.st.PaneMeta.Render(" = current")
+		}
 		target := sanitizeLine(m.Target)
 		src, spans := p.diffSource(m)
 		clean, idx := sanitizeMap(src, true)
@@ -148,10 +148,17 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int) ([]string
 			src = clean
 		}
 		src = strings.ReplaceAll(src, "\n", " ")
-		switch level {
-		case 2:
+		lv := level
+		if level == 1 {
+			lv = 0
+			if i > 0 {
+				lv = 3
+			}
+		}
+		switch lv {
+		case 3:
 			add(head + " " + p.st.PaneTarget.Render(target))
-		case 1:
+		case 2:
 			add(head + " " + p.st.PaneTarget.Render(target))
 			// One line, cut with an ellipsis rather than wrapped.
 			one := renderText(src, max(ansi.StringWidth(src), 1), 0, spans, p.st.PaneMeta, nil)[0]

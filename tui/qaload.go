@@ -108,7 +108,7 @@ func (m *Model) onQAAll(msg qaAllMsg) tea.Cmd {
 	if len(all) == 0 {
 		return nil
 	}
-	note := fmt.Sprintf("QA: %s in %d segment%s", issueSummary(all), len(msg.targets), plural(len(msg.targets)))
+	note := fmt.Sprintf("QA: %s in %d segment%s", countSummary(all), len(msg.targets), plural(len(msg.targets)))
 	if m.status.sticky && m.status.msg != "" {
 		// Keep start-up notices and save errors in view.
 		m.status.set(m.status.msg+" · "+note, true)

@@ -60,8 +60,22 @@ func issueCounts(is []qa.Issue) (errs, warns int) {
 	return errs, warns
 }
 
-// issueSummary is "1 error, 2 warnings".
+// issueSummary is "1 error, 2 warnings: numbers, links", naming every
+// check that found something, once.
 func issueSummary(is []qa.Issue) string {
+	var checks []string
+	seen := map[string]bool{}
+	for _, x := range is {
+		if !seen[x.Check] {
+			seen[x.Check] = true
+			checks = append(checks, x.Check)
+		}
+	}
+	return countSummary(is) + ": " + strings.Join(checks, ", ")
+}
+
+// countSummary is "1 error, 2 warnings".
+func countSummary(is []qa.Issue) string {
 	e, w := issueCounts(is)
 	var parts []string
 	plural := func(n int, s string) string {
@@ -80,15 +94,7 @@ func issueSummary(is []qa.Issue) string {
 }
 
 // qaPane lists the current segment's findings under the glossary pane.
-type qaPane struct {
-	st            *Styles
-	width, height int
-	right         bool
-}
-
-func (p *qaPane) setSize(w, h int, right bool) {
-	p.width, p.height, p.right = max(w, 0), max(h, 0), right
-}
+type qaPane struct{ paneBox }
 
 // view renders is as exactly height lines of width cells. It is cheap
 // (a few lines) and drawn only when the segment has findings.
@@ -97,7 +103,7 @@ func (p *qaPane) view(is []qa.Issue) []string {
 		return nil
 	}
 	border, inner := paneBorder(p.st, p.width, p.right)
-	lines := []string{paneTitle(p.st, "QA: "+issueSummary(is), inner, p.right)}
+	lines := []string{paneTitle(p.st, "QA: "+countSummary(is), inner, p.right)}
 	for i, x := range is {
 		if len(lines) == p.height-1 && i < len(is)-1 {
 			lines = append(lines, p.st.PaneMeta.Render(fmt.Sprintf("… %d more (trad qa)", len(is)-i)))

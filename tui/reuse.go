@@ -15,18 +15,13 @@ import (
 // matches (keys, auto-insert, feeding and saving the memory), repetitions
 // and the quality checks run on confirm.
 
-// memorySavedMsg reports the end of a write of the user's memory.
-type memorySavedMsg struct{ err error }
-
 // onResources installs the glossary matcher and memory loaded by Options.Load.
 func (m *Model) onResources(res Resources) tea.Cmd {
 	m.loading = false
 	if res.Hits != nil {
 		m.finder = res.Hits
 		m.hits.reset()
-		for i := range m.table.ver {
-			m.table.touch(i)
-		}
+		m.table.touchAll()
 	}
 	if res.Memory != nil {
 		m.matches.setMemory(res.Memory)
@@ -39,17 +34,15 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		m.status.set(strings.Join(res.Notices, "; "), true)
 		return qcmd
 	}
-	if m.status.msg == "loading memory…" {
-		// Back to the project path; the matches pane shows the rest.
-		m.status.msg = ""
-	}
+	// Back to the project path; the matches pane shows the rest.
+	m.status.clearText("loading memory…")
 	return qcmd
 }
 
 // useMatch puts match n's target into the editor: replacing the text, or
 // inserted at the cursor.
 func (m *Model) useMatch(n int, replace bool) tea.Cmd {
-	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	ms := m.shownMatches(m.cur)
 	if n >= len(ms) {
 		switch {
 		case m.matches.mem == nil && m.loading:
@@ -74,7 +67,7 @@ func (m *Model) useMatch(n int, replace bool) tea.Cmd {
 // useMatchBrowse opens the editor on the current segment with match n's
 // target in it.
 func (m *Model) useMatchBrowse(n int) tea.Cmd {
-	ms := shownMatches(m.matches.get(m.cur), m.doc.Segments[m.cur].Target)
+	ms := m.shownMatches(m.cur)
 	if n >= len(ms) {
 		return m.useMatch(n, true) // says why
 	}
@@ -84,10 +77,10 @@ func (m *Model) useMatchBrowse(n int) tea.Cmd {
 // maybeAutoInsert fills the segment being edited with an exact match when
 // the translator enabled tm.auto_insert_exact and has not typed yet.
 func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
-	if m.autoFill != seg || !m.editing() || m.editor.seg != seg || m.editor.value() != "" {
+	if m.autoFill != seg || !m.editing() || m.editor.segment() != seg || m.editor.value() != "" {
 		return nil
 	}
-	ms := shownMatches(m.matches.get(seg), "")
+	ms := m.shownMatches(seg)
 	if !m.matches.known(seg) {
 		return nil
 	}
@@ -111,7 +104,7 @@ func (m *Model) afterConfirm(i int) (tea.Cmd, string) {
 		cmds = append(cmds, m.saveMemory())
 	}
 	if is := m.check(i); len(is) > 0 {
-		notes = append(notes, fmt.Sprintf("QA: %s (%s)", issueSummary(is), is[0].Check))
+		notes = append(notes, "QA: "+issueSummary(is))
 	}
 	if n := m.fillRepetitions(i); n > 0 {
 		notes = append(notes, fmt.Sprintf("%d repetition%s filled as draft%s (%s)", n, plural(n), plural(n), m.st.RepetitionGlyph))
@@ -144,58 +137,46 @@ func (m *Model) check(i int) []qa.Issue {
 	return is
 }
 
-// fillRepetitions gives the empty segments with segment i's source its
-// target, as drafts marked OriginRepetition. It returns how many it filled.
+// repetitionLimit bounds how many repetitions one confirm fills, so one
+// confirm in a document of a million identical paragraphs stays quick.
+const repetitionLimit = 10000
+
+// fillRepetitions gives the segments with segment i's source and no work
+// yet its target, as drafts (segments.FillRepetitions). It returns how
+// many it filled.
 func (m *Model) fillRepetitions(i int) int {
 	if !m.cfg.Repetitions.Autofill {
 		return 0
 	}
-	if m.reps == nil {
-		m.reps = map[int][]int{}
-		for _, g := range tm.Repetitions(m.doc) {
-			for _, j := range g {
-				m.reps[j] = g
-			}
-		}
+	filled := m.doc.FillRepetitions(i, m.now(), repetitionLimit)
+	for _, j := range filled {
+		m.prog.change(j, segments.StatusNew, m.doc.Segments[j].Status)
 	}
-	src := m.doc.Segments[i]
-	n := 0
-	for _, j := range m.reps[i] {
-		s := &m.doc.Segments[j]
-		if j == i || s.Target != "" || s.Status != segments.StatusNew {
-			continue
-		}
-		m.setSegment(j, src.Target, segments.StatusDraft)
-		s.Origin = OriginRepetition
-		n++
+	if len(filled) > 0 {
+		m.version++
 	}
-	return n
+	return len(filled)
 }
 
-// saveMemory writes the confirmed segments to the user's memory in a
-// command, one write at a time: a confirm during a write queues another.
-func (m *Model) saveMemory() tea.Cmd {
-	if m.opts.SaveMemory == nil {
-		return nil
+// lookupUpdate handles the results of the look-ups run in commands
+// (glossary hits, the loaded resources, memory matches, the background QA
+// run) and reports false for other messages.
+func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case hitsMsg:
+		for _, i := range m.hits.store(msg) {
+			m.table.touch(i)
+		}
+		return nil, true
+	case resourcesMsg:
+		return m.onResources(msg.res), true
+	case qaAllMsg:
+		return m.onQAAll(msg), true
+	case matchesMsg:
+		if m.matches.store(msg) {
+			return m.maybeAutoInsert(msg.seg), true
+		}
+		return nil, true
 	}
-	if m.memSaving {
-		m.memQueued = true
-		return nil
-	}
-	m.memSaving = true
-	snap, save := m.doc.Clone(), m.opts.SaveMemory
-	return func() tea.Msg { return memorySavedMsg{err: save(snap)} }
-}
-
-func (m *Model) onMemorySaved(msg memorySavedMsg) tea.Cmd {
-	m.memSaving = false
-	var cmd tea.Cmd
-	if msg.err != nil {
-		cmd = m.flash("user memory not updated: " + msg.err.Error())
-	}
-	if m.memQueued {
-		m.memQueued = false
-		return tea.Batch(cmd, m.saveMemory())
-	}
-	return cmd
+	return nil, false
 }

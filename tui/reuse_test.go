@@ -65,7 +65,7 @@ func TestInsertMatchSession(t *testing.T) {
 	if v := h.m.editor.value(); v != "Digital sovereignty is a priority." {
 		t.Fatalf("undo after f2 gives %q", v)
 	}
-	h.press("ctrl+u")
+	h.press("ctrl+a", "ctrl+k")
 	h.typeText("Now: ")
 	h.press("shift+f1") // insert at the cursor
 	if v := h.m.editor.value(); v != "Now: Digital sovereignty is a priority." {
@@ -77,10 +77,10 @@ func TestInsertMatchSession(t *testing.T) {
 	}
 	h.press("f1", "enter")
 	s := h.m.doc.Segments[3]
-	if s.Target != "Digital sovereignty is a priority." || s.Status != segments.StatusTranslated || s.Origin != OriginTM {
+	if s.Target != "Digital sovereignty is a priority." || s.Status != segments.StatusTranslated || s.Origin != segments.OriginTM {
 		t.Fatalf("segment 4 after f1, enter: %+v", s)
 	}
-	if got := h.lastSave().Segments[3]; got.Target != s.Target || got.Origin != OriginTM {
+	if got := h.lastSave().Segments[3]; got.Target != s.Target || got.Origin != segments.OriginTM {
 		t.Fatalf("the confirm was not saved: %+v", got)
 	}
 	// The confirmed segment feeds the memory (an exact, context match now)
@@ -148,7 +148,7 @@ func TestRepetitionsFilled(t *testing.T) {
 			}
 			continue
 		}
-		if s7.Target != "Chips remain scarce." || s7.Status != segments.StatusDraft || s7.Origin != OriginRepetition {
+		if s7.Target != "Chips remain scarce." || s7.Status != segments.StatusDraft || s7.Origin != segments.OriginRepetition {
 			t.Fatalf("repetition not filled as a marked draft: %+v", s7)
 		}
 		if s8.Target != "kept" {
@@ -157,11 +157,11 @@ func TestRepetitionsFilled(t *testing.T) {
 		if v := h.view(); !strings.Contains(v, "1 repetition filled") || !strings.Contains(v, "7 ✎=") {
 			t.Fatalf("status or row marker missing:\n%s", v)
 		}
-		if got := h.lastSave().Segments[6]; got.Origin != OriginRepetition {
+		if got := h.lastSave().Segments[6]; got.Origin != segments.OriginRepetition {
 			t.Fatalf("the filled repetition was not saved: %+v", got)
 		}
 		// Editing the repetition makes it the translator's own.
-		h.press("esc", "down", "enter", "ctrl+u")
+		h.press("esc", "down", "enter", "ctrl+a", "ctrl+k")
 		h.typeText("Chips are scarce.\r")
 		if s := h.m.doc.Segments[6]; s.Origin != "" || s.Status != segments.StatusTranslated {
 			t.Fatalf("edited repetition: %+v", s)
@@ -185,15 +185,19 @@ func TestQAOnConfirm(t *testing.T) {
 	if len(is) != 1 || is[0].Check != qa.CheckGlossary || is[0].Severity != qa.Error {
 		t.Fatalf("issues = %+v, want one glossary error (final-punct disabled)", is)
 	}
-	if v := h.view(); !strings.Contains(v, "QA: 1 error (glossary)") || !strings.Contains(v, "5 ✓!") {
+	if v := h.view(); !strings.Contains(v, "segment 5: QA: 1 error: glossary") || !strings.Contains(v, "5 ✓!") {
 		t.Fatalf("status line or row glyph missing:\n%s", v)
 	}
-	h.press("esc", "up")
-	if v := h.view(); !strings.Contains(v, `! glossary "puces"`) {
-		t.Fatalf("the QA list is not in the pane:\n%s", v)
+	h.press("esc", "down")
+	if v := h.view(); strings.Contains(v, "segment 5: QA") {
+		t.Fatalf("the finding of segment 5 stays in the status line on segment 7:\n%s", v)
+	}
+	h.press("up", "up")
+	if v := h.view(); !strings.Contains(v, `! glossary "puces"`) || !strings.Contains(v, "QA: 1 error: glossary") {
+		t.Fatalf("the QA list is not in the pane or the status line:\n%s", v)
 	}
 	// Fixing the text clears the finding.
-	h.press("enter", "ctrl+u")
+	h.press("enter", "ctrl+a", "ctrl+k")
 	h.typeText("Chips remain scarce\r")
 	if is := h.m.issues.get(4); len(is) != 0 {
 		t.Fatalf("issues after the fix: %+v", is)
@@ -242,7 +246,7 @@ func TestTallSegmentKeepsCursorVisible(t *testing.T) {
 		h := newHarness(t, doc.Clone(), Options{})
 		h.send(tea.WindowSizeMsg{Width: w, Height: 24})
 		h.press("down", "down", "down", "enter")
-		h.press("ctrl+u") // the last line emptied: the cursor is at the bottom
+		h.press("ctrl+a", "ctrl+k") // the last line emptied: the cursor is at the bottom
 		h.typeText("FIN")
 		v := h.view()
 		if !strings.Contains(v, "FIN") {
@@ -319,5 +323,61 @@ func TestSearchMatchesHighlighted(t *testing.T) {
 		if v := h.view(); rev("État").MatchString(v) || !rev("puces").MatchString(v) {
 			t.Fatalf("NO_COLOR=%v: a new search did not move the highlight", noColor)
 		}
+	}
+}
+
+// TestTypeAheadGoesToOpenedField: keys read in one batch after the key that
+// opens a field are typed into that field, not dropped.
+func TestTypeAheadGoesToOpenedField(t *testing.T) {
+	h := started(t, testDoc())
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/gouv")})
+	if h.m.mode != modeSearch || h.m.search.input.Value() != "gouv" {
+		t.Fatalf("\"/gouv\" in one message: mode %v, search field %q", h.m.mode, h.m.search.input.Value())
+	}
+	h.press("enter")
+	if h.m.cur != 1 {
+		t.Fatalf("search for gouv went to segment %d, want 2", h.m.cur+1)
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(":5")})
+	if h.m.mode != modeGoto || h.m.gotoP.input.Value() != "5" {
+		t.Fatalf("\":5\": mode %v, field %q", h.m.mode, h.m.gotoP.input.Value())
+	}
+	h.press("enter")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jiChips")})
+	if h.m.cur != 5 || !h.m.editing() || h.m.editor.value() != "Chips" {
+		t.Fatalf("\"jiChips\": cur %d editing %v text %q", h.m.cur, h.m.editing(), h.m.editor.value())
+	}
+}
+
+// TestMatchEqualToTargetStays: a fuzzy match confirmed unchanged is still
+// shown, marked as the current text, with its source diff.
+func TestMatchEqualToTargetStays(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Memory: testMemory()})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down", "down", "f1", "enter", "esc", "up")
+	if got := h.m.doc.Segments[2].Target; got != "According to this document, data centres use a lot of electricity." {
+		t.Fatalf("f1, enter gave %q", got)
+	}
+	v := h.view()
+	if strings.Contains(v, "no match in the memory") || !strings.Contains(v, "= current") || !strings.Contains(v, "beaucoup") {
+		t.Fatalf("the match equal to the target is hidden or unmarked:\n%s", v)
+	}
+}
+
+// TestSearchEnterGoesFromCursor: enter goes to the first match at or after
+// the cursor, wrapping around, as docs/keys.md says.
+func TestSearchEnterGoesFromCursor(t *testing.T) {
+	h := started(t, testDoc())
+	h.press("down", "down", "down") // segment 4
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/intelligence")})
+	h.press("enter") // matches 1 and 2 only: wraps to 1
+	if h.m.cur != 0 {
+		t.Fatalf("went to %d, want 1 (wrapped)", h.m.cur+1)
+	}
+	h.press("down", "down", "down", "down")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/puces")})
+	h.press("enter") // cursor on 5, which matches: stays
+	if h.m.cur != 4 {
+		t.Fatalf("went to %d, want 5 (the match under the cursor)", h.m.cur+1)
 	}
 }

@@ -63,7 +63,7 @@ func TestEnsureVisibleMatchesReference(t *testing.T) {
 	st := MonoStyles()
 	for trial := 0; trial < 300; trial++ {
 		n := 1 + r.Intn(80)
-		tb := newTable(scrollDoc(r, n), &st, nil)
+		tb := newTable(scrollDoc(r, n), &st, nil, nil)
 		tb.setSize([]int{40, 80, 100, 160}[r.Intn(4)], 1+r.Intn(40))
 		tb.top = r.Intn(n)
 		cur := r.Intn(n)
@@ -71,7 +71,7 @@ func TestEnsureVisibleMatchesReference(t *testing.T) {
 		if r.Intn(3) == 0 {
 			editRows = 1 + r.Intn(30)
 		}
-		want := ensureVisibleRef(&tb, cur, editRows)
+		want := ensureVisibleRef(tb, cur, editRows)
 		name := fmt.Sprintf("trial %d: n=%d %dx%d top=%d cur=%d edit=%d", trial, n, tb.width, tb.height, tb.top, cur, editRows)
 		tb.ensureVisible(cur, editRows, -1)
 		if tb.top != want {
@@ -87,7 +87,7 @@ func BenchmarkJumpToEnd(b *testing.B) {
 	doc := scrollDoc(rand.New(rand.NewSource(1)), 10000)
 	b.ReportAllocs()
 	for b.Loop() {
-		tb := newTable(doc, &st, nil)
+		tb := newTable(doc, &st, nil, nil)
 		tb.setSize(120, 40)
 		tb.ensureVisible(len(doc.Segments)-1, 0, -1)
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +12,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // folder folds text for search: case folded, diacritics removed, ligatures
@@ -63,16 +66,79 @@ func searchCmd(gen int, query string, sources, targets []string) tea.Cmd {
 }
 
 // search is the "/" prompt and the list of its matches, walked with
-// ctrl+n and ctrl+p.
+// ctrl+n and ctrl+p. It owns the text typed, the search's generation (a
+// newer search drops an older one's result), the last query and its
+// matches, and the highlighter the table draws them with. It reads the
+// document to search a snapshot of it, in a command.
 type search struct {
 	prompt
+	doc     *segments.Document
+	hl      *highlighter
 	gen     int
 	query   string
 	matches []int
 }
 
-func newSearch(st *Styles) search {
-	return search{prompt: newPrompt(st, "/", "search source and target")}
+func newSearch(st *Styles, doc *segments.Document, hl *highlighter) search {
+	return search{prompt: newPrompt(st, "/", "search source and target", "search"), doc: doc, hl: hl}
+}
+
+// foundIntent asks the root to redraw the rows whose highlights changed
+// and to jump to the first match at or after the cursor.
+type foundIntent struct{ redraw []int }
+
+// Update implements component: keys edit the query, enter starts the
+// search in a command, and its result (searchMsg) comes back here.
+func (s *search) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		q, res, cmd := s.handle(msg)
+		if res == promptEditing {
+			return nil, cmd
+		}
+		if q = strings.TrimSpace(q); q == "" || res == promptCancelled {
+			return closeIntent{}, nil
+		}
+		s.gen++
+		n := len(s.doc.Segments)
+		src, tgt := make([]string, n), make([]string, n)
+		for i := range s.doc.Segments {
+			src[i], tgt[i] = s.doc.Segments[i].Source, s.doc.Segments[i].Target
+		}
+		return closeIntent{}, searchCmd(s.gen, q, src, tgt)
+	case searchMsg:
+		if msg.gen != s.gen {
+			return nil, nil
+		}
+		var redraw []int
+		if s.hl.setQuery(msg.query) {
+			// Rows drawn with the old query's highlights, and those that
+			// get the new ones, must be drawn again.
+			redraw = append(append(redraw, s.matches...), msg.matches...)
+		}
+		s.query, s.matches = msg.query, msg.matches
+		return foundIntent{redraw}, nil
+	}
+	return nil, nil
+}
+
+// jump returns the match to go to from cur: the first at or after it
+// (dir 0), the next after it (1) or the one before it (-1), wrapping
+// around, and the message saying which; seg is -1 when there is none.
+func (s *search) jump(cur, dir int) (seg int, note string) {
+	if s.query == "" {
+		return -1, "no search yet: press / to search"
+	}
+	var pos int
+	if dir == 0 {
+		seg, pos = s.next(cur-1, 1)
+	} else {
+		seg, pos = s.next(cur, dir)
+	}
+	if seg < 0 {
+		return -1, fmt.Sprintf("no match for %q", s.query)
+	}
+	return seg, fmt.Sprintf("match %d/%d for %q", pos+1, len(s.matches), s.query)
 }
 
 // next returns the first match after cur (before it when dir < 0), wrapping
@@ -96,11 +162,6 @@ func (s *search) next(cur, dir int) (seg, pos int) {
 		}
 	}
 	return s.matches[n-1], n - 1
-}
-
-// first returns the first match at or after cur, wrapping around.
-func (s *search) first(cur int) (seg, pos int) {
-	return s.next(cur-1, 1)
 }
 
 // highlighter finds the current search query in row texts, with the same

@@ -39,7 +39,7 @@ func TestTypeConfirmOpensNext(t *testing.T) {
 	if v := h.m.editor.value(); v != "La souveraineté " {
 		t.Fatalf("after two redos the text is %q", v)
 	}
-	h.press("ctrl+u") // textarea: delete before cursor
+	h.press("ctrl+a", "ctrl+k") // textarea: delete before cursor
 	h.typeText("Digital sovereignty is becoming a priority.")
 	h.press("enter")
 
@@ -93,7 +93,9 @@ func TestEscWithoutChangeLeavesSegmentUntouched(t *testing.T) {
 		t.Fatalf("autosave did not store the draft: %v", h.m.doc.Segments[1].Status)
 	}
 	h.press("backspace", "backspace", "backspace", "esc")
-	if got := h.m.doc.Segments[1]; !reflect.DeepEqual(got, before) {
+	got := h.m.doc.Segments[1]
+	got.Rev = before.Rev // the revision moves on: the row is drawn again
+	if !reflect.DeepEqual(got, before) {
 		t.Fatalf("segment changed although the text came back to the original:\n got %+v\nwant %+v", got, before)
 	}
 }
@@ -101,7 +103,7 @@ func TestEscWithoutChangeLeavesSegmentUntouched(t *testing.T) {
 func TestInsertGlossaryTermAndCopySource(t *testing.T) {
 	h := started(t, testDoc())
 	h.press("down", "down", "enter") // segment 3: hit "centres de données"
-	h.press("ctrl+u")
+	h.press("ctrl+a", "ctrl+k")
 	h.typeText("According to this document, ")
 	h.press("alt+1")
 	h.typeText(" use more and more electricity.")
@@ -193,6 +195,10 @@ func TestBrowseKeys(t *testing.T) {
 	if h.m.doc.Segments[0].Status != segments.StatusReviewed {
 		t.Fatal("r did not mark the segment reviewed")
 	}
+	if h.m.cur != 1 {
+		t.Fatalf("r stayed on segment %d; it must go to the next one", h.m.cur+1)
+	}
+	h.press("k")
 	if h.lastSave().Segments[0].Status != segments.StatusReviewed {
 		t.Fatal("r did not save")
 	}
@@ -200,7 +206,7 @@ func TestBrowseKeys(t *testing.T) {
 	if h.m.doc.Segments[0].Status != segments.StatusTranslated {
 		t.Fatal("second r did not go back to translated")
 	}
-	h.press("down", "down", "down", "r")
+	h.press("k", "down", "down", "down", "r")
 	if h.m.doc.Segments[3].Status != segments.StatusNew {
 		t.Fatal("r on an empty segment changed it")
 	}
@@ -417,5 +423,32 @@ func TestRescueKeepsEditorText(t *testing.T) {
 	var zero Model // what a failed type assertion on p.Run's model gives
 	if zero.Unsaved() || zero.Rescue() != nil {
 		t.Fatal("the zero Model has something to rescue")
+	}
+}
+
+// TestConfirmMovesOn: confirming a re-edited segment moves to the next one
+// without opening it when it is finished; ctrl+u goes to the next
+// untranslated segment, in the editor.
+func TestConfirmMovesOn(t *testing.T) {
+	h := started(t, testDoc())
+	h.press("enter") // segment 1 is translated: a re-edit
+	h.typeText(" (AI)\r")
+	if h.m.doc.Segments[0].Target != "Artificial intelligence and the State (AI)" || h.m.cur != 1 {
+		t.Fatalf("after confirm: %q, cur %d", h.m.doc.Segments[0].Target, h.m.cur+1)
+	}
+	if h.m.editing() {
+		t.Fatal("confirm opened segment 2, which is reviewed, in the editor")
+	}
+	h.press("g", "enter", "ctrl+u")
+	if h.m.cur != 2 || !h.m.editing() || h.m.editor.seg != 2 {
+		t.Fatalf("ctrl+u: cur %d editing %v; want editing segment 3, the first untranslated", h.m.cur+1, h.m.editing())
+	}
+	h.typeText(" use more and more electricity.")
+	h.press("ctrl+u")
+	if s := h.m.doc.Segments[2]; s.Status != segments.StatusTranslated || h.m.editor.seg != 3 {
+		t.Fatalf("second ctrl+u: segment 3 %v, editing %d", s.Status, h.m.editor.seg+1)
+	}
+	if got := h.lastSave().Segments[2].Status; got != segments.StatusTranslated {
+		t.Fatalf("ctrl+u did not save: %v", got)
 	}
 }

@@ -1,11 +1,8 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"time"
-
-	"github.com/charmbracelet/bubbles/help"
 )
 
 // messageTTL is how long a transient status message stays.
@@ -16,41 +13,52 @@ const messageTTL = 4 * time.Second
 type clearStatusMsg struct{ id int }
 
 // statusBar is the transient message line (saved, errors, search results),
-// showing the project path when there is nothing to say, and the key help
-// under it.
+// showing the project path when there is nothing to say. It owns the
+// message, how long it stays (an id for its clear timer, the segment it is
+// about) and its width.
 type statusBar struct {
-	st      *Styles
-	help    help.Model
-	width   int
-	msg     string
-	isErr   bool
-	sticky  bool // errors stay until replaced
+	st     *Styles
+	width  int
+	msg    string
+	isErr  bool
+	sticky bool // errors stay until replaced
+	// seg is the segment a message is about (-1: none); it is cleared
+	// when the cursor leaves that segment.
+	seg     int
 	id      int
 	project string
-	// cache of the rendered help, keyed by what changes it; a pointer so
-	// View, which works on a copy of the model, can fill it.
-	cache *helpCache
 }
-
-type helpCache struct{ views map[string][]string }
 
 func newStatusBar(st *Styles, project string) statusBar {
-	h := help.New()
-	h.Styles = st.Help
-	h.ShortSeparator = " · "
-	return statusBar{st: st, help: h, project: project, cache: &helpCache{views: map[string][]string{}}}
+	return statusBar{st: st, project: project, seg: -1}
 }
 
-func (s *statusBar) setSize(w int) {
-	s.width = max(w, 0)
-	s.help.Width = s.width
-}
+func (s *statusBar) setSize(w int) { s.width = max(w, 0) }
 
 // set shows a transient message and returns the id its clear message must carry.
 func (s *statusBar) set(msg string, isErr bool) int {
 	s.id++
 	s.msg, s.isErr, s.sticky = sanitizeLine(msg), isErr, isErr
+	s.seg = -1
 	return s.id
+}
+
+// about ties the message shown to segment seg: it goes when the cursor
+// leaves it.
+func (s *statusBar) about(seg int) { s.seg = seg }
+
+// clearText clears the message if it is text.
+func (s *statusBar) clearText(text string) {
+	if s.msg == text {
+		s.msg = ""
+	}
+}
+
+// leave clears a message about a segment other than cur.
+func (s *statusBar) leave(cur int) {
+	if s.seg >= 0 && s.seg != cur && !s.sticky {
+		s.msg, s.seg = "", -1
+	}
 }
 
 func (s *statusBar) clear(id int) {
@@ -82,19 +90,4 @@ func (s *statusBar) line(note string) string {
 		return fit(s.st.HeaderDim.Render("project: "+sanitizeLine(s.project)), s.width)
 	}
 	return strings.Repeat(" ", s.width)
-}
-
-// helpLines renders the key help for k, short or full, as lines of width
-// cells. The result is cached and shared: callers must not modify it.
-func (s *statusBar) helpLines(k help.KeyMap, mode int) []string {
-	key := fmt.Sprint(mode, "|", s.width, "|", s.help.ShowAll)
-	if lines, ok := s.cache.views[key]; ok {
-		return lines
-	}
-	lines := strings.Split(s.help.View(k), "\n")
-	for i := range lines {
-		lines[i] = fit(lines[i], s.width)
-	}
-	s.cache.views[key] = lines
-	return lines
 }

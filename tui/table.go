@@ -22,6 +22,7 @@ const colSep = " │ "
 // version).
 type rowEntry struct {
 	width, ver int
+	rev        uint64 // the segment's Rev when drawn
 	src, tgt   []string
 	gutter     string
 }
@@ -39,7 +40,9 @@ type rowCache struct {
 }
 
 // table is the segment list: one row per segment, source beside (or above)
-// target. Only rows on screen are rendered, through rowCache.
+// target. It owns the rows on screen (top, skip), their cache and the row
+// versions touch bumps; the browser (browse.go) owns it and the root reads
+// its layout. Only rows on screen are rendered, through rowCache.
 type table struct {
 	doc  *segments.Document
 	st   *Styles
@@ -48,8 +51,10 @@ type table struct {
 	issues *issueStore
 	hl     *highlighter
 	cache  *rowCache
-	// ver[i] changes whenever segment i's rendering changes (target, status,
-	// hits), invalidating its cache entry.
+	// A row is drawn again when its segment's Rev changes (every
+	// segments operation bumps it) or when ver[i] does: touch bumps it for
+	// what the segment does not hold (glossary hits, QA findings, search
+	// highlights).
 	ver           []int
 	width, height int
 	top           int // first segment on screen
@@ -58,21 +63,23 @@ type table struct {
 	skip int
 }
 
-func newTable(doc *segments.Document, st *Styles, hits *hitStore) table {
-	return table{
-		doc:   doc,
-		st:    st,
-		hits:  hits,
-		hl:    &highlighter{st: st.SearchMatch},
-		cache: &rowCache{rows: map[int]*rowEntry{}},
-		ver:   make([]int, len(doc.Segments)),
+func newTable(doc *segments.Document, st *Styles, hits *hitStore, issues *issueStore) *table {
+	return &table{
+		doc:    doc,
+		st:     st,
+		hits:   hits,
+		issues: issues,
+		hl:     &highlighter{st: st.SearchMatch},
+		cache:  &rowCache{rows: map[int]*rowEntry{}},
+		ver:    make([]int, len(doc.Segments)),
 	}
 }
 
 func (t *table) setSize(w, h int) {
-	if w != t.width {
-		// Entries are keyed by width anyway; dropping them bounds memory
-		// when the terminal is resized often.
+	if w != t.width || h != t.height {
+		// Entries are keyed by width anyway, and long rows are cut to the
+		// height; dropping them bounds memory when the terminal is
+		// resized often.
 		t.cache.rows = map[int]*rowEntry{}
 		t.cache.cur = nil
 	}
@@ -114,17 +121,35 @@ func (t *table) gutter(i int, isCur bool, bg *lipgloss.Style) string {
 	switch s := &t.doc.Segments[i]; {
 	case t.issues != nil && t.issues.hasError(i):
 		flag, fst = t.st.QAErrorGlyph, t.st.QAError
-	case s.Origin == OriginRepetition && s.Status == segments.StatusDraft:
+	case s.Origin == segments.OriginRepetition && s.Status == segments.StatusDraft:
 		flag, fst = t.st.RepetitionGlyph, t.st.Repetition
 	}
 	return mark + sp(1) + numSt.Render(num) + sp(1) + paint(glyph, gst, bg) + paint(flag, fst, bg) + sp(1)
 }
 
-// touch marks segment i as changed so its row is rendered again.
+// touch marks segment i's row for drawing again after a change outside
+// the segment (hits, findings, highlights); changes of the segment itself
+// are seen through its Rev.
 func (t *table) touch(i int) {
 	if i >= 0 && i < len(t.ver) {
 		t.ver[i]++
 	}
+}
+
+// touchAll marks every row for drawing again (a new glossary).
+func (t *table) touchAll() {
+	for i := range t.ver {
+		t.ver[i]++
+	}
+}
+
+// rowVer is segment i's row version: it changes with touch.
+func (t *table) rowVer(i int) int { return t.ver[i] }
+
+// contains reports whether cell x, y (from the table's top left) is in the
+// table.
+func (t *table) contains(x, y int) bool {
+	return x >= 0 && y >= 0 && x < t.width && y < t.height
 }
 
 func (t *table) sideBySide() bool { return t.width >= sideBySideMin }
@@ -145,8 +170,11 @@ func (t *table) columns() (src, tgt int) {
 	return inner, inner
 }
 
-// blockPrefix returns the marker drawn before segment i's source (heading
-// hashes, list marker, quote bar) and whether i is its block's first segment.
+// blockPrefix returns the marker drawn, dim, before segment i's source and
+// target (heading hashes, list marker, quote bar) and whether i is its
+// block's first segment. Markers are structure, never part of either text:
+// the exporters write them from the block. Heading and quote markers exist
+// only in Markdown: a plain-text title has none.
 func (t *table) blockPrefix(i int) (string, bool) {
 	s := &t.doc.Segments[i]
 	if s.Block < 0 || s.Block >= len(t.doc.Blocks) {
@@ -154,19 +182,65 @@ func (t *table) blockPrefix(i int) (string, bool) {
 	}
 	b := &t.doc.Blocks[s.Block]
 	first := b.First == i
-	switch b.Kind {
-	case segments.KindHeading:
+	md := t.doc.Format != "text"
+	switch {
+	case b.Kind == segments.KindHeading && md:
 		return strings.Repeat("#", min(max(b.Level, 1), 6)) + " ", first
-	case segments.KindListItem:
+	case b.Kind == segments.KindListItem:
 		m := sanitizeLine(b.Marker)
 		if m == "" {
 			m = "-"
 		}
 		return strings.Repeat("  ", max(b.Level-1, 0)) + m + " ", first
-	case segments.KindQuote:
+	case b.Kind == segments.KindQuote && md:
 		return "> ", true
 	}
 	return "", first
+}
+
+// targetPrefix is the prefix drawn before segment i's target: its block
+// marker on the block's first segment, blanks of the same width on the
+// others, so a list item's lines align on both sides.
+func (t *table) targetPrefix(i int) (string, int) {
+	if i < 0 || i >= len(t.doc.Segments) {
+		return "", 0
+	}
+	sw, _ := t.columns()
+	prefix, first := t.blockPrefix(i)
+	pw := ansi.StringWidth(prefix)
+	if pw == 0 || pw >= sw/2 {
+		return "", 0
+	}
+	if !first {
+		prefix = strings.Repeat(" ", pw)
+	}
+	return prefix, pw
+}
+
+// editWidth is the editor's width on segment i: the target column less
+// the marker prefix.
+func (t *table) editWidth(i int) int {
+	_, tw := t.columns()
+	_, pw := t.targetPrefix(i)
+	return max(tw-pw, 1)
+}
+
+// prefixed draws prefix, dim, before the first of lines and blanks before
+// the others.
+func (t *table) prefixed(lines []string, prefix string, bg *lipgloss.Style) []string {
+	if prefix == "" {
+		return lines
+	}
+	pad := paint(strings.Repeat(" ", ansi.StringWidth(prefix)), lipgloss.NewStyle(), bg)
+	out := make([]string, len(lines))
+	for k, l := range lines {
+		if k == 0 {
+			out[k] = paint(prefix, t.st.Separator, bg) + l
+		} else {
+			out[k] = pad + l
+		}
+	}
+	return out
 }
 
 func (t *table) isHeading(i int) bool {
@@ -205,10 +279,10 @@ func (t *table) newBlock(i int) bool {
 
 // entry returns segment i's rendered lines for the normal (not current) row.
 func (t *table) entry(i int) *rowEntry {
-	if e, ok := t.cache.rows[i]; ok && e.width == t.width && e.ver == t.ver[i] {
+	if e, ok := t.cache.rows[i]; ok && e.width == t.width && e.ver == t.ver[i] && e.rev == t.doc.Segments[i].Rev {
 		return e
 	}
-	e := &rowEntry{width: t.width, ver: t.ver[i]}
+	e := &rowEntry{width: t.width, ver: t.ver[i], rev: t.doc.Segments[i].Rev}
 	e.src, e.tgt = t.renderSides(i, nil)
 	e.gutter = t.gutter(i, false, nil)
 	t.cache.rows[i] = e
@@ -217,10 +291,10 @@ func (t *table) entry(i int) *rowEntry {
 
 // curEntry returns segment i's lines drawn as the current row.
 func (t *table) curEntry(i int, bg *lipgloss.Style) *rowEntry {
-	if e := t.cache.cur; e != nil && t.cache.curI == i && e.width == t.width && e.ver == t.ver[i] {
+	if e := t.cache.cur; e != nil && t.cache.curI == i && e.width == t.width && e.ver == t.ver[i] && e.rev == t.doc.Segments[i].Rev {
 		return e
 	}
-	e := &rowEntry{width: t.width, ver: t.ver[i]}
+	e := &rowEntry{width: t.width, ver: t.ver[i], rev: t.doc.Segments[i].Rev}
 	e.src, e.tgt = t.renderSides(i, bg)
 	e.gutter = t.gutter(i, true, bg)
 	t.cache.cur, t.cache.curI = e, i
@@ -245,15 +319,29 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 	if t.hits != nil {
 		hits = t.hits.get(i)
 	}
-	src = renderText(seg.Source, sw, pw, overlay(hitSpans(hits, t.st.Hit), t.hl.spans(seg.Source)), base, bg)
+	// Only the start of a very long text is drawn: the cost of a row
+	// stays that of a few screens.
+	stext, srest := shownText(seg.Source)
+	if srest > 0 {
+		hits = validHits(hits, len(stext))
+	}
+	src = renderText(stext, sw, pw, overlay(hitSpans(hits, t.st.Hit), t.hl.spans(stext)), base, bg)
 	if pw > 0 {
 		if !first {
 			prefix = strings.Repeat(" ", pw)
 		}
 		src[0] = paint(prefix, t.st.Separator, bg) + src[0]
 	}
+	rows := max(t.height, 2)
+	src = capLines(t.st, src, rows, sw, srest > 0, len(seg.Source))
 	if seg.Target != "" {
-		tgt = renderText(seg.Target, tw, 0, t.hl.spans(seg.Target), t.st.Target, bg)
+		tp, tpw := t.targetPrefix(i)
+		ttext, trest := shownText(seg.Target)
+		tgt = renderText(ttext, tw, tpw, t.hl.spans(ttext), t.st.Target, bg)
+		if tpw > 0 {
+			tgt[0] = paint(tp, t.st.Separator, bg) + tgt[0]
+		}
+		tgt = capLines(t.st, tgt, rows, tw, trest > 0, len(seg.Target))
 	}
 	return src, tgt
 }
@@ -263,135 +351,6 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 type span struct {
 	start, end int
 	st         lipgloss.Style
-}
-
-// renderText wraps text to width-indent cells and styles it, spans
-// included (sorted, not overlapping), returning lines of exactly
-// width-indent cells (the caller draws the indent on the first line; later
-// lines get spaces).
-func renderText(text string, width, indent int, spans []span, base lipgloss.Style, bg *lipgloss.Style) []string {
-	w := max(width-indent, 1)
-	if clean, idx := sanitizeMap(text, true); idx != nil {
-		// Rare: the text still holds controls. Wrap the clean text and
-		// move the spans with it.
-		text = clean
-		spans = moveSpans(spans, idx)
-	}
-	lines := wrapText(text, w)
-	out := make([]string, len(lines))
-	var b strings.Builder
-	h := 0
-	for li, ls := range lines {
-		b.Reset()
-		if li > 0 && indent > 0 {
-			b.WriteString(paint(strings.Repeat(" ", indent), base, bg))
-		}
-		pos := ls.start
-		for pos < ls.end {
-			for h < len(spans) && spans[h].end <= pos {
-				h++
-			}
-			if h < len(spans) && spans[h].start <= pos {
-				end := min(spans[h].end, ls.end)
-				b.WriteString(paint(text[pos:end], spans[h].st, bg))
-				pos = end
-				continue
-			}
-			end := ls.end
-			if h < len(spans) && spans[h].start < end {
-				end = spans[h].start
-			}
-			b.WriteString(paint(text[pos:end], base, bg))
-			pos = end
-		}
-		line := b.String()
-		lw := ls.width
-		if lw > w {
-			line = ansi.Truncate(line, w, "")
-			lw = ansi.StringWidth(line)
-		}
-		if lw < w {
-			line += paint(strings.Repeat(" ", w-lw), lipgloss.NewStyle(), bg)
-		}
-		out[li] = line
-	}
-	return out
-}
-
-// hitSpans turns glossary hits into spans drawn with st.
-func hitSpans(hits []glossary.Hit, st lipgloss.Style) []span {
-	if len(hits) == 0 {
-		return nil
-	}
-	out := make([]span, len(hits))
-	for i, h := range hits {
-		out[i] = span{h.Start, h.End, st}
-	}
-	return out
-}
-
-// overlay merges two sorted span lists; where they overlap, top wins.
-func overlay(under, top []span) []span {
-	if len(top) == 0 {
-		return under
-	}
-	if len(under) == 0 {
-		return top
-	}
-	out := make([]span, 0, len(under)+len(top))
-	j := 0
-	for _, u := range under {
-		for j < len(top) && top[j].end <= u.start {
-			out = append(out, top[j])
-			j++
-		}
-		// Cut u around the top spans that overlap it.
-		start := u.start
-		for k := j; k < len(top) && top[k].start < u.end; k++ {
-			if top[k].start > start {
-				out = append(out, span{start, top[k].start, u.st})
-			}
-			start = max(start, top[k].end)
-		}
-		if start < u.end {
-			out = append(out, span{start, u.end, u.st})
-		}
-	}
-	out = append(out, top[j:]...)
-	// Restore order: top spans and cut pieces were appended interleaved.
-	sortSpans(out)
-	return out
-}
-
-func sortSpans(s []span) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].start < s[j-1].start; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
-
-// paint renders s with st, adding bg's background when bg is not nil.
-// Empty strings and styles without attributes skip lipgloss entirely,
-// which keeps the common plain-text row cheap.
-func paint(s string, st lipgloss.Style, bg *lipgloss.Style) string {
-	if s == "" {
-		return ""
-	}
-	if bg != nil {
-		st = st.Inherit(*bg)
-	}
-	if isPlain(st) {
-		return s
-	}
-	return st.Render(s)
-}
-
-// isPlain reports whether st draws nothing but the text.
-func isPlain(st lipgloss.Style) bool {
-	return st.Value() == "" && st.GetForeground() == (lipgloss.NoColor{}) &&
-		st.GetBackground() == (lipgloss.NoColor{}) && !st.GetBold() && !st.GetUnderline() &&
-		!st.GetReverse() && !st.GetItalic() && !st.GetFaint()
 }
 
 // rowLayout is one row on screen.
@@ -510,90 +469,95 @@ func (t *table) view(cur int, edit *editor) []string {
 		return nil
 	}
 	out := make([]string, 0, t.height)
-	gw := t.gutterWidth()
-	_, tw := t.columns()
 	fr := t.frame()
 	drop := t.skip
-	// emit adds a line, dropping the first skip lines of the top row.
-	emit := func(l string) {
-		if drop > 0 {
-			drop--
-			return
-		}
-		out = append(out, l)
-	}
 	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i++ {
 		if i > t.top {
 			drop = 0
 		}
 		if t.separated(i) {
-			emit(fr.blankRow)
+			out = append(out, fr.blankRow)
+		}
+		var ed *editor
+		if i == cur {
+			ed = edit
+		}
+		for _, l := range t.rowLines(i, i == cur, ed, fr) {
 			if len(out) >= t.height {
 				break
 			}
-		}
-		isCur := i == cur
-		var bg *lipgloss.Style
-		if isCur && !t.st.Mono {
-			bg = &t.st.CurrentRow
-		}
-		var e *rowEntry
-		if isCur {
-			e = t.curEntry(i, bg)
-		} else {
-			e = t.entry(i)
-		}
-		src, tgt := e.src, e.tgt
-		if isCur && edit != nil {
-			tgt = edit.lines(tw)
-		}
-		gutter := e.gutter
-		contGutter := fr.blankGutter
-		blankSrc, blankTgt := fr.blankSrc, fr.blankTgt
-		if bg != nil {
-			contGutter = bg.Render(fr.blankGutter)
-			blankSrc, blankTgt = bg.Render(blankSrc), bg.Render(blankTgt)
-		}
-		if t.sideBySide() {
-			h := max(len(src), len(tgt))
-			for l := 0; l < h && len(out) < t.height; l++ {
-				g := contGutter
-				if l == 0 {
-					g = gutter
-				}
-				s := blankSrc
-				if l < len(src) {
-					s = src[l]
-				}
-				tg := blankTgt
-				if l < len(tgt) {
-					tg = tgt[l]
-				}
-				emit(g + s + fr.sep + tg)
+			// The first skip lines of the top row are scrolled off.
+			if drop > 0 {
+				drop--
+				continue
 			}
-			continue
-		}
-		for l := 0; l < len(src) && len(out) < t.height; l++ {
-			g := contGutter
-			if l == 0 {
-				g = gutter
-			}
-			emit(g + src[l])
-		}
-		if len(tgt) == 0 {
-			tgt = []string{blankTgt}
-		}
-		arrow := paint(strings.Repeat(" ", max(gw-3, 0))+"→  ", t.st.Separator, bg)
-		for l := 0; l < len(tgt) && len(out) < t.height; l++ {
-			g := contGutter
-			if l == 0 {
-				g = arrow
-			}
-			emit(g + tgt[l])
+			out = append(out, l)
 		}
 	}
 	for len(out) < t.height {
 		out = append(out, fr.blankRow)
+	}
+	return out[:t.height]
+}
+
+// rowLines draws segment i's row: gutter, source and target side by side,
+// or the source above an arrow and the target. edit, when not nil, is the
+// editor whose lines replace the target.
+func (t *table) rowLines(i int, isCur bool, edit *editor, fr *rowCache) []string {
+	var bg *lipgloss.Style
+	if isCur && !t.st.Mono {
+		bg = &t.st.CurrentRow
+	}
+	var e *rowEntry
+	if isCur {
+		e = t.curEntry(i, bg)
+	} else {
+		e = t.entry(i)
+	}
+	src, tgt := e.src, e.tgt
+	if edit != nil {
+		// The editor is as wide as the target column less the prefix
+		// (editWidth).
+		tp, _ := t.targetPrefix(i)
+		tgt = t.prefixed(strings.Split(edit.View(), "\n"), tp, bg)
+	}
+	contGutter := fr.blankGutter
+	blankSrc, blankTgt := fr.blankSrc, fr.blankTgt
+	if bg != nil {
+		contGutter = bg.Render(fr.blankGutter)
+		blankSrc, blankTgt = bg.Render(blankSrc), bg.Render(blankTgt)
+	}
+	line := func(l int, lines []string, blank string) string {
+		if l < len(lines) {
+			return lines[l]
+		}
+		return blank
+	}
+	var out []string
+	if t.sideBySide() {
+		for l := 0; l < max(len(src), len(tgt)); l++ {
+			g := contGutter
+			if l == 0 {
+				g = e.gutter
+			}
+			out = append(out, g+line(l, src, blankSrc)+fr.sep+line(l, tgt, blankTgt))
+		}
+		return out
+	}
+	for l := range src {
+		g := contGutter
+		if l == 0 {
+			g = e.gutter
+		}
+		out = append(out, g+src[l])
+	}
+	arrow := paint(strings.Repeat(" ", max(t.gutterWidth()-3, 0))+"→  ", t.st.Separator, bg)
+	for l := 0; l < max(len(tgt), 1); l++ {
+		g := contGutter
+		if l == 0 {
+			g = arrow
+		}
+		out = append(out, g+line(l, tgt, blankTgt))
 	}
 	return out
 }

@@ -205,3 +205,24 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		t.Fatalf("text around the escapes is missing:\n%s", v)
 	}
 }
+
+// TestHelpComplete: the full help lists every key once, wraps at 80
+// columns instead of cutting, and exists in the editor too.
+func TestHelpComplete(t *testing.T) {
+	h := started(t, testDoc())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 40})
+	h.press("?")
+	v := h.view()
+	for _, want := range []string{"ctrl+y", "alt+enter/ctrl+j", "mouse", "ctrl+u", "alt+m", "undo confirm", "export"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("80-column help lacks %q:\n%s", want, v)
+		}
+	}
+	if n := strings.Count(v, "f1…f3") - strings.Count(v, "shift+f1…f3"); n != 1 {
+		t.Errorf("f1…f3 listed %d times in the browsing help:\n%s", n, v)
+	}
+	h.press("?", "down", "down", "down", "enter", "f12")
+	if v := h.view(); !strings.Contains(v, "shift+f1…f3") || !strings.Contains(v, "ctrl+r") || !h.m.editing() {
+		t.Errorf("f12 in the editor shows no full help:\n%s", v)
+	}
+}

@@ -102,10 +102,15 @@ func alignRun(s *streams, o *alignOptions) error {
 		return alignReview(s, res, out, tmx)
 	}
 	if tmx {
-		return writeAlignTMX(s, res.doc, out)
+		err = writeAlignTMX(s.Out, res.doc, out)
+	} else {
+		err = segments.Save(out, res.doc)
 	}
-	if err := segments.Save(out, res.doc); err != nil {
+	if err != nil {
 		return fmt.Errorf("align: %w", err)
+	}
+	if out == "-" {
+		out = "standard output"
 	}
 	fmt.Fprintf(s.Err, "trad: wrote %s: %s\n", out, res.summary())
 	return nil
@@ -216,18 +221,23 @@ func (r *alignment) summary() string {
 			many++
 		}
 	}
-	return fmt.Sprintf("%d links (%d 1:1, %d merged or split, %d source sentences without translation, %d translated sentences without source); %d drafts, %d to check (confidence under %.1f)",
-		len(r.links), one, many, dropped, added, r.applied.Filled, r.applied.Low, align.LowConfidence)
+	sum := fmt.Sprintf("%d links (%d 1:1, %d merged or split, %d source sentences without translation, %d translated sentences without source",
+		len(r.links), one, many, dropped, added)
+	if r.applied.Added > 0 {
+		sum += ", kept in notes \"" + align.AddedPrefix + "…\""
+	}
+	if r.applied.Dropped > 0 {
+		sum += fmt.Sprintf(", %d left out: the source has no sentence", r.applied.Dropped)
+	}
+	return sum + fmt.Sprintf("); %d drafts, %d to check (confidence under %.1f)", r.applied.Filled, r.applied.Low, align.LowConfidence)
 }
 
-func writeAlignTMX(s *streams, doc *segments.Document, out string) error {
+// writeAlignTMX writes the TMX of the aligned project doc to out (stdout
+// when out is "-"), drafts included.
+func writeAlignTMX(stdout io.Writer, doc *segments.Document, out string) error {
 	bo := bitext.Options{All: true, ToolVersion: versionString()}
 	if out == "-" {
-		return bitext.WriteTMX(s.Out, doc, bo)
+		return bitext.WriteTMX(stdout, doc, bo)
 	}
-	if err := safefile.Write(out, func(w io.Writer) error { return bitext.WriteTMX(w, doc, bo) }, safefile.Options{}); err != nil {
-		return fmt.Errorf("align: %w", err)
-	}
-	fmt.Fprintf(s.Err, "trad: wrote %s\n", out)
-	return nil
+	return safefile.Write(out, func(w io.Writer) error { return bitext.WriteTMX(w, doc, bo) }, safefile.Options{})
 }

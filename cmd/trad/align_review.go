@@ -52,7 +52,10 @@ func alignReview(s *streams, res *alignment, out string, tmx bool) error {
 		Export: func(links []align.Link) (string, error) {
 			res.links = links
 			res.apply()
-			return tmxPath, writeAlignTMX(&streams{Err: io.Discard}, res.doc, tmxPath)
+			if err := writeAlignTMX(io.Discard, res.doc, tmxPath); err != nil {
+				return "", fmt.Errorf("align: %w", err)
+			}
+			return tmxPath, nil
 		},
 		Title:   filepath.Base(res.src.SourcePath) + " ↔ " + filepath.Base(res.tgt.SourcePath),
 		NoColor: os.Getenv("NO_COLOR") != "",

@@ -10,6 +10,7 @@ import (
 
 	"github.com/trad-project/trad/align"
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -37,6 +38,37 @@ func alignPair(t *testing.T) (dir, fr, en string) {
 		}
 	}
 	return dir, filepath.Join(dir, "article.fr.md"), filepath.Join(dir, "article.en.md")
+}
+
+// alignTestGlossary returns the absolute path of the align package's test
+// glossary: with --no-builtin, it pins the dictionary of the tests whose
+// exact output would otherwise move with the built-in glossary's data.
+func alignTestGlossary(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "align", "testdata", "glossary.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pinnedAlign aligns two articles in process as `trad align --no-builtin
+// --glossary alignTestGlossary` does (no user glossary).
+func pinnedAlign(t *testing.T, fr, en string) []align.Link {
+	t.Helper()
+	g, _, err := glossary.ReadFile(alignTestGlossary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(path, lang, target string) *segments.Document {
+		d, _, err := segments.ReadFile(path, segments.ReadOptions{Lang: lang, Target: target})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	_, links := align.New(align.WithCore(g), "fr", "en").Documents(read(fr, "fr", "en"), read(en, "en", "fr"))
+	return links
 }
 
 func TestAlignSentences(t *testing.T) {
@@ -119,7 +151,7 @@ func TestAlignProject(t *testing.T) {
 func TestAlignTMX(t *testing.T) {
 	dir, fr, en := alignPair(t)
 	out := filepath.Join(dir, "pair.tmx")
-	code, _, errOut := runAlign(t, "", fr, en, "-o", out)
+	code, _, errOut := runAlign(t, "", "--no-builtin", "--glossary", alignTestGlossary(t), fr, en, "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -142,6 +174,47 @@ func TestAlignTMX(t *testing.T) {
 	}
 	if units < 40 || !merged {
 		t.Errorf("%d units, merged unit found: %v", units, merged)
+	}
+}
+
+// TestAlignAddedSentence checks that a sentence the translator added
+// (no source sentence) is not lost: the project and the TMX keep it in the
+// note of the unit before it, and the summary says so.
+func TestAlignAddedSentence(t *testing.T) {
+	dir := t.TempDir()
+	fr, en := filepath.Join(dir, "a.fr.md"), filepath.Join(dir, "a.en.md")
+	const added = "Paris had not seen such a summit since 1995, when the Schengen rules came into force for seven countries."
+	os.WriteFile(fr, []byte("Le président est arrivé à Paris le 3 mai 2024.\n\nLa réunion a duré 4 heures et s'est terminée par un communiqué commun.\n\nLe lendemain, 300 manifestants attendaient devant le palais.\n"), 0o644)
+	os.WriteFile(en, []byte("The president arrived in Paris on 3 May 2024.\n\nThe meeting lasted 4 hours and ended with a joint statement. "+added+"\n\nThe next day, 300 protesters were waiting outside the palace.\n"), 0o644)
+	out := filepath.Join(dir, "a.tmx")
+	code, _, errOut := runAlign(t, "", "--no-builtin", "--glossary", alignTestGlossary(t), fr, en, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "1 translated sentences without source, kept in notes") {
+		t.Errorf("summary %q", errOut)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var notes []string
+	err = bitext.ReadTMX(f, func(u bitext.TU) error {
+		if u.Variants["fr"] == "" || strings.Contains(u.Variants["en"], "Schengen") {
+			t.Errorf("unit %+v: the added sentence is not a translation", u.Variants)
+		}
+		if u.Note != "" {
+			notes = append(notes, u.Variants["fr"]+" | "+u.Note)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "La réunion a duré 4 heures et s'est terminée par un communiqué commun. | " + align.AddedPrefix + added
+	if len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes %q, want %q", notes, want)
 	}
 }
 
@@ -173,7 +246,8 @@ var updateAlign = flag.Bool("update-align", false, "rewrite the align golden fil
 // deliberate change of the aligner.
 func TestAlignSentencesGolden(t *testing.T) {
 	td := filepath.Join("..", "..", "align", "testdata")
-	code, out, errOut := runAlign(t, "", "--sentences", filepath.Join(td, "story.fr-en.fr"), filepath.Join(td, "story.fr-en.en"))
+	code, out, errOut := runAlign(t, "", "--sentences", "--no-builtin", "--glossary", alignTestGlossary(t),
+		filepath.Join(td, "story.fr-en.fr"), filepath.Join(td, "story.fr-en.en"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

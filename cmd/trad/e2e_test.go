@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -142,8 +143,8 @@ func TestE2EEditInTmux(t *testing.T) {
 	s.text("Data centres")
 	s.keys("Escape")
 	s.waitFor("3 ✎")
-	s.keys("/")
-	s.text("GOUVERNEMENT")
+	// Typed in one burst: the keys after "/" belong to the search field.
+	s.text("/GOUVERNEMENT")
 	s.keys("Enter")
 	s.waitFor("match 1/1")
 	// 80×24 stacks the columns.
@@ -168,6 +169,8 @@ func TestE2EEditInTmux(t *testing.T) {
 	// Reopening resumes on segment 2.
 	s2 := startTmux(t, 120, 40, env, bin, art)
 	s2.waitFor("▶ 2 ✓")
+	s2.keys("q")
+	waitDead(t, s2) // before the folder is removed: quitting releases the editor lock
 }
 
 func TestE2ESigkillKeepsConfirmedSegments(t *testing.T) {
@@ -315,5 +318,109 @@ func TestE2EMemoryInTmux(t *testing.T) {
 	doc = waitProject(t, proj, func(d *segments.Document) bool { return true })
 	if doc.Cursor != 2 {
 		t.Fatalf("cursor saved on %d, want 2 (after g j j q)", doc.Cursor)
+	}
+}
+
+// TestE2ETwoProcesses: a second editor on an open project says so and can
+// open read-only; a `trad confirm` while the editor is open reaches its
+// screen with a message, and the editor's own confirm is not lost.
+func TestE2ETwoProcesses(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 120, 40, env, bin, art)
+	s.waitFor("project: " + proj)
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.text("Chips")
+	s.keys("Enter")
+	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[0].Status == segments.StatusTranslated })
+
+	out, err := exec.Command(bin, "confirm", proj, "3", "Data centres use more and more power.").CombinedOutput()
+	if err != nil {
+		t.Fatalf("trad confirm: %v\n%s", err, out)
+	}
+	s.waitFor("1 segment updated by trad confirm")
+	s.waitFor("Data centres use more and more power.")
+
+	s2 := startTmux(t, 120, 40, env, bin, art)
+	s2.waitFor("already open in trad edit")
+	s2.text("r")
+	s2.keys("Enter")
+	// The header's mark, not the question's words: a q typed before the
+	// editor takes the terminal would sit in the line being typed.
+	s2.waitFor("· read-only")
+	s2.keys("q")
+	waitDead(t, s2)
+
+	// Separate sends: esc followed at once by q reads as alt+q.
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+	s.keys("q")
+	// Ended before the test's folder is removed: a process still saving
+	// or releasing its lock would race the clean-up.
+	waitDead(t, s)
+	doc := waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[2].Status == segments.StatusTranslated })
+	if doc.Segments[0].Target != "Chips" || doc.Segments[2].Target != "Data centres use more and more power." {
+		t.Fatalf("after both: %q / %q", doc.Segments[0].Target, doc.Segments[2].Target)
+	}
+}
+
+// Issue 10 in the real editor: a second trad edit on an open project says
+// so and, opened anyway, confirms a segment; the first editor, which never
+// saw that segment, moves its cursor and quits (a save): both confirms are in the project,
+// and the editor lock is gone once both have quit.
+func TestE2ETwoEditorsKeepBothConfirms(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	one := startTmux(t, 120, 40, env, bin, "edit", art)
+	one.waitFor("project: " + proj)
+	one.keys("Enter")
+	one.waitFor("enter confirm")
+	one.text("Chips by one.")
+	one.keys("Enter")
+	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[0].Status == segments.StatusTranslated })
+	one.keys("Escape")
+	one.waitFor("enter/i edit")
+
+	two := startTmux(t, 120, 40, env, bin, "edit", art)
+	two.waitFor("already open in trad edit (pid ")
+	two.text("o")
+	two.keys("Enter")
+	two.waitFor("1/3 segments")
+	two.keys("Enter") // the cursor resumed on segment 2
+	two.waitFor("enter confirm")
+	two.text("Report by two.")
+	two.keys("Enter")
+	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Status == segments.StatusTranslated })
+	two.waitFor("2/3 segments")
+	two.keys("Escape")
+	two.waitFor("enter/i edit")
+	two.keys("q")
+	waitDead(t, two)
+
+	one.keys("k") // only moves the cursor: the quit still saves
+	one.waitFor("▶ 1 ✓")
+	one.keys("q")
+	waitDead(t, one)
+	doc, _, err := segments.Load(proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Segments[0].Target != "Chips by one." || doc.Segments[1].Target != "Report by two." {
+		t.Errorf("after both quit: %q, %q", doc.Segments[0].Target, doc.Segments[1].Target)
+	}
+	if _, err := os.Stat(segments.EditorLockPath(proj)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("editor lock left behind: %v", err)
+	}
+}
+
+func waitDead(t *testing.T, s *tmuxSession) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !s.dead() && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !s.dead() {
+		t.Fatalf("the editor did not quit:\n%s", s.screen())
 	}
 }

@@ -113,6 +113,8 @@ type editSession struct {
 	keys        tui.KeyMap
 	config      tui.Config
 	notices     []string
+	report      *segments.LoadReport // what resuming the project found
+	store       *segments.Store      // saves, merging other processes' work
 }
 
 // installSample writes the bundled article into dir (if it is missing or
@@ -151,11 +153,11 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 			project = segments.ProjectPath(file)
 		}
 	}
-	doc, projectPath, _, warns, err := segments.Open(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project})
+	store, doc, rep, warns, err := segments.OpenStore(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project, By: "trad edit"})
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
-	ses := &editSession{doc: doc, projectPath: projectPath, opts: o}
+	ses := &editSession{doc: doc, projectPath: store.Path(), opts: o, report: rep, store: store}
 	if fetched != "" {
 		ses.notices = append(ses.notices, fetched)
 	}
@@ -276,6 +278,15 @@ func editRun(s *streams, o *editOptions) error {
 	for _, n := range ses.notices {
 		fmt.Fprintln(s.Err, "trad:", n)
 	}
+	lock, readOnly, err := lockEditor(s, ses.projectPath)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := lock.Release(); err != nil {
+			fmt.Fprintln(s.Err, "trad:", err)
+		}
+	}()
 
 	noColor := os.Getenv("NO_COLOR") != ""
 	if noColor {
@@ -288,17 +299,7 @@ func editRun(s *streams, o *editOptions) error {
 	lipgloss.SetHasDarkBackground(termenv.NewOutput(out).HasDarkBackground())
 	defer tui.TuneGC()()
 	projectPath := ses.projectPath
-	m := tui.New(ses.doc, projectPath, tui.Options{
-		Load:       ses.load,
-		Save:       func(d *segments.Document) error { return segments.Save(projectPath, d) },
-		SaveMemory: ses.saveMemory(),
-		Config:     &ses.config,
-		Keys:       &ses.keys,
-		Notices:    ses.notices,
-		NoColor:    noColor,
-		WordCount:  segments.WordCount,
-		Exporters:  exporters(ses.doc),
-	})
+	m := tui.New(ses.doc, projectPath, ses.options(readOnly, noColor))
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler())
 
@@ -313,20 +314,47 @@ func editRun(s *streams, o *editOptions) error {
 	final, runErr := p.Run()
 	fm, _ := final.(tui.Model)
 	if fm.Unsaved() {
-		// Last chance, now that the UI is gone and I/O is allowed here.
-		// Rescue keeps the editor's text, which quit did not commit if
-		// the program was killed or lost its terminal.
-		doc := fm.Rescue()
-		if err := segments.Save(projectPath, doc); err != nil {
-			rescue := filepath.Join(os.TempDir(), "trad-rescue-"+filepath.Base(projectPath))
-			if rerr := segments.Save(rescue, doc); rerr == nil {
-				return &exitError{code: 1, err: fmt.Errorf("could not save %s: %v; your work is in %s", projectPath, err, rescue)}
-			}
-			return &exitError{code: 1, err: fmt.Errorf("could not save %s: %w", projectPath, err)}
+		if err := ses.rescue(fm); err != nil {
+			return err
 		}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return fmt.Errorf("edit: %w", runErr)
+	}
+	return nil
+}
+
+// options are the editor's options for this session.
+func (ses *editSession) options(readOnly, noColor bool) tui.Options {
+	return tui.Options{
+		Load:       ses.load,
+		Store:      ses.store,
+		ReadOnly:   readOnly,
+		SaveMemory: ses.saveMemory(),
+		Config:     &ses.config,
+		Keys:       &ses.keys,
+		Notices:    ses.notices,
+		Report:     ses.report,
+		NoColor:    noColor,
+		WordCount:  segments.WordCount,
+		Exporters:  exporters(ses.doc),
+	}
+}
+
+// rescue is the last save, once the program has stopped without saving
+// everything (killed after a signal, or its terminal gone): I/O is allowed
+// here. The editor's text, which quit did not commit, is kept as a draft.
+// When the project cannot be written the work goes to a file in the
+// temporary folder, named in the error.
+func (ses *editSession) rescue(fm tui.Model) error {
+	projectPath := ses.projectPath
+	doc := fm.Rescue()
+	if _, err := ses.store.Save(doc); err != nil {
+		rescue := filepath.Join(os.TempDir(), "trad-rescue-"+filepath.Base(projectPath))
+		if rerr := segments.Save(rescue, doc); rerr == nil {
+			return &exitError{code: 1, err: fmt.Errorf("could not save %s: %v; your work is in %s", projectPath, err, rescue)}
+		}
+		return &exitError{code: 1, err: fmt.Errorf("could not save %s: %w", projectPath, err)}
 	}
 	return nil
 }

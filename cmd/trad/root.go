@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -104,6 +105,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newQACmd(s),
 		newSpellCmd(s),
 		newAlignCmd(s),
+		newMTCmd(s),
 	)
 	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
 	return root
@@ -125,11 +127,19 @@ func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	// A module version only when it names a release (go install
+	// …@v1.2.0): a build inside a checkout gets a pseudo-version
+	// (v0.0.0-20251205…-abcdef+dirty) that go run does not, and the TMX
+	// creationtoolversion must not depend on how trad was started.
+	if bi, ok := debug.ReadBuildInfo(); ok && releaseVersion.MatchString(bi.Main.Version) {
 		return bi.Main.Version
 	}
 	return "0.1.0-dev"
 }
+
+// releaseVersion matches a semantic version with no pre-release or build
+// suffix, which pseudo-versions and "(devel)" always have.
+var releaseVersion = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
 
 // isTerminal reports whether f is a character device (a terminal).
 func isTerminal(f *os.File) bool {

@@ -46,6 +46,29 @@ type statsJSON struct {
 	ByStatus  map[string]segments.StatusCount `json:"by_status"`
 	Remaining segments.StatusCount            `json:"remaining"`
 	Percent   float64                         `json:"percent"`
+	// MT counts the segments whose target came from machine translation
+	// (origin mt), MTConfirmed those of them confirmed.
+	MT          segments.StatusCount `json:"mt"`
+	MTConfirmed segments.StatusCount `json:"mt_confirmed"`
+	// NoMT is the project's "no machine translation" mark.
+	NoMT bool `json:"no_mt"`
+}
+
+// mtCounts counts doc's segments with origin mt, all and confirmed.
+func mtCounts(doc *segments.Document) (all, confirmed segments.StatusCount) {
+	for _, seg := range doc.Segments {
+		if seg.Origin != segments.OriginMT {
+			continue
+		}
+		w := segments.WordCount(seg.Source)
+		all.Segments++
+		all.Words += w
+		if seg.Status.Confirmed() {
+			confirmed.Segments++
+			confirmed.Words += w
+		}
+	}
+	return all, confirmed
 }
 
 func statsRun(s *streams, o *statsOptions) error {
@@ -56,9 +79,11 @@ func statsRun(s *streams, o *statsOptions) error {
 	st := doc.Stats()
 	newC, draft := st.ByStatus[segments.StatusNew], st.ByStatus[segments.StatusDraft]
 	remaining := segments.StatusCount{Segments: newC.Segments + draft.Segments, Words: newC.Words + draft.Words}
+	mtAll, mtConf := mtCounts(doc)
 	if o.JSON {
 		out := statsJSON{Source: doc.SourcePath, SrcLang: doc.SourceLang.String(), TgtLang: doc.TargetLang.String(),
-			Total: st.Total, ByStatus: map[string]segments.StatusCount{}, Remaining: remaining, Percent: st.Percent}
+			Total: st.Total, ByStatus: map[string]segments.StatusCount{}, Remaining: remaining, Percent: st.Percent,
+			MT: mtAll, MTConfirmed: mtConf, NoMT: doc.NoMT}
 		for i, c := range st.ByStatus {
 			out.ByStatus[segments.Status(i).String()] = c
 		}
@@ -74,9 +99,14 @@ func statsRun(s *streams, o *statsOptions) error {
 	}
 	fmt.Fprintf(tw, "Total\t%d\t%d\t\n", st.Total.Segments, st.Total.Words)
 	fmt.Fprintf(tw, "Remaining\t%d\t%d\t\n", remaining.Segments, remaining.Words)
+	fmt.Fprintf(tw, "Machine-translated\t%d\t%d\t\n", mtAll.Segments, mtAll.Words)
+	fmt.Fprintf(tw, "  of which confirmed\t%d\t%d\t\n", mtConf.Segments, mtConf.Words)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(s.Out, "\nConfirmed: %.1f%% of source words\n", st.Percent)
+	if err == nil && doc.NoMT {
+		_, err = fmt.Fprintln(s.Out, "Machine translation: forbidden (confidential project)")
+	}
 	return err
 }

@@ -18,6 +18,9 @@ func TestStats(t *testing.T) {
 			t.Errorf("stats output lacks %q:\n%s", w, out)
 		}
 	}
+	if strings.Contains(out, " %") || !strings.Contains(out, "% of source words") {
+		t.Errorf("English output writes the percentage the French way (\"39.5 %%\"):\n%s", out)
+	}
 	code, out, errs = runTrad(t, "stats", article, "--json")
 	if code != 0 {
 		t.Fatal(errs)

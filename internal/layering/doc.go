@@ -1,3 +1,3 @@
 // Package layering holds no code: its test checks that the domain packages
-// (segments, glossary, bitext, tm, qa) stay free of terminal UI libraries.
+// (segments, glossary, bitext, tm, qa, mt) stay free of terminal UI libraries.
 package layering

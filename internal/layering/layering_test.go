@@ -7,7 +7,7 @@ import (
 )
 
 // domain lists the packages that must not know about terminals.
-var domain = []string{"./segments", "./glossary", "./bitext", "./tm", "./qa"}
+var domain = []string{"./segments", "./glossary", "./bitext", "./tm", "./qa", "./mt"}
 
 // TestDomainImportsNoCharm checks that no domain package depends on the
 // charmbracelet libraries, directly or not (STYLE.md, habit 1).

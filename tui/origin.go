@@ -1,0 +1,26 @@
+package tui
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+)
+
+// userMemoryName matches the files tm.UserFile names: NAME-XXXXXXXX.tmx.
+var userMemoryName = regexp.MustCompile(`^(.+)-[0-9a-f]{8}\.tmx$`)
+
+// shortOrigin is where a glossary entry or a memory unit comes from, short
+// enough for a pane: the file name (no folders) and line, and a user
+// memory file by the project it was saved from ("article.fr memory" rather
+// than "article.fr-85279d6d.tmx").
+func shortOrigin(path string, line int) string {
+	base := filepath.Base(path)
+	if m := userMemoryName.FindStringSubmatch(base); m != nil {
+		base = m[1] + " memory"
+	}
+	base = sanitizeLine(base)
+	if line > 0 {
+		base += ":" + strconv.Itoa(line)
+	}
+	return base
+}
