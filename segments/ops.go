@@ -22,18 +22,35 @@ const HistoryLimit = 10
 // anything changed. When the target or status changes and the segment had
 // work, its previous version goes to History. Changed is stamped with now
 // (UTC) and Rev is bumped. It is the one primitive behind Confirm, SetDraft
-// and MarkReviewed.
+// and MarkReviewed. The target's tags are kept (moved by FitTags to fit a
+// changed text); callers that edit tags use UpdateTagged.
 func (d *Document) Update(i int, target string, st Status, origin string, now time.Time) bool {
 	s := &d.Segments[i]
-	if s.Target == target && s.Status == st && s.Origin == origin {
+	tags := s.TargetTags
+	if target != s.Target {
+		tags = FitTags(tags, target)
+	}
+	return d.UpdateTagged(i, target, tags, st, origin, now)
+}
+
+// UpdateTagged is Update with the target's tags: the target text and its
+// tags are one unit (a change of tags alone is a change of the target).
+// tags must fit target (see Check); the slice is kept, not copied.
+func (d *Document) UpdateTagged(i int, target string, tags []Tag, st Status, origin string, now time.Time) bool {
+	s := &d.Segments[i]
+	sameTarget := s.Target == target && tagsKey(s.TargetTags) == tagsKey(tags)
+	if sameTarget && s.Status == st && s.Origin == origin {
 		return false
 	}
-	if s.Target != target || s.Status != st {
+	if !sameTarget || s.Status != st {
 		if s.Target != "" || s.Status != StatusNew {
 			s.History = pushVersion(s.History, s.version())
 		}
 	}
-	s.Target, s.Status, s.Origin = target, st, origin
+	if len(tags) == 0 {
+		tags = nil
+	}
+	s.Target, s.TargetTags, s.Status, s.Origin = target, tags, st, origin
 	if origin != OriginMT {
 		s.MTEngine = ""
 	}
@@ -122,6 +139,10 @@ func (d *Document) Restore(i int, now time.Time) bool {
 		s.History = nil
 	}
 	s.Target, s.Status, s.Origin = v.Target, v.Status, v.Origin
+	s.TargetTags = nil
+	if s.Block >= 0 && s.Block < len(d.Blocks) {
+		s.TargetTags = validTags(&d.Blocks[s.Block], v.Target, v.TargetTags)
+	}
 	if v.Note != "" {
 		s.Note = v.Note
 	}
@@ -144,7 +165,7 @@ func (d *Document) SetNote(i int, note string, now time.Time) bool {
 
 // version is s's current work as a Version.
 func (s *Segment) version() Version {
-	return Version{Target: s.Target, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}
+	return Version{Target: s.Target, TargetTags: s.TargetTags, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}
 }
 
 // pushVersion returns h with v appended, trimmed by trimHistory. It never
