@@ -65,6 +65,18 @@ func (d *Document) UpdateTagged(i int, target string, tags []Tag, st Status, ori
 // empty origin keeps the one it had (a memory draft confirmed as it is stays
 // OriginTM). It reports whether anything changed.
 func (d *Document) Confirm(i int, target, origin string, now time.Time) bool {
+	st, origin := d.confirmStatus(i, target, origin)
+	return d.Update(i, target, st, origin, now)
+}
+
+// ConfirmTagged is Confirm with the target's tags (the editor's).
+func (d *Document) ConfirmTagged(i int, target string, tags []Tag, origin string, now time.Time) bool {
+	st, origin := d.confirmStatus(i, target, origin)
+	return d.UpdateTagged(i, target, tags, st, origin, now)
+}
+
+// confirmStatus is the status and origin Confirm gives segment i.
+func (d *Document) confirmStatus(i int, target, origin string) (Status, string) {
 	s := &d.Segments[i]
 	st := StatusTranslated
 	switch {
@@ -78,7 +90,7 @@ func (d *Document) Confirm(i int, target, origin string, now time.Time) bool {
 			origin = s.Origin
 		}
 	}
-	return d.Update(i, target, st, origin, now)
+	return st, origin
 }
 
 // SetDraft puts target in segment i as a draft (new when target is empty),
@@ -88,6 +100,14 @@ func (d *Document) SetDraft(i int, target, origin string, now time.Time) bool {
 		return d.Update(i, "", StatusNew, OriginTyped, now)
 	}
 	return d.Update(i, target, StatusDraft, origin, now)
+}
+
+// SetDraftTagged is SetDraft with the target's tags (the editor's).
+func (d *Document) SetDraftTagged(i int, target string, tags []Tag, origin string, now time.Time) bool {
+	if target == "" && len(tags) == 0 {
+		return d.Update(i, "", StatusNew, OriginTyped, now)
+	}
+	return d.UpdateTagged(i, target, tags, StatusDraft, origin, now)
 }
 
 // SetMTDraft puts a machine translation by engine in segment i as a draft
