@@ -163,22 +163,35 @@ func drawTagged(value string, row, col, width int, codes []segments.Code, base, 
 		for _, wl := range taWrap(shown, width) {
 			var b strings.Builder
 			w := 0
+			// Runs of one style are rendered at once.
+			var run []rune
+			var runSt *lipgloss.Style
+			flush := func() {
+				if len(run) > 0 {
+					b.WriteString(runSt.Render(string(run)))
+				}
+				run = run[:0]
+			}
 			for range wl {
 				if k >= len(shown) {
 					break
 				}
-				st := base
+				st := &base
 				if tag[k] {
-					st = tagSt
+					st = &tagSt
 				}
-				first := k == 0 || from[k-1] != from[k]
-				if li == row && from[k] == col && first {
-					st = cur
+				if li == row && from[k] == col { // a whole label under the cursor
+					st = &cur
 				}
-				b.WriteString(st.Render(string(shown[k])))
+				if st != runSt {
+					flush()
+					runSt = st
+				}
+				run = append(run, shown[k])
 				w += runewidth.RuneWidth(shown[k])
 				k++
 			}
+			flush()
 			if li == row && col >= len([]rune(line)) && k == len(shown) && w < width {
 				b.WriteString(cur.Render(" "))
 				col = -1
