@@ -255,3 +255,17 @@ func (e *editor) tagUnderCursor() string {
 	}
 	return ""
 }
+
+// untagged is s without the runes the editor takes for tags: text from
+// elsewhere (a memory match) cannot bring tags in by accident.
+func untagged(s string) string {
+	if !strings.ContainsFunc(s, isTagRune) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isTagRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -114,3 +114,23 @@ func TestCopySourceWithTagsAndStatusHint(t *testing.T) {
 		t.Errorf("export after ctrl+r:\n%s", got)
 	}
 }
+
+func TestQAReportsMissingTagsOnConfirm(t *testing.T) {
+	h := started(t, tagDoc(t))
+	h.press("enter")
+	h.typeText("The big cat.")
+	h.press("enter")
+	var tagIssues []string
+	for _, is := range h.m.issues.get(0) {
+		if is.Check == "tags" {
+			tagIssues = append(tagIssues, is.Message)
+		}
+	}
+	// The block's codes name the tags as the columns show them.
+	if !strings.Contains(strings.Join(tagIssues, "\n"), "‹b1›") {
+		t.Fatalf("tags issues after confirming without the tags: %q", tagIssues)
+	}
+	if v := h.view(); !strings.Contains(v, "QA") {
+		t.Errorf("the QA finding is not on screen:\n%s", v)
+	}
+}
