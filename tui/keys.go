@@ -247,7 +247,7 @@ func (h editHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		editColumn(k),
 		{k.replaceMatchHelp, k.Save, k.Quit, k.Glossary, k.Help},
-		{k.UseMT, k.AddWord, k.Suggest},
+		{k.UseMT, k.AddWord, k.Suggest, k.InsertTag, k.InsertAllTags},
 	}
 }
 
