@@ -351,7 +351,11 @@ func (e *editor) lines(width int) []string {
 		// the value itself, with the labels.
 		st := e.state()
 		cur := e.base.Reverse(true)
-		out := drawTagged(st.value, st.row, st.col, e.ta.Width(), e.codes, e.base, e.tagStyle.Inherit(e.base), cur)
+		var marks [][2]int
+		if len(e.marks) > 0 {
+			marks = validMarks(e.marks, e.marksText, st.value)
+		}
+		out := drawTagged(st.value, st.row, st.col, e.ta.Width(), e.codes, marks, e.base, e.tagStyle.Inherit(e.base), cur)
 		for i := range out {
 			out[i] = fit(out[i], width)
 		}

@@ -3,6 +3,7 @@ package tui
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -154,14 +155,24 @@ func shownRunes(line []rune, codes []segments.Code) (shown []rune, from []int, t
 
 // drawTagged draws the editor's value, which holds tags, as lines of the
 // given width: the textarea's wrapping rules measured on the shown text,
-// the labels in the tag style, the cursor at row, col (a rune of line row).
-func drawTagged(value string, row, col, width int, codes []segments.Code, base, tagSt, cur lipgloss.Style) []string {
+// the labels in the tag style, the cursor at row, col (a rune of line row),
+// the byte spans marks of value underlined (misspelt words).
+func drawTagged(value string, row, col, width int, codes []segments.Code, marks [][2]int, base, tagSt, cur lipgloss.Style) []string {
 	var out []string
+	off := 0 // byte offset of the line in value
 	for li, line := range strings.Split(value, "\n") {
-		shown, from, tag := shownRunes([]rune(line), codes)
+		runes := []rune(line)
+		// byteAt[i] is the offset in value of the line's rune i.
+		byteAt := make([]int, len(runes))
+		for i, b := 0, off; i < len(runes); i++ {
+			byteAt[i] = b
+			b += utf8.RuneLen(runes[i])
+		}
+		shown, from, tag := shownRunes(runes, codes)
 		k := 0
 		for _, wl := range taWrap(shown, width) {
 			var b strings.Builder
+			var under [][2]int
 			w := 0
 			// Runs of one style are rendered at once.
 			var run []rune
@@ -188,7 +199,11 @@ func drawTagged(value string, row, col, width int, codes []segments.Code, base, 
 					runSt = st
 				}
 				run = append(run, shown[k])
-				w += runewidth.RuneWidth(shown[k])
+				rw := runewidth.RuneWidth(shown[k])
+				if !tag[k] && inSpans(marks, byteAt[from[k]]) {
+					under = addCol(under, w, w+rw)
+				}
+				w += rw
 				k++
 			}
 			flush()
@@ -196,10 +211,21 @@ func drawTagged(value string, row, col, width int, codes []segments.Code, base, 
 				b.WriteString(cur.Render(" "))
 				col = -1
 			}
-			out = append(out, b.String())
+			out = append(out, underlineCols(b.String(), under))
 		}
+		off += len(line) + 1
 	}
 	return out
+}
+
+// inSpans reports whether byte offset p is in one of the spans.
+func inSpans(spans [][2]int, p int) bool {
+	for _, s := range spans {
+		if p >= s[0] && p < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // insertTags inserts at the cursor the next tag of the source missing in

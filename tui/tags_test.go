@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/language"
 
 	"github.com/trad-project/trad/bitext"
@@ -132,5 +133,27 @@ func TestQAReportsMissingTagsOnConfirm(t *testing.T) {
 	}
 	if v := h.view(); !strings.Contains(v, "QA") {
 		t.Errorf("the QA finding is not on screen:\n%s", v)
+	}
+}
+
+func TestSpellUnderlineWithTags(t *testing.T) {
+	sp := newFakeSpeller("goverment")
+	h := newHarness(t, tagDoc(t), Options{Load: func(*segments.Document) Resources {
+		return Resources{Spell: sp}
+	}})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.m.Init())
+	h.press("enter")
+	h.ticks = nil
+	h.press("ctrl+t")
+	h.typeText("goverment")
+	h.press("ctrl+t")
+	h.fireTicks()
+	v := h.view()
+	if !strings.Contains(v, "‹b1›") {
+		t.Fatalf("no tag drawn:\n%s", v)
+	}
+	if !strings.Contains(v, "\x1b[4mgoverment\x1b[24m") && !strings.Contains(v, "\x1b[4mgovermen") {
+		t.Fatalf("the misspelt word between tags is not underlined:\n%q", v)
 	}
 }
