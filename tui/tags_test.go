@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/language"
 
 	"github.com/trad-project/trad/bitext"
@@ -155,5 +156,29 @@ func TestSpellUnderlineWithTags(t *testing.T) {
 	}
 	if !strings.Contains(v, "\x1b[4mgoverment\x1b[24m") && !strings.Contains(v, "\x1b[4mgovermen") {
 		t.Fatalf("the misspelt word between tags is not underlined:\n%q", v)
+	}
+}
+
+func TestDraftKeepsTagsAndLinesFit(t *testing.T) {
+	h := newHarness(t, tagDoc(t), Options{})
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 20})
+	h.press("down", "enter")
+	h.typeText("Voyez ")
+	h.press("alt+t")
+	h.typeText(" un texte assez long pour passer à la ligne plusieurs fois")
+	for i, l := range strings.Split(h.view(), "\n") {
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Errorf("line %d is %d cells wide: %q", i, w, l)
+		}
+	}
+	h.press("esc")
+	s := h.m.doc.Segments[1]
+	if s.Status != segments.StatusDraft || len(s.TargetTags) != 3 || !strings.HasPrefix(s.Target, "Voyez  un texte") {
+		t.Fatalf("draft = %q %v %s", s.Target, s.TargetTags, s.Status)
+	}
+	// Opened again, the draft's tags are in the editor.
+	h.press("enter")
+	if got := decodeTags(h.m.editor.value()); len(got.Tags) != 3 || got.Text != s.Target {
+		t.Fatalf("reopened draft: %+v", got)
 	}
 }
