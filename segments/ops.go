@@ -125,7 +125,14 @@ func (d *Document) SetMTDraft(i int, target, engine string, now time.Time) bool 
 // unchanged, as segment i's translation (origin mt, engine recorded). It
 // reports whether anything changed.
 func (d *Document) ConfirmMT(i int, target, engine string, now time.Time) bool {
-	changed := d.Confirm(i, target, OriginMT, now)
+	s := &d.Segments[i]
+	return d.ConfirmMTTagged(i, target, FitTags(s.TargetTags, target), engine, now)
+}
+
+// ConfirmMTTagged is ConfirmMT with the target's tags (the editor's: a
+// suggestion the translator confirmed, tags and all).
+func (d *Document) ConfirmMTTagged(i int, target string, tags []Tag, engine string, now time.Time) bool {
+	changed := d.ConfirmTagged(i, target, tags, OriginMT, now)
 	if s := &d.Segments[i]; s.Origin == OriginMT && s.MTEngine != engine {
 		s.MTEngine = engine
 		changed = true

@@ -279,7 +279,8 @@ func (m *Model) confirmOp(i int, v, origin string, now time.Time) func(*segments
 	x := m.mtx
 	if v != "" && x.usedSeg == i && v == x.used {
 		engine := x.usedEngine
-		return func(d *segments.Document) bool { return d.ConfirmMT(i, decodeTags(v).Text, engine, now) }
+		t := decodeTags(v)
+		return func(d *segments.Document) bool { return d.ConfirmMTTagged(i, t.Text, t.Tags, engine, now) }
 	}
 	t := decodeTags(v)
 	return func(d *segments.Document) bool { return d.ConfirmTagged(i, t.Text, t.Tags, origin, now) }

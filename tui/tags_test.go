@@ -182,3 +182,22 @@ func TestDraftKeepsTagsAndLinesFit(t *testing.T) {
 		t.Fatalf("reopened draft: %+v", got)
 	}
 }
+
+// A machine translation replacing a tagged target and confirmed unchanged
+// is saved as the editor showed it: without the old target's tags.
+func TestMTConfirmedReplacesTaggedTarget(t *testing.T) {
+	doc := tagDoc(t)
+	doc.Segments[0].Target, doc.Segments[0].TargetTags = "The big cat.", []segments.Tag{{At: 4, ID: 1, Kind: segments.TagOpen}, {At: 7, ID: 1, Kind: segments.TagClose}}
+	doc.Segments[0].Status = segments.StatusDraft
+	h := newHarness(t, doc, Options{MT: &fakeMT{}})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("f4")
+	if got := decodeTags(h.m.editor.value()); len(got.Tags) != 0 || !strings.HasPrefix(got.Text, "[mt]") {
+		t.Fatalf("f4 gave %+v", got)
+	}
+	h.press("enter")
+	s := h.m.doc.Segments[0]
+	if s.Origin != segments.OriginMT || len(s.TargetTags) != 0 {
+		t.Fatalf("confirmed MT: origin %q, tags %v", s.Origin, s.TargetTags)
+	}
+}
