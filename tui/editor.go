@@ -142,6 +142,11 @@ func (e *editor) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	case key.Matches(km, k.Redo):
 		return e.stepIntent(e.redoStep(), "nothing to redo"), nil
 	}
+	switch {
+	case key.Matches(km, k.KeyMap.LineNext) && e.moveRow(1),
+		key.Matches(km, k.KeyMap.LinePrevious) && e.moveRow(-1):
+		return nil, nil
+	}
 	for n := range k.InsertHit {
 		if key.Matches(km, k.InsertHit[n]) {
 			return insertHitIntent{n}, nil

@@ -295,3 +295,62 @@ func untagged(s string) string {
 		return r
 	}, s)
 }
+
+// moveRow moves the cursor d drawn rows down (up for d < 0) within a line
+// of the value that holds tags: the textarea's own up and down follow its
+// wrapping, where a tag is one cell, not the drawn one. It reports false
+// when it leaves the move to the textarea (no tags, or the move leaves the
+// line).
+func (e *editor) moveRow(d int) bool {
+	if len(e.codes) == 0 {
+		return false
+	}
+	st := e.state()
+	lines := strings.Split(st.value, "\n")
+	if st.row >= len(lines) || !strings.ContainsFunc(lines[st.row], isTagRune) {
+		return false
+	}
+	line := []rune(lines[st.row])
+	shown, from, _ := shownRunes(line, e.codes)
+	rows := taWrap(shown, e.ta.Width())
+	// The shown index of the cursor, its drawn row and column.
+	k := len(shown)
+	for i := range from {
+		if from[i] >= st.col {
+			k = i
+			break
+		}
+	}
+	start, cr := 0, 0
+	for r := range rows {
+		if start+len(rows[r]) > k || r == len(rows)-1 {
+			cr = r
+			break
+		}
+		start += len(rows[r])
+	}
+	x := runewidth.StringWidth(string(shown[start:min(k, len(shown))]))
+	t := cr + d
+	if t < 0 || t >= len(rows) {
+		return false
+	}
+	start = 0
+	for r := 0; r < t; r++ {
+		start += len(rows[r])
+	}
+	end := min(start+len(rows[t]), len(shown))
+	col := len(line)
+	if t < len(rows)-1 && end > start {
+		col = from[end-1] // the row's last character: its trailing space
+	}
+	w := 0
+	for i := start; i < end; i++ {
+		if w >= x {
+			col = from[i]
+			break
+		}
+		w += runewidth.RuneWidth(shown[i])
+	}
+	e.ta.SetCursor(col)
+	return true
+}

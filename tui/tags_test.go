@@ -201,3 +201,34 @@ func TestMTConfirmedReplacesTaggedTarget(t *testing.T) {
 		t.Fatalf("confirmed MT: origin %q, tags %v", s.Origin, s.TargetTags)
 	}
 }
+
+func TestUpDownFollowDrawnRowsWithTags(t *testing.T) {
+	md := "Le **chat** et **le chien** et **la souris** et **le rat** et **la puce** dorment tous ensemble **ici** et **là** sans bruit.\n"
+	doc, _, err := segments.Read(strings.NewReader(md), segments.ReadOptions{Name: "b.fr.md", Format: segments.FormatMarkdown, Tags: true, Lang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, doc, Options{})
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 30})
+	h.press("enter", "ctrl+r") // the source with its 14 tags
+	ed := h.m.editor
+	last := ed.rows() - 1
+	if last < 3 {
+		t.Fatalf("the target takes %d rows, want 4 or more", last+1)
+	}
+	if r := ed.cursorRow(); r != last {
+		t.Fatalf("cursor on row %d, want %d", r, last)
+	}
+	for want := last - 1; want >= 0; want-- {
+		h.press("up")
+		if r := ed.cursorRow(); r != want {
+			t.Fatalf("after up: row %d, want %d", r, want)
+		}
+	}
+	for want := 1; want <= last; want++ {
+		h.press("down")
+		if r := ed.cursorRow(); r != want {
+			t.Fatalf("after down: row %d, want %d", r, want)
+		}
+	}
+}
