@@ -30,6 +30,10 @@ type Options struct {
 	// the neighbouring blocks at paragraph level), so that a memory made
 	// from the file can tell context (101 %) matches. Off by default.
 	Context bool
+	// TMXTags writes the segments' inline tags in sentence-level TMX as
+	// level 2 codes (<bpt>, <ept>, <it>, <ph> holding the original markup);
+	// by default <seg> holds the plain text only.
+	TMXTags bool
 	// ContextOf, with Context, gives unit i's context (i is the segment
 	// index, or the block index at paragraph level) instead of its
 	// neighbours in the document; ok false writes none. It serves
@@ -64,11 +68,11 @@ const (
 )
 
 // Formats lists the export formats, in the order the CLI shows them.
-var Formats = []string{FormatTMX, FormatXLIFF, FormatMD, FormatTSV, FormatTarget}
+var Formats = []string{FormatTMX, FormatXLIFF, FormatMD, FormatTSV, FormatTarget, FormatTargetHTML}
 
 // FormatForPath infers the export format from a file name's extension:
-// .tmx, .xlf/.xliff, .md/.markdown, .tsv, and .txt for the translated
-// document. It returns "" when the extension says nothing.
+// .tmx, .xlf/.xliff, .md/.markdown, .tsv, .txt for the translated
+// document, .html/.htm for it as a web page. It returns "" when the extension says nothing.
 func FormatForPath(path string) string {
 	i := strings.LastIndexByte(path, '.')
 	if i < 0 || strings.ContainsRune(path[i:], '/') {
@@ -85,6 +89,8 @@ func FormatForPath(path string) string {
 		return FormatTSV
 	case "txt":
 		return FormatTarget
+	case "html", "htm":
+		return FormatTargetHTML
 	}
 	return ""
 }

@@ -109,6 +109,7 @@ func FuzzReadTMX(f *testing.F) {
 	}
 	f.Add(`<tmx><body><tu><tuv lang="fr"><seg>a<bpt>b<sub>c</sub></bpt><hi>d</hi></seg></tuv></tu></body></tmx>`)
 	f.Add(hostileTMX)
+	f.Add(`<tmx><body><tu><tuv xml:lang="fr"><seg>Le <bpt i="1" x="1">**</bpt>cloud<ept i="1">**</ept><it pos="begin">*</it> <ph>x</ph>&#xE000;</seg></tuv></tu></body></tmx>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		n := 0
 		err := ReadTMX(strings.NewReader(in), func(tu TU) error {
@@ -123,6 +124,15 @@ func FuzzReadTMX(f *testing.F) {
 			}
 			if hasControl(tu.Note) || hasControl(tu.ID) {
 				t.Fatalf("note %q or id %q holds a control character", tu.Note, tu.ID)
+			}
+			for lang, tags := range tu.Tags {
+				text, prev := tu.Variants[lang], 0
+				for _, c := range tags {
+					if c.At < prev || c.At > len(text) || hasControl(c.Markup) || strings.ContainsRune(text, tagMark) {
+						t.Fatalf("%s: code %+v does not fit %q", lang, c, text)
+					}
+					prev = c.At
+				}
 			}
 			return nil
 		})
@@ -141,9 +151,26 @@ func FuzzReadXLIFF(f *testing.F) {
 	}
 	f.Add(hostileXLIFF)
 	f.Add(strings.Replace(mustRead(f, "testdata/golden/fixture.xlf"), `id="s2"`, `id="s1"`, 1))
+	f.Add(`<xliff version="2.1"><file><unit id="b1"><segment id="s1"><source>a<pc id="1">b<ph id="2"/></pc>&#xE000;<sc id="3"/></source><target>x<ec startRef="3"/></target></segment></unit></file></xliff>`)
 	f.Fuzz(func(t *testing.T, in string) {
+		_ = ReadXLIFF(strings.NewReader(in), func(xs XLIFFSegment) error {
+			for _, side := range []struct {
+				text string
+				tags []XLIFFTag
+			}{{xs.Source, xs.SourceTags}, {xs.Target, xs.TargetTags}} {
+				for _, tg := range side.tags {
+					if tg.At < 0 || tg.At > len(side.text) || strings.ContainsRune(side.text, tagMark) || hasControl(tg.ID) {
+						t.Fatalf("tag %+v does not fit %q", tg, side.text)
+					}
+				}
+			}
+			return nil
+		})
 		doc := fixtureDoc()
 		_, _ = ImportXLIFF(doc, strings.NewReader(in), t0)
+		if err := doc.Check(); err != nil {
+			t.Fatalf("import left an inconsistent document: %v", err)
+		}
 		if len(doc.Segments) != 14 {
 			t.Fatal("import changed the segment list")
 		}

@@ -68,7 +68,12 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 		}
 		delete(want, src)
 		for _, i := range idx {
-			doc.SetDraft(i, tgt, OriginTM, now)
+			s := &doc.Segments[i]
+			tags, ok := mapTMXTags(s, tu.Tags[sk], tu.Tags[tk], tgt)
+			if !ok || tgt != tu.Variants[tk] {
+				tags = nil // the codes are not the segment's (QA reports the tags to put back)
+			}
+			doc.UpdateTagged(i, tgt, tags, segments.StatusDraft, OriginTM, now)
 			rep.Filled++
 		}
 		return nil
@@ -142,13 +147,18 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 		s := &doc.Segments[i]
 		changed := xs.Note != "" && doc.SetNote(i, xs.Note, now)
 		if tgt := norm.NFC.String(xs.Target); xs.HasTarget && strings.TrimSpace(tgt) != "" {
+			tags, ok := mapXLIFFTags(s, &xs, tgt)
+			switch {
+			case !ok && tgt == s.Target:
+				tags = s.TargetTags // a tool that dropped the codes: keep the project's
+			case !ok || tgt != xs.Target:
+				tags = nil // not the segment's codes: QA reports the tags to put back
+			}
 			origin := s.Origin
 			if tgt != s.Target {
 				origin = OriginImport
 			}
-			if tgt != s.Target || xs.Status() != s.Status {
-				changed = doc.Update(i, tgt, xs.Status(), origin, now) || changed
-			}
+			changed = doc.UpdateTagged(i, tgt, tags, xs.Status(), origin, now) || changed
 		}
 		if changed {
 			rep.Filled++

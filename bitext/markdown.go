@@ -33,15 +33,15 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 			bw.WriteString("| ")
 			bw.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
 			bw.WriteString(" | ")
-			bw.WriteString(MarkdownCell(s.Source))
+			bw.WriteString(MarkdownCell(segmentMarkup(doc, s, false)))
 			bw.WriteString(" | ")
 			if Exported(s, opts) {
-				bw.WriteString(MarkdownCell(s.Target))
+				bw.WriteString(MarkdownCell(segmentMarkup(doc, s, true)))
 			}
 			bw.WriteString(" |\n")
 		}
 	case "parallel":
-		r := newBlockRenderer(doc.Format == "markdown")
+		r := newBlockRenderer(doc.Format == "markdown" || doc.Format == "html") // html articles are written as Markdown
 		r.loose = true
 		for b := 0; b < len(doc.Blocks); b++ {
 			bl := &doc.Blocks[b]
@@ -56,7 +56,7 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 				n := 0
 				for i := b; i < end; i++ {
 					t, k, _ := blockTarget(doc, i, opts)
-					src.WriteString(doc.Blocks[i].Text + "\n")
+					src.WriteString(doc.BlockSourceMarkup(i) + "\n")
 					tgt.WriteString(t + "\n")
 					n += k
 				}
@@ -69,16 +69,17 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 				b = end - 1
 				continue
 			}
+			source := doc.BlockSourceMarkup(b)
 			if bl.Count == 0 {
-				bw.WriteString(r.render(bl, bl.Text))
+				bw.WriteString(r.render(bl, source))
 				continue
 			}
 			target, n, _ := blockTarget(doc, b, opts)
 			if n == 0 {
-				bw.WriteString(r.render(bl, bl.Text))
+				bw.WriteString(r.render(bl, source))
 				continue
 			}
-			bw.WriteString(r.renderPair(bl, bl.Text, target))
+			bw.WriteString(r.renderPair(bl, source, target))
 		}
 	default:
 		return fmt.Errorf("write Markdown: unknown layout %q (want table or parallel)", opts.MDLayout)
@@ -213,10 +214,10 @@ func blockTarget(doc *segments.Document, b int, opts Options) (text string, n, m
 			t.WriteString(" ")
 		}
 		if Exported(s, opts) {
-			t.WriteString(s.Target)
+			t.WriteString(bl.TargetMarkup(s))
 			n++
 		} else {
-			t.WriteString(s.Source)
+			t.WriteString(bl.SourceMarkup(s))
 			missing++
 		}
 	}
@@ -364,4 +365,20 @@ func (r *blockRenderer) renderPair(bl *segments.Block, source, target string) st
 	out := r.render(bl, source)
 	r.prev = nil // the copy below follows its source with a blank line
 	return out + "\n" + r.render(bl, target)
+}
+
+// segmentMarkup is s's source (or target) with its inline codes written
+// back as the article's markup; the plain text when its block is unknown.
+func segmentMarkup(doc *segments.Document, s *segments.Segment, target bool) string {
+	if s.Block < 0 || s.Block >= len(doc.Blocks) {
+		if target {
+			return s.Target
+		}
+		return s.Source
+	}
+	if bl := &doc.Blocks[s.Block]; target {
+		return bl.TargetMarkup(s)
+	} else {
+		return bl.SourceMarkup(s)
+	}
 }

@@ -15,7 +15,7 @@ import (
 // left in the source language and counted in a warning.
 func WriteTarget(w io.Writer, doc *segments.Document, opts Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	r := newBlockRenderer(doc.Format == "markdown")
+	r := newBlockRenderer(doc.Format == "markdown" || doc.Format == "html") // html articles are written as Markdown
 	missing := 0
 	for b := range doc.Blocks {
 		text, _, m := blockTarget(doc, b, opts)

@@ -30,6 +30,9 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 	default:
 		return fmt.Errorf("write TMX: unknown level %q (want sentence or paragraph)", opts.Level)
 	}
+	if paragraph && opts.TMXTags {
+		return fmt.Errorf("write TMX: inline tags (--tmx-tags) are written at sentence level only")
+	}
 	now := opts.now()
 	nowStamp := tmxDate(now)
 	x := newXMLWriter(w)
@@ -83,6 +86,23 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		}
 		return prev, next, true
 	}
+	// segText writes the text of segment s's source (or target) with its
+	// tags when the options ask for them (s is nil for a block).
+	segText := func(s *segments.Segment, text string, target bool) {
+		if !opts.TMXTags || s == nil {
+			x.text(text)
+			return
+		}
+		tags := s.SourceTags
+		if target {
+			tags = s.TargetTags
+		}
+		if s.Block < 0 || s.Block >= len(doc.Blocks) || len(tags) == 0 && len(s.Wrap) == 0 {
+			x.text(text)
+			return
+		}
+		x.tmxSeg(&doc.Blocks[s.Block], text, tags, s.Wrap)
+	}
 	unit := func(id int, source, target, status, note string, changed time.Time, kind string, seg *segments.Segment) {
 		created := nowStamp
 		if !changed.IsZero() {
@@ -131,11 +151,11 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		x.raw(`      <tuv xml:lang="`)
 		x.attr(src)
 		x.raw(`"><seg>`)
-		x.text(source)
+		segText(seg, source, false)
 		x.raw("</seg></tuv>\n" + `      <tuv xml:lang="`)
 		x.attr(tgt)
 		x.raw(`"><seg>`)
-		x.text(target)
+		segText(seg, target, true)
 		x.raw("</seg></tuv>\n    </tu>\n")
 		if n := x.takeRemoved(); n > 0 {
 			opts.warn("%s %d: removed %d character(s) not allowed in XML 1.0", kind, id, n)

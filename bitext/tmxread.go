@@ -24,6 +24,10 @@ type TU struct {
 	// plain text of its <seg>. Inline codes (<bpt>, <ept>, <it>, <ph>, <ut>)
 	// and their contents are dropped; <hi> keeps its text.
 	Variants map[string]string
+	// Tags maps a variant's language to the inline codes of its <seg>
+	// (TMX level 2), their offsets in the plain text of Variants; nil when
+	// no <seg> has codes.
+	Tags map[string][]TMXTag
 	// Props maps each <prop type=…> of the unit to its value.
 	Props map[string]string
 	// Note holds the unit's <note>s, joined by newlines.
@@ -110,8 +114,10 @@ type tmxHandler struct {
 	inTU    bool
 	lang    string
 	inSeg   bool
-	skip    int    // depth inside inline codes whose content is not text
-	seg     []byte // reused: one exact allocation per string
+	skip    int      // depth inside inline codes whose content is not text
+	seg     []byte   // reused: one exact allocation per string
+	codes   []TMXTag // the inline codes of the current <seg>
+	codeBuf []byte   // the native markup of the current code
 	inProp  string
 	inNote  bool
 	notes   []string // the unit's notes so far
@@ -149,6 +155,9 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 	if h.inSeg {
 		switch name {
 		case "bpt", "ept", "it", "ph", "ut", "sub":
+			if h.skip == 0 {
+				h.startCode(name, attrs)
+			}
 			h.skip++ // native code: its content is markup, not text
 		}
 		return
@@ -186,6 +195,7 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 			h.inSeg = true
 			h.skip = 0
 			h.seg = h.seg[:0]
+			h.codes = h.codes[:0]
 		}
 	case "prop":
 		if h.inTU && h.tuDepth == 0 {
@@ -219,11 +229,14 @@ func (h *tmxHandler) end(name string, line int) error {
 		case "seg":
 			h.inSeg = false
 			if _, dup := h.tu.Variants[h.lang]; !dup {
-				h.tu.Variants[h.lang] = segments.Normalize(string(h.seg))
+				h.endSeg()
 			}
 		case "bpt", "ept", "it", "ph", "ut", "sub":
 			if h.skip > 0 {
 				h.skip--
+				if h.skip == 0 {
+					h.endCode()
+				}
 			}
 		}
 		return nil
@@ -264,6 +277,8 @@ func (h *tmxHandler) text(t []byte) {
 	case h.inSeg:
 		if h.skip == 0 {
 			h.seg = append(h.seg, t...)
+		} else {
+			h.codeBuf = append(h.codeBuf, t...)
 		}
 	case h.inProp != "" || h.inNote:
 		h.propBuf = append(h.propBuf, t...)

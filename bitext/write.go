@@ -20,6 +20,8 @@ func Write(w io.Writer, doc *segments.Document, format string, opts Options) err
 		return WriteTSV(w, doc, opts)
 	case FormatTarget:
 		return WriteTarget(w, doc, opts)
+	case FormatTargetHTML:
+		return WriteTargetHTML(w, doc, opts)
 	}
-	return fmt.Errorf("unknown export format %q (want tmx, xliff, md, tsv or target)", format)
+	return fmt.Errorf("unknown export format %q (want tmx, xliff, md, tsv, target or target-html)", format)
 }

@@ -130,6 +130,12 @@ func writeXLIFF2(x *xmlWriter, doc *segments.Document, src, tgt, version string,
 		if hasNotes {
 			x.raw("      </notes>\n")
 		}
+		tagged := unitHasTags(segs)
+		var srcEnds, tgtEnds map[segments.Tag]bool
+		if tagged {
+			x.writeOriginalData(bl, segs)
+			srcEnds, tgtEnds = unitEnds(segs, false, opts), unitEnds(segs, true, opts)
+		}
 		for i := range segs {
 			s := &segs[i]
 			if i > 0 {
@@ -150,11 +156,11 @@ func writeXLIFF2(x *xmlWriter, doc *segments.Document, src, tgt, version string,
 				x.raw(` subState="` + sub + `"`)
 			}
 			x.raw(">\n        <source>")
-			x.text(s.Source)
+			x.segContent(bl, s, false, tagged, true, srcEnds)
 			x.raw("</source>\n")
 			if exported {
 				x.raw("        <target>")
-				x.text(s.Target)
+				x.segContent(bl, s, true, tagged, true, tgtEnds)
 				x.raw("</target>\n")
 			}
 			x.raw("      </segment>\n")
@@ -187,6 +193,11 @@ func writeXLIFF12(x *xmlWriter, doc *segments.Document, src, tgt string, opts Op
 		x.raw(`      <group id="` + blockID(b) + `" resname="`)
 		x.attr(string(bl.Kind))
 		x.raw(`">` + "\n")
+		tagged := unitHasTags(segs)
+		var srcEnds, tgtEnds map[segments.Tag]bool
+		if tagged {
+			srcEnds, tgtEnds = unitEnds(segs, false, opts), unitEnds(segs, true, opts)
+		}
 		for i := range segs {
 			s := &segs[i]
 			x.raw(`        <trans-unit id="` + segID(bl.First+i) + `" xml:space="preserve"`)
@@ -195,7 +206,7 @@ func writeXLIFF12(x *xmlWriter, doc *segments.Document, src, tgt string, opts Op
 				x.raw(` approved="yes"`)
 			}
 			x.raw(">\n          <source>")
-			x.text(s.Source)
+			x.segContent(bl, s, false, tagged, false, srcEnds)
 			x.raw("</source>\n")
 			if exported {
 				x.raw(`          <target state="` + xliff12State(s.Status) + `"`)
@@ -204,7 +215,7 @@ func writeXLIFF12(x *xmlWriter, doc *segments.Document, src, tgt string, opts Op
 					x.raw(` state-qualifier="mt-suggestion"`)
 				}
 				x.raw(">")
-				x.text(s.Target)
+				x.segContent(bl, s, true, tagged, false, tgtEnds)
 				x.raw("</target>\n")
 			}
 			if s.Note != "" {
@@ -220,4 +231,20 @@ func writeXLIFF12(x *xmlWriter, doc *segments.Document, src, tgt string, opts Op
 		}
 	}
 	x.raw("    </body>\n  </file>\n</xliff>\n")
+}
+
+// segContent writes segment s's source or target, with its tags when its
+// unit has any (tagged).
+func (x *xmlWriter) segContent(bl *segments.Block, s *segments.Segment, target, tagged, v2 bool, ends map[segments.Tag]bool) {
+	text, tags := s.Source, s.SourceTags
+	if target {
+		text, tags = s.Target, s.TargetTags
+	}
+	if !tagged {
+		x.text(text)
+		return
+	}
+	x.xliffInline(bl, text, segments.FullTags(tags, s.Wrap, len(text)), v2, func(id int, k segments.TagKind) bool {
+		return ends[segments.Tag{ID: id, Kind: k}]
+	})
 }

@@ -23,6 +23,10 @@ type XLIFFSegment struct {
 	// Source and Target are the plain texts (inline codes dropped, text of
 	// <pc>, <g> and <mrk> kept, <cp> decoded).
 	Source, Target string
+	// SourceTags and TargetTags are the inline codes of Source and Target
+	// (XLIFF 2 <pc>, <sc>, <ec>, <ph>; 1.2 <g>, <bx>, <ex>, <x>, <bpt>,
+	// <ept>, <ph>, <it>) with their offsets in the plain texts.
+	SourceTags, TargetTags []XLIFFTag
 	// HasTarget is true when a <target> element was present.
 	HasTarget bool
 	// State is the XLIFF state (2.x segment state, 1.2 target state),
@@ -40,9 +44,11 @@ type XLIFFSegment struct {
 // outside text does (segments.Normalize): a <cp hex="1B"/> or a &#x9B; in
 // the file never reaches the project or a terminal.
 func (s *XLIFFSegment) Normalize() {
-	for _, p := range []*string{&s.Unit, &s.ID, &s.Source, &s.Target, &s.State, &s.SubState, &s.Note} {
+	for _, p := range []*string{&s.Unit, &s.ID, &s.State, &s.SubState, &s.Note} {
 		*p = segments.Normalize(*p)
 	}
+	s.Source, s.SourceTags = normalizeMarked(s.Source, s.SourceTags)
+	s.Target, s.TargetTags = normalizeMarked(s.Target, s.TargetTags)
 }
 
 // Status maps the segment's XLIFF state back to a trad status (see the
@@ -90,6 +96,8 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 		buf     strings.Builder
 		inText  string // "source", "target" or "note" while collecting text
 		skip    int
+		tags    []XLIFFTag // inline codes of the text being collected
+		pcs     []string   // ids of the open <pc>/<g>
 		noteSeg string
 		segN    int // segments seen in the current unit
 		ids     dupIDs
@@ -116,6 +124,15 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 			name := t.Name.Local
 			stack = append(stack, name)
 			if inText != "" {
+				if inText != "note" && skip == 0 {
+					if k, id, ok := xliffCodeStart(t, version); ok {
+						buf.WriteRune(tagMark)
+						tags = append(tags, XLIFFTag{ID: segments.Normalize(id), Kind: k})
+						if name == "pc" || name == "g" {
+							pcs = append(pcs, id)
+						}
+					}
+				}
 				switch name {
 				case "bpt", "ept", "ph", "it", "sub":
 					skip++
@@ -176,6 +193,7 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 				inText = name
 				buf.Reset()
 				skip = 0
+				tags, pcs = nil, pcs[:0]
 				if name == "target" {
 					seg.HasTarget = true
 					if !v2 {
@@ -204,14 +222,19 @@ func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
 					if skip > 0 && (name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "sub") {
 						skip--
 					}
+					if (name == "pc" || name == "g") && skip == 0 && len(pcs) > 0 && inText != "note" {
+						buf.WriteRune(tagMark)
+						tags = append(tags, XLIFFTag{ID: segments.Normalize(pcs[len(pcs)-1]), Kind: segments.TagClose})
+						pcs = pcs[:len(pcs)-1]
+					}
 					continue
 				}
 				text := buf.String()
 				switch inText {
 				case "source":
-					seg.Source = text
+					seg.Source, seg.SourceTags = text, tags
 				case "target":
-					seg.Target = text
+					seg.Target, seg.TargetTags = text, tags
 				case "note":
 					if strings.HasPrefix(version, "2") {
 						notes.add(noteSeg, text)

@@ -155,6 +155,7 @@ var Checks = []CheckInfo{
 	{CheckFrSpacing, Warning, "French target: no no-break space before ; : ! ? or inside « », or a space before , or ."},
 	{CheckStrayNBSP, Warning, "target not in French: a space before , . ; : ! ? or inside quotes"},
 	{CheckBlockMarker, Error, "the target of a heading, list item or quote starts with a Markdown marker (# - > 1.) the source does not have"},
+	{CheckTags, Error, "inline tags (formatting, links, code) missing, extra, duplicated or malformed in the target; a changed order or a space lost around a tag is a warning"},
 	{CheckLinkPath, Warning, "a URL localised to the target language whose path also changed: check that the page exists"},
 	{CheckCopiedWords, Error, "three or more lower-case words of the source, unknown to the target language's dictionary, left in the target: partly untranslated"},
 	{CheckNames, Warning, "a name of the source, spelt the same in the target language, is not in the target: an omission?"},
@@ -195,6 +196,9 @@ type Context struct {
 	// Block is the kind of the segment's block ("heading", "list-item"…);
 	// empty when unknown.
 	Block segments.BlockKind
+	// Codes are the inline codes of the segment's block, which name its
+	// tags in messages (‹b1›); nil when unknown.
+	Codes []segments.Code
 	// Project is what the checks know of the rest of the project and its
 	// glossary (nil: nothing): translations the translator used for a
 	// term elsewhere, longer glossary entries. See NewProject.
@@ -245,9 +249,9 @@ func CheckDocument(doc *segments.Document, cfg *Config, p *Project, sp Speller) 
 		if p != nil && cfg.Enabled(CheckGlossary) && strings.TrimSpace(seg.Target) != "" {
 			ctx.Hits = p.Hits(i)
 		}
-		ctx.Block = ""
+		ctx.Block, ctx.Codes = "", nil
 		if seg.Block >= 0 && seg.Block < len(doc.Blocks) {
-			ctx.Block = doc.Blocks[seg.Block].Kind
+			ctx.Block, ctx.Codes = doc.Blocks[seg.Block].Kind, doc.Blocks[seg.Block].Codes
 		}
 		perSeg[i] = Check(seg, ctx)
 	}
@@ -283,10 +287,16 @@ type span struct{ start, end int }
 func (c *checker) on(id string) bool { return c.cfg.Enabled(id) }
 
 func (c *checker) add(id, msg string, start, end int) {
+	c.addSeverity(id, c.cfg.SeverityOf(id), msg, start, end)
+}
+
+// addSeverity is add with a severity of the finding's own, below the
+// check's (a tags check warning).
+func (c *checker) addSeverity(id string, sev Severity, msg string, start, end int) {
 	if !c.on(id) {
 		return
 	}
-	c.issues = append(c.issues, newIssue(c.seg.Index, id, c.cfg.SeverityOf(id), msg, start, end))
+	c.issues = append(c.issues, newIssue(c.seg.Index, id, min(sev, c.cfg.SeverityOf(id)), msg, start, end))
 }
 
 // newIssue returns an issue with its Key: a hash of the check and the
@@ -336,6 +346,9 @@ func (c *checker) run() {
 	}
 	if c.on(CheckBlockMarker) {
 		c.checkBlockMarker()
+	}
+	if c.on(CheckTags) {
+		c.checkTags()
 	}
 	if c.on(CheckCopiedWords) && c.ctx.Spell != nil {
 		c.checkCopiedWords()

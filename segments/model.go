@@ -86,6 +86,10 @@ type Block struct {
 	// Count how many segments the block has (0 for code blocks).
 	First int `json:"first"`
 	Count int `json:"count"`
+	// Codes are the block's inline codes (formatting taken out of Text),
+	// numbered from 1 in order of appearance; the segments' tags place
+	// them. Nil for a block without inline formatting. See tags.go.
+	Codes []Code `json:"codes,omitempty"`
 }
 
 // Segment is one sentence (or heading, or list item) of source with its target.
@@ -100,6 +104,15 @@ type Segment struct {
 
 	Source string `json:"source"`
 	Target string `json:"target,omitempty"`
+	// SourceTags and TargetTags place the block's codes in Source and
+	// Target (offsets into each). A pair may open in one segment and close
+	// in another. The slices are never changed in place (clones share them).
+	SourceTags []Tag `json:"source_tags,omitempty"`
+	TargetTags []Tag `json:"target_tags,omitempty"`
+	// Wrap lists the pairs that cover the whole source, outermost first:
+	// they stay outside the editable text and are written around the
+	// target as they are around the source.
+	Wrap   []int  `json:"wrap,omitempty"`
 	Status Status `json:"status"`
 	Note   string `json:"note,omitempty"`
 	// Origin says where a target came from when the translator did not type
@@ -136,11 +149,12 @@ const (
 
 // Version is a previous state of a segment's work, kept in Segment.History.
 type Version struct {
-	Target  string    `json:"target,omitempty"`
-	Status  Status    `json:"status"`
-	Origin  string    `json:"origin,omitempty"`
-	Note    string    `json:"note,omitempty"`
-	Changed time.Time `json:"changed,omitzero"`
+	Target     string    `json:"target,omitempty"`
+	TargetTags []Tag     `json:"target_tags,omitempty"`
+	Status     Status    `json:"status"`
+	Origin     string    `json:"origin,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	Changed    time.Time `json:"changed,omitzero"`
 	// Conflict marks a version that lost a merge: another process changed
 	// the same segment and its change was later. It is kept so that the
 	// translator can see it and Restore it.

@@ -22,18 +22,35 @@ const HistoryLimit = 10
 // anything changed. When the target or status changes and the segment had
 // work, its previous version goes to History. Changed is stamped with now
 // (UTC) and Rev is bumped. It is the one primitive behind Confirm, SetDraft
-// and MarkReviewed.
+// and MarkReviewed. The target's tags are kept (moved by FitTags to fit a
+// changed text); callers that edit tags use UpdateTagged.
 func (d *Document) Update(i int, target string, st Status, origin string, now time.Time) bool {
 	s := &d.Segments[i]
-	if s.Target == target && s.Status == st && s.Origin == origin {
+	tags := s.TargetTags
+	if target != s.Target {
+		tags = FitTags(tags, target)
+	}
+	return d.UpdateTagged(i, target, tags, st, origin, now)
+}
+
+// UpdateTagged is Update with the target's tags: the target text and its
+// tags are one unit (a change of tags alone is a change of the target).
+// tags must fit target (see Check); the slice is kept, not copied.
+func (d *Document) UpdateTagged(i int, target string, tags []Tag, st Status, origin string, now time.Time) bool {
+	s := &d.Segments[i]
+	sameTarget := s.Target == target && tagsKey(s.TargetTags) == tagsKey(tags)
+	if sameTarget && s.Status == st && s.Origin == origin {
 		return false
 	}
-	if s.Target != target || s.Status != st {
+	if !sameTarget || s.Status != st {
 		if s.Target != "" || s.Status != StatusNew {
 			s.History = pushVersion(s.History, s.version())
 		}
 	}
-	s.Target, s.Status, s.Origin = target, st, origin
+	if len(tags) == 0 {
+		tags = nil
+	}
+	s.Target, s.TargetTags, s.Status, s.Origin = target, tags, st, origin
 	if origin != OriginMT {
 		s.MTEngine = ""
 	}
@@ -48,6 +65,18 @@ func (d *Document) Update(i int, target string, st Status, origin string, now ti
 // empty origin keeps the one it had (a memory draft confirmed as it is stays
 // OriginTM). It reports whether anything changed.
 func (d *Document) Confirm(i int, target, origin string, now time.Time) bool {
+	st, origin := d.confirmStatus(i, target, origin)
+	return d.Update(i, target, st, origin, now)
+}
+
+// ConfirmTagged is Confirm with the target's tags (the editor's).
+func (d *Document) ConfirmTagged(i int, target string, tags []Tag, origin string, now time.Time) bool {
+	st, origin := d.confirmStatus(i, target, origin)
+	return d.UpdateTagged(i, target, tags, st, origin, now)
+}
+
+// confirmStatus is the status and origin Confirm gives segment i.
+func (d *Document) confirmStatus(i int, target, origin string) (Status, string) {
 	s := &d.Segments[i]
 	st := StatusTranslated
 	switch {
@@ -61,7 +90,7 @@ func (d *Document) Confirm(i int, target, origin string, now time.Time) bool {
 			origin = s.Origin
 		}
 	}
-	return d.Update(i, target, st, origin, now)
+	return st, origin
 }
 
 // SetDraft puts target in segment i as a draft (new when target is empty),
@@ -71,6 +100,14 @@ func (d *Document) SetDraft(i int, target, origin string, now time.Time) bool {
 		return d.Update(i, "", StatusNew, OriginTyped, now)
 	}
 	return d.Update(i, target, StatusDraft, origin, now)
+}
+
+// SetDraftTagged is SetDraft with the target's tags (the editor's).
+func (d *Document) SetDraftTagged(i int, target string, tags []Tag, origin string, now time.Time) bool {
+	if target == "" && len(tags) == 0 {
+		return d.Update(i, "", StatusNew, OriginTyped, now)
+	}
+	return d.UpdateTagged(i, target, tags, StatusDraft, origin, now)
 }
 
 // SetMTDraft puts a machine translation by engine in segment i as a draft
@@ -88,7 +125,14 @@ func (d *Document) SetMTDraft(i int, target, engine string, now time.Time) bool 
 // unchanged, as segment i's translation (origin mt, engine recorded). It
 // reports whether anything changed.
 func (d *Document) ConfirmMT(i int, target, engine string, now time.Time) bool {
-	changed := d.Confirm(i, target, OriginMT, now)
+	s := &d.Segments[i]
+	return d.ConfirmMTTagged(i, target, FitTags(s.TargetTags, target), engine, now)
+}
+
+// ConfirmMTTagged is ConfirmMT with the target's tags (the editor's: a
+// suggestion the translator confirmed, tags and all).
+func (d *Document) ConfirmMTTagged(i int, target string, tags []Tag, engine string, now time.Time) bool {
+	changed := d.ConfirmTagged(i, target, tags, OriginMT, now)
 	if s := &d.Segments[i]; s.Origin == OriginMT && s.MTEngine != engine {
 		s.MTEngine = engine
 		changed = true
@@ -122,6 +166,10 @@ func (d *Document) Restore(i int, now time.Time) bool {
 		s.History = nil
 	}
 	s.Target, s.Status, s.Origin = v.Target, v.Status, v.Origin
+	s.TargetTags = nil
+	if s.Block >= 0 && s.Block < len(d.Blocks) {
+		s.TargetTags = validTags(&d.Blocks[s.Block], v.Target, v.TargetTags)
+	}
 	if v.Note != "" {
 		s.Note = v.Note
 	}
@@ -144,7 +192,7 @@ func (d *Document) SetNote(i int, note string, now time.Time) bool {
 
 // version is s's current work as a Version.
 func (s *Segment) version() Version {
-	return Version{Target: s.Target, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}
+	return Version{Target: s.Target, TargetTags: s.TargetTags, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}
 }
 
 // pushVersion returns h with v appended, trimmed by trimHistory. It never

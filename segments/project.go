@@ -255,7 +255,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 		return doc, rep, nil
 	}
 	nd, warns, err := readBytes(src, doc.SourcePath, ReadOptions{
-		Lang: doc.SourceLang.String(), Target: doc.TargetLang.String(), Format: doc.Format,
+		Lang: doc.SourceLang.String(), Target: doc.TargetLang.String(), Format: doc.Format, Tags: true,
 	})
 	rep.Warnings = append(rep.Warnings, warns...)
 	if err != nil {
@@ -319,8 +319,8 @@ func parseProject(path string, data []byte) (*Document, *projectFile, error) {
 		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
 		NoMT: pf.NoMT,
 	}
-	if doc.Format != FormatText && doc.Format != FormatMarkdown {
-		return nil, nil, corrupt(fmt.Errorf("format %q (want text or markdown)", pf.Format))
+	if doc.Format != FormatText && doc.Format != FormatMarkdown && doc.Format != FormatHTML {
+		return nil, nil, corrupt(fmt.Errorf("format %q (want text, markdown or html)", pf.Format))
 	}
 	if err := doc.Check(); err != nil {
 		return nil, nil, corrupt(err)
@@ -376,6 +376,9 @@ func (d *Document) Check() error {
 		}
 		if s.Start < 0 || s.Start > s.End || s.End > len(b.Text) || b.Text[s.Start:s.End] != s.Source {
 			return fmt.Errorf("segment %d: bytes %d..%d of block %d are not its source text", i, s.Start, s.End, s.Block)
+		}
+		if err := checkSegmentTags(&b, &s); err != nil {
+			return fmt.Errorf("segment %d: %w", i, err)
 		}
 	}
 	return nil
@@ -437,7 +440,7 @@ func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *Lo
 	} else if !errors.Is(serr, fs.ErrNotExist) {
 		return st, nil, nil, nil, fmt.Errorf("open project: %w", serr)
 	}
-	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target, MaxBytes: opts.MaxBytes})
+	doc, warns, err = ReadFile(path, ReadOptions{Lang: opts.Lang, Target: opts.Target, MaxBytes: opts.MaxBytes, Tags: true})
 	if err != nil {
 		return st, nil, nil, warns, err
 	}

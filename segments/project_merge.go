@@ -27,13 +27,17 @@ import (
 // without having seen it goes to History like any replaced version.
 
 // workState is the translation part of a segment's work.
+// The target's tags are part of it: text and tags are merged as one unit.
 type workState struct {
 	target string
+	tags   string // tagsKey(TargetTags)
 	status Status
 	origin string
 }
 
-func (s *Segment) state() workState { return workState{s.Target, s.Status, s.Origin} }
+func (s *Segment) state() workState {
+	return workState{s.Target, tagsKey(s.TargetTags), s.Status, s.Origin}
+}
 
 // segAt returns segs[i] when it has the given source, else a segment
 // without work (what a segment not in segs "was").
@@ -130,7 +134,7 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 		}
 	}
 	if takeW {
-		m.Target, m.Status, m.Origin, m.MTEngine = t.Target, t.Status, t.Origin, t.MTEngine
+		m.Target, m.TargetTags, m.Status, m.Origin, m.MTEngine = t.Target, t.TargetTags, t.Status, t.Origin, t.MTEngine
 	}
 	if takeN {
 		m.Note = t.Note
@@ -154,7 +158,7 @@ func sameHistory(a, b []Version) bool {
 }
 
 func versionKey(v Version) string {
-	return v.Target + "\x00" + v.Status.String() + "\x00" + v.Origin + "\x00" + v.Note + "\x00" +
+	return v.Target + "\x00" + tagsKey(v.TargetTags) + "\x00" + v.Status.String() + "\x00" + v.Origin + "\x00" + v.Note + "\x00" +
 		strconv.FormatInt(v.Changed.UnixNano(), 10) + "\x00" + strconv.FormatBool(v.Conflict)
 }
 

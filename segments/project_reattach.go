@@ -1,5 +1,7 @@
 package segments
 
+import "slices"
+
 // ReattachResult counts what Reattach did.
 type ReattachResult struct {
 	Reattached int // translations put on a new segment (by text or position)
@@ -18,10 +20,43 @@ func (s *Segment) hasWork() bool {
 	return s.Target != "" || s.Note != "" || s.Status != StatusNew
 }
 
-// carryWork copies the translator's fields of from onto s.
-func (s *Segment) carryWork(from *Segment) {
+// carryWork copies the translator's fields of from onto s, whose block is
+// b (nil when unknown).
+func (s *Segment) carryWork(from *Segment, b *Block) {
 	s.Target, s.Status, s.Note, s.Origin, s.Changed = from.Target, from.Status, from.Note, from.Origin, from.Changed
 	s.MTEngine = from.MTEngine
+	// Tag IDs are numbers in the old block: they mean the same codes only
+	// when the source carries the same tags. A segment without tags (a
+	// schema 1 project: Markdown in the text) has its target's markup read
+	// onto the new codes. Otherwise the target keeps its text and the QA
+	// tags check reports the tags to put back.
+	s.TargetTags = nil
+	switch {
+	case tagsKey(s.SourceTags) == tagsKey(from.SourceTags) && slices.Equal(s.Wrap, from.Wrap):
+		s.TargetTags = from.TargetTags
+	case len(from.SourceTags) == 0 && len(from.Wrap) == 0 && len(from.TargetTags) == 0 && b != nil:
+		if text, tags, ok := b.ParseTargetMarkup(s, from.Target); ok {
+			s.Target, s.TargetTags = text, tags
+		}
+	}
+}
+
+// markupKey is what re-attachment compares sources by: the source with its
+// inline markup, so that a schema 1 segment (Markdown in the text) finds
+// the same sentence read with tags.
+func (d *Document) markupKey(s *Segment) string {
+	if s.Block >= 0 && s.Block < len(d.Blocks) {
+		return d.Blocks[s.Block].SourceMarkup(s)
+	}
+	return s.Source
+}
+
+// blockOf returns s's block in d, or nil.
+func (d *Document) blockOf(s *Segment) *Block {
+	if s.Block >= 0 && s.Block < len(d.Blocks) {
+		return &d.Blocks[s.Block]
+	}
+	return nil
 }
 
 // Reattach moves the translations of old onto nd, a new segmentation of an
@@ -49,7 +84,8 @@ func Reattach(old, nd *Document) ReattachResult {
 	// 1. By text, among old segments then old orphans.
 	byText := make(map[string][]int, len(old.Segments))
 	for i := range old.Segments {
-		byText[old.Segments[i].Source] = append(byText[old.Segments[i].Source], i)
+		k := old.markupKey(&old.Segments[i])
+		byText[k] = append(byText[k], i)
 	}
 	orphanByText := make(map[string][]int, len(old.Orphans))
 	for i := range old.Orphans {
@@ -57,25 +93,29 @@ func Reattach(old, nd *Document) ReattachResult {
 	}
 	orphanUsed := make([]bool, len(old.Orphans))
 	for n := range nd.Segments {
-		src := nd.Segments[n].Source
-		if q := byText[src]; len(q) > 0 {
+		ns := &nd.Segments[n]
+		key := nd.markupKey(ns)
+		if q := byText[key]; len(q) > 0 {
 			o := q[0]
-			byText[src] = q[1:]
+			byText[key] = q[1:]
 			oldToNew[o] = n
 			taken[n] = true
 			if old.Segments[o].hasWork() {
-				nd.Segments[n].carryWork(&old.Segments[o])
+				ns.carryWork(&old.Segments[o], nd.blockOf(ns))
 				res.Reattached++
 			}
 			continue
 		}
-		if q := orphanByText[src]; len(q) > 0 {
-			o := q[0]
-			orphanByText[src] = q[1:]
-			orphanUsed[o] = true
-			taken[n] = true
-			nd.Segments[n].carryWork(&old.Orphans[o])
-			res.Reattached++
+		for _, src := range []string{key, ns.Source} {
+			if q := orphanByText[src]; len(q) > 0 {
+				o := q[0]
+				orphanByText[src] = q[1:]
+				orphanUsed[o] = true
+				taken[n] = true
+				ns.carryWork(&old.Orphans[o], nd.blockOf(ns))
+				res.Reattached++
+				break
+			}
 		}
 	}
 
@@ -101,7 +141,7 @@ func Reattach(old, nd *Document) ReattachResult {
 		taken[cand] = true
 		if s := &old.Segments[o]; s.hasWork() {
 			t := &nd.Segments[cand]
-			t.carryWork(s)
+			t.carryWork(s, nd.blockOf(t))
 			if t.Status != StatusNew {
 				t.Status = StatusDraft
 			}

@@ -339,7 +339,7 @@ func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 		}
 		s := &d.Segments[i]
 		rev := s.Rev
-		s.carryWork(&saved.Segments[i])
+		s.carryWork(&saved.Segments[i], nil)
 		s.History = saved.Segments[i].History
 		s.QAIgnored = saved.Segments[i].QAIgnored
 		s.Rev = rev + 1

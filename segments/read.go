@@ -25,11 +25,16 @@ const (
 type ReadOptions struct {
 	Lang   string // source language, default "fr"
 	Target string // target language, default "en"
-	Format string // "text", "markdown", or "" = by file extension (.md/.markdown -> markdown)
+	Format string // "text", "markdown", "html", or "" = by file extension (.md -> markdown, .html -> html)
 	Name   string // name used in messages for a reader ("-" / "stdin")
 	// MaxBytes is the largest article accepted: 0 means DefaultMaxBytes,
 	// a negative value no limit. A larger input fails with *TooLargeError.
 	MaxBytes int64
+	// Tags reads inline Markdown formatting (emphasis, links, code spans,
+	// images, inline HTML) as inline codes beside plain text (see tags.go).
+	// Without it the markup stays in the text, as before schema 2. Open and
+	// Load (every trad command on a project) set it.
+	Tags bool
 }
 
 // Warning is a problem in the input that reading worked around.
@@ -57,6 +62,8 @@ func FormatForPath(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return FormatMarkdown
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
 	}
 	return FormatText
 }
@@ -102,8 +109,7 @@ func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
 
 // readBytes is Read on bytes already in memory.
 func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning, error) {
-	doc, sp, err := newDocument(opts)
-	if err != nil {
+	if _, _, err := newDocument(opts); err != nil {
 		return nil, nil, err
 	}
 	raw, _, warns, err := decode(data, name)
@@ -115,10 +121,31 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 		return nil, warns, fmt.Errorf("%s: %w", name, errEmpty)
 	}
 	var blocks []rawBlock
+	if opts.Format == FormatHTML {
+		var lang string
+		if blocks, lang, err = htmlArticle([]byte(text), name); err != nil {
+			return nil, warns, err
+		}
+		if opts.Lang == "" && lang != "" {
+			if _, perr := language.Parse(lang); perr == nil {
+				opts.Lang = lang // the page's <html lang> fills --from
+			}
+		}
+	}
+	doc, sp, err := newDocument(opts)
+	if err != nil {
+		return nil, warns, err
+	}
 	switch doc.Format {
+	case FormatHTML:
+		for i := range blocks {
+			if b := &blocks[i]; b.kind != KindCode {
+				b.text, b.codes, b.tags = markdownInline(Normalize(b.text), nil)
+			}
+		}
 	case FormatMarkdown:
 		var nest nestingReport
-		blocks, nest = markdownBlocks(text)
+		blocks, nest = markdownBlocks(text, opts.Tags)
 		if msg := nest.warning(); msg != "" {
 			warns = append(warns, Warning{File: name, Line: nest.First, Offset: -1, Msg: msg})
 		}
@@ -153,8 +180,10 @@ func newDocument(opts ReadOptions) (*Document, *Splitter, error) {
 		format = FormatText
 	case FormatMarkdown, "md":
 		format = FormatMarkdown
+	case FormatHTML, "htm":
+		format = FormatHTML
 	default:
-		return nil, nil, fmt.Errorf("unknown format %q (want text or markdown)", opts.Format)
+		return nil, nil, fmt.Errorf("unknown format %q (want text, markdown or html)", opts.Format)
 	}
 	sp, err := splitterFor(lang)
 	if err != nil {
@@ -187,6 +216,10 @@ type rawBlock struct {
 	info   string
 	text   string
 	table  bool // a Markdown table row: one segment per cell
+	// codes and tags are the block's inline codes, the tags' offsets being
+	// in text (which holds no markup then).
+	codes []Code
+	tags  []Tag
 }
 
 // build sets d's blocks and segments from blocks. Large documents are
@@ -234,7 +267,7 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			continue
 		}
 		bi := len(d.Blocks)
-		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments)}
+		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments), Codes: rb.codes}
 		for _, s := range spans[i] {
 			d.Segments = append(d.Segments, Segment{
 				Index: len(d.Segments), Block: bi,
@@ -242,6 +275,7 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			})
 		}
 		b.Count = len(d.Segments) - b.First
+		segmentTags(d.Segments[b.First:], rb.tags, rb.text)
 		d.Blocks = append(d.Blocks, b)
 	}
 }

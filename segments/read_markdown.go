@@ -31,7 +31,9 @@ var tableDelim = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$`)
 // verbatim. Table rows are blocks of their own with one segment per cell.
 // Link reference definitions are collected in a final code block. Nesting
 // beyond the limits of limitNesting is flattened first, as the report says.
-func markdownBlocks(s string) ([]rawBlock, nestingReport) {
+// With tags, the inline Markdown of text blocks (not table rows) becomes
+// codes beside plain text (markdownInline).
+func markdownBlocks(s string, tags bool) ([]rawBlock, nestingReport) {
 	var blocks []rawBlock
 	s, nest := limitNesting(s)
 	if fm, rest, ok := frontMatter(s); ok {
@@ -43,7 +45,13 @@ func markdownBlocks(s string) ([]rawBlock, nestingReport) {
 	root := mdParser.Parse(text.NewReader(src), parser.WithContext(ctx))
 	w := mdWalker{src: src, blocks: blocks}
 	w.walk(root, mdCtx{})
-	if refs := ctx.References(); len(refs) > 0 {
+	refs := ctx.References()
+	for i := range w.blocks {
+		if b := &w.blocks[i]; tags && b.kind != KindCode && !b.table {
+			b.text, b.codes, b.tags = markdownInline(b.text, refs)
+		}
+	}
+	if len(refs) > 0 {
 		lines := make([]string, 0, len(refs))
 		for _, r := range refs {
 			l := fmt.Sprintf("[%s]: <%s>", r.Label(), r.Destination())

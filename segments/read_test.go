@@ -32,7 +32,7 @@ func describeBlock(d *Document, bi int) string {
 	if b.Info != "" {
 		fmt.Fprintf(&sb, " %q", b.Info)
 	}
-	fmt.Fprintf(&sb, " %q", b.Text)
+	fmt.Fprintf(&sb, " %q", d.BlockSourceLabels(bi))
 	if b.Info == "table" && b.Kind != KindCode {
 		var cells []string
 		for _, s := range d.BlockSegments(bi) {
@@ -95,7 +95,7 @@ func TestReadFixtures(t *testing.T) {
 			if input == nil || want == nil {
 				t.Fatalf("%s: want an input.txt or input.md and a want section", file)
 			}
-			doc, warns, err := Read(bytes.NewReader(input), ReadOptions{Format: format, Name: file})
+			doc, warns, err := Read(bytes.NewReader(input), ReadOptions{Format: format, Name: file, Tags: true})
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}

@@ -46,25 +46,35 @@ func repairProject(path string, d *Document) []Warning {
 		o := &d.Orphans[i]
 		other += cleanFields(&o.Source, &o.Target, &o.Note, &o.Origin)
 	}
+	var warns []Warning
+	if tags := repairTargetTags(d); len(tags) > 0 {
+		warns = append(warns, Warning{File: path, Offset: -1, Msg: fmt.Sprintf(
+			"target tags of segment %s did not fit their text or block: dropped or moved; saving the project keeps the repair", listNumbers(tags))})
+	}
 	if len(fixed) == 0 && other == 0 {
-		return nil
+		return warns
 	}
 	msg := "removed control characters or escape sequences (not written by trad)"
 	if len(fixed) > 0 {
-		list := make([]string, 0, 5)
-		for _, n := range fixed[:min(len(fixed), 5)] {
-			list = append(list, fmt.Sprint(n))
-		}
-		more := ""
-		if len(fixed) > 5 {
-			more = fmt.Sprintf(" and %d more", len(fixed)-5)
-		}
-		msg += fmt.Sprintf(" from segment %s%s", strings.Join(list, ", "), more)
+		msg += " from segment " + listNumbers(fixed)
 	}
 	if other > 0 {
 		msg += fmt.Sprintf("; %d other fields repaired", other)
 	}
-	return []Warning{{File: path, Offset: -1, Msg: msg + "; saving the project keeps the repair"}}
+	return append([]Warning{{File: path, Offset: -1, Msg: msg + "; saving the project keeps the repair"}}, warns...)
+}
+
+// listNumbers lists the first five of ns ("1, 4, 9 and 3 more").
+func listNumbers(ns []int) string {
+	list := make([]string, 0, 5)
+	for _, n := range ns[:min(len(ns), 5)] {
+		list = append(list, fmt.Sprint(n))
+	}
+	more := ""
+	if len(ns) > 5 {
+		more = fmt.Sprintf(" and %d more", len(ns)-5)
+	}
+	return strings.Join(list, ", ") + more
 }
 
 // cleanFields applies safetext.Text to each string and returns how many
@@ -95,7 +105,9 @@ func repairBlock(b *Block, segs []Segment) bool {
 		if s.Start >= prev { // Check allows overlapping segments: never panic on them
 			t.WriteString(safetext.Text(b.Text[prev:s.Start]))
 		}
-		s.Source = safetext.Text(s.Source)
+		if clean := safetext.Text(s.Source); clean != s.Source {
+			s.Source, s.SourceTags = clean, FitTags(s.SourceTags, clean)
+		}
 		prev = max(prev, s.End)
 		s.Start = t.Len()
 		t.WriteString(s.Source)

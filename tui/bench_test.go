@@ -157,11 +157,52 @@ func BenchmarkKeystroke10k(b *testing.B) {
 	benchKeystrokes(b, Options{Tick: tick})
 }
 
+// BenchmarkKeystroke10kTags is BenchmarkKeystroke10k on the document
+// with every segment's source and target tagged (a bold pair and a code
+// span each), so the editor draws its value with the tag labels.
+func BenchmarkKeystroke10kTags(b *testing.B) {
+	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	doc, matcher := benchSetup(b)
+	benchKeystrokesOn(b, Options{Tick: tick}, tagEverySegment(doc), matcher)
+}
+
+// tagEverySegment returns a copy of doc where every segment has a bold
+// pair around its second word and a code span at its end, in its source
+// and in its target (a copy of the source, draft).
+func tagEverySegment(doc *segments.Document) *segments.Document {
+	d := doc.Clone()
+	for bi := range d.Blocks {
+		d.Blocks[bi].Codes = nil
+	}
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		blk := &d.Blocks[s.Block]
+		id := len(blk.Codes) + 1
+		blk.Codes = append(blk.Codes,
+			segments.Code{ID: id, Type: segments.CodeBold, Pair: true, Open: "**", Close: "**"},
+			segments.Code{ID: id + 1, Type: segments.CodeCode, Open: "`x`"})
+		open := strings.IndexByte(s.Source, ' ') + 1
+		end := strings.IndexByte(s.Source[open:], ' ')
+		if end < 0 {
+			end = len(s.Source) - open
+		}
+		s.SourceTags = []segments.Tag{{At: open, ID: id, Kind: segments.TagOpen},
+			{At: open + end, ID: id, Kind: segments.TagClose}, {At: len(s.Source), ID: id + 1, Kind: segments.TagPlaceholder}}
+		s.Target, s.TargetTags, s.Status = s.Source, s.SourceTags, segments.StatusDraft
+	}
+	return d
+}
+
 // benchKeystrokes is BenchmarkKeystroke10k with opts (Tick, Spell).
 func benchKeystrokes(b *testing.B, opts Options) {
+	doc, matcher := benchSetup(b)
+	benchKeystrokesOn(b, opts, doc, matcher)
+}
+
+// benchKeystrokesOn is benchKeystrokes on doc.
+func benchKeystrokesOn(b *testing.B, opts Options, doc *segments.Document, matcher *glossary.Matcher) {
 	// Measure the editor as trad edit runs it.
 	defer TuneGC()()
-	doc, matcher := benchSetup(b)
 	noSave := func(*segments.Document) error { return nil }
 	opts.Hits, opts.Memory, opts.Save, opts.WordCount = matcher, benchMemory(doc), noSave, segments.WordCount
 	m := New(doc, "/tmp/bench.trad.json", opts)

@@ -47,6 +47,13 @@ func (m *Model) editChange(op func(d *segments.Document) bool) bool {
 	})
 }
 
+// editorTarget is segment i's target as the editor holds it (tags as tag
+// runes).
+func (m *Model) editorTarget(i int) string {
+	s := &m.doc.Segments[i]
+	return encodeTags(s.Target, s.TargetTags)
+}
+
 // startEdit opens the editor on segment i.
 func (m *Model) startEdit(i int) tea.Cmd {
 	if n := len(m.doc.Segments[i].Target); n > editMax {
@@ -57,7 +64,7 @@ func (m *Model) startEdit(i int) tea.Cmd {
 	m.mode = modeEdit
 	m.usedMatch = ""
 	m.editor.setWidth(m.table.editWidth(i))
-	cmd := m.editor.open(i, m.doc.Segments[i].Target)
+	cmd := m.editor.open(i, m.editorTarget(i))
 	m.autoFill = -1
 	if m.cfg.TM.AutoInsertExact && m.doc.Segments[i].Target == "" {
 		// Only when the translator asked for it (config.json): by default
@@ -74,15 +81,16 @@ func (m *Model) startEdit(i int) tea.Cmd {
 func (m *Model) commitDraft() {
 	i := m.editor.segment()
 	v := m.editor.value()
-	if v == m.doc.Segments[i].Target {
+	if v == m.editorTarget(i) {
 		return
 	}
-	if v == m.orig.Target {
+	if v == encodeTags(m.orig.Target, m.orig.TargetTags) {
 		m.editChange(func(*segments.Document) bool { return true })
 		return
 	}
 	now := m.now()
-	m.editChange(func(d *segments.Document) bool { return d.SetDraft(i, v, segments.OriginTyped, now) })
+	t := decodeTags(v)
+	m.editChange(func(d *segments.Document) bool { return d.SetDraftTagged(i, t.Text, t.Tags, segments.OriginTyped, now) })
 }
 
 // leaveEdit closes the editor keeping its text.

@@ -49,6 +49,10 @@ type editor struct {
 	// spell.go); they belong to the value they were computed for.
 	marks     [][2]int
 	marksText string
+	// codes are the inline codes of the segment's block: the value holds
+	// its target's tags as tag runes (tags.go).
+	codes          []segments.Code
+	base, tagStyle lipgloss.Style
 }
 
 func newEditor(keys *EditKeys, st *Styles, doc *segments.Document) editor {
@@ -77,7 +81,7 @@ func newEditor(keys *EditKeys, st *Styles, doc *segments.Document) editor {
 	ta.FocusedStyle, ta.BlurredStyle = s, s
 	ta.Cursor.Style = lipgloss.NewStyle().Reverse(true)
 	ta.Cursor.TextStyle = plain
-	return editor{ta: ta, keys: keys, doc: doc, seg: -1, lastRune: -1}
+	return editor{ta: ta, keys: keys, doc: doc, seg: -1, lastRune: -1, base: s.Text, tagStyle: st.Tag}
 }
 
 // The editor's intents (component.go).
@@ -129,10 +133,19 @@ func (e *editor) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		return helpIntent{}, nil
 	case key.Matches(km, k.CopySource):
 		return e.copySource(), nil
+	case key.Matches(km, k.InsertTag):
+		return e.insertTags(false), nil
+	case key.Matches(km, k.InsertAllTags):
+		return e.insertTags(true), nil
 	case key.Matches(km, k.Undo):
 		return e.stepIntent(e.undoStep(), "nothing to undo"), nil
 	case key.Matches(km, k.Redo):
 		return e.stepIntent(e.redoStep(), "nothing to redo"), nil
+	}
+	switch {
+	case key.Matches(km, k.KeyMap.LineNext) && e.moveRow(1),
+		key.Matches(km, k.KeyMap.LinePrevious) && e.moveRow(-1):
+		return nil, nil
 	}
 	for n := range k.InsertHit {
 		if key.Matches(km, k.InsertHit[n]) {
@@ -170,7 +183,8 @@ func (e *editor) stepIntent(done bool, nothing string) tea.Msg {
 
 // copySource replaces the text by the segment's source (ctrl+r).
 func (e *editor) copySource() tea.Msg {
-	src := e.doc.Segments[e.seg].Source
+	s := &e.doc.Segments[e.seg]
+	src := encodeTags(s.Source, s.SourceTags)
 	if n := len(src); n > editMax {
 		return flashIntent{fmt.Sprintf("the source is %s, too long to copy into the editor (limit %s)", byteSize(n), byteSize(editMax))}
 	}
@@ -188,9 +202,11 @@ func (e *editor) SetSize(w, _ int) { e.setWidth(w) }
 func (e *editor) ShortHelp() []key.Binding  { return editHelp{e.keys}.ShortHelp() }
 func (e *editor) FullHelp() [][]key.Binding { return editHelp{e.keys}.FullHelp() }
 
-// open starts editing segment seg whose target is value.
+// open starts editing segment seg whose target is value (tags as tag
+// runes, see encodeTags).
 func (e *editor) open(seg int, value string) tea.Cmd {
 	e.seg = seg
+	e.codes = segCodes(e.doc, seg)
 	e.undo, e.redo = nil, nil
 	e.lastRune = -1
 	e.ta.SetHeight(e.maxHeight())
@@ -231,7 +247,7 @@ func (e *editor) maxHeight() int { return 1000 }
 func (e *editor) fitHeight() {
 	n := 0
 	for _, line := range strings.Split(e.ta.Value(), "\n") {
-		n += len(taWrap([]rune(line), e.ta.Width()))
+		n += len(taWrap(e.shown(line), e.ta.Width()))
 	}
 	e.nrows = max(n, 1)
 	e.ta.SetHeight(e.nrows)
@@ -335,6 +351,21 @@ func (e *editor) step(from, to *[]editState) bool {
 
 // lines returns the textarea's view as lines of exactly width cells.
 func (e *editor) lines(width int) []string {
+	if len(e.codes) > 0 && strings.ContainsFunc(e.ta.Value(), isTagRune) {
+		// The textarea would draw a tag as one cell: the editor draws
+		// the value itself, with the labels.
+		st := e.state()
+		cur := e.base.Reverse(true)
+		var marks [][2]int
+		if len(e.marks) > 0 {
+			marks = validMarks(e.marks, e.marksText, st.value)
+		}
+		out := drawTagged(st.value, st.row, st.col, e.ta.Width(), e.codes, marks, e.base, e.tagStyle.Inherit(e.base), cur)
+		for i := range out {
+			out[i] = fit(out[i], width)
+		}
+		return out
+	}
 	v := e.ta.View()
 	out := strings.Split(strings.TrimSuffix(v, "\n"), "\n")
 	n := e.rows()
@@ -402,7 +433,28 @@ func (e *editor) cursorRow() int {
 	lines := strings.Split(e.ta.Value(), "\n")
 	row := 0
 	for l := 0; l < e.ta.Line() && l < len(lines); l++ {
-		row += len(taWrap([]rune(lines[l]), e.ta.Width()))
+		row += len(taWrap(e.shown(lines[l]), e.ta.Width()))
+	}
+	if l := e.ta.Line(); l < len(lines) && strings.ContainsFunc(lines[l], isTagRune) {
+		// Wrapped on the shown text: find the row of the cursor's rune.
+		st := e.state()
+		shown, from, _ := shownRunes([]rune(lines[l]), e.codes)
+		k := 0
+		for r, wl := range taWrap(shown, e.ta.Width()) {
+			k += len(wl)
+			if k > 0 && k <= len(from) && from[k-1] >= st.col || k >= len(from) {
+				return row + r
+			}
+		}
 	}
 	return row + e.ta.LineInfo().RowOffset
+}
+
+// shown is a line of the value as drawn (tag runes as labels).
+func (e *editor) shown(line string) []rune {
+	if len(e.codes) == 0 || !strings.ContainsFunc(line, isTagRune) {
+		return []rune(line)
+	}
+	s, _, _ := shownRunes([]rune(line), e.codes)
+	return s
 }

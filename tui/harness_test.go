@@ -203,7 +203,7 @@ var namedKeys = map[string]tea.KeyMsg{
 	"ctrl+s":    {Type: tea.KeyCtrlS}, "ctrl+c": {Type: tea.KeyCtrlC}, "ctrl+g": {Type: tea.KeyCtrlG},
 	"ctrl+r": {Type: tea.KeyCtrlR}, "ctrl+z": {Type: tea.KeyCtrlZ}, "ctrl+y": {Type: tea.KeyCtrlY},
 	"ctrl+n": {Type: tea.KeyCtrlN}, "ctrl+p": {Type: tea.KeyCtrlP}, "ctrl+j": {Type: tea.KeyCtrlJ},
-	"ctrl+e": {Type: tea.KeyCtrlE}, "ctrl+u": {Type: tea.KeyCtrlU},
+	"ctrl+e": {Type: tea.KeyCtrlE}, "ctrl+u": {Type: tea.KeyCtrlU}, "ctrl+t": {Type: tea.KeyCtrlT},
 	"ctrl+a": {Type: tea.KeyCtrlA}, "ctrl+k": {Type: tea.KeyCtrlK}, "f12": {Type: tea.KeyF12},
 	"f1": {Type: tea.KeyF1}, "f2": {Type: tea.KeyF2}, "f3": {Type: tea.KeyF3},
 	"shift+f1": {Type: tea.KeyF13}, "shift+f2": {Type: tea.KeyF14}, "shift+f3": {Type: tea.KeyF15},

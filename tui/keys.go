@@ -50,6 +50,9 @@ type BrowseKeys struct {
 type EditKeys struct {
 	textarea.KeyMap
 	Confirm, Leave, CopySource, Undo, Redo key.Binding
+	// InsertTag inserts the source's next tag missing in the target,
+	// InsertAllTags all of them (docs/tags.md).
+	InsertTag, InsertAllTags key.Binding
 	// ConfirmNext confirms and opens the next untranslated segment.
 	ConfirmNext key.Binding
 	// Help shows the full key help while editing.
@@ -149,6 +152,9 @@ func defaultEditKeys(k *KeyMap) {
 	// to the start of the line.
 	ta.DeleteBeforeCursor = b(nil, "", "")
 	ta.DeleteBeforeCursor.Unbind()
+	// ctrl+t inserts the next missing tag (a key every terminal sends).
+	ta.TransposeCharacterBackward = b(nil, "", "")
+	ta.TransposeCharacterBackward.Unbind()
 	k.Edit = EditKeys{
 		KeyMap:        ta,
 		Confirm:       b([]string{"enter"}, "enter", "confirm"),
@@ -156,6 +162,8 @@ func defaultEditKeys(k *KeyMap) {
 		Help:          b([]string{"f12"}, "f12", "help"),
 		Leave:         b([]string{"esc"}, "esc", "leave"),
 		CopySource:    b([]string{"ctrl+r"}, "ctrl+r", "copy source"),
+		InsertTag:     b([]string{"ctrl+t"}, "ctrl+t", "insert next tag"),
+		InsertAllTags: b([]string{"alt+t"}, "alt+t", "insert all tags"),
 		Undo:          b([]string{"ctrl+z"}, "ctrl+z", "undo"),
 		Redo:          b([]string{"ctrl+y"}, "ctrl+y", "redo"),
 		Save:          b([]string{"ctrl+s"}, "ctrl+s", "save"),
@@ -231,7 +239,7 @@ type editHelp struct{ k *EditKeys }
 
 func (h editHelp) ShortHelp() []key.Binding {
 	k := h.k
-	return []key.Binding{k.Confirm, k.ConfirmNext, k.InsertNewline, k.Leave, k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.Undo, k.Redo, k.Save, k.Help}
+	return []key.Binding{k.Confirm, k.ConfirmNext, k.InsertNewline, k.Leave, k.replaceMatchHelp, k.insertMatchHelp, k.insertHitHelp, k.CopySource, k.InsertTag, k.InsertAllTags, k.Undo, k.Redo, k.Save, k.Help}
 }
 
 func (h editHelp) FullHelp() [][]key.Binding {
@@ -239,7 +247,7 @@ func (h editHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		editColumn(k),
 		{k.replaceMatchHelp, k.Save, k.Quit, k.Glossary, k.Help},
-		{k.UseMT, k.AddWord, k.Suggest},
+		{k.UseMT, k.AddWord, k.Suggest, k.InsertTag, k.InsertAllTags},
 	}
 }
 
@@ -269,6 +277,7 @@ func (k *KeyMap) actions() map[string][]keyAction {
 		"edit": {
 			{"confirm", &ed.Confirm}, {"newline", &ed.InsertNewline}, {"leave", &ed.Leave},
 			{"copy-source", &ed.CopySource}, {"undo", &ed.Undo}, {"redo", &ed.Redo},
+			{"insert-tag", &ed.InsertTag}, {"insert-all-tags", &ed.InsertAllTags},
 			{"save", &ed.Save}, {"quit", &ed.Quit}, {"glossary", &ed.Glossary},
 			{"confirm-next-untranslated", &ed.ConfirmNext}, {"help", &ed.Help},
 			{"use-mt", &ed.UseMT}, {"add-word", &ed.AddWord}, {"suggest", &ed.Suggest},

@@ -321,7 +321,7 @@ func (m Model) Document() *segments.Document { return m.doc }
 
 // Unsaved reports whether the document has changes that are not on disk.
 func (m Model) Unsaved() bool {
-	return m.saveFn != nil && (m.version != m.savedVersion || m.doc.Cursor != m.savedCursor || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target)
+	return m.saveFn != nil && (m.version != m.savedVersion || m.doc.Cursor != m.savedCursor || m.editing() && m.editor.value() != m.editorTarget(m.cur))
 }
 
 // Rescue returns the document with the editor's text kept in it as a draft

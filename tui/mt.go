@@ -279,9 +279,11 @@ func (m *Model) confirmOp(i int, v, origin string, now time.Time) func(*segments
 	x := m.mtx
 	if v != "" && x.usedSeg == i && v == x.used {
 		engine := x.usedEngine
-		return func(d *segments.Document) bool { return d.ConfirmMT(i, v, engine, now) }
+		t := decodeTags(v)
+		return func(d *segments.Document) bool { return d.ConfirmMTTagged(i, t.Text, t.Tags, engine, now) }
 	}
-	return func(d *segments.Document) bool { return d.Confirm(i, v, origin, now) }
+	t := decodeTags(v)
+	return func(d *segments.Document) bool { return d.ConfirmTagged(i, t.Text, t.Tags, origin, now) }
 }
 
 // mtView is what the matches pane shows of the suggestion.

@@ -72,7 +72,7 @@ func (m *Model) qaContext(i int) qa.Context {
 	c := qa.Context{SourceLang: m.doc.SourceLang.String(), TargetLang: m.doc.TargetLang.String(),
 		Config: m.cfg.QA, Project: m.qx.project}
 	if b := m.doc.Segments[i].Block; b >= 0 && b < len(m.doc.Blocks) {
-		c.Block = m.doc.Blocks[b].Kind
+		c.Block, c.Codes = m.doc.Blocks[b].Kind, m.doc.Blocks[b].Codes
 	}
 	if m.qx.spell != nil {
 		c.Spell = m.qx.spell

@@ -65,7 +65,9 @@ func (m *Model) useMatch(n int, replace bool) tea.Cmd {
 		}
 		return m.flash(fmt.Sprintf("no match %d for this segment", n+1))
 	}
-	t := sanitize(ms[n].Target)
+	// The memory keeps plain text: the match's text goes in without tags
+	// (the translator inserts them with ctrl+t / alt+t).
+	t := untagged(sanitize(ms[n].Target))
 	if replace {
 		m.editor.replace(t)
 	} else {
@@ -99,7 +101,7 @@ func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
 	if len(ms) == 0 || ms[0].Score < 100 {
 		return nil
 	}
-	m.editor.replace(sanitize(ms[0].Target))
+	m.editor.replace(untagged(sanitize(ms[0].Target)))
 	m.usedMatch = m.editor.value()
 	return tea.Batch(m.typed(), m.flash(fmt.Sprintf("exact match inserted (%s); ctrl+z removes it", scoreLabel(ms[0]))))
 }

@@ -329,7 +329,7 @@ func (m *Model) saveState() (string, bool) {
 		return "save failed", true
 	case m.saving():
 		return "saving…", false
-	case m.version != m.savedVersion || m.editing() && m.editor.value() != m.doc.Segments[m.cur].Target:
+	case m.version != m.savedVersion || m.editing() && m.editor.value() != m.editorTarget(m.cur):
 		// Cursor moves alone are saved quietly; they are not "unsaved work".
 		return "unsaved", false
 	}

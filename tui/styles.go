@@ -25,6 +25,7 @@ type Styles struct {
 	Target      lipgloss.Style
 	Heading     lipgloss.Style
 	Hit         lipgloss.Style
+	Tag         lipgloss.Style // an inline code's token (‹b1›)
 	Separator   lipgloss.Style
 	CurrentRow  lipgloss.Style // background of the current row (colour only)
 	StatusStyle [4]lipgloss.Style
@@ -97,6 +98,7 @@ func DefaultStyles() Styles {
 		Target:     lipgloss.NewStyle(),
 		Heading:    lipgloss.NewStyle().Bold(true).Foreground(headingC),
 		Hit:        lipgloss.NewStyle().Foreground(hitFG).Underline(true),
+		Tag:        lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "5", Dark: "13"}),
 		Separator:  lipgloss.NewStyle().Foreground(faint),
 		CurrentRow: lipgloss.NewStyle().Background(curBG),
 		StatusStyle: [4]lipgloss.Style{
@@ -156,6 +158,7 @@ func MonoStyles() Styles {
 		Target:      plain,
 		Heading:     bold,
 		Hit:         plain.Underline(true),
+		Tag:         plain.Bold(true),
 		Separator:   plain,
 		CurrentRow:  plain,
 		StatusStyle: [4]lipgloss.Style{plain, plain, plain, plain},

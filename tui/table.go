@@ -325,7 +325,9 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 	if srest > 0 {
 		hits = validHits(hits, len(stext))
 	}
-	src = renderText(stext, sw, pw, overlay(hitSpans(hits, t.st.Hit), t.hl.spans(stext)), base, bg)
+	sspans := overlay(hitSpans(hits, t.st.Hit), t.hl.spans(stext))
+	stext, sspans = t.labelled(i, stext, srest, seg.SourceTags, seg.Wrap, sspans)
+	src = renderText(stext, sw, pw, sspans, base, bg)
 	if pw > 0 {
 		if !first {
 			prefix = strings.Repeat(" ", pw)
@@ -337,13 +339,28 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 	if seg.Target != "" {
 		tp, tpw := t.targetPrefix(i)
 		ttext, trest := shownText(seg.Target)
-		tgt = renderText(ttext, tw, tpw, t.hl.spans(ttext), t.st.Target, bg)
+		ttext, tspans := t.labelled(i, ttext, trest, seg.TargetTags, seg.Wrap, t.hl.spans(ttext))
+		tgt = renderText(ttext, tw, tpw, tspans, t.st.Target, bg)
 		if tpw > 0 {
 			tgt[0] = paint(tp, t.st.Separator, bg) + tgt[0]
 		}
 		tgt = capLines(t.st, tgt, rows, tw, trest > 0, len(seg.Target))
 	}
 	return src, tgt
+}
+
+// labelled is text (segment i's source or target, rest bytes cut off)
+// with its tags shown as labels and spans moved with it; a cut text is
+// left as it is.
+func (t *table) labelled(i int, text string, rest int, tags []segments.Tag, wrap []int, spans []span) (string, []span) {
+	if rest > 0 || len(tags)+len(wrap) == 0 {
+		return text, spans
+	}
+	shown, idx, tagSpans := labelText(text, tags, wrap, segCodes(t.doc, i), t.st.Tag)
+	if idx == nil {
+		return text, spans
+	}
+	return shown, overlay(moveSpans(spans, idx), tagSpans)
 }
 
 // span is a styled byte range of a text: a glossary hit, a search match,

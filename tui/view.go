@@ -56,7 +56,14 @@ func (m Model) View() string {
 		lines = append(lines, c.View())
 	default:
 		qaNote := ""
-		if len(m.doc.Segments) > 0 {
+		tag := ""
+		if m.editing() {
+			tag = m.editor.tagUnderCursor()
+		}
+		if tag != "" {
+			// The original markup of the tag at the cursor: what it will be.
+			qaNote = "tag " + tag
+		} else if len(m.doc.Segments) > 0 {
 			if is := m.issues.get(m.cur); len(is) > 0 {
 				qaNote = "QA: " + issueSummary(is)
 			} else if n := m.doc.Segments[m.cur].Note; n != "" {

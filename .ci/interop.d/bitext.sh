@@ -76,6 +76,38 @@ for project in note.fr.trad.json article.fr.trad.json; do
 	cmp -s "$name.tsv" "$name.after.tsv" && ok "$name: XLIFF import round trip" || bad "$name: XLIFF import changed the project"
 done
 
+# Inline tags: --tmx-tags writes TMX level 2 (bpt/ept/it/ph) valid against
+# the DTD and the strict rules; importing it into a fresh project of the
+# same article gives back the translated document with every link and code.
+"$TRAD" export tags.fr.trad.json --tmx-tags -o tags.tmx 2>/dev/null
+"$checks/tmx-validate" --strict tags.tmx >/dev/null && ok "tags.tmx (level 2) valid" ||
+	{ "$checks/tmx-validate" --strict tags.tmx; bad "tags.tmx (level 2) invalid"; }
+xmllint --noout --dtdvalid "$formats/tmx/tmx14.dtd" tags.tmx 2>tags.err && ok "tags.tmx valid against tmx14.dtd" ||
+	{ cat tags.err; bad "tags.tmx invalid against tmx14.dtd"; }
+grep -q '<bpt i="2" x="2" type="link">\[</bpt>' tags.tmx || bad "tags.tmx: no level 2 link code"
+mkdir fresh && cp tags.fr.md fresh/
+"$TRAD" import tags.tmx fresh/tags.fr.md 2>/dev/null
+"$TRAD" export tags.fr.trad.json --format target >tags.want.md 2>/dev/null
+"$TRAD" export fresh/tags.fr.trad.json --all --format target >tags.after.md 2>/dev/null
+cmp -s tags.want.md tags.after.md && ok "tags: TMX level 2 import round trip" ||
+	{ diff tags.want.md tags.after.md || true; bad "tags: TMX level 2 import lost tags"; }
+# XLIFF inline codes (2.1 <originalData>/<pc>/<ph>, 1.2 <g>/<x>) against the
+# schemas, and back through trad import into a fresh project.
+for v in 2.1 1.2; do
+	case $v in
+	2.1) xsd=$formats/xliff21/xliff_core_2.0.xsd ;;
+	1.2) xsd=$formats/xliff12/xliff-core-1.2-strict.xsd ;;
+	esac
+	"$TRAD" export tags.fr.trad.json --xliff-version "$v" -o "tags.$v.xlf" 2>/dev/null
+	XML_CATALOG_FILES=$formats/catalog.xml xmllint --noout --schema "$xsd" "tags.$v.xlf" 2>"tags.$v.err" &&
+		ok "tags.$v.xlf valid" || { cat "tags.$v.err"; bad "tags.$v.xlf invalid against $xsd"; }
+	rm -rf "fresh$v" && mkdir "fresh$v" && cp tags.fr.md "fresh$v/"
+	"$TRAD" import "tags.$v.xlf" "fresh$v/tags.fr.md" 2>/dev/null
+	"$TRAD" export "fresh$v/tags.fr.trad.json" --format target >"tags.$v.md" 2>/dev/null
+	cmp -s tags.want.md "tags.$v.md" && ok "tags: XLIFF $v import round trip" ||
+		{ diff tags.want.md "tags.$v.md" || true; bad "tags: XLIFF $v import lost tags"; }
+done
+
 # Context props (Options.Context, as tm's user memory writes them): the
 # golden file stays valid, and translate-toolkit reads the same pairs as
 # from the same file without them.

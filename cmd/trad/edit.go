@@ -156,7 +156,10 @@ func installSample(dir string) (string, error) {
 // prepareEdit opens the document (or the sample), the glossaries and the
 // key map.
 func prepareEdit(o *editOptions) (*editSession, error) {
-	file := o.File
+	file, fetched, err := fetchedPath(o.File)
+	if err != nil {
+		return nil, fmt.Errorf("edit: %w", err)
+	}
 	project := o.Project
 	if file == "" {
 		// The sample and its project live in trad's data folder.
@@ -174,6 +177,9 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
 	ses := &editSession{doc: doc, projectPath: store.Path(), opts: o, report: rep, store: store}
+	if fetched != "" {
+		ses.notices = append(ses.notices, fetched)
+	}
 	for _, w := range warns {
 		ses.notices = append(ses.notices, w.String())
 	}
@@ -331,7 +337,7 @@ func exporters(doc *segments.Document) []tui.Exporter {
 		}
 	}
 	targetExt := "txt"
-	if doc.Format == "markdown" {
+	if doc.Format == "markdown" || doc.Format == "html" { // an html article is translated as Markdown
 		targetExt = "md"
 	}
 	return []tui.Exporter{

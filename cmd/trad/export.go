@@ -10,6 +10,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -20,6 +21,7 @@ type exportOptions struct {
 	Output       string
 	All          bool
 	TMXLevel     string
+	TMXTags      bool
 	MDLayout     string
 	XLIFFVersion string
 	Max          sizeFlag
@@ -39,7 +41,9 @@ one of these formats (see docs/formats.md):
   md      bilingual Markdown table (--md-layout table|parallel)
   tsv     source, target and status, one segment per line (--tsv-safe
           for spreadsheets: cells starting with = + - @ get a leading ')
-  target  the translated document, in the source's format
+  target  the translated document, in the source's format (Markdown for
+          a web page)
+  target-html  the translated document as an HTML page (-o x.html)
 
 The format is --format, or else inferred from OUT's extension (.tmx, .xlf,
 .xliff, .md, .tsv, .txt for target). Without -o the result goes to standard
@@ -59,6 +63,7 @@ output; with -o the file is replaced atomically. Only confirmed segments
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	f.BoolVar(&opts.All, "all", false, "export draft segments too")
 	f.StringVar(&opts.TMXLevel, "tmx-level", "sentence", "TMX unit: sentence or paragraph")
+	f.BoolVar(&opts.TMXTags, "tmx-tags", false, "TMX: write inline tags as level 2 codes (<bpt>/<ept>/<it>/<ph> with the original markup); sentence level only")
 	f.StringVar(&opts.MDLayout, "md-layout", "table", "Markdown layout: table or parallel")
 	f.StringVar(&opts.XLIFFVersion, "xliff-version", "2.1", "XLIFF version: 2.1, 2.0 or 1.2")
 	f.BoolVar(&opts.TSVSafe, "tsv-safe", false, "TSV for spreadsheets: prefix cells starting with = + - @ with ' so they are not run as formulas")
@@ -89,9 +94,14 @@ func exportRun(s *streams, o *exportOptions) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	bo := bitext.Options{
-		All: o.All, Level: o.TMXLevel, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion, TSVSafe: o.TSVSafe,
+		All: o.All, Level: o.TMXLevel, TMXTags: o.TMXTags, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion, TSVSafe: o.TSVSafe,
 		ToolVersion: versionString(),
 		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
+	}
+	if format == bitext.FormatTarget || format == bitext.FormatTargetHTML {
+		if err := checkTagErrors(doc, bo); err != nil {
+			return err
+		}
 	}
 	if o.Output == "" || o.Output == "-" {
 		if err := bitext.Write(s.Out, doc, format, bo); err != nil {
@@ -109,6 +119,27 @@ func exportRun(s *streams, o *exportOptions) error {
 	}
 	fmt.Fprintf(s.Err, "trad: wrote %s (%s)\n", o.Output, format)
 	return nil
+}
+
+// checkTagErrors refuses to write the translated document while an
+// exported target has tag errors: it would lose links and formatting. TMX
+// and XLIFF still export (another tool can fix the tags).
+func checkTagErrors(doc *segments.Document, bo bitext.Options) error {
+	var msgs []string
+	n := 0
+	for _, is := range qa.TagErrors(doc) {
+		if !bitext.Exported(&doc.Segments[is.Segment], bo) {
+			continue
+		}
+		n++
+		if len(msgs) < 5 {
+			msgs = append(msgs, "  "+is.String())
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return fmt.Errorf("export: %d tag errors in the translation: the document would lose its formatting or links; put the tags back (trad qa lists them) and export again:\n%s", n, strings.Join(msgs, "\n"))
 }
 
 // openProject opens a project file or an article's project, printing the

@@ -34,18 +34,26 @@ var fixtureTranslations = map[string]string{
 	"Capitale":                                                     "Capital",
 	"France":                                                       "France",
 	"Paris":                                                        "Paris",
+	// tags.fr.md: targets written in Markdown, mapped onto the source's codes.
+	"Le *guide* des balises":                               "The tag *guide*",
+	"Le **cloud** et la [CNIL](https://cnil.fr/?a=1&b=2).": "The **cloud** and the [CNIL](https://cnil.fr/?a=1&b=2).",
+	"Lancez `go build` ici.":                               "Run `go build` here.",
+	"**Tout en gras.**":                                    "**All in bold.**",
+	"Fin <br> ![logo](a.png).":                             "End <br> ![logo](a.png).",
 }
 
 // translate fills doc from fixtureTranslations.
 func translate(doc *segments.Document) {
 	at := time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC)
 	for i, s := range doc.Segments {
-		if t, ok := fixtureTranslations[s.Source]; ok {
+		bl := &doc.Blocks[s.Block]
+		if t, ok := fixtureTranslations[bl.SourceMarkup(&s)]; ok {
 			st := segments.StatusTranslated
 			if s.Source == "La 5G aussi." {
 				st = segments.StatusDraft
 			}
-			doc.SetTarget(i, t, st, at)
+			text, tags, _ := bl.ParseTargetMarkup(&s, t)
+			doc.UpdateTagged(i, text, tags, st, s.Origin, at)
 		}
 	}
 }
@@ -80,7 +88,7 @@ func TestWriteFixtureProjects(t *testing.T) {
 	if !*updateFixture {
 		t.Skip("run with -update-fixture to rewrite bitext/testdata/project")
 	}
-	for _, name := range []string{"note.fr.txt", "article.fr.md"} {
+	for _, name := range []string{"note.fr.txt", "article.fr.md", "tags.fr.md"} {
 		path := filepath.Join("..", "..", "bitext", "testdata", "project", name)
 		doc, project, _, _, err := segments.Open(path, segments.OpenOptions{})
 		if err != nil {

@@ -18,7 +18,7 @@ func clearTargets(t *testing.T, project string) {
 		t.Fatal(err)
 	}
 	for i := range doc.Segments {
-		doc.Segments[i].Target, doc.Segments[i].Status = "", segments.StatusNew
+		doc.Segments[i].Target, doc.Segments[i].TargetTags, doc.Segments[i].Status = "", nil, segments.StatusNew
 	}
 	if err := segments.Save(project, doc); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,277 @@
+package segments
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// FormatHTML is a web page: its main article is extracted (Readability)
+// and read as Markdown with inline codes; the translated document is
+// written as Markdown.
+const FormatHTML = "html"
+
+// htmlArticle extracts the main article of page (a whole HTML document)
+// with go-readability — title, byline, body; the page furniture (menus,
+// share buttons, comments) left out — and returns its blocks, written as
+// Markdown so that markdownInline turns the inline formatting into codes,
+// and the page's language (<html lang>, "" when absent).
+func htmlArticle(page []byte, name string) ([]rawBlock, string, error) {
+	art, err := readability.FromReader(bytes.NewReader(page), nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: no article found in the page: %w", name, err)
+	}
+	if art.Node == nil {
+		return nil, "", fmt.Errorf("%s: no article found in the page", name)
+	}
+	w := htmlWalker{}
+	if t := strings.TrimSpace(art.Title()); t != "" {
+		w.add(rawBlock{kind: KindHeading, level: 1, text: mdEscape(t)})
+	}
+	if b := strings.TrimSpace(art.Byline()); b != "" {
+		w.add(rawBlock{kind: KindParagraph, text: mdEscape(b)})
+	}
+	title := len(w.blocks)
+	w.walk(art.Node, mdCtx{})
+	// Readability keeps the article's own <h1> when it repeats the title.
+	if title > 0 && len(w.blocks) > title && w.blocks[title].kind == KindHeading && w.blocks[title].text == w.blocks[0].text {
+		w.blocks = append(w.blocks[:title], w.blocks[title+1:]...)
+	}
+	return w.blocks, art.Language(), nil
+}
+
+type htmlWalker struct {
+	blocks []rawBlock
+}
+
+func (w *htmlWalker) add(b rawBlock) {
+	if strings.TrimSpace(strings.ReplaceAll(b.text, "<br>", "")) != "" { // a <br> alone is no paragraph
+		w.blocks = append(w.blocks, b)
+	}
+}
+
+// walk turns the block elements under n into blocks.
+func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
+	var inline []*html.Node // inline content met directly in a container
+	flush := func() {
+		if len(inline) > 0 {
+			w.add(rawBlock{kind: textKind(c), level: c.depth, text: inlineMarkdown(inline)})
+			inline = inline[:0]
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || !isBlockElement(ch.DataAtom) {
+			inline = append(inline, ch)
+			continue
+		}
+		flush()
+		switch ch.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			level, _ := strconv.Atoi(ch.Data[1:])
+			w.add(rawBlock{kind: KindHeading, level: level, text: inlineMarkdown(children(ch))})
+		case atom.P, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption:
+			w.add(rawBlock{kind: textKind(c), level: c.depth, text: inlineMarkdown(children(ch))})
+		case atom.Ul, atom.Ol:
+			w.list(ch, c)
+		case atom.Blockquote:
+			w.walk(ch, mdCtx{quote: true, depth: c.depth})
+		case atom.Pre:
+			w.add(rawBlock{kind: KindCode, text: fence("", textOf(ch))})
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Aside, atom.Footer, atom.Form, atom.Button:
+			// page furniture readability may leave
+		case atom.Hr:
+			w.blocks = append(w.blocks, rawBlock{kind: KindCode, text: "---"})
+		default:
+			w.walk(ch, c)
+		}
+	}
+	flush()
+}
+
+func (w *htmlWalker) list(l *html.Node, c mdCtx) {
+	num := 1
+	if s, err := strconv.Atoi(attr(l, "start")); err == nil {
+		num = s
+	}
+	for it := l.FirstChild; it != nil; it = it.NextSibling {
+		if it.Type != html.ElementNode || it.DataAtom != atom.Li {
+			continue
+		}
+		marker := "-"
+		if l.DataAtom == atom.Ol {
+			marker = strconv.Itoa(num) + "."
+			num++
+		}
+		first := len(w.blocks)
+		w.walk(it, mdCtx{quote: c.quote, depth: c.depth + 1})
+		if first < len(w.blocks) && w.blocks[first].marker == "" {
+			w.blocks[first].marker = marker
+		}
+	}
+}
+
+// isBlockElement reports whether elements a start a block of their own.
+func isBlockElement(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li,
+		atom.Blockquote, atom.Pre, atom.Div, atom.Section, atom.Article, atom.Main, atom.Header,
+		atom.Footer, atom.Nav, atom.Aside, atom.Figure, atom.Figcaption, atom.Table, atom.Thead,
+		atom.Tbody, atom.Tr, atom.Td, atom.Th, atom.Dl, atom.Dt, atom.Dd, atom.Hr, atom.Form,
+		atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Caption, atom.Details, atom.Summary:
+		return true
+	}
+	return false
+}
+
+func children(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, c)
+	}
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf is the text under n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// inlineMarkdown writes inline HTML nodes as one line of Markdown: strong
+// and b as **…**, em and i as *…*, links as [text](href), code as a code
+// span, images as ![alt](src), br as <br>; other elements by their text.
+// Formatting that changes nothing (an empty <strong> </strong>) is dropped
+// and adjacent elements with the same effect are merged.
+func inlineMarkdown(nodes []*html.Node) string {
+	var b strings.Builder
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
+		// Merge <em>a</em><em>b</em> into one.
+		group := []*html.Node{n}
+		for i+1 < len(nodes) && sameEffect(n, nodes[i+1]) {
+			i++
+			group = append(group, nodes[i])
+		}
+		writeInline(&b, n, group)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func sameEffect(a, b *html.Node) bool {
+	return a.Type == html.ElementNode && b.Type == html.ElementNode && inlineWrap(a) != "" &&
+		inlineWrap(a) == inlineWrap(b) && attr(a, "href") == attr(b, "href")
+}
+
+// inlineWrap is the Markdown delimiter of an emphasis element, or "link"
+// for a link, "" otherwise.
+func inlineWrap(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Strong, atom.B:
+		return "**"
+	case atom.Em, atom.I:
+		return "*"
+	case atom.A:
+		if attr(n, "href") != "" {
+			return "link"
+		}
+	}
+	return ""
+}
+
+func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
+	var inner []*html.Node
+	for _, g := range group {
+		inner = append(inner, children(g)...)
+	}
+	switch {
+	case n.Type == html.TextNode:
+		b.WriteString(mdEscape(n.Data))
+		return
+	case n.Type != html.ElementNode:
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		b.WriteString("<br>")
+	case atom.Img:
+		if src := attr(n, "src"); src != "" {
+			fmt.Fprintf(b, "![%s](<%s>)", mdEscape(attr(n, "alt")), strings.ReplaceAll(src, ">", "%3E"))
+		}
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		if t := textOf(n); strings.TrimSpace(t) != "" {
+			b.WriteString(codeSpan(strings.Join(strings.Fields(t), " ")))
+		}
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button:
+	default:
+		text := inlineMarkdown(inner)
+		wrap := inlineWrap(n)
+		// inlineMarkdown collapsed the spaces: keep one at each end.
+		lead, trail := "", ""
+		if t := textOf(n); t != strings.TrimLeft(t, " \t\n") {
+			lead = " "
+		}
+		if t := textOf(group[len(group)-1]); t != strings.TrimRight(t, " \t\n") {
+			trail = " "
+		}
+		core := strings.TrimSpace(text)
+		switch {
+		case wrap == "" || core == "":
+			b.WriteString(lead + core + trail) // formatting that changes nothing
+		case wrap == "link":
+			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, strings.ReplaceAll(attr(n, "href"), ">", "%3E"), trail)
+		default:
+			fmt.Fprintf(b, "%s%s%s%s%s", lead, wrap, core, wrap, trail)
+		}
+	}
+}
+
+// codeSpan writes s as a Markdown code span, its fence longer than any
+// backtick run inside.
+func codeSpan(s string) string {
+	f := strings.Repeat("`", strings.Count(s, "`")+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return f + " " + s + " " + f
+	}
+	return f + s + f
+}
+
+// mdEscape escapes the characters of plain text that Markdown would read
+// as inline markup.
+func mdEscape(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]<>!&") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,80 @@
+package segments
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestMarkdownInline(t *testing.T) {
+	tests := []struct {
+		md, plain string
+		codes     []Code
+		tags      []Tag
+	}{
+		{md: "Plain text.", plain: "Plain text."},
+		{md: `A \*not\* &amp; b.`, plain: `A \*not\* &amp; b.`},
+		{
+			md: "Le **cloud** et *la* [CNIL](https://cnil.fr \"t\").", plain: "Le cloud et la CNIL.",
+			codes: []Code{
+				{ID: 1, Type: CodeBold, Pair: true, Open: "**", Close: "**"},
+				{ID: 2, Type: CodeItalic, Pair: true, Open: "*", Close: "*"},
+				{ID: 3, Type: CodeLink, Pair: true, Open: "[", Close: `](https://cnil.fr "t")`},
+			},
+			tags: []Tag{{3, 1, TagOpen}, {8, 1, TagClose}, {12, 2, TagOpen}, {14, 2, TagClose}, {15, 3, TagOpen}, {19, 3, TagClose}},
+		},
+		{
+			md: "Run `go build` then ![logo](a.png)<br>x <https://a.b>", plain: "Run  then x ",
+			codes: []Code{
+				{ID: 1, Type: CodeCode, Open: "`go build`"},
+				{ID: 2, Type: CodeImage, Open: "![logo](a.png)"},
+				{ID: 3, Type: CodeBreak, Open: "<br>"},
+				{ID: 4, Type: CodeLink, Open: "<https://a.b>"},
+			},
+			tags: []Tag{{4, 1, TagPlaceholder}, {10, 2, TagPlaceholder}, {10, 3, TagPlaceholder}, {12, 4, TagPlaceholder}},
+		},
+		{
+			md: "***a*** `x``y` ``a`b``", plain: "a  ",
+			codes: []Code{
+				{ID: 1, Type: CodeItalic, Pair: true, Open: "*", Close: "*"},
+				{ID: 2, Type: CodeBold, Pair: true, Open: "**", Close: "**"},
+				{ID: 3, Type: CodeCode, Open: "`x``y`"},
+				{ID: 4, Type: CodeCode, Open: "``a`b``"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		plain, codes, tags := markdownInline(tt.md, nil)
+		if plain != tt.plain {
+			t.Errorf("%q: plain %q, want %q", tt.md, plain, tt.plain)
+		}
+		if tt.codes != nil && !slices.Equal(codes, tt.codes) {
+			t.Errorf("%q: codes %+v, want %+v", tt.md, codes, tt.codes)
+		}
+		if tt.tags != nil && tagsKey(tags) != tagsKey(tt.tags) {
+			t.Errorf("%q: tags %v, want %v", tt.md, tags, tt.tags)
+		}
+		if back := RenderTagged(plain, tags, codes); back != tt.md {
+			t.Errorf("%q: written back as %q", tt.md, back)
+		}
+	}
+}
+
+// FuzzMarkdownInline checks that any block's Markdown is written back byte
+// for byte from its plain text and codes, and that the tags fit the text.
+func FuzzMarkdownInline(f *testing.F) {
+	for _, s := range []string{"a **b** c", "[x](u) `c` ![i](j)", "<b>x</b> &amp; \\*", "*a **b** c*", "[a][r]", "``` a ```"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		md = strings.TrimSpace(strings.ReplaceAll(Normalize(md), "\n", " ")) // as the reader hands it
+		plain, codes, tags := markdownInline(md, nil)
+		if back := RenderTagged(plain, tags, codes); back != md {
+			t.Fatalf("%q written back as %q", md, back)
+		}
+		b := Block{Codes: codes}
+		if err := checkTags(&b, plain, tags); err != nil {
+			t.Fatalf("%q: %v", md, err)
+		}
+	})
+}

@@ -1,0 +1,38 @@
+package tm
+
+import (
+	"testing"
+
+	"github.com/trad-project/trad/segments"
+)
+
+func TestTagScore(t *testing.T) {
+	codes := []segments.Code{
+		{ID: 1, Type: segments.CodeBold, Pair: true}, {ID: 2, Type: segments.CodeLink, Pair: true}, {ID: 3, Type: segments.CodeCode},
+	}
+	sig := func(tags ...segments.Tag) []string { return TagSignature(tags, codes) }
+	o := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagOpen} }
+	c := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagClose} }
+	ph := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagPlaceholder} }
+	tests := []struct {
+		name  string
+		score int
+		q, m  []string
+		want  int
+	}{
+		{"same text, same tags", 100, sig(o(1), c(1)), sig(o(1), c(1)), 100},
+		{"same text, no tags", 100, nil, nil, 100},
+		{"same text, other tags", 100, sig(o(1), c(1)), sig(o(2), c(2)), 99},
+		{"same text, tags lost", 100, sig(ph(3)), nil, 99},
+		{"same text, tags reordered", 100, sig(o(1), c(1), ph(3)), sig(ph(3), o(1), c(1)), 99},
+		{"fuzzy, one missing", 85, sig(o(1), c(1), ph(3)), sig(o(1), c(1)), 84},
+		{"fuzzy, pair swapped", 85, sig(o(1), c(1)), sig(o(2), c(2)), 81},
+		{"fuzzy, order only", 85, sig(o(1), c(1), ph(3)), sig(ph(3), o(1), c(1)), 85},
+		{"never below 0", 2, sig(o(1), c(1), ph(3)), nil, 0},
+	}
+	for _, tt := range tests {
+		if got := TagScore(tt.score, tt.q, tt.m); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
