@@ -27,9 +27,6 @@ func TestEditorIntents(t *testing.T) {
 		{"ctrl+s", saveIntent{}},
 		{"ctrl+g", paneIntent{paneAll}},
 		{"f12", helpIntent{}},
-		{"alt+2", insertHitIntent{1}},
-		{"f3", useMatchIntent{2, true}},
-		{"shift+f1", useMatchIntent{0, false}},
 		{"ctrl+y", flashIntent{"nothing to redo"}},
 		{"x", typedIntent{}},
 	}

@@ -147,19 +147,8 @@ func (e *editor) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		key.Matches(km, k.KeyMap.LinePrevious) && e.moveRow(-1):
 		return nil, nil
 	}
-	for n := range k.InsertHit {
-		if key.Matches(km, k.InsertHit[n]) {
-			return insertHitIntent{n}, nil
-		}
-	}
-	for n := range k.ReplaceMatch {
-		switch {
-		case key.Matches(km, k.ReplaceMatch[n]):
-			return useMatchIntent{n, true}, nil
-		case key.Matches(km, k.InsertMatch[n]):
-			return useMatchIntent{n, false}, nil
-		}
-	}
+	// alt+1…9 and f1…f3 never reach here: the glossary and matches panes
+	// take them first (withPanes).
 	return e.typing(msg)
 }
 
