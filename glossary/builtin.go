@@ -3,6 +3,7 @@ package glossary
 import (
 	"embed"
 	"io/fs"
+	"path"
 	"sort"
 	"sync"
 )
@@ -56,7 +57,7 @@ func loadBuiltin() (*Glossary, []Warning) {
 			continue
 		}
 		for _, e := range g.Entries() {
-			e.Origin.File = BuiltinName
+			e.Origin.File, e.Origin.Data = BuiltinName, path.Base(name)
 		}
 		gs = append(gs, g)
 	}

@@ -96,3 +96,18 @@ func TestCrossFileProblems(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A built-in entry says which data file it comes from: two files can hold
+// an entry on the same line, and the editor's pane names the file.
+func TestBuiltinOriginNamesTheFile(t *testing.T) {
+	files := map[string]bool{}
+	for _, e := range Default().Entries() {
+		if e.Origin.File != BuiltinName || e.Origin.Line <= 0 || !strings.HasSuffix(e.Origin.Data, ".tsv") || strings.Contains(e.Origin.Data, "/") {
+			t.Fatalf("origin %+v", e.Origin)
+		}
+		files[e.Origin.Data] = true
+	}
+	if len(files) != len(builtinFiles()) {
+		t.Errorf("entries name %d files, the data has %d", len(files), len(builtinFiles()))
+	}
+}

@@ -13,6 +13,9 @@ type Origin struct {
 	// Line is the 1-based line of the entry in File (0 when unknown, as in TBX
 	// read from a single line).
 	Line int
+	// Data is the embedded data file a built-in entry comes from
+	// ("world.tsv"), so that Line can be found; empty for other files.
+	Data string
 }
 
 // Entry is one concept: its terms in each language and what a translator

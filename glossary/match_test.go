@@ -113,9 +113,9 @@ func TestMatchNFD(t *testing.T) {
 }
 
 func TestMatchTargetsAndPriority(t *testing.T) {
-	user := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"online platform"}}, Origin: Origin{"user.tsv", 3}})
-	builtin := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"platform", "online platform"}}, Domain: "tech", Origin: Origin{BuiltinName, 9}},
-		&Entry{Terms: map[string][]string{"fr": {"nuage"}}, Origin: Origin{BuiltinName, 10}})
+	user := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"online platform"}}, Origin: Origin{File: "user.tsv", Line: 3}})
+	builtin := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"platform", "online platform"}}, Domain: "tech", Origin: Origin{File: BuiltinName, Line: 9}},
+		&Entry{Terms: map[string][]string{"fr": {"nuage"}}, Origin: Origin{File: BuiltinName, Line: 10}})
 	m := NewMatcher(Merge(user, builtin), "fr", "en-US")
 	hs := m.Match("La plateforme dans le nuage")
 	if len(hs) != 2 {

@@ -156,7 +156,7 @@ func TestReadMultiTSV(t *testing.T) {
 	if got := strings.Join(e.Lang("en"), "/"); got != "social network/social media" {
 		t.Errorf("en (from en-GB) = %q", got)
 	}
-	if e.Domain != "tech" || e.POS != "noun" || e.Note != "countable" || e.Origin != (Origin{"terms.tsv", 3}) {
+	if e.Domain != "tech" || e.POS != "noun" || e.Note != "countable" || e.Origin != (Origin{File: "terms.tsv", Line: 3}) {
 		t.Errorf("entry = %+v", e)
 	}
 	if p := g.Entries()[1]; p.Origin.Line != 6 || len(p.Lang("es")) != 0 {

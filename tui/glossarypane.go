@@ -220,8 +220,11 @@ func (p *glossaryPane) fullLines(i int, h glossary.Hit, inner int) []string {
 		if h.Term != "" && h.Term != h.Text {
 			meta = append(meta, "term: "+sanitizeLine(h.Term))
 		}
-		if h.Entry.Origin.File != "" {
-			meta = append(meta, shortOrigin(h.Entry.Origin.File, h.Entry.Origin.Line))
+		if o := h.Entry.Origin; o.Data != "" {
+			// Two built-in files can hold an entry on the same line.
+			meta = append(meta, "builtin "+shortOrigin(o.Data, o.Line))
+		} else if o.File != "" {
+			meta = append(meta, shortOrigin(o.File, o.Line))
 		}
 	}
 	if len(meta) > 0 {
