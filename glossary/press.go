@@ -60,8 +60,10 @@ func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
 	// "Cédéao", "Unédic": the press spelling may keep accents that the
 	// all-caps term drops ("CEDEAO"); a term with accents ("ÉTAT") keeps
 	// them compared as written.
-	if f := t.Fold; f != c.fold && (deaccent(f) != c.fold || pressCommon[deaccent(f)]) {
-		return false
+	if f := t.Fold; f != c.fold {
+		if d := deaccent(f); d != c.fold || pressCommon[d] {
+			return false
+		}
 	}
 	// "5G", "G7", "U.S." keep their form; "COP30" is "Cop30".
 	if acronymLetters(c.text) == 0 && !isPressAcronym(c.text) {

@@ -22,11 +22,21 @@ import (
 // segment of a group gets an issue naming the others.
 func CheckConsistency(doc *segments.Document, cfg *Config) []Issue {
 	var out []Issue
-	if cfg.Enabled(CheckInconsistentTarget) {
-		out = append(out, inconsistent(doc, cfg, CheckInconsistentTarget)...)
-	}
-	if cfg.Enabled(CheckInconsistentSource) {
-		out = append(out, inconsistent(doc, cfg, CheckInconsistentSource)...)
+	var norm [][2]string // each segment's source and target, normalised once
+	for _, id := range []string{CheckInconsistentTarget, CheckInconsistentSource} {
+		if !cfg.Enabled(id) {
+			continue
+		}
+		if norm == nil {
+			fold := cases.Fold()
+			norm = make([][2]string, len(doc.Segments))
+			for i, s := range doc.Segments {
+				if strings.TrimSpace(s.Target) != "" {
+					norm[i] = [2]string{normalizeForCompare(fold, s.Source), normalizeForCompare(fold, s.Target)}
+				}
+			}
+		}
+		out = append(out, inconsistent(doc, cfg, id, norm)...)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Segment < out[b].Segment })
 	return out
@@ -34,8 +44,7 @@ func CheckConsistency(doc *segments.Document, cfg *Config) []Issue {
 
 // inconsistent groups segments by one side (the source for
 // inconsistent-target) and reports groups whose other side differs.
-func inconsistent(doc *segments.Document, cfg *Config, id string) []Issue {
-	fold := cases.Fold()
+func inconsistent(doc *segments.Document, cfg *Config, id string, norm [][2]string) []Issue {
 	groups := map[string][]int{}
 	var order []string
 	other := make(map[int]string)
@@ -43,11 +52,10 @@ func inconsistent(doc *segments.Document, cfg *Config, id string) []Issue {
 		if strings.TrimSpace(s.Target) == "" {
 			continue
 		}
-		key, val := s.Source, s.Target
+		k, v := norm[i][0], norm[i][1]
 		if id == CheckInconsistentSource {
-			key, val = val, key
+			k, v = v, k
 		}
-		k := normalizeForCompare(fold, key)
 		if strings.Count(k, " ") < 1 {
 			continue
 		}
@@ -55,7 +63,7 @@ func inconsistent(doc *segments.Document, cfg *Config, id string) []Issue {
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], i)
-		other[i] = normalizeForCompare(fold, val)
+		other[i] = v
 	}
 	var out []Issue
 	for _, k := range order {
