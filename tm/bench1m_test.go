@@ -127,3 +127,26 @@ func BenchmarkConcordance100k(b *testing.B) {
 	})
 	benchConcordance(b, zipf100k, zipf100kUnits)
 }
+
+// addParallel indexes units in order, analysing them on all CPUs; it is
+// Add without replacement, for loading.
+func (m *Memory) addParallel(units []Unit) {
+	ps := make([]prepared, len(units))
+	var wg sync.WaitGroup
+	n := max(1, runtime.GOMAXPROCS(0))
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(units); i += n {
+				ps[i] = m.prepare(units[i])
+			}
+		}()
+	}
+	wg.Wait()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range ps {
+		m.insert(p, false)
+	}
+}
