@@ -26,7 +26,7 @@ func UserWordsPath(lang string) string {
 
 // LoadUserWords reads a word list; a missing file is an empty list.
 func LoadUserWords(path string) ([]string, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, safefile.Limit{Max: 64 << 20, What: "a user dictionary"})
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/internal/filelock"
+	"github.com/trad-project/trad/internal/safefile"
 )
 
 // The user memory is a TMX file per project plus, beside it, a journal of
@@ -194,7 +195,7 @@ func parseRecord(line []byte, tooLong, last bool) (rec journalRecord, msg string
 // loadJournal adds the units of the journal at path, origin being its TMX
 // file. A missing journal is no error.
 func (m *Memory) loadJournal(path, origin string) []Warning {
-	f, err := os.Open(path)
+	f, _, err := safefile.OpenRegular(path, "a memory journal")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil

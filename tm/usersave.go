@@ -202,7 +202,7 @@ func Compact(tmxPath string) error {
 // variants of the pair src, tgt, or else a unit's two variants in tag
 // order.
 func readUserTMX(path, src, tgt string) ([]Unit, error) {
-	f, err := os.Open(path)
+	f, _, err := safefile.OpenRegular(path, "a translation memory")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	} else if err != nil {
