@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/glossary"
 )
 
 // Apertium runs the apertium program, offline. One process translates a
@@ -53,7 +55,7 @@ func (a *Apertium) Options() string { return fmt.Sprint("apertium ", a.modes) }
 
 // Mode returns the Apertium mode for a pair of BCP 47 tags.
 func (a *Apertium) Mode(from, to string) string {
-	p := baseLang(from) + "-" + baseLang(to)
+	p := glossary.BaseLang(from) + "-" + glossary.BaseLang(to)
 	if m, ok := a.modes[p]; ok {
 		return m
 	}
@@ -225,12 +227,4 @@ func containsWord(s, w string) bool {
 		}
 		off = i + 1
 	}
-}
-
-// baseLang returns the base language of a BCP 47 tag, lower-cased.
-func baseLang(tag string) string {
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return strings.ToLower(tag)
 }

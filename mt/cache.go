@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/filelock"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
@@ -156,7 +157,7 @@ func cacheKey(e Engine, r Request) string {
 	h := sha256.New()
 	terms := requiredTerms(r.Hits)
 	sort.Slice(terms, func(i, j int) bool { return terms[i][0] < terms[j][0] })
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s", r.Source, baseLang(r.From), strings.ToLower(r.To), e.Name(), e.Options())
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s", r.Source, glossary.BaseLang(r.From), strings.ToLower(r.To), e.Name(), e.Options())
 	for _, t := range terms {
 		fmt.Fprintf(h, "\x00%s\x01%s", t[0], t[1])
 	}

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+
+	"github.com/trad-project/trad/glossary"
 )
 
 // DeepL talks to DeepL's API v2: POST /v2/translate with every segment of a
@@ -82,7 +84,7 @@ func (d *DeepL) Translate(ctx context.Context, reqs []Request) ([]Result, error)
 	}
 	from, to := reqs[0].From, reqs[0].To
 	body := deeplTranslateRequest{
-		SourceLang: strings.ToUpper(baseLang(from)), TargetLang: deeplTarget(to), Formality: d.formality,
+		SourceLang: strings.ToUpper(glossary.BaseLang(from)), TargetLang: deeplTarget(to), Formality: d.formality,
 	}
 	var hits [][2]string
 	for _, r := range reqs {
@@ -123,7 +125,7 @@ func deeplTarget(tag string) string {
 	case "PT":
 		return "PT-PT"
 	}
-	if b := strings.ToUpper(baseLang(tag)); b != "EN" && b != "PT" && b != "ZH" {
+	if b := strings.ToUpper(glossary.BaseLang(tag)); b != "EN" && b != "PT" && b != "ZH" {
 		return b
 	}
 	return t
@@ -166,7 +168,7 @@ func (d *DeepL) glossaryFor(ctx context.Context, from, to string, terms [][2]str
 	}
 	var g deeplGlossary
 	err := d.hc.postJSON(ctx, "/v2/glossaries", d.auth, deeplGlossary{
-		Name: name, SourceLang: baseLang(from), TargetLang: baseLang(to), Entries: tsv.String(), Format: "tsv",
+		Name: name, SourceLang: glossary.BaseLang(from), TargetLang: glossary.BaseLang(to), Entries: tsv.String(), Format: "tsv",
 	}, &g)
 	if err != nil {
 		return "", err

@@ -3,6 +3,8 @@ package mt
 import (
 	"context"
 	"fmt"
+
+	"github.com/trad-project/trad/glossary"
 )
 
 // LibreTranslate talks to a LibreTranslate server: POST /translate with the
@@ -49,7 +51,7 @@ func (l *LibreTranslate) Translate(ctx context.Context, reqs []Request) ([]Resul
 	if len(reqs) == 0 {
 		return nil, nil
 	}
-	body := libreRequest{Source: baseLang(reqs[0].From), Target: baseLang(reqs[0].To), Format: "text", APIKey: l.hc.key}
+	body := libreRequest{Source: glossary.BaseLang(reqs[0].From), Target: glossary.BaseLang(reqs[0].To), Format: "text", APIKey: l.hc.key}
 	for _, r := range reqs {
 		body.Q = append(body.Q, r.Source)
 	}

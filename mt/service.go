@@ -162,7 +162,7 @@ func (s *Service) check(r Request) error {
 	if len(s.pairs) == 0 {
 		return nil
 	}
-	p := baseLang(r.From) + "-" + baseLang(r.To)
+	p := glossary.BaseLang(r.From) + "-" + glossary.BaseLang(r.To)
 	for _, q := range s.pairs {
 		if f, t, ok := splitPair(q); ok && f+"-"+t == p {
 			return nil

@@ -49,7 +49,8 @@ func (st fileState) same(fi os.FileInfo) bool {
 // read, so it describes the content parsed even when the file is replaced
 // meanwhile.
 func readState(path string) (fileState, error) {
-	f, err := os.Open(path)
+	// OpenRegular opens without blocking: a named pipe there must not hang.
+	f, fi, err := safefile.OpenRegular(path, "a project")
 	if errors.Is(err, fs.ErrNotExist) {
 		return fileState{}, nil
 	}
@@ -57,13 +58,6 @@ func readState(path string) (fileState, error) {
 		return fileState{}, fmt.Errorf("load project: %w", err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fileState{}, fmt.Errorf("load project: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return fileState{}, fmt.Errorf("load project: %s is not a regular file", path)
-	}
 	// Sized from the file, the buffer is allocated once: io.ReadAll grows
 	// it step by step, twice the 178 MB project of a 50 MB article at peak.
 	data, err := safefile.ReadAllLimited(f, path, safefile.Limit{Max: math.MaxInt64 - 1, What: "a project"}, fi.Size())

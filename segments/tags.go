@@ -115,12 +115,16 @@ func markdownDest(m string) string {
 	return d
 }
 
+// codeLetters are the letters of Label (built once: Label runs per tag on
+// every frame that draws one).
+var codeLetters = map[CodeType]string{CodeBold: "b", CodeItalic: "i", CodeLink: "a", CodeCode: "c",
+	CodeBreak: "n", CodeImage: "m"}
+
 // Label is how the editor and the bilingual exports show a tag: ‹b1›,
 // ‹/b1›, ‹x3›. The letter is the code's type (b bold, i italic, a link,
 // c code, n break, m image, x other), the number its ID.
 func (c Code) Label(k TagKind) string {
-	letter := map[CodeType]string{CodeBold: "b", CodeItalic: "i", CodeLink: "a", CodeCode: "c",
-		CodeBreak: "n", CodeImage: "m"}[c.Type]
+	letter := codeLetters[c.Type]
 	if letter == "" {
 		letter = "x"
 	}
