@@ -1,6 +1,9 @@
 package tui
 
-import "fmt"
+import (
+	"fmt"
+	"unicode/utf8"
+)
 
 // Limits that keep the editor's cost bounded by what is on screen, not by
 // the length of a segment (issue 10: a 50 MB single-line article).
@@ -24,13 +27,11 @@ func shownText(text string) (string, int) {
 		return text, 0
 	}
 	cut := shownTextMax
-	for cut > 0 && !utf8RuneStart(text[cut]) {
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
 		cut--
 	}
 	return text[:cut], len(text) - cut
 }
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // capLines keeps lines within max rows; when it cuts, or the text was cut
 // before wrapping, its last row says so with the text's full size.

@@ -134,11 +134,23 @@ func (m *Model) addWord() tea.Cmd {
 	if w == "" {
 		return cmd
 	}
-	if err := m.qx.spell.Add(w); err != nil {
-		return m.flash(fmt.Sprintf("could not add %q to the dictionary: %v", w, err))
+	// Add rewrites the user dictionary: file I/O, so it runs in a command.
+	sp := m.qx.spell
+	return func() tea.Msg { return wordAddedMsg{word: w, err: sp.Add(w)} }
+}
+
+// wordAddedMsg says whether adding word to the user dictionary worked.
+type wordAddedMsg struct {
+	word string
+	err  error
+}
+
+func (m *Model) onWordAdded(msg wordAddedMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.flash(fmt.Sprintf("could not add %q to the dictionary: %v", msg.word, msg.err))
 	}
 	m.sp.text = "" // check again
-	return tea.Batch(m.flash(fmt.Sprintf("%q added to your dictionary", w)), m.onSpellTick(spellTickMsg{ver: m.typingVer}))
+	return tea.Batch(m.flash(fmt.Sprintf("%q added to your dictionary", msg.word)), m.onSpellTick(spellTickMsg{ver: m.typingVer}))
 }
 
 // suggestMsg carries hunspell's corrections of word.

@@ -25,6 +25,8 @@ func (m *Model) wireUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.onProject(msg), true
 	case spellTickMsg:
 		return m.onSpellTick(msg), true
+	case wordAddedMsg:
+		return m.onWordAdded(msg), true
 	case spellMsg:
 		return m.onSpell(msg), true
 	case suggestMsg:
