@@ -166,6 +166,15 @@ func BenchmarkKeystroke10kTags(b *testing.B) {
 	benchKeystrokesOn(b, Options{Tick: tick}, tagEverySegment(doc), matcher)
 }
 
+// BenchmarkKeystroke10kFilter is BenchmarkKeystroke10k with a row filter
+// on (the sources starting with "L", about a third of the rows), so
+// moving, drawing and confirming walk the filtered rows.
+func BenchmarkKeystroke10kFilter(b *testing.B) {
+	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	doc, matcher := benchSetup(b)
+	benchKeystrokesOn(b, Options{Tick: tick}, doc, matcher, "src:/^L/")
+}
+
 // tagEverySegment returns a copy of doc where every segment has a bold
 // pair around its second word and a code span at its end, in its source
 // and in its target (a copy of the source, draft).
@@ -200,7 +209,7 @@ func benchKeystrokes(b *testing.B, opts Options) {
 }
 
 // benchKeystrokesOn is benchKeystrokes on doc.
-func benchKeystrokesOn(b *testing.B, opts Options, doc *segments.Document, matcher *glossary.Matcher) {
+func benchKeystrokesOn(b *testing.B, opts Options, doc *segments.Document, matcher *glossary.Matcher, filter ...string) {
 	// Measure the editor as trad edit runs it.
 	defer TuneGC()()
 	noSave := func(*segments.Document) error { return nil }
@@ -212,6 +221,12 @@ func benchKeystrokesOn(b *testing.B, opts Options, doc *segments.Document, match
 	// Start in the middle of the document.
 	m.cur = len(doc.Segments) / 2
 	m.doc.Cursor = m.cur
+	for _, f := range filter {
+		m = runCmds(m, m.applyFilter(f))
+		if !m.flt.active || m.flt.shown == m.flt.of || !m.table.shown(m.cur) {
+			b.Fatalf("filter %q: active %v, %d of %d rows, cursor on a shown row %v", f, m.flt.active, m.flt.shown, m.flt.of, m.table.shown(m.cur))
+		}
+	}
 
 	keys := make([]time.Duration, 0, b.N)
 	moves := make([]time.Duration, 0, b.N)
@@ -267,6 +282,9 @@ func benchKeystrokesOn(b *testing.B, opts Options, doc *segments.Document, match
 		b.ReportMetric(p99(moves), "move-p99-ms")
 		all := append(append([]time.Duration(nil), keys...), moves...)
 		b.ReportMetric(p99(all), "p99-ms")
+	}
+	if m.flt.active {
+		b.ReportMetric(float64(m.flt.shown), "rows-shown")
 	}
 }
 

@@ -82,6 +82,7 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		{k.NextChanged, nextChangedIntent{}}, {k.Save, saveIntent{}}, {k.Help, helpIntent{}},
 		{k.Glossary, paneIntent{paneAll}}, {k.PaneGlossary, paneIntent{paneGlossary}},
 		{k.PaneMatches, paneIntent{paneMatches}}, {k.PaneQA, paneIntent{paneQA}}, {k.History, paneIntent{paneHistory}},
+		{k.Filter, openIntent{modeFilter}}, {k.ClearFilter, clearFilterIntent{}},
 	} {
 		if key.Matches(km, a.b) {
 			return a.it, nil
@@ -119,20 +120,21 @@ func (b *browser) mouse(msg tea.MouseMsg) tea.Msg {
 
 // moveKey is the intent of a moving key, nil for other keys.
 func (b *browser) moveKey(km tea.KeyMsg) tea.Msg {
-	k, cur, n := b.keys, b.t.doc.Cursor, len(b.t.doc.Segments)
+	// Moves count shown rows: with a filter on, the hidden ones are skipped.
+	k, cur, t := b.keys, b.t.doc.Cursor, b.t
 	switch {
 	case key.Matches(km, k.Up):
-		return moveIntent{cur - 1}
+		return moveIntent{t.step(cur, -1)}
 	case key.Matches(km, k.Down):
-		return moveIntent{cur + 1}
+		return moveIntent{t.step(cur, 1)}
 	case key.Matches(km, k.PageUp):
-		return moveIntent{cur - b.pageSize()}
+		return moveIntent{t.step(cur, -b.pageSize())}
 	case key.Matches(km, k.PageDown):
-		return moveIntent{cur + b.pageSize()}
+		return moveIntent{t.step(cur, b.pageSize())}
 	case key.Matches(km, k.Top):
-		return moveIntent{0}
+		return moveIntent{t.first()}
 	case key.Matches(km, k.Bottom):
-		return moveIntent{n - 1}
+		return moveIntent{t.last()}
 	case key.Matches(km, k.NextUntranslated):
 		return untranslatedIntent{1}
 	case key.Matches(km, k.PrevUntranslated):
@@ -214,6 +216,14 @@ func (m *Model) open(md mode) tea.Cmd {
 		if !m.export.open() {
 			return m.flash("export: no exporters available")
 		}
+		m.export.what = ""
+		if m.flt.active {
+			m.export.what = fmt.Sprintf("%d of %d filtered segments", m.flt.shown, m.flt.of)
+		}
+	case modeFilter:
+		m.filterP.open()
+		m.filterP.input.SetValue(m.flt.label)
+		m.filterP.input.CursorEnd()
 	}
 	m.mode = md
 	return nil
@@ -225,7 +235,8 @@ func (m *Model) moveTo(i int) tea.Cmd {
 	if n == 0 {
 		return nil
 	}
-	i = min(max(i, 0), n-1)
+	// A filter shows some rows only: the cursor stays on one of them.
+	i = m.table.nearest(min(max(i, 0), n-1))
 	if i == m.cur {
 		return nil
 	}
@@ -256,14 +267,7 @@ func (m *Model) nextUntranslated(dir int) tea.Cmd {
 // findUntranslated returns the first segment after from (before, with dir
 // -1), wrapping around, that is not confirmed; -1 when there is none.
 func (m *Model) findUntranslated(from, dir int) int {
-	n := len(m.doc.Segments)
-	for step := 1; step < n; step++ {
-		i := ((from+dir*step)%n + n) % n
-		if !m.doc.Segments[i].Status.Confirmed() {
-			return i
-		}
-	}
-	return -1
+	return m.table.cycle(from, dir, func(i int) bool { return !m.doc.Segments[i].Status.Confirmed() })
 }
 
 func (m *Model) toggleReviewed() tea.Cmd {
@@ -280,7 +284,7 @@ func (m *Model) toggleReviewed() tea.Cmd {
 		m.change(i, func(d *segments.Document) bool { return d.MarkReviewed(i, now) })
 	}
 	// Reviewing goes through the text: the next segment comes up.
-	return tea.Batch(m.save(false), m.moveTo(m.cur+1))
+	return tea.Batch(m.save(false), m.moveTo(m.table.next(m.cur)))
 }
 
 // undoConfirm puts the current segment back to its previous version (its
@@ -305,9 +309,10 @@ func (m *Model) clickTo(seg int) tea.Cmd {
 	if m.editing() {
 		cmds = append(cmds, m.leaveEdit())
 	}
-	if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport {
+	if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport || m.mode == modeFilter {
 		m.search.close()
 		m.gotoP.close()
+		m.filterP.close()
 		m.mode = modeBrowse
 	}
 	m.follow = true

@@ -92,7 +92,7 @@ func TestSearchComponent(t *testing.T) {
 	if f, ok := it.(foundIntent); !ok || !reflect.DeepEqual(f.redraw, []int{4}) {
 		t.Fatalf("result: intent %#v, want row 4 to redraw", it)
 	}
-	if seg, note := s.jump(0, 0); seg != 4 || note != `match 1/1 for "puces"` {
+	if seg, note := s.jump(0, 0, nil); seg != 4 || note != `match 1/1 for "puces"` {
 		t.Errorf("jump: %d %q", seg, note)
 	}
 	// The next search redraws the old query's rows and the new ones.
@@ -102,7 +102,7 @@ func TestSearchComponent(t *testing.T) {
 	if it, _ := s.Update(cmd3()); !reflect.DeepEqual(it, foundIntent{[]int{4, 1}}) {
 		t.Fatalf("third search: intent %#v", it)
 	}
-	if seg, note := s.jump(1, 1); seg != 1 || note != `match 1/1 for "gouv"` {
+	if seg, note := s.jump(1, 1, nil); seg != 1 || note != `match 1/1 for "gouv"` {
 		t.Errorf("next after 1 wraps to 1: %d %q", seg, note)
 	}
 }

@@ -140,7 +140,7 @@ func (m *Model) confirm(it confirmIntent) tea.Cmd {
 	}
 	m.editor.close()
 	m.mode = modeBrowse
-	next := i + 1
+	next := m.table.next(i)
 	if it.toUntranslated {
 		next = m.findUntranslated(i, 1)
 	}

@@ -35,6 +35,9 @@ type exportPicker struct {
 	items []Exporter
 	sel   int
 	width int
+	// what is being exported, when not the whole document ("12 of 120
+	// filtered segments").
+	what string
 }
 
 // exportIntent asks the root to write the document in format e.
@@ -53,7 +56,11 @@ func (p *exportPicker) open() bool {
 // View implements component: the formats, the chosen one framed.
 func (p *exportPicker) View() string {
 	var b strings.Builder
-	b.WriteString(p.st.Prompt.Render("export: "))
+	if p.what != "" {
+		b.WriteString(p.st.Prompt.Render("export " + p.what + ": "))
+	} else {
+		b.WriteString(p.st.Prompt.Render("export: "))
+	}
 	for i, it := range p.items {
 		label := fmt.Sprintf("%d %s", i+1, it.Name)
 		if i == p.sel {
@@ -122,8 +129,13 @@ func (m *Model) exportCmd(e Exporter) tea.Cmd {
 	if m.editing() {
 		m.commitDraft()
 	}
-	snap := m.doc.Clone()
-	path := m.exportPath(e.Ext)
+	snap, ext := m.doc.Clone(), e.Ext
+	if m.flt.active {
+		// With a filter on, the export is of the filtered segments, in a
+		// file of its own: article.fr.filtered.tmx.
+		snap, ext = filteredDoc(m.doc, m.table.rows), "filtered."+ext
+	}
+	path := m.exportPath(ext)
 	if src := m.doc.SourcePath; src != "" && filepath.Clean(src) == filepath.Clean(path) {
 		err := fmt.Errorf("export %s: that is the source article; not overwriting it", path)
 		return func() tea.Msg { return exportedMsg{path: path, err: err} }

@@ -77,10 +77,11 @@ type header struct {
 	langs    string
 	width    int
 	progress *progress
+	filter   *filterState
 	cache    *[2]string // last key and line
 }
 
-func newHeader(st *Styles, doc *segments.Document, projectPath string, p *progress) header {
+func newHeader(st *Styles, doc *segments.Document, projectPath string, p *progress, f *filterState) header {
 	name := doc.SourcePath
 	if name == "" {
 		name = projectPath
@@ -95,6 +96,7 @@ func newHeader(st *Styles, doc *segments.Document, projectPath string, p *progre
 		file:     sanitizeLine(name),
 		langs:    sanitizeLine(doc.SourceLang.String() + " → " + doc.TargetLang.String()),
 		progress: p,
+		filter:   f,
 		cache:    new([2]string),
 	}
 }
@@ -108,6 +110,9 @@ func (h *header) view(state string, stateErr bool) string {
 	}
 	p := h.progress
 	key := fmt.Sprint(h.width, p.doneSegs, p.doneWords, state, stateErr)
+	if f := h.filter; f != nil && f.active {
+		key += fmt.Sprint("\x00", f.label, f.shown, f.of)
+	}
 	if h.cache[0] == key {
 		return h.cache[1]
 	}
@@ -130,6 +135,9 @@ func (h *header) render(state string, stateErr bool) string {
 	if stateErr {
 		stSt = h.st.Error
 	}
+	if f := h.filter; f != nil && f.active {
+		return h.renderFiltered(left, segs, pc, bar)
+	}
 	// Drop the least useful parts first when the line is too narrow.
 	candidates := [][]string{
 		{segs, words, pc + " " + bar, stSt.Render(state)},
@@ -146,4 +154,29 @@ func (h *header) render(state string, stateErr bool) string {
 		}
 	}
 	return fit(left, h.width)
+}
+
+// renderFiltered is the header with a filter on: the filter and "N of M
+// segments" replace the save state and the word count, which the status
+// line and an unfiltered view still show.
+func (h *header) renderFiltered(left, segs, pc, bar string) string {
+	f := h.filter
+	label := sanitizeLine(f.label)
+	count := fmt.Sprintf("%d of %d segments", f.shown, f.of)
+	flt := h.st.Prompt.Render("filter: "+label) + h.st.HeaderDim.Render(" · ") + count
+	short := h.st.Prompt.Render("filter") + " " + count
+	for _, parts := range [][]string{{flt, segs, pc + " " + bar}, {flt, pc}, {flt}, {short}} {
+		right := strings.Join(parts, h.st.HeaderDim.Render(" · "))
+		gap := h.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+		if gap >= 2 {
+			return left + strings.Repeat(" ", gap) + right
+		}
+	}
+	// Too narrow for the file name too: the filter comes first.
+	for _, s := range []string{flt, short} {
+		if ansi.StringWidth(s) <= h.width {
+			return fit(s, h.width)
+		}
+	}
+	return fit(count, h.width)
 }

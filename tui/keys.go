@@ -43,6 +43,9 @@ type BrowseKeys struct {
 	// selected one, show the ignored ones (qawire.go). UseMT opens the
 	// editor with the machine translation (mt.go).
 	QANext, QAPrev, QAIgnore, QAUnignore, QAShowIgnored, UseMT key.Binding
+	// The translator's tools (keys_tools.go): the row filter and
+	// clearing it.
+	Filter, ClearFilter key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's
@@ -93,6 +96,7 @@ func DefaultKeyMap() KeyMap {
 	defaultBrowseKeys(&k)
 	defaultEditKeys(&k)
 	defaultPromptKeys(&k)
+	defaultToolKeys(&k)
 	return k
 }
 
@@ -225,6 +229,7 @@ func (h browseHelp) FullHelp() [][]key.Binding {
 		{k.Edit, k.useMatchHelp, k.Review, k.UndoConfirm, k.History, k.Export, k.Save, k.Quit},
 		{k.Glossary, k.PaneGlossary, k.PaneMatches, k.PaneQA, k.Help},
 		{k.QANext, k.QAPrev, k.QAIgnore, k.QAUnignore, k.QAShowIgnored, k.UseMT},
+		toolColumn(h.k),
 		editColumn(h.e),
 	}
 }
@@ -288,6 +293,7 @@ func (k *KeyMap) actions() map[string][]keyAction {
 			{"choose", &k.Prompt.Choose},
 		},
 	}
+	k.toolActions(m)
 	for i := range ed.InsertHit {
 		m["edit"] = append(m["edit"], keyAction{fmt.Sprintf("insert-hit-%d", i+1), &ed.InsertHit[i]})
 	}

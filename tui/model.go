@@ -100,6 +100,7 @@ const (
 	modeGoto
 	modeConfirmQuit
 	modeExport
+	modeFilter
 )
 
 // SaveAndQuitMsg asks the editor to save and exit, whatever the outcome of
@@ -142,6 +143,8 @@ type Model struct {
 	search               *search
 	gotoP                *gotoPrompt
 	export               *exportPicker
+	filterP              *filterPrompt
+	flt                  *filterState
 	quitQ                *quitPrompt
 	hits                 *hitStore
 	prog                 *progress
@@ -209,6 +212,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 	se := newSearch(st, doc, tbl.hl)
 	gp := newGoto(st)
 	ep := newExportPicker(st, &keys.Prompt, opts.Exporters)
+	fp := newFilterPrompt(st)
 	m := Model{
 		doc:         doc,
 		projectPath: projectPath,
@@ -228,6 +232,8 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		search:      &se,
 		gotoP:       &gp,
 		export:      &ep,
+		filterP:     &fp,
+		flt:         &filterState{},
 		quitQ:       &quitPrompt{st: st, keys: &keys.Prompt},
 		hits:        hits,
 		prog:        &prog,
@@ -246,7 +252,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		sp:          &spellState{},
 		mtx:         newMTState(opts.MT, cfg.MT, doc),
 	}
-	m.header = newHeader(st, doc, projectPath, m.prog)
+	m.header = newHeader(st, doc, projectPath, m.prog, m.flt)
 	m.browseKeys = &withPanes{component: m.browse, doc: doc, panes: []keyTaker{m.qpane.takeKey, m.mpane.takeBrowseKey}}
 	m.editKeys = &withPanes{component: m.editor, doc: doc, panes: []keyTaker{m.mpane.takeEditKey, spellKeys(&keys.Edit), m.pane.takeKey}}
 	m.markNoMT()
@@ -393,7 +399,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // inField reports whether keys go to a text field (editor, search, go-to).
 func (m *Model) inField() bool {
-	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto
+	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter
 }
 
 // typeAhead handles a key message. Keys typed faster than the terminal is
@@ -472,7 +478,7 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ} {
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP} {
 		p.SetSize(w, 1)
 	}
 	helpH := m.helpHeight()

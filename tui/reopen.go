@@ -39,10 +39,14 @@ func (m *Model) articleChanged(rep *segments.LoadReport) string {
 // nextChanged moves to the next segment whose sentence was edited since
 // the last session, wrapping around.
 func (m *Model) nextChanged() tea.Cmd {
-	if len(m.changed) == 0 {
+	changed := m.changed
+	if m.table.filtered() {
+		changed = shownOf(m.table, changed)
+	}
+	if len(changed) == 0 {
 		return m.flash("no changed segment: the article's sentences are as they were last session")
 	}
-	k := sort.SearchInts(m.changed, m.cur+1) % len(m.changed)
-	i := m.changed[k]
-	return tea.Batch(m.moveTo(i), m.flashHere(fmt.Sprintf("changed segment %d/%d: its sentence was edited since the last session", k+1, len(m.changed))))
+	k := sort.SearchInts(changed, m.cur+1) % len(changed)
+	i := changed[k]
+	return tea.Batch(m.moveTo(i), m.flashHere(fmt.Sprintf("changed segment %d/%d: its sentence was edited since the last session", k+1, len(changed))))
 }

@@ -167,6 +167,8 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.onResources(msg.res), true
 	case qaAllMsg:
 		return m.onQAAll(msg), true
+	case filterMsg:
+		return m.onFilter(msg), true
 	case matchesMsg:
 		if m.matches.store(msg) {
 			return m.maybeAutoInsert(msg.seg), true

@@ -29,6 +29,8 @@ func (m *Model) prompt() component {
 		return m.quitQ
 	case modeExport:
 		return m.export
+	case modeFilter:
+		return m.filterP
 	}
 	return nil
 }
@@ -86,6 +88,10 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		return m.addWord()
 	case suggestIntent:
 		return m.suggest()
+	case filterIntent:
+		return m.applyFilter(it.text)
+	case clearFilterIntent:
+		return m.clearFilter()
 	case exportIntent:
 		return m.exportCmd(it.e)
 	case quitNowIntent:
@@ -104,7 +110,7 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 // jumpMatch moves to a match of the last search: the first at or after
 // the cursor (dir 0), the next (1) or the previous one (-1).
 func (m *Model) jumpMatch(dir int) tea.Cmd {
-	seg, note := m.search.jump(m.cur, dir)
+	seg, note := m.search.jump(m.cur, dir, m.table)
 	if seg < 0 {
 		return m.flash(note)
 	}

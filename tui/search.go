@@ -125,43 +125,51 @@ func (s *search) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 // jump returns the match to go to from cur: the first at or after it
 // (dir 0), the next after it (1) or the one before it (-1), wrapping
 // around, and the message saying which; seg is -1 when there is none.
-func (s *search) jump(cur, dir int) (seg int, note string) {
+func (s *search) jump(cur, dir int, t *table) (seg int, note string) {
 	if s.query == "" {
 		return -1, "no search yet: press / to search"
 	}
+	ms := s.matches
+	if t != nil && t.filtered() {
+		// With a filter on, only the matches shown count.
+		ms = shownOf(t, ms)
+	}
 	var pos int
 	if dir == 0 {
-		seg, pos = s.next(cur-1, 1)
+		seg, pos = nextMatch(ms, cur-1, 1)
 	} else {
-		seg, pos = s.next(cur, dir)
+		seg, pos = nextMatch(ms, cur, dir)
 	}
 	if seg < 0 {
+		if len(ms) < len(s.matches) {
+			return -1, fmt.Sprintf("no match for %q among the filtered segments", s.query)
+		}
 		return -1, fmt.Sprintf("no match for %q", s.query)
 	}
-	return seg, fmt.Sprintf("match %d/%d for %q", pos+1, len(s.matches), s.query)
+	return seg, fmt.Sprintf("match %d/%d for %q", pos+1, len(ms), s.query)
 }
 
-// next returns the first match after cur (before it when dir < 0), wrapping
+// nextMatch returns the first of matches after cur (before it when dir < 0), wrapping
 // around, and its position among the matches; -1 when there is none.
-func (s *search) next(cur, dir int) (seg, pos int) {
-	n := len(s.matches)
+func nextMatch(matches []int, cur, dir int) (seg, pos int) {
+	n := len(matches)
 	if n == 0 {
 		return -1, -1
 	}
 	if dir >= 0 {
-		for i, m := range s.matches {
+		for i, m := range matches {
 			if m > cur {
 				return m, i
 			}
 		}
-		return s.matches[0], 0
+		return matches[0], 0
 	}
 	for i := n - 1; i >= 0; i-- {
-		if s.matches[i] < cur {
-			return s.matches[i], i
+		if matches[i] < cur {
+			return matches[i], i
 		}
 	}
-	return s.matches[n-1], n - 1
+	return matches[n-1], n - 1
 }
 
 // highlighter finds the current search query in row texts, with the same

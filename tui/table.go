@@ -61,6 +61,9 @@ type table struct {
 	// skip is how many lines of the top row are scrolled off, when the
 	// row being edited is taller than the screen.
 	skip int
+	// rows are the segments shown when a filter is on, sorted; nil
+	// shows every segment (tablerows.go).
+	rows []int
 }
 
 func newTable(doc *segments.Document, st *Styles, hits *hitStore, issues *issueStore) *table {
@@ -251,7 +254,7 @@ func (t *table) isHeading(i int) bool {
 // separated reports whether a blank line goes before segment i: a new block
 // starts there and i is not the first row on screen.
 func (t *table) separated(i int) bool {
-	return i > t.top && i > 0 && t.newBlock(i)
+	return i > t.top && t.prev(i) >= 0 && t.newBlock(i)
 }
 
 // sepHeight is 1 when a blank line goes before segment i, the separator
@@ -266,7 +269,7 @@ func (t *table) sepHeight(i int) int {
 // newBlock reports whether segment i starts a block other than the
 // previous segment's; consecutive list items count as one block.
 func (t *table) newBlock(i int) bool {
-	a, b := t.doc.Segments[i-1].Block, t.doc.Segments[i].Block
+	a, b := t.doc.Segments[t.prev(i)].Block, t.doc.Segments[i].Block
 	if a == b {
 		return false
 	}
@@ -408,7 +411,7 @@ func (t *table) ensureVisible(cur, editRows, cursorLine int) {
 		return
 	}
 	cur = min(max(cur, 0), n-1)
-	t.top = min(max(t.top, 0), n-1)
+	t.top = t.nearest(min(max(t.top, 0), n-1))
 	if cur < t.top {
 		t.top = cur
 	} else {
@@ -419,11 +422,15 @@ func (t *table) ensureVisible(cur, editRows, cursorLine int) {
 		top := cur
 		sum := t.rowHeight(cur, editRows) - t.sepHeight(cur)
 		for top > t.top {
-			sum += t.rowHeight(top-1, 0) - t.sepHeight(top-1) + t.sepHeight(top)
+			p := t.prev(top)
+			if p < 0 {
+				break
+			}
+			sum += t.rowHeight(p, 0) - t.sepHeight(p) + t.sepHeight(top)
 			if sum > t.height {
 				break
 			}
-			top--
+			top = p
 		}
 		t.top = top
 	}
@@ -449,7 +456,7 @@ func (t *table) ensureVisible(cur, editRows, cursorLine int) {
 
 // scroll moves the view by n rows without moving the cursor.
 func (t *table) scroll(n int) {
-	t.top = min(max(t.top+n, 0), max(len(t.doc.Segments)-1, 0))
+	t.top = t.step(t.top, n)
 	t.skip = 0
 }
 
@@ -457,7 +464,7 @@ func (t *table) scroll(n int) {
 func (t *table) layout(cur, editRows int) []rowLayout {
 	var rows []rowLayout
 	y := -t.skip
-	for i := t.top; i < len(t.doc.Segments) && y < t.height; i++ {
+	for i := t.top; i < len(t.doc.Segments) && y < t.height; i = t.next(i) {
 		er := 0
 		if i == cur {
 			er = editRows
@@ -488,7 +495,7 @@ func (t *table) view(cur int, edit *editor) []string {
 	out := make([]string, 0, t.height)
 	fr := t.frame()
 	drop := t.skip
-	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i++ {
+	for i := t.top; i < len(t.doc.Segments) && len(out) < t.height; i = t.next(i) {
 		if i > t.top {
 			drop = 0
 		}

@@ -1,0 +1,26 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// The keys of the translator's tools (issue 12): filter, notes,
+// concordance, replace, repetitions, terms, split and merge. They are
+// remappable in keys.json like the others (docs/keys.md).
+
+func defaultToolKeys(k *KeyMap) {
+	b := binding
+	br := &k.Browse
+	br.Filter = b([]string{"f"}, "f", "filter rows")
+	br.ClearFilter = b([]string{"F"}, "F", "clear filter")
+}
+
+// toolActions adds the tools' actions to m, the keys.json names.
+func (k *KeyMap) toolActions(m map[string][]keyAction) {
+	br := &k.Browse
+	m["browse"] = append(m["browse"],
+		keyAction{"filter", &br.Filter}, keyAction{"clear-filter", &br.ClearFilter})
+}
+
+// toolColumn is the tools' column of the browsing help.
+func toolColumn(k *BrowseKeys) []key.Binding {
+	return []key.Binding{k.Filter, k.ClearFilter}
+}
