@@ -1,0 +1,32 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// The editor's tools (issue 12, docs/tools.md) in the real binary, at
+// 160×45 and 80×24.
+
+func TestE2EFilterInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	s := startTmux(t, 160, 45, env, bin, "edit", art)
+	s.waitFor("enter/i edit")
+	s.keys("f")
+	s.waitFor("filter:")
+	s.text("les")
+	s.keys("Enter")
+	scr := s.waitFor("2 of 3 segments")
+	if !strings.Contains(scr, "filter: les") || strings.Contains(scr, "Le gouvernement") {
+		t.Errorf("filtered screen:\n%s", scr)
+	}
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	scr = s.waitFor("2 of 3 segments")
+	if strings.Contains(scr, "Le gouvernement") {
+		t.Errorf("80×24 shows a hidden row:\n%s", scr)
+	}
+	s.keys("F")
+	s.waitFor("Le gouvernement")
+	s.keys("q")
+	waitDead(t, s)
+}
