@@ -83,6 +83,7 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		{k.Glossary, paneIntent{paneAll}}, {k.PaneGlossary, paneIntent{paneGlossary}},
 		{k.PaneMatches, paneIntent{paneMatches}}, {k.PaneQA, paneIntent{paneQA}}, {k.History, paneIntent{paneHistory}},
 		{k.Filter, openIntent{modeFilter}}, {k.ClearFilter, clearFilterIntent{}},
+		{k.Note, openIntent{modeNote}}, {k.PaneNotes, paneIntent{paneNotes}},
 	} {
 		if key.Matches(km, a.b) {
 			return a.it, nil
@@ -220,6 +221,8 @@ func (m *Model) open(md mode) tea.Cmd {
 		if m.flt.active {
 			m.export.what = fmt.Sprintf("%d of %d filtered segments", m.flt.shown, m.flt.of)
 		}
+	case modeNote:
+		m.noteP.openOn(m.cur, m.doc.Segments[m.cur].Note)
 	case modeFilter:
 		m.filterP.open()
 		m.filterP.input.SetValue(m.flt.label)
@@ -309,10 +312,11 @@ func (m *Model) clickTo(seg int) tea.Cmd {
 	if m.editing() {
 		cmds = append(cmds, m.leaveEdit())
 	}
-	if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport || m.mode == modeFilter {
+	if m.mode == modeSearch || m.mode == modeGoto || m.mode == modeExport || m.mode == modeFilter || m.mode == modeNote {
 		m.search.close()
 		m.gotoP.close()
 		m.filterP.close()
+		m.noteP.close()
 		m.mode = modeBrowse
 	}
 	m.follow = true

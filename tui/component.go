@@ -55,4 +55,5 @@ const (
 	paneMatches
 	paneQA
 	paneHistory
+	paneNotes
 )

@@ -46,6 +46,9 @@ type BrowseKeys struct {
 	// The translator's tools (keys_tools.go): the row filter and
 	// clearing it.
 	Filter, ClearFilter key.Binding
+	// Note adds or edits the current segment's note; PaneNotes shows the
+	// notes pane (notes.go).
+	Note, PaneNotes key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's

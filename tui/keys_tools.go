@@ -11,16 +11,19 @@ func defaultToolKeys(k *KeyMap) {
 	br := &k.Browse
 	br.Filter = b([]string{"f"}, "f", "filter rows")
 	br.ClearFilter = b([]string{"F"}, "F", "clear filter")
+	br.Note = b([]string{"m"}, "m", "note")
+	br.PaneNotes = b([]string{"M"}, "M", "notes pane")
 }
 
 // toolActions adds the tools' actions to m, the keys.json names.
 func (k *KeyMap) toolActions(m map[string][]keyAction) {
 	br := &k.Browse
 	m["browse"] = append(m["browse"],
-		keyAction{"filter", &br.Filter}, keyAction{"clear-filter", &br.ClearFilter})
+		keyAction{"filter", &br.Filter}, keyAction{"clear-filter", &br.ClearFilter},
+		keyAction{"note", &br.Note}, keyAction{"pane-notes", &br.PaneNotes})
 }
 
 // toolColumn is the tools' column of the browsing help.
 func toolColumn(k *BrowseKeys) []key.Binding {
-	return []key.Binding{k.Filter, k.ClearFilter}
+	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes}
 }

@@ -101,6 +101,7 @@ const (
 	modeConfirmQuit
 	modeExport
 	modeFilter
+	modeNote
 )
 
 // SaveAndQuitMsg asks the editor to save and exit, whatever the outcome of
@@ -154,6 +155,8 @@ type Model struct {
 	issues  *issueStore
 	qpane   *qaPane
 	hpane   historyPane
+	npane   *notesPane
+	noteP   *notePrompt
 	cfg     Config
 	finder  HitFinder
 	loading bool
@@ -244,6 +247,8 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		issues:      issues,
 		qpane:       newQAPane(st, &keys.Browse, issues, doc),
 		hpane:       historyPane{paneBox{st: st}},
+		npane:       &notesPane{paneBox{st: st}},
+		noteP:       newNotePrompt(st),
 		cfg:         cfg,
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
@@ -399,7 +404,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // inField reports whether keys go to a text field (editor, search, go-to).
 func (m *Model) inField() bool {
-	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter
+	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote
 }
 
 // typeAhead handles a key message. Keys typed faster than the terminal is
@@ -478,7 +483,7 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP} {
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP} {
 		p.SetSize(w, 1)
 	}
 	helpH := m.helpHeight()

@@ -13,6 +13,8 @@ import (
 // takes the matches pane's place.
 type panes struct {
 	all, glossary, matches, qa, history bool
+	// notes shows the notes pane (notes.go) in the matches pane's place.
+	notes bool
 }
 
 func allPanes() panes { return panes{all: true, glossary: true, matches: true, qa: true} }
@@ -30,6 +32,8 @@ func (p *panes) toggle(id paneID) {
 		p.qa = !p.qa
 	case paneHistory:
 		p.history = !p.history
+	case paneNotes:
+		p.notes = !p.notes
 	}
 }
 
@@ -49,7 +53,7 @@ const bottomPaneMax = 12
 func (m *Model) layoutPanes(w, body int) (tw, th int) {
 	m.paneW, m.paneH, m.paneRight = 0, 0, false
 	sh := m.show
-	if !sh.all || !sh.glossary && !sh.matches && !sh.qa && !sh.history {
+	if !sh.all || !sh.glossary && !sh.matches && !sh.qa && !sh.history && !sh.notes {
 		return w, body
 	}
 	if w >= paneRightMin {
@@ -85,6 +89,10 @@ func (m Model) paneView() []string {
 	mkey := fmt.Sprint(m.cur, "|", m.matches.version(), "|", m.table.rowVer(m.cur), "|", m.doc.Segments[m.cur].Rev)
 	// The whole area is cached: between moves it only changes with the
 	// hits, matches or findings arriving, not with keystrokes.
+	if m.show.notes {
+		// The pane lists the other segments' notes too.
+		mkey += fmt.Sprint("|", m.version)
+	}
 	key := fmt.Sprint(mkey, "|", m.hits.generation(), hitsKnown, len(hits), "|", state, "|", m.issues.version(), m.qpane.version(), "|", m.mtx.ver, m.mtx.forbidden, "|", w, h, m.paneRight, m.show)
 	if lines, ok := m.paneCache.get(key); ok {
 		return lines
@@ -100,7 +108,7 @@ func (m Model) paneView() []string {
 // glossary the remainder; a pane that is off gives its rows to the others.
 func (m Model) paneHeights(h, issues int) (gh, qh, mh int) {
 	sh := m.show
-	lower := sh.matches || sh.history
+	lower := sh.matches || sh.history || sh.notes
 	if sh.qa && issues > 0 {
 		qh = issues
 	}
@@ -125,6 +133,9 @@ func (m Model) paneHeights(h, issues int) (gh, qh, mh int) {
 // lowerPane renders the matches pane, or the history pane in its place.
 func (m Model) lowerPane(mkey string, state matchState) []string {
 	seg := m.doc.Segments[m.cur]
+	if m.show.notes {
+		return m.npane.view(m.doc, m.cur)
+	}
 	if m.show.history {
 		return m.hpane.view(seg)
 	}
@@ -141,6 +152,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 		m.qpane.setSize(w, qh, true)
 		m.mpane.setSize(w, mh, true)
 		m.hpane.setSize(w, mh, true)
+		m.npane.setSize(w, mh, true)
 		m.pane.show(m.cur, m.hits.generation(), hits, hitsKnown)
 		var out []string
 		if gh > 0 {
@@ -163,7 +175,7 @@ func (m Model) renderPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKnown bool, mkey string, state matchState) []string {
 	sh := m.show
 	left := sh.glossary || sh.qa && len(is) > 0
-	right := sh.matches || sh.history
+	right := sh.matches || sh.history || sh.notes
 	gw := w * 2 / 5
 	switch {
 	case !right:
@@ -195,6 +207,7 @@ func (m Model) bottomPanes(w, h int, is []qa.Issue, hits []glossary.Hit, hitsKno
 	if w-gw > 0 {
 		m.mpane.setSize(w-gw, h, false)
 		m.hpane.setSize(w-gw, h, false)
+		m.npane.setSize(w-gw, h, false)
 		r = m.lowerPane(mkey, state)
 	}
 	out := make([]string, h)

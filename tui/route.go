@@ -31,6 +31,8 @@ func (m *Model) prompt() component {
 		return m.export
 	case modeFilter:
 		return m.filterP
+	case modeNote:
+		return m.noteP
 	}
 	return nil
 }
@@ -92,6 +94,8 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		return m.applyFilter(it.text)
 	case clearFilterIntent:
 		return m.clearFilter()
+	case noteIntent:
+		return m.setNote(it.text)
 	case exportIntent:
 		return m.exportCmd(it.e)
 	case quitNowIntent:

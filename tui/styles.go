@@ -45,6 +45,7 @@ type Styles struct {
 	QAError     lipgloss.Style
 	QAWarn      lipgloss.Style
 	Repetition  lipgloss.Style // the marker of a target filled from a repetition
+	Note        lipgloss.Style // the marker of a segment with a note
 
 	// Glyphs.
 	CurrentGlyph    string
@@ -52,6 +53,7 @@ type Styles struct {
 	QAErrorGlyph    string // rows and pane: an error-level QA finding
 	QAWarnGlyph     string
 	RepetitionGlyph string // rows: a draft filled from a repetition, to review
+	NoteGlyph       string // rows: the segment has a note
 }
 
 // Glyphs shared by both variants: they carry the meaning without colour.
@@ -59,6 +61,7 @@ const (
 	qaErrorGlyph    = "!"
 	qaWarnGlyph     = "⚠"
 	repetitionGlyph = "="
+	noteGlyph       = "✱"
 )
 
 // Status glyphs, indexed by segments.Status.
@@ -123,12 +126,14 @@ func DefaultStyles() Styles {
 		QAError:     lipgloss.NewStyle().Foreground(red).Bold(true),
 		QAWarn:      lipgloss.NewStyle().Foreground(yellow),
 		Repetition:  lipgloss.NewStyle().Foreground(purple).Bold(true),
+		Note:        lipgloss.NewStyle().Foreground(yellow).Bold(true),
 
 		CurrentGlyph:    "▶",
 		StatusGlyph:     statusGlyphs,
 		QAErrorGlyph:    qaErrorGlyph,
 		QAWarnGlyph:     qaWarnGlyph,
 		RepetitionGlyph: repetitionGlyph,
+		NoteGlyph:       noteGlyph,
 	}
 }
 
@@ -178,12 +183,14 @@ func MonoStyles() Styles {
 		QAError:     bold,
 		QAWarn:      plain,
 		Repetition:  bold,
+		Note:        bold,
 
 		CurrentGlyph:    "▶",
 		StatusGlyph:     statusGlyphs,
 		QAErrorGlyph:    qaErrorGlyph,
 		QAWarnGlyph:     qaWarnGlyph,
 		RepetitionGlyph: repetitionGlyph,
+		NoteGlyph:       noteGlyph,
 	}
 }
 

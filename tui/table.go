@@ -118,12 +118,15 @@ func (t *table) gutter(i int, isCur bool, bg *lipgloss.Style) string {
 	num := strconv.Itoa(i + 1)
 	num = strings.Repeat(" ", max(nd-len(num), 0)) + num
 	sp := func(n int) string { return paint(strings.Repeat(" ", n), lipgloss.NewStyle(), bg) }
-	// The column after the status glyph flags a QA error, or a target
-	// filled from a repetition that the translator has not reviewed yet.
+	// The column after the status glyph flags a QA error, a note, or a
+	// target filled from a repetition that the translator has not
+	// reviewed yet (the status line says the others of the current row).
 	flag, fst := " ", lipgloss.NewStyle()
 	switch s := &t.doc.Segments[i]; {
 	case t.issues != nil && t.issues.hasError(i):
 		flag, fst = t.st.QAErrorGlyph, t.st.QAError
+	case s.Note != "":
+		flag, fst = t.st.NoteGlyph, t.st.Note
 	case s.Origin == segments.OriginRepetition && s.Status == segments.StatusDraft:
 		flag, fst = t.st.RepetitionGlyph, t.st.Repetition
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // The editor's tools (issue 12, docs/tools.md) in the real binary, at
@@ -27,6 +29,25 @@ func TestE2EFilterInTmux(t *testing.T) {
 	}
 	s.keys("F")
 	s.waitFor("Le gouvernement")
+	s.keys("q")
+	waitDead(t, s)
+}
+
+func TestE2ENoteInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	proj := segments.ProjectPath(art)
+	s := startTmux(t, 160, 45, env, bin, "edit", art)
+	s.waitFor("enter/i edit")
+	s.keys("j", "m")
+	s.waitFor("note:")
+	s.text("check the date")
+	s.keys("Enter")
+	s.waitFor("2 ·✱")
+	s.keys("M")
+	s.waitFor("Notes (1)")
+	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Note == "check the date" })
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	s.waitFor("2 ·✱")
 	s.keys("q")
 	waitDead(t, s)
 }
