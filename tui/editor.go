@@ -131,6 +131,8 @@ func (e *editor) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		return paneIntent{paneAll}, nil
 	case key.Matches(km, k.Help):
 		return helpIntent{}, nil
+	case key.Matches(km, k.Concordance):
+		return concordOpenIntent{}, nil
 	case key.Matches(km, k.CopySource):
 		return e.copySource(), nil
 	case key.Matches(km, k.InsertTag):

@@ -40,7 +40,7 @@ func TestUndoConfirmInBrowse(t *testing.T) {
 		t.Fatalf("a second ctrl+z does not say there is nothing left:\n%s", h.view())
 	}
 	// The history pane lists what a confirm replaced.
-	h.press("j", "enter", "ctrl+a", "ctrl+k")
+	h.press("j", "enter", "ctrl+a", "alt+k")
 	h.typeText("The government released a report.\r")
 	h.press("esc", "k", "H") // the confirm opened segment 3, a draft
 

@@ -49,6 +49,8 @@ type BrowseKeys struct {
 	// Note adds or edits the current segment's note; PaneNotes shows the
 	// notes pane (notes.go).
 	Note, PaneNotes key.Binding
+	// Concordance searches the memories and glossaries (concord.go).
+	Concordance key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's
@@ -76,6 +78,8 @@ type EditKeys struct {
 	// the cursor to the user dictionary, Suggest shows corrections of it
 	// (spell.go).
 	UseMT, AddWord, Suggest key.Binding
+	// Concordance searches the memories and glossaries (concord.go).
+	Concordance key.Binding
 }
 
 // PromptKeys answer the one-line prompts: the quit confirmation after a
@@ -255,7 +259,7 @@ func (h editHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		editColumn(k),
 		{k.replaceMatchHelp, k.Save, k.Quit, k.Glossary, k.Help},
-		{k.UseMT, k.AddWord, k.Suggest, k.InsertTag, k.InsertAllTags},
+		{k.UseMT, k.AddWord, k.Suggest, k.InsertTag, k.InsertAllTags, k.Concordance},
 	}
 }
 

@@ -98,8 +98,8 @@ func TestLoadKeyMap(t *testing.T) {
 			}},
 		{name: "conflict reported", content: `{"browse": {"review": ["j"]}}`,
 			wantWarns: []string{`browse: key "j" is bound to both down and review`}},
-		{name: "textarea conflict reported", content: `{"edit": {"undo": ["ctrl+k"]}}`,
-			wantWarns: []string{`edit: key "ctrl+k" is bound to both undo and delete-after-cursor`}},
+		{name: "textarea conflict reported", content: `{"edit": {"undo": ["alt+k"]}}`,
+			wantWarns: []string{`edit: key "alt+k" is bound to both undo and delete-after-cursor`}},
 		{name: "unknown action and section", content: `{"brwose": {}, "edit": {"frobnicate": ["x"]}}`,
 			wantWarns: []string{`unknown section "brwose"`, `edit: unknown action "frobnicate"`}},
 		{name: "empty list unbinds", content: `{"browse": {"review": []}}`, check: func(t *testing.T, k KeyMap) {

@@ -13,6 +13,12 @@ func defaultToolKeys(k *KeyMap) {
 	br.ClearFilter = b([]string{"F"}, "F", "clear filter")
 	br.Note = b([]string{"m"}, "m", "note")
 	br.PaneNotes = b([]string{"M"}, "M", "notes pane")
+	br.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
+	ed := &k.Edit
+	ed.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
+	// ctrl+k is the concordance (issue 12); the text field's "delete to
+	// the end of the line" moves to alt+k.
+	ed.DeleteAfterCursor = b([]string{"alt+k"}, "alt+k", "delete to end of line")
 }
 
 // toolActions adds the tools' actions to m, the keys.json names.
@@ -20,10 +26,13 @@ func (k *KeyMap) toolActions(m map[string][]keyAction) {
 	br := &k.Browse
 	m["browse"] = append(m["browse"],
 		keyAction{"filter", &br.Filter}, keyAction{"clear-filter", &br.ClearFilter},
-		keyAction{"note", &br.Note}, keyAction{"pane-notes", &br.PaneNotes})
+		keyAction{"note", &br.Note}, keyAction{"pane-notes", &br.PaneNotes},
+		keyAction{"concordance", &br.Concordance})
+	ed := &k.Edit
+	m["edit"] = append(m["edit"], keyAction{"concordance", &ed.Concordance})
 }
 
 // toolColumn is the tools' column of the browsing help.
 func toolColumn(k *BrowseKeys) []key.Binding {
-	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes}
+	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance}
 }

@@ -146,15 +146,7 @@ func scoreLabel(m tm.Match) string {
 	return s
 }
 
-func (p *matchPane) origin(o string) string {
-	if o == "" {
-		return "memory"
-	}
-	if p.project != "" && o == p.project {
-		return "this project"
-	}
-	return shortOrigin(o, 0)
-}
+func (p *matchPane) origin(o string) string { return unitOrigin(o, p.project) }
 
 // diffSource returns the match's source with the words that are not in the
 // current source highlighted: in colour by style, in monochrome between

@@ -102,6 +102,7 @@ const (
 	modeExport
 	modeFilter
 	modeNote
+	modeConcord
 )
 
 // SaveAndQuitMsg asks the editor to save and exit, whatever the outcome of
@@ -156,10 +157,14 @@ type Model struct {
 	qpane   *qaPane
 	hpane   historyPane
 	npane   *notesPane
-	noteP   *notePrompt
-	cfg     Config
-	finder  HitFinder
-	loading bool
+	// conc is the concordance (concord.go); concFrom the mode it was
+	// opened from, to go back to.
+	conc     *concordance
+	concFrom mode
+	noteP    *notePrompt
+	cfg      Config
+	finder   HitFinder
+	loading  bool
 	// autoFill is the segment waiting for its matches to auto-insert an
 	// exact one (config tm.auto_insert_exact), -1 when none.
 	autoFill int
@@ -249,6 +254,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		hpane:       historyPane{paneBox{st: st}},
 		npane:       &notesPane{paneBox{st: st}},
 		noteP:       newNotePrompt(st),
+		conc:        newConcordance(st, &keys.Prompt),
 		cfg:         cfg,
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
@@ -404,7 +410,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // inField reports whether keys go to a text field (editor, search, go-to).
 func (m *Model) inField() bool {
-	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote
+	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote ||
+		m.mode == modeConcord && m.conc.typing
 }
 
 // typeAhead handles a key message. Keys typed faster than the terminal is
@@ -483,7 +490,7 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP} {
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc} {
 		p.SetSize(w, 1)
 	}
 	helpH := m.helpHeight()

@@ -6,6 +6,18 @@ import (
 	"strconv"
 )
 
+// unitOrigin is a memory unit's origin o, short: "this project" for the
+// segments of project (the project file), "memory" when unknown.
+func unitOrigin(o, project string) string {
+	if o == "" {
+		return "memory"
+	}
+	if project != "" && o == project {
+		return "this project"
+	}
+	return shortOrigin(o, 0)
+}
+
 // userMemoryName matches the files tm.UserFile names: NAME-XXXXXXXX.tmx.
 var userMemoryName = regexp.MustCompile(`^(.+)-[0-9a-f]{8}\.tmx$`)
 

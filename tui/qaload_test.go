@@ -97,7 +97,7 @@ func TestQAOnReopenStale(t *testing.T) {
 	h := newHarness(t, reopenedProject(t), Options{})
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	run := h.m.Init() // snapshot taken now
-	h.press("down", "enter", "ctrl+a", "ctrl+k")
+	h.press("down", "enter", "ctrl+a", "alt+k")
 	h.typeText("The project costs 50 billion euros.\r")
 	if len(h.m.issues.get(1)) != 0 {
 		t.Fatalf("the fixed segment has findings: %+v", h.m.issues.get(1))

@@ -169,6 +169,9 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.onQAAll(msg), true
 	case filterMsg:
 		return m.onFilter(msg), true
+	case concordMsg:
+		_, cmd := m.conc.Update(msg)
+		return cmd, true
 	case matchesMsg:
 		if m.matches.store(msg) {
 			return m.maybeAutoInsert(msg.seg), true

@@ -65,7 +65,7 @@ func TestInsertMatchSession(t *testing.T) {
 	if v := h.m.editor.value(); v != "Digital sovereignty is a priority." {
 		t.Fatalf("undo after f2 gives %q", v)
 	}
-	h.press("ctrl+a", "ctrl+k")
+	h.press("ctrl+a", "alt+k")
 	h.typeText("Now: ")
 	h.press("shift+f1") // insert at the cursor
 	if v := h.m.editor.value(); v != "Now: Digital sovereignty is a priority." {
@@ -161,7 +161,7 @@ func TestRepetitionsFilled(t *testing.T) {
 			t.Fatalf("the filled repetition was not saved: %+v", got)
 		}
 		// Editing the repetition makes it the translator's own.
-		h.press("esc", "down", "enter", "ctrl+a", "ctrl+k")
+		h.press("esc", "down", "enter", "ctrl+a", "alt+k")
 		h.typeText("Chips are scarce.\r")
 		if s := h.m.doc.Segments[6]; s.Origin != "" || s.Status != segments.StatusTranslated {
 			t.Fatalf("edited repetition: %+v", s)
@@ -197,7 +197,7 @@ func TestQAOnConfirm(t *testing.T) {
 		t.Fatalf("the QA list is not in the pane or the status line:\n%s", v)
 	}
 	// Fixing the text clears the finding.
-	h.press("enter", "ctrl+a", "ctrl+k")
+	h.press("enter", "ctrl+a", "alt+k")
 	h.typeText("Chips remain scarce\r")
 	if is := h.m.issues.get(4); len(is) != 0 {
 		t.Fatalf("issues after the fix: %+v", is)
@@ -246,7 +246,7 @@ func TestTallSegmentKeepsCursorVisible(t *testing.T) {
 		h := newHarness(t, doc.Clone(), Options{})
 		h.send(tea.WindowSizeMsg{Width: w, Height: 24})
 		h.press("down", "down", "down", "enter")
-		h.press("ctrl+a", "ctrl+k") // the last line emptied: the cursor is at the bottom
+		h.press("ctrl+a", "alt+k") // the last line emptied: the cursor is at the bottom
 		h.typeText("FIN")
 		v := h.view()
 		if !strings.Contains(v, "FIN") {

@@ -33,6 +33,8 @@ func (m *Model) prompt() component {
 		return m.filterP
 	case modeNote:
 		return m.noteP
+	case modeConcord:
+		return m.conc
 	}
 	return nil
 }
@@ -105,6 +107,9 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		return m.save(false)
 	default:
 		if cmd, ok := m.applyBrowse(intent); ok {
+			return cmd
+		}
+		if cmd, ok := m.applyConcord(intent); ok {
 			return cmd
 		}
 	}

@@ -39,7 +39,7 @@ func TestTypeConfirmOpensNext(t *testing.T) {
 	if v := h.m.editor.value(); v != "La souveraineté " {
 		t.Fatalf("after two redos the text is %q", v)
 	}
-	h.press("ctrl+a", "ctrl+k") // textarea: delete before cursor
+	h.press("ctrl+a", "alt+k") // textarea: delete before cursor
 	h.typeText("Digital sovereignty is becoming a priority.")
 	h.press("enter")
 
@@ -103,7 +103,7 @@ func TestEscWithoutChangeLeavesSegmentUntouched(t *testing.T) {
 func TestInsertGlossaryTermAndCopySource(t *testing.T) {
 	h := started(t, testDoc())
 	h.press("down", "down", "enter") // segment 3: hit "centres de données"
-	h.press("ctrl+a", "ctrl+k")
+	h.press("ctrl+a", "alt+k")
 	h.typeText("According to this document, ")
 	h.press("alt+1")
 	h.typeText(" use more and more electricity.")

@@ -32,7 +32,11 @@ func (m Model) View() string {
 	state, stErr := m.saveState()
 	lines = append(lines, m.header.view(state, stErr))
 	var body []string
-	if v := m.browse.View(); v != "" {
+	if m.mode == modeConcord && (m.conc.waiting || m.conc.query != "") {
+		// The hits take the table's place.
+		m.conc.lw, m.conc.lh = m.table.width, m.table.height
+		body = m.conc.list()
+	} else if v := m.browse.View(); v != "" {
 		body = strings.Split(v, "\n")
 	}
 	if m.paneW > 0 && m.paneH > 0 {

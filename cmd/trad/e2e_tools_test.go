@@ -51,3 +51,33 @@ func TestE2ENoteInTmux(t *testing.T) {
 	s.keys("q")
 	waitDead(t, s)
 }
+
+func TestE2EConcordanceInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	s := startTmux(t, 160, 45, env, bin, "edit", art)
+	s.waitFor("enter/i edit")
+	// Confirm segment 1: it joins the memory as "this project".
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.text("The chips")
+	s.keys("Enter")
+	s.waitFor("1/3 segments")
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+	s.keys("C-k")
+	s.waitFor("concordance:")
+	s.text("puces")
+	s.keys("Enter")
+	// The confirmed segment went to the user's memory too, whose unit
+	// is the one kept.
+	scr := s.waitFor("→ The chips")
+	if !strings.Contains(scr, "memory · article.fr memory") || !strings.Contains(scr, "glossary · ") {
+		t.Errorf("concordance list:\n%s", scr)
+	}
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	s.waitFor("→ The chips")
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+	s.keys("q")
+	waitDead(t, s)
+}

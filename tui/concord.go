@@ -1,0 +1,369 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/tm"
+)
+
+// The concordance (ctrl+k): a prompt for the words to look for, prefilled
+// with the word under the editor's cursor (tab puts the current source's
+// words in, one after the other); the search runs in a command over the
+// memory (the user's memory, the --tm files and the project's confirmed
+// segments, which the editor's memory holds) and every glossary entry;
+// its keyword-in-context lines take the table's place, best first, and
+// enter inserts the chosen target at the editor's cursor.
+
+// Most hits shown from the memory and from the glossaries.
+const (
+	concordMemMax  = 40
+	concordGlosMax = 20
+)
+
+// concHit is one concordance line.
+type concHit struct {
+	source, target, origin string
+	changed                time.Time
+	start, end             int    // the keyword in source (bytes)
+	glossary               bool   // from a glossary (else the memory)
+	note                   string // a glossary entry's note
+}
+
+// concordMsg is the result of concordCmd.
+type concordMsg struct {
+	gen   int
+	query string
+	hits  []concHit
+}
+
+// concordCmd searches mem and g for query, off the UI goroutine (both are
+// safe for concurrent reads). The glossary's entries equal to the query
+// come first, then the memory's hits in tm's order (exact accents, shorter
+// sources, recent), then the entries containing the query.
+func concordCmd(gen int, query string, mem *tm.Memory, g *glossary.Glossary, src, tgt, project string) tea.Cmd {
+	return func() tea.Msg {
+		var same, memHits, within []concHit
+		if mem != nil {
+			for _, h := range mem.Concordance(query, concordMemMax) {
+				memHits = append(memHits, concHit{source: h.Source, target: h.Target, origin: unitOrigin(h.Origin, project),
+					changed: h.Changed, start: h.Start, end: h.End})
+			}
+		}
+		if g != nil {
+			same, within = glossaryConcordance(query, g, src, tgt)
+		}
+		hits := append(append(same, memHits...), within...)
+		return concordMsg{gen: gen, query: query, hits: hits}
+	}
+}
+
+// glossaryConcordance returns the entries whose source term is query
+// (folded as the search folds) and those whose term contains it.
+func glossaryConcordance(query string, g *glossary.Glossary, src, tgt string) (same, within []concHit) {
+	hl := &highlighter{}
+	hl.setQuery(query)
+	if hl.q == "" {
+		return nil, nil
+	}
+	sb, tb := glossary.BaseLang(src), glossary.BaseLang(tgt)
+	for _, e := range g.Entries() {
+		ts := e.Terms[tb]
+		if len(ts) == 0 {
+			continue
+		}
+		for _, term := range e.Terms[sb] {
+			sp := hl.spans(term)
+			if len(sp) == 0 {
+				continue
+			}
+			h := concHit{source: term, target: ts[0], origin: shortOrigin(e.Origin.File, e.Origin.Line),
+				start: sp[0].start, end: sp[0].end, glossary: true, note: e.Note}
+			if len(ts) > 1 {
+				h.origin = "also " + strings.Join(ts[1:], ", ") + " · " + h.origin
+			}
+			if hl.f.key(term) == hl.q {
+				same = append(same, h)
+			} else if len(within) < concordGlosMax {
+				within = append(within, h)
+			}
+			break
+		}
+	}
+	// Shorter terms are the closer ones.
+	sort.SliceStable(within, func(a, b int) bool { return len(within[a].source) < len(within[b].source) })
+	return same, within
+}
+
+// concordance is the concordance component: the query prompt, then the
+// list of hits. It owns the query, the hits and the selection; the root
+// gives it the memory and glossary to search and inserts what it chooses.
+type concordance struct {
+	prompt
+	st      *Styles
+	keys    *PromptKeys
+	typing  bool // the prompt has the keys (else the list)
+	gen     int
+	query   string
+	hits    []concHit
+	sel     int
+	waiting bool
+	// words are the current source's words, for tab; next is the next one.
+	words []string
+	next  int
+	// lw and lh are the list's size (the table's).
+	lw, lh int
+}
+
+func newConcordance(st *Styles, keys *PromptKeys) *concordance {
+	return &concordance{prompt: newPrompt(st, "concordance: ", "words to look for (tab: the source's words)", "search"), st: st, keys: keys}
+}
+
+// start opens the prompt with text in it; source's words are offered by tab.
+func (c *concordance) start(text, source string) {
+	c.open()
+	c.typing = true
+	c.input.SetValue(text)
+	c.input.CursorEnd()
+	c.words = strings.FieldsFunc(source, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
+	c.next = 0
+}
+
+// The concordance's intents.
+type (
+	// concordSearchIntent asks the root to search for query.
+	concordSearchIntent struct{ query string }
+	// concordInsertIntent inserts text at the editor's cursor.
+	concordInsertIntent struct{ text string }
+	// concordCloseIntent goes back to the mode the concordance came from.
+	concordCloseIntent struct{}
+)
+
+// Update implements component.
+func (c *concordance) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	switch msg := msg.(type) {
+	case concordMsg:
+		if msg.gen != c.gen {
+			return nil, nil
+		}
+		c.waiting, c.query, c.hits, c.sel = false, msg.query, msg.hits, 0
+		return nil, nil
+	case tea.KeyMsg:
+		if c.typing {
+			return c.typeKey(msg)
+		}
+		return c.listKey(msg), nil
+	}
+	return nil, nil
+}
+
+// typeKey edits the query: tab adds the source's next word, enter
+// searches, esc closes.
+func (c *concordance) typeKey(km tea.KeyMsg) (tea.Msg, tea.Cmd) {
+	if km.Type == tea.KeyTab && len(c.words) > 0 {
+		v := strings.TrimSpace(c.input.Value())
+		if v != "" {
+			v += " "
+		}
+		c.input.SetValue(v + c.words[c.next%len(c.words)])
+		c.input.CursorEnd()
+		c.next++
+		return nil, nil
+	}
+	q, res, cmd := c.handle(km)
+	switch res {
+	case promptCancelled:
+		return concordCloseIntent{}, nil
+	case promptSubmitted:
+		if q = strings.TrimSpace(q); q == "" {
+			return concordCloseIntent{}, nil
+		}
+		c.typing, c.waiting = false, true
+		c.gen++
+		return concordSearchIntent{q}, nil
+	}
+	return nil, cmd
+}
+
+// listKey moves in the hits, inserts the chosen one, goes back to the
+// query or closes.
+func (c *concordance) listKey(km tea.KeyMsg) tea.Msg {
+	k := c.keys
+	switch s := km.String(); {
+	case s == "/" || s == "ctrl+k" || km.Type == tea.KeyBackspace:
+		c.open()
+		c.typing = true
+		c.input.SetValue(c.query)
+		c.input.CursorEnd()
+	case key.Matches(km, k.Cancel):
+		return concordCloseIntent{}
+	case key.Matches(km, k.Prev):
+		c.sel = max(c.sel-1, 0)
+	case key.Matches(km, k.Next):
+		c.sel = min(c.sel+1, max(len(c.hits)-1, 0))
+	case key.Matches(km, k.Choose) && c.sel < len(c.hits):
+		return concordInsertIntent{c.hits[c.sel].target}
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(c.hits):
+		return concordInsertIntent{c.hits[s[0]-'1'].target}
+	}
+	return nil
+}
+
+// View implements component: the status line, the prompt while typing.
+func (c *concordance) View() string {
+	if c.typing {
+		return c.prompt.View()
+	}
+	var s string
+	switch {
+	case c.waiting:
+		s = fmt.Sprintf("concordance %q: searching…", c.query)
+	case len(c.hits) == 0:
+		s = fmt.Sprintf("concordance %q: nothing found in the memory nor the glossaries", c.query)
+	default:
+		s = fmt.Sprintf("concordance %q: %d hit%s", c.query, len(c.hits), plural(len(c.hits)))
+	}
+	return fit(c.st.Prompt.Render(sanitizeLine(s)), c.width)
+}
+
+func (c *concordance) ShortHelp() []key.Binding {
+	if c.typing {
+		tab := binding([]string{"tab"}, "tab", "source word")
+		return append(c.prompt.ShortHelp(), tab)
+	}
+	k := c.keys
+	ins := key.NewBinding(key.WithKeys(k.Choose.Keys()...), key.WithHelp(k.Choose.Help().Key, "insert target"))
+	again := binding([]string{"/"}, "/", "new search")
+	num := binding([]string{"1"}, "1…9", "insert hit N")
+	return []key.Binding{k.Prev, k.Next, ins, num, again, k.Cancel}
+}
+
+func (c *concordance) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+
+// list renders the hits in the table's place, two lines each: the source
+// with the keyword in context, then the target, origin and date.
+func (c *concordance) list() []string {
+	w, h := c.lw, c.lh
+	out := make([]string, 0, h)
+	// Keep the selection on screen.
+	first, per := 0, max(h/2, 1)
+	if c.sel >= per {
+		first = c.sel - per + 1
+	}
+	for i := first; i < len(c.hits) && len(out)+2 <= h; i++ {
+		out = append(out, c.kwicLines(i, w)...)
+	}
+	for len(out) < h {
+		out = append(out, fit("", w))
+	}
+	return out
+}
+
+// kwicLines are hit i's two lines.
+func (c *concordance) kwicLines(i, w int) []string {
+	x := &c.hits[i]
+	num := fmt.Sprintf("%2d ", i+1)
+	mark := " "
+	if i == c.sel {
+		mark = c.st.Marker.Render(c.st.CurrentGlyph)
+	}
+	inner := max(w-len(num)-1, 1)
+	src := sanitizeLine(x.source[:x.start])
+	kw := sanitizeLine(x.source[x.start:x.end])
+	right := sanitizeLine(x.source[x.end:])
+	// The keyword at a third of the width: the left context is cut on its
+	// left, the right one on its right.
+	lw := inner / 3
+	if sw := ansi.StringWidth(src); sw > lw {
+		src = "…" + ansi.TruncateLeft(src, sw-lw+1, "")
+	}
+	line := src + c.st.SearchMatch.Render(kw) + right
+	meta := x.origin
+	if !x.changed.IsZero() {
+		meta += " · " + x.changed.Local().Format("2006-01-02")
+	}
+	if x.glossary {
+		meta = "glossary · " + meta
+		if x.note != "" {
+			meta += " · " + x.note
+		}
+	} else {
+		meta = "memory · " + meta
+	}
+	meta = sanitizeLine(meta)
+	tgt := "→ " + sanitizeLine(x.target)
+	tw := max(inner-ansi.StringWidth(meta)-2, inner/2)
+	second := fit(c.st.PaneTarget.Render(fit(tgt, tw))+"  "+c.st.PaneMeta.Render(meta), inner)
+	return []string{
+		mark + c.st.PaneNum.Render(num) + fit(line, inner),
+		" " + strings.Repeat(" ", len(num)) + second,
+	}
+}
+
+// concordOpenIntent opens the concordance (ctrl+k).
+type concordOpenIntent struct{}
+
+// openConcordance opens the prompt, with the word under the editor's
+// cursor when editing (the draft is kept in the document meanwhile).
+func (m *Model) openConcordance() tea.Cmd {
+	if len(m.doc.Segments) == 0 {
+		return nil
+	}
+	text := ""
+	m.concFrom = m.mode
+	if m.editing() {
+		m.commitDraft()
+		text = m.wordAtCursor()
+	}
+	m.conc.start(text, m.doc.Segments[m.cur].Source)
+	m.conc.query, m.conc.hits = "", nil
+	m.mode = modeConcord
+	return nil
+}
+
+// applyConcord carries out the concordance's intents; it reports false
+// for other intents.
+func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
+	switch it := intent.(type) {
+	case concordOpenIntent:
+		return m.openConcordance(), true
+	case concordSearchIntent:
+		var mem *tm.Memory
+		if m.matches.hasMemory() {
+			mem = m.matches.mem
+		}
+		if mem == nil && m.qx.glossary == nil && m.loading {
+			m.conc.close()
+			m.mode = m.concFrom
+			return m.flash("concordance: the memory and glossaries are still loading"), true
+		}
+		return concordCmd(m.conc.gen, it.query, mem, m.qx.glossary, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.projectPath), true
+	case concordCloseIntent:
+		m.conc.close()
+		m.mode = m.concFrom
+		return nil, true
+	case concordInsertIntent:
+		m.conc.close()
+		m.mode = m.concFrom
+		var cmd tea.Cmd
+		if !m.editing() {
+			cmd = m.startEdit(m.cur)
+		}
+		if !m.editing() {
+			return cmd, true // the editor did not open (a huge target): it said why
+		}
+		m.editor.insert(untagged(sanitize(it.text)))
+		return tea.Batch(cmd, m.typed(), m.flash("concordance target inserted")), true
+	}
+	return nil, false
+}

@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/glossary"
+)
+
+func concordGlossary() *glossary.Glossary {
+	return glossary.New(
+		&glossary.Entry{Terms: map[string][]string{"fr": {"souveraineté numérique"}, "en": {"digital sovereignty", "tech sovereignty"}},
+			Note: "EU usage", Origin: glossary.Origin{File: "/g/eu.tsv", Line: 4}},
+		&glossary.Entry{Terms: map[string][]string{"fr": {"souveraineté numérique européenne"}, "en": {"European digital sovereignty"}},
+			Origin: glossary.Origin{File: "/g/eu.tsv", Line: 9}},
+		&glossary.Entry{Terms: map[string][]string{"fr": {"puce"}, "en": {"chip"}}, Origin: glossary.Origin{File: "/g/eu.tsv", Line: 2}},
+	)
+}
+
+// TestConcordanceSession: ctrl+k, typed words, KWIC lines from the
+// glossaries and the memory (equal entry first, then the memory, then
+// entries containing the words), enter inserts the chosen target.
+func TestConcordanceSession(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Memory: testMemory()})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary()}})
+	h.press("down", "down", "down", "ctrl+k")
+	if h.m.mode != modeConcord || !strings.Contains(h.view(), "concordance:") {
+		t.Fatalf("ctrl+k opens no prompt:\n%s", h.view())
+	}
+	h.typeText("souverainete numerique\r") // accents ignored
+	hits := h.m.conc.hits
+	var got []string
+	for _, x := range hits {
+		got = append(got, x.target)
+	}
+	want := []string{"digital sovereignty", "Digital sovereignty is becoming urgent.", "Digital sovereignty is a priority.", "European digital sovereignty"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("hits %q, want %q", got, want)
+	}
+	v := h.view()
+	for _, w := range []string{"concordance \"souverainete numerique\": 4 hits", "→ digital sovereignty", "glossary · also tech sovereignty · eu.tsv:4 · EU usage",
+		"memory · earlier.tmx · 2024-06-01", "La souveraineté numérique devient une urgence."} {
+		if !strings.Contains(v, w) {
+			t.Errorf("the list lacks %q:\n%s", w, v)
+		}
+	}
+	checkFrame(t, v, 120, 40)
+	h.press("down", "enter")
+	if !h.m.editing() || h.m.editor.seg != 3 || h.m.editor.value() != "Digital sovereignty is becoming urgent." {
+		t.Fatalf("enter: editing %v on %d, %q", h.m.editing(), h.m.editor.seg, h.m.editor.value())
+	}
+	// In the editor: the word under the cursor fills the prompt; esc goes
+	// back to the editor with the text as it was.
+	h.press("ctrl+a", "alt+k")
+	h.typeText("Les puces")
+	h.press("ctrl+k")
+	if v := h.m.conc.input.Value(); v != "puces" {
+		t.Errorf("prompt opened with %q, want the word under the cursor", v)
+	}
+	h.press("ctrl+a", "ctrl+k", "tab", "tab") // the source's first two words
+	if v := h.m.conc.input.Value(); v != "La souveraineté" {
+		t.Errorf("tab tab gives %q", v)
+	}
+	h.press("esc")
+	if !h.m.editing() || h.m.editor.value() != "Les puces" {
+		t.Fatalf("esc: editing %v, %q", h.m.editing(), h.m.editor.value())
+	}
+	h.press("ctrl+k", "ctrl+a", "ctrl+k")
+	h.typeText("puce\r")
+	h.press("1")
+	if v := h.m.editor.value(); v != "Les puceschip" {
+		t.Errorf("1 inserted nothing: %q", v)
+	}
+}
+
+// TestConcordanceNothing: a search without hits says so and esc closes.
+func TestConcordanceNothing(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Memory: testMemory()})
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.press("ctrl+k")
+	h.typeText("zyzzyva\r")
+	if v := h.view(); !strings.Contains(v, "nothing found") {
+		t.Errorf("no hit:\n%s", v)
+	}
+	h.press("esc")
+	if h.m.mode != modeBrowse {
+		t.Errorf("esc left mode %v", h.m.mode)
+	}
+}
