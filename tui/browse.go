@@ -84,7 +84,7 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		{k.PaneMatches, paneIntent{paneMatches}}, {k.PaneQA, paneIntent{paneQA}}, {k.History, paneIntent{paneHistory}},
 		{k.Filter, openIntent{modeFilter}}, {k.ClearFilter, clearFilterIntent{}},
 		{k.Note, openIntent{modeNote}}, {k.PaneNotes, paneIntent{paneNotes}},
-		{k.Concordance, concordOpenIntent{}},
+		{k.Concordance, concordOpenIntent{}}, {k.Replace, replaceOpenIntent{}}, {k.UndoBulk, undoBulkIntent{}},
 	} {
 		if key.Matches(km, a.b) {
 			return a.it, nil

@@ -51,6 +51,9 @@ type BrowseKeys struct {
 	Note, PaneNotes key.Binding
 	// Concordance searches the memories and glossaries (concord.go).
 	Concordance key.Binding
+	// Replace replaces in targets (replace.go); UndoBulk undoes the last
+	// replace or repetition fill (bulk.go).
+	Replace, UndoBulk key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's

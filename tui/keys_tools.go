@@ -14,6 +14,8 @@ func defaultToolKeys(k *KeyMap) {
 	br.Note = b([]string{"m"}, "m", "note")
 	br.PaneNotes = b([]string{"M"}, "M", "notes pane")
 	br.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
+	br.Replace = b([]string{"R"}, "R", "replace in targets")
+	br.UndoBulk = b([]string{"U"}, "U", "undo replace/fill")
 	ed := &k.Edit
 	ed.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
 	// ctrl+k is the concordance (issue 12); the text field's "delete to
@@ -27,12 +29,13 @@ func (k *KeyMap) toolActions(m map[string][]keyAction) {
 	m["browse"] = append(m["browse"],
 		keyAction{"filter", &br.Filter}, keyAction{"clear-filter", &br.ClearFilter},
 		keyAction{"note", &br.Note}, keyAction{"pane-notes", &br.PaneNotes},
-		keyAction{"concordance", &br.Concordance})
+		keyAction{"concordance", &br.Concordance},
+		keyAction{"replace", &br.Replace}, keyAction{"undo-bulk", &br.UndoBulk})
 	ed := &k.Edit
 	m["edit"] = append(m["edit"], keyAction{"concordance", &ed.Concordance})
 }
 
 // toolColumn is the tools' column of the browsing help.
 func toolColumn(k *BrowseKeys) []key.Binding {
-	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance}
+	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance, k.Replace, k.UndoBulk}
 }

@@ -103,6 +103,7 @@ const (
 	modeFilter
 	modeNote
 	modeConcord
+	modeReplace
 )
 
 // SaveAndQuitMsg asks the editor to save and exit, whatever the outcome of
@@ -161,6 +162,10 @@ type Model struct {
 	// opened from, to go back to.
 	conc     *concordance
 	concFrom mode
+	// repl is the replace in targets (replace.go); bulk the last change
+	// of many segments at once, which U undoes (bulk.go).
+	repl *replacer
+	bulk *bulkChange
 	noteP    *notePrompt
 	cfg      Config
 	finder   HitFinder
@@ -255,6 +260,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		npane:       &notesPane{paneBox{st: st}},
 		noteP:       newNotePrompt(st),
 		conc:        newConcordance(st, &keys.Prompt),
+		repl:        newReplacer(st, &keys.Prompt),
 		cfg:         cfg,
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
@@ -411,7 +417,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // inField reports whether keys go to a text field (editor, search, go-to).
 func (m *Model) inField() bool {
 	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote ||
-		m.mode == modeConcord && m.conc.typing
+		m.mode == modeConcord && m.conc.typing || m.mode == modeReplace && m.repl.step < 2
 }
 
 // typeAhead handles a key message. Keys typed faster than the terminal is
@@ -490,7 +496,7 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc} {
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc, m.repl} {
 		p.SetSize(w, 1)
 	}
 	helpH := m.helpHeight()

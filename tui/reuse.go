@@ -120,7 +120,7 @@ func (m *Model) afterConfirm(i int) (tea.Cmd, string) {
 	// hunspell); their findings come back as a qaOneMsg.
 	cmds = append(cmds, m.checkCmd(i))
 	if n := m.fillRepetitions(i); n > 0 {
-		notes = append(notes, fmt.Sprintf("%d repetition%s filled as draft%s (%s)", n, plural(n), plural(n), m.st.RepetitionGlyph))
+		notes = append(notes, fmt.Sprintf("%d repetition%s filled as draft%s (%s; %s undoes the fill)", n, plural(n), plural(n), m.st.RepetitionGlyph, m.keys.Browse.UndoBulk.Help().Key))
 	}
 	return tea.Batch(cmds...), strings.Join(notes, " · ")
 }
@@ -143,12 +143,24 @@ func (m *Model) fillRepetitions(i int) int {
 	if !m.cfg.Repetitions.Autofill {
 		return 0
 	}
+	// The repetitions as they are before the fill, for U (bulk.go): the
+	// fill only touches segments without work, so these are small.
+	before := map[int]segments.Segment{}
+	for _, j := range m.doc.Repetitions(i) {
+		if len(before) >= repetitionLimit {
+			break
+		}
+		before[j] = m.doc.Segments[j]
+	}
 	filled := m.doc.FillRepetitions(i, m.now(), repetitionLimit)
+	b := &bulkChange{what: fmt.Sprintf("fill of segment %d's repetitions", i+1)}
 	for _, j := range filled {
 		m.prog.change(j, segments.StatusNew, m.doc.Segments[j].Status)
+		b.add(j, before[j], m.doc.Segments[j].Rev)
 	}
 	if len(filled) > 0 {
 		m.version++
+		m.bulk = b
 	}
 	return len(filled)
 }

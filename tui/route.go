@@ -35,6 +35,8 @@ func (m *Model) prompt() component {
 		return m.noteP
 	case modeConcord:
 		return m.conc
+	case modeReplace:
+		return m.repl
 	}
 	return nil
 }
@@ -98,6 +100,8 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 		return m.clearFilter()
 	case noteIntent:
 		return m.setNote(it.text)
+	case undoBulkIntent:
+		return m.undoBulk()
 	case exportIntent:
 		return m.exportCmd(it.e)
 	case quitNowIntent:
@@ -110,6 +114,9 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 			return cmd
 		}
 		if cmd, ok := m.applyConcord(intent); ok {
+			return cmd
+		}
+		if cmd, ok := m.applyReplace(intent); ok {
 			return cmd
 		}
 	}
