@@ -164,12 +164,12 @@ type Model struct {
 	concFrom mode
 	// repl is the replace in targets (replace.go); bulk the last change
 	// of many segments at once, which U undoes (bulk.go).
-	repl *replacer
-	bulk *bulkChange
-	noteP    *notePrompt
-	cfg      Config
-	finder   HitFinder
-	loading  bool
+	repl    *replacer
+	bulk    *bulkChange
+	noteP   *notePrompt
+	cfg     Config
+	finder  HitFinder
+	loading bool
 	// autoFill is the segment waiting for its matches to auto-insert an
 	// exact one (config tm.auto_insert_exact), -1 when none.
 	autoFill int
