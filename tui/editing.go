@@ -177,17 +177,3 @@ func (m *Model) typed() tea.Cmd {
 	m.typingVer++
 	return m.tick(autosaveDelay, autosaveMsg{ver: m.typingVer})
 }
-
-// insertHit inserts glossary hit n's preferred translation at the cursor.
-func (m *Model) insertHit(n int) tea.Cmd {
-	hits := m.hits.get(m.cur)
-	if n >= len(hits) {
-		return m.flash(fmt.Sprintf("no glossary hit %d in this segment", n+1))
-	}
-	h := hits[n]
-	if len(h.Targets) == 0 {
-		return m.flash(fmt.Sprintf("%q has no %s translation in the glossary", h.Text, m.doc.TargetLang))
-	}
-	m.editor.insert(sanitizeLine(h.Targets[0]))
-	return m.typed()
-}

@@ -164,8 +164,10 @@ type Model struct {
 	concFrom mode
 	// repl is the replace in targets (replace.go); bulk the last change
 	// of many segments at once, which U undoes (bulk.go).
-	repl    *replacer
-	bulk    *bulkChange
+	repl *replacer
+	bulk *bulkChange
+	// lastHit is the last glossary insertion, for cycling (glossinsert.go).
+	lastHit *hitCycle
 	noteP   *notePrompt
 	cfg     Config
 	finder  HitFinder

@@ -115,3 +115,27 @@ func TestE2EReplaceInTmux(t *testing.T) {
 	s.keys("q")
 	waitDead(t, s)
 }
+
+func TestE2EGlossaryInsertCyclesInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	s := startTmux(t, 160, 45, env, bin, "edit", art)
+	s.waitFor("enter/i edit")
+	s.waitFor("1 puces → chip, microchip") // the glossary has loaded
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.keys("M-1")
+	// At the start of the sentence, for the plural "puces": "Chips"; the
+	// entry's note stays visible.
+	scr := s.waitFor("[chip], microchip, semiconductor (plural)")
+	if !strings.Contains(scr, "note: also = flea") || !strings.Contains(scr, "│ # Chips") {
+		t.Errorf("after alt+1:\n%s", scr)
+	}
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	s.keys("M-1")
+	s.waitFor("chip, [microchip]")
+	s.waitFor("# Microchips")
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+	s.keys("q")
+	waitDead(t, s)
+}
