@@ -36,7 +36,13 @@ type Config struct {
 	// MT configures machine translation (docs/mt.md); nil means defaults.
 	// The editor reads AutoInsert and PrefetchCount; cmd/trad builds the
 	// service (Options.MT) from it.
-	MT *mt.Config `json:"mt,omitempty"`
+	MT       *mt.Config `json:"mt,omitempty"`
+	Glossary struct {
+		// UserFile is the glossary the editor adds terms to (T); empty:
+		// the first glossary file of the user folder, or user.tsv there
+		// (glossary.UserGlossaryPath).
+		UserFile string `json:"user_file,omitempty"`
+	} `json:"glossary"`
 }
 
 // DefaultConfig returns the settings used when config.json is missing or

@@ -133,6 +133,8 @@ func (e *editor) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		return helpIntent{}, nil
 	case key.Matches(km, k.Concordance):
 		return concordOpenIntent{}, nil
+	case key.Matches(km, k.AddTerm):
+		return termOpenIntent{}, nil
 	case key.Matches(km, k.CopySource):
 		return e.copySource(), nil
 	case key.Matches(km, k.InsertTag):

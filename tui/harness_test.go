@@ -207,6 +207,7 @@ var namedKeys = map[string]tea.KeyMsg{
 	"ctrl+a": {Type: tea.KeyCtrlA}, "ctrl+k": {Type: tea.KeyCtrlK}, "f12": {Type: tea.KeyF12},
 	"f1": {Type: tea.KeyF1}, "f2": {Type: tea.KeyF2}, "f3": {Type: tea.KeyF3},
 	"shift+f1": {Type: tea.KeyF13}, "shift+f2": {Type: tea.KeyF14}, "shift+f3": {Type: tea.KeyF15},
+	"tab": {Type: tea.KeyTab}, "shift+tab": {Type: tea.KeyShiftTab},
 }
 
 // keyMsg turns a key name ("enter", "ctrl+s", "alt+1", "j") into a KeyMsg.

@@ -54,6 +54,8 @@ type BrowseKeys struct {
 	// Replace replaces in targets (replace.go); UndoBulk undoes the last
 	// replace or repetition fill (bulk.go).
 	Replace, UndoBulk key.Binding
+	// AddTerm opens the add-term form (termform.go).
+	AddTerm key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's
@@ -81,8 +83,9 @@ type EditKeys struct {
 	// the cursor to the user dictionary, Suggest shows corrections of it
 	// (spell.go).
 	UseMT, AddWord, Suggest key.Binding
-	// Concordance searches the memories and glossaries (concord.go).
-	Concordance key.Binding
+	// Concordance searches the memories and glossaries (concord.go);
+	// AddTerm opens the add-term form (termform.go).
+	Concordance, AddTerm key.Binding
 }
 
 // PromptKeys answer the one-line prompts: the quit confirmation after a
@@ -262,7 +265,7 @@ func (h editHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		editColumn(k),
 		{k.replaceMatchHelp, k.Save, k.Quit, k.Glossary, k.Help},
-		{k.UseMT, k.AddWord, k.Suggest, k.InsertTag, k.InsertAllTags, k.Concordance},
+		{k.UseMT, k.AddWord, k.Suggest, k.InsertTag, k.InsertAllTags, k.Concordance, k.AddTerm},
 	}
 }
 

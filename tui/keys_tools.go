@@ -16,8 +16,10 @@ func defaultToolKeys(k *KeyMap) {
 	br.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
 	br.Replace = b([]string{"R"}, "R", "replace in targets")
 	br.UndoBulk = b([]string{"U"}, "U", "undo replace/fill")
+	br.AddTerm = b([]string{"T"}, "T", "add a term")
 	ed := &k.Edit
 	ed.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
+	ed.AddTerm = b([]string{"alt+T"}, "alt+T", "add a term")
 	// ctrl+k is the concordance (issue 12); the text field's "delete to
 	// the end of the line" moves to alt+k.
 	ed.DeleteAfterCursor = b([]string{"alt+k"}, "alt+k", "delete to end of line")
@@ -30,12 +32,13 @@ func (k *KeyMap) toolActions(m map[string][]keyAction) {
 		keyAction{"filter", &br.Filter}, keyAction{"clear-filter", &br.ClearFilter},
 		keyAction{"note", &br.Note}, keyAction{"pane-notes", &br.PaneNotes},
 		keyAction{"concordance", &br.Concordance},
-		keyAction{"replace", &br.Replace}, keyAction{"undo-bulk", &br.UndoBulk})
+		keyAction{"replace", &br.Replace}, keyAction{"undo-bulk", &br.UndoBulk},
+		keyAction{"add-term", &br.AddTerm})
 	ed := &k.Edit
-	m["edit"] = append(m["edit"], keyAction{"concordance", &ed.Concordance})
+	m["edit"] = append(m["edit"], keyAction{"concordance", &ed.Concordance}, keyAction{"add-term", &ed.AddTerm})
 }
 
 // toolColumn is the tools' column of the browsing help.
 func toolColumn(k *BrowseKeys) []key.Binding {
-	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance, k.Replace, k.UndoBulk}
+	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance, k.Replace, k.UndoBulk, k.AddTerm}
 }

@@ -104,6 +104,7 @@ const (
 	modeNote
 	modeConcord
 	modeReplace
+	modeTerm
 )
 
 // SaveAndQuitMsg asks the editor to save and exit, whatever the outcome of
@@ -168,10 +169,14 @@ type Model struct {
 	bulk *bulkChange
 	// lastHit is the last glossary insertion, for cycling (glossinsert.go).
 	lastHit *hitCycle
-	noteP   *notePrompt
-	cfg     Config
-	finder  HitFinder
-	loading bool
+	// termF is the add-term form (termform.go), termFrom the mode it was
+	// opened from.
+	termF    *termForm
+	termFrom mode
+	noteP    *notePrompt
+	cfg      Config
+	finder   HitFinder
+	loading  bool
 	// autoFill is the segment waiting for its matches to auto-insert an
 	// exact one (config tm.auto_insert_exact), -1 when none.
 	autoFill int
@@ -263,6 +268,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		noteP:       newNotePrompt(st),
 		conc:        newConcordance(st, &keys.Prompt),
 		repl:        newReplacer(st, &keys.Prompt),
+		termF:       newTermForm(st),
 		cfg:         cfg,
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
@@ -419,7 +425,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // inField reports whether keys go to a text field (editor, search, go-to).
 func (m *Model) inField() bool {
 	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote ||
-		m.mode == modeConcord && m.conc.typing || m.mode == modeReplace && m.repl.step < 2
+		m.mode == modeConcord && m.conc.typing || m.mode == modeReplace && m.repl.step < 2 || m.mode == modeTerm
 }
 
 // typeAhead handles a key message. Keys typed faster than the terminal is
@@ -498,7 +504,7 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc, m.repl} {
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc, m.repl, m.termF} {
 		p.SetSize(w, 1)
 	}
 	helpH := m.helpHeight()

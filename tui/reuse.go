@@ -184,6 +184,8 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case concordMsg:
 		_, cmd := m.conc.Update(msg)
 		return cmd, true
+	case termCheckedMsg, termAddedMsg:
+		return m.termUpdate(msg)
 	case matchesMsg:
 		if m.matches.store(msg) {
 			return m.maybeAutoInsert(msg.seg), true

@@ -37,6 +37,8 @@ func (m *Model) prompt() component {
 		return m.conc
 	case modeReplace:
 		return m.repl
+	case modeTerm:
+		return m.termF
 	}
 	return nil
 }
@@ -117,6 +119,9 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 			return cmd
 		}
 		if cmd, ok := m.applyReplace(intent); ok {
+			return cmd
+		}
+		if cmd, ok := m.applyTerm(intent); ok {
 			return cmd
 		}
 	}

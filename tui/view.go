@@ -36,6 +36,9 @@ func (m Model) View() string {
 		// The hits take the table's place.
 		m.conc.lw, m.conc.lh = m.table.width, m.table.height
 		body = m.conc.list()
+	} else if m.mode == modeTerm {
+		m.termF.fw, m.termF.fh = m.table.width, m.table.height
+		body = m.termF.form()
 	} else if m.mode == modeReplace && m.repl.step == 2 {
 		m.repl.lw, m.repl.lh = m.table.width, m.table.height
 		body = m.repl.list()

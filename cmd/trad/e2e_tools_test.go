@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -134,6 +136,43 @@ func TestE2EGlossaryInsertCyclesInTmux(t *testing.T) {
 	s.keys("M-1")
 	s.waitFor("chip, [microchip]")
 	s.waitFor("# Microchips")
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+	s.keys("q")
+	waitDead(t, s)
+}
+
+func TestE2EAddTermInTmux(t *testing.T) {
+	bin, art, env := e2eSetup(t)
+	s := startTmux(t, 160, 45, env, bin, "edit", art)
+	s.waitFor("enter/i edit")
+	s.waitFor("Glossary (1)") // loaded
+	s.keys("G", "/")
+	s.text("consomment")
+	s.keys("Enter")
+	s.waitFor("match 1/1")
+	s.keys("T")
+	s.waitFor("Add a term")
+	s.text("use")
+	s.keys("Tab")
+	s.text("energy")
+	s.keys("Enter")
+	s.waitFor("added to user.tsv")
+	var glos string
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			glos = filepath.Join(v, "trad", "glossaries", "user.tsv")
+		}
+	}
+	data, err := os.ReadFile(glos)
+	if err != nil || !strings.Contains(string(data), "consomment") || !strings.Contains(string(data), "use") {
+		t.Fatalf("user glossary %s: %v\n%s", glos, err, data)
+	}
+	// Matched at once: the pane lists it.
+	s.waitFor("consomment → use")
+	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	s.keys("T")
+	s.waitFor("Add a term")
 	s.keys("Escape")
 	s.waitFor("enter/i edit")
 	s.keys("q")

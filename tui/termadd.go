@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/trad-project/trad/glossary"
+)
+
+// The root's side of the add-term form (termform.go): opening it
+// prefilled, checking for clashes and appending, both in commands, and
+// matching the new entry at once.
+
+// openTermForm opens the form: the source prefilled with the text the
+// last search highlights in the current source, the target with the word
+// under the editor's cursor (the draft is kept in the document
+// meanwhile).
+func (m *Model) openTermForm() tea.Cmd {
+	if len(m.doc.Segments) == 0 {
+		return nil
+	}
+	m.termFrom = m.mode
+	src, tgt := "", ""
+	source := m.doc.Segments[m.cur].Source
+	if sp := m.table.hl.spans(source); len(sp) > 0 {
+		src = source[sp[0].start:sp[0].end]
+	}
+	if m.editing() {
+		m.commitDraft()
+		tgt = m.wordAtCursor()
+	}
+	m.termF.open(sanitizeLine(src), sanitizeLine(untagged(tgt)), source)
+	m.mode = modeTerm
+	return nil
+}
+
+// applyTerm carries out the form's intents; it reports false for others.
+func (m *Model) applyTerm(intent tea.Msg) (tea.Cmd, bool) {
+	switch it := intent.(type) {
+	case termOpenIntent:
+		return m.openTermForm(), true
+	case termCloseIntent:
+		m.mode = m.termFrom
+		return nil, true
+	case termSubmitIntent:
+		f := m.termF
+		e := f.entry(m.doc.SourceLang.String(), m.doc.TargetLang.String())
+		f.busy, f.err = true, ""
+		if it.force {
+			return m.appendTermCmd(e), true
+		}
+		g, src, tgt := m.qx.glossary, m.doc.SourceLang.String(), m.doc.TargetLang.String()
+		return func() tea.Msg {
+			var cl []glossary.Clash
+			if g != nil {
+				cl = glossary.Clashes(g, e, src, tgt)
+			}
+			return termCheckedMsg{entry: &e, clashes: cl}
+		}, true
+	}
+	return nil, false
+}
+
+// appendTermCmd appends e to the user glossary (the config file's
+// glossary.user_file, else the user folder's first glossary) and builds
+// the glossary and matcher with it, in a command.
+func (m *Model) appendTermCmd(e glossary.Entry) tea.Cmd {
+	g, src, tgt, conf := m.qx.glossary, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.cfg.Glossary.UserFile
+	return func() tea.Msg {
+		path, err := glossary.UserGlossaryPath(conf)
+		if err != nil {
+			return termAddedMsg{err: err}
+		}
+		ne, err := glossary.AppendEntry(path, e, src, tgt)
+		if err != nil {
+			return termAddedMsg{path: path, err: err}
+		}
+		// The new entry first: it is the translator's latest word.
+		g2 := glossary.New(append([]*glossary.Entry{ne}, g.Entries()...)...)
+		return termAddedMsg{entry: ne, path: path, g: g2, matcher: glossary.NewMatcher(g2, src, tgt)}
+	}
+}
+
+// termUpdate handles the form's command results; it reports false for
+// other messages.
+func (m *Model) termUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	f := m.termF
+	switch msg := msg.(type) {
+	case termCheckedMsg:
+		if m.mode != modeTerm {
+			return nil, true
+		}
+		if len(msg.clashes) == 0 {
+			return m.appendTermCmd(*msg.entry), true
+		}
+		f.busy, f.checked, f.clashes = false, msg.entry, msg.clashes
+		return nil, true
+	case termAddedMsg:
+		f.busy = false
+		if msg.err != nil {
+			f.err = msg.err.Error()
+			if m.mode != modeTerm {
+				m.status.set(f.err, true)
+			}
+			return nil, true
+		}
+		if m.mode == modeTerm {
+			m.mode = m.termFrom
+		}
+		m.finder, m.qx.glossary = msg.matcher, msg.g
+		m.hits.reset()
+		m.table.touchAll()
+		e := msg.entry
+		return m.flash(fmt.Sprintf("added to %s:%d: %s → %s", filepath.Base(msg.path), e.Origin.Line,
+			sanitizeLine(firstOf(e.Source(m.doc.SourceLang.String()))), sanitizeLine(firstOf(e.Target(m.doc.TargetLang.String()))))), true
+	}
+	return nil, false
+}
+
+// firstOf is the first of ss, "" when there is none.
+func firstOf(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}

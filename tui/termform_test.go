@@ -1,0 +1,103 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestAddTermSession: T opens the form prefilled with the searched text;
+// a duplicate is shown before saving, enter again adds it; the entry is
+// appended to the user glossary and matched at once. A term without a
+// clash is added at the first enter.
+func TestAddTermSession(t *testing.T) {
+	cfgDir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfgDir)
+	h := newHarness(t, testDoc(), Options{})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary()}})
+	h.press("/")
+	h.typeText("souverainete numerique\r") // to segment 4, highlighted
+	h.press("T")
+	if h.m.mode != modeTerm || h.m.termF.fields[fieldSource].Value() != "souveraineté numérique" {
+		t.Fatalf("T: mode %v, source %q", h.m.mode, h.m.termF.fields[fieldSource].Value())
+	}
+	h.typeText("digital sovereignty")
+	h.press("enter")
+	v := h.view()
+	if !strings.Contains(v, "duplicate: souveraineté numérique → digital sovereignty, tech sovereignty · eu.tsv:4") {
+		t.Fatalf("the duplicate is not shown:\n%s", v)
+	}
+	checkFrame(t, v, 120, 40)
+	path := filepath.Join(cfgDir, "trad", "glossaries", "user.tsv")
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("the entry was written before the clash was confirmed")
+	}
+	h.press("tab", "tab")
+	h.typeText("EU")
+	h.press("enter") // the entry changed: checked again, same clash
+	if h.m.termF.checked == nil || len(h.m.termF.clashes) != 1 {
+		t.Fatalf("clashes after a change: %+v", h.m.termF.clashes)
+	}
+	h.press("enter")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "souveraineté numérique") || !strings.Contains(string(data), "digital sovereignty") || !strings.Contains(string(data), "EU") {
+		t.Errorf("user glossary:\n%s", data)
+	}
+	if h.m.mode != modeBrowse || !strings.Contains(h.m.status.msg, "added to user.tsv") {
+		t.Errorf("after adding: mode %v, status %q", h.m.mode, h.m.status.msg)
+	}
+	// Matched at once: the hit comes from the new entry, first.
+	hits := h.m.hits.get(3)
+	if len(hits) == 0 || hits[0].Entry == nil || filepath.Base(hits[0].Entry.Origin.File) != "user.tsv" {
+		t.Fatalf("segment 4's hits after adding: %+v", hits)
+	}
+
+	// No clash: added at the first enter; ctrl+n takes the source's words.
+	h.press("G", "T", "ctrl+n", "ctrl+n", "tab")
+	h.typeText("the negotiations\r")
+	if !strings.Contains(h.m.status.msg, "Les négociations → the negotiations") {
+		t.Fatalf("status: %q", h.m.status.msg)
+	}
+	found := false
+	for _, x := range h.m.hits.get(7) {
+		found = found || x.Term == "Les négociations"
+	}
+	if !found {
+		t.Errorf("the new term is not matched in segment 8: %+v", h.m.hits.get(7))
+	}
+}
+
+// TestAddTermFromEditor: alt+T while editing takes the word under the
+// cursor as the target; esc goes back to the editor; an empty target is
+// refused.
+func TestAddTermFromEditor(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	h := started(t, testDoc())
+	h.press("down", "down", "down", "down", "enter")
+	h.typeText("The chips")
+	h.press("alt+T")
+	if got := h.m.termF.fields[fieldTarget].Value(); got != "chips" {
+		t.Errorf("target prefilled with %q", got)
+	}
+	h.press("tab", "ctrl+a", "ctrl+k") // the target field, emptied
+	if got := h.m.termF.fields[fieldTarget].Value(); got != "" || h.m.termF.focus != fieldTarget {
+		t.Fatalf("tab went to field %d; target %q", h.m.termF.focus, got)
+	}
+	h.press("shift+tab")
+	h.typeText("puces")
+	h.press("enter")
+	if !strings.Contains(h.view(), "a term needs a source and a target") {
+		t.Errorf("an empty target was not refused:\n%s", h.view())
+	}
+	h.press("esc")
+	if !h.m.editing() || h.m.editor.value() != "The chips" {
+		t.Errorf("esc: editing %v, %q", h.m.editing(), h.m.editor.value())
+	}
+}
