@@ -34,11 +34,12 @@ func sampleMarkdown(n int) string {
 }
 
 var (
-	benchOnce    sync.Once
-	benchDoc     *segments.Document
-	benchMatcher *glossary.Matcher
-	benchMemOnce sync.Once
-	benchMem     *tm.Memory
+	benchOnce     sync.Once
+	benchDoc      *segments.Document
+	benchMatcher  *glossary.Matcher
+	benchGlossary *glossary.Glossary // the matcher's glossary
+	benchMemOnce  sync.Once
+	benchMem      *tm.Memory
 )
 
 // benchMemory returns a memory of about 20,000 units: the bench document's
@@ -119,6 +120,7 @@ func benchSetup(b *testing.B) (*segments.Document, *glossary.Matcher) {
 			b.Fatal(err)
 		}
 		benchMatcher = glossary.NewMatcher(g, "fr", "en")
+		benchGlossary = g
 	})
 	return benchDoc.Clone(), benchMatcher
 }

@@ -38,18 +38,46 @@ type concHit struct {
 	note                   string // a glossary entry's note
 }
 
-// concordMsg is the result of concordCmd.
+// concordMsg is the result of concordCmd, with the glossary's folded
+// index for the next search.
 type concordMsg struct {
 	gen   int
 	query string
 	hits  []concHit
+	idx   *glossIndex
+}
+
+// glossIndex is a glossary's source terms folded as the search folds
+// them, built by the first concordance search over that glossary and
+// reused by the next ones (folding 100,000 terms costs more than all the
+// rest of a search). It is not changed once built.
+type glossIndex struct {
+	g     *glossary.Glossary
+	src   string
+	keys  []string // folded terms
+	entry []int    // their entry
+	term  []string // the terms as written
+}
+
+func newGlossIndex(g *glossary.Glossary, src string) *glossIndex {
+	x := &glossIndex{g: g, src: src}
+	f := newFolder()
+	for k, e := range g.Entries() {
+		for _, t := range e.Terms[src] {
+			x.keys = append(x.keys, f.key(t))
+			x.entry = append(x.entry, k)
+			x.term = append(x.term, t)
+		}
+	}
+	return x
 }
 
 // concordCmd searches mem and g for query, off the UI goroutine (both are
-// safe for concurrent reads). The glossary's entries equal to the query
-// come first, then the memory's hits in tm's order (exact accents, shorter
-// sources, recent), then the entries containing the query.
-func concordCmd(gen int, query string, mem *tm.Memory, g *glossary.Glossary, src, tgt, project string) tea.Cmd {
+// safe for concurrent reads); idx is g's index from an earlier search, or
+// nil. The glossary's entries equal to the query come first, then the
+// memory's hits in tm's order (exact accents, shorter sources, recent),
+// then the entries containing the query.
+func concordCmd(gen int, query string, mem *tm.Memory, g *glossary.Glossary, idx *glossIndex, src, tgt, project string) tea.Cmd {
 	return func() tea.Msg {
 		var same, memHits, within []concHit
 		if mem != nil {
@@ -59,43 +87,47 @@ func concordCmd(gen int, query string, mem *tm.Memory, g *glossary.Glossary, src
 			}
 		}
 		if g != nil {
-			same, within = glossaryConcordance(query, g, src, tgt)
+			if idx == nil || idx.g != g || idx.src != glossary.BaseLang(src) {
+				idx = newGlossIndex(g, glossary.BaseLang(src))
+			}
+			same, within = idx.search(query, glossary.BaseLang(tgt))
 		}
 		hits := append(append(same, memHits...), within...)
-		return concordMsg{gen: gen, query: query, hits: hits}
+		return concordMsg{gen: gen, query: query, hits: hits, idx: idx}
 	}
 }
 
-// glossaryConcordance returns the entries whose source term is query
-// (folded as the search folds) and those whose term contains it.
-func glossaryConcordance(query string, g *glossary.Glossary, src, tgt string) (same, within []concHit) {
+// search returns the entries whose source term is query (folded as the
+// search folds) and those whose term contains it, with a translation in
+// tgt.
+func (x *glossIndex) search(query, tgt string) (same, within []concHit) {
 	hl := &highlighter{}
 	hl.setQuery(query)
 	if hl.q == "" {
 		return nil, nil
 	}
-	sb, tb := glossary.BaseLang(src), glossary.BaseLang(tgt)
-	for _, e := range g.Entries() {
-		ts := e.Terms[tb]
-		if len(ts) == 0 {
+	entries := x.g.Entries()
+	last := -1
+	for k, key := range x.keys {
+		if x.entry[k] == last || !strings.Contains(key, hl.q) {
 			continue
 		}
-		for _, term := range e.Terms[sb] {
-			sp := hl.spans(term)
-			if len(sp) == 0 {
-				continue
-			}
-			h := concHit{source: term, target: ts[0], origin: shortOrigin(e.Origin.File, e.Origin.Line),
-				start: sp[0].start, end: sp[0].end, glossary: true, note: e.Note}
-			if len(ts) > 1 {
-				h.origin = "also " + strings.Join(ts[1:], ", ") + " · " + h.origin
-			}
-			if hl.f.key(term) == hl.q {
-				same = append(same, h)
-			} else if len(within) < concordGlosMax {
-				within = append(within, h)
-			}
-			break
+		e := entries[x.entry[k]]
+		ts := e.Terms[tgt]
+		sp := hl.spans(x.term[k])
+		if len(ts) == 0 || len(sp) == 0 {
+			continue
+		}
+		last = x.entry[k] // one line per entry
+		h := concHit{source: x.term[k], target: ts[0], origin: shortOrigin(e.Origin.File, e.Origin.Line),
+			start: sp[0].start, end: sp[0].end, glossary: true, note: e.Note}
+		if len(ts) > 1 {
+			h.origin = "also " + strings.Join(ts[1:], ", ") + " · " + h.origin
+		}
+		if key == hl.q {
+			same = append(same, h)
+		} else if len(within) < concordGlosMax {
+			within = append(within, h)
 		}
 	}
 	// Shorter terms are the closer ones.
@@ -121,6 +153,8 @@ type concordance struct {
 	next  int
 	// lw and lh are the list's size (the table's).
 	lw, lh int
+	// idx is the glossary's folded index, kept between searches.
+	idx *glossIndex
 }
 
 func newConcordance(st *Styles, keys *PromptKeys) *concordance {
@@ -157,6 +191,7 @@ func (c *concordance) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 			return nil, nil
 		}
 		c.waiting, c.query, c.hits, c.sel = false, msg.query, msg.hits, 0
+		c.idx = msg.idx
 		return nil, nil
 	case tea.KeyMsg:
 		if c.typing {
@@ -347,7 +382,7 @@ func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
 			m.mode = m.concFrom
 			return m.flash("concordance: the memory and glossaries are still loading"), true
 		}
-		return concordCmd(m.conc.gen, it.query, mem, m.qx.glossary, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.projectPath), true
+		return concordCmd(m.conc.gen, it.query, mem, m.qx.glossary, m.conc.idx, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.projectPath), true
 	case concordCloseIntent:
 		m.conc.close()
 		m.mode = m.concFrom
@@ -366,4 +401,16 @@ func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(cmd, m.typed(), m.flash("concordance target inserted")), true
 	}
 	return nil, false
+}
+
+// glossIndexMsg delivers a glossary's index built in the background.
+type glossIndexMsg struct{ idx *glossIndex }
+
+// indexGlossaryCmd builds g's concordance index in a command, so that the
+// first ctrl+k does not pay for it.
+func indexGlossaryCmd(g *glossary.Glossary, src string) tea.Cmd {
+	if g == nil {
+		return nil
+	}
+	return func() tea.Msg { return glossIndexMsg{newGlossIndex(g, glossary.BaseLang(src))} }
 }

@@ -123,10 +123,12 @@ func filterCmd(gen int, spec filterSpec, rows []filterRow, changed []int) tea.Cm
 // evalFilter returns the indexes of the rows spec keeps.
 func evalFilter(spec filterSpec, rows []filterRow, changed []int) []int {
 	var repeated map[string]int
+	var keys []string
 	if spec.reps {
-		repeated = make(map[string]int, len(rows))
+		repeated, keys = make(map[string]int, len(rows)), make([]string, len(rows))
 		for i := range rows {
-			repeated[segments.SourceKey(rows[i].src)]++
+			keys[i] = segments.SourceKey(rows[i].src)
+			repeated[keys[i]]++
 		}
 	}
 	isChanged := make(map[int]bool, len(changed))
@@ -146,7 +148,7 @@ func evalFilter(spec filterSpec, rows []filterRow, changed []int) []int {
 			continue
 		case (spec.errors || spec.warnings) && !(spec.errors && r.qa&qaHasError != 0 || spec.warnings && r.qa&qaHasWarning != 0):
 			continue
-		case spec.reps && (r.src == "" || repeated[segments.SourceKey(r.src)] < 2):
+		case spec.reps && (keys[i] == "" || repeated[keys[i]] < 2):
 			continue
 		case spec.changed && !isChanged[i]:
 			continue

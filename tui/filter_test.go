@@ -198,3 +198,14 @@ func TestFilterNarrowHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderRuneByRune: the folder's rune-by-rune folding (with its cache)
+// gives what the whole chain gives on the whole text.
+func TestFolderRuneByRune(t *testing.T) {
+	f := newFolder()
+	for _, s := range []string{"L'État", "e\u0301tat", "Œuvre cœur", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ", "ǅemal", "数据中心", "Ａｂｃ", "l’ﬁn", "MIXED Ça va"} {
+		if got, want := f.key(s), f.slowKey(s); got != want {
+			t.Errorf("key(%q) = %q, the whole chain gives %q", s, got, want)
+		}
+	}
+}

@@ -29,6 +29,7 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		m.qx.spell = res.Spell
 	}
 	m.qx.glossary = res.Glossary
+	icmd := indexGlossaryCmd(res.Glossary, m.doc.SourceLang.String())
 	// The glossary is known now: check the confirmed segments, which the
 	// findings of an earlier session do not cover, with the project
 	// context once it is built (or at once without a glossary).
@@ -43,11 +44,11 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		if !m.status.addSticky(note, "; ") {
 			m.status.set(note, true)
 		}
-		return qcmd
+		return tea.Batch(qcmd, icmd)
 	}
 	// Back to the project path; the matches pane shows the rest.
 	m.status.clearText("loading memory…")
-	return qcmd
+	return tea.Batch(qcmd, icmd)
 }
 
 // useMatch puts match n's target into the editor: replacing the text, or
@@ -186,6 +187,11 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return cmd, true
 	case termCheckedMsg, termAddedMsg:
 		return m.termUpdate(msg)
+	case glossIndexMsg:
+		if msg.idx.g == m.qx.glossary {
+			m.conc.idx = msg.idx
+		}
+		return nil, true
 	case matchesMsg:
 		if m.matches.store(msg) {
 			return m.maybeAutoInsert(msg.seg), true

@@ -22,6 +22,11 @@ import (
 type folder struct {
 	t    transform.Transformer
 	fold cases.Caser
+	// runes caches each non-ASCII rune's folded form: folding is done
+	// rune by rune (none of its steps looks across characters), and the
+	// transform chain is slow enough to dominate a filter or a
+	// concordance index over a large document.
+	runes map[rune]string
 }
 
 func newFolder() *folder {
@@ -34,6 +39,41 @@ func newFolder() *folder {
 var ligatures = strings.NewReplacer("œ", "oe", "Œ", "oe", "æ", "ae", "Æ", "ae", "’", "'", "‘", "'", "ʼ", "'")
 
 func (f *folder) key(s string) string {
+	if isASCII(s) {
+		// Nothing to decompose, no ligature: folding is lower-casing.
+		return strings.ToLower(s)
+	}
+	if f.runes == nil {
+		f.runes = map[rune]string{}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		k, ok := f.runes[r]
+		if !ok {
+			k = f.slowKey(string(r))
+			if len(f.runes) < folderCacheMax {
+				f.runes[r] = k
+			}
+		}
+		b.WriteString(k)
+	}
+	return b.String()
+}
+
+// folderCacheMax bounds a folder's rune cache (a CJK text has thousands
+// of distinct characters).
+const folderCacheMax = 1 << 16
+
+// slowKey folds s through the whole chain.
+func (f *folder) slowKey(s string) string {
 	s = ligatures.Replace(s)
 	if r, _, err := transform.String(f.t, s); err == nil {
 		s = r
@@ -236,4 +276,14 @@ func (h *highlighter) spans(text string) []span {
 		pos = b
 	}
 	return out
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -113,8 +113,8 @@ func (m *Model) termUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.hits.reset()
 		m.table.touchAll()
 		e := msg.entry
-		return m.flash(fmt.Sprintf("added to %s:%d: %s → %s", filepath.Base(msg.path), e.Origin.Line,
-			sanitizeLine(firstOf(e.Source(m.doc.SourceLang.String()))), sanitizeLine(firstOf(e.Target(m.doc.TargetLang.String()))))), true
+		return tea.Batch(indexGlossaryCmd(msg.g, m.doc.SourceLang.String()), m.flash(fmt.Sprintf("added to %s:%d: %s → %s", filepath.Base(msg.path), e.Origin.Line,
+			sanitizeLine(firstOf(e.Source(m.doc.SourceLang.String()))), sanitizeLine(firstOf(e.Target(m.doc.TargetLang.String())))))), true
 	}
 	return nil, false
 }
