@@ -167,9 +167,7 @@ func (c *concordance) start(text, source string) {
 	c.typing = true
 	c.input.SetValue(text)
 	c.input.CursorEnd()
-	c.words = strings.FieldsFunc(source, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
-	})
+	c.words = sourceWords(source)
 	c.next = 0
 }
 
@@ -290,12 +288,7 @@ func (c *concordance) FullHelp() [][]key.Binding { return [][]key.Binding{c.Shor
 func (c *concordance) list() []string {
 	w, h := c.lw, c.lh
 	out := make([]string, 0, h)
-	// Keep the selection on screen.
-	first, per := 0, max(h/2, 1)
-	if c.sel >= per {
-		first = c.sel - per + 1
-	}
-	for i := first; i < len(c.hits) && len(out)+2 <= h; i++ {
+	for i := firstItem(c.sel, h, 2); i < len(c.hits) && len(out)+2 <= h; i++ {
 		out = append(out, c.kwicLines(i, w)...)
 	}
 	for len(out) < h {
@@ -413,4 +406,21 @@ func indexGlossaryCmd(g *glossary.Glossary, src string) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg { return glossIndexMsg{newGlossIndex(g, glossary.BaseLang(src))} }
+}
+
+// firstItem is the first item a list of items lines high each shows in
+// h lines so that item sel is on screen.
+func firstItem(sel, h, lines int) int {
+	if per := max(h/lines, 1); sel >= per {
+		return sel - per + 1
+	}
+	return 0
+}
+
+// sourceWords are the words of a source, in order, that tab (concordance)
+// and ctrl+n (add a term) add to a field one after the other.
+func sourceWords(source string) []string {
+	return strings.FieldsFunc(source, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
 }

@@ -227,18 +227,7 @@ type filterIntent struct{ text string }
 
 // Update implements component.
 func (p *filterPrompt) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil, nil
-	}
-	v, res, cmd := p.handle(k)
-	switch res {
-	case promptCancelled:
-		return closeIntent{}, nil
-	case promptSubmitted:
-		return closeIntent{filterIntent{v}}, nil
-	}
-	return nil, cmd
+	return p.submitted(msg, func(v string) tea.Msg { return filterIntent{v} })
 }
 
 // clearFilterIntent asks the root to show every row again (F).

@@ -76,6 +76,23 @@ func (p *prompt) View() string {
 	return fit(p.input.View(), p.width)
 }
 
+// submitted is the Update of a prompt that asks the root for then(text)
+// on enter and closes on esc.
+func (p *prompt) submitted(msg tea.Msg, then func(string) tea.Msg) (tea.Msg, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil, nil
+	}
+	v, res, cmd := p.handle(k)
+	switch res {
+	case promptCancelled:
+		return closeIntent{}, nil
+	case promptSubmitted:
+		return closeIntent{then(v)}, nil
+	}
+	return nil, cmd
+}
+
 // SetSize sets the prompt's width; it is one line high.
 func (p *prompt) SetSize(w, _ int) { p.width = max(w, 0) }
 
@@ -94,21 +111,12 @@ func newGoto(st *Styles) gotoPrompt {
 
 // Update implements component.
 func (g *gotoPrompt) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil, nil
-	}
-	v, res, cmd := g.handle(k)
-	switch res {
-	case promptCancelled:
-		return closeIntent{}, nil
-	case promptSubmitted:
+	return g.submitted(msg, func(v string) tea.Msg {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil {
-			return closeIntent{flashIntent{"go to: type a segment number"}}, nil
+			return flashIntent{"go to: type a segment number"}
 		}
 		// Numbers are 1-based; the root clamps to the document.
-		return closeIntent{moveIntent{max(n, 1) - 1}}, nil
-	}
-	return nil, cmd
+		return moveIntent{max(n, 1) - 1}
+	})
 }

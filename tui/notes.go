@@ -44,18 +44,7 @@ type noteIntent struct{ text string }
 
 // Update implements component.
 func (p *notePrompt) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil, nil
-	}
-	v, res, cmd := p.handle(k)
-	switch res {
-	case promptCancelled:
-		return closeIntent{}, nil
-	case promptSubmitted:
-		return closeIntent{noteIntent{v}}, nil
-	}
-	return nil, cmd
+	return p.submitted(msg, func(v string) tea.Msg { return noteIntent{v} })
 }
 
 // setNote replaces the current segment's note and saves.

@@ -210,10 +210,7 @@ func (r *replacer) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHe
 func (r *replacer) list() []string {
 	w, h := r.lw, r.lh
 	out := make([]string, 0, h)
-	first, per := 0, max(h/2, 1)
-	if r.sel >= per {
-		first = r.sel - per + 1
-	}
+	first := firstItem(r.sel, h, 2)
 	if len(r.items) == 0 {
 		out = append(out, fit("  no target contains "+sanitizeLine(r.find), w))
 	}

@@ -21,14 +21,6 @@ func (t *table) setRows(rows []int) {
 // filtered reports whether a filter hides some rows.
 func (t *table) filtered() bool { return t.rows != nil }
 
-// shownCount is the number of rows shown.
-func (t *table) shownCount() int {
-	if t.rows == nil {
-		return len(t.doc.Segments)
-	}
-	return len(t.rows)
-}
-
 // shown reports whether segment i is shown.
 func (t *table) shown(i int) bool {
 	if t.rows == nil {
@@ -63,7 +55,7 @@ func (t *table) prev(i int) int {
 // nearest is the first shown segment at or after i, or else the last
 // shown one.
 func (t *table) nearest(i int) int {
-	if t.rows == nil || len(t.rows) == 0 {
+	if len(t.rows) == 0 {
 		return i
 	}
 	if k := sort.SearchInts(t.rows, i); k < len(t.rows) {
@@ -125,10 +117,4 @@ func shownOf(t *table, list []int) []int {
 		}
 	}
 	return out
-}
-
-// shownIn reports whether segment i is in rows (sorted).
-func (t *table) shownIn(rows []int, i int) bool {
-	k := sort.SearchInts(rows, i)
-	return k < len(rows) && rows[k] == i
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -80,9 +79,7 @@ func (f *termForm) open(src, tgt, source string) {
 	}
 	f.fields[f.focus].Focus()
 	f.fields[f.focus].CursorEnd()
-	f.words = strings.FieldsFunc(source, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
-	})
+	f.words = sourceWords(source)
 	f.next = 0
 	f.checked, f.clashes, f.busy, f.err = nil, nil, false, ""
 }
