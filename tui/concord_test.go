@@ -90,3 +90,18 @@ func TestConcordanceNothing(t *testing.T) {
 		t.Errorf("esc left mode %v", h.m.mode)
 	}
 }
+
+// TestOverlayIgnoresClicks: a click while the concordance (opened from
+// the editor) covers the table moves nothing; esc finds the editor on its
+// segment.
+func TestOverlayIgnoresClicks(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Memory: testMemory()})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down", "down", "down", "enter", "ctrl+k")
+	h.typeText("puces\r")
+	h.send(tea.MouseMsg{X: 10, Y: 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	h.press("esc")
+	if h.m.cur != 3 || !h.m.editing() || h.m.editor.segment() != 3 {
+		t.Errorf("after a click under the concordance: cursor %d, editing %v on %d", h.m.cur, h.m.editing(), h.m.editor.segment())
+	}
+}

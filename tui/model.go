@@ -391,7 +391,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.follow = true
 		cmds = append(cmds, m.typeAhead(msg)...)
 	case tea.MouseMsg:
-		if !m.tooSmall && len(m.doc.Segments) > 0 && m.mode != modeConfirmQuit {
+		// The concordance, replace and term form cover the table (or keep
+		// the editor open under them): a click must not move the cursor.
+		if !m.tooSmall && len(m.doc.Segments) > 0 && m.mode != modeConfirmQuit && m.mode != modeConcord && m.mode != modeReplace && m.mode != modeTerm {
 			msg.Y-- // the header line
 			cmds = append(cmds, m.route(m.browse, msg))
 		}
