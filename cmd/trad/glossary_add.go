@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -69,7 +70,8 @@ func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 		Domain: o.Domain, Note: o.Note, POS: o.POS,
 	}
 	src := glossarySources{NoBuiltin: true}
-	if _, err := os.Stat(path); err == nil {
+	// A file of the user folder is loaded with it: not twice.
+	if _, err := os.Stat(path); err == nil && !sameFile(filepath.Dir(path), glossary.UserDir()) {
 		src.Paths = []string{path}
 	}
 	g, err := loadGlossaries(s, src)

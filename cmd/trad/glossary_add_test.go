@@ -24,6 +24,9 @@ func TestGlossaryAdd(t *testing.T) {
 	}
 	for _, st := range steps {
 		code, out, errs := runGlossary(t, "", st.args...)
+		if strings.Count(errs, "trad: duplicate")+strings.Count(errs, "trad: conflict") > 1 {
+			t.Errorf("%v: a clash listed twice:\n%s", st.args, errs)
+		}
 		if code != st.code || !strings.Contains(out, st.out) || !strings.Contains(errs, st.err) {
 			t.Errorf("%v: exit %d, out %q, err %q; want %d, %q, %q", st.args, code, out, errs, st.code, st.out, st.err)
 		}
