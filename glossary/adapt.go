@@ -33,6 +33,18 @@ func AdaptTarget(hit Hit, target string, atSentenceStart bool, tgtLang string) s
 	return target
 }
 
+// SentenceStart reports whether text inserted at byte offset at of text
+// (a translation being typed) starts a sentence, for AdaptTarget's
+// atSentenceStart: only spaces, quotes, brackets and dashes lie between at
+// and the start of text or a ".", "!", "?" or "…". A colon does not start
+// a sentence in the target languages trad writes.
+func SentenceStart(text string, at int) bool {
+	if at < 0 || at > len(text) {
+		return false
+	}
+	return sentenceStart(text, at, ".!?…")
+}
+
 // pluralEnglish returns the plural of English noun phrase s by
 // pluralising its head word; words in capitals of two letters or less
 // ("US", "EU") and phrases without a head are kept as they are.

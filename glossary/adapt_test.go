@@ -82,6 +82,27 @@ func TestAdaptTarget(t *testing.T) {
 	}
 }
 
+func TestSentenceStart(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		at   int
+		want bool
+	}{
+		{"", 0, true},
+		{"The cloud", 4, false},
+		{"Done. ", 6, true},
+		{"Done! « ", 9, true},
+		{"It says: ", 9, false},
+		{"Really?\n(", 9, true},
+		{"Wait… ", 8, true},
+		{"a", 5, false},
+	} {
+		if got := SentenceStart(tc.text, tc.at); got != tc.want {
+			t.Errorf("SentenceStart(%q, %d) = %v, want %v", tc.text, tc.at, got, tc.want)
+		}
+	}
+}
+
 // TestHitPlural checks that a hit says when the source text has the plural
 // of the term, judged on the head word.
 func TestHitPlural(t *testing.T) {
