@@ -93,7 +93,10 @@ func appendTable(text []byte, name string, format Format, e *Entry, src, tgt str
 		}
 	} else {
 		var row []string
-		text, row = multiRow(text, t, format, e, src, tgt, eol)
+		text, row = multiRow(text, t, format, e, src, tgt)
+		if row == nil {
+			return nil, 0, fmt.Errorf("line %d: the header lacks a column for the term, and rows have more cells than it (fix them first)", t.headerLine)
+		}
 		if format == FormatTSV && strings.HasPrefix(row[0], "#") {
 			return nil, 0, fmt.Errorf("term %q: a line starting with \"#\" is a comment in this layout", row[0])
 		}
@@ -111,9 +114,10 @@ func appendTable(text []byte, name string, format Format, e *Entry, src, tgt str
 }
 
 // multiRow returns e's row under the multi-language header of t, and text
-// with the columns the header lacks (e's languages, "domain", "note")
-// added at the end of the header line.
-func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt string, eol string) ([]byte, []string) {
+// with the columns the header lacks (e's languages, "domain", "note",
+// "pos") added at the end of the header line; a nil row when columns are
+// needed but rows already have cells past the header (t.wide).
+func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt string) ([]byte, []string) {
 	cols := append([]column(nil), t.header...)
 	var added []string
 	index := func(c column) int {
@@ -151,6 +155,9 @@ func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt str
 		row = row[:len(row)-1]
 	}
 	if len(added) > 0 {
+		if t.wide {
+			return text, nil
+		}
 		text = extendHeader(text, t.headerLine, added, format)
 	}
 	return text, row

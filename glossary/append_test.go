@@ -218,11 +218,16 @@ func TestAppendEntryRefuses(t *testing.T) {
 		{"same language", "g.tsv", newEntry("a", "b", "", ""), "fr", "fr-CA", "two languages"},
 		{"extension", "g.docx", newEntry("a", "b", "", ""), "fr", "en", "extension"},
 		{"comment source", "g.txt", newEntry("#a", "b", "", ""), "fr", "en", "comment"},
+		{"wide rows", "g.csv", newEntry("a", "b", "tech", ""), "fr", "en", "more cells"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, tc.file)
-			if tc.name == "comment source" {
+			switch tc.name {
+			case "comment source":
 				os.WriteFile(path, []byte("x\ty\n"), 0o644)
+			case "wide rows":
+				// "junk" would become the domain of x if a column were added.
+				os.WriteFile(path, []byte("fr,en\nx,y,junk\n"), 0o644)
 			}
 			_, err := AppendEntry(path, tc.e, tc.src, tc.tgt)
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
