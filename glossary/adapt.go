@@ -50,25 +50,23 @@ func SentenceStart(text string, at int) bool {
 // ("US", "EU") and phrases without a head are kept as they are.
 func pluralEnglish(s string) string {
 	start, end := -1, -1
+words:
 	for i := 0; i < len(s); {
-		for i < len(s) && s[i] == ' ' {
-			i++
+		j := len(s)
+		if k := strings.IndexByte(s[i:], ' '); k >= 0 {
+			j = i + k
 		}
-		j := i
-		for j < len(s) && s[j] != ' ' {
-			j++
-		}
-		if i == j {
-			break
-		}
-		if englishPrepositions[strings.ToLower(s[i:j])] {
+		switch w := s[i:j]; {
+		case w == "":
+		case englishPrepositions[strings.ToLower(w)] || w[0] == '(' || w[0] == '[':
+			// "chief of staff", "cloud (computing)": the head is before.
 			if start >= 0 {
-				break
+				break words
 			}
-		} else {
+		default:
 			start, end = i, j
 		}
-		i = j
+		i = j + 1
 	}
 	if start < 0 {
 		return s
