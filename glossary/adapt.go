@@ -33,30 +33,40 @@ func AdaptTarget(hit Hit, target string, atSentenceStart bool, tgtLang string) s
 	return target
 }
 
+// SentenceStart reports whether text inserted at byte offset at of text
+// (a translation being typed) starts a sentence, for AdaptTarget's
+// atSentenceStart: only spaces, quotes, brackets and dashes lie between at
+// and the start of text or a ".", "!", "?" or "…". A colon does not start
+// a sentence in the target languages trad writes.
+func SentenceStart(text string, at int) bool {
+	if at < 0 || at > len(text) {
+		return false
+	}
+	return sentenceStart(text, at, ".!?…")
+}
+
 // pluralEnglish returns the plural of English noun phrase s by
 // pluralising its head word; words in capitals of two letters or less
 // ("US", "EU") and phrases without a head are kept as they are.
 func pluralEnglish(s string) string {
 	start, end := -1, -1
+words:
 	for i := 0; i < len(s); {
-		for i < len(s) && s[i] == ' ' {
-			i++
+		j := len(s)
+		if k := strings.IndexByte(s[i:], ' '); k >= 0 {
+			j = i + k
 		}
-		j := i
-		for j < len(s) && s[j] != ' ' {
-			j++
-		}
-		if i == j {
-			break
-		}
-		if englishPrepositions[strings.ToLower(s[i:j])] {
+		switch w := s[i:j]; {
+		case w == "":
+		case englishPrepositions[strings.ToLower(w)] || w[0] == '(' || w[0] == '[':
+			// "chief of staff", "cloud (computing)": the head is before.
 			if start >= 0 {
-				break
+				break words
 			}
-		} else {
+		default:
 			start, end = i, j
 		}
-		i = j
+		i = j + 1
 	}
 	if start < 0 {
 		return s

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestClashes(t *testing.T) {
@@ -21,7 +22,7 @@ func TestClashes(t *testing.T) {
 		{"Réseau social", "social networking", "conflict:réseau social"},
 		{"nuage", "cloud", "duplicate:Nuage"},
 		{"NUAGE", "haze", "conflict:Nuage"},
-		{"puce", "chip", "conflict:puce"}, // no English term yet
+		{"puce", "chip", ""}, // no English term yet: nothing to contradict
 		{"l'état", "the state", "duplicate:l’État"},
 		{"réseau", "network", ""},
 	} {
@@ -54,6 +55,8 @@ func TestAdaptTarget(t *testing.T) {
 		{"chief executive", true, false, "en", nil, "chief executives", ""},
 		{"chief of staff", true, false, "en", noun, "chiefs of staff", "head before the preposition"},
 		{"child", true, false, "en", noun, "children", "irregular"},
+		{"cloud (computing)", true, false, "en", noun, "clouds (computing)", "a bracketed tail"},
+		{"  freedom  of the press ", true, false, "en", noun, "  freedoms  of the press ", "spaces kept"},
 		{"criterion", true, false, "en", noun, "criteria", "irregular"},
 		{"news", true, false, "en", noun, "news", "invariable"},
 		{"armed forces", true, false, "en", noun, "armed forces", "already plural"},
@@ -78,6 +81,27 @@ func TestAdaptTarget(t *testing.T) {
 		got := AdaptTarget(Hit{Plural: tc.plural, Entry: tc.entry}, tc.target, tc.start, tc.lang)
 		if got != tc.want {
 			t.Errorf("%q plural=%v start=%v %s: %q, want %q (%s)", tc.target, tc.plural, tc.start, tc.lang, got, tc.want, tc.comment)
+		}
+	}
+}
+
+func TestSentenceStart(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		at   int
+		want bool
+	}{
+		{"", 0, true},
+		{"The cloud", 4, false},
+		{"Done. ", 6, true},
+		{"Done! « ", 9, true},
+		{"It says: ", 9, false},
+		{"Really?\n(", 9, true},
+		{"Wait… ", 8, true},
+		{"a", 5, false},
+	} {
+		if got := SentenceStart(tc.text, tc.at); got != tc.want {
+			t.Errorf("SentenceStart(%q, %d) = %v, want %v", tc.text, tc.at, got, tc.want)
 		}
 	}
 }
@@ -116,4 +140,27 @@ func TestHitPlural(t *testing.T) {
 			t.Errorf("%s %q in %q: Plural %v, want %v", tc.lang, tc.term, tc.text, hits[0].Plural, tc.want)
 		}
 	}
+}
+
+// FuzzAdaptTarget checks that any target comes out as valid text, the
+// same up to the case of one letter when only capitalised, and unchanged
+// when neither plural nor at a sentence start.
+func FuzzAdaptTarget(f *testing.F) {
+	f.Add("chief of staff", true, true, "en")
+	f.Add("ǆ (x) [y]", true, true, "hr")
+	f.Add(" \u0301e", false, true, "tr")
+	f.Fuzz(func(t *testing.T, target string, plural, start bool, lang string) {
+		if !utf8.ValidString(target) {
+			t.Skip()
+		}
+		got := AdaptTarget(Hit{Plural: plural}, target, start, lang)
+		switch {
+		case !utf8.ValidString(got):
+			t.Fatalf("%q → invalid %q", target, got)
+		case !plural && !start && got != target:
+			t.Fatalf("%q changed to %q", target, got)
+		case !plural && start && !strings.EqualFold(deaccent(got), deaccent(target)) && utf8.RuneCountInString(got) == utf8.RuneCountInString(target):
+			t.Fatalf("%q capitalised to %q", target, got)
+		}
+	})
 }

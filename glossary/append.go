@@ -196,7 +196,7 @@ func appendBytes(raw []byte, path string, e *Entry, src, tgt string) ([]byte, in
 	var line int
 	switch format {
 	case FormatTBX:
-		text, line, err = appendTBX(text, e, src, tgt)
+		text, line, err = appendTBX(text, path, e, src, tgt)
 	default:
 		text, line, err = appendTable(text, path, format, e, src, tgt)
 	}
@@ -204,7 +204,31 @@ func appendBytes(raw []byte, path string, e *Entry, src, tgt string) ([]byte, in
 		return nil, 0, err
 	}
 	out, err := enc.encode(text)
-	return out, line, err
+	if err != nil {
+		return nil, 0, err
+	}
+	// A last line that opens a CSV quote and never closes it would swallow
+	// the row: make sure the entry reads back where it was put.
+	if format != FormatTBX && !readsBack(out, path, format, e, src, line) {
+		return nil, 0, fmt.Errorf("line %d: the term would not read back (an unclosed quote before it?)", line)
+	}
+	return out, line, nil
+}
+
+// readsBack reports whether data, read as a glossary, has at line an
+// entry whose first source term is e's.
+func readsBack(data []byte, path string, format Format, e *Entry, src string, line int) bool {
+	g, _, err := readBytes(data, path, format)
+	if err != nil {
+		return false
+	}
+	for _, got := range g.Entries() {
+		if got.Origin.Line == line {
+			s := got.Source(src)
+			return len(s) > 0 && s[0] == e.Terms[src][0]
+		}
+	}
+	return false
 }
 
 // newGlossaryFile writes e as a whole new file in the layout path's

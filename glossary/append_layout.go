@@ -93,7 +93,10 @@ func appendTable(text []byte, name string, format Format, e *Entry, src, tgt str
 		}
 	} else {
 		var row []string
-		text, row = multiRow(text, t, format, e, src, tgt, eol)
+		text, row = multiRow(text, t, format, e, src, tgt)
+		if row == nil {
+			return nil, 0, fmt.Errorf("line %d: the header lacks a column for the term, and rows have more cells than it (fix them first)", t.headerLine)
+		}
 		if format == FormatTSV && strings.HasPrefix(row[0], "#") {
 			return nil, 0, fmt.Errorf("term %q: a line starting with \"#\" is a comment in this layout", row[0])
 		}
@@ -111,9 +114,10 @@ func appendTable(text []byte, name string, format Format, e *Entry, src, tgt str
 }
 
 // multiRow returns e's row under the multi-language header of t, and text
-// with the columns the header lacks (e's languages, "domain", "note")
-// added at the end of the header line.
-func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt string, eol string) ([]byte, []string) {
+// with the columns the header lacks (e's languages, "domain", "note",
+// "pos") added at the end of the header line; a nil row when columns are
+// needed but rows already have cells past the header (t.wide).
+func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt string) ([]byte, []string) {
 	cols := append([]column(nil), t.header...)
 	var added []string
 	index := func(c column) int {
@@ -151,6 +155,9 @@ func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt str
 		row = row[:len(row)-1]
 	}
 	if len(added) > 0 {
+		if t.wide {
+			return text, nil
+		}
 		text = extendHeader(text, t.headerLine, added, format)
 	}
 	return text, row
@@ -184,14 +191,40 @@ func extendHeader(text []byte, line int, cells []string, format Format) []byte {
 	return b.Bytes()
 }
 
-// appendTBX inserts e as a new entry before the last </body> of a TBX
-// file (decoded), indented as the file's entries are, and returns the new
-// text and the line of the entry's start tag.
-func appendTBX(text []byte, e *Entry, src, tgt string) ([]byte, int, error) {
-	at := bytes.LastIndex(text, []byte("</body>"))
-	if at < 0 {
-		return nil, 0, errors.New("no </body> element to add the entry to")
+// appendTBX inserts e as a new entry before the closing </body> of a TBX
+// file (decoded) that reads (a malformed one is an error: the entry would
+// never be matched), indented as the file is, and returns the new text and
+// the line of the entry's start tag.
+func appendTBX(text []byte, name string, e *Entry, src, tgt string) ([]byte, int, error) {
+	before, _, err := readTBX(text, name)
+	if err != nil {
+		return nil, 0, err
 	}
+	n := bytes.Count(text, []byte("<termEntry")) + bytes.Count(text, []byte("<conceptEntry")) + 1
+	for bytes.Contains(text, fmt.Appendf(nil, "id=\"c%d\"", n)) {
+		n++
+	}
+	// The last "</body>" is the element's unless a comment or CDATA after
+	// it holds one: try them from the last, and keep the first insertion
+	// that reads back as one more entry, last, where it was put.
+	for end := len(text); end > 0; {
+		at := bytes.LastIndex(text[:end], []byte("</body>"))
+		if at < 0 {
+			break
+		}
+		end = at
+		out, line := insertTBXEntry(text, at, e, src, tgt, fmt.Sprintf("c%d", n))
+		after, _, err := readTBX(out, name)
+		if err == nil && after.Len() == before.Len()+1 && after.Entries()[after.Len()-1].Origin.Line == line {
+			return out, line, nil
+		}
+	}
+	return nil, 0, errors.New("no </body> element to add the entry to")
+}
+
+// insertTBXEntry returns text with e written as an entry with id before
+// the "</body>" at byte at, and the line of the entry's start tag.
+func insertTBXEntry(text []byte, at int, e *Entry, src, tgt, id string) ([]byte, int) {
 	v3 := bytes.Contains(text, []byte("<conceptEntry")) || bytes.Contains(text, []byte("urn:iso:std:iso:30042:ed-2"))
 	eol := lineEnd(text)
 	lineStart := bytes.LastIndexByte(text[:at], '\n') + 1
@@ -207,13 +240,9 @@ func appendTBX(text []byte, e *Entry, src, tgt string) ([]byte, int, error) {
 	} else {
 		prefix, indent = eol, ""
 	}
-	n := bytes.Count(text, []byte("<termEntry")) + bytes.Count(text, []byte("<conceptEntry")) + 1
-	for bytes.Contains(text, fmt.Appendf(nil, "id=\"c%d\"", n)) {
-		n++
-	}
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
-	writeTBXEntry(w, e, v3, &WriteOptions{From: src, To: tgt, Langs: []string{src, tgt}}, fmt.Sprintf("c%d", n), indent, unit)
+	writeTBXEntry(w, e, v3, &WriteOptions{From: src, To: tgt, Langs: []string{src, tgt}}, id, indent, unit)
 	w.Flush()
 	entry := buf.Bytes()
 	if eol != "\n" {
@@ -225,5 +254,5 @@ func appendTBX(text []byte, e *Entry, src, tgt string) ([]byte, int, error) {
 	line := 1 + bytes.Count(out.Bytes(), []byte{'\n'})
 	out.Write(entry)
 	out.Write(text[at:])
-	return out.Bytes(), line, nil
+	return out.Bytes(), line
 }

@@ -218,11 +218,16 @@ func TestAppendEntryRefuses(t *testing.T) {
 		{"same language", "g.tsv", newEntry("a", "b", "", ""), "fr", "fr-CA", "two languages"},
 		{"extension", "g.docx", newEntry("a", "b", "", ""), "fr", "en", "extension"},
 		{"comment source", "g.txt", newEntry("#a", "b", "", ""), "fr", "en", "comment"},
+		{"wide rows", "g.csv", newEntry("a", "b", "tech", ""), "fr", "en", "more cells"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, tc.file)
-			if tc.name == "comment source" {
+			switch tc.name {
+			case "comment source":
 				os.WriteFile(path, []byte("x\ty\n"), 0o644)
+			case "wide rows":
+				// "junk" would become the domain of x if a column were added.
+				os.WriteFile(path, []byte("fr,en\nx,y,junk\n"), 0o644)
 			}
 			_, err := AppendEntry(path, tc.e, tc.src, tc.tgt)
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
@@ -284,5 +289,94 @@ func TestUserGlossaryPath(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("%q: %q %v, want %q", tc.configured, got, err, tc.want)
 		}
+	}
+}
+
+// FuzzAppendEntry appends a term to any file content: either AppendEntry
+// refuses and leaves the file as it was, or the file reads back with every
+// entry it had and the new one at the line it said.
+func FuzzAppendEntry(f *testing.F) {
+	for _, p := range []string{"testdata/append/pairs-crlf.txt", "testdata/append/multi.tsv", "testdata/append/multi.csv", "testdata/tbx-basic-2008-sample.tbx"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, filepath.Ext(p), "nuage", "cloud")
+	}
+	f.Add([]byte("fr,en\n"), ".csv", "AA", "AA")
+	f.Add([]byte("<martif><text><body></body></text></martif>"), ".tbx", "a<b", "c&d")
+	f.Fuzz(func(t *testing.T, data []byte, ext, src, tgt string) {
+		switch ext {
+		case ".txt", ".tsv", ".csv", ".tbx":
+		default:
+			t.Skip()
+		}
+		path := filepath.Join(t.TempDir(), "g"+ext)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before, _, beforeErr := ReadFile(path)
+		added, err := AppendEntry(path, newEntry(src, tgt, "", ""), "fr", "en")
+		got, _ := os.ReadFile(path)
+		if err != nil {
+			if !bytes.Equal(got, data) {
+				t.Fatalf("error %v, and the file changed", err)
+			}
+			return
+		}
+		after, _, err := ReadFile(path)
+		if err != nil {
+			t.Fatalf("read back: %v\n%q", err, got)
+		}
+		e := findAt(after, added.Origin.Line)
+		if e == nil || e.Source("fr")[0] != added.Terms["fr"][0] || e.Target("en")[0] != added.Terms["en"][0] {
+			t.Fatalf("no entry %v at line %d:\n%q", added.Terms, added.Origin.Line, got)
+		}
+		if beforeErr == nil && after.Len() != before.Len()+1 {
+			t.Fatalf("%d entries before, %d after\n%q", before.Len(), after.Len(), got)
+		}
+	})
+}
+
+// TestAppendEntryTBXBodyInComment checks that a "</body>" in a comment
+// after the real one does not swallow the entry, and that a TBX without a
+// body is refused untouched.
+func TestAppendEntryTBXBodyInComment(t *testing.T) {
+	for _, tc := range []struct{ data, want string }{
+		{"<martif><text><body><termEntry><langSet xml:lang=\"fr\"><tig><term>a</term></tig></langSet></termEntry></body></text><!-- </body> --></martif>\n", ""},
+		{"<martif><text><termEntry><langSet xml:lang=\"fr\"><tig><term>a</term></tig></langSet></termEntry></text><!-- </body> --></martif>\n", "no </body>"},
+	} {
+		path := filepath.Join(t.TempDir(), "g.tbx")
+		os.WriteFile(path, []byte(tc.data), 0o644)
+		added, err := AppendEntry(path, newEntry("b", "c", "", ""), "fr", "en")
+		got, _ := os.ReadFile(path)
+		if tc.want != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.want) || string(got) != tc.data {
+				t.Errorf("error %v (want %q), file %q", err, tc.want, got)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _, err := ReadFile(path)
+		if err != nil || g.Len() != 2 || findAt(g, added.Origin.Line) == nil {
+			t.Errorf("read back %v, %v:\n%s", g.Entries(), err, got)
+		}
+	}
+}
+
+// TestAppendEntryUnclosedQuote checks that a CSV whose last record opens a
+// quote is refused rather than given a row that the quote swallows.
+func TestAppendEntryUnclosedQuote(t *testing.T) {
+	data := "a,b\nc,\"d\n"
+	path := filepath.Join(t.TempDir(), "g.csv")
+	os.WriteFile(path, []byte(data), 0o644)
+	_, err := AppendEntry(path, newEntry("x", "y", "", ""), "fr", "en")
+	if err == nil || !strings.Contains(err.Error(), "read back") {
+		t.Fatalf("error %v, want one saying the term would not read back", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != data {
+		t.Fatalf("file changed: %q", got)
 	}
 }

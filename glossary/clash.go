@@ -10,7 +10,8 @@ const (
 	// with this target term.
 	ClashDuplicate ClashKind = "duplicate"
 	// ClashConflict: an existing entry gives this source term with other
-	// target terms (or none in the target language).
+	// target terms. An entry with no term in the target language does not
+	// clash: the new one adds what it lacks.
 	ClashConflict ClashKind = "conflict"
 )
 
@@ -37,6 +38,9 @@ func Clashes(g *Glossary, e Entry, src, tgt string) []Clash {
 	}
 	var out []Clash
 	for _, old := range g.Entries() {
+		if len(old.Target(tgt)) == 0 {
+			continue
+		}
 		for _, s := range old.Source(src) {
 			if !srcKeys[termKey(s)] {
 				continue

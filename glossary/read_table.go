@@ -56,8 +56,11 @@ type tableReader struct {
 	name   string
 	header []column // nil: two-column layout
 	seen   bool     // a data row or header was seen
-	// headerLine is the line of the header (0: none), for AppendEntry.
+	// headerLine is the line of the header (0: none), and wide is set
+	// when a row has more cells than it: AppendEntry must not add columns
+	// to such a header (the extra cells would fill them).
 	headerLine int
+	wide       bool
 	ents       []*Entry
 	warns      []Warning
 }
@@ -154,6 +157,7 @@ func (t *tableReader) multi(line int, cells []string) {
 		for _, c := range extra {
 			if strings.TrimSpace(c) != "" {
 				t.warn(line, "want at most %d columns as in the header, got %d", len(t.header), len(cells))
+				t.wide = true
 				return
 			}
 		}

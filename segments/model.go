@@ -90,6 +90,11 @@ type Block struct {
 	// numbered from 1 in order of appearance; the segments' tags place
 	// them. Nil for a block without inline formatting. See tags.go.
 	Codes []Code `json:"codes,omitempty"`
+	// Overrides are the translator's changes to the block's segmentation
+	// (SplitSegment, MergeNext), in the order made; re-segmenting a changed
+	// article applies them again (see resegment.go). The slice is never
+	// changed in place (clones share it).
+	Overrides []Override `json:"overrides,omitempty"`
 }
 
 // Segment is one sentence (or heading, or list item) of source with its target.

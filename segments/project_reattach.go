@@ -13,6 +13,10 @@ type ReattachResult struct {
 	Changed []int
 	// New counts the segments of the new text matched to no old one.
 	New int
+	// Overrides counts the translator's splits and merges applied again
+	// to the new segmentation; DroppedOverrides those whose sentences are
+	// gone (see reapplyOverrides).
+	Overrides, DroppedOverrides int
 }
 
 // hasWork reports whether s carries anything of the translator's.
@@ -72,9 +76,13 @@ func (d *Document) blockOf(s *Segment) *Block {
 //  3. Every other segment of old with work is appended to nd.Orphans, as are
 //     the orphans of old not re-attached. Nothing is dropped.
 //
-// The cursor follows its segment when it can.
+// Before matching, the splits and merges the translator made in old
+// (Block.Overrides) are made again in nd where their sentences still are,
+// so that the work finds the same segments. The cursor follows its
+// segment when it can.
 func Reattach(old, nd *Document) ReattachResult {
 	var res ReattachResult
+	res.Overrides, res.DroppedOverrides = nd.reapplyOverrides(old)
 	oldToNew := make([]int, len(old.Segments))
 	for i := range oldToNew {
 		oldToNew[i] = -1
