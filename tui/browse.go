@@ -85,7 +85,7 @@ func (b *browser) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		{k.Filter, openIntent{modeFilter}}, {k.ClearFilter, clearFilterIntent{}},
 		{k.Note, openIntent{modeNote}}, {k.PaneNotes, paneIntent{paneNotes}},
 		{k.Concordance, concordOpenIntent{}}, {k.Replace, replaceOpenIntent{}}, {k.UndoBulk, undoBulkIntent{}},
-		{k.AddTerm, termOpenIntent{}},
+		{k.AddTerm, termOpenIntent{}}, {k.Split, splitOpenIntent{}}, {k.Merge, mergeIntent{}},
 	} {
 		if key.Matches(km, a.b) {
 			return a.it, nil

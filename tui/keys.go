@@ -56,6 +56,9 @@ type BrowseKeys struct {
 	Replace, UndoBulk key.Binding
 	// AddTerm opens the add-term form (termform.go).
 	AddTerm key.Binding
+	// Split opens the split picker, Merge merges with the next segment
+	// (splitmerge.go).
+	Split, Merge key.Binding
 }
 
 // EditKeys are the bindings of the target editor. They embed the textarea's

@@ -17,6 +17,8 @@ func defaultToolKeys(k *KeyMap) {
 	br.Replace = b([]string{"R"}, "R", "replace in targets")
 	br.UndoBulk = b([]string{"U"}, "U", "undo replace/fill")
 	br.AddTerm = b([]string{"T"}, "T", "add a term")
+	br.Split = b([]string{"S"}, "S", "split segment")
+	br.Merge = b([]string{"J"}, "J", "merge with next")
 	ed := &k.Edit
 	ed.Concordance = b([]string{"ctrl+k"}, "ctrl+k", "concordance")
 	ed.AddTerm = b([]string{"alt+T"}, "alt+T", "add a term")
@@ -33,12 +35,12 @@ func (k *KeyMap) toolActions(m map[string][]keyAction) {
 		keyAction{"note", &br.Note}, keyAction{"pane-notes", &br.PaneNotes},
 		keyAction{"concordance", &br.Concordance},
 		keyAction{"replace", &br.Replace}, keyAction{"undo-bulk", &br.UndoBulk},
-		keyAction{"add-term", &br.AddTerm})
+		keyAction{"add-term", &br.AddTerm}, keyAction{"split", &br.Split}, keyAction{"merge", &br.Merge})
 	ed := &k.Edit
 	m["edit"] = append(m["edit"], keyAction{"concordance", &ed.Concordance}, keyAction{"add-term", &ed.AddTerm})
 }
 
 // toolColumn is the tools' column of the browsing help.
 func toolColumn(k *BrowseKeys) []key.Binding {
-	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance, k.Replace, k.UndoBulk, k.AddTerm}
+	return []key.Binding{k.Filter, k.ClearFilter, k.Note, k.PaneNotes, k.Concordance, k.Replace, k.UndoBulk, k.AddTerm, k.Split, k.Merge}
 }

@@ -105,6 +105,7 @@ const (
 	modeConcord
 	modeReplace
 	modeTerm
+	modeSplit
 )
 
 // SaveAndQuitMsg asks the editor to save and exit, whatever the outcome of
@@ -173,10 +174,12 @@ type Model struct {
 	// opened from.
 	termF    *termForm
 	termFrom mode
-	noteP    *notePrompt
-	cfg      Config
-	finder   HitFinder
-	loading  bool
+	// splitP is the split picker (splitmerge.go).
+	splitP  *splitPicker
+	noteP   *notePrompt
+	cfg     Config
+	finder  HitFinder
+	loading bool
 	// autoFill is the segment waiting for its matches to auto-insert an
 	// exact one (config tm.auto_insert_exact), -1 when none.
 	autoFill int
@@ -269,6 +272,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		conc:        newConcordance(st, &keys.Prompt),
 		repl:        newReplacer(st, &keys.Prompt),
 		termF:       newTermForm(st),
+		splitP:      &splitPicker{st: st, keys: &keys.Prompt},
 		cfg:         cfg,
 		finder:      opts.Hits,
 		loading:     opts.Load != nil,
@@ -506,7 +510,7 @@ func (m *Model) layout() {
 	}
 	m.header.setSize(w)
 	m.status.setSize(w)
-	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc, m.repl, m.termF} {
+	for _, p := range []component{m.search, m.gotoP, m.export, m.quitQ, m.filterP, m.noteP, m.conc, m.repl, m.termF, m.splitP} {
 		p.SetSize(w, 1)
 	}
 	helpH := m.helpHeight()

@@ -39,6 +39,8 @@ func (m *Model) prompt() component {
 		return m.repl
 	case modeTerm:
 		return m.termF
+	case modeSplit:
+		return m.splitP
 	}
 	return nil
 }
@@ -122,6 +124,9 @@ func (m *Model) apply(intent tea.Msg) tea.Cmd {
 			return cmd
 		}
 		if cmd, ok := m.applyTerm(intent); ok {
+			return cmd
+		}
+		if cmd, ok := m.applySplit(intent); ok {
 			return cmd
 		}
 	}
