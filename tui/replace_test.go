@@ -132,3 +132,23 @@ func TestUndoRepetitionFill(t *testing.T) {
 		t.Errorf("progress %d segments done, want 4", h.m.prog.doneSegs)
 	}
 }
+
+// TestToolHelpFollowsStep: the help line shows the keys of the step the
+// replace and the concordance are at (it was cached by mode).
+func TestToolHelpFollowsStep(t *testing.T) {
+	h := started(t, replaceDoc())
+	h.press("R")
+	h.typeText("State\r")
+	h.typeText("state\r")
+	if v := h.view(); !strings.Contains(v, "a replace all") {
+		t.Errorf("replace list help:\n%s", v)
+	}
+	h.press("esc", "ctrl+k")
+	if v := h.view(); !strings.Contains(v, "tab source word") {
+		t.Errorf("concordance prompt help:\n%s", v)
+	}
+	h.typeText("puces\r")
+	if v := h.view(); !strings.Contains(v, "insert target") {
+		t.Errorf("concordance list help:\n%s", v)
+	}
+}

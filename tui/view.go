@@ -83,7 +83,7 @@ func (m Model) View() string {
 		}
 		lines = append(lines, m.status.line(qaNote))
 	}
-	m.help.setKeys(m.active(), int(m.mode))
+	m.help.setKeys(m.active(), m.helpKey())
 	if v := m.help.View(); v != "" {
 		lines = append(lines, strings.Split(v, "\n")...)
 	}
@@ -104,4 +104,18 @@ func tooSmallView(w, h int) string {
 		out = append(out, fit(msg[i], w))
 	}
 	return strings.Join(out, "\n")
+}
+
+// helpKey names the key set the help shows, for its cache: the mode, and
+// the step of the components whose keys change within their mode (the
+// concordance's prompt and list, the replace's prompts and list).
+func (m *Model) helpKey() int {
+	k := int(m.mode) * 4
+	switch {
+	case m.mode == modeConcord && !m.conc.typing:
+		k++
+	case m.mode == modeReplace:
+		k += m.repl.step
+	}
+	return k
 }
