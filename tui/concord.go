@@ -36,6 +36,7 @@ type concHit struct {
 	start, end             int    // the keyword in source (bytes)
 	glossary               bool   // from a glossary (else the memory)
 	note                   string // a glossary entry's note
+	entry                  *glossary.Entry
 }
 
 // concordMsg is the result of concordCmd, with the glossary's folded
@@ -72,29 +73,84 @@ func newGlossIndex(g *glossary.Glossary, src string) *glossIndex {
 	return x
 }
 
-// concordCmd searches mem and g for query, off the UI goroutine (both are
-// safe for concurrent reads); idx is g's index from an earlier search, or
-// nil. The glossary's entries equal to the query come first, then the
-// memory's hits in tm's order (exact accents, shorter sources, recent),
-// then the entries containing the query.
-func concordCmd(gen int, query string, mem *tm.Memory, g *glossary.Glossary, idx *glossIndex, src, tgt, project string) tea.Cmd {
+// concordQuery is what a concordance search reads: the memory, the
+// glossary (with its index from an earlier search, or nil) and the
+// glossary matcher, all safe for concurrent reads.
+type concordQuery struct {
+	gen               int
+	query             string
+	mem               *tm.Memory
+	g                 *glossary.Glossary
+	idx               *glossIndex
+	finder            HitFinder
+	src, tgt, project string
+}
+
+// concordCmd runs q off the UI goroutine. Best first: the glossary
+// entries the query is (or inflects: the matcher finds "réseau social" in
+// "réseaux sociaux"), the memory's hits in tm's order (exact accents,
+// shorter sources, recent), then the entries containing the query.
+func concordCmd(q concordQuery) tea.Cmd {
 	return func() tea.Msg {
 		var same, memHits, within []concHit
-		if mem != nil {
-			for _, h := range mem.Concordance(query, concordMemMax) {
-				memHits = append(memHits, concHit{source: h.Source, target: h.Target, origin: unitOrigin(h.Origin, project),
+		if q.mem != nil {
+			for _, h := range q.mem.Concordance(q.query, concordMemMax) {
+				memHits = append(memHits, concHit{source: h.Source, target: h.Target, origin: unitOrigin(h.Origin, q.project),
 					changed: h.Changed, start: h.Start, end: h.End})
 			}
 		}
-		if g != nil {
-			if idx == nil || idx.g != g || idx.src != glossary.BaseLang(src) {
-				idx = newGlossIndex(g, glossary.BaseLang(src))
+		idx := q.idx
+		if q.g != nil {
+			if idx == nil || idx.g != q.g || idx.src != glossary.BaseLang(q.src) {
+				idx = newGlossIndex(q.g, glossary.BaseLang(q.src))
 			}
-			same, within = idx.search(query, glossary.BaseLang(tgt))
+			same, within = idx.search(q.query, glossary.BaseLang(q.tgt))
 		}
-		hits := append(append(same, memHits...), within...)
-		return concordMsg{gen: gen, query: query, hits: hits, idx: idx}
+		if q.finder != nil {
+			same = append(matchedHits(q.finder, q.query), same...)
+		}
+		hits := dedupHits(append(append(same, memHits...), within...))
+		return concordMsg{gen: q.gen, query: q.query, hits: hits, idx: idx}
 	}
+}
+
+// matchedHits are the glossary hits the matcher finds in query, as
+// concordance lines (the keyword is the hit's text in the query).
+func matchedHits(finder HitFinder, query string) []concHit {
+	var out []concHit
+	for _, h := range finder.Match(query) {
+		if len(h.Targets) == 0 {
+			continue
+		}
+		c := concHit{source: h.Term, target: h.Targets[0], glossary: true, end: len(h.Term)}
+		if h.Entry != nil {
+			c.origin, c.note, c.entry = shortOrigin(h.Entry.Origin.File, h.Entry.Origin.Line), h.Entry.Note, h.Entry
+		}
+		if len(h.Targets) > 1 {
+			c.origin = "also " + strings.Join(h.Targets[1:], ", ") + " · " + c.origin
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// dedupHits keeps the first line of each glossary entry (the matcher's
+// and the index's may name the same one) and of each memory pair.
+func dedupHits(hits []concHit) []concHit {
+	seenE := map[*glossary.Entry]bool{}
+	seenU := map[[2]string]bool{}
+	out := hits[:0]
+	for _, h := range hits {
+		switch {
+		case h.entry != nil && seenE[h.entry]:
+		case h.entry == nil && seenU[[2]string{h.source, h.target}]:
+		default:
+			seenE[h.entry] = h.entry != nil
+			seenU[[2]string{h.source, h.target}] = h.entry == nil
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // search returns the entries whose source term is query (folded as the
@@ -120,7 +176,7 @@ func (x *glossIndex) search(query, tgt string) (same, within []concHit) {
 		}
 		last = x.entry[k] // one line per entry
 		h := concHit{source: x.term[k], target: ts[0], origin: shortOrigin(e.Origin.File, e.Origin.Line),
-			start: sp[0].start, end: sp[0].end, glossary: true, note: e.Note}
+			start: sp[0].start, end: sp[0].end, glossary: true, note: e.Note, entry: e}
 		if len(ts) > 1 {
 			h.origin = "also " + strings.Join(ts[1:], ", ") + " · " + h.origin
 		}
@@ -375,7 +431,8 @@ func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
 			m.mode = m.concFrom
 			return m.flash("concordance: the memory and glossaries are still loading"), true
 		}
-		return concordCmd(m.conc.gen, it.query, mem, m.qx.glossary, m.conc.idx, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.projectPath), true
+		return concordCmd(concordQuery{gen: m.conc.gen, query: it.query, mem: mem, g: m.qx.glossary, idx: m.conc.idx, finder: m.finder,
+			src: m.doc.SourceLang.String(), tgt: m.doc.TargetLang.String(), project: m.projectPath}), true
 	case concordCloseIntent:
 		m.conc.close()
 		m.mode = m.concFrom

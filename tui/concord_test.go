@@ -105,3 +105,16 @@ func TestOverlayIgnoresClicks(t *testing.T) {
 		t.Errorf("after a click under the concordance: cursor %d, editing %v on %d", h.m.cur, h.m.editing(), h.m.editor.segment())
 	}
 }
+
+// TestConcordanceMatcher: the glossary matcher's hits in the words
+// (inflected terms) come first, once each.
+func TestConcordanceMatcher(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Hits: pluralFinder{}})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("ctrl+k")
+	h.typeText("les puces\r")
+	hits := h.m.conc.hits
+	if len(hits) != 1 || hits[0].source != "puce" || hits[0].target != "chip" || !strings.Contains(hits[0].origin, "also semiconductor") {
+		t.Fatalf("hits %+v", hits)
+	}
+}

@@ -33,16 +33,16 @@ func BenchmarkConcordance(b *testing.B) {
 	mem := benchMemory(doc)
 	b.Run("first", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			msg := concordCmd(1, "souveraineté", mem, benchGlossary, nil, "fr", "en", "")().(concordMsg)
+			msg := concordCmd(concordQuery{gen: 1, query: "souveraineté", mem: mem, g: benchGlossary, src: "fr", tgt: "en"})().(concordMsg)
 			if len(msg.hits) == 0 {
 				b.Fatal("no hit")
 			}
 		}
 	})
-	idx := concordCmd(1, "x", nil, benchGlossary, nil, "fr", "en", "")().(concordMsg).idx
+	idx := concordCmd(concordQuery{gen: 1, query: "x", g: benchGlossary, src: "fr", tgt: "en"})().(concordMsg).idx
 	b.Run("next", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			msg := concordCmd(1, "souveraineté", mem, benchGlossary, idx, "fr", "en", "")().(concordMsg)
+			msg := concordCmd(concordQuery{gen: 1, query: "souveraineté", mem: mem, g: benchGlossary, idx: idx, src: "fr", tgt: "en"})().(concordMsg)
 			if len(msg.hits) == 0 {
 				b.Fatal("no hit")
 			}
