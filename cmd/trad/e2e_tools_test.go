@@ -24,15 +24,14 @@ func TestE2EFilterInTmux(t *testing.T) {
 	if !strings.Contains(scr, "filter: les") || strings.Contains(scr, "Le gouvernement") {
 		t.Errorf("filtered screen:\n%s", scr)
 	}
-	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	toSmall(s)
 	scr = s.waitFor("2 of 3 segments")
 	if strings.Contains(scr, "Le gouvernement") {
 		t.Errorf("80×24 shows a hidden row:\n%s", scr)
 	}
 	s.keys("F")
 	s.waitFor("Le gouvernement")
-	s.keys("q")
-	waitDead(t, s)
+	quitEditor(t, s)
 }
 
 func TestE2ENoteInTmux(t *testing.T) {
@@ -48,10 +47,9 @@ func TestE2ENoteInTmux(t *testing.T) {
 	s.keys("M")
 	s.waitFor("Notes (1)")
 	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Note == "check the date" })
-	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	toSmall(s)
 	s.waitFor("2 ·✱")
-	s.keys("q")
-	waitDead(t, s)
+	quitEditor(t, s)
 }
 
 func TestE2EConcordanceInTmux(t *testing.T) {
@@ -59,13 +57,7 @@ func TestE2EConcordanceInTmux(t *testing.T) {
 	s := startTmux(t, 160, 45, env, bin, "edit", art)
 	s.waitFor("enter/i edit")
 	// Confirm segment 1: it joins the memory as "this project".
-	s.keys("Enter")
-	s.waitFor("enter confirm")
-	s.text("The chips")
-	s.keys("Enter")
-	s.waitFor("1/3 segments")
-	s.keys("Escape")
-	s.waitFor("enter/i edit")
+	confirmTyped(s, "The chips", "1/3 segments")
 	s.keys("C-k")
 	s.waitFor("concordance:")
 	s.text("puces")
@@ -76,12 +68,10 @@ func TestE2EConcordanceInTmux(t *testing.T) {
 	if !strings.Contains(scr, "memory · article.fr memory") || !strings.Contains(scr, "glossary · ") {
 		t.Errorf("concordance list:\n%s", scr)
 	}
-	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	toSmall(s)
 	s.waitFor("→ The chips")
 	s.keys("Escape")
-	s.waitFor("enter/i edit")
-	s.keys("q")
-	waitDead(t, s)
+	quitEditor(t, s)
 }
 
 func TestE2EReplaceInTmux(t *testing.T) {
@@ -89,13 +79,8 @@ func TestE2EReplaceInTmux(t *testing.T) {
 	proj := segments.ProjectPath(art)
 	s := startTmux(t, 160, 45, env, bin, "edit", art)
 	s.waitFor("enter/i edit")
-	s.keys("j", "Enter")
-	s.waitFor("enter confirm")
-	s.text("The government published a report.")
-	s.keys("Enter")
-	s.waitFor("1/3 segments")
-	s.keys("Escape")
-	s.waitFor("enter/i edit")
+	s.keys("j")
+	confirmTyped(s, "The government published a report.", "1/3 segments")
 	s.keys("R")
 	s.waitFor("replace in targets:")
 	s.text("report")
@@ -104,7 +89,7 @@ func TestE2EReplaceInTmux(t *testing.T) {
 	s.text("study")
 	s.keys("Enter")
 	s.waitFor("→ The government published a study.")
-	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	toSmall(s)
 	s.waitFor("1 target to change")
 	s.keys("a")
 	s.waitFor("0 targets to change, 1 replaced")
@@ -114,8 +99,7 @@ func TestE2EReplaceInTmux(t *testing.T) {
 	s.keys("U")
 	s.waitFor("undid the replace")
 	waitProject(t, proj, func(d *segments.Document) bool { return d.Segments[1].Target == "The government published a report." })
-	s.keys("q")
-	waitDead(t, s)
+	quitEditor(t, s)
 }
 
 func TestE2EGlossaryInsertCyclesInTmux(t *testing.T) {
@@ -132,14 +116,12 @@ func TestE2EGlossaryInsertCyclesInTmux(t *testing.T) {
 	if !strings.Contains(scr, "note: also = flea") || !strings.Contains(scr, "│ # Chips") {
 		t.Errorf("after alt+1:\n%s", scr)
 	}
-	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	toSmall(s)
 	s.keys("M-1")
 	s.waitFor("chip, [microchip]")
 	s.waitFor("# Microchips")
 	s.keys("Escape")
-	s.waitFor("enter/i edit")
-	s.keys("q")
-	waitDead(t, s)
+	quitEditor(t, s)
 }
 
 func TestE2EAddTermInTmux(t *testing.T) {
@@ -170,13 +152,11 @@ func TestE2EAddTermInTmux(t *testing.T) {
 	}
 	// Matched at once: the pane lists it.
 	s.waitFor("consomment → use")
-	s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+	toSmall(s)
 	s.keys("T")
 	s.waitFor("Add a term")
 	s.keys("Escape")
-	s.waitFor("enter/i edit")
-	s.keys("q")
-	waitDead(t, s)
+	quitEditor(t, s)
 }
 
 func TestE2ESplitMergeInTmux(t *testing.T) {
@@ -211,6 +191,27 @@ func TestE2ESplitMergeInTmux(t *testing.T) {
 	waitDead(t, s)
 	s = startTmux(t, 160, 45, env, bin, "edit", art)
 	s.waitFor("0/3 segments")
+	s.waitFor("enter/i edit")
+	quitEditor(t, s)
+}
+
+// toSmall resizes the window to 80×24.
+func toSmall(s *tmuxSession) { s.tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24") }
+
+// confirmTyped opens the current segment, types text, confirms, waits for
+// done (the header's count) and goes back to browsing.
+func confirmTyped(s *tmuxSession, text, done string) {
+	s.keys("Enter")
+	s.waitFor("enter confirm")
+	s.text(text)
+	s.keys("Enter")
+	s.waitFor(done)
+	s.keys("Escape")
+	s.waitFor("enter/i edit")
+}
+
+// quitEditor waits for browsing, quits and waits for the end.
+func quitEditor(t *testing.T, s *tmuxSession) {
 	s.waitFor("enter/i edit")
 	s.keys("q")
 	waitDead(t, s)
