@@ -9,6 +9,8 @@ import (
 	"io"
 	"iter"
 	"reflect"
+	"slices"
+	"unicode/utf8"
 )
 
 // segmentRecord is a Segment as the "segments" list of a schema 3 file
@@ -122,6 +124,7 @@ func blockSpans(spans []int, pf *projectFile, bi int) ([]int, error) {
 	if b.First < 0 || b.Count < 0 || b.First+b.Count > len(pf.Segments) {
 		return nil, fmt.Errorf("block %d: segments %d..%d of %d", bi, b.First, b.First+b.Count, len(pf.Segments))
 	}
+	spans = slices.Grow(spans, 2*b.Count)
 	end := 0
 	for i := b.First; i < b.First+b.Count; i++ {
 		s := &pf.Segments[i]
@@ -139,14 +142,71 @@ func blockSpans(spans []int, pf *projectFile, bi int) ([]int, error) {
 type itemEncoder struct {
 	bw  *bufio.Writer
 	enc *json.Encoder
+	// buf and piece, with their encoders, serve encodeLargeBlock.
+	buf, piece       bytes.Buffer
+	bufEnc, pieceEnc *json.Encoder
 }
 
 func newItemEncoder(bw *bufio.Writer) *itemEncoder {
 	e := &itemEncoder{bw: bw}
-	e.enc = json.NewEncoder(noNewline{bw})
-	// Markup stays readable in the file ("<b>", not "\u003cb\u003e").
-	e.enc.SetEscapeHTML(false)
+	e.enc = newCompactEncoder(noNewline{bw})
+	e.bufEnc, e.pieceEnc = newCompactEncoder(&e.buf), newCompactEncoder(&e.piece)
 	return e
+}
+
+func newCompactEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	// Markup stays readable in the file ("<b>", not "\u003cb\u003e").
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// largeText is the size of a block text that encodeLargeBlock writes.
+var largeText = 1 << 20
+
+// encode writes one item.
+func (e *itemEncoder) encode(item any) error {
+	if b, ok := item.(*blockRecord); ok && len(b.Text) > largeText {
+		return e.encodeLargeBlock(b)
+	}
+	return e.enc.Encode(item)
+}
+
+// encodeLargeBlock writes a block record as encode does, its text escaped
+// 64 KB at a time: encoding/json builds a value in one buffer grown by
+// doubling, 200 MB allocated for a 50 MB line. Pieces end before a rune's
+// first byte, where escaping them one by one gives the whole's escape.
+func (e *itemEncoder) encodeLargeBlock(rec *blockRecord) error {
+	b := *rec.Block
+	b.Text = ""
+	e.buf.Reset()
+	if err := e.bufEnc.Encode(blockRecord{Block: &b, Spans: rec.Spans}); err != nil {
+		return err
+	}
+	head := bytes.TrimSuffix(e.buf.Bytes(), []byte{'\n'})
+	// The first such bytes are the field: a quote inside the values before
+	// it is escaped.
+	const field = `"text":""`
+	at := bytes.Index(head, []byte(field))
+	if at < 0 {
+		return errors.New("encode project: no text in a block record")
+	}
+	e.bw.Write(head[:at+len(field)-1])
+	for text := rec.Text; len(text) > 0; {
+		n := min(len(text), 64<<10)
+		for n < len(text) && !utf8.RuneStart(text[n]) {
+			n++
+		}
+		e.piece.Reset()
+		if err := e.pieceEnc.Encode(text[:n]); err != nil {
+			return err
+		}
+		piece := e.piece.Bytes()
+		e.bw.Write(piece[1 : len(piece)-2]) // without the quotes and newline
+		text = text[n:]
+	}
+	_, err := e.bw.Write(head[at+len(field)-1:])
+	return err
 }
 
 // noNewline drops the newline json.Encoder ends each value with: compact
@@ -171,7 +231,7 @@ func encodeList(e *itemEncoder, name string, items iter.Seq[any]) error {
 		}
 		n++
 		e.bw.WriteString("\n    ")
-		if err = e.enc.Encode(item); err != nil {
+		if err = e.encode(item); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package segments
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -234,4 +235,42 @@ func TestLoadSharesSourcesWithBlocks(t *testing.T) {
 			t.Errorf("segment %d (%q) is a copy of its block's text", s.Index, s.Source)
 		}
 	}
+}
+
+// A block text over largeText is escaped piece by piece: the record is
+// byte for byte what encoding/json writes for the whole, whatever falls on
+// a piece's edge (multi-byte runes, escapes, invalid UTF-8, U+2028).
+func TestEncodeLargeBlockMatchesEncoder(t *testing.T) {
+	defer func(n int) { largeText = n }(largeText)
+	largeText = 10
+	var text strings.Builder
+	for i := 0; text.Len() < 300<<10; i++ {
+		text.WriteString([]string{"é", "<b>&", "\"\\", "\u2028", "\x01\n", "\xe2\x80", "€", "日本", "a"}[i%9])
+	}
+	for _, s := range []string{text.String(), "short enough? no: eleven", text.String()[1:]} {
+		b := Block{Kind: KindParagraph, Level: 2, Marker: `"text":""`, Text: s, First: 0, Count: 1}
+		rec := &blockRecord{Block: &b, Spans: []int{0, 3}}
+		var want bytes.Buffer
+		if err := newCompactEncoder(&want).Encode(rec); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		bw := bufio.NewWriter(&got)
+		if err := newItemEncoder(bw).encode(rec); err != nil {
+			t.Fatal(err)
+		}
+		bw.Flush()
+		if got.String()+"\n" != want.String() {
+			t.Errorf("text of %d bytes: pieces differ from the whole (first difference at %d)", len(s), firstDiff(got.String(), want.String()))
+		}
+	}
+}
+
+func firstDiff(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }
