@@ -2,7 +2,6 @@ package segments
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -72,16 +71,7 @@ func FuzzDecodeProject(f *testing.F) {
 		f.Add(data)
 	}
 	doc, pp := taggedWork(f, f.TempDir())
-	pf, err := toProject(pp, doc)
-	if err != nil {
-		f.Fatal(err)
-	}
-	pf.Schema = 2
-	v2, err := json.MarshalIndent(pf, "", "  ")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(v2)
+	f.Add(schema2File(f, pp, doc))
 	f.Add([]byte(`{"schema":3,"source_lang":"fr","target_lang":"en","format":"text","blocks":null,"segments":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		first, ok := reencode(t, data)

@@ -90,16 +90,7 @@ func TestLoadEverySchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pf, err := toProject(pp, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pf.Schema = 2
-	old, err := json.MarshalIndent(pf, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(pp, old, 0o644); err != nil {
+	if err := os.WriteFile(pp, schema2File(t, pp, doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, _, err := Load(pp)
@@ -132,6 +123,21 @@ func TestLoadEverySchema(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(again.Segments, d1.Segments) {
 		t.Errorf("schema 1 saved as 3: %v\n%+v\n%+v", err, again.Segments, d1.Segments)
 	}
+}
+
+// schema2File is doc's project file as trad wrote it before schema 3:
+// json.MarshalIndent of the projectFile, every segment with its source.
+func schema2File(t testing.TB, pp string, doc *Document) []byte {
+	pf, err := toProject(pp, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf.Schema = 2
+	data, err := json.MarshalIndent(pf, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 // Segment and Block fields that Check or the tag rules constrain, set by
