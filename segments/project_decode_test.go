@@ -2,9 +2,11 @@ package segments
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,4 +104,32 @@ func reencode(t *testing.T, data []byte) ([]byte, bool) {
 		t.Fatalf("encode: %v", err)
 	}
 	return buf.Bytes(), true
+}
+
+// spanList decodes what encoding/json decodes into []int, and fails where
+// it fails.
+func TestSpanListMatchesEncodingJSON(t *testing.T) {
+	for _, in := range []string{
+		`[0,85,1,85]`, ` [ 0 , -3 ,12 ] `, `[]`, `null`, `[7]`, `[1.5]`, `[1e3]`, `[01]`, `[-]`, `[1,]`, `[,1]`,
+		`[1 2]`, `[1`, `[999999999999999]`, `[9999999999999999999]`, `["1"]`, `{}`, `[1]x`, `[-0]`,
+	} {
+		checkSpanList(t, []byte(in))
+	}
+}
+
+func checkSpanList(t *testing.T, data []byte) {
+	var want []int
+	werr := json.Unmarshal(data, &want)
+	var got spanList
+	gerr := got.UnmarshalJSON(data)
+	if (werr == nil) != (gerr == nil) || werr == nil && !slices.Equal([]int(got), want) {
+		t.Errorf("%q: spanList %v (%v), encoding/json %v (%v)", data, got, gerr, want, werr)
+	}
+}
+
+func FuzzSpanList(f *testing.F) {
+	for _, s := range []string{`[0,85,1,85]`, ` [ 0 , -3 ,12 ] `, `[]`, `[1e3]`, `[01]`, `[9999999999999999999]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkSpanList)
 }

@@ -32,7 +32,7 @@ type segmentRecord struct {
 // its length.
 type blockRecord struct {
 	*Block
-	Spans []int `json:"spans,omitempty"`
+	Spans spanList `json:"spans,omitempty"`
 }
 
 // needsRecord reports whether s holds anything besides its place (index,
