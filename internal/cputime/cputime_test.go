@@ -34,7 +34,8 @@ func TestPeakRSSSeesAllocation(t *testing.T) {
 	for i := 0; i < len(buf); i += 4096 {
 		buf[i] = 1
 	}
-	if after := PeakRSS(); after < before+32<<20 || after < 64<<20 {
+	// Only a lower bound: the buffer may reuse pages already resident.
+	if after := PeakRSS(); after < before || after < 64<<20 {
 		t.Errorf("PeakRSS %d MB before, %d MB after touching 64 MB", before>>20, after>>20)
 	}
 	runtime.KeepAlive(buf)
