@@ -86,6 +86,9 @@ type Options struct {
 	// one); MT suggests machine translations (nil: none).
 	Spell Speller
 	MT    MTService
+	// NoUser is a clean session (--no-user): the user's folders are left
+	// out, so adding a term (T) writes nowhere and says so.
+	NoUser bool
 	// Tick schedules msg after d. Tests replace it to run timers by hand;
 	// nil means tea.Tick.
 	Tick func(d time.Duration, msg tea.Msg) tea.Cmd

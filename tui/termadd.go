@@ -21,6 +21,9 @@ func (m *Model) openTermForm() tea.Cmd {
 	if len(m.doc.Segments) == 0 {
 		return nil
 	}
+	if m.opts.NoUser {
+		return m.flash("adding a term is off in a --no-user session: it would write to your glossary folder")
+	}
 	m.termFrom = m.mode
 	src, tgt := "", ""
 	source := m.doc.Segments[m.cur].Source

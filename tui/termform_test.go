@@ -101,3 +101,14 @@ func TestAddTermFromEditor(t *testing.T) {
 		t.Errorf("esc: editing %v, %q", h.m.editing(), h.m.editor.value())
 	}
 }
+
+// TestAddTermOffWithoutUser: a --no-user session writes no glossary.
+func TestAddTermOffWithoutUser(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	h := newHarness(t, testDoc(), Options{NoUser: true})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("T")
+	if h.m.mode != modeBrowse || !strings.Contains(h.m.status.msg, "--no-user") {
+		t.Errorf("T in a --no-user session: mode %v, status %q", h.m.mode, h.m.status.msg)
+	}
+}

@@ -429,6 +429,7 @@ func (ses *editSession) options(readOnly, noColor bool) tui.Options {
 		WordCount:  segments.WordCount,
 		Exporters:  exporters(ses.doc),
 		MT:         ses.mtService(),
+		NoUser:     ses.opts.NoUser,
 	}
 }
 
