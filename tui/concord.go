@@ -211,6 +211,9 @@ type concordance struct {
 	lw, lh int
 	// idx is the glossary's folded index, kept between searches.
 	idx *glossIndex
+	// part is set while the prompt holds a target to cut down to the
+	// part to insert (e).
+	part bool
 }
 
 func newConcordance(st *Styles, keys *PromptKeys) *concordance {
@@ -219,10 +222,7 @@ func newConcordance(st *Styles, keys *PromptKeys) *concordance {
 
 // start opens the prompt with text in it; source's words are offered by tab.
 func (c *concordance) start(text, source string) {
-	c.open()
-	c.typing = true
-	c.input.SetValue(text)
-	c.input.CursorEnd()
+	c.edit("concordance: ", text, false)
 	c.words = sourceWords(source)
 	c.next = 0
 }
@@ -259,6 +259,9 @@ func (c *concordance) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 // typeKey edits the query: tab adds the source's next word, enter
 // searches, esc closes.
 func (c *concordance) typeKey(km tea.KeyMsg) (tea.Msg, tea.Cmd) {
+	if c.part {
+		return c.partKey(km)
+	}
 	if km.Type == tea.KeyTab && len(c.words) > 0 {
 		v := strings.TrimSpace(c.input.Value())
 		if v != "" {
@@ -290,10 +293,11 @@ func (c *concordance) listKey(km tea.KeyMsg) tea.Msg {
 	k := c.keys
 	switch s := km.String(); {
 	case s == "/" || s == "ctrl+k" || km.Type == tea.KeyBackspace:
-		c.open()
-		c.typing = true
-		c.input.SetValue(c.query)
-		c.input.CursorEnd()
+		c.edit("concordance: ", c.query, false)
+	case s == "e" && c.sel < len(c.hits):
+		// Insert a part: the target in a field, to cut down to what is
+		// wanted.
+		c.edit("insert part: ", c.hits[c.sel].target, true)
 	case key.Matches(km, k.Cancel):
 		return concordCloseIntent{}
 	case key.Matches(km, k.Prev):
@@ -306,6 +310,32 @@ func (c *concordance) listKey(km tea.KeyMsg) tea.Msg {
 		return concordInsertIntent{c.hits[s[0]-'1'].target}
 	}
 	return nil
+}
+
+// edit opens the prompt with prompt and text: the words (part false) or
+// the part of a target to insert.
+func (c *concordance) edit(prompt, text string, part bool) {
+	c.open()
+	c.input.Prompt = prompt
+	c.typing, c.part = true, part
+	c.input.SetValue(sanitizeLine(text))
+	c.input.CursorEnd()
+}
+
+// partKey edits the part of a target to insert: enter inserts it, esc
+// goes back to the list.
+func (c *concordance) partKey(km tea.KeyMsg) (tea.Msg, tea.Cmd) {
+	v, res, cmd := c.handle(km)
+	switch res {
+	case promptCancelled:
+		c.typing, c.part = false, false
+	case promptSubmitted:
+		c.typing, c.part = false, false
+		if v != "" {
+			return concordInsertIntent{v}, nil
+		}
+	}
+	return nil, cmd
 }
 
 // View implements component: the status line, the prompt while typing.
@@ -326,6 +356,9 @@ func (c *concordance) View() string {
 }
 
 func (c *concordance) ShortHelp() []key.Binding {
+	if c.part {
+		return []key.Binding{binding([]string{"enter"}, "enter", "insert this part"), binding([]string{"esc"}, "esc", "back to the list")}
+	}
 	if c.typing {
 		tab := binding([]string{"tab"}, "tab", "source word")
 		return append(c.prompt.ShortHelp(), tab)
@@ -334,7 +367,8 @@ func (c *concordance) ShortHelp() []key.Binding {
 	ins := key.NewBinding(key.WithKeys(k.Choose.Keys()...), key.WithHelp(k.Choose.Help().Key, "insert target"))
 	again := binding([]string{"/"}, "/", "new search")
 	num := binding([]string{"1"}, "1…9", "insert hit N")
-	return []key.Binding{k.Prev, k.Next, ins, num, again, k.Cancel}
+	part := binding([]string{"e"}, "e", "insert a part")
+	return []key.Binding{k.Prev, k.Next, ins, num, part, again, k.Cancel}
 }
 
 func (c *concordance) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }

@@ -118,3 +118,31 @@ func TestConcordanceMatcher(t *testing.T) {
 		t.Fatalf("hits %+v", hits)
 	}
 }
+
+// TestConcordanceInsertPart: e puts the chosen target in a field; what is
+// left of it on enter is inserted; esc goes back to the list.
+func TestConcordanceInsertPart(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Memory: testMemory()})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down", "down", "down", "ctrl+k")
+	h.typeText("souveraineté numérique\r")
+	h.press("e")
+	if v := h.m.conc.input.Value(); v != "digital sovereignty" { // the glossary entry comes first
+		t.Fatalf("part field: %q", v)
+	}
+	if v := h.view(); !strings.Contains(v, "insert this part") {
+		t.Errorf("help while cutting a part:\n%s", v)
+	}
+	h.press("esc")
+	if h.m.mode != modeConcord || h.m.conc.typing {
+		t.Fatalf("esc from the part: mode %v typing %v", h.m.mode, h.m.conc.typing)
+	}
+	h.press("down", "e", "ctrl+a")
+	for range len("Digital ") {
+		h.press("right")
+	}
+	h.press("ctrl+k", "enter") // keep "Digital "
+	if !h.m.editing() || h.m.editor.value() != "Digital " {
+		t.Fatalf("inserted part: editing %v, %q", h.m.editing(), h.m.editor.value())
+	}
+}

@@ -112,6 +112,8 @@ func tooSmallView(w, h int) string {
 func (m *Model) helpKey() int {
 	k := int(m.mode) * 4
 	switch {
+	case m.mode == modeConcord && m.conc.part:
+		k += 2
 	case m.mode == modeConcord && !m.conc.typing:
 		k++
 	case m.mode == modeReplace:
