@@ -74,3 +74,24 @@ func BenchmarkReadTMX100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadXLIFF100k reads a 100,000-segment XLIFF 2.1 file held in
+// memory.
+func BenchmarkReadXLIFF100k(b *testing.B) {
+	var buf bytes.Buffer
+	if err := WriteXLIFF(&buf, bigDoc(100_000), Options{Now: t0}); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		if err := ReadXLIFF(bytes.NewReader(data), func(XLIFFSegment) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		if n != 100_000 {
+			b.Fatalf("%d segments", n)
+		}
+	}
+}

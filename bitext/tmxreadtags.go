@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -27,19 +28,19 @@ type TMXTag struct {
 const tagMark = '\uE000'
 
 // startCode begins a code element of a <seg>.
-func (h *tmxHandler) startCode(name string, attrs []rawAttr) {
+func (h *tmxHandler) startCode(name string, attrs []xmlscan.Attr) {
 	c := TMXTag{Kind: segments.TagPlaceholder}
 	pos := ""
 	for _, a := range attrs {
-		switch a.local {
+		switch a.Local {
 		case "i":
-			c.I = string(a.val)
+			c.I = string(a.Value)
 		case "x":
-			c.X = string(a.val)
+			c.X = string(a.Value)
 		case "type":
-			c.Type = string(a.val)
+			c.Type = string(a.Value)
 		case "pos":
-			pos = string(a.val)
+			pos = string(a.Value)
 		}
 	}
 	switch {

@@ -1,8 +1,8 @@
-package bitext
+package xmlscan
 
 import "unicode/utf8"
 
-// Byte-level lexing for the TMX scanner (tmxscan.go): references, names and
+// Byte-level lexing for the scanner (scan.go): references, names and
 // XML's character classes, each with encoding/xml's rules.
 
 // scanRef decodes the reference at b (b[0] == '&'): one of XML's five

@@ -1,4 +1,4 @@
-package bitext
+package xmlscan
 
 import (
 	"bytes"
@@ -7,13 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// The TMX scanner's markup other than elements: processing instructions,
-// comments, DOCTYPE and CDATA sections (tmxscan.go scans elements and text).
+// The scanner's markup other than elements: processing instructions,
+// comments, DOCTYPE and CDATA sections (scan.go scans elements and text).
 
 // procInst skips a processing instruction. The XML declaration is checked
 // by encoding/xml itself (version, encoding); one that names an encoding
 // other than UTF-8 hands the stream over.
-func (s *tmxScanner) procInst(b []byte) int {
+func (s *scanner) procInst(b []byte) int {
 	j, st := scanName(b, 2)
 	if st != tokOK {
 		return st
@@ -37,7 +37,7 @@ func (s *tmxScanner) procInst(b []byte) int {
 
 // bang skips a comment or a directive (<!DOCTYPE …>, internal subset
 // included) and passes a CDATA section's text on.
-func (s *tmxScanner) bang(b []byte) int {
+func (s *scanner) bang(b []byte) int {
 	switch b[2] {
 	case '-':
 		if len(b) < 4 {
@@ -129,7 +129,7 @@ func (s *tmxScanner) bang(b []byte) int {
 // cdata passes the text of a CDATA section on (n is the section's length
 // in the buffer): no references, but "\r" handling and character checks
 // as in any text.
-func (s *tmxScanner) cdata(t []byte, n int) int {
+func (s *scanner) cdata(t []byte, n int) int {
 	out := s.tbuf[:0]
 	copied := false
 	for i := 0; i < len(t); {
@@ -162,12 +162,17 @@ func (s *tmxScanner) cdata(t []byte, n int) int {
 		}
 		i++
 	}
+	var err error
 	if copied {
-		s.h.text(out)
+		err = s.emit(out, n)
 	} else {
-		s.h.text(t)
+		err = s.emit(t, n)
 	}
 	s.tbuf = out[:0]
 	s.pos += n
+	if err != nil {
+		s.herr = err
+		return tokErr
+	}
 	return tokOK
 }
