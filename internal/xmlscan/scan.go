@@ -60,7 +60,7 @@ func scan(r io.Reader, h *doc, size int) error {
 	}
 	head := s.buf[:s.end]
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return h.feedStd(NewDecoder(s.rest()), 0) // UTF-16
+		return h.feedStd(h.newDecoder(s.rest()), 0) // UTF-16
 	}
 	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		s.pos, s.lineAt = 3, 3
@@ -155,7 +155,7 @@ func (s *scanner) rest() io.Reader {
 func (s *scanner) fallback() error {
 	s.h.fellBack = true
 	s.lineTo(s.pos)
-	return s.h.feedStd(newDecoderAt(s.rest(), false), s.line-1)
+	return s.h.feedStd(s.h.newDecoderAt(s.rest(), false), s.line-1)
 }
 
 // text scans character data at b (up to '<'), as encoding/xml's text does:

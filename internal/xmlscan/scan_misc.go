@@ -26,7 +26,12 @@ func (s *scanner) procInst(b []byte) int {
 	n := i + k + 2
 	if string(b[2:j]) == "xml" {
 		d := xml.NewDecoder(bytes.NewReader(b[:n]))
-		d.CharsetReader = func(string, io.Reader) (io.Reader, error) { return nil, errDeclaredCharset }
+		d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) {
+			if s.h.utf8 {
+				return in, nil
+			}
+			return nil, errDeclaredCharset
+		}
 		if _, err := d.RawToken(); err != nil {
 			return tokBad
 		}

@@ -74,6 +74,10 @@ type Reader struct {
 	// Std reads with encoding/xml only: the reference the scanner is
 	// tested against.
 	Std bool
+	// UTF8 says the input is UTF-8 text whatever its XML declaration says
+	// (a caller that decoded the file itself): a declared encoding is
+	// ignored.
+	UTF8 bool
 	// FellBack is set when the scanner handed the stream over to
 	// encoding/xml.
 	FellBack bool
@@ -89,10 +93,10 @@ func Scan(r io.Reader, h Handler) error {
 // encoding its XML declaration names) and calls h for each element and
 // text.
 func (rd *Reader) Scan(r io.Reader, h Handler) error {
-	d := &doc{h: h}
+	d := &doc{h: h, utf8: rd.UTF8}
 	var err error
 	if rd.Std {
-		err = d.feedStd(NewDecoder(r), 0)
+		err = d.feedStd(d.newDecoder(r), 0)
 	} else {
 		err = scan(r, d, rd.BufSize)
 		rd.FellBack = d.fellBack
@@ -109,6 +113,7 @@ type doc struct {
 	open     []openElem
 	rootDone bool
 	fellBack bool
+	utf8     bool // the input is UTF-8 whatever its declaration says
 }
 
 type openElem struct {
@@ -126,8 +131,11 @@ func (d *doc) start(name string, attrs []Attr, line int) error {
 
 func (d *doc) end(name string, line int) error {
 	n := len(d.open)
-	if n == 0 || d.open[n-1].name != name {
+	if n == 0 {
 		return &Error{line, fmt.Sprintf("unexpected </%s>", name)}
+	}
+	if o := d.open[n-1]; o.name != name {
+		return &Error{line, fmt.Sprintf("unexpected </%s>: <%s> of line %d is still open", name, o.name, o.line)}
 	}
 	d.open = d.open[:n-1]
 	if n == 1 {
@@ -191,10 +199,10 @@ func (d *doc) feedStd(dec *xml.Decoder, lineBase int) error {
 	}
 }
 
-// NewDecoder returns an encoding/xml decoder for r that understands UTF-16
+// newDecoder returns an encoding/xml decoder for r that understands UTF-16
 // with a byte order mark and the legacy encodings an XML declaration may
 // name.
-func NewDecoder(r io.Reader) *xml.Decoder {
+func (d *doc) newDecoder(r io.Reader) *xml.Decoder {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var in io.Reader = br
 	if head, _ := br.Peek(3); bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
@@ -202,17 +210,17 @@ func NewDecoder(r io.Reader) *xml.Decoder {
 	} else if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
-	return newDecoderAt(in, in != io.Reader(br))
+	return d.newDecoderAt(in, in != io.Reader(br))
 }
 
 // newDecoderAt returns a decoder for r, already past any byte order mark;
 // utf16 says r was decoded from UTF-16, so that a declaration naming
 // UTF-16 is not applied twice.
-func newDecoderAt(r io.Reader, utf16 bool) *xml.Decoder {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		if utf16 && strings.HasPrefix(strings.ToLower(label), "utf-16") {
-			return input, nil // already decoded from the byte order mark
+func (d *doc) newDecoderAt(r io.Reader, utf16 bool) *xml.Decoder {
+	dec := xml.NewDecoder(r)
+	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		if d.utf8 || utf16 && strings.HasPrefix(strings.ToLower(label), "utf-16") {
+			return input, nil // already decoded
 		}
 		enc, err := htmlindex.Get(label)
 		if err != nil {
@@ -220,7 +228,7 @@ func newDecoderAt(r io.Reader, utf16 bool) *xml.Decoder {
 		}
 		return transform.NewReader(input, enc.NewDecoder()), nil
 	}
-	return d
+	return dec
 }
 
 // decodeError gives a decoding error its line number; lineBase counts the

@@ -120,7 +120,8 @@ func TestDocumentRules(t *testing.T) {
 		{"<a/>\n<b/>", "line 2: element <b> after the root element"},
 		{"<a/>\nx", "line 2: text outside the root element"},
 		{"x\n<a/>", "line 2: text outside the root element"},
-		{"<a>\n<b>\n</a>", "line 3: unexpected </a>"},
+		{"<a>\n<b>\n</a>", "line 3: unexpected </a>: <b> of line 2 is still open"},
+		{"<a/>\n</a>", "line 2: unexpected </a>"},
 		{"<a>\n<b>", "line 2: <b> is not closed: unexpected end of file"},
 		{"<a>&bogus;</a>", "line 1: invalid character entity &bogus;"},
 	} {
