@@ -361,6 +361,10 @@ func TestReadTMXErrors(t *testing.T) {
 		{"broken", "<tmx>\n<body>\n<tu><tuv xml:lang=\"fr\"><seg>x</tuv></tu></body></tmx>", "line 3"},
 		{"other root", "<html/>", "not a TMX"},
 		{"bad entity", "<tmx><body><tu><tuv xml:lang=\"fr\"><seg>&nbsp;</seg></tuv></tu></body></tmx>", "line 1"},
+		// One root element, nothing but white space outside it (XML 1.0
+		// well-formedness, the same rule as for TBX and XLIFF).
+		{"two roots", "<tmx><body/></tmx>\n<tmx/>", "line 2: element <tmx> after the root element"},
+		{"text after", "<tmx><body/></tmx>\n&amp;", "line 2: text outside the root element"},
 	}
 	for _, tt := range tests {
 		err := ReadTMX(strings.NewReader(tt.in), func(TU) error { return nil })
