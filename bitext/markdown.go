@@ -24,8 +24,8 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 		return fmt.Errorf("write Markdown: %w", err)
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	switch opts.MDLayout {
-	case "", "table":
+	switch opts.Markdown.Layout {
+	case "", LayoutTable:
 		fmt.Fprintf(bw, "| # | Source (%s) | Target (%s) |\n|--:|---|---|\n", src, tgt)
 		var num [20]byte
 		for i := range doc.Segments {
@@ -40,7 +40,7 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 			}
 			bw.WriteString(" |\n")
 		}
-	case "parallel":
+	case LayoutParallel:
 		r := newBlockRenderer(doc.Format == "markdown" || doc.Format == "html") // html articles are written as Markdown
 		r.loose = true
 		for b := 0; b < len(doc.Blocks); b++ {
@@ -82,7 +82,7 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 			bw.WriteString(r.renderPair(bl, source, target))
 		}
 	default:
-		return fmt.Errorf("write Markdown: unknown layout %q (want table or parallel)", opts.MDLayout)
+		return fmt.Errorf("write Markdown: unknown layout %q (want table or parallel)", opts.Markdown.Layout)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write Markdown: %w", err)

@@ -156,7 +156,7 @@ func TestTMXLevel2(t *testing.T) {
 	if err := WriteTMX(&plain, doc, Options{Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTMX(&tagged, doc, Options{Now: now, TMXTags: true}); err != nil {
+	if err := WriteTMX(&tagged, doc, Options{Now: now, TMX: TMXOptions{Tags: true}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -178,7 +178,7 @@ func TestTMXLevel2(t *testing.T) {
 		}
 	}
 	validateTMX(t, tagged.Bytes())
-	if err := WriteTMX(&plain, doc, Options{Level: "paragraph", TMXTags: true}); err == nil {
+	if err := WriteTMX(&plain, doc, Options{TMX: TMXOptions{Level: LevelParagraph, Tags: true}}); err == nil {
 		t.Error("--tmx-tags at paragraph level accepted")
 	}
 }
@@ -211,7 +211,7 @@ func validateTMX(t *testing.T, data []byte) {
 func TestTMXTagsRoundTrip(t *testing.T) {
 	doc := readTagged(t, tmxTagsFixture)
 	var tmx bytes.Buffer
-	if err := WriteTMX(&tmx, doc, Options{TMXTags: true}); err != nil {
+	if err := WriteTMX(&tmx, doc, Options{TMX: TMXOptions{Tags: true}}); err != nil {
 		t.Fatal(err)
 	}
 	want := doc.Clone()
@@ -285,7 +285,7 @@ func TestXLIFFTags(t *testing.T) {
 		}},
 	} {
 		var out bytes.Buffer
-		if err := WriteXLIFF(&out, doc, Options{XLIFFVersion: tt.version}); err != nil {
+		if err := WriteXLIFF(&out, doc, Options{XLIFF: XLIFFOptions{Version: XLIFFVersion(tt.version)}}); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range tt.want {
