@@ -21,7 +21,7 @@ import (
 type Options struct {
 	// All pairs draft segments too; by default only confirmed (translated or
 	// reviewed) segments are exported as translations.
-	All bool
+	All      bool
 	TMX      TMXOptions
 	XLIFF    XLIFFOptions
 	Markdown MarkdownOptions

@@ -24,6 +24,7 @@ func TestGoldens(t *testing.T) {
 		{"fixture-12.xlf", FormatXLIFF, Options{All: true, XLIFF: XLIFFOptions{Version: XLIFF12}}, fixtureDoc},
 		{"fixture.md", FormatMD, Options{}, fixtureDoc},
 		{"fixture-parallel.md", FormatMD, Options{Markdown: MarkdownOptions{Layout: LayoutParallel}}, fixtureDoc},
+		{"fixture-notes-parallel.md", FormatMD, Options{All: true, Markdown: MarkdownOptions{Layout: LayoutParallel}}, notesDoc},
 		{"fixture-target.md", FormatTarget, Options{}, fixtureDoc},
 		{"fixture.tsv", FormatTSV, Options{}, fixtureDoc},
 		{"text-target.txt", FormatTarget, Options{All: true}, textDoc},

@@ -38,8 +38,9 @@ const (
 // source variant (in doc.SourceLang, matched by exact tag or else by base
 // language) equals the segment's source after NFC gives its target
 // variant. Filled segments get status draft and Origin "tm": a memory match
-// is a proposal the translator still has to confirm. The first matching
-// unit in the file wins. Segments with a target are never touched.
+// is a proposal the translator still has to confirm; the unit's notes
+// become the segment's note when it has none. The first matching unit in
+// the file wins. Segments with a target are never touched.
 func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportReport, error) {
 	want := map[string][]int{} // source → indexes of segments to fill
 	for i := range doc.Segments {
@@ -74,6 +75,9 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 				tags = nil // the codes are not the segment's (QA reports the tags to put back)
 			}
 			doc.UpdateTagged(i, tgt, tags, segments.StatusDraft, OriginTM, now)
+			if tu.Note != "" && s.Note == "" {
+				doc.SetNote(i, tu.Note, now)
+			}
 			rep.Filled++
 		}
 		return nil
