@@ -95,7 +95,8 @@ func (h *tmxHandler) endSeg() {
 // mapTMXTags returns the target tags for segment s of block bl from a unit
 // whose source variant has the codes src and whose target variant (text
 // tgtText) has tgt: the unit's source codes must be the segment's, in
-// order and kind (the wrapping pairs included); the target's codes are then
+// order, kind and place (the wrapping pairs included: two units with the
+// same words can hold codes around different ones); the target's codes are then
 // matched to them by their i (pairs) or x attribute, else by their rank
 // among codes of the same kind. It returns nil, false when the codes do not
 // match.
@@ -123,11 +124,12 @@ func mapTMXTags(s *segments.Segment, src, tgt []TMXTag, tgtText string) ([]segme
 		return out
 	}
 	ids := map[string]int{}
+	sr := ranks(src)
 	for i, c := range src {
-		if c.Kind != full[i].Kind {
+		if c.Kind != full[i].Kind || c.At != full[i].At {
 			return nil, false
 		}
-		ids[key(c, ranks(src)[i])] = full[i].ID
+		ids[key(c, sr[i])] = full[i].ID
 	}
 	var out []segments.Tag
 	tr := ranks(tgt)
