@@ -240,19 +240,8 @@ scan:
 	if i == len(b) && !s.eof {
 		return s.textMore(b, i, out, copied)
 	}
-	var err error
-	if copied {
-		err = s.emit(out, i)
-	} else {
-		err = s.emit(b[:i], i)
-	}
 	s.tbuf = out[:0]
-	s.pos += i
-	if err != nil {
-		s.herr = err
-		return tokErr
-	}
-	return tokOK
+	return s.emit(pick(copied, out, b[:i]), i, tokOK)
 }
 
 // textMore handles text that reaches the end of the buffer at b[i]. Short
@@ -273,29 +262,35 @@ func (s *scanner) textMore(b []byte, i int, out []byte, copied bool) int {
 	if k == 0 {
 		return tokMore
 	}
-	var err error
 	if copied {
-		err = s.emit(out[:len(out)-(i-k)], k)
-	} else {
-		err = s.emit(b[:k], k)
+		return s.emit(out[:len(out)-(i-k)], k, tokMore)
 	}
-	s.pos += k
-	if err != nil {
-		s.herr = err
-		return tokErr
-	}
-	return tokMore
+	return s.emit(b[:k], k, tokMore)
 }
 
-// emit passes text on; n is the length of its source in the buffer, from
-// s.pos.
-func (s *scanner) emit(b []byte, n int) error {
+// emit passes text b on and moves past its source, the n bytes at s.pos;
+// it returns st, or tokErr when the document rules refuse the text.
+func (s *scanner) emit(b []byte, n, st int) int {
 	line := 0
 	if len(s.h.open) == 0 { // only an error outside the root needs the line
 		s.lineTo(s.pos + n)
 		line = s.line
 	}
-	return s.h.text(b, line)
+	s.pos += n
+	if err := s.h.text(b, line); err != nil {
+		s.herr = err
+		return tokErr
+	}
+	return st
+}
+
+// pick returns decoded when the scanner copied the text (it held a
+// reference or a carriage return), else raw, the bytes as they are.
+func pick(copied bool, decoded, raw []byte) []byte {
+	if copied {
+		return decoded
+	}
+	return raw
 }
 
 // nsname splits a name at its colon as encoding/xml's nsname does.

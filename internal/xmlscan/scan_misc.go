@@ -167,17 +167,6 @@ func (s *scanner) cdata(t []byte, n int) int {
 		}
 		i++
 	}
-	var err error
-	if copied {
-		err = s.emit(out, n)
-	} else {
-		err = s.emit(t, n)
-	}
 	s.tbuf = out[:0]
-	s.pos += n
-	if err != nil {
-		s.herr = err
-		return tokErr
-	}
-	return tokOK
+	return s.emit(pick(copied, out, t), n, tokOK)
 }

@@ -75,6 +75,9 @@ var scanSeeds = []string{
 	``,
 	`<!-- only a comment -->`,
 	"<a/>\n\n" + strings.Repeat("x ", 40),
+	"<a>" + strings.Repeat("xy ", 40) + "</a>",
+	"<a>" + strings.Repeat("x ]] ", 40) + "</a>",
+	"<a>" + strings.Repeat("x &amp;\r\n", 40) + "</a>",
 }
 
 // checkEquivalent reads in with encoding/xml alone and with the scanner
