@@ -6,6 +6,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/trad-project/trad/internal/cputime"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -80,6 +81,7 @@ func benchRead(b *testing.B, write func(io.Writer, *segments.Document, Options) 
 	data := buf.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu0, loops := cputime.Used(), 0
 	for b.Loop() {
 		n := 0
 		if err := read(bytes.NewReader(data), &n); err != nil {
@@ -88,5 +90,10 @@ func benchRead(b *testing.B, write func(io.Writer, *segments.Document, Options) 
 		if n != 100_000 {
 			b.Fatalf("%d units", n)
 		}
+		loops++
+	}
+	// CPU time per read: on a shared machine wall time is mostly waiting.
+	if d := cputime.Used() - cpu0; cpu0 > 0 && d > 0 {
+		b.ReportMetric(float64(d.Milliseconds())/float64(loops), "cpu-ms/op")
 	}
 }

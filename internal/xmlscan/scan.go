@@ -298,6 +298,9 @@ func (s *scanner) nsname(n []byte) (space, local string, ok bool) {
 	if known := knownName(n); known != "" {
 		return "", known, true
 	}
+	if string(n) == "xml:lang" { // on every TMX <tuv>, TBX <langSet>
+		return "xml", "lang", true
+	}
 	k := bytes.IndexByte(n, ':')
 	switch {
 	case k < 0:
