@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 	"golang.org/x/text/language"
 )
@@ -185,21 +186,6 @@ func langTags(doc *segments.Document) (src, tgt string, err error) {
 // tmxDate formats t in TMX's YYYYMMDDThhmmssZ form.
 func tmxDate(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
-// legalXMLRune reports whether r may appear in an XML 1.0 document.
-func legalXMLRune(r rune) bool {
-	switch {
-	case r == 0x9 || r == 0xA || r == 0xD:
-		return true
-	case r >= 0x20 && r <= 0xD7FF:
-		return true
-	case r >= 0xE000 && r <= 0xFFFD:
-		return true
-	case r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
-}
-
 // CleanXML returns s without the characters XML 1.0 forbids (C0 controls
 // other than tab and newlines, U+FFFE/U+FFFF, surrogates) and without
 // invalid UTF-8, and how many it removed.
@@ -207,7 +193,7 @@ func CleanXML(s string) (string, int) {
 	bad := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || !legalXMLRune(r) {
+		if (r == utf8.RuneError && n == 1) || !xmlscan.IsChar(r) {
 			bad++
 		}
 		i += n
@@ -219,7 +205,7 @@ func CleanXML(s string) (string, int) {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !(r == utf8.RuneError && n == 1) && legalXMLRune(r) {
+		if !(r == utf8.RuneError && n == 1) && xmlscan.IsChar(r) {
 			b.WriteString(s[i : i+n])
 		}
 		i += n

@@ -190,7 +190,7 @@ scan:
 				return s.textMore(b, i, out, copied)
 			}
 			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
+			if r == utf8.RuneError && n == 1 || !IsChar(r) {
 				return tokBad
 			}
 			if copied {
@@ -489,7 +489,7 @@ func (s *scanner) attrValue(b []byte, q byte) (int, attrSpan, int) {
 				return 0, attrSpan{}, tokMore
 			}
 			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
+			if r == utf8.RuneError && n == 1 || !IsChar(r) {
 				return 0, attrSpan{}, tokBad
 			}
 			if copied {

@@ -142,7 +142,7 @@ func (s *scanner) cdata(t []byte, n int) int {
 		switch {
 		case c >= utf8.RuneSelf:
 			r, m := utf8.DecodeRune(t[i:])
-			if r == utf8.RuneError && m == 1 || !isXMLChar(r) {
+			if r == utf8.RuneError && m == 1 || !IsChar(r) {
 				return tokBad
 			}
 			if copied {
