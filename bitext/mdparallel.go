@@ -154,7 +154,8 @@ func ImportMarkdown(doc *segments.Document, r io.Reader, now time.Time) (*Import
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<20)
 	fence := "" // the open fence of a code block
-	for line := 1; sc.Scan(); line++ {
+	line := 1
+	for ; sc.Scan(); line++ {
 		l := sc.Text()
 		if f := codeFence(l); f != "" {
 			switch {
@@ -183,7 +184,7 @@ func ImportMarkdown(doc *segments.Document, r io.Reader, now time.Time) (*Import
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return rep, fmt.Errorf("read Markdown: %w", err)
+		return rep, fmt.Errorf("read Markdown: line %d: %w", line, err)
 	}
 	return rep, nil
 }

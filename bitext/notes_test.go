@@ -191,3 +191,36 @@ func TestMarkdownNotesRenderAsFootnotes(t *testing.T) {
 		}
 	}
 }
+
+// Any input: no panic, the document stays consistent, notes are clean.
+func FuzzImportMarkdown(f *testing.F) {
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, notesDoc(), Options{All: true, Markdown: MarkdownOptions{Layout: LayoutParallel}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.String())
+	f.Add("[^trad-s1]: \x1b[31mrouge&#27;\n```\n[^trad-s2]: x\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		doc := fixtureDoc()
+		if _, err := ImportMarkdown(doc, strings.NewReader(in), t0); err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.Check(); err != nil {
+			t.Fatalf("import left an inconsistent document: %v", err)
+		}
+		for _, s := range doc.Segments {
+			if hasControl(s.Note) {
+				t.Fatalf("segment %d: note %q holds a control character", s.Index+1, s.Note)
+			}
+		}
+	})
+}
+
+// A line longer than the reader takes is an error naming it.
+func TestImportMarkdownLongLine(t *testing.T) {
+	in := "Une ligne.\n" + strings.Repeat("x", 65<<20) + "\n"
+	_, err := ImportMarkdown(fixtureDoc(), strings.NewReader(in), t0)
+	if err == nil || !strings.Contains(err.Error(), "line 2:") {
+		t.Errorf("error %v, want one naming line 2", err)
+	}
+}
