@@ -383,14 +383,24 @@ func (s *scanner) markup(b []byte) int {
 	return s.startTag(b)
 }
 
+// elemName scans the element name at b[at:] and returns its local name
+// and end.
+func (s *scanner) elemName(b []byte, at int) (string, int, int) {
+	j, st := scanName(b, at)
+	if st != tokOK {
+		return "", j, st
+	}
+	_, name, ok := s.nsname(b[at:j])
+	if !ok {
+		return "", j, tokBad
+	}
+	return name, j, tokOK
+}
+
 func (s *scanner) startTag(b []byte) int {
-	j, st := scanName(b, 1)
+	name, j, st := s.elemName(b, 1)
 	if st != tokOK {
 		return st
-	}
-	_, name, ok := s.nsname(b[1:j])
-	if !ok {
-		return tokBad
 	}
 	s.attrs, s.spans, s.abuf = s.attrs[:0], s.spans[:0], s.abuf[:0]
 	i, empty := j, false
@@ -533,13 +543,9 @@ func (s *scanner) attrValue(b []byte, q byte) (int, attrSpan, int) {
 }
 
 func (s *scanner) endTag(b []byte) int {
-	j, st := scanName(b, 2)
+	name, j, st := s.elemName(b, 2)
 	if st != tokOK {
 		return st
-	}
-	_, name, ok := s.nsname(b[2:j])
-	if !ok {
-		return tokBad
 	}
 	i := skipSpace(b, j)
 	if i == len(b) {
