@@ -271,13 +271,14 @@ func (s *scanner) textMore(b []byte, i int, out []byte, copied bool) int {
 // emit passes text b on and moves past its source, the n bytes at s.pos;
 // it returns st, or tokErr when the document rules refuse the text.
 func (s *scanner) emit(b []byte, n, st int) int {
-	line := 0
-	if len(s.h.open) == 0 { // only an error outside the root needs the line
-		s.lineTo(s.pos + n)
-		line = s.line
+	if len(s.h.open) > 0 { // the usual case, without the document rules' call
+		s.pos += n
+		s.h.h.Text(b)
+		return st
 	}
+	s.lineTo(s.pos + n) // only an error outside the root needs the line
 	s.pos += n
-	if err := s.h.text(b, line); err != nil {
+	if err := s.h.text(b, s.line); err != nil {
 		s.herr = err
 		return tokErr
 	}

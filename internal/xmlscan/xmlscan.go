@@ -121,9 +121,11 @@ type openElem struct {
 	line int
 }
 
+// start and end are small enough to be inlined in the scanner's loop: the
+// errors are built apart.
 func (d *doc) start(name string, attrs []Attr, line int) error {
 	if len(d.open) == 0 && d.rootDone {
-		return &Error{line, fmt.Sprintf("element <%s> after the root element", name)}
+		return afterRoot(name, line)
 	}
 	d.open = append(d.open, openElem{name, line})
 	return d.h.Start(name, attrs, line)
@@ -131,17 +133,24 @@ func (d *doc) start(name string, attrs []Attr, line int) error {
 
 func (d *doc) end(name string, line int) error {
 	n := len(d.open)
-	if n == 0 {
-		return &Error{line, fmt.Sprintf("unexpected </%s>", name)}
-	}
-	if o := d.open[n-1]; o.name != name {
-		return &Error{line, fmt.Sprintf("unexpected </%s>: <%s> of line %d is still open", name, o.name, o.line)}
+	if n == 0 || d.open[n-1].name != name {
+		return d.badEnd(name, line)
 	}
 	d.open = d.open[:n-1]
-	if n == 1 {
-		d.rootDone = true
-	}
+	d.rootDone = n == 1
 	return d.h.End(name, line)
+}
+
+func afterRoot(name string, line int) error {
+	return &Error{line, fmt.Sprintf("element <%s> after the root element", name)}
+}
+
+func (d *doc) badEnd(name string, line int) error {
+	if n := len(d.open); n > 0 {
+		o := d.open[n-1]
+		return &Error{line, fmt.Sprintf("unexpected </%s>: <%s> of line %d is still open", name, o.name, o.line)}
+	}
+	return &Error{line, fmt.Sprintf("unexpected </%s>", name)}
 }
 
 func (d *doc) text(b []byte, line int) error {
