@@ -6,6 +6,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/trad-project/trad/internal/cputime"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -57,20 +58,42 @@ func BenchmarkWriteXLIFF100k(b *testing.B) {
 
 // BenchmarkReadTMX100k reads a 100,000-unit TMX held in memory.
 func BenchmarkReadTMX100k(b *testing.B) {
+	benchRead(b, WriteTMX, func(r io.Reader, n *int) error {
+		return ReadTMX(r, func(TU) error { *n++; return nil })
+	})
+}
+
+// BenchmarkReadXLIFF100k reads a 100,000-segment XLIFF 2.1 file held in
+// memory.
+func BenchmarkReadXLIFF100k(b *testing.B) {
+	benchRead(b, WriteXLIFF, func(r io.Reader, n *int) error {
+		return ReadXLIFF(r, func(XLIFFSegment) error { *n++; return nil })
+	})
+}
+
+// benchRead writes 100,000 segments with write and reads them with read,
+// which counts the units in n.
+func benchRead(b *testing.B, write func(io.Writer, *segments.Document, Options) error, read func(io.Reader, *int) error) {
 	var buf bytes.Buffer
-	if err := WriteTMX(&buf, bigDoc(100_000), Options{Now: t0}); err != nil {
+	if err := write(&buf, bigDoc(100_000), Options{Now: t0}); err != nil {
 		b.Fatal(err)
 	}
 	data := buf.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu0, loops := cputime.Used(), 0
 	for b.Loop() {
 		n := 0
-		if err := ReadTMX(bytes.NewReader(data), func(TU) error { n++; return nil }); err != nil {
+		if err := read(bytes.NewReader(data), &n); err != nil {
 			b.Fatal(err)
 		}
 		if n != 100_000 {
 			b.Fatalf("%d units", n)
 		}
+		loops++
+	}
+	// CPU time per read: on a shared machine wall time is mostly waiting.
+	if d := cputime.Used() - cpu0; cpu0 > 0 && d > 0 {
+		b.ReportMetric(float64(d.Milliseconds())/float64(loops), "cpu-ms/op")
 	}
 }

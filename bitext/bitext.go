@@ -11,43 +11,34 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 	"golang.org/x/text/language"
 )
 
 // Options tune the writers. The zero value writes confirmed segments only,
-// sentence-level TMX, a Markdown table and XLIFF 2.1.
+// sentence-level TMX, a Markdown table and XLIFF 2.1. What only one format
+// uses is in that format's options (TMX, XLIFF, Markdown, TSV).
 type Options struct {
 	// All pairs draft segments too; by default only confirmed (translated or
 	// reviewed) segments are exported as translations.
-	All bool
-	// Level is the TMX unit level: "sentence" (default) or "paragraph" (one
-	// unit per block).
-	Level string
+	All      bool
+	TMX      TMXOptions
+	XLIFF    XLIFFOptions
+	Markdown MarkdownOptions
+	TSV      TSVOptions
 	// Context writes OmegaT's context properties on every TMX unit:
 	// <prop type="prev"> and <prop type="next"> hold the source texts of
 	// the segments before and after it in the document ("" at its ends;
 	// the neighbouring blocks at paragraph level), so that a memory made
-	// from the file can tell context (101 %) matches. Off by default.
+	// from the file can tell context (101 %) matches. Off by default. (It
+	// stays here rather than in TMXOptions: trad's memory sets it.)
 	Context bool
-	// TMXTags writes the segments' inline tags in sentence-level TMX as
-	// level 2 codes (<bpt>, <ept>, <it>, <ph> holding the original markup);
-	// by default <seg> holds the plain text only.
-	TMXTags bool
 	// ContextOf, with Context, gives unit i's context (i is the segment
 	// index, or the block index at paragraph level) instead of its
 	// neighbours in the document; ok false writes none. It serves
 	// documents assembled from several sources, such as a merged memory.
 	ContextOf func(i int) (prev, next string, ok bool)
-	// MDLayout is the Markdown layout: "table" (default) or "parallel".
-	MDLayout string
-	// XLIFFVersion is "2.1" (default), "2.0" or "1.2".
-	XLIFFVersion string
-	// TSVSafe makes a TSV safe to open in a spreadsheet: a text cell that
-	// starts with =, +, -, @ (or their full-width forms) gets a leading
-	// apostrophe, so it is not run as a formula. Off by default, so that a
-	// TSV reads back exactly.
-	TSVSafe bool
 	// ToolVersion is written as TMX creationtoolversion and in XLIFF headers.
 	ToolVersion string
 	// Now stamps header creation dates and units that have never changed;
@@ -56,6 +47,62 @@ type Options struct {
 	// Warn receives diagnostics (characters removed, untranslated segments);
 	// nil discards them.
 	Warn func(msg string)
+}
+
+// TMXLevel is the unit of a TMX export.
+type TMXLevel string
+
+// TMX unit levels; "" is LevelSentence.
+const (
+	LevelSentence  TMXLevel = "sentence"
+	LevelParagraph TMXLevel = "paragraph" // one unit per block
+)
+
+// TMXOptions tune WriteTMX.
+type TMXOptions struct {
+	Level TMXLevel
+	// Tags writes the segments' inline tags in sentence-level TMX as
+	// level 2 codes (<bpt>, <ept>, <it>, <ph> holding the original markup);
+	// by default <seg> holds the plain text only.
+	Tags bool
+}
+
+// XLIFFVersion is the version WriteXLIFF writes.
+type XLIFFVersion string
+
+// XLIFF versions; "" is XLIFF21.
+const (
+	XLIFF21 XLIFFVersion = "2.1"
+	XLIFF20 XLIFFVersion = "2.0"
+	XLIFF12 XLIFFVersion = "1.2"
+)
+
+// XLIFFOptions tune WriteXLIFF.
+type XLIFFOptions struct {
+	Version XLIFFVersion
+}
+
+// MDLayout is the layout of the bilingual Markdown.
+type MDLayout string
+
+// Markdown layouts; "" is LayoutTable.
+const (
+	LayoutTable    MDLayout = "table"    // one table row per segment
+	LayoutParallel MDLayout = "parallel" // each block, then its translation
+)
+
+// MarkdownOptions tune WriteMarkdown.
+type MarkdownOptions struct {
+	Layout MDLayout
+}
+
+// TSVOptions tune WriteTSV.
+type TSVOptions struct {
+	// Safe makes a TSV safe to open in a spreadsheet: a text cell that
+	// starts with =, +, -, @ (or their full-width forms) gets a leading
+	// apostrophe, so it is not run as a formula. Off by default, so that a
+	// TSV reads back exactly.
+	Safe bool
 }
 
 // Format names accepted by Write and the CLI.
@@ -139,21 +186,6 @@ func langTags(doc *segments.Document) (src, tgt string, err error) {
 // tmxDate formats t in TMX's YYYYMMDDThhmmssZ form.
 func tmxDate(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
-// legalXMLRune reports whether r may appear in an XML 1.0 document.
-func legalXMLRune(r rune) bool {
-	switch {
-	case r == 0x9 || r == 0xA || r == 0xD:
-		return true
-	case r >= 0x20 && r <= 0xD7FF:
-		return true
-	case r >= 0xE000 && r <= 0xFFFD:
-		return true
-	case r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
-}
-
 // CleanXML returns s without the characters XML 1.0 forbids (C0 controls
 // other than tab and newlines, U+FFFE/U+FFFF, surrogates) and without
 // invalid UTF-8, and how many it removed.
@@ -161,7 +193,7 @@ func CleanXML(s string) (string, int) {
 	bad := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || !legalXMLRune(r) {
+		if (r == utf8.RuneError && n == 1) || !xmlscan.IsChar(r) {
 			bad++
 		}
 		i += n
@@ -173,7 +205,7 @@ func CleanXML(s string) (string, int) {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !(r == utf8.RuneError && n == 1) && legalXMLRune(r) {
+		if !(r == utf8.RuneError && n == 1) && xmlscan.IsChar(r) {
 			b.WriteString(s[i : i+n])
 		}
 		i += n

@@ -79,7 +79,7 @@ func FuzzWriteXLIFF(f *testing.F) {
 		doc.Segments[1].Note = s
 		opts := Options{}
 		if v12 {
-			opts.XLIFFVersion = "1.2"
+			opts.XLIFF.Version = XLIFF12
 		}
 		var buf bytes.Buffer
 		if err := WriteXLIFF(&buf, doc, opts); err != nil {

@@ -18,16 +18,17 @@ func TestGoldens(t *testing.T) {
 		doc          func() *segments.Document
 	}{
 		{"fixture.tmx", FormatTMX, Options{}, fixtureDoc},
-		{"fixture-all-paragraph.tmx", FormatTMX, Options{All: true, Level: "paragraph"}, fixtureDoc},
+		{"fixture-all-paragraph.tmx", FormatTMX, Options{All: true, TMX: TMXOptions{Level: LevelParagraph}}, fixtureDoc},
 		{"fixture-context.tmx", FormatTMX, Options{All: true, Context: true}, fixtureDoc},
 		{"fixture.xlf", FormatXLIFF, Options{All: true}, fixtureDoc},
-		{"fixture-12.xlf", FormatXLIFF, Options{All: true, XLIFFVersion: "1.2"}, fixtureDoc},
+		{"fixture-12.xlf", FormatXLIFF, Options{All: true, XLIFF: XLIFFOptions{Version: XLIFF12}}, fixtureDoc},
 		{"fixture.md", FormatMD, Options{}, fixtureDoc},
-		{"fixture-parallel.md", FormatMD, Options{MDLayout: "parallel"}, fixtureDoc},
+		{"fixture-parallel.md", FormatMD, Options{Markdown: MarkdownOptions{Layout: LayoutParallel}}, fixtureDoc},
+		{"fixture-notes-parallel.md", FormatMD, Options{All: true, Markdown: MarkdownOptions{Layout: LayoutParallel}}, notesDoc},
 		{"fixture-target.md", FormatTarget, Options{}, fixtureDoc},
 		{"fixture.tsv", FormatTSV, Options{}, fixtureDoc},
 		{"text-target.txt", FormatTarget, Options{All: true}, textDoc},
-		{"text-parallel.md", FormatMD, Options{All: true, MDLayout: "parallel"}, textDoc},
+		{"text-parallel.md", FormatMD, Options{All: true, Markdown: MarkdownOptions{Layout: LayoutParallel}}, textDoc},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

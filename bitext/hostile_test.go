@@ -125,7 +125,7 @@ func TestTSVSafe(t *testing.T) {
 	want := []string{"'=HYPERLINK(\"http://x\")", "'+1", "'-2 °C", "'@SUM(A1)", "'＝1", "a=b", "", "Bonjour", `\t=x`}
 	for _, safe := range []bool{false, true} {
 		var b bytes.Buffer
-		if err := WriteTSV(&b, doc, Options{TSVSafe: safe}); err != nil {
+		if err := WriteTSV(&b, doc, Options{TSV: TSVOptions{Safe: safe}}); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")

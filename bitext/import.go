@@ -38,8 +38,12 @@ const (
 // source variant (in doc.SourceLang, matched by exact tag or else by base
 // language) equals the segment's source after NFC gives its target
 // variant. Filled segments get status draft and Origin "tm": a memory match
-// is a proposal the translator still has to confirm. The first matching
-// unit in the file wins. Segments with a target are never touched.
+// is a proposal the translator still has to confirm; the unit's notes
+// become the segment's note when it has none. The first unit whose source
+// codes are the segment's (mapTMXTags) wins and gives the target its tags;
+// failing that, the first unit with the same text gives the target without
+// tags (the QA tags check then lists them). Segments with a target are
+// never touched.
 func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportReport, error) {
 	want := map[string][]int{} // source → indexes of segments to fill
 	for i := range doc.Segments {
@@ -49,7 +53,16 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 			want[k] = append(want[k], i)
 		}
 	}
+	type proposal struct{ target, note string }
+	untagged := map[string]proposal{} // source → the first unit whose codes fit no segment
 	rep := &ImportReport{}
+	fill := func(i int, tgt string, tags []segments.Tag, note string) {
+		doc.UpdateTagged(i, tgt, tags, segments.StatusDraft, OriginTM, now)
+		if note != "" && doc.Segments[i].Note == "" {
+			doc.SetNote(i, note, now)
+		}
+		rep.Filled++
+	}
 	err := ReadTMX(r, func(tu TU) error {
 		rep.Units++
 		if len(want) == 0 {
@@ -66,20 +79,32 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 		if !ok || strings.TrimSpace(tgt) == "" {
 			return nil
 		}
-		delete(want, src)
+		rest := idx[:0]
 		for _, i := range idx {
-			s := &doc.Segments[i]
-			tags, ok := mapTMXTags(s, tu.Tags[sk], tu.Tags[tk], tgt)
+			tags, ok := mapTMXTags(&doc.Segments[i], tu.Tags[sk], tu.Tags[tk], tgt)
 			if !ok || tgt != tu.Variants[tk] {
-				tags = nil // the codes are not the segment's (QA reports the tags to put back)
+				rest = append(rest, i) // not the segment's codes: a later unit may have them
+				continue
 			}
-			doc.UpdateTagged(i, tgt, tags, segments.StatusDraft, OriginTM, now)
-			rep.Filled++
+			fill(i, tgt, tags, tu.Note)
+		}
+		if _, seen := untagged[src]; !seen && len(rest) > 0 {
+			untagged[src] = proposal{tgt, tu.Note}
+		}
+		if len(rest) == 0 {
+			delete(want, src)
+		} else {
+			want[src] = rest
 		}
 		return nil
 	})
 	if err != nil {
 		return rep, fmt.Errorf("read TMX: %w", err)
+	}
+	for src, p := range untagged {
+		for _, i := range want[src] {
+			fill(i, p.target, nil, p.note)
+		}
 	}
 	return rep, nil
 }

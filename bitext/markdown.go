@@ -24,8 +24,8 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 		return fmt.Errorf("write Markdown: %w", err)
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	switch opts.MDLayout {
-	case "", "table":
+	switch opts.Markdown.Layout {
+	case "", LayoutTable:
 		fmt.Fprintf(bw, "| # | Source (%s) | Target (%s) |\n|--:|---|---|\n", src, tgt)
 		var num [20]byte
 		for i := range doc.Segments {
@@ -40,49 +40,10 @@ func WriteMarkdown(w io.Writer, doc *segments.Document, opts Options) error {
 			}
 			bw.WriteString(" |\n")
 		}
-	case "parallel":
-		r := newBlockRenderer(doc.Format == "markdown" || doc.Format == "html") // html articles are written as Markdown
-		r.loose = true
-		for b := 0; b < len(doc.Blocks); b++ {
-			bl := &doc.Blocks[b]
-			if bl.Info == "table" {
-				// A table is written whole, then its translation whole:
-				// rows interleaved would break the header row.
-				end := b
-				for end < len(doc.Blocks) && doc.Blocks[end].Info == "table" {
-					end++
-				}
-				var src, tgt strings.Builder
-				n := 0
-				for i := b; i < end; i++ {
-					t, k, _ := blockTarget(doc, i, opts)
-					src.WriteString(doc.BlockSourceMarkup(i) + "\n")
-					tgt.WriteString(t + "\n")
-					n += k
-				}
-				bw.WriteString(r.sep(bl))
-				bw.WriteString(src.String())
-				if n > 0 {
-					bw.WriteString("\n" + tgt.String())
-				}
-				r.prev = &doc.Blocks[end-1]
-				b = end - 1
-				continue
-			}
-			source := doc.BlockSourceMarkup(b)
-			if bl.Count == 0 {
-				bw.WriteString(r.render(bl, source))
-				continue
-			}
-			target, n, _ := blockTarget(doc, b, opts)
-			if n == 0 {
-				bw.WriteString(r.render(bl, source))
-				continue
-			}
-			bw.WriteString(r.renderPair(bl, source, target))
-		}
+	case LayoutParallel:
+		writeParallel(bw, doc, opts)
 	default:
-		return fmt.Errorf("write Markdown: unknown layout %q (want table or parallel)", opts.MDLayout)
+		return fmt.Errorf("write Markdown: unknown layout %q (want table or parallel)", opts.Markdown.Layout)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write Markdown: %w", err)
@@ -187,6 +148,13 @@ func jsSpace(r rune) bool {
 // pipes, separating spaces) is the source's. n is how many targets were used,
 // missing how many segments kept their source.
 func blockTarget(doc *segments.Document, b int, opts Options) (text string, n, missing int) {
+	return blockText(doc, b, opts, true, nil)
+}
+
+// blockText is blockTarget (target true) or the block's source markup
+// segment by segment (target false), with after(s) written after each
+// segment s when after is not nil (the parallel layout's note references).
+func blockText(doc *segments.Document, b int, opts Options, target bool, after func(*segments.Segment) string) (text string, n, missing int) {
 	bl := &doc.Blocks[b]
 	segs := doc.BlockSegments(b)
 	if len(segs) == 0 {
@@ -213,12 +181,15 @@ func blockTarget(doc *segments.Document, b int, opts Options) (text string, n, m
 		} else if i > 0 {
 			t.WriteString(" ")
 		}
-		if Exported(s, opts) {
+		if target && Exported(s, opts) {
 			t.WriteString(bl.TargetMarkup(s))
 			n++
 		} else {
 			t.WriteString(bl.SourceMarkup(s))
 			missing++
+		}
+		if after != nil {
+			t.WriteString(after(s))
 		}
 	}
 	if offsetsOK {

@@ -87,7 +87,7 @@ func FuzzMarkdownCell(f *testing.F) {
 }
 
 func TestWriteMarkdownErrors(t *testing.T) {
-	if err := WriteMarkdown(&bytes.Buffer{}, fixtureDoc(), Options{MDLayout: "side"}); err == nil {
+	if err := WriteMarkdown(&bytes.Buffer{}, fixtureDoc(), Options{Markdown: MarkdownOptions{Layout: "side"}}); err == nil {
 		t.Error("unknown layout accepted")
 	}
 }

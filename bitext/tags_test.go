@@ -156,7 +156,7 @@ func TestTMXLevel2(t *testing.T) {
 	if err := WriteTMX(&plain, doc, Options{Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTMX(&tagged, doc, Options{Now: now, TMXTags: true}); err != nil {
+	if err := WriteTMX(&tagged, doc, Options{Now: now, TMX: TMXOptions{Tags: true}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -178,7 +178,7 @@ func TestTMXLevel2(t *testing.T) {
 		}
 	}
 	validateTMX(t, tagged.Bytes())
-	if err := WriteTMX(&plain, doc, Options{Level: "paragraph", TMXTags: true}); err == nil {
+	if err := WriteTMX(&plain, doc, Options{TMX: TMXOptions{Level: LevelParagraph, Tags: true}}); err == nil {
 		t.Error("--tmx-tags at paragraph level accepted")
 	}
 }
@@ -211,7 +211,7 @@ func validateTMX(t *testing.T, data []byte) {
 func TestTMXTagsRoundTrip(t *testing.T) {
 	doc := readTagged(t, tmxTagsFixture)
 	var tmx bytes.Buffer
-	if err := WriteTMX(&tmx, doc, Options{TMXTags: true}); err != nil {
+	if err := WriteTMX(&tmx, doc, Options{TMX: TMXOptions{Tags: true}}); err != nil {
 		t.Fatal(err)
 	}
 	want := doc.Clone()
@@ -236,9 +236,9 @@ func TestTMXTagsRoundTrip(t *testing.T) {
 
 // The LISA TMX compliance kit's level 2 file keeps its codes.
 func TestLISATMXLevel2(t *testing.T) {
-	f, err := os.Open("../../shared/formats/samples/articles/lisa-tmx-ImportTest2A.tmx")
+	f, err := os.Open(lisaKit(t, "ImportTest2A.tmx"))
 	if err != nil {
-		t.Skipf("LISA kit not available: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	units, tagged, kinds := 0, 0, map[segments.TagKind]int{}
@@ -285,7 +285,7 @@ func TestXLIFFTags(t *testing.T) {
 		}},
 	} {
 		var out bytes.Buffer
-		if err := WriteXLIFF(&out, doc, Options{XLIFFVersion: tt.version}); err != nil {
+		if err := WriteXLIFF(&out, doc, Options{XLIFF: XLIFFOptions{Version: XLIFFVersion(tt.version)}}); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range tt.want {
@@ -377,5 +377,34 @@ func TestWriteTargetHTML(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("HTML lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// Two units with the same words but codes around different ones: each
+// segment gets the target of the unit whose codes are its own (the first
+// unit used to give its tags to both, around the wrong words), and a
+// segment whose codes no unit has gets the first unit's text without tags.
+func TestImportTMXTagsPlace(t *testing.T) {
+	doc, _, err := segments.Read(strings.NewReader("The **big** cat sleeps.\n\nThe big **cat** sleeps.\n\n*The* big cat sleeps.\n"),
+		segments.ReadOptions{Format: "markdown", Tags: true, Lang: "en", Target: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmx := `<tmx version="1.4"><body>
+<tu><tuv xml:lang="en"><seg>The big <bpt i="1">**</bpt>cat<ept i="1">**</ept> sleeps.</seg></tuv><tuv xml:lang="fr"><seg>Le gros <bpt i="1">**</bpt>chat<ept i="1">**</ept> dort.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The <bpt i="1">**</bpt>big<ept i="1">**</ept> cat sleeps.</seg></tuv><tuv xml:lang="fr"><seg>Le <bpt i="1">**</bpt>gros<ept i="1">**</ept> chat dort.</seg></tuv></tu>
+</body></tmx>`
+	rep, err := ImportTMX(doc, strings.NewReader(tmx), t0)
+	if err != nil || rep.Filled != 3 {
+		t.Fatalf("filled %d, err %v", rep.Filled, err)
+	}
+	for i, want := range []string{"Le **gros** chat dort.", "Le gros **chat** dort.", "Le gros chat dort."} {
+		s := &doc.Segments[i]
+		if got := doc.Blocks[s.Block].TargetMarkup(s); got != want {
+			t.Errorf("segment %d: %q, want %q", i+1, got, want)
+		}
+	}
+	if len(doc.Segments[2].TargetTags) != 0 {
+		t.Errorf("segment 3 got tags %v from units whose codes are not its own", doc.Segments[2].TargetTags)
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // WriteTMX writes doc's exported pairs as TMX 1.4b: one <tu> per segment
-// (or per block with opts.Level "paragraph"), each with the source and
+// (or per block with opts.TMX.Level LevelParagraph), each with the source and
 // target <tuv> tagged with the document's BCP 47 languages, the segment
 // status as <prop type="x-status">, a machine translation's origin as
 // <prop type="x-origin">mt</prop> and <prop type="x-mt-engine">, its context as <prop type="prev"> and
@@ -23,14 +23,14 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 		return fmt.Errorf("write TMX: %w", err)
 	}
 	paragraph := false
-	switch opts.Level {
-	case "", "sentence":
-	case "paragraph":
+	switch opts.TMX.Level {
+	case "", LevelSentence:
+	case LevelParagraph:
 		paragraph = true
 	default:
-		return fmt.Errorf("write TMX: unknown level %q (want sentence or paragraph)", opts.Level)
+		return fmt.Errorf("write TMX: unknown level %q (want sentence or paragraph)", opts.TMX.Level)
 	}
-	if paragraph && opts.TMXTags {
+	if paragraph && opts.TMX.Tags {
 		return fmt.Errorf("write TMX: inline tags (--tmx-tags) are written at sentence level only")
 	}
 	now := opts.now()
@@ -89,7 +89,7 @@ func WriteTMX(w io.Writer, doc *segments.Document, opts Options) error {
 	// segText writes the text of segment s's source (or target) with its
 	// tags when the options ask for them (s is nil for a block).
 	segText := func(s *segments.Segment, text string, target bool) {
-		if !opts.TMXTags || s == nil {
+		if !opts.TMX.Tags || s == nil {
 			x.text(text)
 			return
 		}

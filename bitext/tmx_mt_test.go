@@ -50,7 +50,7 @@ func TestWriteTMXMachineTranslation(t *testing.T) {
 func TestWriteXLIFF12MachineTranslation(t *testing.T) {
 	doc := mtFixture("MT one")
 	var buf bytes.Buffer
-	if err := WriteXLIFF(&buf, doc, Options{XLIFFVersion: "1.2"}); err != nil {
+	if err := WriteXLIFF(&buf, doc, Options{XLIFF: XLIFFOptions{Version: XLIFF12}}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()

@@ -163,7 +163,7 @@ func TestWriteTMXParagraph(t *testing.T) {
 	)
 	doc.Segments[0].Note = "n1"
 	doc.Segments[1].Note = "n2"
-	out, got, _ := writeTMX(t, doc, Options{Level: "paragraph"})
+	out, got, _ := writeTMX(t, doc, Options{TMX: TMXOptions{Level: LevelParagraph}})
 	if !strings.Contains(out, `segtype="paragraph"`) {
 		t.Error("segtype is not paragraph")
 	}
@@ -206,7 +206,7 @@ func TestWriteTMXContext(t *testing.T) {
 			"3":  segCtx(2), // its neighbour 4 (untranslated) is context all the same
 			"14": segCtx(13),
 		}},
-		{"paragraph", Options{All: true, Context: true, Level: "paragraph"}, map[string][2]string{
+		{"paragraph", Options{All: true, Context: true, TMX: TMXOptions{Level: LevelParagraph}}, map[string][2]string{
 			"1": {"", "L’Europe dépend des « hyperscalers » américains. Prix : 5 € & taxes <incluses>. Cette phrase reste à traduire."},
 			// Block 8 (tuid 8) is a table row between two code blocks, skipped.
 			"8": {"« Il a dit bonjour » 😀 à M. Dupont. Deuxième phrase.", "France | Paris"},
@@ -249,7 +249,7 @@ func TestWriteTMXContext(t *testing.T) {
 
 func TestWriteTMXErrors(t *testing.T) {
 	doc := fixtureDoc()
-	if err := WriteTMX(&bytes.Buffer{}, doc, Options{Level: "word"}); err == nil {
+	if err := WriteTMX(&bytes.Buffer{}, doc, Options{TMX: TMXOptions{Level: "word"}}); err == nil {
 		t.Error("unknown level accepted")
 	}
 	doc.SourceLang = segments.Document{}.SourceLang
@@ -361,6 +361,10 @@ func TestReadTMXErrors(t *testing.T) {
 		{"broken", "<tmx>\n<body>\n<tu><tuv xml:lang=\"fr\"><seg>x</tuv></tu></body></tmx>", "line 3"},
 		{"other root", "<html/>", "not a TMX"},
 		{"bad entity", "<tmx><body><tu><tuv xml:lang=\"fr\"><seg>&nbsp;</seg></tuv></tu></body></tmx>", "line 1"},
+		// One root element, nothing but white space outside it (XML 1.0
+		// well-formedness, the same rule as for TBX and XLIFF).
+		{"two roots", "<tmx><body/></tmx>\n<tmx/>", "line 2: element <tmx> after the root element"},
+		{"text after", "<tmx><body/></tmx>\n&amp;", "line 2: text outside the root element"},
 	}
 	for _, tt := range tests {
 		err := ReadTMX(strings.NewReader(tt.in), func(TU) error { return nil })

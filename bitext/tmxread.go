@@ -1,19 +1,14 @@
 package bitext
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 // TU is one translation unit read from a TMX file.
@@ -44,70 +39,38 @@ const xmlNS = "http://www.w3.org/XML/1998/namespace"
 // the file is never held in memory. The language of a <tuv> comes from
 // xml:lang, or from the TMX 1.1 lang attribute. An error from fn stops the
 // reading and is returned as is; malformed XML, including an element left
-// open at the end of the file, is reported with its line.
-//
-// UTF-8 input goes through a scanner specialised for TMX's plain markup
-// (tags, attributes, entity and character references, comments, CDATA);
-// from the first construct it does not handle itself (another encoding, a
-// name outside ASCII, anything malformed) it hands the rest of the stream
-// to encoding/xml, so both accept and reject exactly the same documents.
+// open at the end of the file, is reported with its line (internal/xmlscan
+// reads the XML).
 func ReadTMX(r io.Reader, fn func(TU) error) error {
-	return scanTMX(r, &tmxHandler{fn: fn}, scanBufSize)
+	return readTMXWith(&xmlscan.Reader{}, r, fn)
+}
+
+// readTMXWith is ReadTMX with a given XML reader (tests read with
+// encoding/xml alone, or with a tiny buffer).
+func readTMXWith(rd *xmlscan.Reader, r io.Reader, fn func(TU) error) error {
+	h := &tmxHandler{fn: fn}
+	if err := rd.Scan(r, h); err != nil {
+		var xe *xmlscan.Error
+		if !h.sawTMX && errors.As(err, &xe) {
+			return fmt.Errorf("not a TMX file: %w", err)
+		}
+		return err
+	}
+	if !h.sawTMX {
+		return errors.New("not a TMX file: no <tmx> element")
+	}
+	return nil
 }
 
 // readTMXStd is ReadTMX through encoding/xml only: the reference the
 // scanner is tested against.
 func readTMXStd(r io.Reader, fn func(TU) error) error {
-	return readTMXXML(newXMLDecoder(r), &tmxHandler{fn: fn}, 0)
+	return readTMXWith(&xmlscan.Reader{Std: true}, r, fn)
 }
 
-// readTMXXML feeds h the tokens of d. lineBase is the number of lines
-// before the point where d starts reading.
-func readTMXXML(d *xml.Decoder, h *tmxHandler, lineBase int) error {
-	var attrs []rawAttr
-	for {
-		// RawToken skips namespace translation, which TMX does not use
-		// (xml:lang is matched by its prefix); nesting is checked by h.
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return h.eof()
-		}
-		if err != nil {
-			return xmlError(d, err, lineBase)
-		}
-		line, _ := d.InputPos()
-		line += lineBase
-		switch t := tok.(type) {
-		case xml.StartElement:
-			attrs = attrs[:0]
-			for _, a := range t.Attr {
-				attrs = append(attrs, rawAttr{space: a.Name.Space, local: a.Name.Local, val: []byte(a.Value)})
-			}
-			h.start(t.Name.Local, attrs, line)
-		case xml.EndElement:
-			if err := h.end(t.Name.Local, line); err != nil {
-				return err
-			}
-		case xml.CharData:
-			h.text(t)
-		}
-	}
-}
-
-// rawAttr is an attribute as a tokenizer saw it; val may point into the
-// tokenizer's buffer and is only valid during the call it is passed to.
-type rawAttr struct {
-	space, local string
-	val          []byte
-}
-
-type openElem struct {
-	name string
-	line int
-}
-
-// tmxHandler turns a stream of tags and text into TUs. Both tokenizers
-// (the scanner and encoding/xml) drive it, so they agree on what a TU is.
+// tmxHandler turns a stream of tags and text into TUs (an
+// xmlscan.Handler): both tokenizers drive it, so they agree on what a TU
+// is.
 type tmxHandler struct {
 	fn      func(TU) error
 	tu      TU
@@ -123,11 +86,8 @@ type tmxHandler struct {
 	notes   []string // the unit's notes so far
 	propBuf []byte
 	sawTMX  bool
-	tuDepth int        // <tuv> nesting, to tell unit props from variant props
-	open    []openElem // element names and lines, to check nesting
+	tuDepth int // <tuv> nesting, to tell unit props from variant props
 	strs    map[string]string
-	// fellBack records that the scanner handed over to encoding/xml.
-	fellBack bool
 }
 
 // intern returns b as a normalised string, shared with earlier equal ones while
@@ -150,8 +110,7 @@ func (h *tmxHandler) intern(b []byte) string {
 	return s
 }
 
-func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
-	h.open = append(h.open, openElem{name, line})
+func (h *tmxHandler) Start(name string, attrs []xmlscan.Attr, line int) error {
 	if h.inSeg {
 		switch name {
 		case "bpt", "ept", "it", "ph", "ut", "sub":
@@ -160,7 +119,7 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 			}
 			h.skip++ // native code: its content is markup, not text
 		}
-		return
+		return nil
 	}
 	switch name {
 	case "tmx":
@@ -169,25 +128,25 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 		h.tu = TU{Variants: make(map[string]string, 2)}
 		h.inTU, h.notes = true, h.notes[:0]
 		for _, a := range attrs {
-			switch a.local {
+			switch a.Local {
 			case "tuid":
-				h.tu.ID = segments.Normalize(string(a.val))
+				h.tu.ID = segments.Normalize(string(a.Value))
 			case "creationdate":
-				h.tu.Created = parseTMXDateBytes(a.val)
+				h.tu.Created = parseTMXDateBytes(a.Value)
 			case "changedate":
-				h.tu.Changed = parseTMXDateBytes(a.val)
+				h.tu.Changed = parseTMXDateBytes(a.Value)
 			}
 		}
 	case "tuv":
 		h.tuDepth++
 		h.lang = ""
 		for _, a := range attrs {
-			if a.local == "lang" && (a.space == xmlNS || a.space == "xml") {
-				h.lang = h.intern(a.val)
+			if a.Local == "lang" && (a.Space == xmlNS || a.Space == "xml") {
+				h.lang = h.intern(a.Value)
 				break
 			}
-			if a.local == "lang" && a.space == "" && h.lang == "" {
-				h.lang = h.intern(a.val) // TMX 1.1
+			if a.Local == "lang" && a.Space == "" && h.lang == "" {
+				h.lang = h.intern(a.Value) // TMX 1.1
 			}
 		}
 	case "seg":
@@ -201,8 +160,8 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 		if h.inTU && h.tuDepth == 0 {
 			h.inProp = ""
 			for _, a := range attrs {
-				if a.local == "type" && a.space == "" {
-					h.inProp = h.intern(a.val)
+				if a.Local == "type" && a.Space == "" {
+					h.inProp = h.intern(a.Value)
 					break
 				}
 			}
@@ -217,13 +176,10 @@ func (h *tmxHandler) start(name string, attrs []rawAttr, line int) {
 			h.propBuf = h.propBuf[:0]
 		}
 	}
+	return nil
 }
 
-func (h *tmxHandler) end(name string, line int) error {
-	if len(h.open) == 0 || h.open[len(h.open)-1].name != name {
-		return fmt.Errorf("line %d: unexpected </%s>", line, name)
-	}
-	h.open = h.open[:len(h.open)-1]
+func (h *tmxHandler) End(name string, line int) error {
 	if h.inSeg {
 		switch name {
 		case "seg":
@@ -272,7 +228,7 @@ func (h *tmxHandler) end(name string, line int) error {
 	return nil
 }
 
-func (h *tmxHandler) text(t []byte) {
+func (h *tmxHandler) Text(t []byte) {
 	switch {
 	case h.inSeg:
 		if h.skip == 0 {
@@ -283,28 +239,6 @@ func (h *tmxHandler) text(t []byte) {
 	case h.inProp != "" || h.inNote:
 		h.propBuf = append(h.propBuf, t...)
 	}
-}
-
-// eof ends the input: a file without <tmx> is not TMX, and an element
-// still open means the file was cut short.
-func (h *tmxHandler) eof() error {
-	if !h.sawTMX {
-		return errors.New("not a TMX file: no <tmx> element")
-	}
-	if n := len(h.open); n > 0 {
-		e := h.open[n-1]
-		return fmt.Errorf("line %d: <%s> is not closed: unexpected end of file", e.line, e.name)
-	}
-	return nil
-}
-
-func attrValue(attrs []xml.Attr, local string) string {
-	for _, a := range attrs {
-		if a.Name.Local == local && a.Name.Space == "" {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // parseTMXDateBytes is parseTMXDate without a string conversion for the
@@ -339,46 +273,4 @@ func parseTMXDate(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// newXMLDecoder returns a decoder for r that understands UTF-16 with a byte
-// order mark and the legacy encodings an XML declaration may name.
-func newXMLDecoder(r io.Reader) *xml.Decoder {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var in io.Reader = br
-	if head, _ := br.Peek(3); bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		in = transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
-	} else if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
-	return newXMLDecoderAt(in, in != io.Reader(br))
-}
-
-// newXMLDecoderAt returns a decoder for r, already past any byte order
-// mark; utf16 says r was decoded from UTF-16, so that a declaration naming
-// UTF-16 is not applied twice.
-func newXMLDecoderAt(r io.Reader, utf16 bool) *xml.Decoder {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		if utf16 && strings.HasPrefix(strings.ToLower(label), "utf-16") {
-			return input, nil // already decoded from the byte order mark
-		}
-		enc, err := htmlindex.Get(label)
-		if err != nil {
-			return nil, fmt.Errorf("unsupported encoding %q", label)
-		}
-		return transform.NewReader(input, enc.NewDecoder()), nil
-	}
-	return d
-}
-
-// xmlError gives a decoding error its line number; lineBase counts the
-// lines before the point where d started reading.
-func xmlError(d *xml.Decoder, err error, lineBase int) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("line %d: %s", lineBase+se.Line, se.Msg)
-	}
-	line, _ := d.InputPos()
-	return fmt.Errorf("line %d: %w", lineBase+line, err)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -27,19 +28,19 @@ type TMXTag struct {
 const tagMark = '\uE000'
 
 // startCode begins a code element of a <seg>.
-func (h *tmxHandler) startCode(name string, attrs []rawAttr) {
+func (h *tmxHandler) startCode(name string, attrs []xmlscan.Attr) {
 	c := TMXTag{Kind: segments.TagPlaceholder}
 	pos := ""
 	for _, a := range attrs {
-		switch a.local {
+		switch a.Local {
 		case "i":
-			c.I = string(a.val)
+			c.I = string(a.Value)
 		case "x":
-			c.X = string(a.val)
+			c.X = string(a.Value)
 		case "type":
-			c.Type = string(a.val)
+			c.Type = string(a.Value)
 		case "pos":
-			pos = string(a.val)
+			pos = string(a.Value)
 		}
 	}
 	switch {
@@ -94,7 +95,8 @@ func (h *tmxHandler) endSeg() {
 // mapTMXTags returns the target tags for segment s of block bl from a unit
 // whose source variant has the codes src and whose target variant (text
 // tgtText) has tgt: the unit's source codes must be the segment's, in
-// order and kind (the wrapping pairs included); the target's codes are then
+// order, kind and place (the wrapping pairs included: two units with the
+// same words can hold codes around different ones); the target's codes are then
 // matched to them by their i (pairs) or x attribute, else by their rank
 // among codes of the same kind. It returns nil, false when the codes do not
 // match.
@@ -122,11 +124,12 @@ func mapTMXTags(s *segments.Segment, src, tgt []TMXTag, tgtText string) ([]segme
 		return out
 	}
 	ids := map[string]int{}
+	sr := ranks(src)
 	for i, c := range src {
-		if c.Kind != full[i].Kind {
+		if c.Kind != full[i].Kind || c.At != full[i].At {
 			return nil, false
 		}
-		ids[key(c, ranks(src)[i])] = full[i].ID
+		ids[key(c, sr[i])] = full[i].ID
 	}
 	var out []segments.Tag
 	tr := ranks(tgt)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -111,7 +112,7 @@ func FuzzTMXWriter(f *testing.F) {
 		clean := func(s string) string {
 			var b strings.Builder
 			for _, r := range strings.ToValidUTF8(s, "") {
-				if legalXMLRune(r) {
+				if xmlscan.IsChar(r) {
 					b.WriteRune(r)
 				}
 			}

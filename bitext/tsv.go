@@ -13,15 +13,15 @@ import (
 // by tabs. The target is empty when the segment is not exported (see
 // Exported); the status is the segment's own. Backslashes, tabs, newlines
 // and carriage returns in the text are written as \\, \t, \n and \r.
-// opts.TSVSafe prefixes cells that a spreadsheet would run as formulas.
+// opts.TSV.Safe prefixes cells that a spreadsheet would run as formulas.
 func WriteTSV(w io.Writer, doc *segments.Document, opts Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	for i := range doc.Segments {
 		s := &doc.Segments[i]
-		bw.WriteString(tsvCell(s.Source, opts.TSVSafe))
+		bw.WriteString(tsvCell(s.Source, opts.TSV.Safe))
 		bw.WriteByte('\t')
 		if Exported(s, opts) {
-			bw.WriteString(tsvCell(s.Target, opts.TSVSafe))
+			bw.WriteString(tsvCell(s.Target, opts.TSV.Safe))
 		}
 		bw.WriteByte('\t')
 		bw.WriteString(s.Status.String())

@@ -56,7 +56,7 @@ func xliff12State(st segments.Status) string {
 }
 
 // WriteXLIFF writes doc as XLIFF: version 2.1 by default, "2.0" or "1.2"
-// with opts.XLIFFVersion. Every segment's source is written so another CAT
+// with opts.XLIFF.Version. Every segment's source is written so another CAT
 // tool can translate the whole document; a <target> is written only for
 // exported targets (confirmed, or drafts with opts.All). In XLIFF 2 each
 // block is a <unit id="bN"> whose <segment id="sN">s are separated by
@@ -68,17 +68,16 @@ func WriteXLIFF(w io.Writer, doc *segments.Document, opts Options) error {
 		return fmt.Errorf("write XLIFF: %w", err)
 	}
 	x := newXMLWriter(w)
-	switch opts.XLIFFVersion {
-	case "", "2.1", "2.0":
-		v := opts.XLIFFVersion
+	switch v := opts.XLIFF.Version; v {
+	case "", XLIFF21, XLIFF20:
 		if v == "" {
-			v = "2.1"
+			v = XLIFF21
 		}
-		writeXLIFF2(x, doc, src, tgt, v, opts)
-	case "1.2":
+		writeXLIFF2(x, doc, src, tgt, string(v), opts)
+	case XLIFF12:
 		writeXLIFF12(x, doc, src, tgt, opts)
 	default:
-		return fmt.Errorf("write XLIFF: unknown version %q (want 2.1, 2.0 or 1.2)", opts.XLIFFVersion)
+		return fmt.Errorf("write XLIFF: unknown version %q (want 2.1, 2.0 or 1.2)", v)
 	}
 	if err := x.flush(); err != nil {
 		return fmt.Errorf("write XLIFF: %w", err)

@@ -72,7 +72,7 @@ func TestWriteXLIFF2(t *testing.T) {
 	for _, v := range []string{"", "2.0"} {
 		doc := fixtureDoc()
 		doc.Segments[1].Note = "vérifier « hyperscalers »"
-		out := writeXLIFF(t, doc, Options{XLIFFVersion: v, All: true})
+		out := writeXLIFF(t, doc, Options{XLIFF: XLIFFOptions{Version: XLIFFVersion(v)}, All: true})
 		var got xliff2Doc
 		if err := xml.Unmarshal(out, &got); err != nil {
 			t.Fatalf("not well-formed: %v\n%s", err, out)
@@ -111,7 +111,7 @@ func TestWriteXLIFF2(t *testing.T) {
 func TestWriteXLIFF12(t *testing.T) {
 	doc := fixtureDoc()
 	doc.Segments[2].Note = "à revoir"
-	out := writeXLIFF(t, doc, Options{XLIFFVersion: "1.2", All: true, ToolVersion: "9"})
+	out := writeXLIFF(t, doc, Options{XLIFF: XLIFFOptions{Version: XLIFF12}, All: true, ToolVersion: "9"})
 	var got xliff12Doc
 	if err := xml.Unmarshal(out, &got); err != nil {
 		t.Fatalf("not well-formed: %v\n%s", err, out)
@@ -127,7 +127,7 @@ func TestWriteXLIFF12(t *testing.T) {
 	if h := f.Groups[0].Units[0]; h.Target.State != "signed-off" || h.Approved != "yes" {
 		t.Errorf("reviewed unit %+v", h)
 	}
-	if err := WriteXLIFF(&bytes.Buffer{}, doc, Options{XLIFFVersion: "3"}); err == nil {
+	if err := WriteXLIFF(&bytes.Buffer{}, doc, Options{XLIFF: XLIFFOptions{Version: "3"}}); err == nil {
 		t.Error("unknown XLIFF version accepted")
 	}
 }
@@ -140,7 +140,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 			doc := fixtureDoc()
 			doc.Segments[1].Note = "note 2"
 			doc.Segments[8].Note = "note 9\nsur deux lignes"
-			out := writeXLIFF(t, doc, Options{XLIFFVersion: v, All: true})
+			out := writeXLIFF(t, doc, Options{XLIFF: XLIFFOptions{Version: XLIFFVersion(v)}, All: true})
 			fresh := fixtureDoc()
 			for i := range fresh.Segments {
 				fresh.Segments[i].Target, fresh.Segments[i].Status = "", segments.StatusNew

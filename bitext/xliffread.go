@@ -1,13 +1,14 @@
 package bitext
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -81,191 +82,251 @@ func (s *XLIFFSegment) Status() segments.Status {
 }
 
 // ReadXLIFF reads an XLIFF 1.2 or 2.x file and calls fn for each segment in
-// document order, one at a time. Sources and targets inside <alt-trans> or
-// match modules are ignored. An error from fn stops the reading and is
-// returned as is; malformed XML is reported with its line.
+// document order, one at a time: the root element's version (or, without
+// one, its namespace) chooses the reader, xliff12Reader or xliff2Reader.
+// Sources and targets inside <alt-trans> or match modules are ignored. An
+// error from fn stops the reading and is returned as is; malformed XML is
+// reported with its line (internal/xmlscan reads the XML).
 func ReadXLIFF(r io.Reader, fn func(XLIFFSegment) error) error {
-	d := newXMLDecoder(r)
-	var (
-		version string
-		stack   []string
-		unitID  string
-		seg     *XLIFFSegment
-		notes   unitNotes // XLIFF 2 unit notes
-		ownNote []string  // notes of the current segment, joined at its end
-		buf     strings.Builder
-		inText  string // "source", "target" or "note" while collecting text
-		skip    int
-		tags    []XLIFFTag // inline codes of the text being collected
-		pcs     []string   // ids of the open <pc>/<g>
-		noteSeg string
-		segN    int // segments seen in the current unit
-		ids     dupIDs
-	)
-	parent := func() string {
-		if len(stack) < 2 {
-			return ""
+	return readXLIFFWith(&xmlscan.Reader{}, r, fn)
+}
+
+// readXLIFFWith is ReadXLIFF with a given XML reader (tests read with
+// encoding/xml alone, or with a tiny buffer).
+func readXLIFFWith(rd *xmlscan.Reader, r io.Reader, fn func(XLIFFSegment) error) error {
+	h := &xliffHandler{}
+	h.fn = fn
+	if err := rd.Scan(r, h); err != nil {
+		var xe *xmlscan.Error
+		if h.v == nil && errors.As(err, &xe) {
+			return fmt.Errorf("not an XLIFF file: %w", err)
 		}
-		return stack[len(stack)-2]
+		return err
 	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			if version == "" {
-				return errors.New("not an XLIFF file: no <xliff> element")
-			}
-			return nil
-		}
-		if err != nil {
-			return xmlError(d, err, 0)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := t.Name.Local
-			stack = append(stack, name)
-			if inText != "" {
-				if inText != "note" && skip == 0 {
-					if k, id, ok := xliffCodeStart(t, version); ok {
-						buf.WriteRune(tagMark)
-						tags = append(tags, XLIFFTag{ID: segments.Normalize(id), Kind: k})
-						if name == "pc" || name == "g" {
-							pcs = append(pcs, id)
-						}
-					}
-				}
-				switch name {
-				case "bpt", "ept", "ph", "it", "sub":
-					skip++
-				case "cp":
-					if skip == 0 {
-						if v, err := strconv.ParseUint(attrValue(t.Attr, "hex"), 16, 32); err == nil {
-							buf.WriteRune(rune(v))
-						}
-					}
-				}
-				continue
-			}
-			if version == "" {
-				if name != "xliff" {
-					return fmt.Errorf("not an XLIFF file: root element is <%s>", name)
-				}
-				version = attrValue(t.Attr, "version")
-				if version == "" {
-					if t.Name.Space == xliff12NS {
-						version = "1.2"
-					} else {
-						version = "2.0"
-					}
-				}
-				if !strings.HasPrefix(version, "1.") && !strings.HasPrefix(version, "2.") {
-					return fmt.Errorf("unsupported XLIFF version %q", version)
-				}
-				continue
-			}
-			v2 := strings.HasPrefix(version, "2")
-			segEl := "trans-unit"
-			if v2 {
-				segEl = "segment"
-			}
-			switch {
-			case v2 && name == "unit":
-				unitID = attrValue(t.Attr, "id")
-				clear(notes)
-				segN = 0
-			case !v2 && name == "group":
-				unitID = attrValue(t.Attr, "id")
-			case name == "file":
-				ids.file++
-			case name == segEl:
-				line, _ := d.InputPos()
-				seg = &XLIFFSegment{Version: version, Unit: unitID, ID: attrValue(t.Attr, "id"), Line: line}
-				if err := ids.check(v2, unitID, seg.ID, line); err != nil {
-					return err
-				}
-				if v2 {
-					seg.State = attrValue(t.Attr, "state")
-					seg.SubState = attrValue(t.Attr, "subState")
-				} else {
-					seg.Approved = attrValue(t.Attr, "approved") == "yes"
-				}
-			case seg != nil && (name == "source" || name == "target") &&
-				parent() == segEl:
-				inText = name
-				buf.Reset()
-				skip = 0
-				tags, pcs = nil, pcs[:0]
-				if name == "target" {
-					seg.HasTarget = true
-					if !v2 {
-						seg.State = attrValue(t.Attr, "state")
-					}
-				}
-			case name == "note" && ((v2 && parent() == "notes" && len(stack) >= 3 && stack[len(stack)-3] == "unit") ||
-				(!v2 && seg != nil && parent() == "trans-unit")):
-				inText = "note"
-				buf.Reset()
-				skip = 0
-				noteSeg = ""
-				for _, a := range t.Attr {
-					if a.Name.Local == "segment" && a.Name.Space == tradNS {
-						noteSeg = a.Value
-					}
-				}
-			}
-		case xml.EndElement:
-			name := t.Name.Local
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			if inText != "" {
-				if name != inText {
-					if skip > 0 && (name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "sub") {
-						skip--
-					}
-					if (name == "pc" || name == "g") && skip == 0 && len(pcs) > 0 && inText != "note" {
-						buf.WriteRune(tagMark)
-						tags = append(tags, XLIFFTag{ID: segments.Normalize(pcs[len(pcs)-1]), Kind: segments.TagClose})
-						pcs = pcs[:len(pcs)-1]
-					}
-					continue
-				}
-				text := buf.String()
-				switch inText {
-				case "source":
-					seg.Source, seg.SourceTags = text, tags
-				case "target":
-					seg.Target, seg.TargetTags = text, tags
-				case "note":
-					if strings.HasPrefix(version, "2") {
-						notes.add(noteSeg, text)
-					} else {
-						ownNote = append(ownNote, text)
-					}
-				}
-				inText = ""
-				continue
-			}
-			v2 := strings.HasPrefix(version, "2")
-			if seg != nil && ((v2 && name == "segment") || (!v2 && name == "trans-unit")) {
-				if v2 {
-					ownNote = notes.of(seg.ID, segN == 0)
-					segN++
-				}
-				seg.Note = strings.Join(ownNote, "\n")
-				ownNote = ownNote[:0]
-				s := *seg
-				seg = nil
-				s.Normalize()
-				if err := fn(s); err != nil {
-					return err
-				}
-			}
-		case xml.CharData:
-			if inText != "" && skip == 0 {
-				buf.Write(t)
+	if h.v == nil {
+		return errors.New("not an XLIFF file: no <xliff> element")
+	}
+	return nil
+}
+
+// xliffVersion is the part of reading that differs between XLIFF 1.2 and
+// 2.x: which elements are segments, sources, targets and notes.
+type xliffVersion interface {
+	start(x *xliffText, name string, attrs []xmlscan.Attr, line int) error
+	end(x *xliffText, name string) error
+}
+
+// xliffHandler is the xmlscan.Handler of ReadXLIFF: it checks the root
+// element, then passes elements to the inline text being collected or to
+// the version's reader.
+type xliffHandler struct {
+	xliffText
+	v xliffVersion
+}
+
+func (h *xliffHandler) Start(name string, attrs []xmlscan.Attr, line int) error {
+	h.stack = append(h.stack, name)
+	if h.inText != "" {
+		h.inlineStart(name, attrs)
+		return nil
+	}
+	h.declare(attrs)
+	if h.v == nil {
+		return h.root(name, attrs)
+	}
+	return h.v.start(&h.xliffText, name, attrs, line)
+}
+
+func (h *xliffHandler) End(name string, _ int) error {
+	h.stack = h.stack[:len(h.stack)-1]
+	if h.inText != "" && name != h.inText {
+		h.inlineEnd(name)
+		return nil
+	}
+	if h.v == nil {
+		return nil
+	}
+	return h.v.end(&h.xliffText, name)
+}
+
+func (h *xliffHandler) Text(b []byte) {
+	if h.inText != "" && h.skip == 0 {
+		h.buf = append(h.buf, b...)
+	}
+}
+
+// root reads the <xliff> element and chooses the version's reader.
+func (h *xliffHandler) root(name string, attrs []xmlscan.Attr) error {
+	if name != "xliff" {
+		return fmt.Errorf("not an XLIFF file: root element is <%s>", name)
+	}
+	version := xattr(attrs, "version")
+	if version == "" {
+		version = "2.0"
+		for _, a := range attrs { // xmlns or xmlns:prefix
+			if (a.Space == "" && a.Local == "xmlns" || a.Space == "xmlns") && string(a.Value) == xliff12NS {
+				version = "1.2"
 			}
 		}
 	}
+	switch {
+	case strings.HasPrefix(version, "1."):
+		h.v = &xliff12Reader{}
+	case strings.HasPrefix(version, "2."):
+		h.v = &xliff2Reader{}
+	default:
+		return fmt.Errorf("unsupported XLIFF version %q", version)
+	}
+	h.version = version
+	return nil
+}
+
+// xliffText is what both versions' readers share: the segment being read,
+// the open elements, the text (with its inline codes) being collected and
+// the ids seen.
+type xliffText struct {
+	fn      func(XLIFFSegment) error
+	version string
+	stack   []string // local names of the open elements
+	seg     *XLIFFSegment
+	inText  string // "source", "target" or "note" while collecting text
+	buf     []byte
+	skip    int        // depth inside codes whose content is not text
+	tags    []XLIFFTag // inline codes of the text being collected
+	pcs     []string   // ids of the open <pc>/<g>
+	ids     dupIDs
+	ns      []nsBind // prefixes declared by the open elements
+}
+
+// nsBind is a namespace prefix declared at a depth of the element stack.
+type nsBind struct {
+	prefix, uri string
+	depth       int
+}
+
+// parent returns the nth enclosing element's local name (1: the parent of
+// the open element), "" when there is none.
+func (x *xliffText) parent(n int) string {
+	if len(x.stack) <= n {
+		return ""
+	}
+	return x.stack[len(x.stack)-1-n]
+}
+
+// declare records the namespace prefixes an element declares, and forgets
+// those of the elements closed since.
+func (x *xliffText) declare(attrs []xmlscan.Attr) {
+	d := len(x.stack)
+	for len(x.ns) > 0 && x.ns[len(x.ns)-1].depth >= d {
+		x.ns = x.ns[:len(x.ns)-1]
+	}
+	for _, a := range attrs {
+		if a.Space == "xmlns" {
+			x.ns = append(x.ns, nsBind{a.Local, string(a.Value), d})
+		}
+	}
+}
+
+// tradAttr returns the value of the attribute named local in trad's
+// namespace, whatever its prefix.
+func (x *xliffText) tradAttr(attrs []xmlscan.Attr, local string) string {
+	for _, a := range attrs {
+		if a.Local != local || a.Space == "" {
+			continue
+		}
+		for i := len(x.ns) - 1; i >= 0; i-- {
+			if x.ns[i].prefix == a.Space {
+				if x.ns[i].uri == tradNS {
+					return string(a.Value)
+				}
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// beginText starts collecting the text of a source, target or note.
+func (x *xliffText) beginText(what string) {
+	x.inText = what
+	x.buf = x.buf[:0]
+	x.skip = 0
+	x.tags, x.pcs = nil, x.pcs[:0]
+}
+
+// inlineStart handles an element inside collected text: an inline code
+// (not in notes), a code whose content is skipped, or a <cp>.
+func (x *xliffText) inlineStart(name string, attrs []xmlscan.Attr) {
+	if x.inText != "note" && x.skip == 0 {
+		if k, id, ok := xliffCodeStart(name, attrs, x.version); ok {
+			x.buf = utf8.AppendRune(x.buf, tagMark)
+			x.tags = append(x.tags, XLIFFTag{ID: segments.Normalize(id), Kind: k})
+			if name == "pc" || name == "g" {
+				x.pcs = append(x.pcs, id)
+			}
+		}
+	}
+	switch name {
+	case "bpt", "ept", "ph", "it", "sub":
+		x.skip++
+	case "cp":
+		if x.skip == 0 {
+			if v, err := strconv.ParseUint(xattr(attrs, "hex"), 16, 32); err == nil {
+				x.buf = utf8.AppendRune(x.buf, rune(v))
+			}
+		}
+	}
+}
+
+// inlineEnd handles an end tag inside collected text (not the end of the
+// source, target or note itself: the version's reader ends those).
+func (x *xliffText) inlineEnd(name string) {
+	if x.skip > 0 && (name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "sub") {
+		x.skip--
+	}
+	if (name == "pc" || name == "g") && x.skip == 0 && len(x.pcs) > 0 && x.inText != "note" {
+		x.buf = utf8.AppendRune(x.buf, tagMark)
+		x.tags = append(x.tags, XLIFFTag{ID: segments.Normalize(x.pcs[len(x.pcs)-1]), Kind: segments.TagClose})
+		x.pcs = x.pcs[:len(x.pcs)-1]
+	}
+}
+
+// endText ends the text being collected when name closes it: a source or
+// target goes to the segment; a note's text is returned (note true).
+func (x *xliffText) endText(name string) (note string, isNote, ended bool) {
+	if x.inText == "" || name != x.inText {
+		return "", false, false
+	}
+	text := string(x.buf)
+	switch x.inText {
+	case "source":
+		x.seg.Source, x.seg.SourceTags = text, x.tags
+	case "target":
+		x.seg.Target, x.seg.TargetTags = text, x.tags
+	case "note":
+		note, isNote = text, true
+	}
+	x.inText = ""
+	return note, isNote, true
+}
+
+// emit passes the finished segment on, cleaned.
+func (x *xliffText) emit(note []string) error {
+	s := *x.seg
+	x.seg = nil
+	s.Note = strings.Join(note, "\n")
+	s.Normalize()
+	return x.fn(s)
+}
+
+// xattr returns the value of the unprefixed attribute local.
+func xattr(attrs []xmlscan.Attr, local string) string {
+	for _, a := range attrs {
+		if a.Local == local && a.Space == "" {
+			return string(a.Value)
+		}
+	}
+	return ""
 }
 
 // dupIDs finds a segment id used twice where XLIFF requires it to be

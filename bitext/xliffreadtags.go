@@ -1,11 +1,11 @@
 package bitext
 
 import (
-	"encoding/xml"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -21,25 +21,25 @@ type XLIFFTag struct {
 // xliffCodeStart tells whether start element t of inline content is a code
 // trad reads, which end and its id. <pc> and <g> open here and close at
 // their end tag.
-func xliffCodeStart(t xml.StartElement, version string) (segments.TagKind, string, bool) {
-	id := attrValue(t.Attr, "id")
+func xliffCodeStart(name string, attrs []xmlscan.Attr, version string) (segments.TagKind, string, bool) {
+	id := xattr(attrs, "id")
 	v2 := strings.HasPrefix(version, "2")
-	switch t.Name.Local {
+	switch name {
 	case "pc", "g", "sc", "bx", "bpt":
 		return segments.TagOpen, id, true
 	case "ec", "ex", "ept":
-		if v2 && t.Name.Local == "ec" {
-			if r := attrValue(t.Attr, "startRef"); r != "" {
+		if v2 && name == "ec" {
+			if r := xattr(attrs, "startRef"); r != "" {
 				id = r
 			}
-		} else if r := attrValue(t.Attr, "rid"); r != "" && t.Name.Local == "ex" {
+		} else if r := xattr(attrs, "rid"); r != "" && name == "ex" {
 			id = r
 		}
 		return segments.TagClose, id, true
 	case "ph", "x":
 		return segments.TagPlaceholder, id, true
 	case "it":
-		if attrValue(t.Attr, "pos") == "close" {
+		if xattr(attrs, "pos") == "close" {
 			return segments.TagClose, id, true
 		}
 		return segments.TagOpen, id, true

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"io"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/xmlscan"
 )
 
 // xmlWriter writes escaped XML through a bufio.Writer, dropping characters
@@ -70,7 +72,7 @@ func (x *xmlWriter) escape(s string, inAttr bool) {
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			n = size
-			if (r != utf8.RuneError || size > 1) && legalXMLRune(r) {
+			if (r != utf8.RuneError || size > 1) && xmlscan.IsChar(r) {
 				i += size
 				continue
 			}

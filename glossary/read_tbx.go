@@ -2,8 +2,11 @@ package glossary
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/trad-project/trad/internal/xmlscan"
 )
 
 // posFromTBX maps TBX-Basic partOfSpeech values to trad's short names.
@@ -12,17 +15,18 @@ var posFromTBX = map[string]string{
 	"propernoun": "propn", "other": "other",
 }
 
-// tbxReader builds entries from a TBX event stream. It reads both TBX 2008
+// tbxReader builds entries from a TBX file read by internal/xmlscan (it is
+// the scanner's Handler). It reads both TBX 2008
 // (martif/termEntry/langSet/tig|ntig/termGrp/term) and TBX v3
 // (tbx/conceptEntry/langSec/termSec/term) by local names, so namespaces and
 // prefixes do not matter.
 type tbxReader struct {
 	name  string
-	sc    *xmlScanner
-	at    int // offset of the current event
+	at    int // line of the current tag
 	ents  []*Entry
 	warns []Warning
 
+	root  string
 	stack []string // local names of open elements
 	entry *Entry
 	lang  string // base language of the open langSet/langSec, "" if none
@@ -39,94 +43,67 @@ func (t *tbxReader) warn(line int, format string, args ...any) {
 	t.warns = append(t.warns, Warning{File: t.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (t *tbxReader) line() int { return t.sc.lineAt(t.at) }
+func (t *tbxReader) line() int { return t.at }
 
-func attr(attrs []xmlAttr, local string) string {
+func attr(attrs []xmlscan.Attr, local string) string {
 	for _, a := range attrs {
-		if a.name == local {
-			return a.value
+		if a.Local == local {
+			return string(a.Value)
 		}
 	}
 	return ""
 }
 
-// readTBX reads TBX 2008 or TBX v3. XML that is not well-formed is an error
-// with its line; entries without terms, and language sections without a
-// language, are warnings.
+// readTBX reads TBX 2008 or TBX v3 from UTF-8 text (readBytes decoded
+// it). XML that is not well-formed is an error with its line; entries
+// without terms, and language sections without a language, are warnings.
 func readTBX(text []byte, name string) (*Glossary, []Warning, error) {
-	t := &tbxReader{name: name, sc: newXMLScanner(text)}
+	return readTBXWith(&xmlscan.Reader{}, text, name)
+}
+
+// readTBXWith is readTBX with a given XML reader (tests read with
+// encoding/xml alone, or with a tiny buffer).
+func readTBXWith(rd *xmlscan.Reader, text []byte, name string) (*Glossary, []Warning, error) {
+	t := &tbxReader{name: name}
 	t.ents = make([]*Entry, 0, bytes.Count(text, []byte("ntry"))/2+1)
-	fail := func(err error) (*Glossary, []Warning, error) {
-		return nil, t.warns, fmt.Errorf("read glossary %s:%v", name, err)
+	rd.UTF8 = true
+	err := rd.Scan(bytes.NewReader(text), t)
+	var xe *xmlscan.Error
+	switch {
+	case errors.As(err, &xe):
+		return nil, t.warns, fmt.Errorf("read glossary %s:%d: %s", name, xe.Line, xe.Msg)
+	case err != nil:
+		return nil, t.warns, fmt.Errorf("read glossary %s: %w", name, err)
+	case t.root == "":
+		return nil, nil, fmt.Errorf("read glossary %s: no TBX root element (empty file?)", name)
 	}
-	root := ""
-	var ev xmlEvent
-	for {
-		if err := t.sc.next(&ev); err != nil {
-			return fail(err)
+	return New(t.ents...), t.warns, nil
+}
+
+// Start, End and Text make tbxReader an xmlscan.Handler.
+func (t *tbxReader) Start(name string, attrs []xmlscan.Attr, line int) error {
+	t.at = line
+	if t.root == "" {
+		t.root = name
+		if name != "martif" && name != "tbx" {
+			return &xmlscan.Error{Line: line, Msg: fmt.Sprintf("root element <%s> is neither TBX 2008 <martif> nor TBX v3 <tbx>", name)}
 		}
-		t.at = ev.at
-		switch ev.kind {
-		case evEOF:
-			if root == "" {
-				return nil, nil, fmt.Errorf("read glossary %s: no TBX root element (empty file?)", name)
-			}
-			if len(t.stack) > 0 {
-				return fail(t.sc.errf(ev.at, "unexpected end of file inside <%s>", t.stack[len(t.stack)-1]))
-			}
-			return New(t.ents...), t.warns, nil
-		case evStart:
-			if root == "" {
-				root = ev.name
-				if root != "martif" && root != "tbx" {
-					return fail(t.sc.errf(ev.at, "root element <%s> is neither TBX 2008 <martif> nor TBX v3 <tbx>", root))
-				}
-			} else if len(t.stack) == 0 {
-				return fail(t.sc.errf(ev.at, "element <%s> after the root element", ev.name))
-			}
-			t.stack = append(t.stack, ev.name)
-			t.start(ev.name, ev.attrs)
-			if ev.selfClosing {
-				t.end(ev.name)
-				t.stack = t.stack[:len(t.stack)-1]
-			}
-		case evEnd:
-			n := len(t.stack)
-			if n == 0 || t.stack[n-1] != ev.name {
-				want := "nothing"
-				if n > 0 {
-					want = "</" + t.stack[n-1] + ">"
-				}
-				return fail(t.sc.errf(ev.at, "element </%s> closes %s", ev.name, want))
-			}
-			t.end(ev.name)
-			t.stack = t.stack[:n-1]
-		case evText:
-			if len(t.stack) == 0 {
-				if len(bytes.TrimSpace(ev.text)) > 0 {
-					return fail(t.sc.errf(ev.at, "text outside the root element"))
-				}
-				continue
-			}
-			if !validText(ev.text) {
-				return fail(t.sc.errf(ev.at, "invalid character in text"))
-			}
-			if t.capture == 0 {
-				if !ev.cdata && bytes.IndexByte(ev.text, '&') >= 0 {
-					// Check references even where the text is not kept.
-					var sink strings.Builder
-					if err := t.sc.unescape(&sink, ev.text, ev.at); err != nil {
-						return fail(err)
-					}
-				}
-				continue
-			}
-			if ev.cdata {
-				t.text.Write(ev.text)
-			} else if err := t.sc.unescape(&t.text, ev.text, ev.at); err != nil {
-				return fail(err)
-			}
-		}
+	}
+	t.stack = append(t.stack, name)
+	t.start(name, attrs)
+	return nil
+}
+
+func (t *tbxReader) End(name string, line int) error {
+	t.at = line
+	t.end(name)
+	t.stack = t.stack[:len(t.stack)-1]
+	return nil
+}
+
+func (t *tbxReader) Text(b []byte) {
+	if t.capture > 0 {
+		t.text.Write(b)
 	}
 }
 
@@ -144,7 +121,7 @@ func (t *tbxReader) startCapture(what string) {
 	t.text.Reset()
 }
 
-func (t *tbxReader) start(name string, attrs []xmlAttr) {
+func (t *tbxReader) start(name string, attrs []xmlscan.Attr) {
 	switch name {
 	case "termEntry", "conceptEntry":
 		t.entry = &Entry{Origin: Origin{File: t.name, Line: t.line()}}

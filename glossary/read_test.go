@@ -233,10 +233,12 @@ func TestReadErrors(t *testing.T) {
 		format   Format
 		want     string
 	}{
-		{"bad xml", "<martif type=\"TBX-Basic\">\n<text><body>\n<termEntry>\n</body>", FormatTBX, "bad.tbx:4: element </body> closes </termEntry>"},
+		{"bad xml", "<martif type=\"TBX-Basic\">\n<text><body>\n<termEntry>\n</body>", FormatTBX, "bad.tbx:4: unexpected </body>: <termEntry> of line 3 is still open"},
 		{"syntax", "<martif>\n<text a=>\n", FormatTBX, "bad.tbx:2: "},
 		{"not tbx", "<html><body/></html>", FormatTBX, "root element <html> is neither"},
-		{"truncated", "<martif><text>", FormatTBX, "unexpected end of file inside <text>"},
+		{"truncated", "<martif><text>", FormatTBX, "bad.tbx:1: <text> is not closed: unexpected end of file"},
+		{"two roots", "<martif/>\n<martif/>", FormatTBX, "bad.tbx:2: element <martif> after the root element"},
+		{"text after the root", "<martif/>\nx", FormatTBX, "bad.tbx:2: text outside the root element"},
 		{"no entries", "seul\nautre\n", FormatTSV, "no valid entry (2 malformed lines, first: bad.tbx:1: want 2"},
 		{"unknown format", "a\tb\n", Format("xls"), "unknown format"},
 	} {

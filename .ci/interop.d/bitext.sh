@@ -108,6 +108,28 @@ for v in 2.1 1.2; do
 		{ diff tags.want.md "tags.$v.md" || true; bad "tags: XLIFF $v import lost tags"; }
 done
 
+# Notes: a note brought in by XLIFF 1.2 goes out in TMX <note>, XLIFF 2.1
+# <notes> and the Markdown parallel layout's [^trad-sN]: lines (each valid),
+# and each brings it back into a fresh project of the same article.
+mkdir notes && cp article.fr.md notes/
+"$TRAD" export article.fr.trad.json --xliff-version 1.2 -o notes/in.xlf 2>/dev/null
+awk 'done != 1 && /<\/trans-unit>/ { print "          <note>à vérifier | *gras* &amp; &lt;br&gt;</note>"; done = 1 } { print }' notes/in.xlf >notes/in2.xlf
+"$TRAD" import notes/in2.xlf notes/article.fr.md 2>/dev/null
+"$TRAD" export notes/article.fr.trad.json -o notes/out.tmx 2>/dev/null
+"$TRAD" export notes/article.fr.trad.json -o notes/out.xlf 2>/dev/null
+"$TRAD" export notes/article.fr.trad.json --md-layout parallel -o notes/out.md 2>/dev/null
+"$checks/tmx-validate" --strict notes/out.tmx >/dev/null && ok "notes: TMX valid" || bad "notes: TMX invalid"
+XML_CATALOG_FILES=$formats/catalog.xml xmllint --noout --schema "$formats/xliff21/xliff_core_2.0.xsd" notes/out.xlf 2>/dev/null &&
+	ok "notes: XLIFF 2.1 valid" || bad "notes: XLIFF 2.1 invalid"
+want_note='"note": "à vérifier | *gras* \u0026 \u003cbr\u003e"'
+grep -qF "$want_note" notes/article.fr.trad.json || bad "notes: the XLIFF 1.2 import did not set the note"
+for f in out.tmx out.xlf out.md; do
+	rm -rf "notes/$f.d" && mkdir "notes/$f.d" && cp article.fr.md "notes/$f.d/"
+	"$TRAD" import "notes/$f" "notes/$f.d/article.fr.md" 2>/dev/null
+	grep -qF "$want_note" "notes/$f.d/article.fr.trad.json" && ok "notes: $f brings the note back" ||
+		bad "notes: $f lost the note"
+done
+
 # Context props (Options.Context, as tm's user memory writes them): the
 # golden file stays valid, and translate-toolkit reads the same pairs as
 # from the same file without them.

@@ -94,7 +94,11 @@ func exportRun(s *streams, o *exportOptions) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	bo := bitext.Options{
-		All: o.All, Level: o.TMXLevel, TMXTags: o.TMXTags, MDLayout: o.MDLayout, XLIFFVersion: o.XLIFFVersion, TSVSafe: o.TSVSafe,
+		All:         o.All,
+		TMX:         bitext.TMXOptions{Level: bitext.TMXLevel(o.TMXLevel), Tags: o.TMXTags},
+		XLIFF:       bitext.XLIFFOptions{Version: bitext.XLIFFVersion(o.XLIFFVersion)},
+		Markdown:    bitext.MarkdownOptions{Layout: bitext.MDLayout(o.MDLayout)},
+		TSV:         bitext.TSVOptions{Safe: o.TSVSafe},
 		ToolVersion: versionString(),
 		Warn:        func(msg string) { fmt.Fprintln(s.Err, "trad: warning:", msg) },
 	}

@@ -26,7 +26,7 @@ func TestGlossaryCheck(t *testing.T) {
 		// Issue 10: an empty glossary, or a TBX without entries, fails.
 		{[]string{"check", empty}, 1, empty + ": error\n", "read glossary " + empty + ": no entry"},
 		{[]string{"check", noEntry}, 1, noEntry + ": error\n", "read glossary " + noEntry + ": no entry"},
-		{[]string{"check", broken, good}, 1, broken + ": error\n" + good + ": 1 entries, 0 malformed lines, 0 warnings\n", "broken.tbx:2: element </text> closes </body>"},
+		{[]string{"check", broken, good}, 1, broken + ": error\n" + good + ": 1 entries, 0 malformed lines, 0 warnings\n", "broken.tbx:2: unexpected </text>: <body> of line 2 is still open"},
 	} {
 		code, out, errs := runGlossary(t, "", tc.args...)
 		if code != tc.code || (tc.out != "" && out != tc.out) || !strings.Contains(errs, tc.err) {

@@ -24,8 +24,8 @@ type importOptions struct {
 func newImportCmd(s *streams) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
-		Use:   "import FILE.tmx|FILE.xlf [--project P | ARTICLE]",
-		Short: "Bring translations from a TMX or XLIFF file into a project",
+		Use:   "import FILE.tmx|FILE.xlf|FILE.md [--project P | ARTICLE]",
+		Short: "Bring translations from a TMX or XLIFF file (or notes from bilingual Markdown) into a project",
 		Long: `import reads a TMX or XLIFF file into a project, given as --project
 NAME.trad.json or as the ARTICLE whose project it is.
 
@@ -37,7 +37,11 @@ never changed.
 An XLIFF file (1.2, 2.0 or 2.1, such as one exported by trad and worked on
 in another CAT tool) restores targets, states and notes, matching segments
 by id and checking their source text. Segments that match nothing are
-reported and skipped. The project is saved atomically, its previous
+reported and skipped.
+
+A bilingual Markdown file in the parallel layout (trad export --format md
+--md-layout parallel) brings back the segments' notes (its [^trad-sN]:
+lines); its targets are not read. The project is saved atomically, its previous
 version kept as .bak; what another trad process (an open editor) saved
 meanwhile is merged, not overwritten.`,
 		Example: `  trad import memory.tmx article.fr.md
@@ -85,14 +89,17 @@ func importRun(s *streams, o *importOptions) error {
 	defer f.Close()
 	var rep *bitext.ImportReport
 	now := time.Now()
-	if kind == "tmx" {
+	switch kind {
+	case "tmx":
 		rep, err = bitext.ImportTMX(doc, f, now)
-	} else {
+	case "md":
+		rep, err = bitext.ImportMarkdown(doc, f, now)
+	default:
 		rep, err = bitext.ImportXLIFF(doc, f, now)
 	}
 	if err != nil {
 		// Errors name their line: make them "FILE:LINE: …".
-		return fmt.Errorf("import: %s", fileLine(o.File, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "read TMX: "), "read XLIFF: ")))
+		return fmt.Errorf("import: %s", fileLine(o.File, strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(err.Error(), "read TMX: "), "read XLIFF: "), "read Markdown: ")))
 	}
 	for _, msg := range rep.Skipped {
 		fmt.Fprintln(s.Err, "trad: skipped:", fileLine(o.File, msg))
@@ -102,10 +109,14 @@ func importRun(s *streams, o *importOptions) error {
 			return fmt.Errorf("import: %w", err)
 		}
 	}
-	if kind == "tmx" {
+	switch kind {
+	case "tmx":
 		fmt.Fprintf(s.Err, "trad: %s: %s read, %s filled (as drafts) in %s\n",
 			o.File, count(rep.Units, "unit"), count(rep.Filled, "empty segment"), projectPath)
-	} else {
+	case "md":
+		fmt.Fprintf(s.Err, "trad: %s: %s read, %d updated, %d unchanged, %d skipped in %s\n",
+			o.File, count(rep.Units, "note"), rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)
+	default:
 		fmt.Fprintf(s.Err, "trad: %s: %s read, %d updated, %d unchanged, %d skipped in %s\n",
 			o.File, count(rep.Units, "segment"), rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)
 	}
@@ -122,13 +133,16 @@ func fileLine(file, msg string) string {
 	return file + ": " + msg
 }
 
-// importKind tells TMX from XLIFF by extension, or else by the root element.
+// importKind tells TMX from XLIFF (and bilingual Markdown) by extension,
+// or else by the root element.
 func importKind(path string) (string, error) {
 	switch bitext.FormatForPath(path) {
 	case bitext.FormatTMX:
 		return "tmx", nil
 	case bitext.FormatXLIFF:
 		return "xliff", nil
+	case bitext.FormatMD:
+		return "md", nil
 	}
 	f, _, err := safefile.OpenRegular(path, "a TMX or XLIFF file")
 	if err != nil {

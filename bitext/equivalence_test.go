@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/trad-project/trad/internal/xmlscan"
 )
 
 // tmxScanSeeds are documents that exercise every construct the scanner
@@ -44,7 +46,9 @@ func readAll(read func(io.Reader, func(TU) error) error, r io.Reader) readResult
 }
 
 func scanWith(size int) func(io.Reader, func(TU) error) error {
-	return func(r io.Reader, fn func(TU) error) error { return scanTMX(r, &tmxHandler{fn: fn}, size) }
+	return func(r io.Reader, fn func(TU) error) error {
+		return readTMXWith(&xmlscan.Reader{BufSize: size}, r, fn)
+	}
 }
 
 // checkEquivalent reads in with encoding/xml alone and with the scanner
@@ -88,16 +92,16 @@ func TestReadTMXScannerNoFallback(t *testing.T) {
 		ins = append(ins, mustRead(t, p))
 	}
 	for i, in := range ins {
-		for _, size := range []int{8, scanBufSize} {
-			h := &tmxHandler{fn: func(TU) error { return nil }}
-			if err := scanTMX(strings.NewReader(in), h, size); err != nil || h.fellBack {
-				t.Errorf("input %d, buffer %d: err %v, handed over to encoding/xml: %v", i, size, err, h.fellBack)
+		for _, size := range []int{8, xmlscan.DefaultBufSize} {
+			rd := &xmlscan.Reader{BufSize: size}
+			if err := readTMXWith(rd, strings.NewReader(in), func(TU) error { return nil }); err != nil || rd.FellBack {
+				t.Errorf("input %d, buffer %d: err %v, handed over to encoding/xml: %v", i, size, err, rd.FellBack)
 			}
 		}
 	}
-	h := &tmxHandler{fn: func(TU) error { return nil }}
-	if err := scanTMX(strings.NewReader(tmxScanSeeds[3]), h, scanBufSize); err != nil || !h.fellBack {
-		t.Errorf("ISO-8859-1 declaration: err %v, handed over %v (want true)", err, h.fellBack)
+	rd := &xmlscan.Reader{}
+	if err := readTMXWith(rd, strings.NewReader(tmxScanSeeds[3]), func(TU) error { return nil }); err != nil || !rd.FellBack {
+		t.Errorf("ISO-8859-1 declaration: err %v, handed over %v (want true)", err, rd.FellBack)
 	}
 }
 
@@ -105,7 +109,7 @@ func TestReadTMXScannerNoFallback(t *testing.T) {
 // reach the handler in pieces, cut anywhere but inside "]]>" or "\r\n".
 func TestReadTMXLongText(t *testing.T) {
 	for _, unit := range []string{"abc ", "]]", "é&amp;", "\r\n", "] ]", "&#x1F600;"} {
-		seg := strings.Repeat(unit, 3*scanBufSize/len(unit))
+		seg := strings.Repeat(unit, 3*xmlscan.DefaultBufSize/len(unit))
 		in := `<tmx><body><tu><tuv xml:lang="fr"><seg>` + seg + `</seg></tuv></tu></body></tmx>`
 		checkEquivalent(t, in)
 		n := 0
@@ -113,7 +117,7 @@ func TestReadTMXLongText(t *testing.T) {
 			t.Errorf("%q: %d bytes, err %v", unit, n, err)
 		}
 	}
-	bad := `<tmx><body><tu><tuv xml:lang="fr"><seg>` + strings.Repeat("x", scanBufSize-40) + "]]>" + strings.Repeat("y", scanBufSize) + `</seg></tuv></tu></body></tmx>`
+	bad := `<tmx><body><tu><tuv xml:lang="fr"><seg>` + strings.Repeat("x", xmlscan.DefaultBufSize-40) + "]]>" + strings.Repeat("y", xmlscan.DefaultBufSize) + `</seg></tuv></tu></body></tmx>`
 	checkEquivalent(t, bad)
 }
 
@@ -134,6 +138,87 @@ func TestParseTMXDateBytes(t *testing.T) {
 		"2024010T1000000Z", "20240101T000060Z", "20240101t000000Z", "20240101T000000", "+0240101T000000Z", "20240431T120000Z", ""} {
 		if got, want := parseTMXDateBytes([]byte(s)), parseTMXDate(s); got != want {
 			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}
+
+type xliffResult struct {
+	segs []XLIFFSegment
+	err  error
+}
+
+func readXLIFFAll(rd *xmlscan.Reader, r io.Reader) xliffResult {
+	var res xliffResult
+	res.err = readXLIFFWith(rd, r, func(s XLIFFSegment) error { res.segs = append(res.segs, s); return nil })
+	return res
+}
+
+// checkXLIFFEquivalent is checkEquivalent for ReadXLIFF.
+func checkXLIFFEquivalent(t *testing.T, in string) {
+	t.Helper()
+	want := readXLIFFAll(&xmlscan.Reader{Std: true}, strings.NewReader(in))
+	for _, v := range []struct {
+		name string
+		res  xliffResult
+	}{
+		{"ReadXLIFF", readXLIFFAll(&xmlscan.Reader{}, strings.NewReader(in))},
+		{"one byte at a time", readXLIFFAll(&xmlscan.Reader{}, iotest.OneByteReader(strings.NewReader(in)))},
+		{"8-byte buffer", readXLIFFAll(&xmlscan.Reader{BufSize: 8}, iotest.HalfReader(strings.NewReader(in)))},
+	} {
+		if fmt.Sprint(v.res.err) != fmt.Sprint(want.err) {
+			t.Fatalf("%s: error %v, encoding/xml says %v\ninput %q", v.name, v.res.err, want.err, in)
+		}
+		if !reflect.DeepEqual(v.res.segs, want.segs) {
+			t.Fatalf("%s: segments\n%#v\nencoding/xml gives\n%#v\ninput %q", v.name, v.res.segs, want.segs, in)
+		}
+	}
+}
+
+var xliffFiles = []string{"testdata/golden/fixture.xlf", "testdata/golden/fixture-12.xlf"}
+
+func TestReadXLIFFScannerEquivalent(t *testing.T) {
+	ins := []string{hostileXLIFF,
+		`<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:1.2"><x:file><x:body><x:trans-unit id="1"><x:source>a</x:source><x:note>n</x:note></x:trans-unit></x:body></x:file></x:xliff>`,
+		`<xliff version="2.1" xmlns:t="urn:trad-project:trad"><file><unit id="u"><notes><note t:segment="s2">two</note><note>first</note></notes><segment id="s1"><source>a</source></segment><segment id="s2"><source>b</source></segment></unit></file></xliff>`,
+	}
+	for _, p := range xliffFiles {
+		ins = append(ins, mustRead(t, p))
+	}
+	for i, in := range ins {
+		t.Run(fmt.Sprint(i), func(t *testing.T) { checkXLIFFEquivalent(t, in) })
+	}
+}
+
+func FuzzReadXLIFFEquivalent(f *testing.F) {
+	for _, p := range xliffFiles {
+		f.Add(mustRead(f, p))
+	}
+	f.Add(hostileXLIFF)
+	f.Fuzz(func(t *testing.T, in string) { checkXLIFFEquivalent(t, in) })
+}
+
+// The version comes from the root's namespace when it has no version
+// attribute, and trad:segment is found through whatever prefix binds
+// trad's namespace.
+func TestReadXLIFFNamespaces(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string // version/id/note of each segment
+	}{
+		{`<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:1.2"><x:file><x:body><x:trans-unit id="1"><x:source>a</x:source><x:note>n</x:note></x:trans-unit></x:body></x:file></x:xliff>`,
+			[]string{"1.2/1/n"}},
+		{`<xliff version="2.1" xmlns:t="urn:trad-project:trad"><file><unit id="u"><notes><note t:segment="s2">two</note><note>first</note></notes><segment id="s1"><source>a</source></segment><segment id="s2"><source>b</source></segment></unit></file></xliff>`,
+			[]string{"2.1/s1/first", "2.1/s2/two"}},
+		{`<xliff version="2.1" xmlns:t="urn:other"><file><unit id="u"><notes><note t:segment="s2">two</note></notes><segment id="s1"><source>a</source></segment><segment id="s2"><source>b</source></segment></unit></file></xliff>`,
+			[]string{"2.1/s1/two", "2.1/s2/"}},
+	} {
+		var got []string
+		err := ReadXLIFF(strings.NewReader(tt.in), func(s XLIFFSegment) error {
+			got = append(got, s.Version+"/"+s.ID+"/"+s.Note)
+			return nil
+		})
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %q, %v\nwant %q", tt.in, got, err, tt.want)
 		}
 	}
 }

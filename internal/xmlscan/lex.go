@@ -1,8 +1,8 @@
-package bitext
+package xmlscan
 
 import "unicode/utf8"
 
-// Byte-level lexing for the TMX scanner (tmxscan.go): references, names and
+// Byte-level lexing for the scanner (scan.go): references, names and
 // XML's character classes, each with encoding/xml's rules.
 
 // scanRef decodes the reference at b (b[0] == '&'): one of XML's five
@@ -53,7 +53,7 @@ func scanRef(b []byte, eof bool) (r rune, n int, st int) {
 	if v >= 0xD800 && v <= 0xDFFF {
 		v = utf8.RuneError // string(rune(n)) in encoding/xml
 	}
-	if !isXMLChar(v) {
+	if !IsChar(v) {
 		return 0, 0, tokBad
 	}
 	return v, i + 1, tokOK
@@ -76,8 +76,10 @@ var predefined = [...]struct {
 	r   rune
 }{{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'}}
 
-// isXMLChar is encoding/xml's isInCharacterRange.
-func isXMLChar(r rune) bool {
+// IsChar reports whether r may appear in an XML 1.0 document (encoding/xml's
+// isInCharacterRange): the scanner checks what it reads with it, and
+// bitext's writers drop what fails it.
+func IsChar(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
 		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }

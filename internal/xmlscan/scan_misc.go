@@ -1,4 +1,4 @@
-package bitext
+package xmlscan
 
 import (
 	"bytes"
@@ -7,13 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// The TMX scanner's markup other than elements: processing instructions,
-// comments, DOCTYPE and CDATA sections (tmxscan.go scans elements and text).
+// The scanner's markup other than elements: processing instructions,
+// comments, DOCTYPE and CDATA sections (scan.go scans elements and text).
 
 // procInst skips a processing instruction. The XML declaration is checked
 // by encoding/xml itself (version, encoding); one that names an encoding
 // other than UTF-8 hands the stream over.
-func (s *tmxScanner) procInst(b []byte) int {
+func (s *scanner) procInst(b []byte) int {
 	j, st := scanName(b, 2)
 	if st != tokOK {
 		return st
@@ -26,7 +26,12 @@ func (s *tmxScanner) procInst(b []byte) int {
 	n := i + k + 2
 	if string(b[2:j]) == "xml" {
 		d := xml.NewDecoder(bytes.NewReader(b[:n]))
-		d.CharsetReader = func(string, io.Reader) (io.Reader, error) { return nil, errDeclaredCharset }
+		d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) {
+			if s.h.utf8 {
+				return in, nil
+			}
+			return nil, errDeclaredCharset
+		}
 		if _, err := d.RawToken(); err != nil {
 			return tokBad
 		}
@@ -37,7 +42,7 @@ func (s *tmxScanner) procInst(b []byte) int {
 
 // bang skips a comment or a directive (<!DOCTYPE …>, internal subset
 // included) and passes a CDATA section's text on.
-func (s *tmxScanner) bang(b []byte) int {
+func (s *scanner) bang(b []byte) int {
 	switch b[2] {
 	case '-':
 		if len(b) < 4 {
@@ -129,7 +134,7 @@ func (s *tmxScanner) bang(b []byte) int {
 // cdata passes the text of a CDATA section on (n is the section's length
 // in the buffer): no references, but "\r" handling and character checks
 // as in any text.
-func (s *tmxScanner) cdata(t []byte, n int) int {
+func (s *scanner) cdata(t []byte, n int) int {
 	out := s.tbuf[:0]
 	copied := false
 	for i := 0; i < len(t); {
@@ -137,7 +142,7 @@ func (s *tmxScanner) cdata(t []byte, n int) int {
 		switch {
 		case c >= utf8.RuneSelf:
 			r, m := utf8.DecodeRune(t[i:])
-			if r == utf8.RuneError && m == 1 || !isXMLChar(r) {
+			if r == utf8.RuneError && m == 1 || !IsChar(r) {
 				return tokBad
 			}
 			if copied {
@@ -162,12 +167,6 @@ func (s *tmxScanner) cdata(t []byte, n int) int {
 		}
 		i++
 	}
-	if copied {
-		s.h.text(out)
-	} else {
-		s.h.text(t)
-	}
 	s.tbuf = out[:0]
-	s.pos += n
-	return tokOK
+	return s.emit(pick(copied, out, t), n, tokOK)
 }
