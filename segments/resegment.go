@@ -152,6 +152,7 @@ func (d *Document) split(i, at int, now time.Time) error {
 	}
 	first.Rev, second.Rev = s.Rev+1, s.Rev+1
 	d.replace(i, 1, parts)
+	d.placeStandIns(s.Block)
 	d.record(i, ov)
 	return nil
 }
@@ -172,6 +173,7 @@ func (d *Document) merge(i int, now time.Time) error {
 	parts := d.resegment(i, 2, []Span{{a.Start, b.End}})
 	mergeWork(&parts[0], &a, &b, Joiner(d.TargetLang), now)
 	d.replace(i, 2, parts)
+	d.placeStandIns(a.Block)
 	d.record(i, ov)
 	return nil
 }
@@ -268,7 +270,7 @@ func (d *Document) resegment(i, n int, spans []Span) []Segment {
 	for k, sp := range spans {
 		out[k] = Segment{Block: bi, Start: sp.Start, End: sp.End, Source: text[sp.Start:sp.End]}
 	}
-	segmentTags(out, tags, text)
+	segmentTags(out, tags, text, d.Blocks[bi].Codes)
 	return out
 }
 
