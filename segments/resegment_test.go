@@ -2,6 +2,7 @@ package segments
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -420,6 +421,56 @@ func checkTagged(t *testing.T, d *Document) {
 				t.Fatalf("block %d: segment %d %q", bi, s.Index, s.Source)
 			}
 			prev = s.End
+		}
+	}
+}
+
+// BenchmarkSplitMerge splits a segment in the middle of a document of
+// 100,000 segments and merges it back: what one key costs in the editor.
+// Both shift the segments after the point, so the cost grows with the
+// document.
+func BenchmarkSplitMerge(b *testing.B) {
+	var md strings.Builder
+	for i := range 50_000 {
+		fmt.Fprintf(&md, "Le paragraphe %d parle du **cloud**, et il continue. Une autre phrase.\n\n", i)
+	}
+	d := mdDoc(b, md.String(), "en")
+	i := len(d.Segments) / 2
+	at := strings.Index(d.Segments[i].Source, "et il")
+	now := time.Now()
+	b.ResetTimer()
+	for range b.N {
+		if err := d.SplitSegment(i, at, now); err != nil {
+			b.Fatal(err)
+		}
+		if err := d.MergeNext(i, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReapplyOverrides re-segments a changed article of 100,000
+// segments whose project holds 1,000 splits: the extra cost of Reattach.
+func BenchmarkReapplyOverrides(b *testing.B) {
+	var md strings.Builder
+	for i := range 50_000 {
+		fmt.Fprintf(&md, "Le paragraphe %d parle du **cloud**, et il continue. Une autre phrase.\n\n", i)
+	}
+	old := mdDoc(b, md.String(), "en")
+	for k := range 1000 {
+		i := 2 * k * 50 // spread over the document
+		if err := old.SplitSegment(i+k, strings.Index(old.Segments[i+k].Source, "et il"), time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fresh := mdDoc(b, md.String(), "en")
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		nd := fresh.Clone()
+		b.StartTimer()
+		if applied, dropped := nd.reapplyOverrides(old); applied != 1000 || dropped != 0 {
+			b.Fatalf("applied %d, dropped %d", applied, dropped)
 		}
 	}
 }
