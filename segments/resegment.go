@@ -165,6 +165,9 @@ func (d *Document) merge(i int, now time.Time) error {
 	if a.Block != b.Block {
 		return errors.New("it is the last segment of its block, and segments never cross a block")
 	}
+	if a.End > b.Start {
+		return fmt.Errorf("the segments overlap (bytes %d…%d and %d…%d of their block)", a.Start, a.End, b.Start, b.End)
+	}
 	if text := d.Blocks[a.Block].Text; strings.TrimSpace(text[a.End:b.Start]) != "" {
 		return fmt.Errorf("%q stands between them (cells of a table row stay apart)", strings.TrimSpace(text[a.End:b.Start]))
 	}

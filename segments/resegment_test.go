@@ -182,6 +182,7 @@ func TestMergeNext(t *testing.T) {
 		{name: "last segment of its block", md: "Il pleut.\n\nIl vente.\n", seg: 0, err: "last segment of its block"},
 		{name: "last of the document", md: "Il pleut.\n", seg: 0, err: "no next segment"},
 		{name: "table cells", md: "| Il pleut. | Il vente. |\n|---|---|\n", seg: 0, err: `"|" stands between them`},
+		{name: "overlapping (a file edited by hand)", md: "Il pleut. Il vente.\n", seg: 0, err: "overlap"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,6 +197,10 @@ func TestMergeNext(t *testing.T) {
 				if len(d.Segments[0].Wrap) != 1 {
 					t.Fatalf("first segment wrap %v", d.Segments[0].Wrap)
 				}
+			}
+			if tt.err == "overlap" {
+				s := &d.Segments[1]
+				s.Start, s.Source = 1, d.Blocks[0].Text[1:s.End]
 			}
 			markups := blockMarkups(d)
 			n := len(d.Segments)
