@@ -54,8 +54,9 @@ var ErrSplitInWord = errors.New("the point is inside a word")
 // its target (as a draft, the previous version going to History), note
 // and history; the second part is new. Tags are shared out by position: a
 // pair may then open in one part and close in the other. The split is
-// recorded in the block's Overrides (undoing an earlier merge of the same
-// two texts instead). Nothing changes on error.
+// recorded in the block's Overrides; when it undoes the block's last
+// override (a merge at that place), that one is taken out instead.
+// Nothing changes on error.
 func (d *Document) SplitSegment(i, at int, now time.Time) error {
 	if err := d.split(i, at, now); err != nil {
 		return fmt.Errorf("split segment %d: %w", i+1, err)
@@ -69,8 +70,9 @@ func (d *Document) SplitSegment(i, at int, now time.Time) error {
 // none in Chinese and Japanese; see Joiner), their tags kept; the merged
 // segment has the lower of the two statuses (draft at least when it has a
 // target), the notes joined, and both previous versions in History. The
-// merge is recorded in the block's Overrides (undoing an earlier split of
-// the same two texts instead). Nothing changes on error.
+// merge is recorded in the block's Overrides; when it undoes the block's
+// last override (a split at that place), that one is taken out instead.
+// Nothing changes on error.
 func (d *Document) MergeNext(i int, now time.Time) error {
 	if err := d.merge(i, now); err != nil {
 		return fmt.Errorf("merge segment %d with the next: %w", i+1, err)
