@@ -210,7 +210,11 @@ func mergeWork(m, a, b *Segment, joiner string, now time.Time) {
 	h := append(slices.Clone(a.History), b.History...)
 	slices.SortStableFunc(h, func(x, y Version) int { return x.Changed.Compare(y.Changed) })
 	for _, p := range []*Segment{a, b} {
-		if p.Target != "" || p.Status != StatusNew {
+		// A part whose work is the merged one's is no previous version: so
+		// that merging back a split gives, with one undo (Restore), the
+		// segment as it was before the split.
+		same := p.Target == m.Target && tagsKey(p.TargetTags) == tagsKey(m.TargetTags) && p.Status == m.Status && p.Origin == m.Origin
+		if (p.Target != "" || p.Status != StatusNew) && !same {
 			h = append(h, p.version())
 		}
 	}

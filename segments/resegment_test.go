@@ -135,9 +135,18 @@ func TestSplitKeepsWorkOnFirstPart(t *testing.T) {
 	if d.Cursor != 3 || d.Segments[3].Source != "Après." || d.Blocks[2].First != 3 {
 		t.Errorf("cursor %d, blocks %+v", d.Cursor, d.Blocks)
 	}
-	// Undo of the work: Restore gives the confirmed version back.
-	if !d.Restore(1, t1) || d.Segments[1].Status != StatusTranslated {
+	// Merged back, one undo (Restore) gives the segment as it was.
+	if err := d.MergeNext(1, t1); err != nil {
+		t.Fatal(err)
+	}
+	if s := d.Segments[1]; s.Source != "Il pleut, et il vente." || s.Status != StatusDraft || len(s.History) != 1 {
+		t.Errorf("merged back: %q %s, history %+v", s.Source, work(s), s.History)
+	}
+	if !d.Restore(1, t1) || work(d.Segments[1]) != `"It rains, and it is windy." translated "tm" note="météo"` {
 		t.Errorf("restore: %s", work(d.Segments[1]))
+	}
+	if d.Blocks[1].Overrides != nil || d.Cursor != 2 {
+		t.Errorf("overrides %+v, cursor %d", d.Blocks[1].Overrides, d.Cursor)
 	}
 }
 
