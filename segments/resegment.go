@@ -34,6 +34,21 @@ type Override struct {
 	// First) where this process made it, 0 when unknown (read from a
 	// file): record undoes it only when made at the same place.
 	made int
+	// undo, for a merge made in this process, is the work a split at the
+	// same place gives back.
+	undo *mergeUndo
+}
+
+// mergeUndo is what undoing a merge gives back: the two segments' work as
+// it was, when the merged segment's work is still what the merge made.
+type mergeUndo struct {
+	parts  [2]Segment
+	result string // workKey of the merged segment
+}
+
+// workKey is a comparable form of s's work.
+func workKey(s *Segment) string {
+	return s.Target + "\x00" + tagsKey(s.TargetTags) + "\x00" + s.Status.String() + "\x00" + s.Origin + "\x00" + s.Note
 }
 
 // The values of Override.Op, as written in project files.
@@ -155,8 +170,35 @@ func (d *Document) split(i, at int, now time.Time) error {
 	first.Rev, second.Rev = s.Rev+1, s.Rev+1
 	d.replace(i, 1, parts)
 	d.placeStandIns(s.Block)
-	d.record(i, ov)
+	if undone := d.record(i, ov); undone != nil && undone.undo != nil && undone.undo.result == workKey(&s) {
+		// The merge undone, its segment unchanged since: the parts get
+		// their work back as it was.
+		for k := range 2 {
+			p, was := &d.Segments[i+k], &undone.undo.parts[k]
+			if p.Source == was.Source {
+				p.carryWork(was, nil)
+				p.TargetTags, p.History, p.QAIgnored = was.TargetTags, was.History, was.QAIgnored
+			}
+		}
+	}
 	return nil
+}
+
+// UndoMerge splits segment i back where MergeNext joined it, when that
+// merge, made in this process, is the last change to the segmentation of
+// i's block. The two segments get back their work as it was before the
+// merge when the merged segment was not changed since (otherwise as
+// SplitSegment shares it out).
+func (d *Document) UndoMerge(i int, now time.Time) error {
+	if i < 0 || i >= len(d.Segments) {
+		return fmt.Errorf("undo merge at segment %d: no such segment (the document has %d)", i+1, len(d.Segments))
+	}
+	b := &d.Blocks[d.Segments[i].Block]
+	n := len(b.Overrides)
+	if n == 0 || b.Overrides[n-1].Op != OverrideMerge || b.Overrides[n-1].made != i-b.First+1 {
+		return fmt.Errorf("undo merge at segment %d: its block's last change is no merge made there", i+1)
+	}
+	return d.SplitSegment(i, len(b.Overrides[n-1].Left), now)
 }
 
 func (d *Document) merge(i int, now time.Time) error {
@@ -177,6 +219,7 @@ func (d *Document) merge(i int, now time.Time) error {
 	ov.Nth = d.rank(ov, i)
 	parts := d.resegment(i, 2, []Span{{a.Start, b.End}})
 	mergeWork(&parts[0], &a, &b, Joiner(d.TargetLang), now)
+	ov.undo = &mergeUndo{parts: [2]Segment{a, b}, result: workKey(&parts[0])}
 	d.replace(i, 2, parts)
 	d.placeStandIns(a.Block)
 	d.record(i, ov)
@@ -310,7 +353,8 @@ func (d *Document) replace(i, n int, segs []Segment) {
 // two parts of the last split, a split of the last merge) at the place it
 // was made. Only the last one: replaying the list must give the current
 // segmentation, and an earlier override may be what later ones were made on.
-func (d *Document) record(i int, ov Override) {
+// It returns the override taken out, or nil.
+func (d *Document) record(i int, ov Override) *Override {
 	b := &d.Blocks[d.Segments[i].Block]
 	ov.made = i - b.First + 1
 	list := b.Overrides
@@ -321,10 +365,11 @@ func (d *Document) record(i int, ov Override) {
 			if n == 1 {
 				b.Overrides = nil
 			}
-			return
+			return &last
 		}
 	}
 	b.Overrides = append(slices.Clip(list), ov)
+	return nil
 }
 
 // findOverride returns the segment ov applies to in the first of the

@@ -488,3 +488,68 @@ func BenchmarkReapplyOverrides(b *testing.B) {
 		}
 	}
 }
+
+// TestUndoMerge merges two segments and undoes it: unchanged since, they
+// get their work back exactly; changed, the split shares it out as any
+// split does. A merge read from a file (or not the block's last change)
+// cannot be undone this way.
+func TestUndoMerge(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	read := func() *Document {
+		d := mdDoc(t, "Avant.\n\nIl **pleut**. Il vente, et il neige.\n", "en")
+		d.ConfirmTagged(1, "It rains.", []Tag{{At: 3, ID: 1, Kind: TagOpen}, {At: 8, ID: 1, Kind: TagClose}}, OriginTM, t0)
+		d.MarkReviewed(1, t0)
+		d.SetDraft(2, "It is windy, and it snows.", OriginMT, t0)
+		d.SetNote(2, "météo", t0)
+		return d
+	}
+	d := read()
+	before := append([]Segment(nil), d.Segments...)
+	if err := d.MergeNext(1, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.UndoMerge(1, t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for i := range before {
+		a, b := before[i], d.Segments[i]
+		if a.Source != b.Source || work(a) != work(b) || tagsKey(a.TargetTags) != tagsKey(b.TargetTags) ||
+			!reflect.DeepEqual(a.History, b.History) || !a.Changed.Equal(b.Changed) {
+			t.Errorf("segment %d: %q %s, want %q %s", i, b.Source, work(b), a.Source, work(a))
+		}
+	}
+	if d.Blocks[1].Overrides != nil {
+		t.Errorf("overrides %+v", d.Blocks[1].Overrides)
+	}
+
+	// Edited after the merge: an ordinary split.
+	d = read()
+	if err := d.MergeNext(1, t0); err != nil {
+		t.Fatal(err)
+	}
+	d.SetDraft(1, "It rains. It is windy and snowing.", OriginTyped, t0)
+	if err := d.UndoMerge(1, t0); err != nil {
+		t.Fatal(err)
+	}
+	if got := work(d.Segments[1]) + " | " + work(d.Segments[2]); got != `"It rains. It is windy and snowing." draft "" note="météo" | "" new "" note=""` {
+		t.Errorf("after an edit: %s", got)
+	}
+
+	// Nothing to undo.
+	for _, tt := range []struct {
+		prep func(d *Document)
+		i    int
+	}{
+		{func(d *Document) {}, 1},
+		{func(d *Document) { _ = d.MergeNext(1, t0) }, 0},
+		{func(d *Document) { _ = d.MergeNext(1, t0); d.Blocks[1].Overrides[0].made = 0 }, 1}, // as read from a file
+		{func(d *Document) {}, 9},
+	} {
+		d = read()
+		tt.prep(d)
+		n := len(d.Segments)
+		if err := d.UndoMerge(tt.i, t0); err == nil || len(d.Segments) != n {
+			t.Errorf("UndoMerge(%d) = %v with %d → %d segments", tt.i, err, n, len(d.Segments))
+		}
+	}
+}
