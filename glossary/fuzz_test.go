@@ -84,13 +84,8 @@ func FuzzReadTSV(f *testing.F) {
 					keep = append(keep, e)
 				}
 			}
-			if len(keep) > 0 {
-				var buf bytes.Buffer
-				Write(&buf, New(keep[:1]...), FormatTSV, WriteOptions{})
-				if parseHeader(strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\t")) != nil {
-					return // "fr<TAB>en" reads back as a header
-				}
-			}
+			// A first row that looks like a header ("fr<TAB>en") is
+			// written so that it does not read back as one.
 			roundTrip(t, New(keep...), FormatTSV)
 			return
 		}
@@ -117,19 +112,10 @@ func FuzzReadCSV(f *testing.F) {
 			return
 		}
 		if isPairs(g) {
-			var buf bytes.Buffer
-			n, err := Write(&buf, g, FormatCSV, WriteOptions{})
-			if err != nil || n == 0 {
-				return
-			}
-			if parseHeader(strings.Split(strings.SplitN(buf.String(), "\n", 2)[0], ",")) != nil {
-				return
-			}
-			back, warns, err := Read(&buf, "back", FormatCSV)
-			if err != nil || len(formatWarnings(warns)) > 0 {
-				t.Fatalf("read back: %v %v", err, warns)
-			}
-			_ = back
+			// Every entry read has a source and a target, so it is
+			// written, and reads back as an entry (not as a header:
+			// "AA,AA,AA   " once did; see pairCells).
+			roundTrip(t, g, FormatCSV)
 			return
 		}
 		roundTrip(t, g, FormatCSVMulti)

@@ -83,6 +83,10 @@ type Hit struct {
 	Targets []string
 	How     How
 	Entry   *Entry
+	// Plural is set when Text is the plural of Term (judged on the term's
+	// head word: "les sanctions" for "sanction", "réseaux sociaux" for
+	// "réseau social"), so that AdaptTarget inserts the plural target.
+	Plural bool
 }
 
 // Glossary is an ordered list of entries; earlier entries take priority when

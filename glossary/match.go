@@ -269,7 +269,8 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 	hits := make([]Hit, len(fs))
 	for k, f := range fs {
 		s, e := b.toks[f.i].Start, b.toks[f.i+f.n-1].End+len(f.ct.tail)
-		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: m.targets(b, f.ct, f.e), How: f.how, Entry: f.ct.entries[f.e]}
+		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: m.targets(b, f.ct, f.e), How: f.how, Entry: f.ct.entries[f.e],
+			Plural: m.plural(b, text, f)}
 	}
 	return hits
 }

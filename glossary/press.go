@@ -69,7 +69,7 @@ func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
 	if acronymLetters(c.text) == 0 && !isPressAcronym(c.text) {
 		return false
 	}
-	return pressCase(t.Text) && !sentenceStart(text, t.Start)
+	return pressCase(t.Text) && !sentenceStart(text, t.Start, ".!?…:;")
 }
 
 // pressAccentKey returns the index key of text word t without its
@@ -148,15 +148,15 @@ func (m *Matcher) acronymNumber(t *Token, c *ctok) bool {
 
 // sentenceStart reports whether the word at byte offset start of text is
 // the first of a sentence: nothing but spaces, quotes and dashes between
-// it and the start of text or the end of a sentence (". ", ": ").
-func sentenceStart(text string, start int) bool {
+// it and the start of text or one of the runes of enders (". ", ": ").
+func sentenceStart(text string, start int, enders string) bool {
 	for i := start; i > 0; {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		i -= size
 		switch {
 		case unicode.IsSpace(r) || strings.ContainsRune("«»\"“”„—–-(", r):
 			continue
-		case strings.ContainsRune(".!?…:;", r):
+		case strings.ContainsRune(enders, r):
 			return true
 		default:
 			return false

@@ -56,8 +56,13 @@ type tableReader struct {
 	name   string
 	header []column // nil: two-column layout
 	seen   bool     // a data row or header was seen
-	ents   []*Entry
-	warns  []Warning
+	// headerLine is the line of the header (0: none), and wide is set
+	// when a row has more cells than it: AppendEntry must not add columns
+	// to such a header (the extra cells would fill them).
+	headerLine int
+	wide       bool
+	ents       []*Entry
+	warns      []Warning
 }
 
 func (t *tableReader) warn(line int, format string, args ...any) {
@@ -102,7 +107,7 @@ func (t *tableReader) row(line int, cells []string) {
 	if !t.seen {
 		t.seen = true
 		if h := parseHeader(cells); h != nil {
-			t.header = h
+			t.header, t.headerLine = h, line
 			return
 		}
 	}
@@ -152,6 +157,7 @@ func (t *tableReader) multi(line int, cells []string) {
 		for _, c := range extra {
 			if strings.TrimSpace(c) != "" {
 				t.warn(line, "want at most %d columns as in the header, got %d", len(t.header), len(cells))
+				t.wide = true
 				return
 			}
 		}
@@ -224,6 +230,11 @@ func (t *tableReader) flags(line int, e *Entry, cell string) {
 // lines end in LF, CRLF or CR; a line starting with "#" is a comment; cells
 // are split on tabs with no quoting.
 func readTSV(text []byte, name string) (*Glossary, []Warning, error) {
+	t := scanTSV(text, name)
+	return New(t.ents...), t.warns, nil
+}
+
+func scanTSV(text []byte, name string) *tableReader {
 	t := &tableReader{name: name}
 	t.ents = make([]*Entry, 0, bytes.Count(text, []byte{'\n'})+1)
 	var cells []string
@@ -255,13 +266,21 @@ func readTSV(text []byte, name string) (*Glossary, []Warning, error) {
 		}
 		t.row(line, cells)
 	}
-	return New(t.ents...), t.warns, nil
+	return t
 }
 
 // readCSV reads RFC 4180 CSV (quoted fields may hold commas, quotes and line
 // breaks; lines starting with "#" are comments) in OmegaT's layout or the
 // multi-language one. A malformed record is a warning with its line.
 func readCSV(text []byte, name string) (*Glossary, []Warning, error) {
+	t, err := scanCSV(text, name)
+	if err != nil {
+		return nil, t.warns, err
+	}
+	return New(t.ents...), t.warns, nil
+}
+
+func scanCSV(text []byte, name string) (*tableReader, error) {
 	t := &tableReader{name: name}
 	r := csv.NewReader(bytes.NewReader(text))
 	r.Comment = '#'
@@ -278,10 +297,10 @@ func readCSV(text []byte, name string) (*Glossary, []Warning, error) {
 				t.warn(pe.StartLine, "%v", pe.Err)
 				continue
 			}
-			return nil, t.warns, fmt.Errorf("read glossary %s: %w", name, err)
+			return t, fmt.Errorf("read glossary %s: %w", name, err)
 		}
 		line, _ := r.FieldPos(0)
 		t.row(line, rec)
 	}
-	return New(t.ents...), t.warns, nil
+	return t, nil
 }

@@ -173,10 +173,7 @@ func writePairs(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 				if t = strings.TrimSpace(flat(t)); t == "" {
 					continue
 				}
-				cells = append(cells[:0], s, t)
-				if e.Note != "" {
-					cells = append(cells, e.Note)
-				}
+				cells = pairCells(cells[:0], s, t, e.Note, n == 0 && !wrote)
 				writeRow(w, cells, format)
 				wrote = true
 			}
@@ -186,6 +183,24 @@ func writePairs(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 		}
 	}
 	return n, nil
+}
+
+// pairCells returns the cells of a two-column row. The first row of a
+// file gets an empty fourth cell when its cells would otherwise read back
+// as a multi-language header ("fr", "en"; "AA", "AA", "AA "): readers
+// drop trailing empty cells, as OmegaT does, and a header has none.
+func pairCells(cells []string, src, tgt, note string, first bool) []string {
+	cells = append(cells, src, tgt)
+	if note != "" {
+		cells = append(cells, note)
+	}
+	if first && parseHeader(cells) != nil {
+		if note == "" {
+			cells = append(cells, "")
+		}
+		cells = append(cells, "")
+	}
+	return cells
 }
 
 func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (int, error) {
@@ -255,10 +270,8 @@ func xmlText(s string) string {
 // translate-toolkit read (valid against TBXBasiccoreStructV02.dtd), or TBX
 // v3 (valid against TBXcoreStructV03.rng).
 func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, error) {
-	entry, lang, term := "termEntry", "langSet", "tig"
 	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	if v3 {
-		entry, lang, term = "conceptEntry", "langSec", "termSec"
 		fmt.Fprintf(w, "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"%s\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n", o.From)
 		w.WriteString("  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>Written by trad</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n")
 	} else {
@@ -270,61 +283,9 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 	w.WriteString("  <text>\n    <body>\n")
 	n := 0
 	for _, e := range g.Entries() {
-		has := false
-		for _, l := range o.Langs {
-			for _, t := range o.terms(e, l) {
-				if strings.TrimSpace(t) != "" {
-					has = true
-				}
-			}
+		if writeTBXEntry(w, e, v3, o, fmt.Sprintf("c%d", n+1), "      ", "  ") {
+			n++
 		}
-		if !has {
-			continue
-		}
-		n++
-		fmt.Fprintf(w, "      <%s id=\"c%d\">\n", entry, n)
-		if e.Domain != "" {
-			fmt.Fprintf(w, "        <descrip type=\"subjectField\">%s</descrip>\n", xmlText(e.Domain))
-		}
-		if e.Note != "" {
-			fmt.Fprintf(w, "        <note>%s</note>\n", xmlText(e.Note))
-		}
-		if none := noneLangs(e, o); len(none) > 0 {
-			fmt.Fprintf(w, "        <note>%s %s</note>\n", tbxNonePrefix, strings.Join(none, " "))
-		}
-		if e.Guard != "" {
-			fmt.Fprintf(w, "        <note>%s %s</note>\n", tbxGuardPrefix, xmlText(e.Guard))
-		}
-		if e.General {
-			// TBX-Basic's entry-level subset category: the entry belongs
-			// to the "general" subset (general vocabulary).
-			fmt.Fprintf(w, "        <admin type=\"%s\">%s</admin>\n", tbxSubset, FlagGeneral)
-		}
-		pos := posToTBX[e.POS]
-		if pos == "" {
-			pos = e.POS
-		}
-		for _, l := range o.Langs {
-			var ts []string
-			for _, t := range o.terms(e, l) {
-				if t = strings.TrimSpace(t); t != "" {
-					ts = append(ts, t)
-				}
-			}
-			if len(ts) == 0 {
-				continue
-			}
-			fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", lang, l)
-			for _, t := range ts {
-				fmt.Fprintf(w, "          <%s>\n            <term>%s</term>\n", term, xmlText(t))
-				if pos != "" {
-					fmt.Fprintf(w, "            <termNote type=\"partOfSpeech\">%s</termNote>\n", xmlText(pos))
-				}
-				fmt.Fprintf(w, "          </%s>\n", term)
-			}
-			fmt.Fprintf(w, "        </%s>\n", lang)
-		}
-		fmt.Fprintf(w, "      </%s>\n", entry)
 	}
 	w.WriteString("    </body>\n  </text>\n")
 	if v3 {
@@ -333,6 +294,73 @@ func writeTBX(w *bufio.Writer, g *Glossary, v3 bool, o *WriteOptions) (int, erro
 		w.WriteString("</martif>\n")
 	}
 	return n, nil
+}
+
+// writeTBXEntry writes e as a TBX-Basic termEntry (conceptEntry in v3)
+// with attribute id, its lines starting with indent and nested by unit,
+// and reports whether it wrote it (an entry without terms in o.Langs is
+// left out).
+func writeTBXEntry(w *bufio.Writer, e *Entry, v3 bool, o *WriteOptions, id, indent, unit string) bool {
+	entry, lang, term := "termEntry", "langSet", "tig"
+	if v3 {
+		entry, lang, term = "conceptEntry", "langSec", "termSec"
+	}
+	has := false
+	for _, l := range o.Langs {
+		for _, t := range o.terms(e, l) {
+			if strings.TrimSpace(t) != "" {
+				has = true
+			}
+		}
+	}
+	if !has {
+		return false
+	}
+	in1, in2, in3 := indent+unit, indent+unit+unit, indent+unit+unit+unit
+	fmt.Fprintf(w, "%s<%s id=\"%s\">\n", indent, entry, id)
+	if e.Domain != "" {
+		fmt.Fprintf(w, "%s<descrip type=\"subjectField\">%s</descrip>\n", in1, xmlText(e.Domain))
+	}
+	if e.Note != "" {
+		fmt.Fprintf(w, "%s<note>%s</note>\n", in1, xmlText(e.Note))
+	}
+	if none := noneLangs(e, o); len(none) > 0 {
+		fmt.Fprintf(w, "%s<note>%s %s</note>\n", in1, tbxNonePrefix, strings.Join(none, " "))
+	}
+	if e.Guard != "" {
+		fmt.Fprintf(w, "%s<note>%s %s</note>\n", in1, tbxGuardPrefix, xmlText(e.Guard))
+	}
+	if e.General {
+		// TBX-Basic's entry-level subset category: the entry belongs
+		// to the "general" subset (general vocabulary).
+		fmt.Fprintf(w, "%s<admin type=\"%s\">%s</admin>\n", in1, tbxSubset, FlagGeneral)
+	}
+	pos := posToTBX[e.POS]
+	if pos == "" {
+		pos = e.POS
+	}
+	for _, l := range o.Langs {
+		var ts []string
+		for _, t := range o.terms(e, l) {
+			if t = strings.TrimSpace(t); t != "" {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s<%s xml:lang=\"%s\">\n", in1, lang, l)
+		for _, t := range ts {
+			fmt.Fprintf(w, "%s<%s>\n%s<term>%s</term>\n", in2, term, in3, xmlText(t))
+			if pos != "" {
+				fmt.Fprintf(w, "%s<termNote type=\"partOfSpeech\">%s</termNote>\n", in3, xmlText(pos))
+			}
+			fmt.Fprintf(w, "%s</%s>\n", in2, term)
+		}
+		fmt.Fprintf(w, "%s</%s>\n", in1, lang)
+	}
+	fmt.Fprintf(w, "%s</%s>\n", indent, entry)
+	return true
 }
 
 // noneLangs returns the languages written (o.Langs) in which e has the

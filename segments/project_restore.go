@@ -1,6 +1,7 @@
 package segments
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"time"
@@ -29,7 +30,7 @@ func RestoreBackup(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("restore %s: %w", path, err)
 	}
-	if _, _, err := parseProject(bak, data); err != nil {
+	if _, _, err := parseProject(bak, bytes.NewReader(data), int64(len(data))); err != nil {
 		return "", fmt.Errorf("restore %s: the backup is damaged too: %w", path, err)
 	}
 	kept := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405")

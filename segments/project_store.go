@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"sync"
@@ -58,13 +57,9 @@ func readState(path string) (fileState, error) {
 		return fileState{}, fmt.Errorf("load project: %w", err)
 	}
 	defer f.Close()
-	// Sized from the file, the buffer is allocated once: io.ReadAll grows
-	// it step by step, twice the 178 MB project of a 50 MB article at peak.
-	data, err := safefile.ReadAllLimited(f, path, safefile.Limit{Max: math.MaxInt64 - 1, What: "a project"}, fi.Size())
-	if err != nil {
-		return fileState{}, fmt.Errorf("load project: %w", err)
-	}
-	doc, pf, err := parseProject(path, data)
+	// Streamed: the file is never held whole (178 MB for a 50 MB article's
+	// schema 2 project).
+	doc, pf, err := parseProject(path, f, fi.Size())
 	if err != nil {
 		return fileState{}, err
 	}

@@ -3,6 +3,7 @@ package segments
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -194,8 +195,8 @@ func TestLoadCorrupt(t *testing.T) {
 		{"empty", "", "empty"},
 		{"garbage", "{\n  \"schema\": 1,\n  oops\n}", "line 3"},
 		{"no schema", `{"segments": []}`, "schema"},
-		{"bad status", strings.Replace(good, `"status": "translated"`, `"status": "finished"`, 1), "unknown segment status"},
-		{"inconsistent", strings.Replace(good, `"index": 1,`, `"index": 7,`, 1), "segment 1: index 7"},
+		{"bad status", strings.Replace(good, `"status":"translated"`, `"status":"finished"`, 1), "unknown segment status"},
+		{"inconsistent", strings.Replace(good, `"index":0,`, `"index":7,`, 1), "index 7 out of order or range"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,7 +218,7 @@ func TestLoadCorrupt(t *testing.T) {
 		})
 	}
 	t.Run("newer schema", func(t *testing.T) {
-		writeFile(t, pp, strings.Replace(good, `"schema": 2`, `"schema": 99`, 1))
+		writeFile(t, pp, strings.Replace(good, fmt.Sprintf(`"schema": %d`, ProjectSchema), `"schema": 99`, 1))
 		_, _, err := Load(pp)
 		var ce *CorruptProjectError
 		if err == nil || errors.As(err, &ce) || !strings.Contains(err.Error(), "newer") {

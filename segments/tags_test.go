@@ -50,9 +50,9 @@ func TestTagsSavedAndChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, bad := range []struct{ from, to, want string }{
-		{"\"id\": 1,\n" + strings.Repeat(" ", 10) + "\"kind\": \"close\"", "\"id\": 7, \"kind\": \"close\"", "no code 7"},
-		{`"at": 7`, `"at": 70`, "offset 70"},
-		{`"kind": "close"`, `"kind": "ph"`, "is a pair"},
+		{`"id":1,"kind":"close"`, `"id":7,"kind":"close"`, "no code 7"},
+		{`"at":7`, `"at":70`, "offset 70"},
+		{`"kind":"close"`, `"kind":"ph"`, "is a pair"},
 	} {
 		if !strings.Contains(string(data), bad.from) {
 			t.Fatalf("project file lacks %q:\n%s", bad.from, data)
@@ -167,7 +167,7 @@ func TestLoadRepairsTargetTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := strings.Replace(string(data), `"at": 5`, `"at": 50`, 1)
+	bad := strings.Replace(string(data), `"at":5`, `"at":50`, 1)
 	if bad == string(data) {
 		t.Fatal("no target tag at 5 in the file")
 	}

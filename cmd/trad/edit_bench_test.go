@@ -39,10 +39,11 @@ func BenchmarkEditOpen(b *testing.B) {
 	b.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	b.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	const size = 50 << 20
-	cases := []string{"line50MB", "segment50MB", "paragraphs50MB", "target50MB", "resume50MB"}
+	cases := []string{"line50MB", "segment50MB", "paragraphs50MB", "target50MB", "resume50MB", "resumeParagraphs50MB"}
 	arts := bigArticles(size)
 	arts["target50MB"] = "Le gouvernement a publié un rapport.\n"
 	arts["resume50MB"] = arts["line50MB"]
+	arts["resumeParagraphs50MB"] = arts["paragraphs50MB"]
 	for _, name := range cases {
 		b.Run(name, func(b *testing.B) {
 			path := filepath.Join(dir, name+".fr.txt")
@@ -50,7 +51,7 @@ func BenchmarkEditOpen(b *testing.B) {
 				b.Fatal(err)
 			}
 			project := segments.ProjectPath(path)
-			resume := name == "target50MB" || name == "resume50MB"
+			resume := strings.HasPrefix(name, "resume") || name == "target50MB"
 			if resume {
 				doc, _, _, _, err := segments.Open(path, segments.OpenOptions{})
 				if err != nil {

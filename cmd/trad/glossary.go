@@ -37,7 +37,7 @@ func (o *glossaryOptions) addLoadFlags(cmd *cobra.Command) {
 func newGlossaryCmd(s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "glossary",
-		Short: "Match, look up, list, check and convert glossaries",
+		Short: "Match, look up, list, check, convert and add to glossaries",
 		Long: `glossary works with terminology: the built-in tech and geopolitics glossary,
 the user's glossaries in $XDG_CONFIG_HOME/trad/glossaries/ (created on first
 use), and files given with --glossary. Earlier sources take priority:
@@ -51,7 +51,7 @@ or v3). See docs/glossary.md.`,
 		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(newGlossaryMatchCmd(s), newGlossaryLookupCmd(s), newGlossaryListCmd(s),
-		newGlossaryCheckCmd(s), newGlossaryConvertCmd(s))
+		newGlossaryCheckCmd(s), newGlossaryConvertCmd(s), newGlossaryAddCmd(s))
 	return cmd
 }
 

@@ -106,6 +106,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newSpellCmd(s),
 		newAlignCmd(s),
 		newMTCmd(s),
+		newAnalyzeCmd(s),
 	)
 	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
 	return root

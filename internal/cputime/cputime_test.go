@@ -23,3 +23,20 @@ func TestUsedGrowsWithWork(t *testing.T) {
 	}
 	t.Errorf("Used() stayed at %v over 2 s of work", t0)
 }
+
+// A 64 MB buffer touched page by page shows in the peak resident set.
+func TestPeakRSSSeesAllocation(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
+		t.Skip("peak RSS is not read here")
+	}
+	before := PeakRSS()
+	buf := make([]byte, 64<<20)
+	for i := 0; i < len(buf); i += 4096 {
+		buf[i] = 1
+	}
+	// Only a lower bound: the buffer may reuse pages already resident.
+	if after := PeakRSS(); after < before || after < 64<<20 {
+		t.Errorf("PeakRSS %d MB before, %d MB after touching 64 MB", before>>20, after>>20)
+	}
+	runtime.KeepAlive(buf)
+}

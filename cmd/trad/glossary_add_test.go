@@ -1,0 +1,48 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestGlossaryAdd(t *testing.T) {
+	dir := isolateGlossaries(t)
+	user := filepath.Join(dir, "user.tsv")
+	steps := []struct {
+		args             []string
+		code             int
+		out, err, inFile string
+	}{
+		{[]string{"add", "nuage souverain", "sovereign cloud", "--domain", "tech"}, 0, "added to " + user + ":2: nuage souverain → sovereign cloud", "", "nuage souverain\tsovereign cloud\ttech"},
+		{[]string{"add", "Nuage  souverain", "sovereign cloud"}, 1, "", "duplicate: " + user + ":2: nuage souverain → sovereign cloud", ""},
+		{[]string{"add", "nuage souverain", "sovereign Cloud service"}, 1, "", "conflict: " + user + ":2", ""},
+		{[]string{"add", "nuage souverain", "trusted cloud", "--force"}, 0, user + ":3:", "conflict", "nuage souverain\ttrusted cloud"},
+		{[]string{"add", "--to", "de", "puce", "Chip", "--note", "Halbleiter"}, 0, user + ":4: puce → Chip", "", "Halbleiter\tChip"},
+		{[]string{"add", "a | b", "c"}, 1, "", "synonyms", ""},
+	}
+	for _, st := range steps {
+		code, out, errs := runGlossary(t, "", st.args...)
+		if strings.Count(errs, "trad: duplicate")+strings.Count(errs, "trad: conflict") > 1 {
+			t.Errorf("%v: a clash listed twice:\n%s", st.args, errs)
+		}
+		if code != st.code || !strings.Contains(out, st.out) || !strings.Contains(errs, st.err) {
+			t.Errorf("%v: exit %d, out %q, err %q; want %d, %q, %q", st.args, code, out, errs, st.code, st.out, st.err)
+		}
+		data, _ := os.ReadFile(user)
+		if !strings.Contains(string(data), st.inFile) {
+			t.Errorf("%v: %s lacks %q:\n%s", st.args, user, st.inFile, data)
+		}
+	}
+	// The German column was added to the header, the rows left as they were.
+	data, _ := os.ReadFile(user)
+	if want := "fr\ten\tdomain\tpos\tnote\tde\nnuage souverain\tsovereign cloud\ttech\t\t\nnuage souverain\ttrusted cloud\npuce\t\t\t\tHalbleiter\tChip\n"; string(data) != want {
+		t.Errorf("%s:\n%q\nwant\n%q", user, data, want)
+	}
+	// --file names another file, in its own format.
+	other := filepath.Join(t.TempDir(), "terms.tbx")
+	if code, out, errs := runGlossary(t, "", "add", "puce", "chip", "--file", other); code != 0 || !strings.Contains(out, other+":16:") {
+		t.Errorf("--file: %d %q %q", code, out, errs)
+	}
+}
