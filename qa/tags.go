@@ -129,7 +129,9 @@ func (c *checker) checkTagPlacement(src, tgt []segments.Tag, label func(tagKey) 
 			continue
 		}
 		before := spaceBefore(c.source, t.At) && !spaceBefore(c.target, p) && p > 0
-		after := spaceAfter(c.source, t.At) && !spaceAfter(c.target, p) && p < len(c.target)
+		// The space after a spaced line break stands for its line end:
+		// with or without it, the target gets the same line break.
+		after := spaceAfter(c.source, t.At) && !spaceAfter(c.target, p) && p < len(c.target) && !c.spacedBreak(t.ID)
 		switch {
 		case before:
 			c.addSeverity(CheckTags, Warning, "no space before "+label(k)+" as in the source", p, p)
@@ -139,6 +141,17 @@ func (c *checker) checkTagPlacement(src, tgt []segments.Tag, label func(tagKey) 
 			seen[p] = true
 		}
 	}
+}
+
+// spacedBreak reports whether code id is a line break whose space the
+// plain text holds for it (segments.Code.Spaced).
+func (c *checker) spacedBreak(id int) bool {
+	for _, code := range c.ctx.Codes {
+		if code.ID == id {
+			return code.Spaced
+		}
+	}
+	return false
 }
 
 func spaceBefore(s string, i int) bool {

@@ -216,6 +216,12 @@ type rawBlock struct {
 	info   string
 	text   string
 	table  bool // a Markdown table row: one segment per cell
+	// cells are a table row's cells in text once its inline Markdown is
+	// read (nil: cellSpans finds them).
+	cells []Span
+	// inline is the Markdown of a paragraph with hard line breaks, which
+	// reading with tags uses instead of text (see mdWalker.join).
+	inline string
 	// codes and tags are the block's inline codes, the tags' offsets being
 	// in text (which holds no markup then).
 	codes []Code
@@ -232,6 +238,8 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			rb := &blocks[i]
 			switch {
 			case rb.kind == KindCode || strings.TrimSpace(rb.text) == "":
+			case rb.table && rb.cells != nil:
+				spans[i] = rb.cells
 			case rb.table:
 				spans[i] = cellSpans(rb.text)
 			default:
@@ -275,8 +283,9 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			})
 		}
 		b.Count = len(d.Segments) - b.First
-		segmentTags(d.Segments[b.First:], rb.tags, rb.text)
+		segmentTags(d.Segments[b.First:], rb.tags, rb.text, rb.codes)
 		d.Blocks = append(d.Blocks, b)
+		d.placeStandIns(bi)
 	}
 }
 

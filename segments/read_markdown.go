@@ -47,9 +47,22 @@ func markdownBlocks(s string, tags bool) ([]rawBlock, nestingReport) {
 	w.walk(root, mdCtx{})
 	refs := ctx.References()
 	for i := range w.blocks {
-		if b := &w.blocks[i]; tags && b.kind != KindCode && !b.table {
+		b := &w.blocks[i]
+		switch {
+		case !tags || b.kind == KindCode:
+		case b.table:
+			b.text, b.codes, b.tags, b.cells = tableInline(b.text, refs)
+		case b.inline != "":
+			// Hard line breaks: codes when the inline Markdown reads.
+			if text, codes, tt := markdownInline(b.inline, refs); codes != nil {
+				b.text, b.codes, b.tags = text, codes, tt
+			} else {
+				b.text, b.codes, b.tags = markdownInline(b.text, refs)
+			}
+		default:
 			b.text, b.codes, b.tags = markdownInline(b.text, refs)
 		}
+		b.inline = ""
 	}
 	if len(refs) > 0 {
 		lines := make([]string, 0, len(refs))
@@ -104,7 +117,8 @@ func (w *mdWalker) walk(n ast.Node, c mdCtx) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Heading:
-			w.add(rawBlock{kind: KindHeading, level: ch.Level, text: w.join(ch.Lines())})
+			text, _ := w.join(ch.Lines())
+			w.add(rawBlock{kind: KindHeading, level: ch.Level, text: text})
 		case *ast.Paragraph, *ast.TextBlock:
 			w.paragraph(ch, c)
 		case *ast.List:
@@ -168,7 +182,8 @@ func (w *mdWalker) paragraph(n ast.Node, c mdCtx) {
 			return
 		}
 	}
-	w.add(rawBlock{kind: kind, level: c.depth, text: w.join(lines)})
+	text, inline := w.join(lines)
+	w.add(rawBlock{kind: kind, level: c.depth, text: text, inline: inline})
 }
 
 func (w *mdWalker) list(l *ast.List, c mdCtx) {
@@ -202,26 +217,50 @@ func (w *mdWalker) list(l *ast.List, c mdCtx) {
 }
 
 // join returns the text of a paragraph's lines: each line trimmed, a hard
-// line break's backslash dropped, lines joined by one space.
-func (w *mdWalker) join(lines *text.Segments) string {
+// line break's backslash dropped, lines joined by one space. When the
+// paragraph has hard line breaks, inline is its Markdown with them kept
+// (the trailing spaces or backslash, and the line end), which reading
+// with tags turns into line-break codes; "" otherwise.
+func (w *mdWalker) join(lines *text.Segments) (joined, inline string) {
 	if lines.Len() == 1 {
-		return strings.TrimSpace(w.line(lines, 0))
+		return strings.TrimSpace(w.line(lines, 0)), ""
 	}
-	var b strings.Builder
+	var b, in strings.Builder
+	hard := false
 	for i := 0; i < lines.Len(); i++ {
-		l := strings.TrimSpace(w.line(lines, i))
-		if i < lines.Len()-1 && strings.HasSuffix(l, `\`) && (len(l)-len(strings.TrimRight(l, `\`)))%2 == 1 {
-			l = strings.TrimRight(l[:len(l)-1], " ")
+		raw := strings.TrimRight(w.line(lines, i), "\n")
+		l := strings.TrimSpace(raw)
+		brk := ""
+		if i < lines.Len()-1 && l != "" {
+			switch {
+			case strings.HasSuffix(l, `\`) && (len(l)-len(strings.TrimRight(l, `\`)))%2 == 1:
+				brk = `\`
+				l = strings.TrimRight(l[:len(l)-1], " ")
+			case strings.HasSuffix(raw, "  "):
+				brk = raw[len(strings.TrimRight(raw, " ")):]
+			}
 		}
 		if l == "" {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
+			if !strings.HasSuffix(in.String(), "\n") {
+				in.WriteByte(' ')
+			}
 		}
 		b.WriteString(l)
+		if lt := strings.TrimLeft(raw, " "); brk != "" {
+			hard = true
+			in.WriteString(lt + "\n") // the break as written
+		} else {
+			in.WriteString(strings.TrimRight(lt, " "))
+		}
 	}
-	return b.String()
+	if !hard {
+		return b.String(), ""
+	}
+	return b.String(), strings.TrimSuffix(in.String(), "\n")
 }
 
 // line returns line i of lines as a string.
@@ -256,4 +295,46 @@ func fence(info, code string) string {
 		code += "\n"
 	}
 	return f + info + "\n" + code + f
+}
+
+// tableInline reads the inline Markdown of a table row's cells, each on
+// its own (a pair never crosses a cell), into the row's plain text (the
+// pipes and spaces between the cells as written), its codes, their tags
+// and the cells' spans in it. A cell whose markup cannot be read keeps it
+// in the text (markdownInline).
+func tableInline(row string, refs []parser.Reference) (string, []Code, []Tag, []Span) {
+	var (
+		out   strings.Builder
+		codes []Code
+		tags  []Tag
+		cells []Span
+	)
+	prev := 0
+	for _, sp := range cellSpans(row) {
+		out.WriteString(row[prev:sp.Start])
+		plain, cc, tt := markdownInline(row[sp.Start:sp.End], refs)
+		base, at := len(codes), out.Len()
+		for _, c := range cc {
+			c.ID += base
+			codes = append(codes, c)
+		}
+		for _, t := range tt {
+			t.ID += base
+			t.At += at
+			tags = append(tags, t)
+		}
+		out.WriteString(plain)
+		// Trimmed as cellSpans trims: tags beyond go to the cell
+		// (segmentTags).
+		lead := len(plain) - len(strings.TrimLeft(plain, " "))
+		if trimmed := strings.Trim(plain, " "); trimmed != "" {
+			cells = append(cells, Span{at + lead, at + lead + len(trimmed)})
+		}
+		prev = sp.End
+	}
+	out.WriteString(row[prev:])
+	if len(codes) == 0 {
+		return row, nil, nil, nil
+	}
+	return out.String(), codes, tags, cells
 }

@@ -34,6 +34,21 @@ type Override struct {
 	// First) where this process made it, 0 when unknown (read from a
 	// file): record undoes it only when made at the same place.
 	made int
+	// undo, for a merge made in this process, is the work a split at the
+	// same place gives back.
+	undo *mergeUndo
+}
+
+// mergeUndo is what undoing a merge gives back: the two segments' work as
+// it was, when the merged segment's work is still what the merge made.
+type mergeUndo struct {
+	parts  [2]Segment
+	result string // workKey of the merged segment
+}
+
+// workKey is a comparable form of s's work.
+func workKey(s *Segment) string {
+	return s.Target + "\x00" + tagsKey(s.TargetTags) + "\x00" + s.Status.String() + "\x00" + s.Origin + "\x00" + s.Note
 }
 
 // The values of Override.Op, as written in project files.
@@ -54,8 +69,9 @@ var ErrSplitInWord = errors.New("the point is inside a word")
 // its target (as a draft, the previous version going to History), note
 // and history; the second part is new. Tags are shared out by position: a
 // pair may then open in one part and close in the other. The split is
-// recorded in the block's Overrides (undoing an earlier merge of the same
-// two texts instead). Nothing changes on error.
+// recorded in the block's Overrides; when it undoes the block's last
+// override (a merge at that place), that one is taken out instead.
+// Nothing changes on error.
 func (d *Document) SplitSegment(i, at int, now time.Time) error {
 	if err := d.split(i, at, now); err != nil {
 		return fmt.Errorf("split segment %d: %w", i+1, err)
@@ -69,8 +85,9 @@ func (d *Document) SplitSegment(i, at int, now time.Time) error {
 // none in Chinese and Japanese; see Joiner), their tags kept; the merged
 // segment has the lower of the two statuses (draft at least when it has a
 // target), the notes joined, and both previous versions in History. The
-// merge is recorded in the block's Overrides (undoing an earlier split of
-// the same two texts instead). Nothing changes on error.
+// merge is recorded in the block's Overrides; when it undoes the block's
+// last override (a split at that place), that one is taken out instead.
+// Nothing changes on error.
 func (d *Document) MergeNext(i int, now time.Time) error {
 	if err := d.merge(i, now); err != nil {
 		return fmt.Errorf("merge segment %d with the next: %w", i+1, err)
@@ -152,8 +169,36 @@ func (d *Document) split(i, at int, now time.Time) error {
 	}
 	first.Rev, second.Rev = s.Rev+1, s.Rev+1
 	d.replace(i, 1, parts)
-	d.record(i, ov)
+	d.placeStandIns(s.Block)
+	if undone := d.record(i, ov); undone != nil && undone.undo != nil && undone.undo.result == workKey(&s) {
+		// The merge undone, its segment unchanged since: the parts get
+		// their work back as it was.
+		for k := range 2 {
+			p, was := &d.Segments[i+k], &undone.undo.parts[k]
+			if p.Source == was.Source {
+				p.carryWork(was, nil)
+				p.TargetTags, p.History, p.QAIgnored = was.TargetTags, was.History, was.QAIgnored
+			}
+		}
+	}
 	return nil
+}
+
+// UndoMerge splits segment i back where MergeNext joined it, when that
+// merge, made in this process, is the last change to the segmentation of
+// i's block. The two segments get back their work as it was before the
+// merge when the merged segment was not changed since (otherwise as
+// SplitSegment shares it out).
+func (d *Document) UndoMerge(i int, now time.Time) error {
+	if i < 0 || i >= len(d.Segments) {
+		return fmt.Errorf("undo merge at segment %d: no such segment (the document has %d)", i+1, len(d.Segments))
+	}
+	b := &d.Blocks[d.Segments[i].Block]
+	n := len(b.Overrides)
+	if n == 0 || b.Overrides[n-1].Op != OverrideMerge || b.Overrides[n-1].made != i-b.First+1 {
+		return fmt.Errorf("undo merge at segment %d: its block's last change is no merge made there", i+1)
+	}
+	return d.SplitSegment(i, len(b.Overrides[n-1].Left), now)
 }
 
 func (d *Document) merge(i int, now time.Time) error {
@@ -164,6 +209,9 @@ func (d *Document) merge(i int, now time.Time) error {
 	if a.Block != b.Block {
 		return errors.New("it is the last segment of its block, and segments never cross a block")
 	}
+	if a.End > b.Start {
+		return fmt.Errorf("the segments overlap (bytes %d…%d and %d…%d of their block)", a.Start, a.End, b.Start, b.End)
+	}
 	if text := d.Blocks[a.Block].Text; strings.TrimSpace(text[a.End:b.Start]) != "" {
 		return fmt.Errorf("%q stands between them (cells of a table row stay apart)", strings.TrimSpace(text[a.End:b.Start]))
 	}
@@ -171,7 +219,9 @@ func (d *Document) merge(i int, now time.Time) error {
 	ov.Nth = d.rank(ov, i)
 	parts := d.resegment(i, 2, []Span{{a.Start, b.End}})
 	mergeWork(&parts[0], &a, &b, Joiner(d.TargetLang), now)
+	ov.undo = &mergeUndo{parts: [2]Segment{a, b}, result: workKey(&parts[0])}
 	d.replace(i, 2, parts)
+	d.placeStandIns(a.Block)
 	d.record(i, ov)
 	return nil
 }
@@ -203,7 +253,11 @@ func mergeWork(m, a, b *Segment, joiner string, now time.Time) {
 	h := append(slices.Clone(a.History), b.History...)
 	slices.SortStableFunc(h, func(x, y Version) int { return x.Changed.Compare(y.Changed) })
 	for _, p := range []*Segment{a, b} {
-		if p.Target != "" || p.Status != StatusNew {
+		// A part whose work is the merged one's is no previous version: so
+		// that merging back a split gives, with one undo (Restore), the
+		// segment as it was before the split.
+		same := p.Target == m.Target && tagsKey(p.TargetTags) == tagsKey(m.TargetTags) && p.Status == m.Status && p.Origin == m.Origin
+		if (p.Target != "" || p.Status != StatusNew) && !same {
 			h = append(h, p.version())
 		}
 	}
@@ -268,7 +322,7 @@ func (d *Document) resegment(i, n int, spans []Span) []Segment {
 	for k, sp := range spans {
 		out[k] = Segment{Block: bi, Start: sp.Start, End: sp.End, Source: text[sp.Start:sp.End]}
 	}
-	segmentTags(out, tags, text)
+	segmentTags(out, tags, text, d.Blocks[bi].Codes)
 	return out
 }
 
@@ -299,7 +353,8 @@ func (d *Document) replace(i, n int, segs []Segment) {
 // two parts of the last split, a split of the last merge) at the place it
 // was made. Only the last one: replaying the list must give the current
 // segmentation, and an earlier override may be what later ones were made on.
-func (d *Document) record(i int, ov Override) {
+// It returns the override taken out, or nil.
+func (d *Document) record(i int, ov Override) *Override {
 	b := &d.Blocks[d.Segments[i].Block]
 	ov.made = i - b.First + 1
 	list := b.Overrides
@@ -310,76 +365,11 @@ func (d *Document) record(i int, ov Override) {
 			if n == 1 {
 				b.Overrides = nil
 			}
-			return
+			return &last
 		}
 	}
 	b.Overrides = append(slices.Clip(list), ov)
-}
-
-// reapplyOverrides applies to d, a new segmentation of an edited article,
-// the overrides of old's blocks, block by block and in order. A block's
-// overrides go to the block of d with the same text (the Nth of those as
-// in old), each to the Nth place with its texts; failing that, or when its
-// text changed, each goes to the first block from the previous one's on
-// (then from the start) that has its texts at its Nth place. It returns how
-// many applied and how many found no such place (their sentences changed):
-// those are dropped, the sentences keeping the splitter's segmentation.
-func (d *Document) reapplyOverrides(old *Document) (applied, dropped int) {
-	hint := 0 // a block of d
-	for obi := range old.Blocks {
-		ovs := old.Blocks[obi].Overrides
-		if len(ovs) == 0 {
-			continue
-		}
-		same := d.sameBlock(old, obi)
-		for _, ov := range ovs {
-			j := -1
-			if same >= 0 {
-				j = d.findOverride(ov, same, same+1)
-			}
-			if j < 0 {
-				if j = d.findOverride(ov, hint, len(d.Blocks)); j < 0 {
-					j = d.findOverride(ov, 0, hint)
-				}
-			}
-			if j < 0 || d.apply(ov, j) != nil {
-				dropped++
-				continue
-			}
-			applied++
-			hint = d.Segments[j].Block
-		}
-	}
-	return applied, dropped
-}
-
-// apply makes override ov at segment j.
-func (d *Document) apply(ov Override, j int) error {
-	if ov.Op == OverrideSplit {
-		return d.split(j, len(ov.Left), time.Time{})
-	}
-	return d.merge(j, time.Time{})
-}
-
-// sameBlock returns the block of d that is block obi of old: the one with
-// the same text, the Nth of those when several have it as old's Nth, or -1.
-func (d *Document) sameBlock(old *Document, obi int) int {
-	text := old.Blocks[obi].Text
-	nth := 0
-	for bi := range obi {
-		if old.Blocks[bi].Text == text {
-			nth++
-		}
-	}
-	for bi := range d.Blocks {
-		if d.Blocks[bi].Text == text {
-			if nth == 0 {
-				return bi
-			}
-			nth--
-		}
-	}
-	return -1
+	return nil
 }
 
 // findOverride returns the segment ov applies to in the first of the

@@ -2,6 +2,7 @@ package segments
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,9 +135,18 @@ func TestSplitKeepsWorkOnFirstPart(t *testing.T) {
 	if d.Cursor != 3 || d.Segments[3].Source != "Après." || d.Blocks[2].First != 3 {
 		t.Errorf("cursor %d, blocks %+v", d.Cursor, d.Blocks)
 	}
-	// Undo of the work: Restore gives the confirmed version back.
-	if !d.Restore(1, t1) || d.Segments[1].Status != StatusTranslated {
+	// Merged back, one undo (Restore) gives the segment as it was.
+	if err := d.MergeNext(1, t1); err != nil {
+		t.Fatal(err)
+	}
+	if s := d.Segments[1]; s.Source != "Il pleut, et il vente." || s.Status != StatusDraft || len(s.History) != 1 {
+		t.Errorf("merged back: %q %s, history %+v", s.Source, work(s), s.History)
+	}
+	if !d.Restore(1, t1) || work(d.Segments[1]) != `"It rains, and it is windy." translated "tm" note="météo"` {
 		t.Errorf("restore: %s", work(d.Segments[1]))
+	}
+	if d.Blocks[1].Overrides != nil || d.Cursor != 2 {
+		t.Errorf("overrides %+v, cursor %d", d.Blocks[1].Overrides, d.Cursor)
 	}
 }
 
@@ -181,6 +191,7 @@ func TestMergeNext(t *testing.T) {
 		{name: "last segment of its block", md: "Il pleut.\n\nIl vente.\n", seg: 0, err: "last segment of its block"},
 		{name: "last of the document", md: "Il pleut.\n", seg: 0, err: "no next segment"},
 		{name: "table cells", md: "| Il pleut. | Il vente. |\n|---|---|\n", seg: 0, err: `"|" stands between them`},
+		{name: "overlapping (a file edited by hand)", md: "Il pleut. Il vente.\n", seg: 0, err: "overlap"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,6 +206,10 @@ func TestMergeNext(t *testing.T) {
 				if len(d.Segments[0].Wrap) != 1 {
 					t.Fatalf("first segment wrap %v", d.Segments[0].Wrap)
 				}
+			}
+			if tt.err == "overlap" {
+				s := &d.Segments[1]
+				s.Start, s.Source = 1, d.Blocks[0].Text[1:s.End]
 			}
 			markups := blockMarkups(d)
 			n := len(d.Segments)
@@ -372,6 +387,7 @@ func FuzzSplitMerge(f *testing.F) {
 	f.Add("Il **pleut, et il** vente. Il *neige* fort.\n\n- un [lien](https://x.fr) ici, là.\n", uint16(5), uint16(9), uint8(3))
 	f.Add("今日は雨です明日は晴れです。\n", uint16(9), uint16(1), uint8(1))
 	f.Add("| a b | c d |\n|---|---|\n", uint16(2), uint16(0), uint8(2))
+	f.Add("Un vers  \nla suite.\\\nFin.<br>Autre<br>mot.\n\n| **a** b | c |\n|--|--|\n", uint16(1), uint16(7), uint8(5))
 	f.Fuzz(func(t *testing.T, md string, a, b uint16, ops uint8) {
 		d, _, err := Read(strings.NewReader(md), ReadOptions{Format: FormatMarkdown, Tags: true})
 		if err != nil || len(d.Segments) == 0 {
@@ -387,20 +403,7 @@ func FuzzSplitMerge(f *testing.F) {
 				_ = d.MergeNext(i, now)
 			}
 		}
-		// Tags may keep white space inside a segment (segmentTags), so
-		// checkInvariants' trimmed sources do not hold here.
-		if err := d.Check(); err != nil {
-			t.Fatal(err)
-		}
-		for bi, b := range d.Blocks {
-			prev := 0
-			for _, s := range d.BlockSegments(bi) {
-				if gap := b.Text[prev:s.Start]; strings.TrimFunc(gap, func(r rune) bool { return r == '|' || unicode.IsSpace(r) }) != "" || s.Source == "" {
-					t.Fatalf("block %d: %q between segments, segment %q", bi, gap, s.Source)
-				}
-				prev = s.End
-			}
-		}
+		checkTagged(t, d)
 		if got := blockMarkups(d); !reflect.DeepEqual(got, markups) {
 			t.Fatalf("blocks written back %q, want %q", got, markups)
 		}
@@ -411,4 +414,142 @@ func FuzzSplitMerge(f *testing.F) {
 			t.Fatalf("re-applied overrides give %q, want %q", got, want)
 		}
 	})
+}
+
+// checkTagged is checkInvariants for a document read with tags, which may
+// keep white space at a segment's ends (a tag beyond it, see segmentTags):
+// consistent, only white space (or table pipes) between segments, no
+// empty segment and no line end in a source.
+func checkTagged(t *testing.T, d *Document) {
+	t.Helper()
+	if err := d.Check(); err != nil {
+		t.Fatal(err)
+	}
+	for bi, b := range d.Blocks {
+		prev := 0
+		for _, s := range d.BlockSegments(bi) {
+			if gap := b.Text[prev:s.Start]; strings.TrimFunc(gap, func(r rune) bool { return r == '|' || unicode.IsSpace(r) }) != "" {
+				t.Fatalf("block %d: %q between segments", bi, gap)
+			}
+			if strings.TrimSpace(s.Source) == "" && len(s.SourceTags) == 0 || strings.Contains(s.Source, "\n") {
+				t.Fatalf("block %d: segment %d %q", bi, s.Index, s.Source)
+			}
+			prev = s.End
+		}
+	}
+}
+
+// BenchmarkSplitMerge splits a segment in the middle of a document of
+// 100,000 segments and merges it back: what one key costs in the editor.
+// Both shift the segments after the point, so the cost grows with the
+// document.
+func BenchmarkSplitMerge(b *testing.B) {
+	var md strings.Builder
+	for i := range 50_000 {
+		fmt.Fprintf(&md, "Le paragraphe %d parle du **cloud**, et il continue. Une autre phrase.\n\n", i)
+	}
+	d := mdDoc(b, md.String(), "en")
+	i := len(d.Segments) / 2
+	at := strings.Index(d.Segments[i].Source, "et il")
+	now := time.Now()
+	b.ResetTimer()
+	for range b.N {
+		if err := d.SplitSegment(i, at, now); err != nil {
+			b.Fatal(err)
+		}
+		if err := d.MergeNext(i, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReapplyOverrides re-segments a changed article of 100,000
+// segments whose project holds 1,000 splits: the extra cost of Reattach.
+func BenchmarkReapplyOverrides(b *testing.B) {
+	var md strings.Builder
+	for i := range 50_000 {
+		fmt.Fprintf(&md, "Le paragraphe %d parle du **cloud**, et il continue. Une autre phrase.\n\n", i)
+	}
+	old := mdDoc(b, md.String(), "en")
+	for k := range 1000 {
+		i := 2 * k * 50 // spread over the document
+		if err := old.SplitSegment(i+k, strings.Index(old.Segments[i+k].Source, "et il"), time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fresh := mdDoc(b, md.String(), "en")
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		nd := fresh.Clone()
+		b.StartTimer()
+		if applied, dropped := nd.reapplyOverrides(old); applied != 1000 || dropped != 0 {
+			b.Fatalf("applied %d, dropped %d", applied, dropped)
+		}
+	}
+}
+
+// TestUndoMerge merges two segments and undoes it: unchanged since, they
+// get their work back exactly; changed, the split shares it out as any
+// split does. A merge read from a file (or not the block's last change)
+// cannot be undone this way.
+func TestUndoMerge(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	read := func() *Document {
+		d := mdDoc(t, "Avant.\n\nIl **pleut**. Il vente, et il neige.\n", "en")
+		d.ConfirmTagged(1, "It rains.", []Tag{{At: 3, ID: 1, Kind: TagOpen}, {At: 8, ID: 1, Kind: TagClose}}, OriginTM, t0)
+		d.MarkReviewed(1, t0)
+		d.SetDraft(2, "It is windy, and it snows.", OriginMT, t0)
+		d.SetNote(2, "météo", t0)
+		return d
+	}
+	d := read()
+	before := append([]Segment(nil), d.Segments...)
+	if err := d.MergeNext(1, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.UndoMerge(1, t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for i := range before {
+		a, b := before[i], d.Segments[i]
+		if a.Source != b.Source || work(a) != work(b) || tagsKey(a.TargetTags) != tagsKey(b.TargetTags) ||
+			!reflect.DeepEqual(a.History, b.History) || !a.Changed.Equal(b.Changed) {
+			t.Errorf("segment %d: %q %s, want %q %s", i, b.Source, work(b), a.Source, work(a))
+		}
+	}
+	if d.Blocks[1].Overrides != nil {
+		t.Errorf("overrides %+v", d.Blocks[1].Overrides)
+	}
+
+	// Edited after the merge: an ordinary split.
+	d = read()
+	if err := d.MergeNext(1, t0); err != nil {
+		t.Fatal(err)
+	}
+	d.SetDraft(1, "It rains. It is windy and snowing.", OriginTyped, t0)
+	if err := d.UndoMerge(1, t0); err != nil {
+		t.Fatal(err)
+	}
+	if got := work(d.Segments[1]) + " | " + work(d.Segments[2]); got != `"It rains. It is windy and snowing." draft "" note="météo" | "" new "" note=""` {
+		t.Errorf("after an edit: %s", got)
+	}
+
+	// Nothing to undo.
+	for _, tt := range []struct {
+		prep func(d *Document)
+		i    int
+	}{
+		{func(d *Document) {}, 1},
+		{func(d *Document) { _ = d.MergeNext(1, t0) }, 0},
+		{func(d *Document) { _ = d.MergeNext(1, t0); d.Blocks[1].Overrides[0].made = 0 }, 1}, // as read from a file
+		{func(d *Document) {}, 9},
+	} {
+		d = read()
+		tt.prep(d)
+		n := len(d.Segments)
+		if err := d.UndoMerge(tt.i, t0); err == nil || len(d.Segments) != n {
+			t.Errorf("UndoMerge(%d) = %v with %d → %d segments", tt.i, err, n, len(d.Segments))
+		}
+	}
 }

@@ -2,6 +2,7 @@ package segments
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,6 +45,13 @@ type Code struct {
 	Open string `json:"open"`
 	// Close is the markup after the text of a pair ("**", "](https://…)").
 	Close string `json:"close,omitempty"`
+	// Spaced marks a line break between two words with no white space
+	// around it in the article ("un<br>deux", a Markdown hard break, whose
+	// markup holds the line end): inside a segment the plain text has a
+	// space right after the placeholder, so that the words stay apart,
+	// and writing the markup drops that space; where the break ends a
+	// segment the text between the segments has none (placeStandIns).
+	Spaced bool `json:"spaced,omitempty"`
 }
 
 // TagKind says which end of a code a tag is.
@@ -255,27 +263,31 @@ func validTags(b *Block, text string, tags []Tag) []Tag {
 // in the original markup (its wrapping pairs included): for a Markdown
 // article, the segment as it was in the article.
 func (b *Block) SourceMarkup(s *Segment) string {
-	return b.markup(s, s.Source, s.SourceTags, Code.Markup)
+	return b.markup(s, s.Source, s.SourceTags, false)
 }
 
 // TargetMarkup is SourceMarkup for s's target.
 func (b *Block) TargetMarkup(s *Segment) string {
-	return b.markup(s, s.Target, s.TargetTags, Code.Markup)
+	return b.markup(s, s.Target, s.TargetTags, false)
 }
 
 // SourceLabels is SourceMarkup with the tags shown as labels (Code.Label).
 func (b *Block) SourceLabels(s *Segment) string {
-	return b.markup(s, s.Source, s.SourceTags, Code.Label)
+	return b.markup(s, s.Source, s.SourceTags, true)
 }
 
 // TargetLabels is TargetMarkup with the tags shown as labels.
 func (b *Block) TargetLabels(s *Segment) string {
-	return b.markup(s, s.Target, s.TargetTags, Code.Label)
+	return b.markup(s, s.Target, s.TargetTags, true)
 }
 
-func (b *Block) markup(s *Segment, text string, tags []Tag, show func(Code, TagKind) string) string {
+func (b *Block) markup(s *Segment, text string, tags []Tag, labels bool) string {
 	if len(s.Wrap) == 0 && len(tags) == 0 {
 		return text
+	}
+	show := Code.Markup
+	if labels {
+		show = Code.Label
 	}
 	var out strings.Builder
 	for _, id := range s.Wrap {
@@ -283,7 +295,7 @@ func (b *Block) markup(s *Segment, text string, tags []Tag, show func(Code, TagK
 			out.WriteString(show(c, TagOpen))
 		}
 	}
-	out.WriteString(renderTags(text, tags, b.Codes, show))
+	out.WriteString(renderTags(text, tags, b.Codes, labels))
 	for i := len(s.Wrap) - 1; i >= 0; i-- {
 		if c, ok := b.CodeByID(s.Wrap[i]); ok {
 			out.WriteString(show(c, TagClose))
@@ -323,24 +335,31 @@ func (d *Document) blockSource(bi int, seg func(*Block, *Segment) string) string
 }
 
 // segmentTags hands the block-level tags (offsets into text, the block's
-// plain text) to the segments spanning it (offsets into each source): a
-// tag inside a segment goes to it. A tag between two segments (or before
-// the first, after the last) extends the previous segment to it when it
-// closes, the next one otherwise, so that the whitespace keeps its place
+// plain text, whose codes are codes) to the segments spanning it (offsets
+// into each source): a tag inside a segment goes to it. A tag between two
+// segments (or before the first, after the last) extends the previous
+// segment to it when it closes a pair or is a line break, the next one
+// otherwise, so that the whitespace keeps its place
 // around the markup. Then each segment's pairs that cover it whole become
 // its Wrap.
-func segmentTags(segs []Segment, tags []Tag, text string) {
+func segmentTags(segs []Segment, tags []Tag, text string, codes []Code) {
 	if len(segs) == 0 || len(tags) == 0 {
 		return
 	}
+	blk := Block{Codes: codes}
 	j := 0
 	for _, t := range tags {
-		for j < len(segs)-1 && (t.At > segs[j].End || t.At == segs[j].End && t.Kind != TagClose) {
+		// A line break, like a closing tag, ends what is before it.
+		back := t.Kind == TagClose
+		if c, ok := blk.CodeByID(t.ID); ok && t.Kind == TagPlaceholder && c.Type == CodeBreak {
+			back = true
+		}
+		for j < len(segs)-1 && (t.At > segs[j].End || t.At == segs[j].End && !back) {
 			j++
 		}
 		s := &segs[j]
 		switch {
-		case t.At < s.Start && t.Kind == TagClose && j > 0:
+		case t.At < s.Start && back && j > 0:
 			s = &segs[j-1]
 			s.End, s.Source = t.At, text[s.Start:t.At]
 		case t.At < s.Start:
@@ -422,4 +441,57 @@ func repairTargetTags(d *Document) []int {
 		}
 	}
 	return fixed
+}
+
+// placeStandIns makes the stand-in spaces of block bi's spaced line breaks
+// (Code.Spaced) agree with its segmentation: a break inside a segment has
+// its space in the text, so that the words on either side stay apart; a
+// break that ends a segment has none, the text between the two segments
+// being the markup's alone, so that the block is written back exactly.
+// Reading and the changes of segmentation (split, merge) call it.
+func (d *Document) placeStandIns(bi int) {
+	b := &d.Blocks[bi]
+	if !slices.ContainsFunc(b.Codes, func(c Code) bool { return c.Spaced }) {
+		return
+	}
+	end := b.First + b.Count
+	for j := b.First; j < end; j++ {
+		s := &d.Segments[j]
+		for k := 0; k < len(s.SourceTags); k++ {
+			t := s.SourceTags[k]
+			if c, ok := b.CodeByID(t.ID); !ok || !c.Spaced || t.Kind != TagPlaceholder {
+				continue
+			}
+			p := s.Start + t.At // where the space stands, or would
+			has := p < len(b.Text) && b.Text[p] == ' '
+			switch {
+			case t.At < len(s.Source) && !has:
+				b.Text = b.Text[:p] + " " + b.Text[p:]
+				tags := slices.Clone(s.SourceTags)
+				for m := k + 1; m < len(tags); m++ {
+					tags[m].At++
+				}
+				s.SourceTags = tags
+				s.End++
+				s.Source = b.Text[s.Start:s.End]
+				d.shiftSegments(j+1, end, 1)
+			case t.At == len(s.Source) && has && (j+1 == end || d.Segments[j+1].Start > p):
+				b.Text = b.Text[:p] + b.Text[p+1:]
+				d.shiftSegments(j+1, end, -1)
+			}
+		}
+	}
+	for j := b.First; j < end; j++ {
+		s := &d.Segments[j]
+		s.Source = b.Text[s.Start:s.End]
+	}
+	d.reps = nil
+}
+
+// shiftSegments moves segments lo…hi-1 by delta bytes in their block.
+func (d *Document) shiftSegments(lo, hi, delta int) {
+	for j := lo; j < hi; j++ {
+		d.Segments[j].Start += delta
+		d.Segments[j].End += delta
+	}
 }

@@ -3,6 +3,8 @@ package segments
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -37,7 +39,7 @@ type inlineEvent struct {
 // markup cannot be attributed to codes exactly, md is returned as plain
 // text with no codes: the block is then written back as it was.
 func markdownInline(md string, refs []parser.Reference) (string, []Code, []Tag) {
-	if !strings.ContainsAny(md, "*_[]`<>!\\&") {
+	if !strings.ContainsAny(md, "*_[]`<>!\\&\n") {
 		return md, nil, nil
 	}
 	src := []byte(md)
@@ -73,11 +75,19 @@ func (b *inlineBuilder) walk(n ast.Node) bool {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch c := ch.(type) {
 		case *ast.Text:
-			if c.SoftLineBreak() || c.HardLineBreak() || !b.flush(c.Segment.Start) {
+			if c.SoftLineBreak() || !b.flush(c.Segment.Start) {
 				return false
 			}
 			b.plain.WriteString(b.src[c.Segment.Start:c.Segment.Stop])
 			b.pos = c.Segment.Stop
+			if c.HardLineBreak() {
+				// The trailing spaces or backslash and the line end.
+				n := strings.IndexByte(b.src[c.Segment.Stop:], '\n')
+				if n < 0 {
+					return false
+				}
+				b.pending = append(b.pending, inlineEvent{c, TagPlaceholder, n + 1})
+			}
 		case *ast.Emphasis:
 			b.pending = append(b.pending, inlineEvent{c, TagOpen, c.Level})
 			if !b.walk(c) {
@@ -158,7 +168,7 @@ func (b *inlineBuilder) flush(end int) bool {
 		if e.n <= 0 || p+e.n > end {
 			return false
 		}
-		b.place(e, b.src[p:p+e.n])
+		b.place(e, b.src[p:p+e.n], p+e.n)
 		p += e.n
 	}
 	if p != end {
@@ -168,8 +178,9 @@ func (b *inlineBuilder) flush(end int) bool {
 	return true
 }
 
-// place records the code end e whose markup is m.
-func (b *inlineBuilder) place(e *inlineEvent, m string) {
+// place records the code end e whose markup is m, ending at end in the
+// source.
+func (b *inlineBuilder) place(e *inlineEvent, m string, end int) {
 	at := b.plain.Len()
 	if e.kind == TagClose {
 		id := b.ids[e.node]
@@ -178,7 +189,7 @@ func (b *inlineBuilder) place(e *inlineEvent, m string) {
 		return
 	}
 	id := len(b.codes) + 1
-	b.codes = append(b.codes, Code{ID: id, Type: markdownCodeType(e.node, m), Pair: e.kind == TagOpen, Open: m})
+	c := Code{ID: id, Type: markdownCodeType(e.node, m), Pair: e.kind == TagOpen, Open: m}
 	if e.kind == TagOpen {
 		if b.ids == nil {
 			b.ids = map[ast.Node]int{}
@@ -186,6 +197,23 @@ func (b *inlineBuilder) place(e *inlineEvent, m string) {
 		b.ids[e.node] = id
 	}
 	b.tags = append(b.tags, Tag{At: at, ID: id, Kind: e.kind})
+	if c.Type == CodeBreak && b.spaced(at, end) {
+		c.Spaced = true
+		b.plain.WriteByte(' ')
+	}
+	b.codes = append(b.codes, c)
+}
+
+// spaced reports whether a line break placed at plain offset at, its
+// markup ending at end in the source, stands between two words with no
+// white space: then the plain text gets a space for it (Code.Spaced).
+func (b *inlineBuilder) spaced(at, end int) bool {
+	if at == 0 || end >= len(b.src) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(b.plain.String())
+	after, _ := utf8.DecodeRuneInString(b.src[end:])
+	return !unicode.IsSpace(before) && !unicode.IsSpace(after)
 }
 
 // measureMarkup returns the length of the code span or autolink that s
@@ -236,6 +264,8 @@ func markdownCodeType(n ast.Node, m string) CodeType {
 		return CodeImage
 	case *ast.RawHTML:
 		return htmlCodeType(m)
+	case *ast.Text:
+		return CodeBreak // the hard line break after it
 	}
 	return CodeOther
 }
@@ -291,23 +321,37 @@ func htmlCodeType(m string) CodeType {
 // RenderTagged writes text with its tags' markup (codes of one block)
 // inserted: the inverse of reading. A tag whose code is unknown is left out.
 func RenderTagged(text string, tags []Tag, codes []Code) string {
-	return renderTags(text, tags, codes, Code.Markup)
+	return renderTags(text, tags, codes, false)
 }
 
 // LabelTagged writes text with its tags shown as labels (‹b1›…‹/b1›, see
 // Code.Label): how the bilingual views show a tagged text.
 func LabelTagged(text string, tags []Tag, codes []Code) string {
-	return renderTags(text, tags, codes, Code.Label)
+	return renderTags(text, tags, codes, true)
 }
 
-// renderTags writes text with show(code, kind) at each tag.
-func renderTags(text string, tags []Tag, codes []Code, show func(Code, TagKind) string) string {
+// renderTags writes text with each tag's markup, or its label. Writing
+// markup, the space that stands after a spaced line break (Code.Spaced)
+// is left out: the markup holds the line end.
+func renderTags(text string, tags []Tag, codes []Code, labels bool) string {
 	if len(tags) == 0 {
 		return text
 	}
+	show := Code.Markup
+	if labels {
+		show = Code.Label
+	}
 	var out strings.Builder
-	WalkTagged(text, tags, codes, func(s string) { out.WriteString(s) },
-		func(t Tag, c Code) { out.WriteString(show(c, t.Kind)) })
+	drop := false
+	WalkTagged(text, tags, codes, func(s string) {
+		if drop && s != "" {
+			s, drop = strings.TrimPrefix(s, " "), false
+		}
+		out.WriteString(s)
+	}, func(t Tag, c Code) {
+		out.WriteString(show(c, t.Kind))
+		drop = drop || !labels && c.Spaced && t.Kind == TagPlaceholder
+	})
 	return out.String()
 }
 

@@ -42,6 +42,27 @@ func TestMarkdownInline(t *testing.T) {
 				{ID: 4, Type: CodeCode, Open: "``a`b``"},
 			},
 		},
+		{
+			md: "Ligne un  \nligne deux\\\n**trois**", plain: "Ligne un ligne deux trois",
+			codes: []Code{
+				{ID: 1, Type: CodeBreak, Open: "  \n", Spaced: true},
+				{ID: 2, Type: CodeBreak, Open: "\\\n", Spaced: true},
+				{ID: 3, Type: CodeBold, Pair: true, Open: "**", Close: "**"},
+			},
+			tags: []Tag{{8, 1, TagPlaceholder}, {19, 2, TagPlaceholder}, {20, 3, TagOpen}, {25, 3, TagClose}},
+		},
+		{
+			// A break after a space needs no space of its own.
+			md: "un \\\ndeux<br>trois <br>quatre", plain: "un deux trois quatre",
+			codes: []Code{
+				{ID: 1, Type: CodeBreak, Open: "\\\n"},
+				{ID: 2, Type: CodeBreak, Open: "<br>", Spaced: true},
+				{ID: 3, Type: CodeBreak, Open: "<br>"},
+			},
+			tags: []Tag{{3, 1, TagPlaceholder}, {7, 2, TagPlaceholder}, {14, 3, TagPlaceholder}},
+		},
+		// A soft line break is the reader's to join: the text stays as it is.
+		{md: "un *deux*\ntrois", plain: "un *deux*\ntrois"},
 	}
 	for _, tt := range tests {
 		plain, codes, tags := markdownInline(tt.md, nil)
@@ -63,14 +84,24 @@ func TestMarkdownInline(t *testing.T) {
 // FuzzMarkdownInline checks that any block's Markdown is written back byte
 // for byte from its plain text and codes, and that the tags fit the text.
 func FuzzMarkdownInline(f *testing.F) {
-	for _, s := range []string{"a **b** c", "[x](u) `c` ![i](j)", "<b>x</b> &amp; \\*", "*a **b** c*", "[a][r]", "``` a ```"} {
+	for _, s := range []string{"a **b** c", "[x](u) `c` ![i](j)", "<b>x</b> &amp; \\*", "*a **b** c*", "[a][r]", "``` a ```",
+		"a  \nb", "*a\\\nb*<br>c", "un.<br>Deux"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
-		md = strings.TrimSpace(strings.ReplaceAll(Normalize(md), "\n", " ")) // as the reader hands it
+		// As the reader hands it: lines without leading spaces, joined by
+		// a space, or by their line end after a hard break (mdWalker.join).
+		lines := strings.Split(strings.TrimSpace(Normalize(md)), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimLeft(l, " ")
+		}
+		md = strings.Join(lines, "\n")
 		plain, codes, tags := markdownInline(md, nil)
 		if back := RenderTagged(plain, tags, codes); back != md {
 			t.Fatalf("%q written back as %q", md, back)
+		}
+		if len(codes) > 0 && strings.Contains(plain, "\n") {
+			t.Fatalf("%q: a line end left in the plain text %q", md, plain)
 		}
 		b := Block{Codes: codes}
 		if err := checkTags(&b, plain, tags); err != nil {

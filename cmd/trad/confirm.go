@@ -68,8 +68,9 @@ func confirmRun(s *streams, o *confirmOptions) error {
 		}
 		o.Text = strings.TrimRight(string(data), "\r\n")
 	}
-	store, doc, _, warns, err := segments.OpenStore(o.Path, segments.OpenOptions{By: "trad confirm"})
-	for _, w := range warns {
+	p, err := segments.OpenProject(o.Path, segments.OpenOptions{By: "trad confirm"})
+	store, doc := p.Store, p.Doc
+	for _, w := range p.Warnings {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
 	if err != nil {

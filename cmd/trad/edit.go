@@ -172,15 +172,16 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 		}
 	}
 	fresh := newProject(file, project)
-	store, doc, rep, warns, err := segments.OpenStore(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project, By: "trad edit"})
+	p, err := segments.OpenProject(file, segments.OpenOptions{Lang: o.From, Target: o.To, Project: project, By: "trad edit"})
 	if err != nil {
 		return nil, fmt.Errorf("edit: %w", err)
 	}
-	ses := &editSession{doc: doc, projectPath: store.Path(), opts: o, report: rep, store: store}
+	doc := p.Doc
+	ses := &editSession{doc: doc, projectPath: p.Path(), opts: o, report: p.Report, store: p.Store}
 	if fetched != "" {
 		ses.notices = append(ses.notices, fetched)
 	}
-	for _, w := range warns {
+	for _, w := range p.Warnings {
 		ses.notices = append(ses.notices, w.String())
 	}
 	// A resumed project's languages were decided when it was created.

@@ -154,11 +154,11 @@ func openProject(s *streams, path string) (*segments.Document, string, error) {
 
 // openProjectWith is openProject with options (such as a reading limit).
 func openProjectWith(s *streams, path string, opts segments.OpenOptions) (*segments.Document, string, error) {
-	doc, projectPath, _, warns, err := segments.Open(path, opts)
-	for _, w := range warns {
+	p, err := segments.OpenProject(path, opts)
+	for _, w := range p.Warnings {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
-	return doc, projectPath, err
+	return p.Doc, p.Path(), err
 }
 
 // sameFile reports whether a and b name one existing file.

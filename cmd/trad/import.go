@@ -74,9 +74,9 @@ func importRun(s *streams, o *importOptions) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	store, doc, _, warns, err := segments.OpenStore(target, oo)
-	projectPath := store.Path()
-	for _, w := range warns {
+	p, err := segments.OpenProject(target, oo)
+	store, doc, projectPath := p.Store, p.Doc, p.Path()
+	for _, w := range p.Warnings {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
 	if err != nil {

@@ -76,8 +76,9 @@ nothing of it is ever sent, by any trad command or the editor.
 
 // mtFlagRun sets or lifts a project's "no machine translation" mark.
 func mtFlagRun(s *streams, o *mtOptions) error {
-	store, doc, _, warns, err := segments.OpenStore(o.Input, segments.OpenOptions{By: "trad mt"})
-	for _, w := range warns {
+	p, err := segments.OpenProject(o.Input, segments.OpenOptions{By: "trad mt"})
+	store, doc := p.Store, p.Doc
+	for _, w := range p.Warnings {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
 	if err != nil {

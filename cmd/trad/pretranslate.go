@@ -69,9 +69,9 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 	if o.Min < tm.DefaultMin || o.Min > 101 {
 		return fmt.Errorf("pretranslate: --min %d: want a score from %d to 101", o.Min, tm.DefaultMin)
 	}
-	store, doc, _, warns, err := segments.OpenStore(o.Path, segments.OpenOptions{By: "trad pretranslate", Lang: o.From, Target: o.To})
-	projectPath := store.Path()
-	for _, w := range warns {
+	p, err := segments.OpenProject(o.Path, segments.OpenOptions{By: "trad pretranslate", Lang: o.From, Target: o.To})
+	store, doc, projectPath := p.Store, p.Doc, p.Path()
+	for _, w := range p.Warnings {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
 	if err != nil {
