@@ -15,6 +15,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/xdg"
+	"github.com/trad-project/trad/segments"
 )
 
 // Options say which memories Open loads and for which language pair.
@@ -207,6 +208,7 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 		if hasPrev || hasNext {
 			u.Prev, u.Next, u.HasContext = prev, next, true
 		}
+		u.SourceTags, u.TargetTags, u.Codes = unitTags(tu, sk, tk)
 		cur.units = append(cur.units, u)
 		if len(cur.units) == batchSize {
 			flush()
@@ -227,6 +229,15 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 		warns = append(warns, Warning{File: origin, Msg: fmt.Sprintf("%d units without both a %s and a %s text skipped", skipped, m.src, m.tgt)})
 	}
 	return warns
+}
+
+// unitTags returns the level-2 codes of tu's variants src and tgt as tags
+// on shared codes (nil when it has none).
+func unitTags(tu bitext.TU, src, tgt string) ([]segments.Tag, []segments.Tag, []segments.Code) {
+	if len(tu.Tags[src]) == 0 && len(tu.Tags[tgt]) == 0 {
+		return nil, nil, nil
+	}
+	return bitext.UnitTags(tu.Tags[src], tu.Tags[tgt])
 }
 
 // lineWarning turns bitext's "line N: msg" errors into a Warning with

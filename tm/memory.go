@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // Unit is one translation unit: a source sentence and its translation.
@@ -26,6 +28,11 @@ type Unit struct {
 	// have no known context and never make context matches.
 	Prev, Next string
 	HasContext bool
+	// SourceTags and TargetTags place inline codes in Source and Target
+	// (a TMX level-2 unit, a tagged segment), on Codes, named by ID. They
+	// do not count in the text scores; LookupTagged compares them.
+	SourceTags, TargetTags []segments.Tag
+	Codes                  []segments.Code
 }
 
 // Context is the neighbourhood of the segment being looked up: the source
@@ -65,6 +72,11 @@ type Match struct {
 	Changed            time.Time
 	// Diff is the word diff between the looked-up text and Source.
 	Diff []DiffOp
+	// SourceTags and TargetTags are the unit's inline tags in Source and
+	// Target (TargetTags moved with a number substitution), on Codes.
+	// MatchTags maps them onto a segment's codes.
+	SourceTags, TargetTags []segments.Tag
+	Codes                  []segments.Code
 }
 
 // entry is a unit as the memory keeps it.
@@ -81,6 +93,7 @@ type entry struct {
 	nRunes  int32
 	keyHash uint64 // hash of normKey(src), to rule out exact matches cheaply
 	key     string // the identity Add replaces on: origin, source, context
+	tags    *entryTags
 }
 
 // Memory is an indexed translation memory for one language pair. Lookups
@@ -175,7 +188,7 @@ func (m *Memory) insert(p prepared, replace bool) {
 	e := entry{
 		src: u.Source, tgt: u.Target, origin: u.Origin,
 		changed: u.Changed, hasCtx: u.HasContext,
-		nRunes: int32(p.nRunes), keyHash: p.keyHash,
+		nRunes: int32(p.nRunes), keyHash: p.keyHash, tags: newEntryTags(u),
 	}
 	if e.changed.IsZero() {
 		e.changed = u.Created
@@ -190,7 +203,7 @@ func (m *Memory) insert(p prepared, replace bool) {
 		}
 		if i, ok := m.byKey[e.key]; ok {
 			old := m.entry(uint32(i))
-			old.tgt, old.changed = e.tgt, e.changed
+			old.tgt, old.changed, old.tags = e.tgt, e.changed, e.tags
 			return
 		}
 	}
@@ -280,13 +293,29 @@ const maxEvaluated = 5000
 // reach the bound (a memory of thousands of near-identical sentences).
 // Below 50, units sharing no stem with src are not found.
 func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Match {
+	return m.lookup(m.newQuery(src, ctx), minScore, maxMatches)
+}
+
+// LookupTagged is Lookup for a segment with inline tags: tags placed in
+// src, on codes named by ID (SegmentTags gives a segment's). Scores are
+// computed on the text, then adjusted for the tags (TagScore): a unit with
+// the same text and other tags, or none where src has some, scores 99, so
+// it is never taken as an exact match; a fuzzy match loses a point per tag
+// one side has and the other lacks. Lookup, which knows no tags, does not
+// compare them.
+func (m *Memory) LookupTagged(src string, tags []segments.Tag, codes []segments.Code, ctx Context, minScore, maxMatches int) []Match {
+	q := m.newQuery(src, ctx)
+	q.tagged, q.sig = true, TagSignature(fitTags(src, tags, codes), codes)
+	return m.lookup(q, minScore, maxMatches)
+}
+
+func (m *Memory) lookup(q *query, minScore, maxMatches int) []Match {
 	if minScore <= 0 {
 		minScore = DefaultMin
 	}
 	if maxMatches <= 0 {
 		return nil
 	}
-	q := m.newQuery(src, ctx)
 
 	m.mu.RLock()
 	defer m.mu.RUnlock()
@@ -316,6 +345,12 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			Source: e.src, Target: f.target, Origin: e.origin,
 			NumbersSubstituted: f.subst, Changed: e.changed,
 			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
+		}
+		if e.tags != nil {
+			out[i].SourceTags, out[i].TargetTags, out[i].Codes = e.tags.src, e.tags.tgt, e.tags.codes
+			if f.subst {
+				out[i].TargetTags = f.tgtTags
+			}
 		}
 	}
 	return out
@@ -381,13 +416,14 @@ func (m *Memory) bindQuery(q *query) map[uint32]int {
 }
 
 type found struct {
-	id     uint32
-	score  int
-	target string
-	subst  bool
-	src    string
-	origin string
-	when   time.Time
+	id      uint32
+	score   int
+	target  string
+	tgtTags []segments.Tag // the target's tags after a number substitution
+	subst   bool
+	src     string
+	origin  string
+	when    time.Time
 }
 
 // better orders found matches: higher score, then more recent, then origin
@@ -431,9 +467,24 @@ func addFound(list []found, f found, max int) []found {
 	return list
 }
 
-// score computes e's exact score against the query. ok is false when it is
-// below cutoff.
+// score computes e's exact score against the query, its tags compared
+// when the query has them (TagScore only lowers a score, so the text
+// score's early cut-offs stay valid). ok is false when it is below cutoff.
 func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool) {
+	f, ok := m.scoreText(sc, e, q, cutoff)
+	if !ok || !q.tagged {
+		return f, ok
+	}
+	var sig []string
+	if e.tags != nil {
+		sig = e.tags.sig
+	}
+	f.score = TagScore(f.score, q.sig, sig)
+	return f, f.score >= cutoff
+}
+
+// scoreText computes e's score on the texts alone.
+func (m *Memory) scoreText(sc *scratch, e *entry, q *query, cutoff int) (found, bool) {
 	f := found{src: e.src, target: e.tgt, origin: e.origin, when: e.changed}
 	if e.keyHash == q.keyHash && normKey(e.src) == q.key {
 		f.score = 100
@@ -447,7 +498,7 @@ func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool
 	}
 	if q.mask != "" && q.sameWordsBut(e.toks) {
 		if s, ok := m.numbersOnly(e, q); ok {
-			f.target, f.subst = s.target, s.subst
+			f.target, f.subst, f.tgtTags = s.target, s.subst, s.tags
 			f.score = 99
 			return f, f.score >= cutoff
 		}
@@ -529,7 +580,9 @@ type query struct {
 	mask    string // src with numbers masked, "" when it has none
 	fold    string
 	nRunes  int
-	numStem uint32 // the memory's ID of the stem of numbers, 0 if none
+	numStem uint32   // the memory's ID of the stem of numbers, 0 if none
+	tagged  bool     // LookupTagged: compare tags
+	sig     []string // the query's TagSignature
 }
 
 // sameWordsBut reports whether toks has the query's words in the same
@@ -549,6 +602,7 @@ func (q *query) sameWordsBut(toks []tid) bool {
 
 type substitution struct {
 	target string
+	tags   []segments.Tag // the target's tags, moved with the numbers
 	subst  bool
 }
 
@@ -559,9 +613,13 @@ func (m *Memory) numbersOnly(e *entry, q *query) (substitution, bool) {
 	if len(enums) != len(q.a.nums) || maskNumbers(e.src, enums) != q.mask {
 		return substitution{}, false
 	}
-	t, subst, ok := substituteNumbers(q.a.nums, enums, e.tgt, m.tgt)
+	var tags []segments.Tag
+	if e.tags != nil {
+		tags = e.tags.tgt
+	}
+	t, moved, subst, ok := substituteNumbers(q.a.nums, enums, e.tgt, m.tgt, tags)
 	if !ok {
 		return substitution{}, false
 	}
-	return substitution{t, subst}, true
+	return substitution{target: t, tags: moved, subst: subst}, true
 }

@@ -1,9 +1,12 @@
 package tm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // number is one number found in a text, with enough of its written form to
@@ -234,18 +237,19 @@ func maskNumbers(text string, nums []number) string {
 }
 
 // substituteNumbers rewrites target (a translation of oldSrc) for newSrc,
-// which differs from oldSrc only in its numbers. It reports false when a
-// changed number cannot be found in target, or two occurrences of one old
-// value would need different new values.
-func substituteNumbers(newNums, oldNums []number, target, tgtLang string) (string, bool, bool) {
+// which differs from oldSrc only in its numbers, and moves target's tags
+// with the text (a tag inside a replaced number goes to its end). It
+// reports false when a changed number cannot be found in target, or two
+// occurrences of one old value would need different new values.
+func substituteNumbers(newNums, oldNums []number, target, tgtLang string, tags []segments.Tag) (string, []segments.Tag, bool, bool) {
 	if len(newNums) != len(oldNums) {
-		return "", false, false
+		return "", nil, false, false
 	}
 	change := map[string]number{}
 	for i, o := range oldNums {
 		nv := newNums[i]
 		if prev, ok := change[o.Value]; ok && prev.Value != nv.Value {
-			return "", false, false
+			return "", nil, false, false
 		}
 		change[o.Value] = nv
 	}
@@ -258,11 +262,13 @@ func substituteNumbers(newNums, oldNums []number, target, tgtLang string) (strin
 		}
 	}
 	if !changed {
-		return target, false, true
+		return target, tags, false, true
 	}
 	tnums := findNumbers(target, tgtLang)
 	found := map[string]bool{}
 	var b strings.Builder
+	moved := slices.Clone(tags)
+	ti := 0 // the first tag not yet moved
 	last := 0
 	for _, t := range tnums {
 		nv, ok := change[t.Value]
@@ -271,12 +277,23 @@ func substituteNumbers(newNums, oldNums []number, target, tgtLang string) (strin
 		}
 		found[t.Value] = true
 		b.WriteString(target[last:t.Start])
+		shift := b.Len() - t.Start // where target[t.Start:] now starts
+		for ; ti < len(moved) && moved[ti].At <= t.Start; ti++ {
+			moved[ti].At += shift
+		}
 		b.WriteString(nv.format(tgtLang, t))
+		for ; ti < len(moved) && moved[ti].At < t.End; ti++ {
+			moved[ti].At = b.Len()
+		}
 		last = t.End
 	}
 	if len(found) != len(change) {
-		return "", false, false
+		return "", nil, false, false
+	}
+	shift := b.Len() - last
+	for ; ti < len(moved); ti++ {
+		moved[ti].At += shift
 	}
 	b.WriteString(target[last:])
-	return b.String(), true, true
+	return b.String(), moved, true, true
 }

@@ -1,8 +1,11 @@
 package tm
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/trad-project/trad/segments"
 )
 
 func TestFindNumbers(t *testing.T) {
@@ -57,7 +60,7 @@ func TestSubstituteNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, subst, ok := substituteNumbers(findNumbers(tt.newSrc, "fr"), findNumbers(tt.oldSrc, "fr"), tt.oldTgt, "en")
+			got, _, subst, ok := substituteNumbers(findNumbers(tt.newSrc, "fr"), findNumbers(tt.oldSrc, "fr"), tt.oldTgt, "en", nil)
 			if ok != tt.wantOK || subst != tt.wantSubst || (ok && got != tt.want) {
 				t.Errorf("got (%q, %v, %v), want (%q, %v, %v)", got, subst, ok, tt.want, tt.wantSubst, tt.wantOK)
 			}
@@ -66,9 +69,29 @@ func TestSubstituteNumbers(t *testing.T) {
 }
 
 func TestSubstituteIntoFrench(t *testing.T) {
-	got, subst, ok := substituteNumbers(findNumbers("The rate is 12.75%.", "en"), findNumbers("The rate is 3.5%.", "en"), "Le taux est de 3,5 %.", "fr")
+	got, _, subst, ok := substituteNumbers(findNumbers("The rate is 12.75%.", "en"), findNumbers("The rate is 3.5%.", "en"), "Le taux est de 3,5 %.", "fr", nil)
 	if !ok || !subst || got != "Le taux est de 12,75 %." {
 		t.Errorf("got (%q, %v, %v), want Le taux est de 12,75 %%.", got, subst, ok)
+	}
+}
+
+// Tags of the target move with the text a substitution lengthens or
+// shortens; a tag inside a replaced number goes to its end.
+func TestSubstituteMovesTags(t *testing.T) {
+	tag := func(at, id int, k segments.TagKind) segments.Tag { return segments.Tag{At: at, ID: id, Kind: k} }
+	o, c := segments.TagOpen, segments.TagClose
+	// "Up **5** to 12,000 people." -> "Up **1500** to 7 people." (the
+	// target's 5 is not grouped, so neither is 1500)
+	tgt := "Up 5 to 12,000 people."
+	tags := []segments.Tag{tag(3, 1, o), tag(4, 1, c), tag(8, 2, o), tag(10, 3, o), tag(14, 2, c), tag(22, 4, segments.TagPlaceholder)}
+	got, moved, subst, ok := substituteNumbers(findNumbers("De 1 500 à 7 personnes.", "fr"), findNumbers("De 5 à 12 000 personnes.", "fr"), tgt, "en", tags)
+	want := "Up 1500 to 7 people."
+	wantTags := []segments.Tag{tag(3, 1, o), tag(7, 1, c), tag(11, 2, o), tag(12, 3, o), tag(12, 2, c), tag(20, 4, segments.TagPlaceholder)}
+	if !ok || !subst || got != want || !slices.Equal(moved, wantTags) {
+		t.Errorf("got %q %v, want %q %v", got, moved, want, wantTags)
+	}
+	if tags[1].At != 4 {
+		t.Error("the tags passed in were changed in place")
 	}
 }
 
