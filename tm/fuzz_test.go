@@ -23,7 +23,7 @@ func FuzzLookup(f *testing.F) {
 		Unit{Source: "Un taux de 3,5 % et 12.", Target: "A 3.5% rate and 12.", Origin: "a",
 			SourceTags: []segments.Tag{{At: 11, ID: 1, Kind: segments.TagOpen}, {At: 14, ID: 1, Kind: segments.TagClose}, {At: 23, ID: 2, Kind: segments.TagPlaceholder}},
 			TargetTags: []segments.Tag{{At: 2, ID: 1, Kind: segments.TagOpen}, {At: 4, ID: 1, Kind: segments.TagClose}, {At: 17, ID: 2, Kind: segments.TagPlaceholder}, {At: 19, ID: 2, Kind: segments.TagPlaceholder}},
-			Codes: []segments.Code{{ID: 1, Type: segments.CodeBold, Pair: true, Open: "**", Close: "**"}, {ID: 2, Type: segments.CodeCode, Open: "`x`"}}},
+			Codes:      []segments.Code{{ID: 1, Type: segments.CodeBold, Pair: true, Open: "**", Close: "**"}, {ID: 2, Type: segments.CodeCode, Open: "`x`"}}},
 	)
 	for _, s := range []string{"Le taux est de 4,2 %.", "Il y a 5 000 personnes et 1 234 567,89 millions d'euros.",
 		"l’ordinateur est lent", "!", "Un taux de 12 345,75 % et 1.", "Un taux de 3 % et 9999999.", "Python 3.13.0 est sorti en 2025.", "", "1,2.3 4 5", "\u00a0\u202f9\u202f999,"} {

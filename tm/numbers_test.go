@@ -26,6 +26,12 @@ func TestFindNumbers(t *testing.T) {
 		{"fr", "Liste : 1, 2 et 3.", []string{"1", "2", "3"}},
 		{"en", "Version 007 costs 0.50.", []string{"7", "0.5"}},
 		{"fr", "Aucun nombre ici.", nil},
+		// The languages tm and qa disagreed on (issue 15), by CLDR.
+		{"nn", "Renta på 3,5 %.", []string{"3.5"}},
+		{"id", "Suku bunga 3,5 % dan 4.000 orang.", []string{"3.5", "4000"}},
+		{"vi", "Lãi suất 3,5 %.", []string{"3.5"}},
+		{"de-CH", "Der Satz ist 3.5 % bei 4’000 Leuten.", []string{"3.5", "4000"}},
+		{"fr", "Un écart de 4 000 euros.", []string{"4000"}},
 	}
 	for _, tt := range tests {
 		nums := findNumbers(tt.text, tt.lang)
@@ -65,6 +71,23 @@ func TestSubstituteNumbers(t *testing.T) {
 				t.Errorf("got (%q, %v, %v), want (%q, %v, %v)", got, subst, ok, tt.want, tt.wantSubst, tt.wantOK)
 			}
 		})
+	}
+}
+
+// A large number grouped in the source is grouped the target language's
+// way (CLDR via numfmt) when the target's number was not grouped.
+func TestSubstituteGroupsByLocale(t *testing.T) {
+	tests := []struct{ tgtLang, want string }{
+		{"fr", "Il y a 12\u202f000\u202f000 habitants."},
+		{"de", "Il y a 12.000.000 habitants."},
+		{"nn", "Il y a 12\u00a0000\u00a0000 habitants."},
+		{"en", "Il y a 12,000,000 habitants."},
+	}
+	for _, tt := range tests {
+		got, _, _, ok := substituteNumbers(findNumbers("There are 12,000,000 people.", "en"), findNumbers("There are 40 people.", "en"), "Il y a 40 habitants.", tt.tgtLang, nil)
+		if !ok || got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.tgtLang, got, tt.want)
+		}
 	}
 }
 
