@@ -32,6 +32,9 @@ type Options struct {
 	UserDir string
 	// NoUser skips the user's memory folder.
 	NoUser bool
+	// IndexDir is where indexes of large TMX files are kept (see
+	// Memory.SetIndexDir): IndexDir() when empty, none when "-".
+	IndexDir string
 }
 
 // Warning is a problem that did not stop loading: a malformed TMX file (the
@@ -73,6 +76,13 @@ func New(srcLang, tgtLang string) *Memory {
 // error.
 func Open(opts Options) (*Memory, []Warning, error) {
 	m := New(opts.SourceLang, opts.TargetLang)
+	switch opts.IndexDir {
+	case "":
+		m.SetIndexDir(IndexDir())
+	case "-":
+	default:
+		m.SetIndexDir(opts.IndexDir)
+	}
 	var warns []Warning
 	for _, p := range opts.Paths {
 		files, err := tmxFiles(p, true)
@@ -131,14 +141,29 @@ func tmxFiles(path string, must bool) ([]string, error) {
 
 // LoadFile adds the units of a TMX file, with the file's path as their
 // origin. Problems are returned as warnings; units read before a syntax
-// error are kept.
+// error are kept. With an index folder (SetIndexDir), a file of IndexMin
+// units or more is read from its index when it is current, and its index
+// is written when it is not.
 func (m *Memory) LoadFile(path string) []Warning {
 	f, err := os.Open(path)
 	if err != nil {
 		return []Warning{{File: path, Msg: err.Error()}}
 	}
 	defer f.Close()
-	return m.LoadTMX(f, path)
+	fi, err := f.Stat()
+	if err != nil || m.indexDir == "" {
+		return m.LoadTMX(f, path)
+	}
+	if warns, ok := m.loadIndex(path, fi); ok {
+		return warns
+	}
+	warns, ranges, n := m.loadTMX(f, path)
+	if n >= IndexMin {
+		if err := m.writeIndex(path, fi, ranges, warns); err != nil {
+			return append(warns, Warning{File: path, Msg: "memory index not written: " + err.Error()})
+		}
+	}
+	return warns
 }
 
 // LoadTMX adds the units of a TMX stream, with origin as their origin (a
@@ -146,6 +171,13 @@ func (m *Memory) LoadFile(path string) []Warning {
 // while the file is read, and units are indexed in file order, in batches,
 // so lookups can run while a large memory loads.
 func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
+	warns, _, _ := m.loadTMX(r, origin)
+	return warns
+}
+
+// loadTMX is LoadTMX; it also returns the IDs the units were given and
+// how many there were.
+func (m *Memory) loadTMX(r io.Reader, origin string) ([]Warning, []idRange, int) {
 	type batch struct {
 		units []Unit
 		preps []prepared
@@ -169,14 +201,19 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 		}()
 	}
 	inserted := make(chan struct{})
+	var ranges []idRange
+	n := 0
 	go func() {
 		defer close(inserted)
 		for b := range ordered {
 			<-b.done
 			m.mu.Lock()
+			lo := uint32(m.count)
 			for _, p := range b.preps {
 				m.insert(p, false)
 			}
+			ranges = appendRange(ranges, idRange{lo, uint32(m.count)})
+			n += len(b.preps)
 			m.mu.Unlock()
 		}
 	}()
@@ -228,7 +265,17 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 	if skipped > 0 {
 		warns = append(warns, Warning{File: origin, Msg: fmt.Sprintf("%d units without both a %s and a %s text skipped", skipped, m.src, m.tgt)})
 	}
-	return warns
+	return warns, ranges, n
+}
+
+// appendRange appends r to rs, merging it with the last range when they
+// touch.
+func appendRange(rs []idRange, r idRange) []idRange {
+	if n := len(rs); n > 0 && rs[n-1].hi == r.lo {
+		rs[n-1].hi = r.hi
+		return rs
+	}
+	return append(rs, r)
 }
 
 // unitTags returns the level-2 codes of tu's variants src and tgt as tags

@@ -122,6 +122,11 @@ type Memory struct {
 	conc      concordanceIndex
 	byKey     map[string]int
 	pool      sync.Pool // *scratch
+	// stemNames gives each stem ID its text, built when an index is
+	// written (the stems map is the other way round).
+	stemNames []string
+	stemMu    sync.Mutex
+	indexDir  string // where LoadFile keeps indexes; "" for none
 }
 
 func newMemory(src, tgt string, tok tokenizer) *Memory {
@@ -208,27 +213,42 @@ func (m *Memory) insert(p prepared, replace bool) {
 		}
 	}
 	e.toks = make([]tid, len(p.a.toks))
+	for i, t := range p.a.toks {
+		e.toks[i] = m.internToken(t.Fold, t.Stem)
+	}
+	m.insertEntry(e)
+}
+
+// internToken returns the IDs of a word's fold and stem, giving new ones
+// the next IDs. The caller holds m.mu for writing.
+func (m *Memory) internToken(fold, stem string) tid {
+	t := tid{fold: intern(m.folds, fold), stem: intern(m.stems, stem)}
+	if int(t.fold) == len(m.foldStem) {
+		m.foldNames = append(m.foldNames, fold)
+		m.foldStem = append(m.foldStem, t.stem)
+	}
+	if int(t.stem) >= len(m.postings) {
+		m.postings = append(m.postings, nil)
+	}
+	return t
+}
+
+// insertEntry stores e, whose tokens are interned, under the next ID and
+// lists it in the postings of its stems. The caller holds m.mu for
+// writing.
+func (m *Memory) insertEntry(e entry) {
 	id := uint32(m.count)
 	if len(e.toks) == 0 {
 		// Sources without words ("!", "—") are listed under stem 0 so an
 		// identical query still finds them.
 		m.postings[0] = append(m.postings[0], id)
 	}
-	for i, t := range p.a.toks {
-		e.toks[i] = tid{fold: intern(m.folds, t.Fold), stem: intern(m.stems, t.Stem)}
-		if int(e.toks[i].fold) == len(m.foldStem) {
-			m.foldNames = append(m.foldNames, t.Fold)
-			m.foldStem = append(m.foldStem, e.toks[i].stem)
-		}
-		s := e.toks[i].stem
-		if int(s) >= len(m.postings) {
-			m.postings = append(m.postings, nil)
-		}
-		if pl := m.postings[s]; len(pl) == 0 || pl[len(pl)-1] != id {
-			m.postings[s] = append(pl, id)
+	for _, t := range e.toks {
+		if pl := m.postings[t.stem]; len(pl) == 0 || pl[len(pl)-1] != id {
+			m.postings[t.stem] = append(pl, id)
 		}
 	}
-	if replace {
+	if e.key != "" {
 		m.byKey[e.key] = m.count
 	}
 	if m.count%chunkSize == 0 {
