@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,8 +29,9 @@ import (
 //
 // Format: a stream of encoding/gob values (the standard library's
 // self-describing encoding, rather than a format of our own): an
-// indexHeader, indexChunk values of up to indexChunkUnits units each, then
-// the indexWords the chunks' tokens refer to.
+// indexHeader, the indexWords the units' tokens refer to, then indexChunk
+// values of up to indexChunkUnits units each. Reading decodes chunks on one
+// goroutine while another indexes them.
 // Texts and token arrays are one block per chunk, so reading allocates a few
 // large blocks, not millions of small ones.
 
@@ -66,16 +68,13 @@ type indexHeader struct {
 
 // indexWords are the index's word tables: a token is a fold ID, FoldStem
 // gives its stem's ID. Only the words of the file's units are listed.
+// StemUnits counts the units holding each stem, so that reading sizes the
+// postings once.
 type indexWords struct {
-	Folds    []string
-	FoldStem []uint32
-	Stems    []string
-}
-
-// wordTable numbers the memory's words as an index lists them.
-type wordTable struct {
-	fold, stem map[uint32]uint32 // memory ID -> index ID
-	w          indexWords
+	Folds     []string
+	FoldStem  []uint32
+	Stems     []string
+	StemUnits []uint32
 }
 
 type indexChunk struct {
@@ -143,16 +142,19 @@ func (m *Memory) writeIndex(path string, fi os.FileInfo, ranges []idRange, warns
 	for _, r := range ranges {
 		h.Units += int(r.hi - r.lo)
 	}
-	words := &wordTable{fold: map[uint32]uint32{}, stem: map[uint32]uint32{}}
+	words, foldID := m.indexWordsOf(ranges)
 	return safefile.Write(m.indexFile(path), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<20)
 		enc := gob.NewEncoder(bw)
 		if err := enc.Encode(&h); err != nil {
 			return err
 		}
+		if err := enc.Encode(words); err != nil {
+			return err
+		}
 		var ids []uint32
 		flush := func() error {
-			err := enc.Encode(m.indexChunkOf(ids, words))
+			err := enc.Encode(m.indexChunkOf(ids, foldID))
 			ids = ids[:0]
 			return err
 		}
@@ -170,35 +172,52 @@ func (m *Memory) writeIndex(path string, fi os.FileInfo, ranges []idRange, warns
 				return err
 			}
 		}
-		if err := enc.Encode(&words.w); err != nil {
-			return err
-		}
 		return bw.Flush()
 	}, safefile.Options{})
 }
 
-// indexID returns the index's ID of memory fold f, numbering it (and its
-// stem) on first use. The caller holds m.mu.
-func (m *Memory) indexID(t *wordTable, f uint32) uint32 {
-	if id, ok := t.fold[f]; ok {
-		return id
+// indexWordsOf returns the word tables of the entries of ranges, and the
+// index's ID of each memory fold they use.
+func (m *Memory) indexWordsOf(ranges []idRange) (*indexWords, []uint32) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	const none = ^uint32(0)
+	foldID := make([]uint32, len(m.foldNames))
+	stemID := make([]uint32, len(m.postings))
+	lastUnit := make([]uint32, len(m.postings)) // ID+1 of the last unit counted per stem
+	for i := range foldID {
+		foldID[i] = none
 	}
-	s := m.foldStem[f]
-	sid, ok := t.stem[s]
-	if !ok {
-		sid = uint32(len(t.w.Stems))
-		t.stem[s] = sid
-		t.w.Stems = append(t.w.Stems, m.stemName(s))
+	for i := range stemID {
+		stemID[i] = none
 	}
-	id := uint32(len(t.w.Folds))
-	t.fold[f] = id
-	t.w.Folds = append(t.w.Folds, m.foldNames[f])
-	t.w.FoldStem = append(t.w.FoldStem, sid)
-	return id
+	w := &indexWords{}
+	for _, r := range ranges {
+		for id := r.lo; id < r.hi; id++ {
+			for _, t := range m.entry(id).toks {
+				if stemID[t.stem] == none {
+					stemID[t.stem] = uint32(len(w.Stems))
+					w.Stems = append(w.Stems, m.stemName(t.stem))
+					w.StemUnits = append(w.StemUnits, 0)
+				}
+				if foldID[t.fold] == none {
+					foldID[t.fold] = uint32(len(w.Folds))
+					w.Folds = append(w.Folds, m.foldNames[t.fold])
+					w.FoldStem = append(w.FoldStem, stemID[t.stem])
+				}
+				if lastUnit[t.stem] != id+1 {
+					lastUnit[t.stem] = id + 1
+					w.StemUnits[stemID[t.stem]]++
+				}
+			}
+		}
+	}
+	return w, foldID
 }
 
-// indexChunkOf gathers the entries ids into a chunk.
-func (m *Memory) indexChunkOf(ids []uint32, words *wordTable) *indexChunk {
+// indexChunkOf gathers the entries ids into a chunk, their tokens numbered
+// by foldID.
+func (m *Memory) indexChunkOf(ids []uint32, foldID []uint32) *indexChunk {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	c := &indexChunk{}
@@ -220,7 +239,7 @@ func (m *Memory) indexChunkOf(ids []uint32, words *wordTable) *indexChunk {
 		c.NRunes = append(c.NRunes, e.nRunes)
 		c.NToks = append(c.NToks, uint16(len(e.toks)))
 		for _, t := range e.toks {
-			c.Toks = append(c.Toks, m.indexID(words, t.fold))
+			c.Toks = append(c.Toks, foldID[t.fold])
 		}
 		if e.tags != nil {
 			c.Tags = append(c.Tags, indexTags{Unit: i, SourceTags: e.tags.src, TargetTags: e.tags.tgt, Codes: e.tags.codes})
@@ -242,58 +261,60 @@ func (m *Memory) loadIndex(path string, fi os.FileInfo) ([]Warning, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	dec := gob.NewDecoder(f) // buffered by gob; large messages are read straight in
 	var h indexHeader
 	if err := dec.Decode(&h); err != nil {
 		return nil, false
 	}
 	abs, _ := filepath.Abs(path)
-	if h.Version != indexVersion || h.Path != abs || h.Size != fi.Size() || h.ModTime != fi.ModTime().UnixNano() ||
-		h.SrcLang != m.src || h.TgtLang != m.tgt || h.Probe != m.probe() {
-		return nil, false
-	}
-	// Everything is read and checked before anything is added: a damaged
-	// index must leave the memory as it was.
-	var chunks []loadedChunk
-	units := 0
-	for units < h.Units {
-		var c indexChunk
-		if err := dec.Decode(&c); err != nil {
-			return nil, false
-		}
-		lc, err := decodeChunk(&c, path)
-		if err != nil {
-			return nil, false
-		}
-		units += len(lc.entries)
-		chunks = append(chunks, lc)
-	}
 	var words indexWords
-	if units != h.Units || dec.Decode(&words) != nil || !words.valid(chunks) {
+	if h.Version != indexVersion || h.Path != abs || h.Size != fi.Size() || h.ModTime != fi.ModTime().UnixNano() ||
+		h.SrcLang != m.src || h.TgtLang != m.tgt || h.Probe != m.probe() ||
+		dec.Decode(&words) != nil || !words.valid() {
 		return nil, false
 	}
+	// Chunks are decoded on another goroutine while this one indexes them,
+	// under the write lock throughout, so that a chunk found damaged can be
+	// taken out again (rollback) with nothing else added meanwhile.
+	chunks := make(chan *indexChunk, 2)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(chunks)
+		for units := 0; units < h.Units; {
+			c := new(indexChunk)
+			if dec.Decode(c) != nil {
+				return
+			}
+			units += len(c.NToks)
+			select {
+			case chunks <- c:
+			case <-stop:
+				return
+			}
+		}
+	}()
 	m.mu.Lock()
-	remap := make([]tid, len(words.Folds))
-	for i, name := range words.Folds {
-		remap[i] = m.internToken(name, words.Stems[words.FoldStem[i]])
+	defer m.mu.Unlock()
+	start := m.count
+	remap := m.remapWords(&words, h.Units)
+	units := 0
+	for c := range chunks {
+		if m.insertChunk(c, path, remap) != nil {
+			break
+		}
+		units += len(c.NToks)
 	}
-	m.mu.Unlock()
-	for _, lc := range chunks {
-		for i := range lc.toks {
-			lc.toks[i] = remap[lc.toks[i].fold]
-		}
-		m.mu.Lock()
-		for _, e := range lc.entries {
-			m.insertEntry(e)
-		}
-		m.mu.Unlock()
+	if units != h.Units {
+		m.truncate(start)
+		return nil, false
 	}
 	return h.Warnings, true
 }
 
-// valid reports whether the tables hold every fold the chunks use.
-func (w *indexWords) valid(chunks []loadedChunk) bool {
-	if len(w.FoldStem) != len(w.Folds) {
+// valid reports whether the word tables are consistent.
+func (w *indexWords) valid() bool {
+	if len(w.FoldStem) != len(w.Folds) || len(w.StemUnits) != len(w.Stems) {
 		return false
 	}
 	for _, s := range w.FoldStem {
@@ -301,61 +322,105 @@ func (w *indexWords) valid(chunks []loadedChunk) bool {
 			return false
 		}
 	}
-	for _, lc := range chunks {
-		for _, t := range lc.toks {
-			if int(t.fold) >= len(w.Folds) {
-				return false
-			}
-		}
-	}
 	return true
 }
 
-// loadedChunk is a chunk turned into entries whose toks hold the index's
-// fold IDs (in tid.fold) until they are remapped to the memory's.
-type loadedChunk struct {
-	entries []entry
-	toks    []tid
+// remapWords interns an index's words and returns the memory's IDs of each
+// index fold; it makes room for n more units and for the index's postings.
+// The caller holds m.mu for writing.
+func (m *Memory) remapWords(w *indexWords, n int) []tid {
+	remap := make([]tid, len(w.Folds))
+	for i, name := range w.Folds {
+		remap[i] = m.internToken(name, w.Stems[w.FoldStem[i]])
+	}
+	for i, name := range w.Stems {
+		if s, ok := m.stems[name]; ok {
+			m.postings[s] = slices.Grow(m.postings[s], int(min(w.StemUnits[i], uint32(n))))
+		}
+	}
+	m.nToks = slices.Grow(m.nToks, n)
+	m.nRunes = slices.Grow(m.nRunes, n)
+	return remap
 }
 
-// decodeChunk checks c and turns it into entries (their tokens' folds are
-// checked against the word tables later).
-func decodeChunk(c *indexChunk, origin string) (loadedChunk, error) {
+// truncate takes the entries from ID start on out of the memory: what
+// loadIndex added from an index found damaged. The caller holds m.mu for
+// writing and has added nothing else since.
+func (m *Memory) truncate(start int) {
+	for s, pl := range m.postings {
+		k := len(pl)
+		for k > 0 && int(pl[k-1]) >= start {
+			k--
+		}
+		m.postings[s] = pl[:k]
+	}
+	for m.count > start {
+		m.count--
+		last := len(m.chunks) - 1
+		m.chunks[last][len(m.chunks[last])-1] = entry{}
+		m.chunks[last] = m.chunks[last][:len(m.chunks[last])-1]
+		if len(m.chunks[last]) == 0 {
+			m.chunks = m.chunks[:last]
+		}
+	}
+	m.nToks, m.nRunes = m.nToks[:start], m.nRunes[:start]
+}
+
+// insertChunk checks c and indexes its units, their tokens mapped to the
+// memory's by remap; it adds nothing when c is damaged. Entries are built
+// straight from the chunk's arrays (their texts share its Text, their
+// tokens one array), not through a copy. The caller holds m.mu for
+// writing.
+func (m *Memory) insertChunk(c *indexChunk, origin string, remap []tid) error {
 	n := len(c.NToks)
 	if len(c.Ends) != 2*n || len(c.Changed) != n || len(c.Ctx) != n || len(c.HasCtx) != n ||
 		len(c.KeyHash) != n || len(c.NRunes) != n {
-		return loadedChunk{}, errStaleIndex
+		return errStaleIndex
 	}
-	lc := loadedChunk{entries: make([]entry, n), toks: make([]tid, len(c.Toks))}
-	for i, f := range c.Toks {
-		lc.toks[i].fold = f
-	}
-	prev, tok := uint32(0), 0
+	prev, nt := uint32(0), 0
 	for i := range n {
 		se, te := c.Ends[2*i], c.Ends[2*i+1]
-		nt := int(c.NToks[i])
-		if se < prev || te < se || int(te) > len(c.Text) || tok+nt > len(lc.toks) {
-			return loadedChunk{}, errStaleIndex
+		if se < prev || te < se || int(te) > len(c.Text) {
+			return errStaleIndex
 		}
+		prev, nt = te, nt+int(c.NToks[i])
+	}
+	if nt != len(c.Toks) {
+		return errStaleIndex
+	}
+	toks := make([]tid, len(c.Toks))
+	for i, f := range c.Toks {
+		if int(f) >= len(remap) {
+			return errStaleIndex
+		}
+		toks[i] = remap[f]
+	}
+	tags := map[int]*indexTags{}
+	for i := range c.Tags {
+		if t := &c.Tags[i]; t.Unit >= 0 && t.Unit < n {
+			tags[t.Unit] = t
+		} else {
+			return errStaleIndex
+		}
+	}
+	start, tok := 0, 0
+	for i := range n {
+		se, te, k := int(c.Ends[2*i]), int(c.Ends[2*i+1]), int(c.NToks[i])
 		e := entry{
-			src: c.Text[prev:se], tgt: c.Text[se:te], origin: origin,
+			src: c.Text[start:se], tgt: c.Text[se:te], origin: origin,
 			ctx: c.Ctx[i], hasCtx: c.HasCtx[i], keyHash: c.KeyHash[i], nRunes: c.NRunes[i],
-			toks: lc.toks[tok : tok+nt : tok+nt],
+			toks: toks[tok : tok+k : tok+k],
 		}
 		if c.Changed[i] != noTime {
 			e.changed = time.Unix(0, c.Changed[i]).UTC()
 		}
-		lc.entries[i] = e
-		prev, tok = te, tok+nt
-	}
-	for _, t := range c.Tags {
-		if t.Unit < 0 || t.Unit >= n {
-			return loadedChunk{}, errStaleIndex
+		if t := tags[i]; t != nil {
+			e.tags = newEntryTags(Unit{Source: e.src, Target: e.tgt, SourceTags: t.SourceTags, TargetTags: t.TargetTags, Codes: t.Codes})
 		}
-		e := &lc.entries[t.Unit]
-		e.tags = newEntryTags(Unit{Source: e.src, Target: e.tgt, SourceTags: t.SourceTags, TargetTags: t.TargetTags, Codes: t.Codes})
+		m.insertEntry(e)
+		start, tok = te, tok+k
 	}
-	return lc, nil
+	return nil
 }
 
 // stemName returns the text of stem ID s. The caller holds m.mu (for

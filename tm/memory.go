@@ -92,7 +92,6 @@ type entry struct {
 	toks    []tid
 	nRunes  int32
 	keyHash uint64 // hash of normKey(src), to rule out exact matches cheaply
-	key     string // the identity Add replaces on: origin, source, context
 	tags    *entryTags
 }
 
@@ -201,16 +200,18 @@ func (m *Memory) insert(p prepared, replace bool) {
 	if u.HasContext {
 		e.ctx = contextHash(u.Prev, u.Next)
 	}
+	key := "" // the identity Add replaces on: origin, source, context
 	if replace {
-		e.key = u.Origin + "\x00" + p.key + "\x00-"
+		key = u.Origin + "\x00" + p.key + "\x00-"
 		if u.HasContext {
-			e.key += strconv.FormatUint(e.ctx, 16)
+			key += strconv.FormatUint(e.ctx, 16)
 		}
-		if i, ok := m.byKey[e.key]; ok {
+		if i, ok := m.byKey[key]; ok {
 			old := m.entry(uint32(i))
 			old.tgt, old.changed, old.tags = e.tgt, e.changed, e.tags
 			return
 		}
+		m.byKey[key] = m.count
 	}
 	e.toks = make([]tid, len(p.a.toks))
 	for i, t := range p.a.toks {
@@ -247,9 +248,6 @@ func (m *Memory) insertEntry(e entry) {
 		if pl := m.postings[t.stem]; len(pl) == 0 || pl[len(pl)-1] != id {
 			m.postings[t.stem] = append(pl, id)
 		}
-	}
-	if e.key != "" {
-		m.byKey[e.key] = m.count
 	}
 	if m.count%chunkSize == 0 {
 		m.chunks = append(m.chunks, make([]entry, 0, chunkSize))
