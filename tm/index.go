@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -52,7 +53,7 @@ func (m *Memory) SetIndexDir(dir string) { m.indexDir = dir }
 // change meaning.
 const indexVersion = 1
 
-const indexChunkUnits = 1 << 16
+const indexChunkUnits = 1 << 14
 
 type indexHeader struct {
 	Version int
@@ -143,6 +144,10 @@ func (m *Memory) writeIndex(path string, fi os.FileInfo, ranges []idRange, warns
 		h.Units += int(r.hi - r.lo)
 	}
 	words, foldID := m.indexWordsOf(ranges)
+	// Loading the file left garbage up to the collector's goal (twice the
+	// live heap); collect it before making more, or the peak RSS of the
+	// first open grows by the index's chunks.
+	runtime.GC()
 	return safefile.Write(m.indexFile(path), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<20)
 		enc := gob.NewEncoder(bw)
@@ -220,8 +225,21 @@ func (m *Memory) indexWordsOf(ranges []idRange) (*indexWords, []uint32) {
 func (m *Memory) indexChunkOf(ids []uint32, foldID []uint32) *indexChunk {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	c := &indexChunk{}
+	// Sized up front: growing by doubling would leave as much garbage.
+	size, ntoks := 0, 0
+	for _, id := range ids {
+		e := m.entry(id)
+		size += len(e.src) + len(e.tgt)
+		ntoks += len(e.toks)
+	}
+	n := len(ids)
+	c := &indexChunk{
+		Ends: make([]uint32, 0, 2*n), Changed: make([]int64, 0, n), Ctx: make([]uint64, 0, n),
+		HasCtx: make([]bool, 0, n), KeyHash: make([]uint64, 0, n), NRunes: make([]int32, 0, n),
+		NToks: make([]uint16, 0, n), Toks: make([]uint32, 0, ntoks),
+	}
 	var text strings.Builder
+	text.Grow(size)
 	for i, id := range ids {
 		e := m.entry(id)
 		text.WriteString(e.src)
