@@ -17,6 +17,24 @@ import (
 // units, such as "de" or "la") are taken as shared by every unit rather
 // than read: a slightly looser bound for far fewer memory reads.
 func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
+	// The shared counts are at most n: one byte a unit for all but the
+	// longest queries, so that the counts, read and written at random,
+	// take half the cache.
+	if n <= 255 {
+		if len(sc.acc8) < m.count {
+			sc.acc8 = make([]uint8, m.count+m.count/4)
+		}
+		return candidatesIn(m, sc, sc.acc8, stemCount, n, nRunes, minScore)
+	}
+	if len(sc.acc) < m.count {
+		sc.acc = make([]uint16, m.count+m.count/4)
+	}
+	return candidatesIn(m, sc, sc.acc, stemCount, n, nRunes, minScore)
+}
+
+// candidatesIn is candidates with the shared counts in acc, all zero on
+// entry and on return.
+func candidatesIn[A uint8 | uint16](m *Memory, sc *scratch, acc []A, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
 	qs := make([]qstem, 0, len(stemCount))
 	known := 0
 	for s, k := range stemCount {
@@ -39,7 +57,7 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 	sc.touched = sc.touched[:0]
 	if n == 0 {
 		for _, id := range m.postings[0] {
-			sc.acc[id] = 1
+			acc[id] = 1
 			sc.touched = append(sc.touched, id)
 		}
 	}
@@ -49,14 +67,14 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 	overflow := false
 	for _, q := range qs[:prefix] {
 		for _, id := range m.postings[q.id] {
-			if sc.acc[id] == 0 && !overflow {
+			if acc[id] == 0 && !overflow {
 				if len(sc.touched) == listMax {
 					overflow = true
 				} else {
 					sc.touched = append(sc.touched, id)
 				}
 			}
-			sc.acc[id] += uint16(min(q.k, 1000))
+			acc[id] += A(min(q.k, int(^A(0))))
 		}
 	}
 	assumed := 0
@@ -71,17 +89,20 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 	}
 	for _, q := range rest {
 		for _, id := range m.postings[q.id] {
-			if sc.acc[id] != 0 {
-				sc.acc[id] += uint16(min(q.k, 1000))
+			if acc[id] != 0 {
+				acc[id] += A(min(q.k, int(^A(0))))
 			}
 		}
 	}
 	need := needShared(sc, n, minScore)
 	out := sc.cands[:0]
 	check := func(id uint32) {
-		shared := int(sc.acc[id]) + assumed
-		sc.acc[id] = 0
-		mt := int(m.nToks[id])
+		shared := int(acc[id]) + assumed
+		acc[id] = 0
+		mt := int(m.nToks8[id])
+		if mt == 255 {
+			mt = int(m.nToks[id]) // saturated
+		}
 		if shared < int(need[min(mt, len(need)-1)]) {
 			return // cannot reach minScore whatever its characters
 		}
@@ -92,7 +113,7 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 		}
 	}
 	if overflow {
-		for id, a := range sc.acc[:m.count] {
+		for id, a := range acc[:m.count] {
 			if a != 0 {
 				check(uint32(id))
 			}

@@ -357,6 +357,7 @@ func (m *Memory) remapWords(w *indexWords, n int) []tid {
 		}
 	}
 	m.nToks = slices.Grow(m.nToks, n)
+	m.nToks8 = slices.Grow(m.nToks8, n)
 	m.nRunes = slices.Grow(m.nRunes, n)
 	return remap
 }
@@ -381,7 +382,7 @@ func (m *Memory) truncate(start int) {
 			m.chunks = m.chunks[:last]
 		}
 	}
-	m.nToks, m.nRunes = m.nToks[:start], m.nRunes[:start]
+	m.nToks, m.nToks8, m.nRunes = m.nToks[:start], m.nToks8[:start], m.nRunes[:start]
 }
 
 // insertChunk checks c and indexes its units, their tokens mapped to the

@@ -110,6 +110,7 @@ type Memory struct {
 	// in compact arrays: the candidate filter reads them for thousands of
 	// entries per lookup and must not miss the cache on each entry.
 	nToks    []uint16
+	nToks8   []uint8 // nToks saturated at 255: what candidates reads first
 	nRunes   []uint16
 	folds    map[string]uint32
 	stems    map[string]uint32
@@ -256,6 +257,7 @@ func (m *Memory) insertEntry(e entry) {
 	m.chunks[last] = append(m.chunks[last], e)
 	m.count++
 	m.nToks = append(m.nToks, uint16(min(len(e.toks), 65535)))
+	m.nToks8 = append(m.nToks8, uint8(min(len(e.toks), 255)))
 	m.nRunes = append(m.nRunes, uint16(min(e.nRunes, 65535)))
 }
 
@@ -277,7 +279,8 @@ func (m *Memory) Add(units ...Unit) {
 
 // scratch is per-lookup working memory, pooled.
 type scratch struct {
-	acc     []uint16
+	acc     []uint16 // shared counts of queries of over 255 tokens
+	acc8    []uint8  // the same for the others
 	touched []uint32
 	cands   []cand
 	sorted  []cand
@@ -342,9 +345,6 @@ func (m *Memory) lookup(q *query, minScore, maxMatches int) []Match {
 		sc = &scratch{}
 	}
 	defer m.pool.Put(sc)
-	if len(sc.acc) < m.count {
-		sc.acc = make([]uint16, m.count+m.count/4)
-	}
 	stemCount := m.bindQuery(q)
 	sc.pat.set(q.ids, len(m.postings))
 	defer sc.pat.clear()
