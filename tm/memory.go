@@ -279,17 +279,15 @@ func (m *Memory) Add(units ...Unit) {
 
 // scratch is per-lookup working memory, pooled.
 type scratch struct {
-	acc     []uint16 // shared counts of queries of over 255 tokens
-	acc8    []uint8  // the same for the others
-	touched []uint32
-	cands   []cand
-	sorted  []cand
-	buckets [102]int
-	row     []int
-	ra, rb  []rune
-	crow    []int
-	pat     stemPattern
-	need    []uint16 // needShared's table for the current query
+	acc    []uint16       // shared counts of queries of over 255 tokens
+	acc8   []uint8        // the same for the others
+	parts  [2]partScratch // the halves of a candidate scan
+	sorted []cand
+	row    []int
+	ra, rb []rune
+	crow   []int
+	pat    stemPattern
+	need   []uint16 // needShared's table for the current query
 }
 
 // DefaultMin is the default lowest score Lookup returns.
