@@ -132,7 +132,7 @@ type idRange struct{ lo, hi uint32 }
 // atomically; lookups and Add go on meanwhile (each chunk is gathered
 // under the read lock).
 func (m *Memory) writeIndex(path string, fi os.FileInfo, ranges []idRange, warns []Warning) error {
-	if err := os.MkdirAll(m.indexDir, 0o755); err != nil {
+	if err := os.MkdirAll(m.indexDir, 0o700); err != nil {
 		return fmt.Errorf("index folder: %w", err)
 	}
 	abs, _ := filepath.Abs(path)
@@ -178,7 +178,7 @@ func (m *Memory) writeIndex(path string, fi os.FileInfo, ranges []idRange, warns
 			}
 		}
 		return bw.Flush()
-	}, safefile.Options{})
+	}, safefile.Options{Perm: 0o600}) // the memory's texts may be confidential
 }
 
 // indexWordsOf returns the word tables of the entries of ranges, and the

@@ -86,6 +86,9 @@ func TestIndexRoundTrip(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("index files: %v (warnings %v)", files, w1)
 	}
+	if fi, err := os.Stat(files[0]); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("index mode: %v %v (the texts may be confidential: 0600)", fi.Mode(), err)
+	}
 	// The index is read, not the file: with the TMX file emptied in
 	// place (same size and time), the units are still there.
 	fi, _ := os.Stat(path)
