@@ -71,7 +71,8 @@ func New(srcLang, tgtLang string) *Memory {
 
 // Open loads the TMX files of opts.Paths and of the user's memory folder,
 // with the journals of the latter (units confirmed since a file was last
-// compacted).
+// compacted). Files of IndexMin units or more are read from their index in
+// opts.IndexDir when it is current, and indexed when it is not.
 // Problems inside files are warnings; a path that cannot be read is an
 // error.
 func Open(opts Options) (*Memory, []Warning, error) {
