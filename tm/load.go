@@ -231,22 +231,11 @@ func (m *Memory) loadTMX(r io.Reader, origin string) ([]Warning, []idRange, int)
 		cur = &batch{done: make(chan struct{})}
 	}
 	err := bitext.ReadTMX(r, func(tu bitext.TU) error {
-		sk, tk := pick.keys(tu.Variants)
-		src, tgt := tu.Variants[sk], tu.Variants[tk]
-		if sk == "" || tk == "" || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+		u, ok := tmxUnit(tu, pick, origin)
+		if !ok {
 			skipped++
 			return nil
 		}
-		u := Unit{
-			Source: src, Target: tgt, SourceLang: sk, TargetLang: tk,
-			Origin: origin, Created: tu.Created, Changed: tu.Changed,
-		}
-		prev, hasPrev := tu.Props["prev"]
-		next, hasNext := tu.Props["next"]
-		if hasPrev || hasNext {
-			u.Prev, u.Next, u.HasContext = prev, next, true
-		}
-		u.SourceTags, u.TargetTags, u.Codes = unitTags(tu, sk, tk)
 		cur.units = append(cur.units, u)
 		if len(cur.units) == batchSize {
 			flush()
@@ -277,6 +266,27 @@ func appendRange(rs []idRange, r idRange) []idRange {
 		return rs
 	}
 	return append(rs, r)
+}
+
+// tmxUnit returns the unit of tu for the pair pick finds, and false when
+// tu lacks a text in either language.
+func tmxUnit(tu bitext.TU, pick *langPicker, origin string) (Unit, bool) {
+	sk, tk := pick.keys(tu.Variants)
+	src, tgt := tu.Variants[sk], tu.Variants[tk]
+	if sk == "" || tk == "" || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+		return Unit{}, false
+	}
+	u := Unit{
+		Source: src, Target: tgt, SourceLang: sk, TargetLang: tk,
+		Origin: origin, Created: tu.Created, Changed: tu.Changed,
+	}
+	prev, hasPrev := tu.Props["prev"]
+	next, hasNext := tu.Props["next"]
+	if hasPrev || hasNext {
+		u.Prev, u.Next, u.HasContext = prev, next, true
+	}
+	u.SourceTags, u.TargetTags, u.Codes = unitTags(tu, sk, tk)
+	return u, true
 }
 
 // unitTags returns the level-2 codes of tu's variants src and tgt as tags
