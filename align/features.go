@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/trad-project/trad/internal/numfmt"
 )
 
 // A sentence's cues are reduced to a length and a set of keys (hashes) that
@@ -155,7 +157,9 @@ func tokens(s string, punct func(r rune)) []token {
 }
 
 // scanNumber returns the end of the number starting at s[i]: digits, and
-// separators (, . space, no-break spaces, apostrophe) followed by a digit.
+// separators (numfmt.IsSeparator: , . apostrophes, group spaces) followed
+// by a digit. Alignment reads numbers without knowing the languages'
+// conventions (numberKey), so it uses numfmt's separators, not its table.
 func scanNumber(s string, i int) int {
 	j := i
 	for j < len(s) {
@@ -164,7 +168,7 @@ func scanNumber(s string, i int) int {
 			j += sz
 			continue
 		}
-		if !isNumSep(r) {
+		if !numfmt.IsSeparator(r) {
 			break
 		}
 		k := j + sz
@@ -177,17 +181,13 @@ func scanNumber(s string, i int) int {
 		}
 		// A space groups thousands only before exactly three digits:
 		// "40 000" is one number, "1956 8 000" two, "in 1881 3 climbers" two.
-		if isSpaceSep(r) && groupLen(s, k) != 3 {
+		if numfmt.IsGroupSpace(r) && groupLen(s, k) != 3 {
 			break
 		}
 		j = k
 	}
 	return j
 }
-
-func isNumSep(r rune) bool { return r == ',' || r == '.' || r == '\'' || r == '’' || isSpaceSep(r) }
-
-func isSpaceSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' }
 
 // groupLen counts the digits starting at s[k].
 func groupLen(s string, k int) int {

@@ -169,7 +169,7 @@ func TestTMXLevel2(t *testing.T) {
 	for _, want := range []string{
 		`<seg>Le <bpt i="1" x="1" type="bold">**</bpt>cloud<ept i="1">**</ept> et la <bpt i="2" x="2" type="link">[</bpt>CNIL<ept i="2">](https://cnil.fr?a=1&amp;b=2)</ept>.</seg>`,
 		`<seg><it pos="begin" x="3" type="italic">*</it>Deux phrases.</seg>`,
-		`<seg>En italique<it pos="end" x="3" type="italic">*</it> <ph x="4">` + "`x`" + `</ph>.</seg>`,
+		`<seg>En italique<it pos="end" x="3" type="italic">*</it> <ph x="4" type="x-code">` + "`x`" + `</ph>.</seg>`,
 		`<seg><bpt i="1" x="1" type="bold">**</bpt>Tout en gras.<ept i="1">**</ept></seg>`,
 		`<ph x="2" type="lb">&lt;br&gt;</ph> <ph x="3" type="image">![logo](a.png)</ph>`,
 	} {

@@ -27,7 +27,7 @@ func (x *xmlWriter) tmxSeg(bl *segments.Block, text string, tags []segments.Tag,
 	x.eachTag(bl, text, all, func(t segments.Tag, c segments.Code) {
 		id := strconv.Itoa(t.ID)
 		typ := ""
-		if v := tmxTagTypes[c.Type]; v != "" {
+		if v := tmxType(c.Type); v != "" {
 			typ = ` type="` + v + `"`
 		}
 		switch {

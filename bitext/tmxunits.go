@@ -10,7 +10,8 @@ import (
 // that hold units rather than a segments.Document (the translation
 // memory's compaction of the user memory). What ReadTMX reads back from its
 // output is what was written: tuid, creation and change dates (to the
-// second), props, note, and each variant's text (characters XML 1.0
+// second), props, note, and each variant's text with its level-2 codes
+// (TU.Tags, see TMXTags) (characters XML 1.0
 // forbids are dropped and reported through Options.Warn). Units are written
 // as they come; Close ends the document.
 type TMXWriter struct {
@@ -79,7 +80,7 @@ func (t *TMXWriter) Write(tu TU) error {
 		x.raw(`      <tuv xml:lang="`)
 		x.attr(l)
 		x.raw(`"><seg>`)
-		x.text(tu.Variants[l])
+		x.tmxCodes(tu.Variants[l], tu.Tags[l])
 		x.raw("</seg></tuv>\n")
 	}
 	x.raw("    </tu>\n")

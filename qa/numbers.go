@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/numfmt"
 )
 
 // NumberKind says what sort of number a Number is.
@@ -57,13 +59,6 @@ type Number struct {
 	Hour, Minute int
 }
 
-// decimalComma lists the languages writing 3,5 for three and a half.
-var decimalComma = map[string]bool{
-	"fr": true, "de": true, "es": true, "it": true, "pt": true, "nl": true, "ru": true, "pl": true,
-	"sv": true, "da": true, "nb": true, "no": true, "fi": true, "cs": true, "ro": true, "tr": true,
-	"el": true, "uk": true, "ca": true, "hu": true, "sk": true, "sl": true, "hr": true, "bg": true,
-}
-
 // scaleWord is a word that multiplies the number before it.
 type scaleWord struct {
 	word   string
@@ -94,6 +89,7 @@ var scaleWords = map[string][]scaleWord{
 
 // Numbers returns the numbers written in text in language lang (BCP 47),
 // in order: digits with the language's grouping and decimal separators
+// (numfmt, from CLDR)
 // (plus the other convention, marked Foreign), their scale words, numeric
 // dates, times of day and dotted versions, and, in French, Roman ordinals
 // ("XXIe").
@@ -103,7 +99,7 @@ func Numbers(text, lang string) []Number {
 }
 
 func appendNumbers(dst []Number, s, lang string, links []span) []Number {
-	comma := decimalComma[lang]
+	comma := numfmt.DecimalComma(lang)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if !isDigit(c) {
@@ -140,21 +136,9 @@ func digitsEnd(s string, i int) int {
 }
 
 // groupSpace returns the size of a space that may separate digit groups at
-// s[i] (space, no-break space, narrow no-break space, thin space), or 0.
-func groupSpace(s string, i int) int {
-	if i >= len(s) {
-		return 0
-	}
-	if s[i] == ' ' {
-		return 1
-	}
-	for _, sp := range [...]string{"\u00a0", "\u202f", "\u2009"} {
-		if strings.HasPrefix(s[i:], sp) {
-			return len(sp)
-		}
-	}
-	return 0
-}
+// s[i] (numfmt.GroupSpaceAt: space, no-break, narrow no-break and thin
+// spaces), or 0.
+func groupSpace(s string, i int) int { return numfmt.GroupSpaceAt(s, i) }
 
 // parseNumber reads the number starting with the digit at s[i].
 func parseNumber(s string, i int, lang string, comma bool) Number {

@@ -58,6 +58,20 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
+// The languages tm and qa disagreed on (issue 15) write decimals with a
+// comma, as CLDR has it (numfmt): "4.000" is four thousand in Indonesian.
+func TestNumbersLocaleTable(t *testing.T) {
+	for _, lang := range []string{"nn", "id", "vi"} {
+		got := Numbers("3,5 % og 4.000 og 2.5", lang)
+		if len(got) != 3 || got[0].Key != "3.5" || got[0].Foreign || got[1].Key != "4000" || got[2].Key != "2.5" || !got[2].Foreign {
+			t.Errorf("%s: %+v", lang, got)
+		}
+		if f := formatNumber(12345.5, lang); !strings.HasSuffix(f, ",5") {
+			t.Errorf("%s: formatNumber gives %q", lang, f)
+		}
+	}
+}
+
 func TestFormatNumber(t *testing.T) {
 	for _, tc := range []struct {
 		v    float64
@@ -66,6 +80,7 @@ func TestFormatNumber(t *testing.T) {
 	}{
 		{4000, "en", "4,000"}, {4000, "fr", "4000"}, {40000, "fr", "40\u202f000"}, {3.5, "fr", "3,5"},
 		{1234567.25, "en", "1,234,567.25"}, {12, "de", "12"}, {12345, "de", "12.345"},
+		{12345.5, "ru", "12\u00a0345,5"}, {12345.5, "id", "12.345,5"}, {12345.5, "ja", "12,345.5"},
 	} {
 		if got := formatNumber(tc.v, tc.lang); got != tc.want {
 			t.Errorf("formatNumber(%v, %s) = %q, want %q", tc.v, tc.lang, got, tc.want)

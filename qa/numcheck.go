@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/numfmt"
 )
 
 // checkNumbers compares the numbers of source and target: each source
@@ -270,7 +271,7 @@ func (c *checker) reportNumbers(missing, extra []Number) {
 // checkNumberFormat reports target numbers written with the other
 // convention's decimal separator: "3,5" in English, "3.5 %" in French.
 func (c *checker) checkNumberFormat(tgt []Number) {
-	comma := decimalComma[c.tgt]
+	comma := numfmt.DecimalComma(c.tgt)
 	for _, n := range tgt {
 		if !n.Foreign || n.Kind != Plain {
 			continue
@@ -313,30 +314,21 @@ func quantityAround(s string, n Number) bool {
 	return !isDigit(last)
 }
 
-// formatNumber writes v in language lang's convention: 4 000 and 3,5 in
-// French (narrow no-break space), 4,000 and 3.5 in English.
+// formatNumber writes v in language lang's convention (numfmt, from
+// CLDR): 40 000 and 3,5 in French (narrow no-break space), 4,000 and 3.5 in
+// English. Four-digit integers are grouped only in languages with a
+// decimal point ("4,000" but "4000" in French, as CLDR's minimum grouping
+// digits has it for most of them).
 func formatNumber(v float64, lang string) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
-	grp, dec := ",", "."
-	if decimalComma[lang] {
-		grp, dec = ".", ","
-		if lang == "fr" {
-			grp = "\u202f"
-		}
-	}
-	if len(intPart) > 4 || len(intPart) == 4 && !decimalComma[lang] {
-		var b strings.Builder
-		for i, r := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteString(grp)
-			}
-			b.WriteRune(r)
-		}
-		intPart = b.String()
+	f := numfmt.For(lang)
+	comma := f.Decimal == ","
+	if len(intPart) > 4 || len(intPart) == 4 && !comma {
+		intPart = numfmt.GroupDigits(intPart, f.Group)
 	}
 	if frac != "" {
-		return intPart + dec + frac
+		return intPart + f.Decimal + frac
 	}
 	return intPart
 }

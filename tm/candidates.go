@@ -2,6 +2,7 @@ package tm
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 )
 
@@ -17,6 +18,90 @@ import (
 // units, such as "de" or "la") are taken as shared by every unit rather
 // than read: a slightly looser bound for far fewer memory reads.
 func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
+	// The shared counts are at most n: one byte a unit for all but the
+	// longest queries, so that the counts, read and written at random,
+	// take half the cache.
+	if n <= 255 {
+		if len(sc.acc8) < m.count {
+			sc.acc8 = make([]uint8, m.count+m.count/4)
+		}
+		return candidatesIn(m, sc, sc.acc8, stemCount, n, nRunes, minScore)
+	}
+	if len(sc.acc) < m.count {
+		sc.acc = make([]uint16, m.count+m.count/4)
+	}
+	return candidatesIn(m, sc, sc.acc, stemCount, n, nRunes, minScore)
+}
+
+// candidatesIn is candidates with the shared counts in acc, all zero on
+// entry and on return. On a large memory the units are split into two
+// halves by ID, scanned on two goroutines (their counts are disjoint parts
+// of acc): the scan is memory-bound work a second core halves.
+func candidatesIn[A uint8 | uint16](m *Memory, sc *scratch, acc []A, stemCount map[uint32]int, n, nRunes, minScore int) []cand {
+	pl := m.planScan(stemCount, n, minScore)
+	pl.need = needShared(sc, n, minScore)
+	pl.n, pl.nRunes, pl.minScore = n, nRunes, minScore
+	parts := 1
+	if m.count >= parallelScanMin && runtime.GOMAXPROCS(0) > 1 {
+		parts = 2
+	}
+	split := uint32(m.count / parts)
+	if parts == 2 {
+		done := make(chan struct{})
+		go func() {
+			scanPart(m, &sc.parts[1], acc, &pl, split, uint32(m.count))
+			close(done)
+		}()
+		scanPart(m, &sc.parts[0], acc, &pl, 0, split)
+		<-done
+	} else {
+		scanPart(m, &sc.parts[0], acc, &pl, 0, uint32(m.count))
+	}
+	// Counting sort on the bound, best first, stable (the first half's
+	// candidates before the second's within a bound).
+	var buckets [102]int
+	total := 0
+	for i := range parts {
+		for b, c := range sc.parts[i].buckets {
+			buckets[b] += c
+			total += c
+		}
+	}
+	for b, sum := 101, 0; b >= 0; b-- {
+		c := buckets[b]
+		buckets[b] = sum
+		sum += c
+	}
+	sc.sorted = slices.Grow(sc.sorted[:0], total)[:total]
+	for i := range parts {
+		p := &sc.parts[i]
+		for _, c := range p.cands {
+			sc.sorted[buckets[c.ub]] = c
+			buckets[c.ub]++
+		}
+		clear(p.buckets[:])
+	}
+	return sc.sorted
+}
+
+// parallelScanMin is the memory size from which candidates scans two
+// halves at once (a variable for tests).
+var parallelScanMin = 200_000
+
+// scanPlan is what every part of a candidate scan shares: the query's
+// stems split into the prefix (their postings make candidates), the rest
+// (counted for candidates found) and those assumed shared.
+type scanPlan struct {
+	prefix, rest []qstem
+	assumed      int
+	need         []uint16
+	n, nRunes    int
+	minScore     int
+}
+
+// planScan sorts the query's stems by rarity and splits them (see
+// candidates).
+func (m *Memory) planScan(stemCount map[uint32]int, n, minScore int) scanPlan {
 	qs := make([]qstem, 0, len(stemCount))
 	known := 0
 	for s, k := range stemCount {
@@ -36,86 +121,93 @@ func (m *Memory) candidates(sc *scratch, stemCount map[uint32]int, n, nRunes, mi
 		covered += qs[prefix].k
 		prefix++
 	}
-	sc.touched = sc.touched[:0]
-	if n == 0 {
-		for _, id := range m.postings[0] {
-			sc.acc[id] = 1
-			sc.touched = append(sc.touched, id)
+	pl := scanPlan{prefix: qs[:prefix]}
+	for _, q := range qs[prefix:] {
+		if 2*len(m.postings[q.id]) > m.count {
+			pl.assumed += q.k
+			continue
+		}
+		pl.rest = append(pl.rest, q)
+	}
+	return pl
+}
+
+// partScratch is one part's working memory in a candidate scan.
+type partScratch struct {
+	touched []uint32
+	cands   []cand
+	buckets [102]int
+}
+
+// inRange returns the part of a posting list (ascending IDs) in [lo, hi).
+func inRange(pl []uint32, lo, hi uint32) []uint32 {
+	i, _ := slices.BinarySearch(pl, lo)
+	j, _ := slices.BinarySearch(pl[i:], hi)
+	return pl[i : i+j]
+}
+
+// scanPart finds the candidates among units [lo, hi) into p.cands, with
+// p.buckets counting them by bound. The caller holds m.mu.
+func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan, lo, hi uint32) {
+	p.touched = p.touched[:0]
+	if pl.n == 0 {
+		for _, id := range inRange(m.postings[0], lo, hi) {
+			acc[id] = 1
+			p.touched = append(p.touched, id)
 		}
 	}
 	// Units found are listed while they are few; past a sixteenth of the
 	// memory, a sequential pass over the counts is cheaper than the list.
-	listMax := max(m.count/16, touchedListMin)
+	listMax := max(int(hi-lo)/16, touchedListMin)
 	overflow := false
-	for _, q := range qs[:prefix] {
-		for _, id := range m.postings[q.id] {
-			if sc.acc[id] == 0 && !overflow {
-				if len(sc.touched) == listMax {
+	for _, q := range pl.prefix {
+		for _, id := range inRange(m.postings[q.id], lo, hi) {
+			if acc[id] == 0 && !overflow {
+				if len(p.touched) == listMax {
 					overflow = true
 				} else {
-					sc.touched = append(sc.touched, id)
+					p.touched = append(p.touched, id)
 				}
 			}
-			sc.acc[id] += uint16(min(q.k, 1000))
+			acc[id] += A(min(q.k, int(^A(0))))
 		}
 	}
-	assumed := 0
-	rest := qs[prefix:prefix] // filtered in place
-	for _, q := range qs[prefix:] {
-		pl := m.postings[q.id]
-		if 2*len(pl) > m.count {
-			assumed += q.k
-			continue
-		}
-		rest = append(rest, q)
-	}
-	for _, q := range rest {
-		for _, id := range m.postings[q.id] {
-			if sc.acc[id] != 0 {
-				sc.acc[id] += uint16(min(q.k, 1000))
+	for _, q := range pl.rest {
+		for _, id := range inRange(m.postings[q.id], lo, hi) {
+			if acc[id] != 0 {
+				acc[id] += A(min(q.k, int(^A(0))))
 			}
 		}
 	}
-	need := needShared(sc, n, minScore)
-	out := sc.cands[:0]
+	out := p.cands[:0]
 	check := func(id uint32) {
-		shared := int(sc.acc[id]) + assumed
-		sc.acc[id] = 0
-		mt := int(m.nToks[id])
-		if shared < int(need[min(mt, len(need)-1)]) {
+		shared := int(acc[id]) + pl.assumed
+		acc[id] = 0
+		mt := int(m.nToks8[id])
+		if mt == 255 {
+			mt = int(m.nToks[id]) // saturated
+		}
+		if shared < int(pl.need[min(mt, len(pl.need)-1)]) {
 			return // cannot reach minScore whatever its characters
 		}
-		ub := percent(scoreUpperBound(shared, n, mt, nRunes, int(m.nRunes[id])))
-		if ub >= minScore {
+		ub := percent(scoreUpperBound(shared, pl.n, mt, pl.nRunes, int(m.nRunes[id])))
+		if ub >= pl.minScore {
 			out = append(out, cand{id, ub})
-			sc.buckets[ub]++
+			p.buckets[ub]++
 		}
 	}
 	if overflow {
-		for id, a := range sc.acc[:m.count] {
+		for id, a := range acc[lo:hi] {
 			if a != 0 {
-				check(uint32(id))
+				check(lo + uint32(id))
 			}
 		}
 	} else {
-		for _, id := range sc.touched {
+		for _, id := range p.touched {
 			check(id)
 		}
 	}
-	// Counting sort on the bound, best first, stable.
-	for b, total := 101, 0; b >= 0; b-- {
-		c := sc.buckets[b]
-		sc.buckets[b] = total
-		total += c
-	}
-	sc.sorted = slices.Grow(sc.sorted[:0], len(out))[:len(out)]
-	for _, c := range out {
-		sc.sorted[sc.buckets[c.ub]] = c
-		sc.buckets[c.ub]++
-	}
-	clear(sc.buckets[:])
-	sc.cands = out
-	return sc.sorted
+	p.cands = out
 }
 
 // needShared returns, for each unit length in tokens (the last entry

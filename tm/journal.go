@@ -14,6 +14,7 @@ import (
 
 	"github.com/trad-project/trad/internal/filelock"
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/segments"
 )
 
 // The user memory is a TMX file per project plus, beside it, a journal of
@@ -35,12 +36,18 @@ type journalRecord struct {
 	Prev    string `json:"prev,omitempty"`
 	Next    string `json:"next,omitempty"`
 	Context bool   `json:"context,omitempty"`
+	// The unit's inline tags and codes (Unit.SourceTags…), as a project
+	// file writes them.
+	SourceTags []segments.Tag  `json:"source_tags,omitempty"`
+	TargetTags []segments.Tag  `json:"target_tags,omitempty"`
+	Codes      []segments.Code `json:"codes,omitempty"`
 }
 
 func recordOf(u Unit) journalRecord {
 	return journalRecord{
 		Source: u.Source, Target: u.Target, SourceLang: u.SourceLang, TargetLang: u.TargetLang,
 		Changed: u.Changed.UTC(), Prev: u.Prev, Next: u.Next, Context: u.HasContext,
+		SourceTags: u.SourceTags, TargetTags: u.TargetTags, Codes: u.Codes,
 	}
 }
 
@@ -49,6 +56,7 @@ func (r journalRecord) unit(origin string) Unit {
 		Source: r.Source, Target: r.Target, SourceLang: r.SourceLang, TargetLang: r.TargetLang,
 		Origin: origin, Created: r.Changed, Changed: r.Changed,
 		Prev: r.Prev, Next: r.Next, HasContext: r.Context,
+		SourceTags: r.SourceTags, TargetTags: r.TargetTags, Codes: r.Codes,
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/xdg"
+	"github.com/trad-project/trad/segments"
 )
 
 // Options say which memories Open loads and for which language pair.
@@ -31,6 +32,9 @@ type Options struct {
 	UserDir string
 	// NoUser skips the user's memory folder.
 	NoUser bool
+	// IndexDir is where indexes of large TMX files are kept (see
+	// Memory.SetIndexDir): IndexDir() when empty, none when "-".
+	IndexDir string
 }
 
 // Warning is a problem that did not stop loading: a malformed TMX file (the
@@ -67,11 +71,19 @@ func New(srcLang, tgtLang string) *Memory {
 
 // Open loads the TMX files of opts.Paths and of the user's memory folder,
 // with the journals of the latter (units confirmed since a file was last
-// compacted).
+// compacted). Files of IndexMin units or more are read from their index in
+// opts.IndexDir when it is current, and indexed when it is not.
 // Problems inside files are warnings; a path that cannot be read is an
 // error.
 func Open(opts Options) (*Memory, []Warning, error) {
 	m := New(opts.SourceLang, opts.TargetLang)
+	switch opts.IndexDir {
+	case "":
+		m.SetIndexDir(IndexDir())
+	case "-":
+	default:
+		m.SetIndexDir(opts.IndexDir)
+	}
 	var warns []Warning
 	for _, p := range opts.Paths {
 		files, err := tmxFiles(p, true)
@@ -130,14 +142,29 @@ func tmxFiles(path string, must bool) ([]string, error) {
 
 // LoadFile adds the units of a TMX file, with the file's path as their
 // origin. Problems are returned as warnings; units read before a syntax
-// error are kept.
+// error are kept. With an index folder (SetIndexDir), a file of IndexMin
+// units or more is read from its index when it is current, and its index
+// is written when it is not.
 func (m *Memory) LoadFile(path string) []Warning {
 	f, err := os.Open(path)
 	if err != nil {
 		return []Warning{{File: path, Msg: err.Error()}}
 	}
 	defer f.Close()
-	return m.LoadTMX(f, path)
+	fi, err := f.Stat()
+	if err != nil || m.indexDir == "" {
+		return m.LoadTMX(f, path)
+	}
+	if warns, ok := m.loadIndex(path, fi); ok {
+		return warns
+	}
+	warns, ranges, n := m.loadTMX(f, path)
+	if n >= IndexMin {
+		if err := m.writeIndex(path, fi, ranges, warns); err != nil {
+			return append(warns, Warning{File: path, Msg: "memory index not written: " + err.Error()})
+		}
+	}
+	return warns
 }
 
 // LoadTMX adds the units of a TMX stream, with origin as their origin (a
@@ -145,6 +172,13 @@ func (m *Memory) LoadFile(path string) []Warning {
 // while the file is read, and units are indexed in file order, in batches,
 // so lookups can run while a large memory loads.
 func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
+	warns, _, _ := m.loadTMX(r, origin)
+	return warns
+}
+
+// loadTMX is LoadTMX; it also returns the IDs the units were given and
+// how many there were.
+func (m *Memory) loadTMX(r io.Reader, origin string) ([]Warning, []idRange, int) {
 	type batch struct {
 		units []Unit
 		preps []prepared
@@ -168,14 +202,19 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 		}()
 	}
 	inserted := make(chan struct{})
+	var ranges []idRange
+	n := 0
 	go func() {
 		defer close(inserted)
 		for b := range ordered {
 			<-b.done
 			m.mu.Lock()
+			lo := uint32(m.count)
 			for _, p := range b.preps {
 				m.insert(p, false)
 			}
+			ranges = appendRange(ranges, idRange{lo, uint32(m.count)})
+			n += len(b.preps)
 			m.mu.Unlock()
 		}
 	}()
@@ -192,20 +231,10 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 		cur = &batch{done: make(chan struct{})}
 	}
 	err := bitext.ReadTMX(r, func(tu bitext.TU) error {
-		sk, tk := pick.keys(tu.Variants)
-		src, tgt := tu.Variants[sk], tu.Variants[tk]
-		if sk == "" || tk == "" || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+		u, ok := tmxUnit(tu, pick, origin)
+		if !ok {
 			skipped++
 			return nil
-		}
-		u := Unit{
-			Source: src, Target: tgt, SourceLang: sk, TargetLang: tk,
-			Origin: origin, Created: tu.Created, Changed: tu.Changed,
-		}
-		prev, hasPrev := tu.Props["prev"]
-		next, hasNext := tu.Props["next"]
-		if hasPrev || hasNext {
-			u.Prev, u.Next, u.HasContext = prev, next, true
 		}
 		cur.units = append(cur.units, u)
 		if len(cur.units) == batchSize {
@@ -226,7 +255,47 @@ func (m *Memory) LoadTMX(r io.Reader, origin string) []Warning {
 	if skipped > 0 {
 		warns = append(warns, Warning{File: origin, Msg: fmt.Sprintf("%d units without both a %s and a %s text skipped", skipped, m.src, m.tgt)})
 	}
-	return warns
+	return warns, ranges, n
+}
+
+// appendRange appends r to rs, merging it with the last range when they
+// touch.
+func appendRange(rs []idRange, r idRange) []idRange {
+	if n := len(rs); n > 0 && rs[n-1].hi == r.lo {
+		rs[n-1].hi = r.hi
+		return rs
+	}
+	return append(rs, r)
+}
+
+// tmxUnit returns the unit of tu for the pair pick finds, and false when
+// tu lacks a text in either language.
+func tmxUnit(tu bitext.TU, pick *langPicker, origin string) (Unit, bool) {
+	sk, tk := pick.keys(tu.Variants)
+	src, tgt := tu.Variants[sk], tu.Variants[tk]
+	if sk == "" || tk == "" || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+		return Unit{}, false
+	}
+	u := Unit{
+		Source: src, Target: tgt, SourceLang: sk, TargetLang: tk,
+		Origin: origin, Created: tu.Created, Changed: tu.Changed,
+	}
+	prev, hasPrev := tu.Props["prev"]
+	next, hasNext := tu.Props["next"]
+	if hasPrev || hasNext {
+		u.Prev, u.Next, u.HasContext = prev, next, true
+	}
+	u.SourceTags, u.TargetTags, u.Codes = unitTags(tu, sk, tk)
+	return u, true
+}
+
+// unitTags returns the level-2 codes of tu's variants src and tgt as tags
+// on shared codes (nil when it has none).
+func unitTags(tu bitext.TU, src, tgt string) ([]segments.Tag, []segments.Tag, []segments.Code) {
+	if len(tu.Tags[src]) == 0 && len(tu.Tags[tgt]) == 0 {
+		return nil, nil, nil
+	}
+	return bitext.UnitTags(tu.Tags[src], tu.Tags[tgt])
 }
 
 // lineWarning turns bitext's "line N: msg" errors into a Warning with

@@ -233,10 +233,12 @@ func TestIndexAgreesWithFullScan(t *testing.T) {
 		}
 		return strings.Join(w, " ") + "."
 	}
-	defer func(v int) { touchedListMin = v }(touchedListMin)
+	defer func(v, p int) { touchedListMin, parallelScanMin = v, p }(touchedListMin, parallelScanMin)
 	for round := range 20 {
-		// Odd rounds take candidates' pass over all counts.
+		// Odd rounds take candidates' pass over all counts; rounds 2, 3,
+		// 6, 7… scan the memory in two halves at once.
 		touchedListMin = []int{1024, 0}[round%2]
+		parallelScanMin = []int{1 << 30, 0}[round/2%2]
 		m := memOf()
 		var units []Unit
 		for i := range 300 {

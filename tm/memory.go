@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/trad-project/trad/segments"
 )
 
 // Unit is one translation unit: a source sentence and its translation.
@@ -26,6 +28,11 @@ type Unit struct {
 	// have no known context and never make context matches.
 	Prev, Next string
 	HasContext bool
+	// SourceTags and TargetTags place inline codes in Source and Target
+	// (a TMX level-2 unit, a tagged segment), on Codes, named by ID. They
+	// do not count in the text scores; LookupTagged compares them.
+	SourceTags, TargetTags []segments.Tag
+	Codes                  []segments.Code
 }
 
 // Context is the neighbourhood of the segment being looked up: the source
@@ -65,6 +72,11 @@ type Match struct {
 	Changed            time.Time
 	// Diff is the word diff between the looked-up text and Source.
 	Diff []DiffOp
+	// SourceTags and TargetTags are the unit's inline tags in Source and
+	// Target (TargetTags moved with a number substitution), on Codes.
+	// MatchTags maps them onto a segment's codes.
+	SourceTags, TargetTags []segments.Tag
+	Codes                  []segments.Code
 }
 
 // entry is a unit as the memory keeps it.
@@ -80,7 +92,7 @@ type entry struct {
 	toks    []tid
 	nRunes  int32
 	keyHash uint64 // hash of normKey(src), to rule out exact matches cheaply
-	key     string // the identity Add replaces on: origin, source, context
+	tags    *entryTags
 }
 
 // Memory is an indexed translation memory for one language pair. Lookups
@@ -98,6 +110,7 @@ type Memory struct {
 	// in compact arrays: the candidate filter reads them for thousands of
 	// entries per lookup and must not miss the cache on each entry.
 	nToks    []uint16
+	nToks8   []uint8 // nToks saturated at 255: what candidates reads first
 	nRunes   []uint16
 	folds    map[string]uint32
 	stems    map[string]uint32
@@ -109,6 +122,11 @@ type Memory struct {
 	conc      concordanceIndex
 	byKey     map[string]int
 	pool      sync.Pool // *scratch
+	// stemNames gives each stem ID its text, built when an index is
+	// written (the stems map is the other way round).
+	stemNames []string
+	stemMu    sync.Mutex
+	indexDir  string // where LoadFile keeps indexes; "" for none
 }
 
 func newMemory(src, tgt string, tok tokenizer) *Memory {
@@ -175,7 +193,7 @@ func (m *Memory) insert(p prepared, replace bool) {
 	e := entry{
 		src: u.Source, tgt: u.Target, origin: u.Origin,
 		changed: u.Changed, hasCtx: u.HasContext,
-		nRunes: int32(p.nRunes), keyHash: p.keyHash,
+		nRunes: int32(p.nRunes), keyHash: p.keyHash, tags: newEntryTags(u),
 	}
 	if e.changed.IsZero() {
 		e.changed = u.Created
@@ -183,40 +201,54 @@ func (m *Memory) insert(p prepared, replace bool) {
 	if u.HasContext {
 		e.ctx = contextHash(u.Prev, u.Next)
 	}
+	key := "" // the identity Add replaces on: origin, source, context
 	if replace {
-		e.key = u.Origin + "\x00" + p.key + "\x00-"
+		key = u.Origin + "\x00" + p.key + "\x00-"
 		if u.HasContext {
-			e.key += strconv.FormatUint(e.ctx, 16)
+			key += strconv.FormatUint(e.ctx, 16)
 		}
-		if i, ok := m.byKey[e.key]; ok {
+		if i, ok := m.byKey[key]; ok {
 			old := m.entry(uint32(i))
-			old.tgt, old.changed = e.tgt, e.changed
+			old.tgt, old.changed, old.tags = e.tgt, e.changed, e.tags
 			return
 		}
+		m.byKey[key] = m.count
 	}
 	e.toks = make([]tid, len(p.a.toks))
+	for i, t := range p.a.toks {
+		e.toks[i] = m.internToken(t.Fold, t.Stem)
+	}
+	m.insertEntry(e)
+}
+
+// internToken returns the IDs of a word's fold and stem, giving new ones
+// the next IDs. The caller holds m.mu for writing.
+func (m *Memory) internToken(fold, stem string) tid {
+	t := tid{fold: intern(m.folds, fold), stem: intern(m.stems, stem)}
+	if int(t.fold) == len(m.foldStem) {
+		m.foldNames = append(m.foldNames, fold)
+		m.foldStem = append(m.foldStem, t.stem)
+	}
+	if int(t.stem) >= len(m.postings) {
+		m.postings = append(m.postings, nil)
+	}
+	return t
+}
+
+// insertEntry stores e, whose tokens are interned, under the next ID and
+// lists it in the postings of its stems. The caller holds m.mu for
+// writing.
+func (m *Memory) insertEntry(e entry) {
 	id := uint32(m.count)
 	if len(e.toks) == 0 {
 		// Sources without words ("!", "—") are listed under stem 0 so an
 		// identical query still finds them.
 		m.postings[0] = append(m.postings[0], id)
 	}
-	for i, t := range p.a.toks {
-		e.toks[i] = tid{fold: intern(m.folds, t.Fold), stem: intern(m.stems, t.Stem)}
-		if int(e.toks[i].fold) == len(m.foldStem) {
-			m.foldNames = append(m.foldNames, t.Fold)
-			m.foldStem = append(m.foldStem, e.toks[i].stem)
+	for _, t := range e.toks {
+		if pl := m.postings[t.stem]; len(pl) == 0 || pl[len(pl)-1] != id {
+			m.postings[t.stem] = append(pl, id)
 		}
-		s := e.toks[i].stem
-		if int(s) >= len(m.postings) {
-			m.postings = append(m.postings, nil)
-		}
-		if pl := m.postings[s]; len(pl) == 0 || pl[len(pl)-1] != id {
-			m.postings[s] = append(pl, id)
-		}
-	}
-	if replace {
-		m.byKey[e.key] = m.count
 	}
 	if m.count%chunkSize == 0 {
 		m.chunks = append(m.chunks, make([]entry, 0, chunkSize))
@@ -225,6 +257,7 @@ func (m *Memory) insert(p prepared, replace bool) {
 	m.chunks[last] = append(m.chunks[last], e)
 	m.count++
 	m.nToks = append(m.nToks, uint16(min(len(e.toks), 65535)))
+	m.nToks8 = append(m.nToks8, uint8(min(len(e.toks), 255)))
 	m.nRunes = append(m.nRunes, uint16(min(e.nRunes, 65535)))
 }
 
@@ -246,16 +279,15 @@ func (m *Memory) Add(units ...Unit) {
 
 // scratch is per-lookup working memory, pooled.
 type scratch struct {
-	acc     []uint16
-	touched []uint32
-	cands   []cand
-	sorted  []cand
-	buckets [102]int
-	row     []int
-	ra, rb  []rune
-	crow    []int
-	pat     stemPattern
-	need    []uint16 // needShared's table for the current query
+	acc    []uint16       // shared counts of queries of over 255 tokens
+	acc8   []uint8        // the same for the others
+	parts  [2]partScratch // the halves of a candidate scan
+	sorted []cand
+	row    []int
+	ra, rb []rune
+	crow   []int
+	pat    stemPattern
+	need   []uint16 // needShared's table for the current query
 }
 
 // DefaultMin is the default lowest score Lookup returns.
@@ -280,13 +312,29 @@ const maxEvaluated = 5000
 // reach the bound (a memory of thousands of near-identical sentences).
 // Below 50, units sharing no stem with src are not found.
 func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Match {
+	return m.lookup(m.newQuery(src, ctx), minScore, maxMatches)
+}
+
+// LookupTagged is Lookup for a segment with inline tags: tags placed in
+// src, on codes named by ID (SegmentTags gives a segment's). Scores are
+// computed on the text, then adjusted for the tags (TagScore): a unit with
+// the same text and other tags, or none where src has some, scores 99, so
+// it is never taken as an exact match; a fuzzy match loses a point per tag
+// one side has and the other lacks. Lookup, which knows no tags, does not
+// compare them.
+func (m *Memory) LookupTagged(src string, tags []segments.Tag, codes []segments.Code, ctx Context, minScore, maxMatches int) []Match {
+	q := m.newQuery(src, ctx)
+	q.tagged, q.sig = true, TagSignature(fitTags(src, tags, codes), codes)
+	return m.lookup(q, minScore, maxMatches)
+}
+
+func (m *Memory) lookup(q *query, minScore, maxMatches int) []Match {
 	if minScore <= 0 {
 		minScore = DefaultMin
 	}
 	if maxMatches <= 0 {
 		return nil
 	}
-	q := m.newQuery(src, ctx)
 
 	m.mu.RLock()
 	defer m.mu.RUnlock()
@@ -295,9 +343,6 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 		sc = &scratch{}
 	}
 	defer m.pool.Put(sc)
-	if len(sc.acc) < m.count {
-		sc.acc = make([]uint16, m.count+m.count/4)
-	}
 	stemCount := m.bindQuery(q)
 	sc.pat.set(q.ids, len(m.postings))
 	defer sc.pat.clear()
@@ -316,6 +361,12 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 			Source: e.src, Target: f.target, Origin: e.origin,
 			NumbersSubstituted: f.subst, Changed: e.changed,
 			Diff: wordDiff(q.a.toks, ma.toks, q.ids, e.toks),
+		}
+		if e.tags != nil {
+			out[i].SourceTags, out[i].TargetTags, out[i].Codes = e.tags.src, e.tags.tgt, e.tags.codes
+			if f.subst {
+				out[i].TargetTags = f.tgtTags
+			}
 		}
 	}
 	return out
@@ -352,42 +403,15 @@ func (m *Memory) evaluate(sc *scratch, q *query, cands []cand, minScore, maxMatc
 	return best
 }
 
-// newQuery analyses a looked-up text; it needs no lock.
-func (m *Memory) newQuery(src string, ctx Context) *query {
-	q := &query{src: src, a: analyze(src, m.src, m.tok), key: normKey(src), ctx: contextHash(ctx.Prev, ctx.Next)}
-	q.keyHash = keyHash(q.key)
-	if len(q.a.nums) > 0 {
-		q.mask = maskNumbers(src, q.a.nums)
-	}
-	q.fold = q.a.fold
-	q.nRunes = runeLen(q.fold)
-	return q
-}
-
-// bindQuery maps the query's words to the memory's IDs (0 for words it
-// has never seen) and returns how many times each known stem occurs. The
-// caller holds m.mu.
-func (m *Memory) bindQuery(q *query) map[uint32]int {
-	q.ids = make([]tid, len(q.a.toks))
-	q.numStem = m.stems["#"]
-	stemCount := make(map[uint32]int, len(q.ids))
-	for i, t := range q.a.toks {
-		q.ids[i] = tid{fold: m.folds[t.Fold], stem: m.stems[t.Stem]}
-		if q.ids[i].stem != 0 {
-			stemCount[q.ids[i].stem]++
-		}
-	}
-	return stemCount
-}
-
 type found struct {
-	id     uint32
-	score  int
-	target string
-	subst  bool
-	src    string
-	origin string
-	when   time.Time
+	id      uint32
+	score   int
+	target  string
+	tgtTags []segments.Tag // the target's tags after a number substitution
+	subst   bool
+	src     string
+	origin  string
+	when    time.Time
 }
 
 // better orders found matches: higher score, then more recent, then origin
@@ -431,9 +455,24 @@ func addFound(list []found, f found, max int) []found {
 	return list
 }
 
-// score computes e's exact score against the query. ok is false when it is
-// below cutoff.
+// score computes e's exact score against the query, its tags compared
+// when the query has them (TagScore only lowers a score, so the text
+// score's early cut-offs stay valid). ok is false when it is below cutoff.
 func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool) {
+	f, ok := m.scoreText(sc, e, q, cutoff)
+	if !ok || !q.tagged {
+		return f, ok
+	}
+	var sig []string
+	if e.tags != nil {
+		sig = e.tags.sig
+	}
+	f.score = TagScore(f.score, q.sig, sig)
+	return f, f.score >= cutoff
+}
+
+// scoreText computes e's score on the texts alone.
+func (m *Memory) scoreText(sc *scratch, e *entry, q *query, cutoff int) (found, bool) {
 	f := found{src: e.src, target: e.tgt, origin: e.origin, when: e.changed}
 	if e.keyHash == q.keyHash && normKey(e.src) == q.key {
 		f.score = 100
@@ -447,7 +486,7 @@ func (m *Memory) score(sc *scratch, e *entry, q *query, cutoff int) (found, bool
 	}
 	if q.mask != "" && q.sameWordsBut(e.toks) {
 		if s, ok := m.numbersOnly(e, q); ok {
-			f.target, f.subst = s.target, s.subst
+			f.target, f.subst, f.tgtTags = s.target, s.subst, s.tags
 			f.score = 99
 			return f, f.score >= cutoff
 		}
@@ -516,52 +555,4 @@ func (m *Memory) foldRunes(dst []rune, toks []tid) []rune {
 		dst = appendRunes(dst, m.foldNames[t.fold])
 	}
 	return dst
-}
-
-// query is a looked-up text prepared for scoring against entries.
-type query struct {
-	src     string
-	a       analysis
-	ids     []tid
-	key     string
-	keyHash uint64
-	ctx     uint64
-	mask    string // src with numbers masked, "" when it has none
-	fold    string
-	nRunes  int
-	numStem uint32 // the memory's ID of the stem of numbers, 0 if none
-}
-
-// sameWordsBut reports whether toks has the query's words in the same
-// order, numbers aside: the cheap test before a number substitution.
-func (q *query) sameWordsBut(toks []tid) bool {
-	if len(toks) != len(q.ids) || q.numStem == 0 {
-		return false
-	}
-	for i, a := range q.ids {
-		b := toks[i]
-		if (a.fold != b.fold || a.fold == 0) && (a.stem != q.numStem || b.stem != q.numStem) {
-			return false
-		}
-	}
-	return true
-}
-
-type substitution struct {
-	target string
-	subst  bool
-}
-
-// numbersOnly reports whether e's source differs from the query only in
-// its numbers and, if so, returns e's target with those numbers replaced.
-func (m *Memory) numbersOnly(e *entry, q *query) (substitution, bool) {
-	enums := findNumbers(e.src, m.src)
-	if len(enums) != len(q.a.nums) || maskNumbers(e.src, enums) != q.mask {
-		return substitution{}, false
-	}
-	t, subst, ok := substituteNumbers(q.a.nums, enums, e.tgt, m.tgt)
-	if !ok {
-		return substitution{}, false
-	}
-	return substitution{t, subst}, true
 }

@@ -1,9 +1,13 @@
 package tm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/numfmt"
+	"github.com/trad-project/trad/segments"
 )
 
 // number is one number found in a text, with enough of its written form to
@@ -24,37 +28,12 @@ type number struct {
 
 func (n number) opaque() bool { return strings.HasPrefix(n.Value, "~") }
 
-// decimalComma reports whether lang writes decimals with a comma.
-func decimalComma(lang string) bool {
-	base := strings.ToLower(lang)
-	if i := strings.IndexAny(base, "-_"); i >= 0 {
-		base = base[:i]
-	}
-	switch base {
-	case "fr", "de", "es", "it", "pt", "nl", "ru", "pl", "cs", "sk", "sv", "da",
-		"nb", "nn", "no", "fi", "tr", "ro", "hu", "uk", "el", "bg", "hr", "sl", "ca", "id", "vi":
-		return true
-	}
-	return false
-}
-
-// isNumSep reports whether r may separate digit groups inside a number.
-func isNumSep(r rune) bool {
-	switch r {
-	case ',', '.', ' ', '\u00a0', '\u202f', '\'', '’':
-		return true
-	}
-	return false
-}
-
-func isSpaceSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
-
 // findNumbers returns the numbers of text, read with lang's conventions.
 // Digits glued to a preceding letter ("G7", "A320") belong to a word and are
 // not numbers.
 func findNumbers(text, lang string) []number {
 	var out []number
-	comma := decimalComma(lang)
+	comma := numfmt.DecimalComma(lang)
 	prev := rune(-1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -90,7 +69,7 @@ func scanNumber(text string, start int, comma bool) (number, int) {
 	groups = append(groups, text[start:i])
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isNumSep(r) {
+		if !numfmt.IsSeparator(r) {
 			break
 		}
 		j := digitsAt(text, i+size)
@@ -98,7 +77,7 @@ func scanNumber(text string, start int, comma bool) (number, int) {
 			break
 		}
 		// A space only groups thousands: "4 000" but not "en 2024 500 cas".
-		if isSpaceSep(r) && (len(groups[0]) > 3 || j-(i+size) != 3 || len(groups) > 1 && !isSpaceSep(firstRune(seps[0]))) {
+		if numfmt.IsGroupSpace(r) && (len(groups[0]) > 3 || j-(i+size) != 3 || len(groups) > 1 && !numfmt.IsGroupSpace(firstRune(seps[0]))) {
 			break
 		}
 		seps = append(seps, text[i:i+size])
@@ -171,51 +150,26 @@ func canonical(intPart, frac string) string {
 	return intPart + "." + frac
 }
 
-// format writes n's value in lang's conventions, in the style of like (a
-// number of the text being edited): its grouping separator if it had one.
+// format writes n's value in lang's conventions (numfmt), in the style of
+// like (a number of the text being edited): its grouping separator if it
+// had one.
 func (n number) format(lang string, like number) string {
 	if n.opaque() {
 		return n.Value[1:]
 	}
+	f := numfmt.For(lang)
 	intPart := n.Int
 	group := like.Group
 	if group == "" && n.Group != "" && len(strings.TrimLeft(intPart, "0")) >= 5 {
 		// The new number is large and grouped in the source: group it the
 		// target language's way rather than print 12000000.
-		group = ","
-		if decimalComma(lang) {
-			group = "\u00a0"
-		}
+		group = f.Group
 	}
-	if group != "" {
-		intPart = groupDigits(intPart, group)
-	}
+	intPart = numfmt.GroupDigits(intPart, group)
 	if n.Frac == "" {
 		return intPart
 	}
-	dec := "."
-	if decimalComma(lang) {
-		dec = ","
-	}
-	return intPart + dec + n.Frac
-}
-
-func groupDigits(digits, sep string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	lead := len(digits) % 3
-	if lead > 0 {
-		b.WriteString(digits[:lead])
-	}
-	for i := lead; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
+	return intPart + f.Decimal + n.Frac
 }
 
 // maskNumbers returns text with every number replaced by a NUL byte and runs
@@ -234,18 +188,19 @@ func maskNumbers(text string, nums []number) string {
 }
 
 // substituteNumbers rewrites target (a translation of oldSrc) for newSrc,
-// which differs from oldSrc only in its numbers. It reports false when a
-// changed number cannot be found in target, or two occurrences of one old
-// value would need different new values.
-func substituteNumbers(newNums, oldNums []number, target, tgtLang string) (string, bool, bool) {
+// which differs from oldSrc only in its numbers, and moves target's tags
+// with the text (a tag inside a replaced number goes to its end). It
+// reports false when a changed number cannot be found in target, or two
+// occurrences of one old value would need different new values.
+func substituteNumbers(newNums, oldNums []number, target, tgtLang string, tags []segments.Tag) (string, []segments.Tag, bool, bool) {
 	if len(newNums) != len(oldNums) {
-		return "", false, false
+		return "", nil, false, false
 	}
 	change := map[string]number{}
 	for i, o := range oldNums {
 		nv := newNums[i]
 		if prev, ok := change[o.Value]; ok && prev.Value != nv.Value {
-			return "", false, false
+			return "", nil, false, false
 		}
 		change[o.Value] = nv
 	}
@@ -258,11 +213,13 @@ func substituteNumbers(newNums, oldNums []number, target, tgtLang string) (strin
 		}
 	}
 	if !changed {
-		return target, false, true
+		return target, tags, false, true
 	}
 	tnums := findNumbers(target, tgtLang)
 	found := map[string]bool{}
 	var b strings.Builder
+	moved := slices.Clone(tags)
+	ti := 0 // the first tag not yet moved
 	last := 0
 	for _, t := range tnums {
 		nv, ok := change[t.Value]
@@ -271,12 +228,23 @@ func substituteNumbers(newNums, oldNums []number, target, tgtLang string) (strin
 		}
 		found[t.Value] = true
 		b.WriteString(target[last:t.Start])
+		shift := b.Len() - t.Start // where target[t.Start:] now starts
+		for ; ti < len(moved) && moved[ti].At <= t.Start; ti++ {
+			moved[ti].At += shift
+		}
 		b.WriteString(nv.format(tgtLang, t))
+		for ; ti < len(moved) && moved[ti].At < t.End; ti++ {
+			moved[ti].At = b.Len()
+		}
 		last = t.End
 	}
 	if len(found) != len(change) {
-		return "", false, false
+		return "", nil, false, false
+	}
+	shift := b.Len() - last
+	for ; ti < len(moved); ti++ {
+		moved[ti].At += shift
 	}
 	b.WriteString(target[last:])
-	return b.String(), true, true
+	return b.String(), moved, true, true
 }

@@ -1,8 +1,11 @@
 package tm
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/trad-project/trad/segments"
 )
 
 func TestFindNumbers(t *testing.T) {
@@ -23,6 +26,12 @@ func TestFindNumbers(t *testing.T) {
 		{"fr", "Liste : 1, 2 et 3.", []string{"1", "2", "3"}},
 		{"en", "Version 007 costs 0.50.", []string{"7", "0.5"}},
 		{"fr", "Aucun nombre ici.", nil},
+		// The languages tm and qa disagreed on (issue 15), by CLDR.
+		{"nn", "Renta på 3,5 %.", []string{"3.5"}},
+		{"id", "Suku bunga 3,5 % dan 4.000 orang.", []string{"3.5", "4000"}},
+		{"vi", "Lãi suất 3,5 %.", []string{"3.5"}},
+		{"de-CH", "Der Satz ist 3.5 % bei 4’000 Leuten.", []string{"3.5", "4000"}},
+		{"fr", "Un écart de 4 000 euros.", []string{"4000"}},
 	}
 	for _, tt := range tests {
 		nums := findNumbers(tt.text, tt.lang)
@@ -57,7 +66,7 @@ func TestSubstituteNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, subst, ok := substituteNumbers(findNumbers(tt.newSrc, "fr"), findNumbers(tt.oldSrc, "fr"), tt.oldTgt, "en")
+			got, _, subst, ok := substituteNumbers(findNumbers(tt.newSrc, "fr"), findNumbers(tt.oldSrc, "fr"), tt.oldTgt, "en", nil)
 			if ok != tt.wantOK || subst != tt.wantSubst || (ok && got != tt.want) {
 				t.Errorf("got (%q, %v, %v), want (%q, %v, %v)", got, subst, ok, tt.want, tt.wantSubst, tt.wantOK)
 			}
@@ -65,10 +74,47 @@ func TestSubstituteNumbers(t *testing.T) {
 	}
 }
 
+// A large number grouped in the source is grouped the target language's
+// way (CLDR via numfmt) when the target's number was not grouped.
+func TestSubstituteGroupsByLocale(t *testing.T) {
+	tests := []struct{ tgtLang, want string }{
+		{"fr", "Il y a 12\u202f000\u202f000 habitants."},
+		{"de", "Il y a 12.000.000 habitants."},
+		{"nn", "Il y a 12\u00a0000\u00a0000 habitants."},
+		{"en", "Il y a 12,000,000 habitants."},
+	}
+	for _, tt := range tests {
+		got, _, _, ok := substituteNumbers(findNumbers("There are 12,000,000 people.", "en"), findNumbers("There are 40 people.", "en"), "Il y a 40 habitants.", tt.tgtLang, nil)
+		if !ok || got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.tgtLang, got, tt.want)
+		}
+	}
+}
+
 func TestSubstituteIntoFrench(t *testing.T) {
-	got, subst, ok := substituteNumbers(findNumbers("The rate is 12.75%.", "en"), findNumbers("The rate is 3.5%.", "en"), "Le taux est de 3,5 %.", "fr")
+	got, _, subst, ok := substituteNumbers(findNumbers("The rate is 12.75%.", "en"), findNumbers("The rate is 3.5%.", "en"), "Le taux est de 3,5 %.", "fr", nil)
 	if !ok || !subst || got != "Le taux est de 12,75 %." {
 		t.Errorf("got (%q, %v, %v), want Le taux est de 12,75 %%.", got, subst, ok)
+	}
+}
+
+// Tags of the target move with the text a substitution lengthens or
+// shortens; a tag inside a replaced number goes to its end.
+func TestSubstituteMovesTags(t *testing.T) {
+	tag := func(at, id int, k segments.TagKind) segments.Tag { return segments.Tag{At: at, ID: id, Kind: k} }
+	o, c := segments.TagOpen, segments.TagClose
+	// "Up **5** to 12,000 people." -> "Up **1500** to 7 people." (the
+	// target's 5 is not grouped, so neither is 1500)
+	tgt := "Up 5 to 12,000 people."
+	tags := []segments.Tag{tag(3, 1, o), tag(4, 1, c), tag(8, 2, o), tag(10, 3, o), tag(14, 2, c), tag(22, 4, segments.TagPlaceholder)}
+	got, moved, subst, ok := substituteNumbers(findNumbers("De 1 500 à 7 personnes.", "fr"), findNumbers("De 5 à 12 000 personnes.", "fr"), tgt, "en", tags)
+	want := "Up 1500 to 7 people."
+	wantTags := []segments.Tag{tag(3, 1, o), tag(7, 1, c), tag(11, 2, o), tag(12, 3, o), tag(12, 2, c), tag(20, 4, segments.TagPlaceholder)}
+	if !ok || !subst || got != want || !slices.Equal(moved, wantTags) {
+		t.Errorf("got %q %v, want %q %v", got, moved, want, wantTags)
+	}
+	if tags[1].At != 4 {
+		t.Error("the tags passed in were changed in place")
 	}
 }
 

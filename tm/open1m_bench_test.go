@@ -8,18 +8,22 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/trad-project/trad/internal/cputime"
 	"github.com/trad-project/trad/internal/safefile"
 )
 
-// BenchmarkOpen1M opens a 1,000,000-unit TMX file in a fresh process (a
-// helper run of this test binary) and reports the time until the memory is
-// complete, the time until the first units can be looked up (loading
-// indexes batches as it goes), and the process's peak RSS (VmHWM).
+// BenchmarkOpen1M opens a 1,000,000-unit TMX file in fresh processes (a
+// helper run of this test binary) with an index folder: the first open
+// reads the TMX file and writes its index (cold-*), the second reads the
+// index (the figures without a prefix: what every later open costs). It
+// reports the time until the memory is complete, the time until a first
+// lookup is answered, and the process's peak RSS (VmHWM).
 func BenchmarkOpen1M(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "1m.tmx")
 	units := zipfUnits(1_000_000, 1)
@@ -28,39 +32,53 @@ func BenchmarkOpen1M(b *testing.B) {
 	}
 	units = nil
 	for b.Loop() {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestOpenHelper$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "TM_OPEN_HELPER="+path)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			b.Fatalf("%v\n%s", err, out)
-		}
-		vals := map[string]float64{}
-		sc := bufio.NewScanner(bytes.NewReader(out))
-		for sc.Scan() {
-			if k, v, ok := strings.Cut(sc.Text(), "="); ok {
-				if f, err := strconv.ParseFloat(v, 64); err == nil {
-					vals[k] = f
-				}
-			}
-		}
-		if vals["units"] != 1_000_000 {
-			b.Fatalf("helper output:\n%s", out)
-		}
-		b.ReportMetric(vals["first-s"], "first-lookup-s")
-		b.ReportMetric(vals["open-s"], "open-s")
-		b.ReportMetric(vals["rss-mb"], "peak-RSS-MB")
+		dir := b.TempDir()
+		cold := openHelper(b, path, dir)
+		warm := openHelper(b, path, dir)
+		b.ReportMetric(cold["open-s"], "cold-open-s")
+		b.ReportMetric(cold["rss-mb"], "cold-peak-RSS-MB")
+		b.ReportMetric(warm["first-s"], "first-lookup-s")
+		b.ReportMetric(warm["open-s"], "open-s")
+		b.ReportMetric(warm["cpu-s"], "open-cpu-s")
+		b.ReportMetric(warm["rss-mb"], "peak-RSS-MB")
+		b.ReportMetric(warm["heap-mb"], "live-heap-MB")
 	}
 }
 
+// openHelper runs TestOpenHelper on path with the index folder dir and
+// returns its figures.
+func openHelper(b *testing.B, path, dir string) map[string]float64 {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenHelper$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "TM_OPEN_HELPER="+path, "TM_INDEX_DIR="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	vals := map[string]float64{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), "="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				vals[k] = f
+			}
+		}
+	}
+	if vals["units"] != 1_000_000 {
+		b.Fatalf("helper output:\n%s", out)
+	}
+	return vals
+}
+
 // TestOpenHelper is not a test: BenchmarkOpen1M runs it in a process of
-// its own to open $TM_OPEN_HELPER.
+// its own to open $TM_OPEN_HELPER, with the index folder $TM_INDEX_DIR.
 func TestOpenHelper(t *testing.T) {
 	path := os.Getenv("TM_OPEN_HELPER")
 	if path == "" {
 		t.Skip("helper process only")
 	}
-	t0 := time.Now()
+	t0, c0 := time.Now(), cputime.Used()
 	m := New("fr", "en")
+	m.SetIndexDir(os.Getenv("TM_INDEX_DIR"))
 	first := make(chan time.Duration, 1)
 	go func() {
 		for m.Len() == 0 {
@@ -72,8 +90,12 @@ func TestOpenHelper(t *testing.T) {
 	if w := m.LoadFile(path); len(w) > 0 {
 		t.Fatal(w)
 	}
-	open := time.Since(t0)
-	fmt.Printf("units=%d\nfirst-s=%.2f\nopen-s=%.2f\nrss-mb=%.0f\n", m.Len(), (<-first).Seconds(), open.Seconds(), peakRSSMB())
+	open, cpu := time.Since(t0), cputime.Used()-c0
+	rss := peakRSSMB()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("units=%d\nfirst-s=%.2f\nopen-s=%.2f\ncpu-s=%.2f\nrss-mb=%.0f\nheap-mb=%.0f\n", m.Len(), (<-first).Seconds(), open.Seconds(), cpu.Seconds(), rss, float64(ms.HeapAlloc)/(1<<20))
 }
 
 // peakRSSMB is the process's peak resident set (VmHWM) in MiB, 0 where

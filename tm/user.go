@@ -47,7 +47,8 @@ func DocumentUnits(doc *segments.Document, origin string) []Unit {
 	return out
 }
 
-// SegmentUnit returns segment i of doc as a memory unit, and false when the
+// SegmentUnit returns segment i of doc as a memory unit, with its tags
+// (wrapping pairs included) and the codes they name, and false when the
 // segment is not confirmed or has no target.
 func SegmentUnit(doc *segments.Document, i int, origin string) (Unit, bool) {
 	s := doc.Segments[i]
@@ -55,12 +56,14 @@ func SegmentUnit(doc *segments.Document, i int, origin string) (Unit, bool) {
 		return Unit{}, false
 	}
 	ctx := SegmentContext(doc, i)
-	return Unit{
+	u := Unit{
 		Source: s.Source, Target: s.Target,
 		SourceLang: doc.SourceLang.String(), TargetLang: doc.TargetLang.String(),
 		Origin: origin, Created: s.Changed, Changed: s.Changed,
 		Prev: ctx.Prev, Next: ctx.Next, HasContext: true,
-	}, true
+	}
+	u.SourceTags, u.TargetTags, u.Codes = segmentTags(doc, &doc.Segments[i], true)
+	return u, true
 }
 
 // SegmentContext returns the sources of the segments around segment i, the

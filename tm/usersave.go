@@ -224,11 +224,13 @@ func readUserTMX(path, src, tgt string) ([]Unit, error) {
 		}
 		prev, hasPrev := tu.Props["prev"]
 		next, hasNext := tu.Props["next"]
-		units = append(units, Unit{
+		u := Unit{
 			Source: tu.Variants[sk], Target: tu.Variants[tk], SourceLang: sk, TargetLang: tk,
 			Origin: path, Created: tu.Created, Changed: tu.Changed,
 			Prev: prev, Next: next, HasContext: hasPrev && hasNext,
-		})
+		}
+		u.SourceTags, u.TargetTags, u.Codes = unitTags(tu, sk, tk)
+		units = append(units, u)
 		return nil
 	})
 	if err != nil {
@@ -254,7 +256,7 @@ func twoLangs(v map[string]string) (string, string) {
 
 // writeUserTMX writes units with bitext's unit writer: each unit's
 // languages as props (so compaction reads back which is the source), its
-// neighbours as OmegaT's prev/next props.
+// neighbours as OmegaT's prev/next props, its tags as TMX level 2.
 func writeUserTMX(w io.Writer, srcLang string, units []Unit) error {
 	tw := bitext.NewTMXWriter(w, srcLang, bitext.Options{ToolVersion: "tm", Now: time.Now()})
 	for _, u := range units {
@@ -265,6 +267,12 @@ func writeUserTMX(w io.Writer, srcLang string, units []Unit) error {
 		}
 		if u.HasContext {
 			tu.Props["prev"], tu.Props["next"] = u.Prev, u.Next
+		}
+		if len(u.SourceTags)+len(u.TargetTags) > 0 {
+			tu.Tags = map[string][]bitext.TMXTag{
+				u.SourceLang: bitext.TMXTags(u.SourceTags, u.Codes),
+				u.TargetLang: bitext.TMXTags(u.TargetTags, u.Codes),
+			}
 		}
 		if err := tw.Write(tu); err != nil {
 			return err

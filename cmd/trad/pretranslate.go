@@ -104,12 +104,15 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 		if seg.Status != segments.StatusNew || strings.TrimSpace(seg.Target) != "" {
 			continue
 		}
-		best := m.Lookup(seg.Source, tm.SegmentContext(doc, i), o.Min, 1)
+		// With its tags: a unit of the same text with other tags is 99 %,
+		// never taken at the default --min 100.
+		tags, codes := tm.SegmentTags(doc, i)
+		best := m.LookupTagged(seg.Source, tags, codes, tm.SegmentContext(doc, i), o.Min, 1)
 		if len(best) == 0 {
 			empty++
 			continue
 		}
-		doc.SetDraft(i, best[0].Target, segments.OriginTM, now)
+		doc.SetDraftTagged(i, best[0].Target, tm.MatchTags(doc, i, best[0]), segments.OriginTM, now)
 		if best[0].Score >= 100 {
 			exact++
 		} else {

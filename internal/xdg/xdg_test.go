@@ -29,3 +29,16 @@ func TestDirs(t *testing.T) {
 		})
 	}
 }
+
+func TestCacheDir(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CACHE_HOME", "/cache")
+	if got := CacheDir(); got != "/cache/trad" {
+		t.Errorf("CacheDir() = %q", got)
+	}
+	t.Setenv("XDG_CACHE_HOME", "")
+	if got := CacheDir(); got != filepath.Join(home, ".cache", "trad") {
+		t.Errorf("CacheDir() = %q", got)
+	}
+}
