@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 )
 
@@ -97,7 +98,7 @@ func (s *matchStore) setMemory(mem *tm.Memory) {
 
 // request returns a command looking segment seg up, or nil when its matches
 // are known or on their way.
-func (s *matchStore) request(seg int, src string, ctx tm.Context, minScore int) tea.Cmd {
+func (s *matchStore) request(seg int, src string, tags []segments.Tag, codes []segments.Code, ctx tm.Context, minScore int) tea.Cmd {
 	if s.mem == nil || s.known(seg) {
 		return nil
 	}
@@ -113,6 +114,9 @@ func (s *matchStore) request(seg int, src string, ctx tm.Context, minScore int) 
 	// One more than shown: a match equal to the segment's own translation
 	// is hidden (see shownMatches).
 	return func() tea.Msg {
+		if len(tags) > 0 {
+			return matchesMsg{seg: seg, ver: ver, matches: mem.LookupTagged(src, tags, codes, ctx, minScore, maxShownMatches+1)}
+		}
 		return matchesMsg{seg: seg, ver: ver, matches: mem.Lookup(src, ctx, minScore, maxShownMatches+1)}
 	}
 }

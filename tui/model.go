@@ -483,7 +483,14 @@ func (m *Model) afterUpdate() tea.Cmd {
 		// than the look-up.
 		ctx = tm.Context{}
 	}
-	mcmd := m.matches.request(m.cur, seg.Source, ctx, m.cfg.TM.MinScore)
+	var tags []segments.Tag
+	var codes []segments.Code
+	if !m.matches.known(m.cur) {
+		// A tagged segment is looked up with its tags (tm.LookupTagged
+		// scores them).
+		tags, codes = tm.SegmentTags(m.doc, m.cur)
+	}
+	mcmd := m.matches.request(m.cur, seg.Source, tags, codes, ctx, m.cfg.TM.MinScore)
 	if m.finder == nil {
 		return mcmd
 	}

@@ -66,9 +66,7 @@ func (m *Model) useMatch(n int, replace bool) tea.Cmd {
 		}
 		return m.flash(fmt.Sprintf("no match %d for this segment", n+1))
 	}
-	// The memory keeps plain text: the match's text goes in without tags
-	// (the translator inserts them with ctrl+t / alt+t).
-	t := untagged(sanitize(ms[n].Target))
+	t := m.matchText(m.cur, ms[n])
 	if replace {
 		m.editor.replace(t)
 	} else {
@@ -102,7 +100,7 @@ func (m *Model) maybeAutoInsert(seg int) tea.Cmd {
 	if len(ms) == 0 || ms[0].Score < 100 {
 		return nil
 	}
-	m.editor.replace(untagged(sanitize(ms[0].Target)))
+	m.editor.replace(m.matchText(seg, ms[0]))
 	m.usedMatch = m.editor.value()
 	return tea.Batch(m.typed(), m.flash(fmt.Sprintf("exact match inserted (%s); ctrl+z removes it", scoreLabel(ms[0]))))
 }
@@ -199,4 +197,18 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	return m.wireUpdate(msg)
+}
+
+// matchText is match mt's target as the editor holds it for segment i:
+// the match's tags mapped onto the segment's codes (tm.MatchTags: the
+// second bold of the match is the segment's second bold), as tag runes;
+// tags with no counterpart are left out (ctrl+t / alt+t insert the
+// segment's). A target that cleaning for the screen changed goes in
+// without tags (their offsets would be wrong).
+func (m *Model) matchText(i int, mt tm.Match) string {
+	t := untagged(sanitize(mt.Target))
+	if t != mt.Target {
+		return t
+	}
+	return encodeTags(t, tm.MatchTags(m.doc, i, mt))
 }
