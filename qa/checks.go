@@ -123,8 +123,9 @@ func matchTermAt(toks []glossary.Token, i int, term []glossary.Token) bool {
 func sameWord(t, w glossary.Token) bool {
 	if glossary.AllCaps(w.Text) {
 		// "US" is not satisfied by the pronoun "us": acronyms match only
-		// as written, as in the glossary matcher.
-		return t.Text == w.Text
+		// as written, as in the glossary matcher, or with the lower-case
+		// plural s ("MPs", "NGOs").
+		return t.Text == w.Text || t.Text == w.Text+"s"
 	}
 	if t.Fold == w.Fold || t.Stem == w.Stem {
 		return true
@@ -160,8 +161,11 @@ func (c *checker) checkGlossary() {
 	toks := c.targetTokens()
 	var srcNums []Number // computed only for a scale word
 	var srcStems map[string]bool
+	// One warning per entry: a term written twice in the source ("10
+	// députés … 12 députés") is one missing rendering, not two.
+	reported := map[*glossary.Entry]bool{}
 	for _, h := range c.hits {
-		if len(h.Targets) == 0 || h.Entry != nil && h.Entry.General {
+		if len(h.Targets) == 0 || h.Entry != nil && (h.Entry.General || reported[h.Entry]) {
 			continue
 		}
 		if c.isScaleTerm(h.Text) {
@@ -193,6 +197,9 @@ func (c *checker) checkGlossary() {
 			alts = append(alts, quote(term))
 		}
 		c.add(CheckGlossary, fmt.Sprintf("%s: expected %s in target", quote(h.Text), strings.Join(alts, " or ")), 0, 0)
+		if h.Entry != nil {
+			reported[h.Entry] = true
+		}
 	}
 }
 

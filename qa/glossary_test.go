@@ -24,6 +24,7 @@ func TestGlossaryCheck(t *testing.T) {
 		{"plural fr-en", "fr", "en", "Les plateformes dominent.", "Platforms dominate.", ""},
 		{"inflected target fr-en", "fr", "en", "La puce est petite.", "The chips are small.", ""},
 		{"missing fr-en", "fr", "en", "Les plateformes dominent.", "Websites dominate.", "glossary"},
+		{"missing twice, one warning fr-en", "fr", "en", "Les plateformes dominent les plateformes.", "Websites dominate websites.", "glossary"},
 		{"missing one of two fr-en", "fr", "en", "Une puce pour l'intelligence artificielle.", "A chip for machine learning.", "glossary"},
 		{"exact en-fr", "en", "fr", "Supply chains are breaking.", "Les chaînes d'approvisionnement se rompent.", ""},
 		{"plural en-fr", "en", "fr", "New tariffs on chips.", "De nouveaux droits de douane sur les puces.", ""},
@@ -55,6 +56,16 @@ func TestHasTerm(t *testing.T) {
 	}
 	if hasTerm(en.Tokens("Tell us more."), en.Tokens("US")) {
 		t.Error(`"US" found in "Tell us more."`)
+	}
+	// An acronym's plural is written with a lower-case s: "MPs", "NGOs".
+	for _, text := range []string{"75 MPs will refer it.", "Two NGOs left."} {
+		term := map[bool]string{true: "MP", false: "NGO"}[strings.Contains(text, "MP")]
+		if !hasTerm(en.Tokens(text), en.Tokens(term)) {
+			t.Errorf("%q not found in %q", term, text)
+		}
+	}
+	if hasTerm(en.Tokens("The USS Nimitz."), en.Tokens("US")) {
+		t.Error(`"US" found in "USS"`)
 	}
 	if hasTerm(toks, nil) {
 		t.Error("an empty term matched")
