@@ -140,7 +140,7 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 	case FormatHTML:
 		for i := range blocks {
 			if b := &blocks[i]; b.kind != KindCode {
-				b.text, b.codes, b.tags = markdownInline(Normalize(b.text), nil)
+				b.text, b.codes, b.tags, b.plain = htmlInline(Normalize(b.text))
 			}
 		}
 	case FormatMarkdown:
@@ -226,6 +226,7 @@ type rawBlock struct {
 	// in text (which holds no markup then).
 	codes []Code
 	tags  []Tag
+	plain bool // text is plain, not Markdown (Block.Plain)
 }
 
 // build sets d's blocks and segments from blocks. Large documents are
@@ -275,7 +276,7 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			continue
 		}
 		bi := len(d.Blocks)
-		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments), Codes: rb.codes}
+		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments), Codes: rb.codes, Plain: rb.plain}
 		for _, s := range spans[i] {
 			d.Segments = append(d.Segments, Segment{
 				Index: len(d.Segments), Block: bi,

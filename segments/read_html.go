@@ -51,8 +51,24 @@ type htmlWalker struct {
 
 func (w *htmlWalker) add(b rawBlock) {
 	if strings.TrimSpace(strings.ReplaceAll(b.text, "<br>", "")) != "" { // a <br> alone is no paragraph
+		if b.kind != KindCode {
+			b.text = escapeBlockStart(b.text)
+		}
 		w.blocks = append(w.blocks, b)
 	}
+}
+
+// htmlInline reads md, the Markdown htmlArticle wrote for one block, into
+// plain text — the page's characters, without Markdown's escapes — codes
+// and tags. plain is false when md could not be read: the block then keeps
+// its Markdown, written back as it is.
+func htmlInline(md string) (text string, codes []Code, tags []Tag, plain bool) {
+	text, codes, tags, ok := markdownInlineOK(md, nil)
+	if !ok {
+		return md, nil, nil, false
+	}
+	text, tags = unescapeMarkdown(text, tags)
+	return text, codes, tags, true
 }
 
 // walk turns the block elements under n into blocks.
@@ -186,10 +202,13 @@ func sameEffect(a, b *html.Node) bool {
 		inlineWrap(a) == inlineWrap(b) && attr(a, "href") == attr(b, "href")
 }
 
-// inlineWrap is the Markdown delimiter of an emphasis element, or "link"
-// for a link, "" otherwise.
+// inlineWrap is the Markdown delimiter of an emphasis element, "link" for
+// a link, the opening HTML tag ("<u>") of a formatting element Markdown
+// has no syntax for, "" otherwise.
 func inlineWrap(n *html.Node) string {
 	switch n.DataAtom {
+	case atom.U, atom.S, atom.Del, atom.Ins, atom.Sub, atom.Sup, atom.Mark:
+		return "<" + n.Data + ">"
 	case atom.Strong, atom.B:
 		return "**"
 	case atom.Em, atom.I:
@@ -209,7 +228,7 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 	}
 	switch {
 	case n.Type == html.TextNode:
-		b.WriteString(mdEscape(n.Data))
+		b.WriteString(escapeBang(mdEscape(n.Data)))
 		return
 	case n.Type != html.ElementNode:
 		return
@@ -219,7 +238,7 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		b.WriteString("<br>")
 	case atom.Img:
 		if src := attr(n, "src"); src != "" {
-			fmt.Fprintf(b, "![%s](<%s>)", mdEscape(attr(n, "alt")), strings.ReplaceAll(src, ">", "%3E"))
+			fmt.Fprintf(b, "![%s](<%s>)", mdEscape(attr(n, "alt")), mdDest(src))
 		}
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		if t := textOf(n); strings.TrimSpace(t) != "" {
@@ -242,11 +261,19 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		case wrap == "" || core == "":
 			b.WriteString(lead + core + trail) // formatting that changes nothing
 		case wrap == "link":
-			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, strings.ReplaceAll(attr(n, "href"), ">", "%3E"), trail)
+			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, mdDest(attr(n, "href")), trail)
+		case strings.HasPrefix(wrap, "<"):
+			fmt.Fprintf(b, "%s%s%s</%s%s", lead, wrap, core, wrap[1:], trail)
 		default:
 			fmt.Fprintf(b, "%s%s%s%s%s", lead, wrap, core, wrap, trail)
 		}
 	}
+}
+
+// mdDest writes a URL as the inside of a Markdown link destination in
+// angle brackets, which holds no angle bracket and no line end.
+func mdDest(u string) string {
+	return strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D").Replace(u)
 }
 
 // codeSpan writes s as a Markdown code span, its fence longer than any
@@ -257,21 +284,4 @@ func codeSpan(s string) string {
 		return f + " " + s + " " + f
 	}
 	return f + s + f
-}
-
-// mdEscape escapes the characters of plain text that Markdown would read
-// as inline markup.
-func mdEscape(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>!&") {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
