@@ -22,7 +22,15 @@ const FormatHTML = "html"
 // Markdown so that markdownInline turns the inline formatting into codes,
 // and the page's language (<html lang>, "" when absent).
 func htmlArticle(page []byte, name string) ([]rawBlock, string, error) {
-	art, err := readability.FromReader(bytes.NewReader(page), nil)
+	// page is already decoded (decode: UTF-8 or Windows-1252) and
+	// normalised: readability.FromReader would guess its charset again
+	// and, on a short page, take UTF-8 for Windows-1252 ("tÃªte").
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: reading the page: %w", name, err)
+	}
+	parser := readability.NewParser()
+	art, err := parser.ParseAndMutate(root, nil)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: no article found in the page: %w", name, err)
 	}
