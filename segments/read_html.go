@@ -84,7 +84,7 @@ func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
 	var inline []*html.Node // inline content met directly in a container
 	flush := func() {
 		if len(inline) > 0 {
-			w.add(rawBlock{kind: textKind(c), level: c.depth, text: inlineMarkdown(inline)})
+			w.add(rawBlock{kind: textKind(c), level: c.depth, text: blockMarkdown(inline)})
 			inline = inline[:0]
 		}
 	}
@@ -97,9 +97,9 @@ func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
 		switch ch.DataAtom {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			level, _ := strconv.Atoi(ch.Data[1:])
-			w.add(rawBlock{kind: KindHeading, level: level, text: inlineMarkdown(children(ch))})
+			w.add(rawBlock{kind: KindHeading, level: level, text: blockMarkdown(children(ch))})
 		case atom.P, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption:
-			w.add(rawBlock{kind: textKind(c), level: c.depth, text: inlineMarkdown(children(ch))})
+			w.add(rawBlock{kind: textKind(c), level: c.depth, text: blockMarkdown(children(ch))})
 		case atom.Ul, atom.Ol:
 			w.list(ch, c)
 		case atom.Blockquote:
@@ -185,12 +185,42 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// blockMarkdown writes the inline nodes of one block as Markdown, its
+// emphasis as ** and *; when that Markdown would not read back as the
+// page's formatting (<b><b><i>0</i>0</b></b> gives delimiter runs that
+// CommonMark pairs otherwise, a literal "**" in the text), its formatting
+// elements are written as HTML tags instead, which read back as written.
+func blockMarkdown(nodes []*html.Node) string {
+	md := inlineMarkdown(nodes, false)
+	if text, _, _, ok := markdownInlineOK(escapeBlockStart(Normalize(md)), nil); ok && !bareMarkup(text) {
+		return md
+	}
+	return inlineMarkdown(nodes, true)
+}
+
+// bareMarkup reports whether text, read from Markdown written by
+// inlineMarkdown, has an emphasis, link or code character that is not
+// escaped: one of its own delimiters that did not pair.
+func bareMarkup(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\\':
+			i++
+		case '*', '_', '[', ']', '`':
+			return true
+		}
+	}
+	return false
+}
+
 // inlineMarkdown writes inline HTML nodes as one line of Markdown: strong
 // and b as **…**, em and i as *…*, links as [text](href), code as a code
-// span, images as ![alt](src), br as <br>; other elements by their text.
+// span, images as ![alt](src), br as <br>, formatting Markdown has no
+// syntax for (<u>, <sub>…) as HTML tags; other elements by their text.
+// With tags, emphasis and links are HTML tags too (<b>…</b>, <a href>).
 // Formatting that changes nothing (an empty <strong> </strong>) is dropped
 // and adjacent elements with the same effect are merged.
-func inlineMarkdown(nodes []*html.Node) string {
+func inlineMarkdown(nodes []*html.Node, tags bool) string {
 	var b strings.Builder
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
@@ -200,7 +230,7 @@ func inlineMarkdown(nodes []*html.Node) string {
 			i++
 			group = append(group, nodes[i])
 		}
-		writeInline(&b, n, group)
+		writeInline(&b, n, group, tags)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
@@ -229,7 +259,7 @@ func inlineWrap(n *html.Node) string {
 	return ""
 }
 
-func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
+func writeInline(b *strings.Builder, n *html.Node, group []*html.Node, tags bool) {
 	var inner []*html.Node
 	for _, g := range group {
 		inner = append(inner, children(g)...)
@@ -254,7 +284,7 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		}
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button:
 	default:
-		text := inlineMarkdown(inner)
+		text := inlineMarkdown(inner, tags)
 		wrap := inlineWrap(n)
 		// inlineMarkdown collapsed the spaces: keep one at each end.
 		lead, trail := "", ""
@@ -268,10 +298,12 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		switch {
 		case wrap == "" || core == "":
 			b.WriteString(lead + core + trail) // formatting that changes nothing
+		case wrap == "link" && tags:
+			fmt.Fprintf(b, `%s<a href="%s">%s</a>%s`, lead, htmlAttr.Replace(attr(n, "href")), core, trail)
 		case wrap == "link":
 			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, mdDest(attr(n, "href")), trail)
-		case strings.HasPrefix(wrap, "<"):
-			fmt.Fprintf(b, "%s%s%s</%s%s", lead, wrap, core, wrap[1:], trail)
+		case tags || strings.HasPrefix(wrap, "<"):
+			fmt.Fprintf(b, "%s<%s>%s</%s>%s", lead, n.Data, core, n.Data, trail)
 		default:
 			fmt.Fprintf(b, "%s%s%s%s%s", lead, wrap, core, wrap, trail)
 		}
@@ -283,6 +315,9 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 func mdDest(u string) string {
 	return strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D").Replace(u)
 }
+
+// htmlAttr writes a URL as a double-quoted attribute value on one line.
+var htmlAttr = strings.NewReplacer(`"`, "%22", "\n", "%0A", "\r", "%0D")
 
 // codeSpan writes s as a Markdown code span, its fence longer than any
 // backtick run inside.

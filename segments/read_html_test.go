@@ -3,9 +3,11 @@ package segments
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -136,6 +138,7 @@ func FuzzReadHTML(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(string(page))
+	f.Add(`<p># a <u>*</u>_ [b]&amp;lt; 1. <a href="x">!</a>!<a href="y">c</a> \ ` + "`" + `</p><p>- d</p>`)
 	f.Add(`<html lang="en"><body><p>a <b>b <i>c</b> d</i> <a href="x>y">e</a><br><br><code>` + "`" + `</code></p></body></html>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		doc, _, err := Read(strings.NewReader(page), ReadOptions{Format: FormatHTML, Tags: true})
@@ -144,6 +147,23 @@ func FuzzReadHTML(f *testing.F) {
 		}
 		if err := doc.Check(); err != nil {
 			t.Fatalf("inconsistent document: %v", err)
+		}
+		// A plain block's Markdown reads back as its text and codes: no
+		// character of the page is lost to, or taken for, Markdown. (The
+		// space standing for a line break between segments is the
+		// segmentation's: spaces are left out of the comparison.)
+		for bi := range doc.Blocks {
+			b := &doc.Blocks[bi]
+			if !b.Plain {
+				continue
+			}
+			md := doc.BlockSourceMarkup(bi)
+			text, codes, tags, plain := htmlInline(md)
+			want := strings.ReplaceAll(doc.BlockSourceLabels(bi), " ", "")
+			got := strings.ReplaceAll(LabelTagged(text, tags, codes), " ", "")
+			if !plain || got != want || !slices.Equal(codes, b.Codes) {
+				t.Fatalf("block %d: %q written as %q, read back as %q (%v)", bi, want, md, got, plain)
+			}
 		}
 	})
 }
@@ -171,6 +191,8 @@ func TestReadHTMLPlainText(t *testing.T) {
 		{`AT&amp;T &amp; co`, `AT&T & co`, "", `AT&T & co`},
 		{`Oui!<a href="https://a.fr/x">lien</a>`, `Oui!lien`, `Oui!‹a1›lien‹/a1›`, `Oui\![lien](<https://a.fr/x>)`},
 		{`le <u>chat</u> dort`, `le chat dort`, `le ‹x1›chat‹/x1› dort`, `le <u>chat</u> dort`},
+		// Markdown would pair these delimiter runs otherwise: HTML tags.
+		{`<b><b><i>un</i>deux</b></b> trois`, `undeux trois`, `‹b1›‹b2›‹i3›un‹/i3›deux‹/b2›‹/b1› trois`, `<b><b><i>un</i>deux</b></b> trois`},
 		{`CO<sub>2</sub> et <b>x<sup>2</sup></b>`, `CO2 et x2`, `CO‹x1›2‹/x1› et ‹b2›x‹x3›2‹/x3›‹/b2›`, `CO<sub>2</sub> et **x<sup>2</sup>**`},
 	}
 	for _, tt := range tests {
@@ -204,5 +226,41 @@ func TestReadHTMLPlainText(t *testing.T) {
 			t.Errorf("%s: Markdown %q reads back as %q %+v", tt.html, md, text, codes)
 		}
 		checkInvariants(t, doc)
+	}
+}
+
+// A translator's target in a web page's block is plain text too: a typed
+// "<" or "*" is escaped when the block is written as Markdown, read back
+// from that Markdown as typed, and the block stays plain in the project
+// file.
+func TestHTMLTargetPlain(t *testing.T) {
+	page := `<html lang="fr"><body><article><p>Le <b>chat</b> &lt; le chien.</p></article></body></html>`
+	doc, _, err := Read(strings.NewReader(page), ReadOptions{Format: FormatHTML, Tags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.UpdateTagged(0, "The cat < the *dog*.", []Tag{{4, 1, TagOpen}, {7, 1, TagClose}}, StatusTranslated, OriginTyped, time.Now())
+	pp := filepath.Join(t.TempDir(), "page.trad.json")
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Load(pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, s := &got.Blocks[0], &got.Segments[0]
+	if !b.Plain {
+		t.Fatal("the block is no longer plain after save and load")
+	}
+	const md = `The **cat** \< the \*dog\*.`
+	if m := b.TargetMarkup(s); m != md {
+		t.Errorf("target Markdown %q, want %q", m, md)
+	}
+	if l := b.TargetLabels(s); l != "The ‹b1›cat‹/b1› < the *dog*." {
+		t.Errorf("target shown as %q", l)
+	}
+	text, tags, ok := b.ParseTargetMarkup(s, md)
+	if !ok || text != s.Target || tagsKey(tags) != tagsKey(s.TargetTags) {
+		t.Errorf("%q read back as %q %v (%v)", md, text, tags, ok)
 	}
 }
