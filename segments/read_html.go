@@ -3,6 +3,7 @@ package segments
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -191,11 +192,11 @@ func textOf(n *html.Node) string {
 // CommonMark pairs otherwise, a literal "**" in the text), its formatting
 // elements are written as HTML tags instead, which read back as written.
 func blockMarkdown(nodes []*html.Node) string {
-	md := inlineMarkdown(nodes, false)
+	md := inlineWriter{}.markdown(nodes)
 	if text, _, _, ok := markdownInlineOK(escapeBlockStart(Normalize(md)), nil); ok && !bareMarkup(text) {
 		return md
 	}
-	return inlineMarkdown(nodes, true)
+	return inlineWriter{tags: true}.markdown(nodes)
 }
 
 // bareMarkup reports whether text, read from Markdown written by
@@ -213,14 +214,21 @@ func bareMarkup(text string) bool {
 	return false
 }
 
-// inlineMarkdown writes inline HTML nodes as one line of Markdown: strong
+// inlineWriter writes inline HTML nodes as Markdown (markdown).
+type inlineWriter struct {
+	tags bool     // emphasis and links as HTML tags (blockMarkdown)
+	in   []string // the wraps (inlineWrap) of the enclosing elements
+}
+
+// markdown writes inline HTML nodes as one line of Markdown: strong
 // and b as **…**, em and i as *…*, links as [text](href), code as a code
 // span, images as ![alt](src), br as <br>, formatting Markdown has no
 // syntax for (<u>, <sub>…) as HTML tags; other elements by their text.
 // With tags, emphasis and links are HTML tags too (<b>…</b>, <a href>).
 // Formatting that changes nothing (an empty <strong> </strong>) is dropped
-// and adjacent elements with the same effect are merged.
-func inlineMarkdown(nodes []*html.Node, tags bool) string {
+// and so is an element inside one of the same effect (<b><b>x</b></b>);
+// adjacent elements with the same effect are merged.
+func (w inlineWriter) markdown(nodes []*html.Node) string {
 	var b strings.Builder
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
@@ -230,7 +238,7 @@ func inlineMarkdown(nodes []*html.Node, tags bool) string {
 			i++
 			group = append(group, nodes[i])
 		}
-		writeInline(&b, n, group, tags)
+		w.write(&b, n, group)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
@@ -259,7 +267,7 @@ func inlineWrap(n *html.Node) string {
 	return ""
 }
 
-func writeInline(b *strings.Builder, n *html.Node, group []*html.Node, tags bool) {
+func (w inlineWriter) write(b *strings.Builder, n *html.Node, group []*html.Node) {
 	var inner []*html.Node
 	for _, g := range group {
 		inner = append(inner, children(g)...)
@@ -284,8 +292,15 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node, tags bool
 		}
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button:
 	default:
-		text := inlineMarkdown(inner, tags)
 		wrap := inlineWrap(n)
+		if wrap != "link" && slices.Contains(w.in, wrap) {
+			wrap = "" // <b> inside <b> changes nothing
+		}
+		sub := w
+		if wrap != "" {
+			sub.in = append(slices.Clip(w.in), wrap)
+		}
+		text := sub.markdown(inner)
 		// inlineMarkdown collapsed the spaces: keep one at each end.
 		lead, trail := "", ""
 		if t := textOf(n); t != strings.TrimLeft(t, " \t\n") {
@@ -298,11 +313,11 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node, tags bool
 		switch {
 		case wrap == "" || core == "":
 			b.WriteString(lead + core + trail) // formatting that changes nothing
-		case wrap == "link" && tags:
+		case wrap == "link" && w.tags:
 			fmt.Fprintf(b, `%s<a href="%s">%s</a>%s`, lead, htmlAttr.Replace(attr(n, "href")), core, trail)
 		case wrap == "link":
 			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, mdDest(attr(n, "href")), trail)
-		case tags || strings.HasPrefix(wrap, "<"):
+		case w.tags || strings.HasPrefix(wrap, "<"):
 			fmt.Fprintf(b, "%s<%s>%s</%s>%s", lead, n.Data, core, n.Data, trail)
 		default:
 			fmt.Fprintf(b, "%s%s%s%s%s", lead, wrap, core, wrap, trail)

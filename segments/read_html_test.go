@@ -191,8 +191,11 @@ func TestReadHTMLPlainText(t *testing.T) {
 		{`AT&amp;T &amp; co`, `AT&T & co`, "", `AT&T & co`},
 		{`Oui!<a href="https://a.fr/x">lien</a>`, `Oui!lien`, `Oui!‹a1›lien‹/a1›`, `Oui\![lien](<https://a.fr/x>)`},
 		{`le <u>chat</u> dort`, `le chat dort`, `le ‹x1›chat‹/x1› dort`, `le <u>chat</u> dort`},
-		// Markdown would pair these delimiter runs otherwise: HTML tags.
-		{`<b><b><i>un</i>deux</b></b> trois`, `undeux trois`, `‹b1›‹b2›‹i3›un‹/i3›deux‹/b2›‹/b1› trois`, `<b><b><i>un</i>deux</b></b> trois`},
+		// A bold inside a bold changes nothing.
+		{`<b><b><i>un</i>deux</b></b> trois`, `undeux trois`, `‹b1›‹i2›un‹/i2›deux‹/b1› trois`, `***un*deux** trois`},
+		// "**" after ")" before a letter closes nothing in CommonMark: the
+		// block's formatting is written as HTML tags.
+		{`le mot <b>(x)</b>y et <i>z</i>`, `le mot (x)y et z`, `le mot ‹b1›(x)‹/b1›y et ‹i2›z‹/i2›`, `le mot <b>(x)</b>y et <i>z</i>`},
 		{`CO<sub>2</sub> et <b>x<sup>2</sup></b>`, `CO2 et x2`, `CO‹x1›2‹/x1› et ‹b2›x‹x3›2‹/x3›‹/b2›`, `CO<sub>2</sub> et **x<sup>2</sup>**`},
 	}
 	for _, tt := range tests {
