@@ -137,12 +137,7 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 		return nil, warns, err
 	}
 	switch doc.Format {
-	case FormatHTML:
-		for i := range blocks {
-			if b := &blocks[i]; b.kind != KindCode {
-				b.text, b.codes, b.tags, b.plain = htmlInline(Normalize(b.text))
-			}
-		}
+	case FormatHTML: // htmlArticle read the blocks' inline formatting
 	case FormatMarkdown:
 		var nest nestingReport
 		blocks, nest = markdownBlocks(text, opts.Tags)

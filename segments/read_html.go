@@ -19,9 +19,9 @@ const FormatHTML = "html"
 
 // htmlArticle extracts the main article of page (a whole HTML document)
 // with go-readability — title, byline, body; the page furniture (menus,
-// share buttons, comments) left out — and returns its blocks, written as
-// Markdown so that markdownInline turns the inline formatting into codes,
-// and the page's language (<html lang>, "" when absent).
+// share buttons, comments) left out — and returns its blocks, their inline
+// formatting read into codes (readInline), and the page's language
+// (<html lang>, "" when absent).
 func htmlArticle(page []byte, name string) ([]rawBlock, string, error) {
 	// page is already decoded (decode: UTF-8 or Windows-1252) and
 	// normalised: readability.FromReader would guess its charset again
@@ -40,10 +40,10 @@ func htmlArticle(page []byte, name string) ([]rawBlock, string, error) {
 	}
 	w := htmlWalker{}
 	if t := strings.TrimSpace(art.Title()); t != "" {
-		w.add(rawBlock{kind: KindHeading, level: 1, text: mdEscape(t)})
+		w.addInline(KindHeading, 1, []*html.Node{{Type: html.TextNode, Data: t}})
 	}
 	if b := strings.TrimSpace(art.Byline()); b != "" {
-		w.add(rawBlock{kind: KindParagraph, text: mdEscape(b)})
+		w.addInline(KindParagraph, 0, []*html.Node{{Type: html.TextNode, Data: b}})
 	}
 	title := len(w.blocks)
 	w.walk(art.Node, mdCtx{})
@@ -58,22 +58,42 @@ type htmlWalker struct {
 	blocks []rawBlock
 }
 
-func (w *htmlWalker) add(b rawBlock) {
-	if strings.TrimSpace(strings.ReplaceAll(b.text, "<br>", "")) != "" { // a <br> alone is no paragraph
-		if b.kind != KindCode {
-			b.text = escapeBlockStart(b.text)
-		}
+// addInline adds a block of the given kind and level made of inline
+// nodes, read into plain text and codes (readInline).
+func (w *htmlWalker) addInline(kind BlockKind, level int, nodes []*html.Node) {
+	b := rawBlock{kind: kind, level: level}
+	var md string
+	md, b.text, b.codes, b.tags, b.plain = readInline(nodes)
+	if strings.TrimSpace(strings.ReplaceAll(md, "<br>", "")) != "" { // a <br> alone is no paragraph
 		w.blocks = append(w.blocks, b)
 	}
 }
 
-// htmlInline reads md, the Markdown htmlArticle wrote for one block, into
-// plain text — the page's characters, without Markdown's escapes — codes
-// and tags. plain is false when md could not be read: the block then keeps
-// its Markdown, written back as it is.
+// readInline writes the inline nodes of one block as Markdown (md), its
+// emphasis as ** and *, and reads that into plain text, codes and tags.
+// When that Markdown does not read back as the page's formatting
+// (<b>(x)</b>y: CommonMark does not close a "**" between ")" and a
+// letter; a literal "**" would be left in the text), the block's
+// formatting is written as HTML tags instead, which read back as written.
+// plain is false when neither reads: the block keeps its Markdown as text.
+func readInline(nodes []*html.Node) (md, text string, codes []Code, tags []Tag, plain bool) {
+	md = escapeBlockStart(Normalize(inlineWriter{}.markdown(nodes)))
+	if text, codes, tags, plain = htmlInline(md); plain {
+		return md, text, codes, tags, true
+	}
+	md = escapeBlockStart(Normalize(inlineWriter{tags: true}.markdown(nodes)))
+	text, codes, tags, plain = htmlInline(md)
+	return md, text, codes, tags, plain
+}
+
+// htmlInline reads md, Markdown written by inlineWriter (or by
+// Block.SourceMarkup for a plain block), into plain text — the page's
+// characters, without Markdown's escapes — codes and tags. plain is false
+// when md does not read, or leaves one of its delimiters unpaired: then
+// text is md.
 func htmlInline(md string) (text string, codes []Code, tags []Tag, plain bool) {
 	text, codes, tags, ok := markdownInlineOK(md, nil)
-	if !ok {
+	if !ok || bareMarkup(text) {
 		return md, nil, nil, false
 	}
 	text, tags = unescapeMarkdown(text, tags)
@@ -85,7 +105,7 @@ func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
 	var inline []*html.Node // inline content met directly in a container
 	flush := func() {
 		if len(inline) > 0 {
-			w.add(rawBlock{kind: textKind(c), level: c.depth, text: blockMarkdown(inline)})
+			w.addInline(textKind(c), c.depth, inline)
 			inline = inline[:0]
 		}
 	}
@@ -98,15 +118,15 @@ func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
 		switch ch.DataAtom {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			level, _ := strconv.Atoi(ch.Data[1:])
-			w.add(rawBlock{kind: KindHeading, level: level, text: blockMarkdown(children(ch))})
+			w.addInline(KindHeading, level, children(ch))
 		case atom.P, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption:
-			w.add(rawBlock{kind: textKind(c), level: c.depth, text: blockMarkdown(children(ch))})
+			w.addInline(textKind(c), c.depth, children(ch))
 		case atom.Ul, atom.Ol:
 			w.list(ch, c)
 		case atom.Blockquote:
 			w.walk(ch, mdCtx{quote: true, depth: c.depth})
 		case atom.Pre:
-			w.add(rawBlock{kind: KindCode, text: fence("", textOf(ch))})
+			w.blocks = append(w.blocks, rawBlock{kind: KindCode, text: fence("", textOf(ch))})
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Aside, atom.Footer, atom.Form, atom.Button:
 			// page furniture readability may leave
 		case atom.Hr:
@@ -186,21 +206,8 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// blockMarkdown writes the inline nodes of one block as Markdown, its
-// emphasis as ** and *; when that Markdown would not read back as the
-// page's formatting (<b><b><i>0</i>0</b></b> gives delimiter runs that
-// CommonMark pairs otherwise, a literal "**" in the text), its formatting
-// elements are written as HTML tags instead, which read back as written.
-func blockMarkdown(nodes []*html.Node) string {
-	md := inlineWriter{}.markdown(nodes)
-	if text, _, _, ok := markdownInlineOK(escapeBlockStart(Normalize(md)), nil); ok && !bareMarkup(text) {
-		return md
-	}
-	return inlineWriter{tags: true}.markdown(nodes)
-}
-
 // bareMarkup reports whether text, read from Markdown written by
-// inlineMarkdown, has an emphasis, link or code character that is not
+// inlineWriter, has an emphasis, link or code character that is not
 // escaped: one of its own delimiters that did not pair.
 func bareMarkup(text string) bool {
 	for i := 0; i < len(text); i++ {
@@ -216,7 +223,7 @@ func bareMarkup(text string) bool {
 
 // inlineWriter writes inline HTML nodes as Markdown (markdown).
 type inlineWriter struct {
-	tags bool     // emphasis and links as HTML tags (blockMarkdown)
+	tags bool     // emphasis and links as HTML tags (readInline)
 	in   []string // the wraps (inlineWrap) of the enclosing elements
 }
 
@@ -301,7 +308,7 @@ func (w inlineWriter) write(b *strings.Builder, n *html.Node, group []*html.Node
 			sub.in = append(slices.Clip(w.in), wrap)
 		}
 		text := sub.markdown(inner)
-		// inlineMarkdown collapsed the spaces: keep one at each end.
+		// markdown collapsed the spaces: keep one at each end.
 		lead, trail := "", ""
 		if t := textOf(n); t != strings.TrimLeft(t, " \t\n") {
 			lead = " "
@@ -327,9 +334,10 @@ func (w inlineWriter) write(b *strings.Builder, n *html.Node, group []*html.Node
 
 // mdDest writes a URL as the inside of a Markdown link destination in
 // angle brackets, which holds no angle bracket and no line end.
-func mdDest(u string) string {
-	return strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D").Replace(u)
-}
+func mdDest(u string) string { return destReplacer.Replace(u) }
+
+// destReplacer is built once: a Replacer builds its tables on first use.
+var destReplacer = strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D")
 
 // htmlAttr writes a URL as a double-quoted attribute value on one line.
 var htmlAttr = strings.NewReplacer(`"`, "%22", "\n", "%0A", "\r", "%0D")
