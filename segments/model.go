@@ -90,6 +90,10 @@ type Block struct {
 	// numbered from 1 in order of appearance; the segments' tags place
 	// them. Nil for a block without inline formatting. See tags.go.
 	Codes []Code `json:"codes,omitempty"`
+	// Plain marks a block whose Text holds the characters themselves, not
+	// Markdown (a web page's): "a < b", not "a \< b". Written as Markdown
+	// (SourceMarkup, TargetMarkup), its text is escaped. See tags_plain.go.
+	Plain bool `json:"plain,omitempty"`
 	// Overrides are the translator's changes to the block's segmentation
 	// (SplitSegment, MergeNext), in the order made; re-segmenting a changed
 	// article applies them again (see resegment.go). The slice is never

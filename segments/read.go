@@ -137,12 +137,7 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 		return nil, warns, err
 	}
 	switch doc.Format {
-	case FormatHTML:
-		for i := range blocks {
-			if b := &blocks[i]; b.kind != KindCode {
-				b.text, b.codes, b.tags = markdownInline(Normalize(b.text), nil)
-			}
-		}
+	case FormatHTML: // htmlArticle read the blocks' inline formatting
 	case FormatMarkdown:
 		var nest nestingReport
 		blocks, nest = markdownBlocks(text, opts.Tags)
@@ -226,6 +221,7 @@ type rawBlock struct {
 	// in text (which holds no markup then).
 	codes []Code
 	tags  []Tag
+	plain bool // text is plain, not Markdown (Block.Plain)
 }
 
 // build sets d's blocks and segments from blocks. Large documents are
@@ -275,7 +271,7 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 			continue
 		}
 		bi := len(d.Blocks)
-		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments), Codes: rb.codes}
+		b := Block{Kind: rb.kind, Level: rb.level, Marker: rb.marker, Info: rb.info, Text: rb.text, First: len(d.Segments), Codes: rb.codes, Plain: rb.plain}
 		for _, s := range spans[i] {
 			d.Segments = append(d.Segments, Segment{
 				Index: len(d.Segments), Block: bi,

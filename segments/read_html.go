@@ -3,6 +3,7 @@ package segments
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,11 +19,19 @@ const FormatHTML = "html"
 
 // htmlArticle extracts the main article of page (a whole HTML document)
 // with go-readability — title, byline, body; the page furniture (menus,
-// share buttons, comments) left out — and returns its blocks, written as
-// Markdown so that markdownInline turns the inline formatting into codes,
-// and the page's language (<html lang>, "" when absent).
+// share buttons, comments) left out — and returns its blocks, their inline
+// formatting read into codes (readInline), and the page's language
+// (<html lang>, "" when absent).
 func htmlArticle(page []byte, name string) ([]rawBlock, string, error) {
-	art, err := readability.FromReader(bytes.NewReader(page), nil)
+	// page is already decoded (decode: UTF-8 or Windows-1252) and
+	// normalised: readability.FromReader would guess its charset again
+	// and, on a short page, take UTF-8 for Windows-1252 ("tÃªte").
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: reading the page: %w", name, err)
+	}
+	parser := readability.NewParser()
+	art, err := parser.ParseAndMutate(root, nil)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: no article found in the page: %w", name, err)
 	}
@@ -31,10 +40,10 @@ func htmlArticle(page []byte, name string) ([]rawBlock, string, error) {
 	}
 	w := htmlWalker{}
 	if t := strings.TrimSpace(art.Title()); t != "" {
-		w.add(rawBlock{kind: KindHeading, level: 1, text: mdEscape(t)})
+		w.addInline(KindHeading, 1, []*html.Node{{Type: html.TextNode, Data: t}})
 	}
 	if b := strings.TrimSpace(art.Byline()); b != "" {
-		w.add(rawBlock{kind: KindParagraph, text: mdEscape(b)})
+		w.addInline(KindParagraph, 0, []*html.Node{{Type: html.TextNode, Data: b}})
 	}
 	title := len(w.blocks)
 	w.walk(art.Node, mdCtx{})
@@ -49,10 +58,46 @@ type htmlWalker struct {
 	blocks []rawBlock
 }
 
-func (w *htmlWalker) add(b rawBlock) {
-	if strings.TrimSpace(strings.ReplaceAll(b.text, "<br>", "")) != "" { // a <br> alone is no paragraph
+// addInline adds a block of the given kind and level made of inline
+// nodes, read into plain text and codes (readInline).
+func (w *htmlWalker) addInline(kind BlockKind, level int, nodes []*html.Node) {
+	b := rawBlock{kind: kind, level: level}
+	var md string
+	md, b.text, b.codes, b.tags, b.plain = readInline(nodes)
+	if strings.TrimSpace(strings.ReplaceAll(md, "<br>", "")) != "" { // a <br> alone is no paragraph
 		w.blocks = append(w.blocks, b)
 	}
+}
+
+// readInline writes the inline nodes of one block as Markdown (md), its
+// emphasis as ** and *, and reads that into plain text, codes and tags.
+// When that Markdown does not read back as the page's formatting
+// (<b>(x)</b>y: CommonMark does not close a "**" between ")" and a
+// letter; a literal "**" would be left in the text), the block's
+// formatting is written as HTML tags instead, which read back as written.
+// plain is false when neither reads: the block keeps its Markdown as text.
+func readInline(nodes []*html.Node) (md, text string, codes []Code, tags []Tag, plain bool) {
+	md = escapeBlockStart(Normalize(inlineWriter{}.markdown(nodes)))
+	if text, codes, tags, plain = htmlInline(md); plain {
+		return md, text, codes, tags, true
+	}
+	md = escapeBlockStart(Normalize(inlineWriter{tags: true}.markdown(nodes)))
+	text, codes, tags, plain = htmlInline(md)
+	return md, text, codes, tags, plain
+}
+
+// htmlInline reads md, Markdown written by inlineWriter (or by
+// Block.SourceMarkup for a plain block), into plain text — the page's
+// characters, without Markdown's escapes — codes and tags. plain is false
+// when md does not read, or leaves one of its delimiters unpaired: then
+// text is md.
+func htmlInline(md string) (text string, codes []Code, tags []Tag, plain bool) {
+	text, codes, tags, ok := markdownInlineOK(md, nil)
+	if !ok || bareMarkup(text) {
+		return md, nil, nil, false
+	}
+	text, tags = unescapeMarkdown(text, tags)
+	return text, codes, tags, true
 }
 
 // walk turns the block elements under n into blocks.
@@ -60,7 +105,7 @@ func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
 	var inline []*html.Node // inline content met directly in a container
 	flush := func() {
 		if len(inline) > 0 {
-			w.add(rawBlock{kind: textKind(c), level: c.depth, text: inlineMarkdown(inline)})
+			w.addInline(textKind(c), c.depth, inline)
 			inline = inline[:0]
 		}
 	}
@@ -73,15 +118,15 @@ func (w *htmlWalker) walk(n *html.Node, c mdCtx) {
 		switch ch.DataAtom {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			level, _ := strconv.Atoi(ch.Data[1:])
-			w.add(rawBlock{kind: KindHeading, level: level, text: inlineMarkdown(children(ch))})
+			w.addInline(KindHeading, level, children(ch))
 		case atom.P, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption:
-			w.add(rawBlock{kind: textKind(c), level: c.depth, text: inlineMarkdown(children(ch))})
+			w.addInline(textKind(c), c.depth, children(ch))
 		case atom.Ul, atom.Ol:
 			w.list(ch, c)
 		case atom.Blockquote:
 			w.walk(ch, mdCtx{quote: true, depth: c.depth})
 		case atom.Pre:
-			w.add(rawBlock{kind: KindCode, text: fence("", textOf(ch))})
+			w.blocks = append(w.blocks, rawBlock{kind: KindCode, text: fence("", textOf(ch))})
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Aside, atom.Footer, atom.Form, atom.Button:
 			// page furniture readability may leave
 		case atom.Hr:
@@ -161,12 +206,36 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// inlineMarkdown writes inline HTML nodes as one line of Markdown: strong
+// bareMarkup reports whether text, read from Markdown written by
+// inlineWriter, has an emphasis, link or code character that is not
+// escaped: one of its own delimiters that did not pair.
+func bareMarkup(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\\':
+			i++
+		case '*', '_', '[', ']', '`':
+			return true
+		}
+	}
+	return false
+}
+
+// inlineWriter writes inline HTML nodes as Markdown (markdown).
+type inlineWriter struct {
+	tags bool     // emphasis and links as HTML tags (readInline)
+	in   []string // the wraps (inlineWrap) of the enclosing elements
+}
+
+// markdown writes inline HTML nodes as one line of Markdown: strong
 // and b as **…**, em and i as *…*, links as [text](href), code as a code
-// span, images as ![alt](src), br as <br>; other elements by their text.
+// span, images as ![alt](src), br as <br>, formatting Markdown has no
+// syntax for (<u>, <sub>…) as HTML tags; other elements by their text.
+// With tags, emphasis and links are HTML tags too (<b>…</b>, <a href>).
 // Formatting that changes nothing (an empty <strong> </strong>) is dropped
-// and adjacent elements with the same effect are merged.
-func inlineMarkdown(nodes []*html.Node) string {
+// and so is an element inside one of the same effect (<b><b>x</b></b>);
+// adjacent elements with the same effect are merged.
+func (w inlineWriter) markdown(nodes []*html.Node) string {
 	var b strings.Builder
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
@@ -176,7 +245,7 @@ func inlineMarkdown(nodes []*html.Node) string {
 			i++
 			group = append(group, nodes[i])
 		}
-		writeInline(&b, n, group)
+		w.write(&b, n, group)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
@@ -186,10 +255,13 @@ func sameEffect(a, b *html.Node) bool {
 		inlineWrap(a) == inlineWrap(b) && attr(a, "href") == attr(b, "href")
 }
 
-// inlineWrap is the Markdown delimiter of an emphasis element, or "link"
-// for a link, "" otherwise.
+// inlineWrap is the Markdown delimiter of an emphasis element, "link" for
+// a link, the opening HTML tag ("<u>") of a formatting element Markdown
+// has no syntax for, "" otherwise.
 func inlineWrap(n *html.Node) string {
 	switch n.DataAtom {
+	case atom.U, atom.S, atom.Del, atom.Ins, atom.Sub, atom.Sup, atom.Mark:
+		return "<" + n.Data + ">"
 	case atom.Strong, atom.B:
 		return "**"
 	case atom.Em, atom.I:
@@ -202,14 +274,14 @@ func inlineWrap(n *html.Node) string {
 	return ""
 }
 
-func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
+func (w inlineWriter) write(b *strings.Builder, n *html.Node, group []*html.Node) {
 	var inner []*html.Node
 	for _, g := range group {
 		inner = append(inner, children(g)...)
 	}
 	switch {
 	case n.Type == html.TextNode:
-		b.WriteString(mdEscape(n.Data))
+		b.WriteString(escapeBang(mdEscape(n.Data)))
 		return
 	case n.Type != html.ElementNode:
 		return
@@ -219,7 +291,7 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		b.WriteString("<br>")
 	case atom.Img:
 		if src := attr(n, "src"); src != "" {
-			fmt.Fprintf(b, "![%s](<%s>)", mdEscape(attr(n, "alt")), strings.ReplaceAll(src, ">", "%3E"))
+			fmt.Fprintf(b, "![%s](<%s>)", mdEscape(attr(n, "alt")), mdDest(src))
 		}
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		if t := textOf(n); strings.TrimSpace(t) != "" {
@@ -227,9 +299,16 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		}
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Button:
 	default:
-		text := inlineMarkdown(inner)
 		wrap := inlineWrap(n)
-		// inlineMarkdown collapsed the spaces: keep one at each end.
+		if wrap != "link" && slices.Contains(w.in, wrap) {
+			wrap = "" // <b> inside <b> changes nothing
+		}
+		sub := w
+		if wrap != "" {
+			sub.in = append(slices.Clip(w.in), wrap)
+		}
+		text := sub.markdown(inner)
+		// markdown collapsed the spaces: keep one at each end.
 		lead, trail := "", ""
 		if t := textOf(n); t != strings.TrimLeft(t, " \t\n") {
 			lead = " "
@@ -241,13 +320,27 @@ func writeInline(b *strings.Builder, n *html.Node, group []*html.Node) {
 		switch {
 		case wrap == "" || core == "":
 			b.WriteString(lead + core + trail) // formatting that changes nothing
+		case wrap == "link" && w.tags:
+			fmt.Fprintf(b, `%s<a href="%s">%s</a>%s`, lead, htmlAttr.Replace(attr(n, "href")), core, trail)
 		case wrap == "link":
-			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, strings.ReplaceAll(attr(n, "href"), ">", "%3E"), trail)
+			fmt.Fprintf(b, "%s[%s](<%s>)%s", lead, core, mdDest(attr(n, "href")), trail)
+		case w.tags || strings.HasPrefix(wrap, "<"):
+			fmt.Fprintf(b, "%s<%s>%s</%s>%s", lead, n.Data, core, n.Data, trail)
 		default:
 			fmt.Fprintf(b, "%s%s%s%s%s", lead, wrap, core, wrap, trail)
 		}
 	}
 }
+
+// mdDest writes a URL as the inside of a Markdown link destination in
+// angle brackets, which holds no angle bracket and no line end.
+func mdDest(u string) string { return destReplacer.Replace(u) }
+
+// destReplacer is built once: a Replacer builds its tables on first use.
+var destReplacer = strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D")
+
+// htmlAttr writes a URL as a double-quoted attribute value on one line.
+var htmlAttr = strings.NewReplacer(`"`, "%22", "\n", "%0A", "\r", "%0D")
 
 // codeSpan writes s as a Markdown code span, its fence longer than any
 // backtick run inside.
@@ -257,21 +350,4 @@ func codeSpan(s string) string {
 		return f + " " + s + " " + f
 	}
 	return f + s + f
-}
-
-// mdEscape escapes the characters of plain text that Markdown would read
-// as inline markup.
-func mdEscape(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>!&") {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -282,7 +282,8 @@ func (b *Block) TargetLabels(s *Segment) string {
 }
 
 func (b *Block) markup(s *Segment, text string, tags []Tag, labels bool) string {
-	if len(s.Wrap) == 0 && len(tags) == 0 {
+	escape := b.Plain && !labels
+	if len(s.Wrap) == 0 && len(tags) == 0 && !escape {
 		return text
 	}
 	show := Code.Markup
@@ -295,11 +296,14 @@ func (b *Block) markup(s *Segment, text string, tags []Tag, labels bool) string 
 			out.WriteString(show(c, TagOpen))
 		}
 	}
-	out.WriteString(renderTags(text, tags, b.Codes, labels))
+	out.WriteString(renderTags(text, tags, b.Codes, labels, escape))
 	for i := len(s.Wrap) - 1; i >= 0; i-- {
 		if c, ok := b.CodeByID(s.Wrap[i]); ok {
 			out.WriteString(show(c, TagClose))
 		}
+	}
+	if escape && s.Start == 0 {
+		return escapeBlockStart(out.String())
 	}
 	return out.String()
 }
@@ -317,7 +321,7 @@ func (d *Document) BlockSourceLabels(bi int) string {
 
 func (d *Document) blockSource(bi int, seg func(*Block, *Segment) string) string {
 	b := &d.Blocks[bi]
-	if len(b.Codes) == 0 {
+	if len(b.Codes) == 0 && !b.Plain {
 		return b.Text
 	}
 	var out strings.Builder

@@ -39,8 +39,15 @@ type inlineEvent struct {
 // markup cannot be attributed to codes exactly, md is returned as plain
 // text with no codes: the block is then written back as it was.
 func markdownInline(md string, refs []parser.Reference) (string, []Code, []Tag) {
+	plain, codes, tags, _ := markdownInlineOK(md, refs)
+	return plain, codes, tags
+}
+
+// markdownInlineOK is markdownInline; it also reports whether md was read
+// (false: md is returned as it is, markup included).
+func markdownInlineOK(md string, refs []parser.Reference) (string, []Code, []Tag, bool) {
 	if !strings.ContainsAny(md, "*_[]`<>!\\&\n") {
-		return md, nil, nil
+		return md, nil, nil, true
 	}
 	src := []byte(md)
 	ctx := parser.NewContext()
@@ -50,14 +57,14 @@ func markdownInline(md string, refs []parser.Reference) (string, []Code, []Tag) 
 	root := mdInlineParser.Parse(text.NewReader(src), parser.WithContext(ctx))
 	para := root.FirstChild()
 	if para == nil || para.NextSibling() != nil || para.Kind() != ast.KindParagraph {
-		return md, nil, nil
+		return md, nil, nil, false
 	}
 	b := inlineBuilder{src: md}
 	if !b.walk(para) || !b.flush(len(md)) || strings.TrimSpace(b.plain.String()) == "" {
 		// A block of markup only (an image alone) stays as written.
-		return md, nil, nil
+		return md, nil, nil, false
 	}
-	return b.plain.String(), b.codes, b.tags
+	return b.plain.String(), b.codes, b.tags, true
 }
 
 type inlineBuilder struct {
@@ -72,6 +79,7 @@ type inlineBuilder struct {
 
 // walk visits n's children; it reports false when a node cannot be placed.
 func (b *inlineBuilder) walk(n ast.Node) bool {
+	pairs := htmlPairs(n, b.src)
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch c := ch.(type) {
 		case *ast.Text:
@@ -115,7 +123,13 @@ func (b *inlineBuilder) walk(n ast.Node) bool {
 				b.pos = stop
 				continue
 			}
-			b.pending = append(b.pending, inlineEvent{c, TagPlaceholder, stop - start})
+			ev := inlineEvent{c, TagPlaceholder, stop - start}
+			if open, ok := pairs[c]; ok && open == c {
+				ev.kind = TagOpen
+			} else if ok {
+				ev.node, ev.kind = open, TagClose // place finds the code by its opening node
+			}
+			b.pending = append(b.pending, ev)
 		case *ast.CodeSpan, *ast.Image, *ast.AutoLink:
 			b.pending = append(b.pending, inlineEvent{c, TagPlaceholder, -1})
 		default:
@@ -281,6 +295,50 @@ var htmlElements = map[string]bool{
 	"var": true, "wbr": true,
 }
 
+// htmlPairs matches the inline HTML tags among n's children that open and
+// close one element ("<u>" … "</u>"), so that they are one pair of tags
+// like an emphasis: each node of a pair maps to the opening one. Only
+// siblings are matched, so a pair never crosses an emphasis or a link; an
+// opening tag left unclosed, or closed across another, stays a placeholder.
+func htmlPairs(n ast.Node, src string) map[ast.Node]ast.Node {
+	var pairs map[ast.Node]ast.Node
+	var open []*ast.RawHTML
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c, ok := ch.(*ast.RawHTML)
+		if !ok || c.Segments.Len() == 0 {
+			continue
+		}
+		m := rawMarkup(c, src)
+		name := htmlName(m)
+		switch {
+		case !knownHTML(m) || strings.HasPrefix(m, "<!--") || htmlVoid[name] || strings.HasSuffix(m, "/>"):
+		case !strings.HasPrefix(m, "</"):
+			open = append(open, c)
+		default:
+			for i := len(open) - 1; i >= 0; i-- {
+				o := open[i]
+				if htmlName(rawMarkup(o, src)) == name {
+					if pairs == nil {
+						pairs = map[ast.Node]ast.Node{}
+					}
+					pairs[o], pairs[c] = o, o
+					open = open[:i] // those opened inside and left open stay placeholders
+					break
+				}
+			}
+		}
+	}
+	return pairs
+}
+
+// rawMarkup is the source of inline HTML node c (which has segments).
+func rawMarkup(c *ast.RawHTML, src string) string {
+	return src[c.Segments.At(0).Start:c.Segments.At(c.Segments.Len()-1).Stop]
+}
+
+// htmlVoid are the elements of htmlElements that have no closing tag.
+var htmlVoid = map[string]bool{"br": true, "img": true, "wbr": true}
+
 // knownHTML reports whether m, inline HTML, is a tag of htmlElements or a
 // comment.
 func knownHTML(m string) bool {
@@ -321,20 +379,21 @@ func htmlCodeType(m string) CodeType {
 // RenderTagged writes text with its tags' markup (codes of one block)
 // inserted: the inverse of reading. A tag whose code is unknown is left out.
 func RenderTagged(text string, tags []Tag, codes []Code) string {
-	return renderTags(text, tags, codes, false)
+	return renderTags(text, tags, codes, false, false)
 }
 
 // LabelTagged writes text with its tags shown as labels (‹b1›…‹/b1›, see
 // Code.Label): how the bilingual views show a tagged text.
 func LabelTagged(text string, tags []Tag, codes []Code) string {
-	return renderTags(text, tags, codes, true)
+	return renderTags(text, tags, codes, true, false)
 }
 
 // renderTags writes text with each tag's markup, or its label. Writing
 // markup, the space that stands after a spaced line break (Code.Spaced)
-// is left out: the markup holds the line end.
-func renderTags(text string, tags []Tag, codes []Code, labels bool) string {
-	if len(tags) == 0 {
+// is left out: the markup holds the line end. With escape, text is plain
+// (Block.Plain) and its pieces are escaped for Markdown.
+func renderTags(text string, tags []Tag, codes []Code, labels, escape bool) string {
+	if len(tags) == 0 && !escape {
 		return text
 	}
 	show := Code.Markup
@@ -343,10 +402,18 @@ func renderTags(text string, tags []Tag, codes []Code, labels bool) string {
 	}
 	var out strings.Builder
 	drop := false
+	pieces := 0
 	WalkTagged(text, tags, codes, func(s string) {
 		if drop && s != "" {
 			s, drop = strings.TrimPrefix(s, " "), false
 		}
+		if escape {
+			s = mdEscape(s)
+			if pieces < len(tags) { // a tag follows: "![" would be an image
+				s = escapeBang(s)
+			}
+		}
+		pieces++
 		out.WriteString(s)
 	}, func(t Tag, c Code) {
 		out.WriteString(show(c, t.Kind))
@@ -381,8 +448,11 @@ func WalkTagged(text string, tags []Tag, codes []Code, piece func(string), tag f
 // source's; then target is returned as it is, without tags.
 func (b *Block) ParseTargetMarkup(s *Segment, target string) (string, []Tag, bool) {
 	plain, codes, tags := markdownInline(target, nil)
+	if b.Plain {
+		plain, tags = unescapeMarkdown(plain, tags)
+	}
 	if len(codes) == 0 {
-		return target, nil, true
+		return plain, nil, true
 	}
 	avail := map[int]bool{}
 	for _, t := range s.SourceTags {

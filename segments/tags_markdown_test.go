@@ -61,6 +61,41 @@ func TestMarkdownInline(t *testing.T) {
 			},
 			tags: []Tag{{3, 1, TagPlaceholder}, {7, 2, TagPlaceholder}, {14, 3, TagPlaceholder}},
 		},
+		{
+			// Inline HTML that opens and closes among siblings is one pair;
+			// an element left open is a placeholder.
+			md: `a <u>b</u> <span class="x">c <b>d</b></span> <u>e`, plain: "a b c d e",
+			codes: []Code{
+				{ID: 1, Type: CodeOther, Pair: true, Open: "<u>", Close: "</u>"},
+				{ID: 2, Type: CodeOther, Pair: true, Open: `<span class="x">`, Close: "</span>"},
+				{ID: 3, Type: CodeBold, Pair: true, Open: "<b>", Close: "</b>"},
+				{ID: 4, Type: CodeOther, Open: "<u>"},
+			},
+			tags: []Tag{{2, 1, TagOpen}, {3, 1, TagClose}, {4, 2, TagOpen}, {6, 3, TagOpen}, {7, 3, TagClose}, {7, 2, TagClose}, {8, 4, TagPlaceholder}},
+		},
+		{
+			// A pair never crosses an emphasis, nor another pair.
+			md: "<u>*a</u>* <u><b>x</u></b>", plain: "a x",
+			codes: []Code{
+				{ID: 1, Type: CodeOther, Open: "<u>"},
+				{ID: 2, Type: CodeItalic, Pair: true, Open: "*", Close: "*"},
+				{ID: 3, Type: CodeOther, Open: "</u>"},
+				{ID: 4, Type: CodeOther, Pair: true, Open: "<u>", Close: "</u>"},
+				{ID: 5, Type: CodeBold, Open: "<b>"},
+				{ID: 6, Type: CodeBold, Open: "</b>"},
+			},
+			tags: []Tag{{0, 1, TagPlaceholder}, {0, 2, TagOpen}, {1, 3, TagPlaceholder}, {1, 2, TagClose},
+				{2, 4, TagOpen}, {2, 5, TagPlaceholder}, {3, 4, TagClose}, {3, 6, TagPlaceholder}},
+		},
+		{
+			md: "x<br/>y <img src=a> z<!-- c --> <u/>", plain: "x y  z ",
+			codes: []Code{
+				{ID: 1, Type: CodeBreak, Open: "<br/>", Spaced: true},
+				{ID: 2, Type: CodeImage, Open: "<img src=a>"},
+				{ID: 3, Type: CodeOther, Open: "<!-- c -->"},
+				{ID: 4, Type: CodeOther, Open: "<u/>"},
+			},
+		},
 		// A soft line break is the reader's to join: the text stays as it is.
 		{md: "un *deux*\ntrois", plain: "un *deux*\ntrois"},
 	}
