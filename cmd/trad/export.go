@@ -10,6 +10,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/office"
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 )
@@ -80,6 +81,9 @@ func exportRun(s *streams, o *exportOptions) error {
 	if format == "" && o.Output != "" {
 		format = bitext.FormatForPath(o.Output)
 		if format == "" {
+			format = officeOutputFormat(o.Output)
+		}
+		if format == "" {
 			return fmt.Errorf("export: cannot tell the format from %q: give --format (%s)", o.Output, strings.Join(bitext.Formats, ", "))
 		}
 	}
@@ -102,6 +106,9 @@ func exportRun(s *streams, o *exportOptions) error {
 		if err := checkTagErrors(doc, bo); err != nil {
 			return err
 		}
+	}
+	if format == bitext.FormatTarget && office.IsFormat(doc.Format) {
+		return exportOffice(s, doc, o, bo)
 	}
 	if o.Output == "" || o.Output == "-" {
 		if err := bitext.Write(s.Out, doc, format, bo); err != nil {

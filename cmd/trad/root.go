@@ -108,6 +108,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newMTCmd(s),
 	)
 	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
+	addOfficeFlags(root)
 	return root
 }
 

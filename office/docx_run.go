@@ -1,0 +1,214 @@
+package office
+
+import (
+	"strings"
+
+	"github.com/trad-project/trad/segments"
+)
+
+// runProps is a run's <w:rPr>: its key (formatting without noise), the
+// cleaned XML new runs are given, and the code type it makes.
+type runProps struct {
+	key, fmt string
+	typ      segments.CodeType
+}
+
+// run reads a <w:r> (the current token).
+func (r *docxReader) run() error {
+	t := r.t
+	p := r.cur
+	runLo := t.lo
+	if t.self {
+		return t.next()
+	}
+	inField := r.fieldDepth > 0
+	var rp runProps
+	depth := t.depth
+	for {
+		if err := t.next(); err != nil {
+			return t.eofInside(err)
+		}
+		if t.kind == tokEnd && t.depth == depth-1 {
+			break
+		}
+		if t.kind != tokStart {
+			continue
+		}
+		if t.name == "w:fldChar" {
+			switch t.attr("w:fldCharType") {
+			case "begin":
+				if r.fieldDepth == 0 {
+					r.fieldLo = runLo
+					inField = true
+				}
+				r.fieldDepth++
+			case "end":
+				r.fieldDepth = max(r.fieldDepth-1, 0)
+			}
+			if err := t.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		if inField {
+			if err := r.scan(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := r.runChild(&rp); err != nil {
+			return err
+		}
+	}
+	if inField && r.fieldDepth == 0 {
+		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{r.fieldLo, t.hi}, typ: segments.CodeOther,
+			markupOpen: string(t.src[r.fieldLo:t.hi])})
+	}
+	return nil
+}
+
+// runChild reads one child of a run outside fields.
+func (r *docxReader) runChild(rp *runProps) error {
+	t := r.t
+	p := r.cur
+	text := func(s string) {
+		p.pieces = append(p.pieces, piece{kind: pText, text: segments.Normalize(s), key: rp.key, fmt: rp.fmt, typ: rp.typ,
+			markupOpen: "<w:r>" + rp.fmt, close: "</w:r>"})
+	}
+	ph := func(typ segments.CodeType) error {
+		lo := t.lo
+		if err := r.scan(); err != nil {
+			return err
+		}
+		pre := "<w:r>" + rp.fmt
+		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{lo, t.hi}, pre: pre, post: "</w:r>", typ: typ,
+			markupOpen: pre + string(t.src[lo:t.hi]) + "</w:r>"})
+		return nil
+	}
+	switch t.name {
+	case "w:rPr":
+		v, err := r.runProps()
+		*rp = v
+		return err
+	case "w:t":
+		s, err := r.textContent()
+		if err == nil {
+			text(s)
+		}
+		return err
+	case "w:noBreakHyphen":
+		text("\u2011")
+		return t.skip()
+	case "w:softHyphen", "w:lastRenderedPageBreak", "w:proofErr":
+		return t.skip()
+	case "w:br", "w:cr":
+		if typ := t.attr("w:type"); typ == "page" || typ == "column" {
+			return ph(segments.CodeOther)
+		}
+		return ph(segments.CodeBreak)
+	case "w:drawing", "w:pict", "w:object", "mc:AlternateContent":
+		return ph(segments.CodeImage)
+	}
+	return ph(segments.CodeOther) // tabs, note references, symbols…
+}
+
+// textContent reads the text of the current element.
+func (r *docxReader) textContent() (string, error) {
+	t := r.t
+	if t.self {
+		return "", t.next()
+	}
+	var b strings.Builder
+	depth := t.depth
+	for {
+		if err := t.next(); err != nil {
+			return "", t.eofInside(err)
+		}
+		if t.kind == tokEnd && t.depth == depth-1 {
+			return b.String(), nil
+		}
+		if t.kind == tokText {
+			b.Write(t.text)
+		}
+	}
+}
+
+// runProps reads <w:rPr> (the current token). The key leaves out the
+// noise Word and LibreOffice add (language marks, proofing, revision ids,
+// tracked formatting changes); the cleaned XML leaves out the language and
+// the tracked changes, so that the writer can set the target language.
+func (r *docxReader) runProps() (runProps, error) {
+	t := r.t
+	lo := t.lo
+	if t.self {
+		return runProps{}, t.next()
+	}
+	var key strings.Builder
+	var cut []span
+	bold, italic := false, false
+	depth := t.depth
+	for {
+		if err := t.next(); err != nil {
+			return runProps{}, t.eofInside(err)
+		}
+		if t.kind == tokEnd && t.depth == depth-1 {
+			break
+		}
+		if t.kind != tokStart {
+			continue
+		}
+		switch t.name {
+		case "w:lang", "w:rPrChange", "w:ins", "w:del":
+			clo := t.lo
+			if err := t.skip(); err != nil {
+				return runProps{}, err
+			}
+			cut = append(cut, span{clo, t.hi})
+			continue
+		case "w:noProof", "w:webHidden":
+			continue
+		}
+		on := onValue(t.attr("w:val"))
+		switch t.name {
+		case "w:b":
+			bold = on
+		case "w:i":
+			italic = on
+		}
+		key.WriteString(t.name)
+		for _, a := range t.attrs {
+			if strings.HasPrefix(a.Name.Local, "rsid") {
+				continue
+			}
+			key.WriteString(" " + a.Name.Local + "=" + a.Value)
+		}
+		key.WriteByte(';')
+	}
+	var clean strings.Builder
+	pos := lo
+	for _, c := range cut {
+		clean.Write(t.src[pos:c.lo])
+		pos = c.hi
+	}
+	clean.Write(t.src[pos:t.hi])
+	rp := runProps{key: key.String(), fmt: clean.String(), typ: segments.CodeOther}
+	switch {
+	case bold:
+		rp.typ = segments.CodeBold
+	case italic:
+		rp.typ = segments.CodeItalic
+	}
+	if rp.key == "" {
+		rp.fmt = "" // an empty <w:rPr></w:rPr>
+	}
+	return rp, nil
+}
+
+// onValue reads a WordprocessingML on/off value ("", "1", "true", "on").
+func onValue(v string) bool {
+	switch v {
+	case "0", "false", "off":
+		return false
+	}
+	return true
+}
