@@ -90,10 +90,11 @@ func Register(opts Options) {
 		})
 	}
 	segments.RegisterFormat("doc", []string{".doc", ".dot"}, func(data []byte, name string) ([]segments.ExternalBlock, []segments.Warning, error) {
-		if _, err := openPackage(data, name); err != nil {
+		p, err := openPackage(data, name)
+		if err != nil {
 			return nil, nil, err
 		}
-		return nil, nil, fmt.Errorf("%s: %w: convert it with `soffice --headless --convert-to docx %s`", name, ErrBinaryDoc, filepath.Base(name))
+		return nil, nil, fmt.Errorf("%s: a %s package named .doc: rename it %s", name, p.format, filepath.Base(strings.TrimSuffix(name, filepath.Ext(name)))+Ext(p.format))
 	})
 }
 
