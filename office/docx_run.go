@@ -72,8 +72,7 @@ func (r *docxReader) runChild(rp *runProps) error {
 	t := r.t
 	p := r.cur
 	text := func(s string) {
-		p.pieces = append(p.pieces, piece{kind: pText, text: segments.Normalize(s), key: rp.key, fmt: rp.fmt, typ: rp.typ,
-			markupOpen: "<w:r>" + rp.fmt, close: "</w:r>"})
+		p.pieces = append(p.pieces, piece{kind: pText, text: segments.Normalize(s), key: rp.key, fmt: rp.fmt, typ: rp.typ})
 	}
 	ph := func(typ segments.CodeType) error {
 		lo := t.lo

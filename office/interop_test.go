@@ -25,6 +25,16 @@ func sharedDir() string {
 	return "../../shared"
 }
 
+// missingTool skips the test, or fails it under CI (CI=true), where
+// .ci/run installs the tool.
+func missingTool(t *testing.T, msg string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
 type interopCase struct {
 	name string // file name, its extension the format
 	data []byte
@@ -62,7 +72,7 @@ func translated(t *testing.T, c interopCase) []byte {
 
 func TestPandocSeesTheSameStructure(t *testing.T) {
 	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc not installed (apt-get install pandoc)")
+		missingTool(t, "pandoc not installed (apt-get install pandoc)")
 	}
 	for _, c := range interopCases(t) {
 		t.Run(c.name, func(t *testing.T) {
@@ -170,7 +180,7 @@ func firstDiff(a, b string) string {
 func TestLibreOfficeOpensTheTranslation(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui)")
+		missingTool(t, "LibreOffice not installed (apt-get install libreoffice-writer-nogui)")
 	}
 	if testing.Short() {
 		t.Skip("-short: LibreOffice takes seconds to start")

@@ -209,7 +209,7 @@ func (r *odtReader) paragraph() error {
 	if t.self {
 		return t.next()
 	}
-	p := &para{part: r.part, kind: segments.KindParagraph, body: span{t.hi, t.hi}}
+	p := &para{part: r.part, kind: segments.KindParagraph, body: span{t.hi, t.hi}, odt: true}
 	if t.name == "text:h" {
 		p.kind, p.level = segments.KindHeading, 1
 		if n, err := strconv.Atoi(t.attr("text:outline-level")); err == nil && n >= 1 {
@@ -247,7 +247,7 @@ func (r *odtReader) content(style string) error {
 		switch t.kind {
 		case tokText:
 			p.pieces = append(p.pieces, piece{kind: pText, text: segments.Normalize(collapseSpace(string(t.text))),
-				key: key, fmt: style, typ: typ, markupOpen: spanMarkup(style), close: "</text:span>"})
+				key: key, fmt: style, typ: typ})
 			continue
 		case tokStart:
 		default:
@@ -296,8 +296,7 @@ func (r *odtReader) inline(style, key string, typ segments.CodeType) error {
 		if c, err := strconv.Atoi(t.attr("text:c")); err == nil && c > 1 {
 			n = min(c, 1000)
 		}
-		p.pieces = append(p.pieces, piece{kind: pText, text: strings.Repeat(" ", n), key: key, fmt: style, typ: typ,
-			markupOpen: spanMarkup(style), close: "</text:span>"})
+		p.pieces = append(p.pieces, piece{kind: pText, text: strings.Repeat(" ", n), key: key, fmt: style, typ: typ})
 		return t.skip()
 	case "text:soft-page-break", "text:change-start", "text:change-end", "text:change":
 		if strings.HasPrefix(t.name, "text:change") {

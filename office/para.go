@@ -62,6 +62,7 @@ type para struct {
 	kind   segments.BlockKind
 	level  int
 	marker string
+	odt    bool // an OpenDocument paragraph (else WordprocessingML)
 	// changes is set when tracked changes were accepted in it: the writer
 	// rewrites it even untranslated, so the document reads as accepted.
 	changes bool
@@ -95,6 +96,9 @@ func (p *para) build() {
 	}
 	addCode := func(c segments.Code, ci codeInfo) int {
 		c.ID = len(p.codes) + 1
+		// The markup is shown in the editor and written in exports: cleaned
+		// like any text from outside (the writer uses the bytes, not it).
+		c.Open, c.Close = segments.Normalize(c.Open), segments.Normalize(c.Close)
 		p.codes = append(p.codes, c)
 		p.info = append(p.info, ci)
 		return c.ID
@@ -112,7 +116,8 @@ func (p *para) build() {
 			if key != ctxKey() {
 				if fmtCode == 0 || p.info[fmtCode-1].key != key {
 					closeFmt()
-					fmtCode = addCode(segments.Code{Type: pc.typ, Pair: true, Open: pc.markupOpen, Close: pc.close}, codeInfo{format: true, key: key, fmt: pc.fmt})
+					open, close := p.formatMarkup(pc.fmt)
+					fmtCode = addCode(segments.Code{Type: pc.typ, Pair: true, Open: open, Close: close}, codeInfo{format: true, key: key, fmt: pc.fmt})
 					p.tags = append(p.tags, segments.Tag{At: text.Len(), ID: fmtCode, Kind: segments.TagOpen})
 				}
 			} else {
@@ -147,6 +152,15 @@ func (p *para) build() {
 	p.text = text.String()
 	p.pieces = nil
 	p.dropEmptyPairs()
+}
+
+// formatMarkup is the markup of a format pair with formatting fmt: the
+// run and its properties, or the span and its style.
+func (p *para) formatMarkup(fmt string) (open, close string) {
+	if p.odt {
+		return spanMarkup(fmt), "</text:span>"
+	}
+	return "<w:r>" + fmt, "</w:r>"
 }
 
 // dropEmptyPairs removes the pairs that enclose no text (formatting that
