@@ -78,10 +78,12 @@ output; with -o the file is replaced atomically. Only confirmed segments
 
 func exportRun(s *streams, o *exportOptions) error {
 	format := o.Format
+	officeOut := false // format taken from a .docx/.odt output name
 	if format == "" && o.Output != "" {
 		format = bitext.FormatForPath(o.Output)
-		if format == "" {
-			format = officeOutputFormat(o.Output)
+		officeOut = format == "" && officeOutputFormat(o.Output) != ""
+		if officeOut {
+			format = bitext.FormatTarget // if the project is a .docx/.odt: checked below
 		}
 		if format == "" {
 			return fmt.Errorf("export: cannot tell the format from %q: give --format (%s)", o.Output, strings.Join(bitext.Formats, ", "))
@@ -107,8 +109,11 @@ func exportRun(s *streams, o *exportOptions) error {
 			return err
 		}
 	}
+	if officeOut && !office.IsFormat(doc.Format) {
+		return fmt.Errorf("export: cannot tell the format from %q: give --format (%s); a .docx or .odt is written only from such a document", o.Output, strings.Join(bitext.Formats, ", "))
+	}
 	if format == bitext.FormatTarget && office.IsFormat(doc.Format) {
-		return exportOffice(s, doc, o, bo)
+		return exportOffice(s, doc, projectPath, o, bo)
 	}
 	if o.Output == "" || o.Output == "-" {
 		if err := bitext.Write(s.Out, doc, format, bo); err != nil {

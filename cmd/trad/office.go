@@ -57,7 +57,7 @@ func officeOutputFormat(path string) string {
 
 // exportOffice writes the translated .docx or .odt of doc: the original
 // package (doc.SourcePath) with the translated paragraphs replaced.
-func exportOffice(s *streams, doc *segments.Document, o *exportOptions, bo bitext.Options) error {
+func exportOffice(s *streams, doc *segments.Document, projectPath string, o *exportOptions, bo bitext.Options) error {
 	if doc.SourcePath == "" {
 		return fmt.Errorf("export: the project does not name its %s document, which the translation is written into", doc.Format)
 	}
@@ -72,6 +72,11 @@ func exportOffice(s *streams, doc *segments.Document, o *exportOptions, bo bitex
 			return fmt.Errorf("export: a %s document is not written to a terminal: give -o FILE%s", doc.Format, office.Ext(doc.Format))
 		}
 		return write(out)
+	}
+	for _, own := range []string{doc.SourcePath, projectPath} {
+		if own != "" && sameFile(own, o.Output) {
+			return fmt.Errorf("export: %s is the project's own file: choose another -o", o.Output)
+		}
 	}
 	if ext := strings.ToLower(filepath.Ext(o.Output)); ext != office.Ext(doc.Format) {
 		return fmt.Errorf("export: the translation of a %s document is a %s file, not %s: name -o FILE%s", doc.Format, office.Ext(doc.Format), o.Output, office.Ext(doc.Format))

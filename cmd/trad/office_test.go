@@ -126,6 +126,14 @@ func TestExportDOCX(t *testing.T) {
 		t.Errorf("the other entries are not copied as they were: %q, want %q", b, a)
 	}
 
+	// Never over the original.
+	before, _ := os.ReadFile(src)
+	if code, _, stderr := runTrad(t, "export", src, "-o", src); code == 0 || !strings.Contains(stderr, "the project's own file") {
+		t.Errorf("export over the source: %d %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(src); !bytes.Equal(before, after) {
+		t.Error("the source document was replaced")
+	}
 	// The wrong extension, and a terminal-less standard output.
 	if code, _, stderr := runTrad(t, "export", src, "--format", "target", "-o", filepath.Join(dir, "x.odt")); code == 0 || !strings.Contains(stderr, "is a .docx file") {
 		t.Errorf("export to .odt: %d %s", code, stderr)
