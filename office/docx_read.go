@@ -77,29 +77,21 @@ func (r *docxReader) paragraph() error {
 	outer, fieldLo, fieldDepth := r.cur, r.fieldLo, r.fieldDepth
 	r.cur, r.fieldDepth = p, 0
 	defer func() { r.cur, r.fieldLo, r.fieldDepth = outer, fieldLo, fieldDepth }()
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			p.body.hi = t.lo
-			break
-		}
-		if t.kind != tokStart {
-			continue
-		}
-		if t.name == "w:pPr" {
-			if err := r.paraProps(p); err != nil {
-				return err
-			}
+	err := t.children(func() error {
+		switch {
+		case t.kind != tokStart:
+			return nil
+		case t.name == "w:pPr":
+			err := r.paraProps(p)
 			p.body.lo = t.hi
-			continue
-		}
-		if err := r.inline(); err != nil {
 			return err
 		}
+		return r.inline()
+	})
+	if err != nil {
+		return err
 	}
+	p.body.hi = t.lo
 	if r.fieldDepth > 0 { // a field that goes on in the next paragraph
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{r.fieldLo, p.body.hi}, typ: segments.CodeOther,
 			markupOpen: string(t.src[r.fieldLo:p.body.hi])})
@@ -111,16 +103,9 @@ func (r *docxReader) paragraph() error {
 // paraProps reads <w:pPr>: the style (headings) and the numbering (lists).
 func (r *docxReader) paraProps(p *para) error {
 	t := r.t
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			return nil
-		}
+	return t.children(func() error {
 		if t.kind != tokStart {
-			continue
+			return nil
 		}
 		switch t.name {
 		case "w:pStyle":
@@ -141,11 +126,10 @@ func (r *docxReader) paraProps(p *para) error {
 				p.level = max(p.level, 1)
 			}
 		case "w:rPr", "w:sectPr", "w:pPrChange":
-			if err := t.skip(); err != nil {
-				return err
-			}
+			return t.skip()
 		}
-	}
+		return nil
+	})
 }
 
 // inline reads one element of a paragraph's content (current start tag).
@@ -208,23 +192,12 @@ func (r *docxReader) inline() error {
 // children reads the content of the current element as paragraph content.
 func (r *docxReader) children() error {
 	t := r.t
-	if t.self {
-		return t.next()
-	}
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			return nil
-		}
+	return t.children(func() error {
 		if t.kind == tokStart {
-			if err := r.inline(); err != nil {
-				return err
-			}
+			return r.inline()
 		}
-	}
+		return nil
+	})
 }
 
 // change handles a tracked change: refused unless accepted.
@@ -241,29 +214,16 @@ func (r *docxReader) change() error {
 // boxes inside it (a drawing, a shape) as paragraphs of their own.
 func (r *docxReader) scan() error {
 	t := r.t
-	if t.self {
-		return t.next()
-	}
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			return nil
-		}
+	return t.children(func() error {
 		if t.kind != tokStart {
-			continue
+			return nil
 		}
 		switch t.name {
 		case "w:p":
-			if err := r.paragraph(); err != nil {
-				return err
-			}
+			return r.paragraph()
 		case "mc:Fallback":
-			if err := t.skip(); err != nil {
-				return err
-			}
+			return t.skip()
 		}
-	}
+		return nil
+	})
 }

@@ -23,16 +23,9 @@ func (r *docxReader) run() error {
 	}
 	inField := r.fieldDepth > 0
 	var rp runProps
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			break
-		}
+	err := t.children(func() error {
 		if t.kind != tokStart {
-			continue
+			return nil
 		}
 		if t.name == "w:fldChar" {
 			switch t.attr("w:fldCharType") {
@@ -45,20 +38,15 @@ func (r *docxReader) run() error {
 			case "end":
 				r.fieldDepth = max(r.fieldDepth-1, 0)
 			}
-			if err := t.skip(); err != nil {
-				return err
-			}
-			continue
+			return t.skip()
 		}
 		if inField {
-			if err := r.scan(); err != nil {
-				return err
-			}
-			continue
+			return r.scan()
 		}
-		if err := r.runChild(&rp); err != nil {
-			return err
-		}
+		return r.runChild(&rp)
+	})
+	if err != nil {
+		return err
 	}
 	if inField && r.fieldDepth == 0 {
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{r.fieldLo, t.hi}, typ: segments.CodeOther,
@@ -118,18 +106,13 @@ func (r *docxReader) textContent() (string, error) {
 		return "", t.next()
 	}
 	var b strings.Builder
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return "", t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			return b.String(), nil
-		}
+	err := t.children(func() error {
 		if t.kind == tokText {
 			b.Write(t.text)
 		}
-	}
+		return nil
+	})
+	return b.String(), err
 }
 
 // runProps reads <w:rPr> (the current token). The key leaves out the
@@ -145,27 +128,18 @@ func (r *docxReader) runProps() (runProps, error) {
 	var key strings.Builder
 	var cut []span
 	bold, italic := false, false
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return runProps{}, t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			break
-		}
+	err := t.children(func() error {
 		if t.kind != tokStart {
-			continue
+			return nil
 		}
 		switch t.name {
 		case "w:lang", "w:rPrChange", "w:ins", "w:del":
 			clo := t.lo
-			if err := t.skip(); err != nil {
-				return runProps{}, err
-			}
+			err := t.skip()
 			cut = append(cut, span{clo, t.hi})
-			continue
+			return err
 		case "w:noProof", "w:webHidden":
-			continue
+			return nil
 		}
 		on := onValue(t.attr("w:val"))
 		switch t.name {
@@ -182,6 +156,10 @@ func (r *docxReader) runProps() (runProps, error) {
 			key.WriteString(" " + a.Name.Local + "=" + a.Value)
 		}
 		key.WriteByte(';')
+		return nil
+	})
+	if err != nil {
+		return runProps{}, err
 	}
 	var clean strings.Builder
 	pos := lo

@@ -104,9 +104,7 @@ func (r *odtReader) read() error {
 			}
 			r.info.tracked = span{lo, t.hi}
 		case "text:list":
-			if !t.self {
-				r.listDepth++
-			}
+			r.listDepth++ // <text:list/> too: its end token follows
 		case "text:p", "text:h":
 			if err := r.paragraph(); err != nil {
 				return err
@@ -129,18 +127,10 @@ func (r *odtReader) autoStyles() error {
 		r.info.autoEnd, r.info.autoSelf = span{t.lo, t.hi}, true
 		return t.next()
 	}
-	depth := t.depth
 	name := ""
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			r.info.autoEnd = span{t.lo, t.lo}
-			return nil
-		}
+	err := t.children(func() error {
 		if t.kind != tokStart {
-			continue
+			return nil
 		}
 		switch t.name {
 		case "style:style":
@@ -155,7 +145,10 @@ func (r *odtReader) autoStyles() error {
 				r.info.styles[name] = s
 			}
 		}
-	}
+		return nil
+	})
+	r.info.autoEnd = span{t.lo, t.lo}
+	return err
 }
 
 // styleFormat returns the key and code type of text style name.
@@ -236,27 +229,16 @@ func (r *odtReader) content(style string) error {
 	t := r.t
 	p := r.cur
 	key, typ := r.styleFormat(style)
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			return nil
-		}
+	return t.children(func() error {
 		switch t.kind {
 		case tokText:
 			p.pieces = append(p.pieces, piece{kind: pText, text: segments.Normalize(collapseSpace(string(t.text))),
 				key: key, fmt: style, typ: typ})
-			continue
 		case tokStart:
-		default:
-			continue
+			return r.inline(style, key, typ)
 		}
-		if err := r.inline(style, key, typ); err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 func spanMarkup(style string) string {
@@ -336,34 +318,18 @@ func (r *odtReader) placeholder(typ segments.CodeType, skip bool) error {
 // scan skips the current element, reading the paragraphs inside it.
 func (r *odtReader) scan() error {
 	t := r.t
-	if t.self {
-		return t.next()
-	}
-	depth := t.depth
-	for {
-		if err := t.next(); err != nil {
-			return t.eofInside(err)
-		}
-		if t.kind == tokEnd && t.depth == depth-1 {
-			return nil
-		}
-		if t.kind == tokEnd && t.name == "text:list" {
+	return t.children(func() error {
+		switch {
+		case t.kind == tokEnd && t.name == "text:list":
 			r.listDepth--
+		case t.kind != tokStart:
+		case t.name == "text:p" || t.name == "text:h":
+			return r.paragraph()
+		case t.name == "text:list":
+			r.listDepth++ // <text:list/> too: its end token follows
 		}
-		if t.kind != tokStart {
-			continue
-		}
-		switch t.name {
-		case "text:p", "text:h":
-			if err := r.paragraph(); err != nil {
-				return err
-			}
-		case "text:list":
-			if !t.self {
-				r.listDepth++
-			}
-		}
-	}
+		return nil
+	})
 }
 
 // collapseSpace applies OpenDocument's white-space rule to a text node:

@@ -356,3 +356,20 @@ func TestWithLang(t *testing.T) {
 		}
 	}
 }
+
+// An empty <text:list/> does not change the list depth of what follows.
+func TestODTEmptyList(t *testing.T) {
+	doc, _ := open(t, genODT(t, 0, `<text:list/><text:list><text:list-item><text:p>Un élément.</text:p></text:list-item></text:list>`), ".odt", Options{})
+	found := false
+	for _, b := range doc.Blocks {
+		if b.Text == "Un élément." {
+			found = true
+			if b.Kind != segments.KindListItem || b.Level != 1 {
+				t.Errorf("%+v: not a list item of level 1", b)
+			}
+		}
+	}
+	if !found {
+		t.Error("the list item is not read")
+	}
+}

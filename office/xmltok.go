@@ -165,19 +165,28 @@ func (t *tokens) attr(name string) string {
 	return ""
 }
 
-// skip reads to the end of the element whose start tag is the current
-// token; the current token is then its end tag.
-func (t *tokens) skip() error {
-	d := t.depth
-	for t.depth >= d {
+// children calls fn for each token inside the element whose start tag is
+// the current token; fn may read a whole nested element. When it returns
+// without error, the current token is the element's end tag.
+func (t *tokens) children(fn func() error) error {
+	depth := t.depth
+	for {
 		if err := t.next(); err != nil {
 			return t.eofInside(err)
 		}
-		if t.kind == tokEnd && t.depth == d-1 {
+		if t.kind == tokEnd && t.depth == depth-1 {
 			return nil
 		}
+		if err := fn(); err != nil {
+			return err
+		}
 	}
-	return nil
+}
+
+// skip reads to the end of the element whose start tag is the current
+// token; the current token is then its end tag.
+func (t *tokens) skip() error {
+	return t.children(func() error { return nil })
 }
 
 // eofInside turns io.EOF met inside an element into an error.
