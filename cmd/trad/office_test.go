@@ -64,6 +64,22 @@ func rawEntry(t *testing.T, data []byte, name string) []byte {
 	return nil
 }
 
+// rawEntryText returns the uncompressed bytes of entry name of a zip.
+func rawEntryText(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, _ := io.ReadAll(f)
+	return b
+}
+
 // upperTranslate confirms every segment with its source in capitals
 // (same byte offsets for ASCII, so the source tags fit).
 func upperTranslate(t *testing.T, project string) {
