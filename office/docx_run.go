@@ -22,25 +22,33 @@ func (r *docxReader) run() error {
 		return t.next()
 	}
 	inField := r.fieldDepth > 0
+	// A field mark makes the whole run part of a placeholder: what the run
+	// gave before it is taken back. A field end or separator with no begin
+	// in this paragraph (a field over several paragraphs) is kept as a
+	// placeholder of its own, or the field would lose its end.
+	start, orphan := len(p.pieces), false
 	var rp runProps
 	err := t.children(func() error {
 		if t.kind != tokStart {
 			return nil
 		}
 		if t.name == "w:fldChar" {
-			switch t.attr("w:fldCharType") {
-			case "begin":
-				if r.fieldDepth == 0 {
-					r.fieldLo = runLo
-					inField = true
-				}
+			switch typ := t.attr("w:fldCharType"); {
+			case typ == "begin" && r.fieldDepth == 0 && !orphan:
+				r.fieldLo, inField = runLo, true
+				p.pieces = p.pieces[:start]
 				r.fieldDepth++
-			case "end":
+			case typ == "begin":
+				r.fieldDepth++
+			case !inField:
+				orphan = true
+				p.pieces = p.pieces[:start]
+			case typ == "end":
 				r.fieldDepth = max(r.fieldDepth-1, 0)
 			}
 			return t.skip()
 		}
-		if inField {
+		if inField || orphan {
 			return r.scan()
 		}
 		return r.runChild(&rp)
@@ -48,7 +56,11 @@ func (r *docxReader) run() error {
 	if err != nil {
 		return err
 	}
-	if inField && r.fieldDepth == 0 {
+	switch {
+	case orphan && !inField:
+		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{runLo, t.hi}, typ: segments.CodeOther,
+			markupOpen: string(t.src[runLo:t.hi])})
+	case inField && r.fieldDepth == 0:
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{r.fieldLo, t.hi}, typ: segments.CodeOther,
 			markupOpen: string(t.src[r.fieldLo:t.hi])})
 	}

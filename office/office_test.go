@@ -373,3 +373,27 @@ func TestODTEmptyList(t *testing.T) {
 		t.Error("the list item is not read")
 	}
 }
+
+// A field that begins in one paragraph and ends in the next (a table of
+// contents) keeps both ends when both paragraphs are translated.
+func TestFieldOverParagraphs(t *testing.T) {
+	body := `<w:p><w:r><w:t xml:space="preserve">Avant </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Entrée un</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Entrée deux </w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>après.</w:t></w:r></w:p>`
+	data := genDOCX(t, docxSpec{body: body})
+	doc, _ := open(t, data, ".docx", Options{})
+	translate(doc, nil)
+	out := writeTarget(t, doc, data, Options{})
+	d, err := parse(out, "out", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xml := string(d.srcs[0])
+	for _, typ := range []string{"begin", "separate", "end"} {
+		if n := strings.Count(xml, `w:fldCharType="`+typ+`"`); n != 2 { // the PAGE field and this one
+			t.Errorf("%d field marks %q, want 2", n, typ)
+		}
+	}
+	if !strings.Contains(xml, rot13("Entrée deux ")) || !strings.Contains(xml, rot13("après.")) {
+		t.Error("the text around the field end is not translated")
+	}
+}
