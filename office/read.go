@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/trad-project/trad/segments"
 )
@@ -80,6 +81,9 @@ func Read(data []byte, name string, opts Options) ([]segments.ExternalBlock, err
 // project re-reading its document) with opts. The CLI calls it with its
 // flags before opening anything.
 func Register(opts Options) {
+	registeredMu.Lock()
+	registered = opts
+	registeredMu.Unlock()
 	for _, f := range []struct {
 		name string
 		exts []string
@@ -96,6 +100,19 @@ func Register(opts Options) {
 		}
 		return nil, nil, fmt.Errorf("%s: a %s package named .doc: rename it %s", name, p.format, filepath.Base(strings.TrimSuffix(name, filepath.Ext(name)))+Ext(p.format))
 	})
+}
+
+var (
+	registeredMu sync.Mutex
+	registered   Options
+)
+
+// Registered returns the options of the last Register: how the documents
+// of the projects are read, which the writer needs again.
+func Registered() Options {
+	registeredMu.Lock()
+	defer registeredMu.Unlock()
+	return registered
 }
 
 // IsFormat reports whether format (a project's) is one this package writes.

@@ -38,12 +38,7 @@ func addOfficeFlags(root *cobra.Command) {
 		}
 		return nil
 	}
-	officeOpts = &f.opts
 }
-
-// officeOpts are the reading options given on the command line (set by
-// addOfficeFlags), used again when the translation is written.
-var officeOpts = &office.Options{}
 
 // officeOutputFormat is the export format for an output file named with
 // a Word or LibreOffice extension: the translated document.
@@ -65,7 +60,7 @@ func exportOffice(s *streams, doc *segments.Document, projectPath string, o *exp
 	if err != nil {
 		return fmt.Errorf("export: the original document is needed to write its translation: %w", err)
 	}
-	write := func(w io.Writer) error { return office.WriteTarget(w, doc, src, bo, *officeOpts) }
+	write := func(w io.Writer) error { return office.WriteTarget(w, doc, src, bo, office.Registered()) }
 	if o.Output == "" || o.Output == "-" {
 		out := rawOut(s.Out)
 		if f, ok := out.(*os.File); ok && isTerminal(f) {
