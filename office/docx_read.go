@@ -125,7 +125,22 @@ func (r *docxReader) paraProps(p *para) error {
 				p.kind, p.marker = segments.KindListItem, "-"
 				p.level = max(p.level, 1)
 			}
-		case "w:rPr", "w:sectPr", "w:pPrChange":
+		case "w:pPrChange":
+			if err := r.change(); err != nil {
+				return err
+			}
+			return t.skip()
+		case "w:rPr": // the paragraph mark's: inserted or deleted is a change
+			return t.children(func() error {
+				switch t.name {
+				case "w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange":
+					if t.kind == tokStart {
+						return r.change()
+					}
+				}
+				return nil
+			})
+		case "w:sectPr":
 			return t.skip()
 		}
 		return nil

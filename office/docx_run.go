@@ -146,6 +146,11 @@ func (r *docxReader) runProps() (runProps, error) {
 		}
 		switch t.name {
 		case "w:lang", "w:rPrChange", "w:ins", "w:del":
+			if t.name != "w:lang" {
+				if err := r.change(); err != nil { // a tracked formatting change
+					return err
+				}
+			}
 			clo := t.lo
 			err := t.skip()
 			cut = append(cut, span{clo, t.hi})

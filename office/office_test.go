@@ -292,6 +292,8 @@ func TestBadPackages(t *testing.T) {
 		{"notes.docx", buildZip(t, []zipEntry{{name: "a.txt", data: "x"}}), nil, "not a Word (.docx) or OpenDocument text (.odt)"},
 		{"cut.docx", buildZip(t, []zipEntry{{name: "word/document.xml", data: `<w:document ` + wNS + `><w:body><w:p><w:r><w:t>x`}}), nil, "cut.docx: word/document.xml, line 1: the XML ends inside an element"},
 		{"tracked.docx", buildZip(t, []zipEntry{{name: "word/document.xml", data: `<w:document ` + wNS + `><w:body><w:p><w:ins w:id="1" w:author="A"><w:r><w:t>x</w:t></w:r></w:ins></w:p></w:body></w:document>`}}), ErrTrackedChanges, "--accept-changes"},
+		{"format-change.docx", buildZip(t, []zipEntry{{name: "word/document.xml", data: `<w:document ` + wNS + `><w:body><w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="A"><w:rPr/></w:rPrChange></w:rPr><w:t>x</w:t></w:r></w:p></w:body></w:document>`}}), ErrTrackedChanges, "(<w:rPrChange>)"},
+		{"mark.docx", buildZip(t, []zipEntry{{name: "word/document.xml", data: `<w:document ` + wNS + `><w:body><w:p><w:pPr><w:rPr><w:ins w:id="4" w:author="A"/></w:rPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>`}}), ErrTrackedChanges, "(<w:ins>)"},
 		{"tracked.odt", genODT(t, 1, `<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info/><text:p>supprimé</text:p></text:deletion></text:changed-region></text:tracked-changes>`), ErrTrackedChanges, "--accept-changes"},
 	} {
 		_, err := Read(tc.data, tc.name, Options{})
