@@ -35,7 +35,9 @@ for f in "${files[@]}"; do
 		echo "office: FAIL: $base: pandoc reads the untranslated export differently from the source"
 		status=1
 	fi
-	soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work/pdf" "$out" >/dev/null 2>&1 || true
+	filter="MS Word 2007 XML"
+	[ "$ext" = odt ] && filter=writer8
+	soffice -env:UserInstallation="file://$work/profile" --headless --infilter="$filter" --convert-to pdf --outdir "$work/pdf" "$out" >/dev/null 2>&1 || true
 	# soffice exits 0 even when it cannot load a file: the PDF must exist.
 	if [ ! -s "$work/pdf/out-${base%.*}.pdf" ]; then
 		echo "office: FAIL: $base: LibreOffice cannot convert trad's export to PDF"
