@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trad-project/trad/office"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -51,14 +50,7 @@ func TestE2EDocxInTmux(t *testing.T) {
 	if b, err := exec.Command(bin, "export", doc, "-o", out).CombinedOutput(); err != nil {
 		t.Fatalf("export: %v\n%s", err, b)
 	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks, err := office.Read(data, out, office.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, blocks := readOfficeFile(t, out)
 	if got := blocks[0].Text + "|" + blocks[1].Text; got != "The title|The black cat sleeps. Voir ce site." {
 		t.Errorf("translated document: %q", got)
 	}

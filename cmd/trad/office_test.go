@@ -43,6 +43,20 @@ func smallDOCX(t *testing.T, last string) []byte {
 	return b.Bytes()
 }
 
+// readOfficeFile reads the .docx or .odt at path and its blocks.
+func readOfficeFile(t *testing.T, path string) ([]byte, []segments.ExternalBlock) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := office.Read(data, path, office.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, blocks
+}
+
 // rawEntry returns the compressed bytes of entry name of a zip.
 func rawEntry(t *testing.T, data []byte, name string) []byte {
 	t.Helper()
@@ -127,14 +141,7 @@ func TestExportDOCX(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export: %s", stderr)
 	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks, err := office.Read(data, out, office.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, blocks := readOfficeFile(t, out)
 	if got := blocks[1].Text; got != "LE CHAT NOIR DORT. VOIR CE SITE." {
 		t.Errorf("translated paragraph %q", got)
 	}
@@ -165,8 +172,7 @@ func TestExportDOCX(t *testing.T) {
 	if code, _, stderr := runTrad(t, "export", src, "-o", out); code != 0 {
 		t.Fatalf("export after a change: %s", stderr)
 	}
-	data, _ = os.ReadFile(out)
-	blocks, _ = office.Read(data, out, office.Options{})
+	_, blocks = readOfficeFile(t, out)
 	if len(blocks) != 3 || blocks[1].Text != "LE CHAT NOIR DORT. VOIR CE SITE." || blocks[2].Text != "Une autre fin." {
 		t.Errorf("after the change: %+v", blocks)
 	}
