@@ -121,7 +121,8 @@ func (r *docxReader) paraProps(p *para) error {
 				p.level = n + 1
 			}
 		case "w:numId":
-			if v := t.attr("w:val"); v != "" && v != "0" {
+			// A numbered heading ("1. Introduction") stays a heading.
+			if v := t.attr("w:val"); v != "" && v != "0" && p.kind != segments.KindHeading {
 				p.kind, p.marker = segments.KindListItem, "-"
 				p.level = max(p.level, 1)
 			}

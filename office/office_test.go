@@ -359,6 +359,17 @@ func TestWithLang(t *testing.T) {
 	}
 }
 
+// A numbered heading is a heading, not a list item.
+func TestNumberedHeading(t *testing.T) {
+	body := `<w:p><w:pPr><w:pStyle w:val="Titre1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>Introduction numérotée</w:t></w:r></w:p>`
+	doc, _ := open(t, genDOCX(t, docxSpec{body: body}), ".docx", Options{})
+	for _, b := range doc.Blocks {
+		if b.Text == "Introduction numérotée" && (b.Kind != segments.KindHeading || b.Level != 1) {
+			t.Errorf("%+v: not a level 1 heading", b)
+		}
+	}
+}
+
 // An empty <text:list/> does not change the list depth of what follows.
 func TestODTEmptyList(t *testing.T) {
 	doc, _ := open(t, genODT(t, 0, `<text:list/><text:list><text:list-item><text:p>Un élément.</text:p></text:list-item></text:list>`), ".odt", Options{})
