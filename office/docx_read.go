@@ -28,8 +28,9 @@ type docxReader struct {
 }
 
 // readDocxPart appends the paragraphs of part src to paras.
-func readDocxPart(src []byte, name string, part int, styles map[string]int, opts Options, paras *[]*para) error {
+func readDocxPart(src []byte, name string, part int, styles map[string]int, opts Options, bare bool, paras *[]*para) error {
 	r := &docxReader{t: newTokens(src, name), opts: opts, part: part, paras: paras, styles: styles, goBack: map[string]bool{}}
+	r.t.bare = bare
 	for {
 		err := r.t.next()
 		if errors.Is(err, io.EOF) {
@@ -71,7 +72,7 @@ func (r *docxReader) paragraph() error {
 	if t.self {
 		return t.next()
 	}
-	p := &para{part: r.part, kind: segments.KindParagraph}
+	p := &para{part: r.part, kind: segments.KindParagraph, bare: t.bare}
 	p.body = span{t.hi, t.hi}
 	*r.paras = append(*r.paras, p) // before its text boxes' paragraphs
 	outer, fieldLo, fieldDepth := r.cur, r.fieldLo, r.fieldDepth
@@ -94,7 +95,7 @@ func (r *docxReader) paragraph() error {
 	p.body.hi = t.lo
 	if r.fieldDepth > 0 { // a field that goes on in the next paragraph
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{r.fieldLo, p.body.hi}, typ: segments.CodeOther,
-			markupOpen: string(t.src[r.fieldLo:p.body.hi])})
+			markupOpen: t.markup(r.fieldLo, p.body.hi)})
 	}
 	p.build()
 	return nil
@@ -164,7 +165,7 @@ func (r *docxReader) inline() error {
 			return t.next()
 		}
 		p.pieces = append(p.pieces, piece{kind: pLinkOpen, raw: span{lo, hi}, close: "</w:hyperlink>",
-			markupOpen: string(t.src[lo:hi])})
+			markupOpen: t.markup(lo, hi)})
 		if err := r.children(); err != nil {
 			return err
 		}
@@ -201,7 +202,7 @@ func (r *docxReader) inline() error {
 	if err := r.scan(); err != nil {
 		return err
 	}
-	p.pieces = append(p.pieces, piece{kind: pPh, raw: span{lo, t.hi}, typ: segments.CodeOther, markupOpen: string(t.src[lo:t.hi])})
+	p.pieces = append(p.pieces, piece{kind: pPh, raw: span{lo, t.hi}, typ: segments.CodeOther, markupOpen: t.markup(lo, t.hi)})
 	return nil
 }
 

@@ -59,10 +59,10 @@ func (r *docxReader) run() error {
 	switch {
 	case orphan && !inField:
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{runLo, t.hi}, typ: segments.CodeOther,
-			markupOpen: string(t.src[runLo:t.hi])})
+			markupOpen: t.markup(runLo, t.hi)})
 	case inField && r.fieldDepth == 0:
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{r.fieldLo, t.hi}, typ: segments.CodeOther,
-			markupOpen: string(t.src[r.fieldLo:t.hi])})
+			markupOpen: t.markup(r.fieldLo, t.hi)})
 	}
 	return nil
 }
@@ -81,7 +81,7 @@ func (r *docxReader) runChild(rp *runProps) error {
 		}
 		pre := "<w:r>" + rp.fmt
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{lo, t.hi}, pre: pre, post: "</w:r>", typ: typ,
-			markupOpen: pre + string(t.src[lo:t.hi]) + "</w:r>"})
+			markupOpen: pre + t.markup(lo, t.hi) + "</w:r>"})
 		return nil
 	}
 	switch t.name {

@@ -55,7 +55,7 @@ type odtReader struct {
 }
 
 // readODT reads content.xml and styles.xml.
-func (d *document) readODT(opts Options) ([]*para, error) {
+func (d *document) readODT(opts Options, bare bool) ([]*para, error) {
 	var all []*para
 	for _, part := range d.pkg.odtParts() {
 		src, err := d.pkg.read(part)
@@ -65,6 +65,7 @@ func (d *document) readODT(opts Options) ([]*para, error) {
 		d.parts, d.srcs = append(d.parts, part), append(d.srcs, src)
 		d.odt = append(d.odt, odtPart{styles: map[string]odtStyle{}, autoEnd: span{-1, -1}, tracked: span{-1, -1}})
 		r := &odtReader{t: newTokens(src, d.pkg.name+": "+part), opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
+		r.t.bare = bare
 		if err := r.read(); err != nil {
 			return nil, err
 		}
@@ -202,7 +203,7 @@ func (r *odtReader) paragraph() error {
 	if t.self {
 		return t.next()
 	}
-	p := &para{part: r.part, kind: segments.KindParagraph, body: span{t.hi, t.hi}, odt: true}
+	p := &para{part: r.part, kind: segments.KindParagraph, body: span{t.hi, t.hi}, odt: true, bare: t.bare}
 	if t.name == "text:h" {
 		p.kind, p.level = segments.KindHeading, 1
 		if n, err := strconv.Atoi(t.attr("text:outline-level")); err == nil && n >= 1 {
@@ -267,7 +268,7 @@ func (r *odtReader) inline(style, key string, typ segments.CodeType) error {
 			return t.next()
 		}
 		lo, hi := t.lo, t.hi
-		p.pieces = append(p.pieces, piece{kind: pLinkOpen, raw: span{lo, hi}, close: "</text:a>", markupOpen: string(t.src[lo:hi])})
+		p.pieces = append(p.pieces, piece{kind: pLinkOpen, raw: span{lo, hi}, close: "</text:a>", markupOpen: t.markup(lo, hi)})
 		if err := r.content(style); err != nil {
 			return err
 		}
@@ -311,7 +312,7 @@ func (r *odtReader) placeholder(typ segments.CodeType, skip bool) error {
 	if err != nil {
 		return err
 	}
-	r.cur.pieces = append(r.cur.pieces, piece{kind: pPh, raw: span{lo, t.hi}, typ: typ, markupOpen: string(t.src[lo:t.hi])})
+	r.cur.pieces = append(r.cur.pieces, piece{kind: pPh, raw: span{lo, t.hi}, typ: typ, markupOpen: t.markup(lo, t.hi)})
 	return nil
 }
 

@@ -191,7 +191,7 @@ func TestRoundTrip(t *testing.T) {
 			if !bytes.Contains(out, []byte("pixel.png")) {
 				t.Error("image lost")
 			}
-			d, err := parse(out, "out", opts)
+			d, err := parse(out, "out", opts, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -260,8 +260,8 @@ func TestUntranslatedParagraphsKeepTheirBytes(t *testing.T) {
 		doc, _ := open(t, tc.data, tc.ext, Options{})
 		translate(doc, func(i int) bool { return doc.Segments[i].Block%2 == 0 })
 		out := writeTarget(t, doc, tc.data, Options{})
-		src, _ := parse(tc.data, "src", Options{})
-		dst, err := parse(out, "out", Options{})
+		src, _ := parse(tc.data, "src", Options{}, false)
+		dst, err := parse(out, "out", Options{}, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -396,7 +396,7 @@ func TestFieldOverParagraphs(t *testing.T) {
 	doc, _ := open(t, data, ".docx", Options{})
 	translate(doc, nil)
 	out := writeTarget(t, doc, data, Options{})
-	d, err := parse(out, "out", Options{})
+	d, err := parse(out, "out", Options{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

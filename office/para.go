@@ -63,6 +63,7 @@ type para struct {
 	level  int
 	marker string
 	odt    bool // an OpenDocument paragraph (else WordprocessingML)
+	bare   bool // read for writing: the codes' markup is left empty
 	// changes is set when tracked changes were accepted in it: the writer
 	// rewrites it even untranslated, so the document reads as accepted.
 	changes bool
@@ -98,7 +99,11 @@ func (p *para) build() {
 		c.ID = len(p.codes) + 1
 		// The markup is shown in the editor and written in exports: cleaned
 		// like any text from outside (the writer uses the bytes, not it).
-		c.Open, c.Close = segments.Normalize(c.Open), segments.Normalize(c.Close)
+		if p.bare {
+			c.Open, c.Close = "", ""
+		} else {
+			c.Open, c.Close = segments.Normalize(c.Open), segments.Normalize(c.Close)
+		}
 		p.codes = append(p.codes, c)
 		p.info = append(p.info, ci)
 		return c.ID
@@ -116,7 +121,10 @@ func (p *para) build() {
 			if key != ctxKey() {
 				if fmtCode == 0 || p.info[fmtCode-1].key != key {
 					closeFmt()
-					open, close := p.formatMarkup(pc.fmt)
+					open, close := "", ""
+					if !p.bare {
+						open, close = p.formatMarkup(pc.fmt)
+					}
 					fmtCode = addCode(segments.Code{Type: pc.typ, Pair: true, Open: open, Close: close}, codeInfo{format: true, key: key, fmt: pc.fmt})
 					p.tags = append(p.tags, segments.Tag{At: text.Len(), ID: fmtCode, Kind: segments.TagOpen})
 				}

@@ -20,8 +20,9 @@ type document struct {
 	odt   []odtPart // per part, .odt only: where styles go, tracked changes
 }
 
-// parse reads the package data (name is used in messages).
-func parse(data []byte, name string, opts Options) (*document, error) {
+// parse reads the package data (name is used in messages); bare leaves
+// out the codes' markup (for the writer, which uses the offsets).
+func parse(data []byte, name string, opts Options, bare bool) (*document, error) {
 	p, err := openPackage(data, name)
 	if err != nil {
 		return nil, err
@@ -46,12 +47,12 @@ func parse(data []byte, name string, opts Options) (*document, error) {
 				return nil, err
 			}
 			d.parts, d.srcs = append(d.parts, part), append(d.srcs, src)
-			if err := readDocxPart(src, name+": "+part, len(d.parts)-1, styles, opts, &all); err != nil {
+			if err := readDocxPart(src, name+": "+part, len(d.parts)-1, styles, opts, bare, &all); err != nil {
 				return nil, err
 			}
 		}
 	case FormatODT:
-		if all, err = d.readODT(opts); err != nil {
+		if all, err = d.readODT(opts, bare); err != nil {
 			return nil, err
 		}
 	}
@@ -66,7 +67,7 @@ func parse(data []byte, name string, opts Options) (*document, error) {
 // Read reads a .docx or .odt package into blocks for segments (name is
 // used in messages).
 func Read(data []byte, name string, opts Options) ([]segments.ExternalBlock, error) {
-	d, err := parse(data, name, opts)
+	d, err := parse(data, name, opts, false)
 	if err != nil {
 		return nil, err
 	}

@@ -33,11 +33,11 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 	if doc.SourceHash != "" && hashHex(src) != doc.SourceHash {
 		return fmt.Errorf("write translated document: %s: %w (it changed since the project was made): open the project again with trad to re-read it, then export", name, ErrChanged)
 	}
-	d, err := parse(src, name, ro)
+	d, err := parse(src, name, ro, true)
 	if err == nil && !d.matches(doc) {
 		// Comments are read or not (--docx-comments): the project says which.
 		ro.Comments = !ro.Comments
-		if d2, err2 := parse(src, name, ro); err2 == nil && d2.matches(doc) {
+		if d2, err2 := parse(src, name, ro, true); err2 == nil && d2.matches(doc) {
 			d = d2
 		} else {
 			err = fmt.Errorf("%s: %w (it changed since the project was made): open the project again with trad to re-read it, then export", name, ErrChanged)

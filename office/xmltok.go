@@ -27,6 +27,9 @@ type tokens struct {
 	text   []byte
 	lo, hi int
 	self   bool // a start tag written <x/> (its end token follows, empty)
+	// bare skips the codes' markup (copies of the source bytes): the
+	// writer's second reading needs only the offsets.
+	bare bool
 }
 
 type tokKind uint8
@@ -195,6 +198,14 @@ func (t *tokens) eofInside(err error) error {
 		return t.errorf("the XML ends inside an element (the file is cut short)")
 	}
 	return err
+}
+
+// markup returns src[lo:hi] as a code's markup ("" when bare).
+func (t *tokens) markup(lo, hi int) string {
+	if t.bare {
+		return ""
+	}
+	return string(t.src[lo:hi])
 }
 
 // where names the part and the line of the current offset.
