@@ -410,3 +410,29 @@ func TestFieldOverParagraphs(t *testing.T) {
 		t.Error("the text around the field end is not translated")
 	}
 }
+
+// LibreOffice annotations are read (and translated) with Comments only.
+func TestODTAnnotations(t *testing.T) {
+	data := genODT(t, 0, `<text:p>Un texte<office:annotation><text:p>Un commentaire.</text:p></office:annotation> commenté.</text:p>`)
+	without, _ := open(t, data, ".odt", Options{})
+	if texts := blockTexts(without); slices.Contains(texts, "Un commentaire.") || !slices.Contains(texts, "Un texte commenté.") {
+		t.Errorf("without comments: %q", texts)
+	}
+	opts := Options{Comments: true}
+	with, _ := open(t, data, ".odt", opts)
+	if texts := blockTexts(with); !slices.Contains(texts, "Un commentaire.") {
+		t.Fatalf("with comments: %q", texts)
+	}
+	translate(with, nil)
+	back, err := Read(writeTarget(t, with, data, opts), "back.odt", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range back {
+		texts = append(texts, b.Text)
+	}
+	if !slices.Contains(texts, rot13("Un commentaire.")) || !slices.Contains(texts, rot13("Un texte commenté.")) {
+		t.Errorf("translated: %q", texts)
+	}
+}
