@@ -436,3 +436,20 @@ func TestODTAnnotations(t *testing.T) {
 		t.Errorf("translated: %q", texts)
 	}
 }
+
+// A part that inflates beyond the limit is refused with a message, not
+// read into memory (a zip bomb).
+func TestPartTooLarge(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("word/document.xml")
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for range maxPartBytes>>20 + 1 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	_, err := Read(b.Bytes(), "bomb.docx", Options{})
+	if err == nil || !strings.Contains(err.Error(), "bomb.docx: word/document.xml is") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -36,7 +36,7 @@ type Options struct {
 
 // maxPartBytes bounds the uncompressed size of one XML part, so that a zip
 // bomb fails with a message instead of exhausting memory.
-const maxPartBytes = 1 << 30
+const maxPartBytes = 256 << 20
 
 // cfbMagic starts an OLE compound file: a Word 97–2003 .doc, or an
 // encrypted (password-protected) Office 2007+ document.
