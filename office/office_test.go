@@ -312,8 +312,9 @@ func TestAcceptChanges(t *testing.T) {
 	if last.Text != "Texte ajouté." {
 		t.Fatalf("accepted text %q", last.Text)
 	}
-	// Untranslated, the paragraph is still written as accepted.
-	out := writeTarget(t, doc, data, Options{AcceptChanges: true})
+	// Untranslated, the paragraph is still written as accepted (the writer
+	// knows the changes were accepted: the project could not exist else).
+	out := writeTarget(t, doc, data, Options{})
 	if bytes.Contains(out, []byte("w:del ")) {
 		t.Error("the deletion is still in the document")
 	}

@@ -34,6 +34,12 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 		return fmt.Errorf("write translated document: %s: %w (it changed since the project was made): open the project again with trad to re-read it, then export", name, ErrChanged)
 	}
 	d, err := parse(src, name, ro, true)
+	if errors.Is(err, ErrTrackedChanges) {
+		// A project exists, so its document was read with the changes
+		// accepted (they are refused otherwise).
+		ro.AcceptChanges = true
+		d, err = parse(src, name, ro, true)
+	}
 	if err == nil && !d.matches(doc) {
 		// Comments are read or not (--docx-comments): the project says which.
 		ro.Comments = !ro.Comments
