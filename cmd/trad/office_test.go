@@ -149,6 +149,13 @@ func TestExportDOCX(t *testing.T) {
 		t.Errorf("the other entries are not copied as they were: %q, want %q", b, a)
 	}
 
+	// The other exports work as for any article.
+	for _, args := range [][]string{{"--format", "xliff"}, {"--format", "tmx", "--tmx-tags"}, {"--format", "md"}, {"--format", "tsv"}} {
+		code, stdout, stderr := runTrad(t, append([]string{"export", src}, args...)...)
+		if code != 0 || !strings.Contains(stdout, "LE CHAT") || !strings.Contains(stdout, "Le chat") {
+			t.Errorf("export %v: %d %s\n%s", args, code, stderr, stdout)
+		}
+	}
 	// Never over the original.
 	before, _ := os.ReadFile(src)
 	if code, _, stderr := runTrad(t, "export", src, "-o", src); code == 0 || !strings.Contains(stderr, "the project's own file") {
