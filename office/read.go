@@ -120,6 +120,3 @@ func Registered() Options {
 func IsFormat(format string) bool {
 	return format == FormatDOCX || format == FormatODT
 }
-
-// Ext returns the file extension of format (".docx").
-func Ext(format string) string { return "." + strings.ToLower(format) }

@@ -44,7 +44,7 @@ func addOfficeFlags(root *cobra.Command) {
 // a Word or LibreOffice extension: the translated document.
 func officeOutputFormat(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".odt":
+	case ".docx", ".docm", ".dotx", ".odt", ".ott":
 		return bitext.FormatTarget
 	}
 	return ""
@@ -64,7 +64,7 @@ func exportOffice(s *streams, doc *segments.Document, projectPath string, o *exp
 	if o.Output == "" || o.Output == "-" {
 		out := rawOut(s.Out)
 		if f, ok := out.(*os.File); ok && isTerminal(f) {
-			return fmt.Errorf("export: a %s document is not written to a terminal: give -o FILE%s", doc.Format, office.Ext(doc.Format))
+			return fmt.Errorf("export: a %s document is not written to a terminal: give -o FILE%s", doc.Format, filepath.Ext(doc.SourcePath))
 		}
 		return write(out)
 	}
@@ -73,8 +73,11 @@ func exportOffice(s *streams, doc *segments.Document, projectPath string, o *exp
 			return fmt.Errorf("export: %s is the project's own file: choose another -o", o.Output)
 		}
 	}
-	if ext := strings.ToLower(filepath.Ext(o.Output)); ext != office.Ext(doc.Format) {
-		return fmt.Errorf("export: the translation of a %s document is a %s file, not %s: name -o FILE%s", doc.Format, office.Ext(doc.Format), o.Output, office.Ext(doc.Format))
+	// The same extension as the source: a .docm holds macros, which Word
+	// refuses in a file named .docx.
+	want := strings.ToLower(filepath.Ext(doc.SourcePath))
+	if ext := strings.ToLower(filepath.Ext(o.Output)); ext != want {
+		return fmt.Errorf("export: the translation of %s is a %s file, not %s: name -o FILE%s", filepath.Base(doc.SourcePath), want, o.Output, want)
 	}
 	if err := safefile.Write(o.Output, write, safefile.Options{}); err != nil {
 		return fmt.Errorf("export %s: %w", o.Output, err)

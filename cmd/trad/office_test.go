@@ -165,7 +165,7 @@ func TestExportDOCX(t *testing.T) {
 		t.Error("the source document was replaced")
 	}
 	// The wrong extension, and a terminal-less standard output.
-	if code, _, stderr := runTrad(t, "export", src, "--format", "target", "-o", filepath.Join(dir, "x.odt")); code == 0 || !strings.Contains(stderr, "is a .docx file") {
+	if code, _, stderr := runTrad(t, "export", src, "--format", "target", "-o", filepath.Join(dir, "x.odt")); code == 0 || !strings.Contains(stderr, "the translation of article.docx is a .docx file, not") {
 		t.Errorf("export to .odt: %d %s", code, stderr)
 	}
 	if code, stdout, _ := runTrad(t, "export", src, "--format", "target"); code != 0 || !strings.HasPrefix(stdout, "PK") {
