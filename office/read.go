@@ -99,7 +99,7 @@ func Register(opts Options) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return nil, nil, fmt.Errorf("%s: a %s package named .doc: rename it %s", name, p.format, filepath.Base(strings.TrimSuffix(name, filepath.Ext(name)))+Ext(p.format))
+		return nil, nil, fmt.Errorf("%s: a %s package named .doc: rename it %s", name, p.format, filepath.Base(strings.TrimSuffix(name, filepath.Ext(name)))+"."+p.format)
 	})
 }
 
