@@ -327,7 +327,7 @@ func parseProject(path string, r io.Reader, size int64) (*Document, *projectFile
 		Blocks: pf.Blocks, Segments: pf.Segments, Orphans: pf.Orphans, Cursor: pf.Cursor,
 		NoMT: pf.NoMT,
 	}
-	if doc.Format != FormatText && doc.Format != FormatMarkdown && doc.Format != FormatHTML {
+	if !knownFormat(doc.Format) {
 		return nil, nil, corrupt(fmt.Errorf("format %q (want text, markdown or html)", pf.Format))
 	}
 	if err := doc.Check(); err != nil {

@@ -59,7 +59,11 @@ func (w Warning) String() string {
 // FormatForPath returns the format an article is read in by default:
 // markdown for .md and .markdown files, text otherwise.
 func FormatForPath(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if f := externalFormatForExt(ext); f != "" {
+		return f
+	}
+	switch ext {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return FormatMarkdown
 	case ".html", ".htm", ".xhtml":
@@ -109,6 +113,9 @@ func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
 
 // readBytes is Read on bytes already in memory.
 func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning, error) {
+	if read := externalReader(opts.Format); read != nil {
+		return readExternal(read, data, name, opts)
+	}
 	if _, _, err := newDocument(opts); err != nil {
 		return nil, nil, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/office"
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 )
@@ -77,8 +78,13 @@ output; with -o the file is replaced atomically. Only confirmed segments
 
 func exportRun(s *streams, o *exportOptions) error {
 	format := o.Format
+	officeOut := false // format taken from a .docx/.odt output name
 	if format == "" && o.Output != "" {
 		format = bitext.FormatForPath(o.Output)
+		officeOut = format == "" && officeOutputFormat(o.Output) != ""
+		if officeOut {
+			format = bitext.FormatTarget // if the project is a .docx/.odt: checked below
+		}
 		if format == "" {
 			return fmt.Errorf("export: cannot tell the format from %q: give --format (%s)", o.Output, strings.Join(bitext.Formats, ", "))
 		}
@@ -106,6 +112,12 @@ func exportRun(s *streams, o *exportOptions) error {
 		if err := checkTagErrors(doc, bo); err != nil {
 			return err
 		}
+	}
+	if officeOut && !office.IsFormat(doc.Format) {
+		return fmt.Errorf("export: cannot tell the format from %q: give --format (%s); a .docx or .odt is written only from such a document", o.Output, strings.Join(bitext.Formats, ", "))
+	}
+	if format == bitext.FormatTarget && office.IsFormat(doc.Format) {
+		return exportOffice(s, doc, projectPath, o, bo)
 	}
 	if o.Output == "" || o.Output == "-" {
 		if err := bitext.Write(s.Out, doc, format, bo); err != nil {

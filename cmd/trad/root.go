@@ -109,6 +109,7 @@ Markdown or TSV. With no arguments it opens the bundled sample article.`,
 		newAnalyzeCmd(s),
 	)
 	addEditCommand(root, &streams{In: s.In, Out: rawOut(raw.Out), Err: s.Err})
+	addOfficeFlags(root)
 	return root
 }
 

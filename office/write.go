@@ -1,0 +1,285 @@
+package office
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/segments"
+)
+
+// ErrChanged is wrapped by WriteTarget's error when the package does not
+// hold the paragraphs of the project any more.
+var ErrChanged = errors.New("the document's paragraphs are not the project's")
+
+// WriteTarget writes the translated document: the package src (the
+// project's source document, doc.SourcePath) with the exported targets of
+// doc in place of the text of their paragraphs. Paragraphs with no
+// exported target keep their bytes; every zip entry but the text parts is
+// copied as it is. Untranslated segments are counted in a warning
+// (opts.Warn), as for the other formats.
+func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Options, ro Options) error {
+	name := doc.SourcePath
+	if name == "" {
+		name = "the source document"
+	}
+	if doc.SourceHash != "" && hashHex(src) != doc.SourceHash {
+		return fmt.Errorf("write translated document: %s: %w (it changed since the project was made): open the project again with trad to re-read it, then export", name, ErrChanged)
+	}
+	d, err := parse(src, name, ro, true)
+	if errors.Is(err, ErrTrackedChanges) {
+		// A project exists, so its document was read with the changes
+		// accepted (they are refused otherwise).
+		ro.AcceptChanges = true
+		d, err = parse(src, name, ro, true)
+	}
+	if err == nil && !d.matches(doc) {
+		// Comments are read or not (--docx-comments): the project says which.
+		ro.Comments = !ro.Comments
+		if d2, err2 := parse(src, name, ro, true); err2 == nil && d2.matches(doc) {
+			d = d2
+		} else {
+			err = fmt.Errorf("%s: %w (it changed since the project was made): open the project again with trad to re-read it, then export", name, ErrChanged)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("write translated document: %w", err)
+	}
+	lang := doc.TargetLang.String()
+	edits := make([][]edit, len(d.parts))
+	missing := 0
+	for bi, p := range d.paras {
+		evs, exported, m := blockEvents(doc, bi, opts)
+		missing += m
+		if exported || p.changes {
+			edits[p.part] = append(edits[p.part], edit{lo: p.body.lo, hi: p.body.hi, para: p, evs: evs})
+		}
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	zw := zip.NewWriter(bw)
+	parts := map[string]int{}
+	for i, n := range d.parts {
+		parts[n] = i
+	}
+	for _, f := range d.pkg.zr.File {
+		i, ok := parts[f.Name]
+		if !ok || len(edits[i]) == 0 && (d.odt == nil || !d.odt[i].needsEdit()) {
+			if err := zw.Copy(f); err != nil {
+				return fmt.Errorf("write translated document: copy %s: %w", f.Name, err)
+			}
+			continue
+		}
+		out := d.renderPart(i, edits[i], lang)
+		fh := &zip.FileHeader{Name: f.Name, Method: f.Method, Modified: f.Modified, Comment: f.Comment}
+		fw, err := zw.CreateHeader(fh)
+		if err != nil {
+			return fmt.Errorf("write translated document: %s: %w", f.Name, err)
+		}
+		if _, err := fw.Write(out); err != nil {
+			return fmt.Errorf("write translated document: %s: %w", f.Name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write translated document: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write translated document: %w", err)
+	}
+	if missing > 0 && opts.Warn != nil {
+		opts.Warn(fmt.Sprintf("%d of %d segments not translated: left in the source language (%s)",
+			missing, len(doc.Segments), doc.SourceLang))
+	}
+	return nil
+}
+
+func hashHex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// matches reports whether d's paragraphs are the blocks of doc.
+func (d *document) matches(doc *segments.Document) bool {
+	if len(d.paras) != len(doc.Blocks) {
+		return false
+	}
+	for i, p := range d.paras {
+		b := &doc.Blocks[i]
+		if b.Text != p.text || len(b.Codes) != len(p.codes) {
+			return false
+		}
+	}
+	return true
+}
+
+// event is a piece of a paragraph's new content: text, or a tag.
+type event struct {
+	text  string
+	tag   segments.Tag
+	isTag bool
+}
+
+// blockEvents returns block bi's content as it is written: the exported
+// targets with their tags, the other segments' sources, the text between
+// segments. It reports whether a target was exported and how many
+// segments were not.
+func blockEvents(doc *segments.Document, bi int, opts bitext.Options) (evs []event, exported bool, missing int) {
+	bl := &doc.Blocks[bi]
+	pos := 0
+	add := func(s string) {
+		if s != "" {
+			evs = append(evs, event{text: s})
+		}
+	}
+	tag := func(t segments.Tag, _ segments.Code) { evs = append(evs, event{tag: t, isTag: true}) }
+	for _, s := range doc.BlockSegments(bi) {
+		if s.Start >= pos && s.End <= len(bl.Text) {
+			add(bl.Text[pos:s.Start])
+			pos = s.End
+		}
+		text, tags := s.Source, s.SourceTags
+		if s.Target != "" && bitext.Exported(&s, opts) {
+			text, tags = s.Target, s.TargetTags
+			exported = true
+		} else {
+			missing++
+		}
+		segments.WalkTagged(text, segments.FullTags(tags, s.Wrap, len(text)), bl.Codes, add, tag)
+	}
+	if pos <= len(bl.Text) {
+		add(bl.Text[pos:])
+	}
+	return evs, exported, missing
+}
+
+// edit replaces bytes [lo, hi) of a part: with a paragraph's new content,
+// or with repl.
+type edit struct {
+	lo, hi int
+	para   *para
+	evs    []event
+	repl   string
+	// mark, when set, receives the offset in the output after repl, and
+	// after is written there: where the .odt styles are inserted.
+	mark  *int
+	after string
+}
+
+// partWriter writes one part with its edits.
+type partWriter struct {
+	src   []byte
+	edits []edit // sorted by lo; an edit may hold others (text boxes)
+	out   bytes.Buffer
+	runs  runWriter
+}
+
+// runWriter writes text runs in a format's markup.
+type runWriter interface {
+	text(out *bytes.Buffer, fmt, s string)
+}
+
+func (d *document) renderPart(i int, edits []edit, lang string) []byte {
+	w := &partWriter{src: d.srcs[i]}
+	if d.pkg.format == FormatDOCX {
+		w.runs = &docxRuns{lang: lang, cache: map[string]string{}}
+	} else {
+		o := &d.odt[i]
+		w.runs = o.runs(lang)
+		edits = append(edits, o.edits()...)
+	}
+	sort.SliceStable(edits, func(a, b int) bool { return edits[a].lo < edits[b].lo })
+	w.edits = edits
+	w.out.Grow(len(w.src) + len(w.src)/8)
+	w.copy(0, len(w.src))
+	if d.pkg.format == FormatODT {
+		return d.odt[i].finish(w.out.Bytes())
+	}
+	return w.out.Bytes()
+}
+
+// copy writes src[lo:hi] with the edits inside it applied.
+func (w *partWriter) copy(lo, hi int) {
+	i := sort.Search(len(w.edits), func(i int) bool { return w.edits[i].lo >= lo })
+	pos := lo
+	for ; i < len(w.edits) && w.edits[i].lo <= hi; i++ {
+		e := &w.edits[i]
+		if e.lo < pos || e.hi > hi || e.lo == hi && e.hi != e.lo {
+			continue // inside an edit already written, or past the range
+		}
+		w.out.Write(w.src[pos:e.lo])
+		switch {
+		case e.para != nil:
+			w.para(e.para, e.evs)
+		default:
+			w.out.WriteString(e.repl)
+			if e.mark != nil {
+				*e.mark = w.out.Len()
+			}
+			w.out.WriteString(e.after)
+		}
+		pos = e.hi
+	}
+	w.out.Write(w.src[pos:hi])
+}
+
+// para writes a paragraph's new content: text runs formatted like the
+// source runs of the innermost code around them, links and placeholders
+// from their source bytes.
+func (w *partWriter) para(p *para, evs []event) {
+	var stack []int
+	link := 0
+	closeLink := func() {
+		if link != 0 {
+			w.out.WriteString(p.info[link-1].close)
+			link = 0
+		}
+	}
+	for _, ev := range evs {
+		if !ev.isTag {
+			f := p.base.fmt
+			for i := len(stack) - 1; i >= 0; i-- {
+				if ci := p.info[stack[i]-1]; ci.link || ci.format {
+					f = ci.fmt
+					break
+				}
+			}
+			w.runs.text(&w.out, f, ev.text)
+			continue
+		}
+		id := ev.tag.ID
+		if id < 1 || id > len(p.info) {
+			continue
+		}
+		ci := p.info[id-1]
+		switch ev.tag.Kind {
+		case segments.TagPlaceholder:
+			w.out.WriteString(ci.pre)
+			w.copy(ci.raw.lo, ci.raw.hi)
+			w.out.WriteString(ci.post)
+		case segments.TagOpen:
+			if ci.link {
+				closeLink() // links do not nest
+				w.copy(ci.raw.lo, ci.raw.hi)
+				link = id
+			}
+			stack = append(stack, id)
+		case segments.TagClose:
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == id {
+					stack = append(stack[:i:i], stack[i+1:]...)
+					break
+				}
+			}
+			if link == id {
+				closeLink()
+			}
+		}
+	}
+	closeLink()
+}
