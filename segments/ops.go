@@ -332,9 +332,14 @@ func (d *Document) Repetitions(i int) []int {
 // million identical paragraphs costs what the caller allows. The index of
 // sources is built once per document and filling allocates nothing per
 // segment, so a call costs the size of the group, not of the document.
-// Nothing is filled when segment i has no target.
+// Nothing is filled when segment i has no target. A segment with the same
+// text but other inline tags (another link target, bold elsewhere) is not
+// a repetition to fill: it is the memory's 99 % match, never inserted
+// without the translator; one with the same tags gets the target's tags
+// mapped onto its own codes.
 func (d *Document) FillRepetitions(i int, now time.Time, limit int) []int {
-	target := d.Segments[i].Target
+	src := &d.Segments[i]
+	target := src.Target
 	if target == "" {
 		return nil
 	}
@@ -343,11 +348,54 @@ func (d *Document) FillRepetitions(i int, now time.Time, limit int) []int {
 		if limit > 0 && len(filled) >= limit {
 			break
 		}
-		if int(j) == i || d.Segments[j].hasWork() {
+		if int(j) == i || d.Segments[j].hasWork() || !d.sameTags(i, int(j)) {
 			continue
 		}
-		d.Update(int(j), target, StatusDraft, OriginRepetition, now)
+		var tags []Tag
+		if len(src.TargetTags) > 0 {
+			dst := &d.Segments[j]
+			tags = MapTags(target, src.TargetTags, src.SourceTags, d.blockCodes(i), dst.SourceTags, d.blockCodes(int(j)))
+		}
+		d.UpdateTagged(int(j), target, tags, StatusDraft, OriginRepetition, now)
 		filled = append(filled, int(j))
 	}
 	return filled
+}
+
+// blockCodes returns the codes of segment i's block (nil without blocks).
+func (d *Document) blockCodes(i int) []Code {
+	if b := d.Segments[i].Block; b >= 0 && b < len(d.Blocks) {
+		return d.Blocks[b].Codes
+	}
+	return nil
+}
+
+// sameTags reports whether segments i and j carry the same inline codes at
+// the same places: tags and wrapping pairs of the same type and markup.
+func (d *Document) sameTags(i, j int) bool {
+	a, b := &d.Segments[i], &d.Segments[j]
+	if len(a.SourceTags) != len(b.SourceTags) || len(a.Wrap) != len(b.Wrap) {
+		return false
+	}
+	if len(a.SourceTags) == 0 && len(a.Wrap) == 0 {
+		return true
+	}
+	ba, bb := Block{Codes: d.blockCodes(i)}, Block{Codes: d.blockCodes(j)}
+	same := func(ida, idb int, k TagKind) bool {
+		ca, _ := ba.CodeByID(ida)
+		cb, _ := bb.CodeByID(idb)
+		return ca.Type == cb.Type && ca.Markup(k) == cb.Markup(k)
+	}
+	for k, ta := range a.SourceTags {
+		tb := b.SourceTags[k]
+		if ta.At != tb.At || ta.Kind != tb.Kind || !same(ta.ID, tb.ID, ta.Kind) {
+			return false
+		}
+	}
+	for k := range a.Wrap {
+		if !same(a.Wrap[k], b.Wrap[k], TagOpen) || !same(a.Wrap[k], b.Wrap[k], TagClose) {
+			return false
+		}
+	}
+	return true
 }

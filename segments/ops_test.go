@@ -180,6 +180,29 @@ func TestFillRepetitions(t *testing.T) {
 	}
 }
 
+// TestFillRepetitionsTags: the same words with other tags are not filled
+// (issue 18: a 99 % match, never inserted automatically); with the same
+// tags the target's tags are mapped onto the repetition's own codes.
+func TestFillRepetitionsTags(t *testing.T) {
+	now := time.Now()
+	d := mdDoc(t, "Le **chat** dort.\n\nLe chat **dort**.\n\nLe **chat** dort.\n\nLe [chat](https://a) dort.\n\nLe [chat](https://b) dort.\n", "en")
+	if len(d.Segments) != 5 {
+		t.Fatalf("%d segments", len(d.Segments))
+	}
+	tags := []Tag{{At: 4, ID: d.Segments[0].SourceTags[0].ID, Kind: TagOpen}, {At: 7, ID: d.Segments[0].SourceTags[1].ID, Kind: TagClose}}
+	d.ConfirmTagged(0, "The cat sleeps.", tags, OriginTyped, now)
+	if got := d.FillRepetitions(0, now, 0); !reflect.DeepEqual(got, []int{2}) {
+		t.Fatalf("filled %v, want [2] (1 has bold elsewhere)", got)
+	}
+	if got := d.Blocks[2].TargetLabels(&d.Segments[2]); got != "The ‹b1›cat‹/b1› sleeps." {
+		t.Errorf("filled target %q", got)
+	}
+	d.Confirm(3, "The cat sleeps.", OriginTyped, now)
+	if got := d.FillRepetitions(3, now, 0); got != nil {
+		t.Errorf("a link to another address was filled: %v", got)
+	}
+}
+
 // BenchmarkFillRepetitions is issue 10's case: one confirm on an article of
 // n identical paragraphs fills the n-1 others. Cost and memory must grow
 // linearly (the editor used to peak at 2.6 GB for a million).
