@@ -69,24 +69,23 @@ func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 		Terms:  map[string][]string{glossary.BaseLang(o.From): {o.Source}, glossary.BaseLang(o.To): {o.Target}},
 		Domain: o.Domain, Note: o.Note, POS: o.POS,
 	}
-	src := glossarySources{NoBuiltin: true}
-	// A file of the user folder is loaded with it: not twice.
-	if _, err := os.Stat(path); err == nil && !sameFile(filepath.Dir(path), glossary.UserDir()) {
-		src.Paths = []string{path}
-	}
-	g, err := loadGlossaries(s, src)
-	if err != nil {
-		return fmt.Errorf("glossary add: %w", err)
-	}
-	if clashes := glossary.Clashes(g, e, o.From, o.To); len(clashes) > 0 {
-		for _, c := range clashes {
-			fmt.Fprintf(s.Err, "trad: %s: %s: %s → %s\n", c.Kind, c.Entry.Origin, c.Source, strings.Join(c.Targets, " | "))
+	// The clash check runs under the lock AppendEntryChecked takes, so
+	// parallel adds of one term give one row and clash reports.
+	existing := func() (*glossary.Glossary, error) {
+		src := glossarySources{NoBuiltin: true}
+		// A file of the user folder is loaded with it: not twice.
+		if _, err := os.Stat(path); err == nil && !sameFile(filepath.Dir(path), glossary.UserDir()) {
+			src.Paths = []string{path}
 		}
-		if !o.Force {
-			return errors.New("glossary add: the term clashes with the entries above; nothing added (--force adds it)")
-		}
+		return loadGlossaries(s, src)
 	}
-	added, err := glossary.AppendEntry(path, e, o.From, o.To)
+	added, clashes, err := glossary.AppendEntryChecked(path, e, o.From, o.To, glossary.AppendOptions{Existing: existing, Force: o.Force})
+	for _, c := range clashes {
+		fmt.Fprintf(s.Err, "trad: %s: %s: %s → %s\n", c.Kind, c.Entry.Origin, c.Source, strings.Join(c.Targets, " | "))
+	}
+	if errors.Is(err, glossary.ErrClash) {
+		return errors.New("glossary add: the term clashes with the entries above; nothing added (--force adds it)")
+	}
 	if err != nil {
 		return fmt.Errorf("glossary add: %w", err)
 	}

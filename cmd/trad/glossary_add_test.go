@@ -46,3 +46,45 @@ func TestGlossaryAdd(t *testing.T) {
 		t.Errorf("--file: %d %q %q", code, out, errs)
 	}
 }
+
+// TestGlossaryAddParallel runs parallel adds of one term, as six
+// `trad glossary add` started at once do: the clash check is under the
+// append's lock, so exactly one adds a row and the others each report the
+// clash (a check before the lock let several see no entry and add it).
+func TestGlossaryAddParallel(t *testing.T) {
+	dir := isolateGlossaries(t)
+	user := filepath.Join(dir, "user.tsv")
+	const n = 6
+	for round, term := range []string{"orage", "grêle", "neige", "brume"} {
+		type result struct {
+			code     int
+			out, err string
+		}
+		results := make(chan result, n)
+		start := make(chan struct{})
+		for range n {
+			go func() {
+				<-start
+				code, out, errs := runGlossary(t, "", "add", term, "storm")
+				results <- result{code, out, errs}
+			}()
+		}
+		close(start)
+		added, clashed := 0, 0
+		for range n {
+			r := <-results
+			switch {
+			case r.code == 0 && strings.Contains(r.out, "added to "+user):
+				added++
+			case r.code == 1 && strings.Contains(r.err, "trad: duplicate: "+user) && strings.Contains(r.err, "nothing added"):
+				clashed++
+			default:
+				t.Errorf("round %d: exit %d, out %q, err %q", round, r.code, r.out, r.err)
+			}
+		}
+		data, _ := os.ReadFile(user)
+		if rows := strings.Count(string(data), "\n"+term+"\tstorm"); added != 1 || clashed != n-1 || rows != 1 {
+			t.Fatalf("round %d: %d added, %d clash reports, %d rows of %q; want 1, %d, 1:\n%s", round, added, clashed, rows, term, n-1, data)
+		}
+	}
+}
