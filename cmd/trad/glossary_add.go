@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/tui"
 )
 
 type glossaryAddOptions struct {
@@ -28,7 +29,9 @@ func newGlossaryAddCmd(s *streams) *cobra.Command {
 		Use:   "add [flags] SOURCE TARGET",
 		Short: "Add a term to your glossary, in that file's own format",
 		Long: `add appends one entry to a writable glossary, as the editor's add-term form
-does: the --file given, else the first glossary file of the user folder
+does: the --file given, else the file config.json names
+("glossary": {"user_file": PATH}: absolute, ~/…, or a name in the user
+folder), else the first glossary file of the user folder
 ($XDG_CONFIG_HOME/trad/glossaries/), else user.tsv there, created on first
 use. The entry is written in the file's own layout (OmegaT two columns,
 multi-language TSV/CSV, TBX before </body>), the rest of the file left as
@@ -59,7 +62,12 @@ are listed and nothing is added unless --force.`,
 func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 	path := o.File
 	if path == "" {
-		p, err := glossary.UserGlossaryPath("")
+		// The same setting and loader as the editor's add-term form.
+		cfg, err := glossary.LoadConfig(tui.ConfigPath())
+		if err != nil {
+			return fmt.Errorf("glossary add: %w", err)
+		}
+		p, err := glossary.UserGlossaryPath(cfg.UserFile)
 		if err != nil {
 			return fmt.Errorf("glossary add: %w", err)
 		}
