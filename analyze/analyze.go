@@ -68,7 +68,7 @@ func bandOf(score int) Band {
 // Count is what a band (or a total) holds.
 type Count struct {
 	Segments int `json:"segments"`
-	// Words are counted as CAT tools count them (Words).
+	// Words are counted as CAT tools count them (segments.WordCountCAT).
 	Words int `json:"words"`
 	// Characters are the source's characters other than white space.
 	Characters int `json:"characters"`
@@ -149,7 +149,7 @@ func (j *Job) Report() Report {
 func segmentCount(s *segments.Segment) Count {
 	return Count{
 		Segments:   1,
-		Words:      Words(s.Source),
+		Words:      segments.WordCountCAT(s.Source),
 		Characters: nonSpace(s.Source),
 		Tags:       len(s.SourceTags) + 2*len(s.Wrap),
 	}

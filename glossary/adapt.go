@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gobuffalo/flect"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 )
@@ -45,45 +44,10 @@ func SentenceStart(text string, at int) bool {
 	return sentenceStart(text, at, ".!?…")
 }
 
-// pluralEnglish returns the plural of English noun phrase s by
-// pluralising its head word; words in capitals of two letters or less
-// ("US", "EU") and phrases without a head are kept as they are.
-func pluralEnglish(s string) string {
-	start, end := -1, -1
-words:
-	for i := 0; i < len(s); {
-		j := len(s)
-		if k := strings.IndexByte(s[i:], ' '); k >= 0 {
-			j = i + k
-		}
-		switch w := s[i:j]; {
-		case w == "":
-		case englishPrepositions[strings.ToLower(w)] || w[0] == '(' || w[0] == '[':
-			// "chief of staff", "cloud (computing)": the head is before.
-			if start >= 0 {
-				break words
-			}
-		default:
-			start, end = i, j
-		}
-		i = j + 1
-	}
-	if start < 0 {
-		return s
-	}
-	w := s[start:end]
-	if utf8.RuneCountInString(w) <= 2 && !strings.ContainsFunc(w, unicode.IsLower) {
-		return s
-	}
-	return s[:start] + flect.Pluralize(w) + s[end:]
-}
-
-// englishPrepositions end an English noun phrase's head ("chief of
-// staff", "freedom of the press").
-var englishPrepositions = setOf("of", "in", "for", "to", "on", "with", "by", "from", "at", "under", "over", "against", "between", "without")
-
-// capitalFirst puts the first letter of s in title case for lang, unless
-// its first word has a capital after its first letter.
+// capitalFirst puts the first word of s in title case for lang (its first
+// letter, or the Dutch digraph: "IJsselmeer"), unless that word has a
+// capital after its first letter ("iPhone", "eBay") or is the clitic of a
+// name after an apostrophe ("'s-Hertogenbosch", "'t Hooft").
 func capitalFirst(s, lang string) string {
 	i := strings.IndexFunc(s, unicode.IsLetter)
 	if i < 0 {
@@ -93,22 +57,24 @@ func capitalFirst(s, lang string) string {
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
 		return s
 	}
-	word := s[i+size:]
-	if k := strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }); k >= 0 {
-		word = word[:k]
+	// The word's letters, with the combining marks that belong to them.
+	end := len(s)
+	if k := strings.IndexFunc(s[i+size:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }); k >= 0 {
+		end = i + size + k
 	}
-	if strings.ContainsFunc(word, unicode.IsUpper) {
-		return s // "iPhone", "eBay"
-	}
-	// A combining mark after the letter belongs to it.
-	end := i + size
-	for end < len(s) {
-		m, n := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsMark(m) {
-			break
-		}
-		end += n
+	word := s[i:end]
+	if strings.ContainsFunc(word[size:], unicode.IsUpper) || apostropheClitic(s[:i], word, s[end:]) {
+		return s
 	}
 	tag, _ := language.Parse(lang)
-	return s[:i] + cases.Title(tag).String(s[i:end]) + s[end:]
+	return s[:i] + cases.Title(tag, cases.NoLower).String(word) + s[end:]
+}
+
+// apostropheClitic reports whether word, after before and followed by
+// after, is the elided article of a name that stays in lower case at the
+// start of a sentence: an apostrophe, one or two letters, then a hyphen or
+// a space ("'s-Hertogenbosch", "'t Hooft").
+func apostropheClitic(before, word, after string) bool {
+	return (strings.HasSuffix(before, "'") || strings.HasSuffix(before, "’")) &&
+		utf8.RuneCountInString(word) <= 2 && (strings.HasPrefix(after, "-") || strings.HasPrefix(after, " "))
 }

@@ -78,30 +78,68 @@ const appendLockWait = 5 * time.Second
 // lock shared with other trad processes, and not at all if it changed
 // while the entry was being added.
 func AppendEntry(path string, e Entry, src, tgt string) (*Entry, error) {
+	added, _, err := AppendEntryChecked(path, e, src, tgt, AppendOptions{})
+	return added, err
+}
+
+// ErrClash is returned (wrapped) by AppendEntryChecked when the new entry
+// clashes with an existing one and AppendOptions.Force is off.
+var ErrClash = errors.New("the term clashes with existing entries")
+
+// AppendOptions are AppendEntryChecked's options.
+type AppendOptions struct {
+	// Existing returns the glossaries the new entry is checked against
+	// (Clashes). It is called under the lock that AppendEntry takes, after
+	// the file has been read: a term another trad process is adding is
+	// either already in what it returns or added after this one, so two
+	// processes adding the same term give one row and one clash. nil: no
+	// check.
+	Existing func() (*Glossary, error)
+	// Force adds the entry even when it clashes (the clashes are still
+	// returned).
+	Force bool
+}
+
+// AppendEntryChecked is AppendEntry with the clash check done under the
+// same lock as the write: it returns the clashes of e with the glossary
+// opt.Existing gives, and, when there are some and opt.Force is off,
+// ErrClash without writing anything.
+func AppendEntryChecked(path string, e Entry, src, tgt string, opt AppendOptions) (*Entry, []Clash, error) {
 	src, tgt = baseLang(src), baseLang(tgt)
 	if src == tgt || src == "" || tgt == "" {
-		return nil, fmt.Errorf("add to glossary %s: want two languages, got %q and %q", path, src, tgt)
+		return nil, nil, fmt.Errorf("add to glossary %s: want two languages, got %q and %q", path, src, tgt)
 	}
 	ne, err := cleanNewEntry(e, src, tgt)
 	if err != nil {
-		return nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		return nil, nil, fmt.Errorf("add to glossary %s: %w", path, err)
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		return nil, nil, fmt.Errorf("add to glossary %s: %w", path, err)
 	}
 	unlock, err := filelock.Lock(dir, appendLockWait)
 	if err != nil {
-		return nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		return nil, nil, fmt.Errorf("add to glossary %s: %w", path, err)
 	}
 	defer unlock()
 	raw, before, err := readForAppend(path)
 	if err != nil {
-		return nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		return nil, nil, fmt.Errorf("add to glossary %s: %w", path, err)
+	}
+	var clashes []Clash
+	if opt.Existing != nil {
+		g, err := opt.Existing()
+		if err != nil {
+			return nil, nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		}
+		clashes = Clashes(g, *ne, src, tgt)
+		if len(clashes) > 0 && !opt.Force {
+			return nil, clashes, fmt.Errorf("add to glossary %s: %w", path, ErrClash)
+		}
 	}
 	out, line, err := appendBytes(raw, path, ne, src, tgt)
 	if err != nil {
-		return nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		return nil, clashes, fmt.Errorf("add to glossary %s: %w", path, err)
 	}
 	err = safefile.Write(path, func(w io.Writer) error {
 		if changed(path, before) {
@@ -111,10 +149,10 @@ func AppendEntry(path string, e Entry, src, tgt string) (*Entry, error) {
 		return err
 	}, safefile.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("add to glossary %s: %w", path, err)
+		return nil, clashes, fmt.Errorf("add to glossary %s: %w", path, err)
 	}
 	ne.Origin = Origin{File: path, Line: line}
-	return ne, nil
+	return ne, clashes, nil
 }
 
 // cleanNewEntry returns a copy of e holding its src and tgt terms as a

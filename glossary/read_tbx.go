@@ -37,6 +37,9 @@ type tbxReader struct {
 	capWhat  string
 	entryPOS string
 	defn     string // first definition, the note when there is no <note>
+	// bodyEnd is the line of the </body> end tag of <text> (0: none), for
+	// AppendEntry to insert before.
+	bodyEnd int
 }
 
 func (t *tbxReader) warn(line int, format string, args ...any) {
@@ -64,6 +67,16 @@ func readTBX(text []byte, name string) (*Glossary, []Warning, error) {
 // readTBXWith is readTBX with a given XML reader (tests read with
 // encoding/xml alone, or with a tiny buffer).
 func readTBXWith(rd *xmlscan.Reader, text []byte, name string) (*Glossary, []Warning, error) {
+	t, err := scanTBX(rd, text, name)
+	if err != nil {
+		return nil, t.warns, err
+	}
+	return New(t.ents...), t.warns, nil
+}
+
+// scanTBX reads text with rd into a tbxReader, which it returns with the
+// warnings even on an error.
+func scanTBX(rd *xmlscan.Reader, text []byte, name string) (*tbxReader, error) {
 	t := &tbxReader{name: name}
 	t.ents = make([]*Entry, 0, bytes.Count(text, []byte("ntry"))/2+1)
 	rd.UTF8 = true
@@ -71,13 +84,14 @@ func readTBXWith(rd *xmlscan.Reader, text []byte, name string) (*Glossary, []War
 	var xe *xmlscan.Error
 	switch {
 	case errors.As(err, &xe):
-		return nil, t.warns, fmt.Errorf("read glossary %s:%d: %s", name, xe.Line, xe.Msg)
+		return t, fmt.Errorf("read glossary %s:%d: %s", name, xe.Line, xe.Msg)
 	case err != nil:
-		return nil, t.warns, fmt.Errorf("read glossary %s: %w", name, err)
+		return t, fmt.Errorf("read glossary %s: %w", name, err)
 	case t.root == "":
-		return nil, nil, fmt.Errorf("read glossary %s: no TBX root element (empty file?)", name)
+		t.warns = nil
+		return t, fmt.Errorf("read glossary %s: no TBX root element (empty file?)", name)
 	}
-	return New(t.ents...), t.warns, nil
+	return t, nil
 }
 
 // Start, End and Text make tbxReader an xmlscan.Handler.
@@ -96,6 +110,9 @@ func (t *tbxReader) Start(name string, attrs []xmlscan.Attr, line int) error {
 
 func (t *tbxReader) End(name string, line int) error {
 	t.at = line
+	if name == "body" && t.parent() == "text" {
+		t.bodyEnd = line
+	}
 	t.end(name)
 	t.stack = t.stack[:len(t.stack)-1]
 	return nil

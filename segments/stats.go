@@ -13,7 +13,18 @@ import (
 // hyphens, spaces and other punctuation do ("peut-être" is two words);
 // symbols and punctuation alone ("%", "—") are not words; each Han, kana or
 // Hangul character counts as a word, as Chinese and Japanese have no spaces.
-func WordCount(s string) int {
+func WordCount(s string) int { return wordCount(s, false) }
+
+// WordCountCAT returns the number of words in s as memoQ and Trados Studio
+// count them for a job analysis (trad analyze): as WordCount, except that a
+// hyphen (-, U+2010, U+2011; not a dash) between two word characters does
+// not break a word either: "up-to-date", "peut-être", "COVID-19" and
+// "2020-2024" are one word each. A hyphen next to an ideograph still
+// separates ("中-国" is two).
+func WordCountCAT(s string) int { return wordCount(s, true) }
+
+// wordCount is WordCount, with hyphens joining words when hyphens is set.
+func wordCount(s string, hyphens bool) int {
 	n := 0
 	in := false   // inside a word
 	var prev rune // last rune of the current word
@@ -39,7 +50,7 @@ func WordCount(s string) int {
 			}
 			in = false
 		default:
-			if in && !isMid(r, prev, s[i+size:]) {
+			if in && !isMid(r, prev, s[i+size:]) && !(hyphens && joinsCompound(r, s[i+size:])) {
 				in = false
 			}
 		}
@@ -112,6 +123,17 @@ func isMid(r, prev rune, rest string) bool {
 		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
 	return false
+}
+
+// joinsCompound reports whether r, inside a word, is a hyphen that joins
+// it with the word character starting rest (not an ideograph, nor a
+// combining mark, which starts no word).
+func joinsCompound(r rune, rest string) bool {
+	if r != '-' && r != '\u2010' && r != '\u2011' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	return classOf(next) == classWord
 }
 
 // StatusCount is how many segments, and words in their source, are in one

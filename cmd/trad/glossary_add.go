@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/tui"
 )
 
 type glossaryAddOptions struct {
@@ -28,7 +29,9 @@ func newGlossaryAddCmd(s *streams) *cobra.Command {
 		Use:   "add [flags] SOURCE TARGET",
 		Short: "Add a term to your glossary, in that file's own format",
 		Long: `add appends one entry to a writable glossary, as the editor's add-term form
-does: the --file given, else the first glossary file of the user folder
+does: the --file given, else the file config.json names
+("glossary": {"user_file": PATH}: absolute, ~/…, or a name in the user
+folder), else the first glossary file of the user folder
 ($XDG_CONFIG_HOME/trad/glossaries/), else user.tsv there, created on first
 use. The entry is written in the file's own layout (OmegaT two columns,
 multi-language TSV/CSV, TBX before </body>), the rest of the file left as
@@ -59,7 +62,12 @@ are listed and nothing is added unless --force.`,
 func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 	path := o.File
 	if path == "" {
-		p, err := glossary.UserGlossaryPath("")
+		// The same setting and loader as the editor's add-term form.
+		cfg, err := glossary.LoadConfig(tui.ConfigPath())
+		if err != nil {
+			return fmt.Errorf("glossary add: %w", err)
+		}
+		p, err := glossary.UserGlossaryPath(cfg.UserFile)
 		if err != nil {
 			return fmt.Errorf("glossary add: %w", err)
 		}
@@ -69,24 +77,23 @@ func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 		Terms:  map[string][]string{glossary.BaseLang(o.From): {o.Source}, glossary.BaseLang(o.To): {o.Target}},
 		Domain: o.Domain, Note: o.Note, POS: o.POS,
 	}
-	src := glossarySources{NoBuiltin: true}
-	// A file of the user folder is loaded with it: not twice.
-	if _, err := os.Stat(path); err == nil && !sameFile(filepath.Dir(path), glossary.UserDir()) {
-		src.Paths = []string{path}
-	}
-	g, err := loadGlossaries(s, src)
-	if err != nil {
-		return fmt.Errorf("glossary add: %w", err)
-	}
-	if clashes := glossary.Clashes(g, e, o.From, o.To); len(clashes) > 0 {
-		for _, c := range clashes {
-			fmt.Fprintf(s.Err, "trad: %s: %s: %s → %s\n", c.Kind, c.Entry.Origin, c.Source, strings.Join(c.Targets, " | "))
+	// The clash check runs under the lock AppendEntryChecked takes, so
+	// parallel adds of one term give one row and clash reports.
+	existing := func() (*glossary.Glossary, error) {
+		src := glossarySources{NoBuiltin: true}
+		// A file of the user folder is loaded with it: not twice.
+		if _, err := os.Stat(path); err == nil && !sameFile(filepath.Dir(path), glossary.UserDir()) {
+			src.Paths = []string{path}
 		}
-		if !o.Force {
-			return errors.New("glossary add: the term clashes with the entries above; nothing added (--force adds it)")
-		}
+		return loadGlossaries(s, src)
 	}
-	added, err := glossary.AppendEntry(path, e, o.From, o.To)
+	added, clashes, err := glossary.AppendEntryChecked(path, e, o.From, o.To, glossary.AppendOptions{Existing: existing, Force: o.Force})
+	for _, c := range clashes {
+		fmt.Fprintf(s.Err, "trad: %s: %s: %s → %s\n", c.Kind, c.Entry.Origin, c.Source, strings.Join(c.Targets, " | "))
+	}
+	if errors.Is(err, glossary.ErrClash) {
+		return errors.New("glossary add: the term clashes with the entries above; nothing added (--force adds it)")
+	}
 	if err != nil {
 		return fmt.Errorf("glossary add: %w", err)
 	}

@@ -46,3 +46,89 @@ func TestGlossaryAdd(t *testing.T) {
 		t.Errorf("--file: %d %q %q", code, out, errs)
 	}
 }
+
+// TestGlossaryAddParallel runs parallel adds of one term, as six
+// `trad glossary add` started at once do: the clash check is under the
+// append's lock, so exactly one adds a row and the others each report the
+// clash (a check before the lock let several see no entry and add it).
+func TestGlossaryAddParallel(t *testing.T) {
+	dir := isolateGlossaries(t)
+	user := filepath.Join(dir, "user.tsv")
+	const n = 6
+	for round, term := range []string{"orage", "grêle", "neige", "brume"} {
+		type result struct {
+			code     int
+			out, err string
+		}
+		results := make(chan result, n)
+		start := make(chan struct{})
+		for range n {
+			go func() {
+				<-start
+				code, out, errs := runGlossary(t, "", "add", term, "storm")
+				results <- result{code, out, errs}
+			}()
+		}
+		close(start)
+		added, clashed := 0, 0
+		for range n {
+			r := <-results
+			switch {
+			case r.code == 0 && strings.Contains(r.out, "added to "+user):
+				added++
+			case r.code == 1 && strings.Contains(r.err, "trad: duplicate: "+user) && strings.Contains(r.err, "nothing added"):
+				clashed++
+			default:
+				t.Errorf("round %d: exit %d, out %q, err %q", round, r.code, r.out, r.err)
+			}
+		}
+		data, _ := os.ReadFile(user)
+		if rows := strings.Count(string(data), "\n"+term+"\tstorm"); added != 1 || clashed != n-1 || rows != 1 {
+			t.Fatalf("round %d: %d added, %d clash reports, %d rows of %q; want 1, %d, 1:\n%s", round, added, clashed, rows, term, n-1, data)
+		}
+	}
+}
+
+// TestGlossaryAddConfigFile checks that without --file the term goes to
+// the file config.json's glossary.user_file names (review F7: the setting
+// was documented and read by nothing).
+func TestGlossaryAddConfigFile(t *testing.T) {
+	dir := isolateGlossaries(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	abs := filepath.Join(t.TempDir(), "mine.tbx")
+	config := filepath.Join(filepath.Dir(dir), "config.json")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		config, want, err string
+	}{
+		{`{"glossary": {"user_file": "` + abs + `"}}`, abs + ":16:", ""},
+		{`{"glossary": {"user_file": "news.csv"}}`, filepath.Join(dir, "news.csv") + ":2:", ""},
+		{`{"glossary": {"user_file": "~/terms/de.txt"}}`, filepath.Join(home, "terms", "de.txt") + ":1:", ""},
+		{`{"tm": {"min_score": 60}}`, filepath.Join(dir, "news.csv") + ":3:", ""}, // the first file of the user folder
+		{`{"glossary": {"user_file": "notes.md"}}`, "", "not a glossary extension"},
+		{"{\n\"glossary\": {\"user_file\": \"x.tsv\",}}", "", config + ":2:"},
+		{`{"glossary": {"file": "x.tsv"}}`, "", `unknown field "file"`},
+	} {
+		if err := os.WriteFile(config, []byte(tc.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := runGlossary(t, "", "add", "pluie", "rain", "--force")
+		if tc.err != "" {
+			if code != 1 || !strings.Contains(errs, tc.err) {
+				t.Errorf("%s: exit %d, out %q, err %q; want an error with %q", tc.config, code, out, errs, tc.err)
+			}
+			continue
+		}
+		if code != 0 || !strings.Contains(out, "added to "+tc.want) {
+			t.Errorf("%s: exit %d, out %q, err %q; want added to %s", tc.config, code, out, errs, tc.want)
+		}
+	}
+	// --file wins over the config file, even a malformed one.
+	other := filepath.Join(t.TempDir(), "other.tsv")
+	if code, out, errs := runGlossary(t, "", "add", "neige", "snow", "--file", other); code != 0 || !strings.Contains(out, other+":2:") {
+		t.Errorf("--file: %d %q %q", code, out, errs)
+	}
+}
