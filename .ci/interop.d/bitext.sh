@@ -121,12 +121,19 @@ awk 'done != 1 && /<\/trans-unit>/ { print "          <note>à vérifier | *gras
 "$checks/tmx-validate" --strict notes/out.tmx >/dev/null && ok "notes: TMX valid" || bad "notes: TMX invalid"
 XML_CATALOG_FILES=$formats/catalog.xml xmllint --noout --schema "$formats/xliff21/xliff_core_2.0.xsd" notes/out.xlf 2>/dev/null &&
 	ok "notes: XLIFF 2.1 valid" || bad "notes: XLIFF 2.1 invalid"
-want_note='"note": "à vérifier | *gras* \u0026 \u003cbr\u003e"'
-grep -qF "$want_note" notes/article.fr.trad.json || bad "notes: the XLIFF 1.2 import did not set the note"
+# The project is read as JSON: its layout (indented, compact lines, HTML
+# escapes) is not what this checks.
+want_note='à vérifier | *gras* & <br>'
+has_note() {
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if any(s.get("note") == sys.argv[2] for s in d.get("segments", [])) else 1)' "$1" "$want_note"
+}
+has_note notes/article.fr.trad.json || bad "notes: the XLIFF 1.2 import did not set the note"
 for f in out.tmx out.xlf out.md; do
 	rm -rf "notes/$f.d" && mkdir "notes/$f.d" && cp article.fr.md "notes/$f.d/"
 	"$TRAD" import "notes/$f" "notes/$f.d/article.fr.md" 2>/dev/null
-	grep -qF "$want_note" "notes/$f.d/article.fr.trad.json" && ok "notes: $f brings the note back" ||
+	has_note "notes/$f.d/article.fr.trad.json" && ok "notes: $f brings the note back" ||
 		bad "notes: $f lost the note"
 done
 
