@@ -43,9 +43,10 @@ type Options struct {
 	// Memory is the translation memory, when it is ready at start-up.
 	Memory *tm.Memory
 	// Load, when set, loads the glossary matcher and the memory in a
-	// command started by Init, with a snapshot of the document; the editor
-	// shows "loading memory…" until they arrive, and their Hits and Memory
-	// replace the fields above.
+	// command started by Init, with a snapshot of the document holding its
+	// languages and what tm.DocumentUnits reads of its confirmed segments
+	// (see loadSnapshot); the editor shows "loading memory…" until they
+	// arrive, and their Hits and Memory replace the fields above.
 	Load func(snapshot *segments.Document) Resources
 	// SaveMemory writes the confirmed segments to the user's memory
 	// (tm.SaveUser); it runs in a command with a snapshot, after confirms.
@@ -382,7 +383,7 @@ func (m Model) Init() tea.Cmd {
 		// Init cannot change the model: the run keeps New's qaGen.
 		return tea.Batch(m.checkConfirmed(m.qaGen), m.poll())
 	}
-	load, snap := m.opts.Load, m.doc.Clone()
+	load, snap := m.opts.Load, loadSnapshot(m.doc)
 	return tea.Batch(func() tea.Msg { return resourcesMsg{res: load(snap)} }, m.poll())
 }
 
