@@ -45,11 +45,12 @@ type Options struct {
 	// Load, when set, loads the glossary matcher and the memory in a
 	// command started by Init, with a snapshot of the document holding its
 	// languages and what tm.DocumentUnits reads of its confirmed segments
-	// (see loadSnapshot); the editor shows "loading memory…" until they
+	// (see unitsSnapshot); the editor shows "loading memory…" until they
 	// arrive, and their Hits and Memory replace the fields above.
 	Load func(snapshot *segments.Document) Resources
 	// SaveMemory writes the confirmed segments to the user's memory
-	// (tm.SaveUser); it runs in a command with a snapshot, after confirms.
+	// (tm.SaveUser); it runs in a command after confirms, with a snapshot
+	// like Load's (see unitsSnapshot).
 	SaveMemory func(*segments.Document) error
 	// Config is the config.json settings; nil means DefaultConfig.
 	Config *Config
@@ -383,7 +384,7 @@ func (m Model) Init() tea.Cmd {
 		// Init cannot change the model: the run keeps New's qaGen.
 		return tea.Batch(m.checkConfirmed(m.qaGen), m.poll())
 	}
-	load, snap := m.opts.Load, loadSnapshot(m.doc)
+	load, snap := m.opts.Load, unitsSnapshot(m.doc)
 	return tea.Batch(func() tea.Msg { return resourcesMsg{res: load(snap)} }, m.poll())
 }
 

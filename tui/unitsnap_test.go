@@ -52,10 +52,10 @@ func confirmAt(doc *segments.Document, pattern string) {
 	}
 }
 
-// TestLoadSnapshotUnits: the memory units of the load snapshot are those of
+// TestUnitsSnapshotUnits: the memory units of the load snapshot are those of
 // the whole document (context and tags included), and the snapshot holds
 // only the confirmed runs and their neighbours.
-func TestLoadSnapshotUnits(t *testing.T) {
+func TestUnitsSnapshotUnits(t *testing.T) {
 	cases := []struct {
 		pattern string
 		segs    int // len(snapshot.Segments)
@@ -74,7 +74,7 @@ func TestLoadSnapshotUnits(t *testing.T) {
 		t.Run(c.pattern, func(t *testing.T) {
 			doc := snapDoc(t, len(c.pattern))
 			confirmAt(doc, c.pattern)
-			snap := loadSnapshot(doc)
+			snap := unitsSnapshot(doc)
 			if len(snap.Segments) != c.segs {
 				t.Errorf("snapshot has %d segments, want %d", len(snap.Segments), c.segs)
 			}
@@ -90,7 +90,7 @@ func TestLoadSnapshotUnits(t *testing.T) {
 		}
 		doc := snapDoc(t, n)
 		confirmAt(doc, string(p))
-		snap := loadSnapshot(doc)
+		snap := unitsSnapshot(doc)
 		if len(snap.Segments) > n {
 			t.Fatalf("case %d %s: snapshot of %d segments for %d", k, p, len(snap.Segments), n)
 		}
@@ -109,12 +109,12 @@ func sameUnits(t *testing.T, snap, doc *segments.Document) {
 	}
 }
 
-// TestLoadSnapshotIsolated: the editor changing its document after Init
+// TestUnitsSnapshotIsolated: the editor changing its document after Init
 // does not reach the snapshot the background load reads.
-func TestLoadSnapshotIsolated(t *testing.T) {
+func TestUnitsSnapshotIsolated(t *testing.T) {
 	doc := snapDoc(t, 6)
 	confirmAt(doc, ".cc.c.")
-	snap := loadSnapshot(doc)
+	snap := unitsSnapshot(doc)
 	want := tm.DocumentUnits(snap, "p")
 	confirmAt(doc, "cdcccc")
 	doc.Segments[2].Target = "changed"
