@@ -43,12 +43,14 @@ type Options struct {
 	// Memory is the translation memory, when it is ready at start-up.
 	Memory *tm.Memory
 	// Load, when set, loads the glossary matcher and the memory in a
-	// command started by Init, with a snapshot of the document; the editor
-	// shows "loading memory…" until they arrive, and their Hits and Memory
-	// replace the fields above.
+	// command started by Init, with a snapshot of the document holding its
+	// languages and what tm.DocumentUnits reads of its confirmed segments
+	// (see unitsSnapshot); the editor shows "loading memory…" until they
+	// arrive, and their Hits and Memory replace the fields above.
 	Load func(snapshot *segments.Document) Resources
 	// SaveMemory writes the confirmed segments to the user's memory
-	// (tm.SaveUser); it runs in a command with a snapshot, after confirms.
+	// (tm.SaveUser); it runs in a command after confirms, with a snapshot
+	// like Load's (see unitsSnapshot).
 	SaveMemory func(*segments.Document) error
 	// Config is the config.json settings; nil means DefaultConfig.
 	Config *Config
@@ -382,7 +384,7 @@ func (m Model) Init() tea.Cmd {
 		// Init cannot change the model: the run keeps New's qaGen.
 		return tea.Batch(m.checkConfirmed(m.qaGen), m.poll())
 	}
-	load, snap := m.opts.Load, m.doc.Clone()
+	load, snap := m.opts.Load, unitsSnapshot(m.doc)
 	return tea.Batch(func() tea.Msg { return resourcesMsg{res: load(snap)} }, m.poll())
 }
 

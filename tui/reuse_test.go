@@ -89,8 +89,17 @@ func TestInsertMatchSession(t *testing.T) {
 	if len(ms) == 0 || ms[0].Score != 101 || ms[0].Target != s.Target || ms[0].Origin != h.m.projectPath {
 		t.Fatalf("memory after confirm: %+v", ms)
 	}
-	if len(*memSaves) != 1 || (*memSaves)[0].Segments[3].Target != s.Target {
+	if len(*memSaves) != 1 {
 		t.Fatalf("user memory writes: %d", len(*memSaves))
+	}
+	// The write gets the confirmed segment as a unit with its context.
+	want := tm.SegmentContext(h.m.doc, 3)
+	found := false
+	for _, u := range tm.DocumentUnits((*memSaves)[0], "p") {
+		found = found || u.Source == s.Source && u.Target == s.Target && u.Prev == want.Prev && u.Next == want.Next
+	}
+	if !found {
+		t.Fatalf("user memory write lacks segment 4 with its context: %+v", tm.DocumentUnits((*memSaves)[0], "p"))
 	}
 }
 

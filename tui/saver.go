@@ -342,7 +342,7 @@ func (m *Model) saveMemory() tea.Cmd {
 	if m.opts.SaveMemory == nil || m.readOnly || !m.memQ.start() {
 		return nil
 	}
-	snap, save := m.doc.Clone(), m.opts.SaveMemory
+	snap, save := unitsSnapshot(m.doc), m.opts.SaveMemory
 	return func() tea.Msg { return memorySavedMsg{err: save(snap)} }
 }
 
