@@ -204,6 +204,8 @@ type concordance struct {
 	hits    []concHit
 	sel     int
 	waiting bool
+	// pending is set while the search waits for the memory to load.
+	pending bool
 	// words are the current source's words, for tab; next is the next one.
 	words []string
 	next  int
@@ -280,7 +282,7 @@ func (c *concordance) typeKey(km tea.KeyMsg) (tea.Msg, tea.Cmd) {
 		if q = strings.TrimSpace(q); q == "" {
 			return concordCloseIntent{}, nil
 		}
-		c.typing, c.waiting = false, true
+		c.typing, c.waiting, c.query = false, true, q
 		c.gen++
 		return concordSearchIntent{q}, nil
 	}
@@ -345,6 +347,8 @@ func (c *concordance) View() string {
 	}
 	var s string
 	switch {
+	case c.waiting && c.pending:
+		s = fmt.Sprintf("concordance %q: waiting for the memory and glossaries to load…", c.query)
 	case c.waiting:
 		s = fmt.Sprintf("concordance %q: searching…", c.query)
 	case len(c.hits) == 0:
@@ -445,6 +449,7 @@ func (m *Model) openConcordance() tea.Cmd {
 	}
 	m.conc.start(text, m.doc.Segments[m.cur].Source)
 	m.conc.query, m.conc.hits = "", nil
+	m.concPending, m.conc.pending = "", false
 	m.mode = modeConcord
 	return nil
 }
@@ -461,15 +466,18 @@ func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
 			mem = m.matches.mem
 		}
 		if mem == nil && m.qx.glossary == nil && m.loading {
-			m.conc.close()
-			m.mode = m.concFrom
-			return m.flash("concordance: the memory and glossaries are still loading"), true
+			// Searching nothing would say "nothing found": wait for them
+			// (onResources runs it), the list saying so.
+			m.concPending, m.conc.pending = it.query, true
+			return nil, true
 		}
+		m.concPending, m.conc.pending = "", false
 		return concordCmd(concordQuery{gen: m.conc.gen, query: it.query, mem: mem, g: m.qx.glossary, idx: m.conc.idx, finder: m.finder,
 			src: m.doc.SourceLang.String(), tgt: m.doc.TargetLang.String(), project: m.projectPath}), true
 	case concordCloseIntent:
 		m.conc.close()
 		m.mode = m.concFrom
+		m.concPending, m.conc.pending = "", false
 		return nil, true
 	case concordInsertIntent:
 		m.conc.close()

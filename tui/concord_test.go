@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/segments"
 )
 
 func concordGlossary() *glossary.Glossary {
@@ -144,5 +145,33 @@ func TestConcordanceInsertPart(t *testing.T) {
 	h.press("ctrl+k", "enter") // keep "Digital "
 	if !h.m.editing() || h.m.editor.value() != "Digital " {
 		t.Fatalf("inserted part: editing %v, %q", h.m.editing(), h.m.editor.value())
+	}
+}
+
+// TestConcordanceWaitsForLoad: ctrl+k in the first seconds, while the
+// memory and glossaries are still loading, waits for them and then
+// searches (it used to close at once with a passing message, which under
+// load looked like the search did nothing).
+func TestConcordanceWaitsForLoad(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{Load: func(*segments.Document) Resources { return Resources{} }})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("ctrl+k")
+	h.typeText("puce\r")
+	if h.m.mode != modeConcord || !strings.Contains(h.view(), `concordance "puce": waiting for the memory and glossaries to load`) {
+		t.Fatalf("mode %v, view:\n%s", h.m.mode, h.view())
+	}
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary(), Memory: testMemory()}})
+	if v := h.view(); h.m.mode != modeConcord || !strings.Contains(v, `concordance "puce": 1 hit`) || !strings.Contains(v, "→ chip") {
+		t.Fatalf("after the load: mode %v, view:\n%s", h.m.mode, v)
+	}
+	// Closed while waiting: the load runs no search and opens nothing.
+	h = newHarness(t, testDoc(), Options{Load: func(*segments.Document) Resources { return Resources{} }})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("ctrl+k")
+	h.typeText("puce\r")
+	h.press("esc")
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary(), Memory: testMemory()}})
+	if h.m.mode != modeBrowse || h.m.concPending != "" {
+		t.Errorf("after esc and the load: mode %v, pending %q", h.m.mode, h.m.concPending)
 	}
 }

@@ -166,9 +166,11 @@ type Model struct {
 	hpane   historyPane
 	npane   *notesPane
 	// conc is the concordance (concord.go); concFrom the mode it was
-	// opened from, to go back to.
-	conc     *concordance
-	concFrom mode
+	// opened from, to go back to; concPending a query asked for while the
+	// memory and glossaries were still loading, run when they arrive.
+	conc        *concordance
+	concFrom    mode
+	concPending string
 	// repl is the replace in targets (replace.go); bulk the last change
 	// of many segments at once, which U undoes (bulk.go).
 	repl *replacer

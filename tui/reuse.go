@@ -38,6 +38,11 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 		m.qaGen++
 		qcmd = m.checkConfirmed(m.qaGen)
 	}
+	if q := m.concPending; q != "" && m.mode == modeConcord {
+		ccmd, _ := m.applyConcord(concordSearchIntent{q})
+		qcmd = tea.Batch(qcmd, ccmd)
+	}
+	m.concPending = ""
 	if len(res.Notices) > 0 {
 		note := strings.Join(res.Notices, "; ")
 		// The start-up notices (spelling off, MT) stay in view.
