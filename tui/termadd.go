@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,7 +54,7 @@ func (m *Model) applyTerm(intent tea.Msg) (tea.Cmd, bool) {
 		e := f.entry(m.doc.SourceLang.String(), m.doc.TargetLang.String())
 		f.busy, f.err = true, ""
 		if it.force {
-			return m.appendTermCmd(e), true
+			return m.appendTermCmd(e, true), true
 		}
 		g, src, tgt := m.qx.glossary, m.doc.SourceLang.String(), m.doc.TargetLang.String()
 		return func() tea.Msg {
@@ -68,15 +70,34 @@ func (m *Model) applyTerm(intent tea.Msg) (tea.Cmd, bool) {
 
 // appendTermCmd appends e to the user glossary (the config file's
 // glossary.user_file, else the user folder's first glossary) and builds
-// the glossary and matcher with it, in a command.
-func (m *Model) appendTermCmd(e glossary.Entry) tea.Cmd {
+// the glossary and matcher with it, in a command. Unless force, the
+// clash check is made again under the file's lock against the file as it
+// is now (another trad may have added the term since this one loaded its
+// glossaries): a clash found then goes back to the form.
+func (m *Model) appendTermCmd(e glossary.Entry, force bool) tea.Cmd {
 	g, src, tgt, conf := m.qx.glossary, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.cfg.Glossary.UserFile
 	return func() tea.Msg {
 		path, err := glossary.UserGlossaryPath(conf)
 		if err != nil {
 			return termAddedMsg{err: err}
 		}
-		ne, err := glossary.AppendEntry(path, e, src, tgt)
+		existing := func() (*glossary.Glossary, error) {
+			if _, err := os.Stat(path); err != nil {
+				return g, nil
+			}
+			fresh, _, err := glossary.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			if g == nil {
+				return fresh, nil
+			}
+			return glossary.Merge(fresh, g), nil
+		}
+		ne, clashes, err := glossary.AppendEntryChecked(path, e, src, tgt, glossary.AppendOptions{Existing: existing, Force: force})
+		if errors.Is(err, glossary.ErrClash) {
+			return termCheckedMsg{entry: &e, clashes: clashes}
+		}
 		if err != nil {
 			return termAddedMsg{path: path, err: err}
 		}
@@ -96,7 +117,7 @@ func (m *Model) termUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		if len(msg.clashes) == 0 {
-			return m.appendTermCmd(*msg.entry), true
+			return m.appendTermCmd(*msg.entry, false), true
 		}
 		f.busy, f.checked, f.clashes = false, msg.entry, msg.clashes
 		return nil, true

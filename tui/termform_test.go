@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/trad-project/trad/glossary"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,35 @@ func TestAddTermOffWithoutUser(t *testing.T) {
 	h.press("T")
 	if h.m.mode != modeBrowse || !strings.Contains(h.m.status.msg, "--no-user") {
 		t.Errorf("T in a --no-user session: mode %v, status %q", h.m.mode, h.m.status.msg)
+	}
+}
+
+// TestAddTermClashFromAnotherProcess: a term another trad added to the user
+// glossary after this editor loaded its glossaries is found by the check
+// made under the file's lock: the form shows the clash, the file keeps one
+// row.
+func TestAddTermClashFromAnotherProcess(t *testing.T) {
+	cfgDir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfgDir)
+	h := newHarness(t, testDoc(), Options{})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary()}})
+	path := filepath.Join(cfgDir, "trad", "glossaries", "user.tsv")
+	if _, err := glossary.AppendEntry(path, glossary.Entry{Terms: map[string][]string{"fr": {"négociations"}, "en": {"talks"}}}, "fr", "en"); err != nil {
+		t.Fatal(err)
+	}
+	h.press("T")
+	h.typeText("négociations")
+	h.press("tab")
+	h.typeText("talks\r")
+	if v := h.view(); h.m.mode != modeTerm || !strings.Contains(v, "duplicate: négociations → talks") {
+		t.Fatalf("mode %v, view:\n%s", h.m.mode, v)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "négociations"); n != 1 {
+		t.Errorf("%d rows of the term:\n%s", n, data)
 	}
 }
