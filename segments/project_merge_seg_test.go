@@ -236,6 +236,7 @@ func TestApplySavedTakesSplit(t *testing.T) {
 	if !res.Resegmented {
 		t.Fatalf("the save did not take the split: %+v", res)
 	}
+	live.ApplySegmentation(snap, res)
 	live.ApplySaved(snap, res)
 	if got, want := sources(live), sources(snap); got != want {
 		t.Errorf("live %s, want %s", got, want)
@@ -245,5 +246,33 @@ func TestApplySavedTakesSplit(t *testing.T) {
 	}
 	if res := mustSave(t, stA, live.Clone()); res.Wrote {
 		t.Errorf("the next save wrote again: %+v", res)
+	}
+}
+
+// An editor that does not take the segmentation in keeps its own, and its
+// saves keep the other process's split in the file, with its own work.
+func TestApplySavedKeepsLiveSegmentation(t *testing.T) {
+	t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	pp := savedProject(t, t.TempDir(), nil)
+	stA, live := openStore(t, pp, "trad edit")
+	stB, b := openStore(t, pp, "trad split")
+	if err := b.SplitSegment(1, len("Deuxième"), t1); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, stB, b)
+	for k, i := range []int{3, 1} {
+		live.Confirm(i, "T"+live.Segments[i].Source, OriginTyped, t1.Add(time.Duration(k)*time.Minute))
+		snap := live.Clone()
+		res := mustSave(t, stA, snap)
+		live.ApplySaved(snap, res)
+		if len(live.Segments) != 4 {
+			t.Fatalf("the live document changed its segmentation: %s", sources(live))
+		}
+	}
+	f := loadFile(t, pp)
+	// The confirmation of the sentence split meanwhile is on its first part,
+	// as a draft.
+	if got := targets(f); got != "|TDeuxième paragraphe.|||TQuatrième paragraphe." || f.Segments[1].Status != StatusDraft {
+		t.Errorf("file %s: %q", sources(f), got)
 	}
 }

@@ -345,16 +345,11 @@ func sameArray(a, b []Segment) bool {
 // saved brought in from other processes: each updated segment that d has not
 // changed since the snapshot was taken (found by its place in its block,
 // not by index, and with the same Rev) gets saved's version, and its Rev is
-// bumped so that views redraw it; d's orphans become saved's. When the save
-// changed the segmentation (another process split or merged segments), each
-// block whose segmentation and segments d has not changed since the snapshot
-// takes saved's. It returns the indexes changed (in d as it is after). What
-// d changed meanwhile is left alone: the next Save merges it.
+// bumped so that views redraw it; d's orphans become saved's. It never
+// changes d's segmentation (see ApplySegmentation). It returns the indexes
+// changed. What d changed meanwhile is left alone: the next Save merges it.
 func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 	var changed []int
-	if res.resegmented {
-		changed = d.applyBlocks(saved, res)
-	}
 	all := append(append([]int(nil), res.Updated...), res.Conflicts...)
 	for k, i := range all {
 		if i >= len(saved.Segments) || k >= len(res.revs) {
@@ -396,12 +391,17 @@ func (d *Document) findPlace(s *Segment) int {
 	return -1
 }
 
-// applyBlocks gives each block of d whose segmentation saved changed the
-// segments of saved, when d has not changed that block since the snapshot
-// (same overrides, same segments with the same Revs as res.pre). It
-// returns the indexes of the segments it put in.
-func (d *Document) applyBlocks(saved *Document, res SaveResult) []int {
-	if len(saved.Blocks) != len(d.Blocks) || len(res.blocks) != len(d.Blocks) {
+// ApplySegmentation brings into d, the live document, the segmentation
+// changes (another process's splits and merges) that a Save of its snapshot
+// saved took in (res.Resegmented): each block whose segmentation saved
+// changed takes saved's segments, when d has not changed that block since
+// the snapshot (same overrides, same segments with the same Revs). Call it
+// before ApplySaved, and only when every view indexed by segment is rebuilt
+// after (the number of segments changes). It returns the indexes of the
+// segments it put in. Without it, the live document keeps its segmentation
+// and each Save takes the file's again: nothing is lost either way.
+func (d *Document) ApplySegmentation(saved *Document, res SaveResult) []int {
+	if !res.resegmented || len(saved.Blocks) != len(d.Blocks) || len(res.blocks) != len(d.Blocks) {
 		return nil
 	}
 	var changed []int
