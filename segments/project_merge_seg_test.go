@@ -276,3 +276,23 @@ func TestApplySavedKeepsLiveSegmentation(t *testing.T) {
 		t.Errorf("file %s: %q", sources(f), got)
 	}
 }
+
+// Merging back a split after the project was reopened takes the split's
+// override out, as within one session (docs/project-format.md).
+func TestUndoSplitAfterReopen(t *testing.T) {
+	t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	pp := savedProject(t, t.TempDir(), nil)
+	st, d := openStore(t, pp, "trad edit")
+	if err := d.SplitSegment(0, 7, t1); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, st, d)
+	st2, d2 := openStore(t, pp, "trad edit")
+	if err := d2.MergeNext(0, t1); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, st2, d2)
+	if f := loadFile(t, pp); len(f.Blocks[0].Overrides) != 0 || len(f.Segments) != 4 {
+		t.Errorf("after split, reopen, merge back: %s, overrides %+v", sources(f), f.Blocks[0].Overrides)
+	}
+}
