@@ -161,6 +161,14 @@ func (d *Document) applyAt(ov Override, j int, now time.Time) error {
 	return d.merge(j, now)
 }
 
+// sameSegmentation reports whether a and b are the same segments of the
+// same blocks.
+func sameSegmentation(a, b []Segment) bool {
+	return slices.EqualFunc(a, b, func(x, y Segment) bool {
+		return x.Block == y.Block && x.Start == y.Start && x.End == y.End
+	})
+}
+
 // sameSpans reports whether a and b cut their block at the same places.
 func sameSpans(a, b []Segment) bool {
 	return slices.EqualFunc(a, b, func(x, y Segment) bool { return x.Start == y.Start && x.End == y.End })
@@ -171,6 +179,9 @@ func sameSpans(a, b []Segment) bool {
 // same source, carrying the work of segs at that place (see projectBlock).
 // Segments of blocks doc does not have are left out.
 func alignTo(doc *Document, segs []Segment) []Segment {
+	if sameSegmentation(doc.Segments, segs) {
+		return segs // the usual case: no copy of a large document
+	}
 	out := make([]Segment, len(doc.Segments))
 	copy(out, doc.Segments) // sources, spans, tags; the work is replaced
 	joiner := Joiner(doc.TargetLang)

@@ -229,7 +229,7 @@ func (sp *stressProject) pick(r *rand.Rand, k, lo, hi, cost int) []int {
 		limit := maxWrites
 		if i >= sp.region() {
 			// Writes by number may land on a neighbour there.
-			limit = maxWrites / 2
+			limit = maxWrites - 1
 		}
 		if sp.writes[i]+cost <= limit && !contains(out, i) {
 			sp.writes[i] += cost
@@ -264,16 +264,39 @@ func (sp *stressProject) step(t *testing.T, bin string, r *rand.Rand, id string)
 		}
 		text := "Confirmed " + id + "."
 		args, texts = []string{"confirm", sp.project, strconv.Itoa(segs[0] + 1), text}, map[string]int{text: segs[0]}
-	case op < 58, op < 62:
-		segs := sp.pick(r, 1, sp.region(), n, 2)
+	case op < 64:
+		// A paragraph's first segment as the file has it now (another
+		// process may change it before this one runs: then it is refused);
+		// a merge takes a paragraph split in two.
+		doc, _, err := segments.Load(sp.project)
+		if err != nil {
+			t.Errorf("load: %v", err)
+			return
+		}
+		lo, verb := sp.region(), "split"
+		if op >= 58 {
+			verb = "merge"
+			var split []int
+			for b := lo; b < n; b++ {
+				if doc.Blocks[b].Count == 2 {
+					split = append(split, b)
+				}
+			}
+			if len(split) == 0 {
+				return
+			}
+			lo = split[r.IntN(len(split))]
+			n = lo + 1
+		}
+		segs := sp.pick(r, 1, lo, n, map[string]int{"split": 1, "merge": 2}[verb]) // versions each pushes at most
 		if len(segs) == 0 {
 			return
 		}
-		args = []string{"split", sp.project, strconv.Itoa(segs[0] + 1), "du texte."}
-		if op >= 58 {
-			args = []string{"merge", sp.project, strconv.Itoa(segs[0] + 1)}
+		args = []string{verb, sp.project, strconv.Itoa(doc.Blocks[segs[0]].First + 1)}
+		if verb == "split" {
+			args = append(args, "du texte.")
 		}
-	case op < 72:
+	case op < 74:
 		segs := sp.pick(r, 1+r.IntN(3), 0, sp.region(), 1)
 		if len(segs) == 0 {
 			return
