@@ -160,10 +160,17 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 	return conflictW || conflictN, takeW || takeN || newHistory || newIgnores
 }
 
-// sameHistory is a cheap check that a and b hold the same versions: same
-// length and same last version.
+// sameHistory reports whether a and b hold the same versions in the same
+// order (as versionKey tells them apart), without building keys. Every
+// version is compared: histories brought to another segmentation (a split
+// or merge carries them) can have the same length and last version and
+// still differ, and a merge deciding they are the same would drop a
+// version (found by FuzzMergeSegmentations).
 func sameHistory(a, b []Version) bool {
-	return len(a) == len(b) && (len(a) == 0 || versionKey(a[len(a)-1]) == versionKey(b[len(b)-1]))
+	return slices.EqualFunc(a, b, func(x, y Version) bool {
+		return x.Target == y.Target && x.Status == y.Status && x.Origin == y.Origin && x.Note == y.Note &&
+			x.Changed.Equal(y.Changed) && x.Conflict == y.Conflict && slices.Equal(x.TargetTags, y.TargetTags)
+	})
 }
 
 func versionKey(v Version) string {

@@ -1,6 +1,7 @@
 package segments
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -295,4 +296,74 @@ func TestUndoSplitAfterReopen(t *testing.T) {
 	if f := loadFile(t, pp); len(f.Blocks[0].Overrides) != 0 || len(f.Segments) != 4 {
 		t.Errorf("after split, reopen, merge back: %s, overrides %+v", sources(f), f.Blocks[0].Overrides)
 	}
+}
+
+// FuzzMergeSegmentations runs random confirms, splits and merges in two
+// processes on one project, saving in a random order (each twice, as
+// editors' polls do): every target either saved is in the file, as a
+// segment's target or in a segment's history, never only in the orphans.
+func FuzzMergeSegmentations(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3}, []byte{4, 5, 6}, true)
+	f.Add([]byte{1, 0x41, 0x82}, []byte{0x81, 2, 0x40}, false)
+	f.Add([]byte{0x40, 0x80, 0x03}, []byte{0x03, 0x41, 0x80}, true)
+	const article = "Un deux trois. Quatre cinq six. Oui, merci. Oui, merci.\n\nSept huit neuf. Dix onze.\n\nDouze treize.\n"
+	f.Fuzz(func(t *testing.T, opsA, opsB []byte, aFirst bool) {
+		if len(opsA) > 12 || len(opsB) > 12 {
+			return
+		}
+		t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+		dir := t.TempDir()
+		doc, pp := newProject(t, dir, article)
+		doc.Confirm(2, "Yes, thanks (base).", OriginTyped, t1)
+		if err := Save(pp, doc); err != nil {
+			t.Fatal(err)
+		}
+		stA, a := openStore(t, pp, "A")
+		stB, b := openStore(t, pp, "B")
+		want := map[string]bool{"Yes, thanks (base).": true}
+		play := func(d *Document, name string, ops []byte) {
+			for k, op := range ops {
+				i := int(op&0x3f) % len(d.Segments)
+				switch op >> 6 {
+				case 0, 3:
+					text := fmt.Sprintf("%s %d.", name, k)
+					d.Confirm(i, text, OriginTyped, t1.Add(time.Duration(k)*time.Second))
+					want[text] = true
+				case 1:
+					if p, ok := NearestSplit(d.Segments[i].Source, len(d.Segments[i].Source)/2); ok {
+						_ = d.SplitSegment(i, p, t1)
+					}
+				case 2:
+					_ = d.MergeNext(i, t1)
+				}
+			}
+		}
+		play(a, "A", opsA)
+		play(b, "B", opsB)
+		first, second := func() { mustSave(t, stA, a) }, func() { mustSave(t, stB, b) }
+		if !aFirst {
+			first, second = second, first
+		}
+		first()
+		second()
+		first()
+		second()
+		fd := loadFile(t, pp)
+		var all []string
+		for _, s := range fd.Segments {
+			all = append(all, s.Target)
+			for _, v := range s.History {
+				all = append(all, v.Target)
+			}
+		}
+		in := "\x00" + strings.Join(all, "\x00") + "\x00"
+		for text := range want {
+			if !strings.Contains(in, text) {
+				t.Errorf("%q is lost (orphans %v)\nfile: %s / %q", text, fd.Orphans, sources(fd), targets(fd))
+			}
+		}
+		if len(fd.Orphans) != 0 {
+			t.Errorf("orphans: %v", fd.Orphans)
+		}
+	})
 }
