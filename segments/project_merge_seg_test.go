@@ -261,19 +261,30 @@ func TestApplySavedKeepsLiveSegmentation(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustSave(t, stB, b)
-	for k, i := range []int{3, 1} {
+	// Saves with nothing new from outside in between (the file is this
+	// Store's own): each takes the file's segmentation again, and the base
+	// the Store keeps must be that one too, or the next save writes a
+	// corrupt file.
+	for k, i := range []int{3, 1, 2, 0} {
 		live.Confirm(i, "T"+live.Segments[i].Source, OriginTyped, t1.Add(time.Duration(k)*time.Minute))
 		snap := live.Clone()
 		res := mustSave(t, stA, snap)
+		if k > 0 && res.Message() != "" {
+			t.Errorf("save %d: %q, with nothing new from outside", k, res.Message())
+		}
 		live.ApplySaved(snap, res)
 		if len(live.Segments) != 4 {
 			t.Fatalf("the live document changed its segmentation: %s", sources(live))
+		}
+		if _, _, err := Load(pp); err != nil {
+			t.Fatalf("save %d: %v", k, err)
 		}
 	}
 	f := loadFile(t, pp)
 	// The confirmation of the sentence split meanwhile is on its first part,
 	// as a draft.
-	if got := targets(f); got != "|TDeuxième paragraphe.|||TQuatrième paragraphe." || f.Segments[1].Status != StatusDraft {
+	const want = "TPremier paragraphe.|TDeuxième paragraphe.||TTroisième paragraphe.|TQuatrième paragraphe."
+	if got := targets(f); got != want || f.Segments[1].Status != StatusDraft {
 		t.Errorf("file %s: %q", sources(f), got)
 	}
 }

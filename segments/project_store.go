@@ -207,8 +207,9 @@ type SaveResult struct {
 	// By names the program that saved what came in ("trad import").
 	By string
 	// Resegmented is set when the merge changed the segmentation of the
-	// document given to Save (another process split or merged segments):
-	// Updated and Conflicts index the new segmentation.
+	// document given to Save to take in splits or merges another process
+	// saved since this Store last read or wrote the file. Updated and
+	// Conflicts index the document's segmentation after the save.
 	Resegmented bool
 	// revs are the Rev of the Updated then Conflicts segments in the
 	// document given to Save, for ApplySaved.
@@ -223,7 +224,7 @@ type SaveResult struct {
 
 // Merged reports whether anything came from another process.
 func (r SaveResult) Merged() bool {
-	return len(r.Updated)+len(r.Conflicts)+r.Orphans > 0 || r.resegmented
+	return len(r.Updated)+len(r.Conflicts)+r.Orphans > 0 || r.Resegmented
 }
 
 // Message says what came in, for a status line ("3 segments updated by trad
@@ -232,8 +233,11 @@ func (r SaveResult) Message() string {
 	if !r.Merged() {
 		return ""
 	}
+	if len(r.Updated)+len(r.Conflicts)+r.Orphans == 0 {
+		return fmt.Sprintf("segments split or merged by %s (kept in the project)", r.By)
+	}
 	msg := fmt.Sprintf("%d segment%s updated by %s", len(r.Updated), plural(len(r.Updated)), r.By)
-	if r.resegmented {
+	if r.Resegmented {
 		msg += "; segments split or merged there too"
 	}
 	if n := len(r.Conflicts); n > 0 {
@@ -286,7 +290,10 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 	preOv := blockOverrides(doc)
 	res := s.mergeInto(doc, theirs, pre)
 	if res.resegmented {
-		res.Resegmented, res.blocks, res.pre = true, preOv, slices.Clone(pre)
+		// News only when another process wrote since: an editor that keeps
+		// its segmentation takes the file's again at each save.
+		res.Resegmented = !s.file.same(fi)
+		res.blocks, res.pre = preOv, slices.Clone(pre)
 	}
 	res.Revision = theirs.rev
 	if theirs.doc != nil && !differs(doc, theirs.doc) {
@@ -299,7 +306,7 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	res.Wrote = true
-	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged()), rev: res.Revision, by: s.by}, pre, preOv)
+	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged() || res.resegmented), rev: res.Revision, by: s.by}, pre, preOv)
 	return res, nil
 }
 
