@@ -363,7 +363,10 @@ func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 			continue
 		}
 		from := &saved.Segments[i]
-		j := d.findPlace(from)
+		j := i // the usual case, checked first: a block may be large
+		if j >= len(d.Segments) || !samePlace(&d.Segments[j], from) {
+			j = d.findPlace(from)
+		}
 		if j < 0 || d.Segments[j].Rev != res.revs[k] {
 			continue
 		}
@@ -391,11 +394,17 @@ func (d *Document) findPlace(s *Segment) int {
 	}
 	b := d.Blocks[s.Block]
 	for j := b.First; j < b.First+b.Count && j < len(d.Segments); j++ {
-		if g := &d.Segments[j]; g.Start == s.Start && g.End == s.End && g.Source == s.Source {
+		if samePlace(&d.Segments[j], s) {
 			return j
 		}
 	}
 	return -1
+}
+
+// samePlace reports whether a and b are the same sentence at the same
+// place of the same block.
+func samePlace(a, b *Segment) bool {
+	return a.Block == b.Block && a.Start == b.Start && a.End == b.End && a.Source == b.Source
 }
 
 // ApplySegmentation brings into d, the live document, the segmentation
