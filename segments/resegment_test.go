@@ -396,12 +396,32 @@ func FuzzSplitMerge(f *testing.F) {
 		}
 		markups := blockMarkups(d)
 		now := time.Unix(0, 0)
+		// Every segment has work: the ops must keep all of it (review F14).
+		var work []string
+		for i := range d.Segments {
+			text := fmt.Sprintf("T%d.", i)
+			d.Confirm(i, text, OriginTyped, now)
+			work = append(work, text)
+		}
 		for k := range int(ops % 8) {
 			i := int(a+uint16(k)) % len(d.Segments)
 			if k%2 == 0 {
 				_ = d.SplitSegment(i, int(b)%(len(d.Segments[i].Source)+1), now)
 			} else {
 				_ = d.MergeNext(i, now)
+			}
+		}
+		var all []string
+		for _, s := range d.Segments {
+			all = append(all, s.Target)
+			for _, v := range s.History {
+				all = append(all, v.Target)
+			}
+		}
+		kept := strings.Join(all, "\x00") // "T1." is in no other text, joined or not
+		for _, text := range work {
+			if !strings.Contains(kept, text) {
+				t.Fatalf("%q is lost: %q", text, all)
 			}
 		}
 		checkTagged(t, d)
