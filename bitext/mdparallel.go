@@ -3,8 +3,10 @@ package bitext
 import (
 	"bufio"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,12 +17,19 @@ import (
 
 // The parallel layout of the bilingual Markdown, and its notes.
 //
-// A segment's note is written as a footnote: a reference [^trad-sN] (N is
-// the segment number) right after the segment's text in the block's
+// A segment's note is written as a footnote: a reference [^trad-sN-H] (N is
+// the segment number, H a short hash of its source: renderers show neither)
+// right after the segment's text in the block's
 // translation (in its source when the block has none), and at the end of
 // the file a definition line
 //
-//	[^trad-sN]: the note, escaped as a table cell (MarkdownCell)
+//	[^trad-sN-H]: the note, escaped as a table cell (MarkdownCell)
+//
+// Import checks H against the source of segment N, so that a note never
+// lands on another sentence after the project was re-segmented (an edited
+// article, a split or merge): a mismatch looks for the segment with that
+// source nearest N, and is skipped when there is none. Files written before
+// the hash ([^trad-sN]) are matched by number only.
 //
 // one line per note (a line break is <br>), after a blank line. Renderers
 // with footnotes (GitHub, pandoc) show the note under the document; import
@@ -33,7 +42,54 @@ import (
 const noteRefPrefix = "[^trad-s"
 
 func noteRef(s *segments.Segment) string {
-	return noteRefPrefix + strconv.Itoa(s.Index+1) + "]"
+	return noteRefPrefix + strconv.Itoa(s.Index+1) + "-" + sourceHash(s.Source) + "]"
+}
+
+// sourceHash is the short hash of a segment's source in note labels.
+func sourceHash(source string) string {
+	h := fnv.New32a()
+	h.Write([]byte(source))
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+// noteSegments finds the segment of a note by its label: segment n
+// (1-based) when its source has the label's hash, else the one with that
+// source nearest n. Hashes are computed once, on first need.
+type noteSegments struct {
+	doc    *segments.Document
+	byHash map[string][]int // source hash → segment indexes, in order
+}
+
+// find returns the index of the segment for number n and hash (may be "":
+// number only), or -1.
+func (f *noteSegments) find(n int, hash string) int {
+	i := n - 1
+	segs := f.doc.Segments
+	if hash == "" || i >= 0 && i < len(segs) && sourceHash(segs[i].Source) == hash {
+		if i >= 0 && i < len(segs) {
+			return i
+		}
+		return -1
+	}
+	if f.byHash == nil {
+		f.byHash = make(map[string][]int, len(segs))
+		for j := range segs {
+			h := sourceHash(segs[j].Source)
+			f.byHash[h] = append(f.byHash[h], j)
+		}
+	}
+	list := f.byHash[hash]
+	if len(list) == 0 {
+		return -1
+	}
+	k, _ := slices.BinarySearch(list, i)
+	switch {
+	case k == len(list):
+		return list[k-1]
+	case k > 0 && i-list[k-1] <= list[k]-i:
+		return list[k-1]
+	}
+	return list[k]
 }
 
 // writeParallel writes each block's source followed by its translation, in
@@ -142,19 +198,21 @@ func escapeNoteLines(s string) string {
 }
 
 // noteLine matches a note's definition line.
-var noteLine = regexp.MustCompile(`^\[\^trad-s([0-9]+)\]: (.*)$`)
+var noteLine = regexp.MustCompile(`^\[\^trad-s([0-9]+)(?:-([0-9a-f]{8}))?\]: (.*)$`)
 
 // ImportMarkdown brings back the notes of a bilingual Markdown file in the
 // parallel layout (the [^trad-sN]: lines WriteMarkdown writes; targets are
-// not read back from Markdown). A note names its segment by number; a
-// non-empty note replaces the project's, as with XLIFF. A number outside
-// the project is reported in Skipped.
+// not read back from Markdown). A note names its segment by number and a
+// hash of its source (see above); a non-empty note replaces the project's,
+// whose different note goes to the segment's History. A note whose segment
+// is not in the project is reported in Skipped.
 func ImportMarkdown(doc *segments.Document, r io.Reader, now time.Time) (*ImportReport, error) {
 	rep := &ImportReport{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<20)
 	fence := "" // the open fence of a code block
 	line := 1
+	where := noteSegments{doc: doc}
 	for ; sc.Scan(); line++ {
 		l := sc.Text()
 		if f := codeFence(l); f != "" {
@@ -172,12 +230,20 @@ func ImportMarkdown(doc *segments.Document, r io.Reader, now time.Time) (*Import
 		}
 		rep.Units++
 		n, err := strconv.Atoi(m[1])
-		if err != nil || n < 1 || n > len(doc.Segments) {
-			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment s%s: not in the project", line, m[1]))
+		i := -1
+		if err == nil {
+			i = where.find(n, m[2])
+		}
+		if i < 0 {
+			why := "not in the project"
+			if m[2] != "" && err == nil && n >= 1 && n <= len(doc.Segments) {
+				why = "its source sentence is no longer in the project"
+			}
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment s%s: %s", line, m[1], why))
 			continue
 		}
-		note := segments.Normalize(unescapeCell(m[2]))
-		if strings.TrimSpace(note) != "" && doc.SetNote(n-1, note, now) {
+		note := segments.Normalize(unescapeCell(m[3]))
+		if strings.TrimSpace(note) != "" && doc.ReplaceNote(i, note, now) {
 			rep.Filled++
 		} else {
 			rep.Unchanged++

@@ -92,7 +92,7 @@ func TestMarkdownNotes(t *testing.T) {
 	if err := WriteMarkdown(&buf, doc, Options{Markdown: MarkdownOptions{Layout: LayoutParallel}}); err != nil {
 		t.Fatal(err)
 	}
-	want := "\\[^trad-s2]: pas une note.\n\n\\[^trad-s2]: not a note.\n\nUne phrase. Une autre.\n\nA sentence.[^trad-s2] Another.\n\n[^trad-s2]: à revoir\n"
+	want := "\\[^trad-s2]: pas une note.\n\n\\[^trad-s2]: not a note.\n\nUne phrase. Une autre.\n\nA sentence.[^trad-s2-899f444c] Another.\n\n[^trad-s2-899f444c]: à revoir\n"
 	if got := buf.String(); got != want {
 		t.Fatalf("parallel layout:\n%s\nwant\n%s", got, want)
 	}

@@ -190,6 +190,20 @@ func (d *Document) SetNote(i int, note string, now time.Time) bool {
 	return true
 }
 
+// ReplaceNote is SetNote for a note that comes from outside (an import):
+// a different note the segment had is kept in History first, as a target
+// replaced is, so that the translator can see and restore it.
+func (d *Document) ReplaceNote(i int, note string, now time.Time) bool {
+	s := &d.Segments[i]
+	if s.Note == note {
+		return false
+	}
+	if s.Note != "" {
+		s.History = pushVersion(s.History, s.version())
+	}
+	return d.SetNote(i, note, now)
+}
+
 // version is s's current work as a Version.
 func (s *Segment) version() Version {
 	return Version{Target: s.Target, TargetTags: s.TargetTags, Status: s.Status, Origin: s.Origin, Note: s.Note, Changed: s.Changed}

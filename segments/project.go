@@ -71,6 +71,10 @@ type LoadReport struct {
 	Changed []int
 	// New counts the segments with no counterpart in the old text.
 	New int
+	// Overrides counts the translator's splits and merges made again on
+	// the new segmentation; DroppedOverrides those whose sentences are gone
+	// (a warning says so too).
+	Overrides, DroppedOverrides int
 	// SourceMissing is set when the article could not be read; the text
 	// stored in the project is used.
 	SourceMissing bool
@@ -273,6 +277,12 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	r := Reattach(doc, nd)
 	rep.Reattached, rep.ByPosition, rep.Orphaned = r.Reattached, r.ByPosition, r.Orphaned
 	rep.Changed, rep.New = r.Changed, r.New
+	rep.Overrides, rep.DroppedOverrides = r.Overrides, r.DroppedOverrides
+	if n := r.DroppedOverrides; n > 0 {
+		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1, Msg: fmt.Sprintf(
+			"%d split%s or merge%s of segments dropped: their sentences are no longer in the edited article, which keeps the usual segmentation there",
+			n, plural(n), plural(n))})
+	}
 	return nd, rep, nil
 }
 

@@ -3,6 +3,7 @@ package segments
 import (
 	"slices"
 	"strconv"
+	"time"
 )
 
 // This file holds the merge a Store runs when another process saved the
@@ -20,8 +21,11 @@ import (
 //     to do; both, differently: the later Changed wins (the caller on a tie)
 //     and the loser's version goes to History with Conflict set.
 //
-// The caller's segmentation, cursor and article win. Translations of the
-// file that have no segment with the same index and source in the caller's
+// The segmentations are merged first, block by block (see
+// project_merge_seg.go), so that index i is the same place in every
+// version. When the caller and the file segment different articles, the
+// caller's segmentation, cursor and article win: translations of the file
+// that have no segment with the same index and source in the caller's
 // document, and the file's orphans, join doc.Orphans unless already there:
 // nothing is dropped. A version of the file that the caller replaced
 // without having seen it goes to History like any replaced version.
@@ -60,13 +64,23 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre []Segment) SaveRe
 	if s.file.doc != nil {
 		base = s.file.doc.Segments
 	}
-	t := theirs.doc.Segments
+	t, mine, theirsDoc := theirs.doc.Segments, s.mine, theirs.doc
+	if sameArticle(doc, theirs.doc, s.file.doc) {
+		// Bring every version to one segmentation first (see
+		// project_merge_seg.go): then index i is one place in all of them.
+		res.resegmented = mergeSegmentation(doc, theirs.doc, s.file.doc, s.mineOv, time.Now())
+		t, mine = alignTo(doc, t), alignTo(doc, mine)
+		if base != nil {
+			base = alignTo(doc, base)
+		}
+		theirsDoc = &Document{Segments: t, Orphans: theirs.doc.Orphans}
+	}
 	for i := range doc.Segments {
 		m := &doc.Segments[i]
 		if i >= len(t) || t[i].Source != m.Source {
 			continue
 		}
-		conflict, took := s.mergeSegment(m, &t[i], segAt(s.mine, i, m.Source), segAt(base, i, m.Source), theirs.by)
+		conflict, took := s.mergeSegment(m, &t[i], segAt(mine, i, m.Source), segAt(base, i, m.Source), theirs.by)
 		switch {
 		case conflict:
 			res.Conflicts = append(res.Conflicts, i)
@@ -78,13 +92,8 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre []Segment) SaveRe
 		m.Rev++
 	}
 	// The order ApplySaved reads revs in: Updated, then Conflicts.
-	for _, i := range res.Updated {
-		res.revs = append(res.revs, pre[i].Rev)
-	}
-	for _, i := range res.Conflicts {
-		res.revs = append(res.revs, pre[i].Rev)
-	}
-	res.Orphans = mergeOrphans(doc, theirs.doc, base)
+	res.revs = preRevs(doc, pre, append(slices.Clone(res.Updated), res.Conflicts...), res.resegmented)
+	res.Orphans = mergeOrphans(doc, theirsDoc, base)
 	// The "no machine translation" flag: the caller's value when it changed
 	// it since it read the file, the file's otherwise; with no base, either
 	// one's "no", as a confidential job must stay confidential.
@@ -151,10 +160,17 @@ func (s *Store) mergeSegment(m, t, mb, fb *Segment, theirsBy string) (conflict, 
 	return conflictW || conflictN, takeW || takeN || newHistory || newIgnores
 }
 
-// sameHistory is a cheap check that a and b hold the same versions: same
-// length and same last version.
+// sameHistory reports whether a and b hold the same versions in the same
+// order (as versionKey tells them apart), without building keys. Every
+// version is compared: histories brought to another segmentation (a split
+// or merge carries them) can have the same length and last version and
+// still differ, and a merge deciding they are the same would drop a
+// version (found by FuzzMergeSegmentations).
 func sameHistory(a, b []Version) bool {
-	return len(a) == len(b) && (len(a) == 0 || versionKey(a[len(a)-1]) == versionKey(b[len(b)-1]))
+	return slices.EqualFunc(a, b, func(x, y Version) bool {
+		return x.Target == y.Target && x.Status == y.Status && x.Origin == y.Origin && x.Note == y.Note &&
+			x.Changed.Equal(y.Changed) && x.Conflict == y.Conflict && slices.Equal(x.TargetTags, y.TargetTags)
+	})
 }
 
 func versionKey(v Version) string {
@@ -245,8 +261,13 @@ func mergeOrphans(doc, theirs *Document, base []Segment) int {
 // differs reports whether saving doc would change the file holding t.
 func differs(doc, t *Document) bool {
 	if doc.SourceHash != t.SourceHash || doc.Cursor != t.Cursor || doc.NoMT != t.NoMT ||
-		len(doc.Segments) != len(t.Segments) || len(doc.Orphans) != len(t.Orphans) {
+		len(doc.Segments) != len(t.Segments) || len(doc.Orphans) != len(t.Orphans) || len(doc.Blocks) != len(t.Blocks) {
 		return true
+	}
+	for bi := range doc.Blocks {
+		if !sameOverrides(doc.Blocks[bi].Overrides, t.Blocks[bi].Overrides) {
+			return true
+		}
 	}
 	for i := range doc.Segments {
 		a, b := &doc.Segments[i], &t.Segments[i]
@@ -258,3 +279,35 @@ func differs(doc, t *Document) bool {
 	}
 	return false
 }
+
+// preRevs returns, for each segment idx of doc (after the merge), the Rev
+// of the same segment (same block and span) in pre, the caller's segments
+// as handed in: ApplySaved applies a segment only when the live one still
+// has it. A segment the merge made (a segmentation that came in) has none:
+// noRev.
+func preRevs(doc *Document, pre []Segment, idx []int, resegmented bool) []uint64 {
+	revs := make([]uint64, 0, len(idx))
+	if !resegmented {
+		for _, i := range idx {
+			revs = append(revs, pre[i].Rev)
+		}
+		return revs
+	}
+	type place struct{ block, start, end int }
+	at := make(map[place]uint64, len(pre))
+	for k := range pre {
+		at[place{pre[k].Block, pre[k].Start, pre[k].End}] = pre[k].Rev
+	}
+	for _, i := range idx {
+		s := &doc.Segments[i]
+		r, ok := at[place{s.Block, s.Start, s.End}]
+		if !ok {
+			r = noRev
+		}
+		revs = append(revs, r)
+	}
+	return revs
+}
+
+// noRev is a Rev no live segment has (see preRevs).
+const noRev = ^uint64(0)

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 	"unsafe"
@@ -81,6 +82,9 @@ type Store struct {
 	// what the caller already knew, so that a segment equal to it (or to the
 	// file's) is not a change of the caller's.
 	mine []Segment
+	// mineOv is the caller's blocks' overrides as last handed to Save (or
+	// loaded), as mine is for segments: the base of its segmentation.
+	mineOv [][]Override
 	// spare is mine's previous backing array, reused for the next copy.
 	spare []Segment
 }
@@ -129,6 +133,7 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.file = st
+	s.mineOv = blockOverrides(doc)
 	if rep.SourceChanged || len(rep.Warnings) > 0 {
 		s.mine = append([]Segment(nil), doc.Segments...)
 	} else {
@@ -147,6 +152,7 @@ func (s *Store) adopt(doc *Document) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.mine = nil
+	s.mineOv = blockOverrides(doc)
 	for i := range doc.Segments {
 		if !doc.Segments[i].blank() {
 			s.mine = append([]Segment(nil), doc.Segments...)
@@ -200,13 +206,26 @@ type SaveResult struct {
 	Orphans int
 	// By names the program that saved what came in ("trad import").
 	By string
+	// Resegmented is set when the merge changed the segmentation of the
+	// document given to Save to take in splits or merges another process
+	// saved since this Store last read or wrote the file. Updated and
+	// Conflicts index the document's segmentation after the save.
+	Resegmented bool
 	// revs are the Rev of the Updated then Conflicts segments in the
 	// document given to Save, for ApplySaved.
 	revs []uint64
+	// resegmented is Resegmented; blocks, when set, are the overrides and
+	// segments of the document's blocks as handed in, for ApplySaved to
+	// tell whether the live document still has them.
+	resegmented bool
+	blocks      [][]Override
+	pre         []Segment
 }
 
 // Merged reports whether anything came from another process.
-func (r SaveResult) Merged() bool { return len(r.Updated)+len(r.Conflicts)+r.Orphans > 0 }
+func (r SaveResult) Merged() bool {
+	return len(r.Updated)+len(r.Conflicts)+r.Orphans > 0 || r.Resegmented
+}
 
 // Message says what came in, for a status line ("3 segments updated by trad
 // import"); "" when nothing did.
@@ -214,7 +233,13 @@ func (r SaveResult) Message() string {
 	if !r.Merged() {
 		return ""
 	}
+	if len(r.Updated)+len(r.Conflicts)+r.Orphans == 0 {
+		return fmt.Sprintf("segments split or merged by %s (kept in the project)", r.By)
+	}
 	msg := fmt.Sprintf("%d segment%s updated by %s", len(r.Updated), plural(len(r.Updated)), r.By)
+	if r.Resegmented {
+		msg += "; segments split or merged there too"
+	}
 	if n := len(r.Conflicts); n > 0 {
 		msg += fmt.Sprintf("; %d conflict%s (the other version is in the segment's history)", n, plural(n))
 	}
@@ -262,10 +287,17 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 		}
 	}
 	pre := append(s.spare[:0], doc.Segments...)
+	preOv := blockOverrides(doc)
 	res := s.mergeInto(doc, theirs, pre)
+	if res.resegmented {
+		// News only when another process wrote since: an editor that keeps
+		// its segmentation takes the file's again at each save.
+		res.Resegmented = !s.file.same(fi)
+		res.blocks, res.pre = preOv, slices.Clone(pre)
+	}
 	res.Revision = theirs.rev
 	if theirs.doc != nil && !differs(doc, theirs.doc) {
-		s.remember(theirs, pre)
+		s.remember(theirs, pre, preOv)
 		return res, nil
 	}
 	res.Revision++
@@ -274,14 +306,14 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	res.Wrote = true
-	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged()), rev: res.Revision, by: s.by}, pre)
+	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged() || res.resegmented), rev: res.Revision, by: s.by}, pre, preOv)
 	return res, nil
 }
 
 // remember records the file as st and the caller's segments as pre.
-func (s *Store) remember(st fileState, pre []Segment) {
+func (s *Store) remember(st fileState, pre []Segment, preOv [][]Override) {
 	s.file = st
-	s.spare, s.mine = s.mine, pre
+	s.spare, s.mine, s.mineOv = s.mine, pre, preOv
 	// The file's segments may be the former mine (see fileCopy): the next
 	// Save must not write its copy over them.
 	if st.doc != nil && sameArray(s.spare, st.doc.Segments) {
@@ -298,8 +330,11 @@ func fileCopy(doc *Document, pre []Segment, merged bool) *Document {
 	if merged {
 		segs = append([]Segment(nil), doc.Segments...)
 	}
+	// The blocks (texts, overrides) are the base of the next merge of
+	// segmentations; a block's slices are never changed in place.
 	return &Document{
 		SourceHash: doc.SourceHash,
+		Blocks:     slices.Clone(doc.Blocks),
 		Segments:   segs,
 		Orphans:    append([]Segment(nil), doc.Orphans...),
 		Cursor:     doc.Cursor,
@@ -315,28 +350,109 @@ func sameArray(a, b []Segment) bool {
 
 // ApplySaved brings into d, the live document, what a Save of its snapshot
 // saved brought in from other processes: each updated segment that d has not
-// changed since the snapshot was taken (same Rev) gets saved's version, and
-// its Rev is bumped so that views redraw it; d's orphans become saved's. It
-// returns the indexes changed. A segment d changed meanwhile is left alone:
-// the next Save merges it.
+// changed since the snapshot was taken (found by its place in its block,
+// not by index, and with the same Rev) gets saved's version, and its Rev is
+// bumped so that views redraw it; d's orphans become saved's. It never
+// changes d's segmentation (see ApplySegmentation). It returns the indexes
+// changed. What d changed meanwhile is left alone: the next Save merges it.
 func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 	var changed []int
 	all := append(append([]int(nil), res.Updated...), res.Conflicts...)
 	for k, i := range all {
-		if i >= len(d.Segments) || i >= len(saved.Segments) || k >= len(res.revs) || d.Segments[i].Rev != res.revs[k] {
+		if i >= len(saved.Segments) || k >= len(res.revs) {
 			continue
 		}
-		s := &d.Segments[i]
+		from := &saved.Segments[i]
+		j := i // the usual case, checked first: a block may be large
+		if j >= len(d.Segments) || !samePlace(&d.Segments[j], from) {
+			j = d.findPlace(from)
+		}
+		if j < 0 || d.Segments[j].Rev != res.revs[k] {
+			continue
+		}
+		s := &d.Segments[j]
 		rev := s.Rev
-		s.carryWork(&saved.Segments[i], nil)
-		s.History = saved.Segments[i].History
-		s.QAIgnored = saved.Segments[i].QAIgnored
+		s.carryWork(from, nil)
+		s.History = from.History
+		s.QAIgnored = from.QAIgnored
 		s.Rev = rev + 1
-		changed = append(changed, i)
+		changed = append(changed, j)
 	}
 	if res.Orphans > 0 {
 		d.Orphans = append([]Segment(nil), saved.Orphans...)
 	}
 	d.NoMT = saved.NoMT
+	slices.Sort(changed)
+	return slices.Compact(changed)
+}
+
+// findPlace returns the index of d's segment at s's place (block, span,
+// source), or -1.
+func (d *Document) findPlace(s *Segment) int {
+	if s.Block < 0 || s.Block >= len(d.Blocks) {
+		return -1
+	}
+	b := d.Blocks[s.Block]
+	for j := b.First; j < b.First+b.Count && j < len(d.Segments); j++ {
+		if samePlace(&d.Segments[j], s) {
+			return j
+		}
+	}
+	return -1
+}
+
+// samePlace reports whether a and b are the same sentence at the same
+// place of the same block.
+func samePlace(a, b *Segment) bool {
+	return a.Block == b.Block && a.Start == b.Start && a.End == b.End && a.Source == b.Source
+}
+
+// ApplySegmentation brings into d, the live document, the segmentation
+// changes (another process's splits and merges) that a Save of its snapshot
+// saved took in (res.Resegmented): each block whose segmentation saved
+// changed takes saved's segments, when d has not changed that block since
+// the snapshot (same overrides, same segments with the same Revs). Call it
+// before ApplySaved, and only when every view indexed by segment is rebuilt
+// after (the number of segments changes). It returns the indexes of the
+// segments it put in. Without it, the live document keeps its segmentation
+// and each Save takes the file's again: nothing is lost either way.
+func (d *Document) ApplySegmentation(saved *Document, res SaveResult) []int {
+	if !res.resegmented || len(saved.Blocks) != len(d.Blocks) || len(res.blocks) != len(d.Blocks) {
+		return nil
+	}
+	var changed []int
+	k := 0 // res.pre is in block order
+	for bi := range d.Blocks {
+		lo := k
+		for k < len(res.pre) && res.pre[k].Block <= bi {
+			k++
+		}
+		b := d.Blocks[bi]
+		if sameOverrides(b.Overrides, saved.Blocks[bi].Overrides) ||
+			!sameOverrides(b.Overrides, res.blocks[bi]) || b.Text != saved.Blocks[bi].Text {
+			continue
+		}
+		live := d.Segments[b.First : b.First+b.Count]
+		pre := res.pre[lo:k]
+		if !slices.EqualFunc(live, pre, func(x, y Segment) bool {
+			return x.Start == y.Start && x.End == y.End && x.Rev == y.Rev
+		}) || b.Count == 0 || saved.Blocks[bi].Count == 0 {
+			continue
+		}
+		// Above every Rev the block had, so that views redraw the rows.
+		top := uint64(0)
+		for n := range live {
+			top = max(top, live[n].Rev)
+		}
+		in := slices.Clone(saved.BlockSegments(bi))
+		for n := range in {
+			in[n].Rev = top + 1
+		}
+		d.replace(b.First, b.Count, in)
+		d.Blocks[bi].Overrides = saved.Blocks[bi].Overrides
+		for n := range in {
+			changed = append(changed, d.Blocks[bi].First+n)
+		}
+	}
 	return changed
 }

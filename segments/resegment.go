@@ -360,7 +360,9 @@ func (d *Document) record(i int, ov Override) *Override {
 	list := b.Overrides
 	if n := len(list); n > 0 {
 		last := list[n-1]
-		if last.made == ov.made && last.Op != ov.Op && last.Left == ov.Left && last.Right == ov.Right {
+		// An override read from a file (made 0) is recognised by its rank.
+		here := last.made == ov.made || last.made == 0 && last.Nth == ov.Nth
+		if here && last.Op != ov.Op && last.Left == ov.Left && last.Right == ov.Right {
 			b.Overrides = slices.Clip(list[:n-1])
 			if n == 1 {
 				b.Overrides = nil

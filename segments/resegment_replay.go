@@ -1,6 +1,10 @@
 package segments
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // This file makes the translator's splits and merges (Block.Overrides)
 // again on a new segmentation of an edited article (Reattach).
@@ -8,11 +12,16 @@ import "time"
 // reapplyOverrides applies to d, a new segmentation of an edited article,
 // the overrides of old's blocks, block by block and in order. A block's
 // overrides go to the block of d with the same text (the Nth of those as
-// in old), each to the Nth place with its texts; failing that, or when its
+// in old), each to the Nth place with its texts. Failing that, or when its
 // text changed, each goes to the first block from the previous one's on
-// (then from the start) that has its texts at its Nth place. It returns how
-// many applied and how many found no such place (their sentences changed):
-// those are dropped, the sentences keeping the splitter's segmentation.
+// (then from the start) that has its texts at its Nth place among the
+// blocks of d whose text no block of old had (an edited or new paragraph):
+// a paragraph the article still has as it was keeps exactly its own
+// overrides, never another one's. Candidates are looked up by text, not
+// scanned, and at most maxCandidates are tried per override, so that the
+// cost stays linear whatever the file holds. It returns how many applied
+// and how many found no such place (their sentences changed): those are
+// dropped, the sentences keeping the splitter's segmentation.
 //
 // Each block changed is worked on apart (a one-block document) and the
 // segments are put back together once: a split in place shifts every
@@ -20,6 +29,10 @@ import "time"
 // pay a thousand times.
 func (d *Document) reapplyOverrides(old *Document) (applied, dropped int) {
 	r := replay{d: d, subs: map[int]*Document{}}
+	oldTexts := make(map[string]bool, len(old.Blocks))
+	for obi := range old.Blocks {
+		oldTexts[old.Blocks[obi].Text] = true
+	}
 	hint := 0                // a block of d
 	seen := map[string]int{} // texts of old's blocks so far → how many
 	for obi := range old.Blocks {
@@ -37,9 +50,7 @@ func (d *Document) reapplyOverrides(old *Document) (applied, dropped int) {
 				j = r.find(ov, same, same+1)
 			}
 			if j < 0 {
-				if j = r.find(ov, hint, len(d.Blocks)); j < 0 {
-					j = r.find(ov, 0, hint)
-				}
+				j = r.fallback(ov, hint, oldTexts)
 			}
 			if j < 0 {
 				dropped++
@@ -50,6 +61,9 @@ func (d *Document) reapplyOverrides(old *Document) (applied, dropped int) {
 				dropped++
 				continue
 			}
+			if r.index != nil && !oldTexts[r.d.Blocks[bi].Text] {
+				r.indexSegs(bi, j-1, j+2)
+			}
 			applied++
 			hint = bi
 		}
@@ -58,13 +72,86 @@ func (d *Document) reapplyOverrides(old *Document) (applied, dropped int) {
 	return applied, dropped
 }
 
+// maxCandidates bounds the blocks tried for an override whose own block
+// was edited (see reapplyOverrides).
+const maxCandidates = 64
+
+// fallback finds ov's place in the blocks of d new in the edited article
+// (no block of old had their text), from block hint on, then from the
+// start; it returns the place as find does, or -1.
+func (r *replay) fallback(ov Override, hint int, oldTexts map[string]bool) int {
+	if r.index == nil {
+		r.index = map[string][]int{}
+		for bi := range r.d.Blocks {
+			if !oldTexts[r.d.Blocks[bi].Text] {
+				r.indexSegs(bi, 0, r.d.Blocks[bi].Count)
+			}
+		}
+	}
+	cands := r.index[overrideKey(ov)]
+	k, _ := slices.BinarySearch(cands, hint)
+	tried := 0
+	for _, part := range [][]int{cands[k:], cands[:k]} {
+		for _, bi := range part {
+			if tried++; tried > maxCandidates {
+				return -1
+			}
+			if j := r.find(ov, bi, bi+1); j >= 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// overrideKey is the key of the index of candidate blocks under which ov
+// is looked up: a split by its texts without white space (the segment it
+// splits has them with some white space between), a merge by its two
+// texts.
+func overrideKey(ov Override) string {
+	if ov.Op == OverrideSplit {
+		return "s\x00" + noSpace(ov.Left+ov.Right)
+	}
+	return "m\x00" + ov.Left + "\x00" + ov.Right
+}
+
+// noSpace is s without white space.
+func noSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// indexSegs adds block bi (as it is now) to the index under the keys of
+// its segments lo…hi-1 (places in the block, clamped): the split each
+// could take and the merge with the next.
+func (r *replay) indexSegs(bi, lo, hi int) {
+	doc, vb := r.view(bi)
+	b := doc.Blocks[vb]
+	segs := doc.Segments[b.First : b.First+b.Count]
+	lo, hi = max(lo, 0), min(hi, len(segs))
+	add := func(key string) {
+		list := r.index[key]
+		if k, found := slices.BinarySearch(list, bi); !found {
+			r.index[key] = slices.Insert(list, k, bi)
+		}
+	}
+	for k := lo; k < hi; k++ {
+		add("s\x00" + noSpace(segs[k].Source))
+		if k+1 < len(segs) {
+			add("m\x00" + segs[k].Source + "\x00" + segs[k+1].Source)
+		}
+	}
+}
+
 // replay is reapplyOverrides' state: the blocks changed so far, each as a
 // document of its own.
 type replay struct {
-	d       *Document
-	subs    map[int]*Document // block of d → its one-block document
-	byText  map[string][]int  // block text → blocks of d, built on first use
-	blockAt int               // the block of the last find
+	d      *Document
+	subs   map[int]*Document // block of d → its one-block document
+	byText map[string][]int  // block text → blocks of d, built on first use
+	// index maps overrideKey → the blocks of d new in the edited article
+	// that may have the override's texts (sorted), built on first use.
+	index   map[string][]int
+	blockAt int // the block of the last find
 }
 
 // sub returns block bi of d as a document of one block (made on first

@@ -3,6 +3,7 @@ package segments
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -395,12 +396,32 @@ func FuzzSplitMerge(f *testing.F) {
 		}
 		markups := blockMarkups(d)
 		now := time.Unix(0, 0)
+		// Every segment has work: the ops must keep all of it (review F14).
+		var work []string
+		for i := range d.Segments {
+			text := fmt.Sprintf("T%d.", i)
+			d.Confirm(i, text, OriginTyped, now)
+			work = append(work, text)
+		}
 		for k := range int(ops % 8) {
 			i := int(a+uint16(k)) % len(d.Segments)
 			if k%2 == 0 {
 				_ = d.SplitSegment(i, int(b)%(len(d.Segments[i].Source)+1), now)
 			} else {
 				_ = d.MergeNext(i, now)
+			}
+		}
+		var all []string
+		for _, s := range d.Segments {
+			all = append(all, s.Target)
+			for _, v := range s.History {
+				all = append(all, v.Target)
+			}
+		}
+		kept := strings.Join(all, "\x00") // "T1." is in no other text, joined or not
+		for _, text := range work {
+			if !strings.Contains(kept, text) {
+				t.Fatalf("%q is lost: %q", text, all)
 			}
 		}
 		checkTagged(t, d)
@@ -551,5 +572,74 @@ func TestUndoMerge(t *testing.T) {
 		if err := d.UndoMerge(tt.i, t0); err == nil || len(d.Segments) != n {
 			t.Errorf("UndoMerge(%d) = %v with %d → %d segments", tt.i, err, n, len(d.Segments))
 		}
+	}
+}
+
+// A paragraph the article still has as it was keeps exactly its own
+// overrides: a split of an edited paragraph does not move to another one
+// with the same sentences (review F4), whose confirmed work stays on it.
+func TestReattachOverrideStaysInItsBlock(t *testing.T) {
+	t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, "Première phrase ici. Il pleut, et il vente.\n\nIl pleut, et il vente.\n")
+	j := len(doc.Segments) - 1
+	doc.Confirm(j, "It rains and it blows.", OriginTyped, t1)
+	if err := doc.SplitSegment(1, len("Il pleut,"), t1); err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(pp, doc); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "article.txt"), "Première phrase ici. Il pleut fort, et il vente.\n\nIl pleut, et il vente.\n")
+	p, err := OpenProject(pp, OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := p.Doc.Segments[len(p.Doc.Segments)-1]
+	if last.Block != 1 || p.Doc.Blocks[1].Count != 1 || len(p.Doc.Blocks[1].Overrides) != 0 {
+		t.Errorf("the second paragraph, never split by the translator, was split: %q", sourcesWithLabels(p.Doc))
+	}
+	if last.Target != "It rains and it blows." || p.Report.Orphaned != 0 {
+		t.Errorf("its confirmation: %q, report %+v", last.Target, p.Report)
+	}
+	if p.Report.DroppedOverrides != 1 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].String(), "1 split or merge of segments dropped") {
+		t.Errorf("the dropped split is not reported: %+v, warnings %v", p.Report, p.Warnings)
+	}
+}
+
+// BenchmarkReapplyHostile re-applies n overrides that match nowhere (a
+// forged project or a much edited article), one per block of n: linear,
+// where scanning every block for each was quadratic (20,000: 28–65 s).
+func BenchmarkReapplyHostile(b *testing.B) {
+	for _, n := range []int{5_000, 20_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var sb strings.Builder
+			for i := range n {
+				fmt.Fprintf(&sb, "Paragraphe numéro %d ici. Et une autre phrase.\n\n", i)
+			}
+			fresh, _, err := Read(strings.NewReader(sb.String()), ReadOptions{Format: FormatMarkdown})
+			if err != nil {
+				b.Fatal(err)
+			}
+			// The old blocks' texts differ from the new ones (all edited):
+			// every override is looked up among all blocks.
+			old := fresh.Clone()
+			for bi := range old.Blocks {
+				old.Blocks[bi].Text += " (old)"
+				old.Blocks[bi].Overrides = []Override{
+					{Op: OverrideSplit, Left: "Gone", Right: fmt.Sprint(bi)},
+					{Op: OverrideMerge, Left: "Et une autre phrase.", Right: "Absent."},
+				}
+			}
+			b.ResetTimer()
+			for range b.N {
+				b.StopTimer()
+				nd := fresh.Clone()
+				b.StartTimer()
+				if a, d := nd.reapplyOverrides(old); a != 0 || d != 2*n {
+					b.Fatalf("applied %d, dropped %d", a, d)
+				}
+			}
+		})
 	}
 }

@@ -33,6 +33,9 @@ func (m *Model) articleChanged(rep *segments.LoadReport) string {
 	if rep.New > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", rep.New))
 	}
+	if rep.DroppedOverrides > 0 {
+		parts = append(parts, fmt.Sprintf("%d split/merge dropped", rep.DroppedOverrides))
+	}
 	return "article changed since last session: " + strings.Join(parts, ", ")
 }
 
