@@ -27,23 +27,25 @@ type docxReader struct {
 	cur                 *para
 }
 
-// readDocxPart appends the paragraphs of part src to paras.
-func readDocxPart(src []byte, name string, part int, styles map[string]int, opts Options, bare bool, paras *[]*para) error {
-	r := &docxReader{t: newTokens(src, name), opts: opts, part: part, paras: paras, styles: styles, goBack: map[string]bool{}}
+// readDocxPart appends the paragraphs of the part read from src to paras
+// and returns the part's size.
+func readDocxPart(src io.Reader, name string, part int, styles map[string]int, opts Options, bare bool, paras *[]*para) (int, error) {
+	r := &docxReader{t: streamTokens(src, name), opts: opts, part: part, paras: paras, styles: styles, goBack: map[string]bool{}}
 	r.t.bare = bare
 	for {
 		err := r.t.next()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return r.t.offset(), nil
 		}
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if r.t.kind == tokStart {
 			if err := r.container(); err != nil {
-				return err
+				return 0, err
 			}
 		}
+		r.t.forget() // outside paragraphs: no code's markup starts before
 	}
 }
 

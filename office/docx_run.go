@@ -181,10 +181,10 @@ func (r *docxReader) runProps() (runProps, error) {
 	var clean strings.Builder
 	pos := lo
 	for _, c := range cut {
-		clean.Write(t.src[pos:c.lo])
+		clean.Write(t.src(pos, c.lo))
 		pos = c.hi
 	}
-	clean.Write(t.src[pos:t.hi])
+	clean.Write(t.src(pos, t.hi))
 	rp := runProps{key: key.String(), fmt: clean.String(), typ: segments.CodeOther}
 	switch {
 	case bold:

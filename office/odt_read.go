@@ -58,30 +58,32 @@ type odtReader struct {
 func (d *document) readODT(opts Options, bare bool) ([]*para, error) {
 	var all []*para
 	for _, part := range d.pkg.odtParts() {
-		src, err := d.pkg.read(part)
+		d.parts = append(d.parts, part)
+		d.odt = append(d.odt, odtPart{styles: map[string]odtStyle{}, autoEnd: span{-1, -1}, tracked: span{-1, -1}})
+		size, err := d.pkg.readPart(part, func(src io.Reader) (int, error) {
+			r := &odtReader{t: streamTokens(src, d.pkg.name+": "+part), opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
+			r.t.bare = bare
+			return r.read()
+		})
 		if err != nil {
 			return nil, err
 		}
-		d.parts, d.srcs = append(d.parts, part), append(d.srcs, src)
-		d.odt = append(d.odt, odtPart{styles: map[string]odtStyle{}, autoEnd: span{-1, -1}, tracked: span{-1, -1}})
-		r := &odtReader{t: newTokens(src, d.pkg.name+": "+part), opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
-		r.t.bare = bare
-		if err := r.read(); err != nil {
-			return nil, err
-		}
+		d.sizes = append(d.sizes, size)
 	}
 	return all, nil
 }
 
-func (r *odtReader) read() error {
+// read reads the part and returns its size.
+func (r *odtReader) read() (int, error) {
 	t := r.t
 	for {
+		t.forget() // outside paragraphs: no code's markup starts before
 		err := t.next()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return t.offset(), nil
 		}
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if t.kind == tokEnd && t.name == "text:list" {
 			r.listDepth--
@@ -92,28 +94,28 @@ func (r *odtReader) read() error {
 		switch t.name {
 		case "office:automatic-styles":
 			if err := r.autoStyles(); err != nil {
-				return err
+				return 0, err
 			}
 		case "text:tracked-changes":
 			if !r.opts.AcceptChanges {
-				return fmt.Errorf("%s: %w: accept or reject them in LibreOffice first (Edit > Track Changes > Manage), or read it with --accept-changes",
+				return 0, fmt.Errorf("%s: %w: accept or reject them in LibreOffice first (Edit > Track Changes > Manage), or read it with --accept-changes",
 					t.where(), ErrTrackedChanges)
 			}
 			lo := t.lo
 			if err := t.skip(); err != nil {
-				return err
+				return 0, err
 			}
 			r.info.tracked = span{lo, t.hi}
 		case "text:list":
 			r.listDepth++ // <text:list/> too: its end token follows
 		case "text:p", "text:h":
 			if err := r.paragraph(); err != nil {
-				return err
+				return 0, err
 			}
 		case "office:annotation":
 			if !r.opts.Comments {
 				if err := t.skip(); err != nil {
-					return err
+					return 0, err
 				}
 			}
 		}

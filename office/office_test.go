@@ -195,10 +195,10 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Contains(d.srcs[0], []byte(tc.lang)) {
+			if !bytes.Contains(partBytes(t, d, 0), []byte(tc.lang)) {
 				t.Errorf("no %s in the translation", tc.lang)
 			}
-			if n := strings.Count(string(d.srcs[0]), tc.run); n < len(doc.Blocks) {
+			if n := strings.Count(string(partBytes(t, d, 0)), tc.run); n < len(doc.Blocks) {
 				t.Errorf("%d runs in the target language (%s), want at least %d", n, tc.run, len(doc.Blocks))
 			}
 		})
@@ -267,8 +267,8 @@ func TestUntranslatedParagraphsKeepTheirBytes(t *testing.T) {
 		}
 		for i, p := range src.paras {
 			q := dst.paras[i]
-			a := string(src.srcs[p.part][p.body.lo:p.body.hi])
-			b := string(dst.srcs[q.part][q.body.lo:q.body.hi])
+			a := string(partBytes(t, src, p.part)[p.body.lo:p.body.hi])
+			b := string(partBytes(t, dst, q.part)[q.body.lo:q.body.hi])
 			if translated := i%2 == 0; translated == (a == b) && !strings.Contains(a, "txbxContent") && !strings.Contains(a, "text:note") {
 				t.Errorf("%s paragraph %d (translated %v):\n%s\n%s", tc.ext, i, translated, a, b)
 			}
@@ -401,7 +401,7 @@ func TestFieldOverParagraphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	xml := string(d.srcs[0])
+	xml := string(partBytes(t, d, 0))
 	for _, typ := range []string{"begin", "separate", "end"} {
 		if n := strings.Count(xml, `w:fldCharType="`+typ+`"`); n != 2 { // the PAGE field and this one
 			t.Errorf("%d field marks %q, want 2", n, typ)
@@ -453,4 +453,14 @@ func TestPartTooLarge(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "bomb.docx: word/document.xml is") {
 		t.Errorf("error %v", err)
 	}
+}
+
+// partBytes returns the bytes of d's text part i.
+func partBytes(t testing.TB, d *document, i int) []byte {
+	t.Helper()
+	b, err := d.pkg.read(d.parts[i])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

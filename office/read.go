@@ -2,6 +2,7 @@ package office
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,7 +14,7 @@ import (
 type document struct {
 	pkg   *pkg
 	parts []string // names of the text parts
-	srcs  [][]byte // their bytes
+	sizes []int    // their sizes in bytes (uncompressed)
 	// paras are the paragraphs with text, in block order: block i of the
 	// segments.Document read from the package is paras[i].
 	paras []*para
@@ -42,14 +43,14 @@ func parse(data []byte, name string, opts Options, bare bool) (*document, error)
 			}
 		}
 		for _, part := range p.docxParts(opts.Comments) {
-			src, err := p.read(part)
+			d.parts = append(d.parts, part)
+			size, err := p.readPart(part, func(src io.Reader) (int, error) {
+				return readDocxPart(src, name+": "+part, len(d.parts)-1, styles, opts, bare, &all)
+			})
 			if err != nil {
 				return nil, err
 			}
-			d.parts, d.srcs = append(d.parts, part), append(d.srcs, src)
-			if err := readDocxPart(src, name+": "+part, len(d.parts)-1, styles, opts, bare, &all); err != nil {
-				return nil, err
-			}
+			d.sizes = append(d.sizes, size)
 		}
 	case FormatODT:
 		if all, err = d.readODT(opts, bare); err != nil {
