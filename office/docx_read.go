@@ -25,6 +25,8 @@ type docxReader struct {
 	// started and how deep the fields nest.
 	fieldLo, fieldDepth int
 	cur                 *para
+	// Buffers reused for each run (its properties' key and XML).
+	keyBuf, cleanBuf []byte
 }
 
 // readDocxPart appends the paragraphs of the part read from src to paras

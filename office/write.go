@@ -112,7 +112,7 @@ func (d *document) matches(doc *segments.Document) bool {
 	}
 	for i, p := range d.paras {
 		b := &doc.Blocks[i]
-		if b.Text != p.text || len(b.Codes) != len(p.codes) {
+		if b.Text != p.text || len(b.Codes) != p.ncodes {
 			return false
 		}
 	}

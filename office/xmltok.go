@@ -30,6 +30,7 @@ type tokens struct {
 	// bare skips the codes' markup (copies of the source bytes): the
 	// writer's second reading needs only the offsets.
 	bare bool
+	strs map[string]string // str's strings
 }
 
 type tokKind uint8
@@ -224,6 +225,21 @@ func (t *tokens) src(lo, hi int) []byte { return t.win.bytes(lo, hi) }
 // it between paragraphs, where no code's markup starts before.
 func (t *tokens) forget() {
 	_ = t.win.drop(t.hi) // read already: cannot fail
+}
+
+// str returns b as a string, one copy for equal bytes: a document repeats
+// the same run properties in every paragraph, and the paragraphs of a
+// part are all held at once.
+func (t *tokens) str(b []byte) string {
+	if s, ok := t.strs[string(b)]; ok {
+		return s
+	}
+	if t.strs == nil {
+		t.strs = map[string]string{}
+	}
+	s := string(b)
+	t.strs[s] = s
+	return s
 }
 
 // offset is the decoder's offset: at the end, the part's size.
