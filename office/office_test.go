@@ -464,3 +464,37 @@ func partBytes(t testing.TB, d *document, i int) []byte {
 	}
 	return b
 }
+
+// TestLinkURL: a link code names its URL (segments.Code.URL, shown in the
+// editor's status line): .odt links hold it, a .docx link's comes from the
+// part's relationships (or its anchor).
+func TestLinkURL(t *testing.T) {
+	anchored := `<w:p><w:r><w:t xml:space="preserve">Voir </w:t></w:r><w:hyperlink w:anchor="sec2"><w:r><w:t>la suite</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Un </w:t></w:r><w:hyperlink r:id="rIdLink" w:anchor="p3"><w:r><w:t>lien</w:t></w:r></w:hyperlink><w:r><w:t> ici.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Un </w:t></w:r><w:hyperlink r:id="rIdNone"><w:r><w:t>lien perdu</w:t></w:r></w:hyperlink><w:r><w:t> ici.</w:t></w:r></w:p>`
+	for _, tc := range []struct {
+		name string
+		data []byte
+		ext  string
+		want []string
+	}{
+		{"docx", genDOCX(t, docxSpec{paras: 1}), ".docx", []string{"https://example.org/chat?a=1&amp;b=2"}},
+		{"docx anchors", genDOCX(t, docxSpec{body: anchored}), ".docx", []string{"#sec2", "https://example.org/chat?a=1&amp;b=2#p3", ""}},
+		{"odt", genODT(t, 1, ""), ".odt", []string{"https://example.org/0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := open(t, tc.data, tc.ext, Options{})
+			var got []string
+			for _, b := range doc.Blocks {
+				for _, c := range b.Codes {
+					if c.Type == segments.CodeLink {
+						got = append(got, c.URL())
+					}
+				}
+			}
+			if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+				t.Errorf("link URLs %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -2,7 +2,6 @@ package office
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -32,25 +31,8 @@ func parse(data []byte, name string, opts Options, bare bool) (*document, error)
 	var all []*para
 	switch p.format {
 	case FormatDOCX:
-		styles := map[string]int{}
-		if p.files["word/styles.xml"] != nil {
-			src, err := p.read("word/styles.xml")
-			if err != nil {
-				return nil, err
-			}
-			if styles, err = docxHeadingStyles(src, name+": word/styles.xml"); err != nil {
-				return nil, err
-			}
-		}
-		for _, part := range p.docxParts(opts.Comments) {
-			d.parts = append(d.parts, part)
-			size, err := p.readPart(part, func(src io.Reader) (int, error) {
-				return readDocxPart(src, name+": "+part, len(d.parts)-1, styles, opts, bare, &all)
-			})
-			if err != nil {
-				return nil, err
-			}
-			d.sizes = append(d.sizes, size)
+		if all, err = d.readDOCX(opts, bare); err != nil {
+			return nil, err
 		}
 	case FormatODT:
 		if all, err = d.readODT(opts, bare); err != nil {

@@ -1,10 +1,10 @@
 package office
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // window reads a text part from its zip entry and keeps only the bytes
@@ -13,30 +13,56 @@ import (
 // for large documents). It is the decoder's io.ByteReader, so that the
 // bytes it holds are exactly those the decoder's offsets count.
 type window struct {
-	r    *bufio.Reader
-	buf  []byte // bytes [base, base+len(buf)) of the part
+	r    io.Reader
+	buf  []byte // bytes [base, base+len(buf)) of the part, read ahead by chunks
 	base int
+	next int // offset of the next byte ReadByte gives
+	err  error
 }
 
-func newWindow(r io.Reader) *window {
-	return &window{r: bufio.NewReaderSize(r, 64<<10)}
-}
+const windowChunk = 32 << 10
 
-// ReadByte reads the next byte of the part and keeps it.
-func (w *window) ReadByte() (byte, error) {
-	c, err := w.r.ReadByte()
-	if err == nil {
-		w.buf = append(w.buf, c)
+func newWindow(r io.Reader) *window { return &window{r: r} }
+
+// fill reads the next chunk of the part.
+func (w *window) fill() error {
+	if w.err != nil {
+		return w.err
 	}
-	return c, err
+	n := len(w.buf)
+	w.buf = slices.Grow(w.buf, windowChunk)[:n+windowChunk]
+	m, err := io.ReadAtLeast(w.r, w.buf[n:], 1)
+	w.buf = w.buf[:n+m]
+	if err != nil && m == 0 {
+		w.err = err
+		return err
+	}
+	return nil
 }
 
-// Read reads the next bytes of the part and keeps them (io.Reader, which
-// xml.NewDecoder wants; it uses ReadByte).
+// ReadByte gives the decoder the next byte of the part.
+func (w *window) ReadByte() (byte, error) {
+	for w.next-w.base >= len(w.buf) {
+		if err := w.fill(); err != nil {
+			return 0, err
+		}
+	}
+	c := w.buf[w.next-w.base]
+	w.next++
+	return c, nil
+}
+
+// Read is io.Reader, which xml.NewDecoder wants (it uses ReadByte).
 func (w *window) Read(p []byte) (int, error) {
-	n, err := w.r.Read(p)
-	w.buf = append(w.buf, p[:n]...)
-	return n, err
+	if len(p) == 0 {
+		return 0, nil
+	}
+	c, err := w.ReadByte()
+	if err != nil {
+		return 0, err
+	}
+	p[0] = c
+	return 1, nil
 }
 
 // bytes returns bytes [lo, hi) of the part: they must have been read and
@@ -48,33 +74,32 @@ func (w *window) bytes(lo, hi int) []byte {
 // ensure reads the part up to offset hi (io.ErrUnexpectedEOF if it is
 // shorter).
 func (w *window) ensure(hi int) error {
-	have := w.base + len(w.buf)
-	if hi <= have {
-		return nil
-	}
-	n := len(w.buf)
-	w.buf = append(w.buf, make([]byte, hi-have)...)
-	if _, err := io.ReadFull(w.r, w.buf[n:]); err != nil {
-		w.buf = w.buf[:n]
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
+	for w.base+len(w.buf) < hi {
+		if err := w.fill(); err != nil {
+			if errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
 		}
-		return err
 	}
 	return nil
 }
 
-// drop forgets the bytes before offset off, reading up to it first.
+// drop forgets the bytes before offset off, reading up to it first. It
+// moves the bytes kept only once the forgotten ones are a chunk and half
+// the buffer or more: the readers call it after every token outside
+// paragraphs.
 func (w *window) drop(off int) error {
 	if err := w.ensure(off); err != nil {
 		return err
 	}
 	n := off - w.base
-	if n <= 0 {
+	if n < windowChunk || 2*n < len(w.buf) {
 		return nil
 	}
 	w.buf = w.buf[:copy(w.buf, w.buf[n:])]
 	w.base = off
+	w.next = max(w.next, off)
 	return nil
 }
 

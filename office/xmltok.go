@@ -62,6 +62,7 @@ var canonPrefix = map[string]string{
 	"urn:oasis:names:tc:opendocument:xmlns:table:1.0":                     "table",
 	"http://www.w3.org/1999/xlink":                                        "xlink",
 	"http://www.w3.org/XML/1998/namespace":                                "xml",
+	"http://schemas.openxmlformats.org/package/2006/relationships":        "rel",
 }
 
 // newTokens reads a part held in memory.
