@@ -60,7 +60,9 @@ func (d *document) readDOCX(opts Options, bare bool) ([]*para, error) {
 			}
 		}
 		size, err := p.readPart(part, func(src io.Reader) (int, error) {
-			return r.read(src, p.name+": "+part, bare)
+			n, err := r.read(src, p.name+": "+part, bare)
+			d.held = max(d.held, r.t.win.peak)
+			return n, err
 		})
 		if err != nil {
 			return nil, err

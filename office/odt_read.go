@@ -63,7 +63,9 @@ func (d *document) readODT(opts Options, bare bool) ([]*para, error) {
 		size, err := d.pkg.readPart(part, func(src io.Reader) (int, error) {
 			r := &odtReader{t: streamTokens(src, d.pkg.name+": "+part), opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
 			r.t.bare = bare
-			return r.read()
+			n, err := r.read()
+			d.held = max(d.held, r.t.win.peak)
+			return n, err
 		})
 		if err != nil {
 			return nil, err

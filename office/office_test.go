@@ -498,3 +498,39 @@ func TestLinkURL(t *testing.T) {
 		})
 	}
 }
+
+// TestPartsAreStreamed: reading and writing a document hold a few chunks
+// of a text part at a time, not the part (issue 19: bounded memory).
+func TestPartsAreStreamed(t *testing.T) {
+	for _, tc := range []struct {
+		ext  string
+		data []byte
+		out  bool // the translated part is streamed too (.odt: held)
+	}{{".docx", genDOCX(t, docxSpec{paras: 2000}), true}, {".odt", genODT(t, 2000, ""), false}} {
+		doc, _ := open(t, tc.data, tc.ext, Options{})
+		translate(doc, nil)
+		for _, bare := range []bool{false, true} {
+			d, err := parse(tc.data, "doc", Options{}, bare)
+			if err != nil {
+				t.Fatal(err)
+			}
+			size := d.sizes[0]
+			if size < 1<<20 || d.held > 256<<10 {
+				t.Errorf("%s (bare %v): %d bytes held reading a part of %d", tc.ext, bare, d.held, size)
+			}
+			if !bare {
+				continue
+			}
+			edits, _ := d.edits(doc, bitext.Options{})
+			var out bytes.Buffer
+			if _, err := d.pkg.readPart(d.parts[0], func(src io.Reader) (int, error) {
+				return 0, d.renderPart(0, edits[0], "en", src, &out)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if tc.out && d.held > 256<<10 || out.Len() < size/2 {
+				t.Errorf("%s: %d bytes held writing a part of %d (written: %d)", tc.ext, d.held, size, out.Len())
+			}
+		}
+	}
+}

@@ -14,6 +14,9 @@ type document struct {
 	pkg   *pkg
 	parts []string // names of the text parts
 	sizes []int    // their sizes in bytes (uncompressed)
+	// held is the most bytes of a part held at once while reading or
+	// writing it (tests: parts are streamed).
+	held int
 	// paras are the paragraphs with text, in block order: block i of the
 	// segments.Document read from the package is paras[i].
 	paras []*para

@@ -18,6 +18,7 @@ type window struct {
 	base int
 	next int // offset of the next byte ReadByte gives
 	err  error
+	peak int // the most bytes held (tests: the part is not held whole)
 }
 
 const windowChunk = 32 << 10
@@ -33,6 +34,7 @@ func (w *window) fill() error {
 	w.buf = slices.Grow(w.buf, windowChunk)[:n+windowChunk]
 	m, err := io.ReadAtLeast(w.r, w.buf[n:], 1)
 	w.buf = w.buf[:n+m]
+	w.peak = max(w.peak, len(w.buf))
 	if err != nil && m == 0 {
 		w.err = err
 		return err

@@ -53,15 +53,7 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 		return fmt.Errorf("write translated document: %w", err)
 	}
 	lang := doc.TargetLang.String()
-	edits := make([][]edit, len(d.parts))
-	missing := 0
-	for bi, p := range d.paras {
-		evs, exported, m := blockEvents(doc, bi, opts)
-		missing += m
-		if exported || p.changes {
-			edits[p.part] = append(edits[p.part], edit{lo: p.body.lo, hi: p.body.hi, para: p, evs: evs})
-		}
-	}
+	edits, missing := d.edits(doc, opts)
 	bw := bufio.NewWriterSize(w, 256<<10)
 	zw := zip.NewWriter(bw)
 	parts := map[string]int{}
@@ -98,6 +90,20 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 			missing, len(doc.Segments), doc.SourceLang))
 	}
 	return nil
+}
+
+// edits returns the edits of each part: the paragraphs with an exported
+// target or accepted changes. It counts the segments not exported.
+func (d *document) edits(doc *segments.Document, opts bitext.Options) (edits [][]edit, missing int) {
+	edits = make([][]edit, len(d.parts))
+	for bi, p := range d.paras {
+		evs, exported, m := blockEvents(doc, bi, opts)
+		missing += m
+		if exported || p.changes {
+			edits[p.part] = append(edits[p.part], edit{lo: p.body.lo, hi: p.body.hi, para: p, evs: evs})
+		}
+	}
+	return edits, missing
 }
 
 func hashHex(b []byte) string {
@@ -183,7 +189,9 @@ type partWriter struct {
 	sink  io.Writer
 	depth int   // > 0 while writing an edit: no flushing, no forgetting
 	err   error // the first error reading the part or writing sink
-	runs  runWriter
+	// outPeak is the most out held (tests: the output is not held whole).
+	outPeak int
+	runs    runWriter
 }
 
 const flushBytes = 64 << 10
@@ -208,6 +216,7 @@ func (d *document) renderPart(i int, edits []edit, lang string, src io.Reader, s
 	w.edits = edits
 	w.copy(0, d.sizes[i])
 	w.flush(0)
+	d.held = max(d.held, w.win.peak, w.outPeak)
 	if w.err != nil {
 		return w.err
 	}
@@ -220,6 +229,7 @@ func (d *document) renderPart(i int, edits []edit, lang string, src io.Reader, s
 
 // flush writes out to sink once it holds min bytes or more.
 func (w *partWriter) flush(min int) {
+	w.outPeak = max(w.outPeak, w.out.Len())
 	if w.sink == nil || w.out.Len() < min || w.err != nil {
 		return
 	}
