@@ -59,35 +59,26 @@ func (d *document) readDOCX(opts Options, bare bool) ([]*para, error) {
 				return nil, err
 			}
 		}
-		size, err := p.readPart(part, func(src io.Reader) (int, error) {
-			n, err := r.read(src, p.name+": "+part, bare)
-			d.held = max(d.held, r.t.win.peak)
-			return n, err
-		})
-		if err != nil {
+		if err := d.readText(part, bare, func(t *tokens) error { r.t = t; return r.read() }); err != nil {
 			return nil, err
 		}
-		d.sizes = append(d.sizes, size)
 	}
 	return all, nil
 }
 
-// read appends the paragraphs of the part read from src to r.paras
-// and returns the part's size.
-func (r *docxReader) read(src io.Reader, name string, bare bool) (int, error) {
-	r.t = streamTokens(src, name)
-	r.t.bare = bare
+// read appends the paragraphs of the part (r.t) to r.paras.
+func (r *docxReader) read() error {
 	for {
 		err := r.t.next()
 		if errors.Is(err, io.EOF) {
-			return r.t.offset(), nil
+			return nil
 		}
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if r.t.kind == tokStart {
 			if err := r.container(); err != nil {
-				return 0, err
+				return err
 			}
 		}
 		r.t.forget() // outside paragraphs: no code's markup starts before

@@ -60,32 +60,25 @@ func (d *document) readODT(opts Options, bare bool) ([]*para, error) {
 	for _, part := range d.pkg.odtParts() {
 		d.parts = append(d.parts, part)
 		d.odt = append(d.odt, odtPart{styles: map[string]odtStyle{}, autoEnd: span{-1, -1}, tracked: span{-1, -1}})
-		size, err := d.pkg.readPart(part, func(src io.Reader) (int, error) {
-			r := &odtReader{t: streamTokens(src, d.pkg.name+": "+part), opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
-			r.t.bare = bare
-			n, err := r.read()
-			d.held = max(d.held, r.t.win.peak)
-			return n, err
-		})
-		if err != nil {
+		r := &odtReader{opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
+		if err := d.readText(part, bare, func(t *tokens) error { r.t = t; return r.read() }); err != nil {
 			return nil, err
 		}
-		d.sizes = append(d.sizes, size)
 	}
 	return all, nil
 }
 
-// read reads the part and returns its size.
-func (r *odtReader) read() (int, error) {
+// read reads the part (r.t).
+func (r *odtReader) read() error {
 	t := r.t
 	for {
 		t.forget() // outside paragraphs: no code's markup starts before
 		err := t.next()
 		if errors.Is(err, io.EOF) {
-			return t.offset(), nil
+			return nil
 		}
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if t.kind == tokEnd && t.name == "text:list" {
 			r.listDepth--
@@ -96,28 +89,28 @@ func (r *odtReader) read() (int, error) {
 		switch t.name {
 		case "office:automatic-styles":
 			if err := r.autoStyles(); err != nil {
-				return 0, err
+				return err
 			}
 		case "text:tracked-changes":
 			if !r.opts.AcceptChanges {
-				return 0, fmt.Errorf("%s: %w: accept or reject them in LibreOffice first (Edit > Track Changes > Manage), or read it with --accept-changes",
+				return fmt.Errorf("%s: %w: accept or reject them in LibreOffice first (Edit > Track Changes > Manage), or read it with --accept-changes",
 					t.where(), ErrTrackedChanges)
 			}
 			lo := t.lo
 			if err := t.skip(); err != nil {
-				return 0, err
+				return err
 			}
 			r.info.tracked = span{lo, t.hi}
 		case "text:list":
 			r.listDepth++ // <text:list/> too: its end token follows
 		case "text:p", "text:h":
 			if err := r.paragraph(); err != nil {
-				return 0, err
+				return err
 			}
 		case "office:annotation":
 			if !r.opts.Comments {
 				if err := t.skip(); err != nil {
-					return 0, err
+					return err
 				}
 			}
 		}

@@ -106,3 +106,22 @@ func Registered() Options {
 func IsFormat(format string) bool {
 	return format == FormatDOCX || format == FormatODT
 }
+
+// readText reads text part part with read, through tokens that stream it
+// from its zip entry, and records its size and the most of it held.
+func (d *document) readText(part string, bare bool, read func(t *tokens) error) error {
+	rc, err := d.pkg.open(part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	t := streamTokens(rc, d.pkg.name+": "+part)
+	t.bare = bare
+	err = read(t)
+	d.held = max(d.held, t.win.peak)
+	if err != nil {
+		return err
+	}
+	d.sizes = append(d.sizes, t.offset())
+	return nil
+}
