@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/trad-project/trad/segments"
 )
@@ -25,12 +27,47 @@ type docxReader struct {
 	// started and how deep the fields nest.
 	fieldLo, fieldDepth int
 	cur                 *para
+	links               map[string]string // hyperlink relationship id → URL
+	// Buffers reused for each run (its properties' key and XML).
+	keyBuf, cleanBuf []byte
 }
 
-// readDocxPart appends the paragraphs of part src to paras.
-func readDocxPart(src []byte, name string, part int, styles map[string]int, opts Options, bare bool, paras *[]*para) error {
-	r := &docxReader{t: newTokens(src, name), opts: opts, part: part, paras: paras, styles: styles, goBack: map[string]bool{}}
-	r.t.bare = bare
+// readDOCX reads the text parts of a .docx.
+func (d *document) readDOCX(opts Options, bare bool) ([]*para, error) {
+	p := d.pkg
+	styles := map[string]int{}
+	if p.files["word/styles.xml"] != nil {
+		src, err := p.read("word/styles.xml")
+		if err != nil {
+			return nil, err
+		}
+		if styles, err = docxHeadingStyles(src, p.name+": word/styles.xml"); err != nil {
+			return nil, err
+		}
+	}
+	var all []*para
+	for _, part := range p.docxParts(opts.Comments) {
+		d.parts = append(d.parts, part)
+		r := &docxReader{opts: opts, part: len(d.parts) - 1, paras: &all, styles: styles, goBack: map[string]bool{}}
+		// The links' URLs, shown to the translator (the writer needs none).
+		if rels := path.Dir(part) + "/_rels/" + path.Base(part) + ".rels"; !bare && p.files[rels] != nil {
+			src, err := p.read(rels)
+			if err != nil {
+				return nil, err
+			}
+			if r.links, err = docxLinks(src, p.name+": "+rels); err != nil {
+				return nil, err
+			}
+		}
+		if err := d.readText(part, bare, func(t *tokens) error { r.t = t; return r.read() }); err != nil {
+			return nil, err
+		}
+	}
+	return all, nil
+}
+
+// read appends the paragraphs of the part (r.t) to r.paras.
+func (r *docxReader) read() error {
 	for {
 		err := r.t.next()
 		if errors.Is(err, io.EOF) {
@@ -44,6 +81,7 @@ func readDocxPart(src []byte, name string, part int, styles map[string]int, opts
 				return err
 			}
 		}
+		r.t.forget() // outside paragraphs: no code's markup starts before
 	}
 }
 
@@ -165,7 +203,7 @@ func (r *docxReader) inline() error {
 			return t.next()
 		}
 		p.pieces = append(p.pieces, piece{kind: pLinkOpen, raw: span{lo, hi}, close: "</w:hyperlink>",
-			markupOpen: t.markup(lo, hi)})
+			markupOpen: r.linkMarkup(lo, hi)})
 		if err := r.children(); err != nil {
 			return err
 		}
@@ -243,4 +281,22 @@ func (r *docxReader) scan() error {
 		}
 		return nil
 	})
+}
+
+// linkMarkup is the markup of a <w:hyperlink> (the current token, bytes
+// [lo, hi)): its start tag with an href attribute naming its URL, which
+// the file keeps in the part's relationships, so that the editor can show
+// it (segments.Code.URL) as it does for .odt and HTML links. The writer
+// writes the link's bytes, not this markup.
+func (r *docxReader) linkMarkup(lo, hi int) string {
+	t := r.t
+	m := t.markup(lo, hi)
+	url, anchor := r.links[t.attr("r:id")], t.attr("w:anchor")
+	if anchor != "" {
+		url += "#" + anchor
+	}
+	if m == "" || url == "" || !strings.HasSuffix(m, ">") {
+		return m
+	}
+	return m[:len(m)-1] + ` href="` + xmlAttr(url) + `">`
 }

@@ -79,7 +79,8 @@ func (r *docxReader) runChild(rp *runProps) error {
 		if err := r.scan(); err != nil {
 			return err
 		}
-		pre := "<w:r>" + rp.fmt
+		r.keyBuf = append(append(r.keyBuf[:0], "<w:r>"...), rp.fmt...)
+		pre := t.str(r.keyBuf) // one copy per formatting, not per placeholder
 		p.pieces = append(p.pieces, piece{kind: pPh, raw: span{lo, t.hi}, pre: pre, post: "</w:r>", typ: typ,
 			markupOpen: pre + t.markup(lo, t.hi) + "</w:r>"})
 		return nil
@@ -137,7 +138,7 @@ func (r *docxReader) runProps() (runProps, error) {
 	if t.self {
 		return runProps{}, t.next()
 	}
-	var key strings.Builder
+	key := r.keyBuf[:0]
 	var cut []span
 	bold, italic := false, false
 	err := t.children(func() error {
@@ -165,27 +166,29 @@ func (r *docxReader) runProps() (runProps, error) {
 		case "w:i":
 			italic = on
 		}
-		key.WriteString(t.name)
+		key = append(key, t.name...)
 		for _, a := range t.attrs {
 			if strings.HasPrefix(a.Name.Local, "rsid") {
 				continue
 			}
-			key.WriteString(" " + a.Name.Local + "=" + a.Value)
+			key = append(append(append(append(key, ' '), a.Name.Local...), '='), a.Value...)
 		}
-		key.WriteByte(';')
+		key = append(key, ';')
 		return nil
 	})
+	r.keyBuf = key
 	if err != nil {
 		return runProps{}, err
 	}
-	var clean strings.Builder
+	clean := r.cleanBuf[:0]
 	pos := lo
 	for _, c := range cut {
-		clean.Write(t.src[pos:c.lo])
+		clean = append(clean, t.src(pos, c.lo)...)
 		pos = c.hi
 	}
-	clean.Write(t.src[pos:t.hi])
-	rp := runProps{key: key.String(), fmt: clean.String(), typ: segments.CodeOther}
+	clean = append(clean, t.src(pos, t.hi)...)
+	r.cleanBuf = clean
+	rp := runProps{key: t.str(key), fmt: t.str(clean), typ: segments.CodeOther}
 	switch {
 	case bold:
 		rp.typ = segments.CodeBold

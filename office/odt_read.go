@@ -58,24 +58,21 @@ type odtReader struct {
 func (d *document) readODT(opts Options, bare bool) ([]*para, error) {
 	var all []*para
 	for _, part := range d.pkg.odtParts() {
-		src, err := d.pkg.read(part)
-		if err != nil {
-			return nil, err
-		}
-		d.parts, d.srcs = append(d.parts, part), append(d.srcs, src)
+		d.parts = append(d.parts, part)
 		d.odt = append(d.odt, odtPart{styles: map[string]odtStyle{}, autoEnd: span{-1, -1}, tracked: span{-1, -1}})
-		r := &odtReader{t: newTokens(src, d.pkg.name+": "+part), opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
-		r.t.bare = bare
-		if err := r.read(); err != nil {
+		r := &odtReader{opts: opts, part: len(d.parts) - 1, paras: &all, info: &d.odt[len(d.odt)-1]}
+		if err := d.readText(part, bare, func(t *tokens) error { r.t = t; return r.read() }); err != nil {
 			return nil, err
 		}
 	}
 	return all, nil
 }
 
+// read reads the part (r.t).
 func (r *odtReader) read() error {
 	t := r.t
 	for {
+		t.forget() // outside paragraphs: no code's markup starts before
 		err := t.next()
 		if errors.Is(err, io.EOF) {
 			return nil

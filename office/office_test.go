@@ -195,10 +195,10 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Contains(d.srcs[0], []byte(tc.lang)) {
+			if !bytes.Contains(partBytes(t, d, 0), []byte(tc.lang)) {
 				t.Errorf("no %s in the translation", tc.lang)
 			}
-			if n := strings.Count(string(d.srcs[0]), tc.run); n < len(doc.Blocks) {
+			if n := strings.Count(string(partBytes(t, d, 0)), tc.run); n < len(doc.Blocks) {
 				t.Errorf("%d runs in the target language (%s), want at least %d", n, tc.run, len(doc.Blocks))
 			}
 		})
@@ -267,8 +267,8 @@ func TestUntranslatedParagraphsKeepTheirBytes(t *testing.T) {
 		}
 		for i, p := range src.paras {
 			q := dst.paras[i]
-			a := string(src.srcs[p.part][p.body.lo:p.body.hi])
-			b := string(dst.srcs[q.part][q.body.lo:q.body.hi])
+			a := string(partBytes(t, src, p.part)[p.body.lo:p.body.hi])
+			b := string(partBytes(t, dst, q.part)[q.body.lo:q.body.hi])
 			if translated := i%2 == 0; translated == (a == b) && !strings.Contains(a, "txbxContent") && !strings.Contains(a, "text:note") {
 				t.Errorf("%s paragraph %d (translated %v):\n%s\n%s", tc.ext, i, translated, a, b)
 			}
@@ -401,7 +401,7 @@ func TestFieldOverParagraphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	xml := string(d.srcs[0])
+	xml := string(partBytes(t, d, 0))
 	for _, typ := range []string{"begin", "separate", "end"} {
 		if n := strings.Count(xml, `w:fldCharType="`+typ+`"`); n != 2 { // the PAGE field and this one
 			t.Errorf("%d field marks %q, want 2", n, typ)
@@ -452,5 +452,85 @@ func TestPartTooLarge(t *testing.T) {
 	_, err := Read(b.Bytes(), "bomb.docx", Options{})
 	if err == nil || !strings.Contains(err.Error(), "bomb.docx: word/document.xml is") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// partBytes returns the bytes of d's text part i.
+func partBytes(t testing.TB, d *document, i int) []byte {
+	t.Helper()
+	b, err := d.pkg.read(d.parts[i])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestLinkURL: a link code names its URL (segments.Code.URL, shown in the
+// editor's status line): .odt links hold it, a .docx link's comes from the
+// part's relationships (or its anchor).
+func TestLinkURL(t *testing.T) {
+	anchored := `<w:p><w:r><w:t xml:space="preserve">Voir </w:t></w:r><w:hyperlink w:anchor="sec2"><w:r><w:t>la suite</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Un </w:t></w:r><w:hyperlink r:id="rIdLink" w:anchor="p3"><w:r><w:t>lien</w:t></w:r></w:hyperlink><w:r><w:t> ici.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Un </w:t></w:r><w:hyperlink r:id="rIdNone"><w:r><w:t>lien perdu</w:t></w:r></w:hyperlink><w:r><w:t> ici.</w:t></w:r></w:p>`
+	for _, tc := range []struct {
+		name string
+		data []byte
+		ext  string
+		want []string
+	}{
+		{"docx", genDOCX(t, docxSpec{paras: 1}), ".docx", []string{"https://example.org/chat?a=1&amp;b=2"}},
+		{"docx anchors", genDOCX(t, docxSpec{body: anchored}), ".docx", []string{"#sec2", "https://example.org/chat?a=1&amp;b=2#p3", ""}},
+		{"odt", genODT(t, 1, ""), ".odt", []string{"https://example.org/0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := open(t, tc.data, tc.ext, Options{})
+			var got []string
+			for _, b := range doc.Blocks {
+				for _, c := range b.Codes {
+					if c.Type == segments.CodeLink {
+						got = append(got, c.URL())
+					}
+				}
+			}
+			if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+				t.Errorf("link URLs %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPartsAreStreamed: reading and writing a document hold a few chunks
+// of a text part at a time, not the part (issue 19: bounded memory).
+func TestPartsAreStreamed(t *testing.T) {
+	for _, tc := range []struct {
+		ext  string
+		data []byte
+		out  bool // the translated part is streamed too (.odt: held)
+	}{{".docx", genDOCX(t, docxSpec{paras: 2000}), true}, {".odt", genODT(t, 2000, ""), false}} {
+		doc, _ := open(t, tc.data, tc.ext, Options{})
+		translate(doc, nil)
+		for _, bare := range []bool{false, true} {
+			d, err := parse(tc.data, "doc", Options{}, bare)
+			if err != nil {
+				t.Fatal(err)
+			}
+			size := d.sizes[0]
+			if size < 1<<20 || d.held > 256<<10 {
+				t.Errorf("%s (bare %v): %d bytes held reading a part of %d", tc.ext, bare, d.held, size)
+			}
+			if !bare {
+				continue
+			}
+			edits, _ := d.edits(doc, bitext.Options{})
+			var out bytes.Buffer
+			if _, err := d.pkg.readPart(d.parts[0], func(src io.Reader) (int, error) {
+				return 0, d.renderPart(0, edits[0], "en", src, &out)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if tc.out && d.held > 256<<10 || out.Len() < size/2 {
+				t.Errorf("%s: %d bytes held writing a part of %d (written: %d)", tc.ext, d.held, size, out.Len())
+			}
+		}
 	}
 }

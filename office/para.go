@@ -69,11 +69,12 @@ type para struct {
 	changes bool
 	pieces  []piece
 
-	text  string
-	codes []segments.Code
-	tags  []segments.Tag
-	info  []codeInfo
-	base  format // formatting of the text outside every code
+	text   string
+	codes  []segments.Code // none when bare
+	ncodes int
+	tags   []segments.Tag
+	info   []codeInfo
+	base   format // formatting of the text outside every code
 }
 
 // build turns p.pieces into text, codes and tags.
@@ -96,16 +97,18 @@ func (p *para) build() {
 		}
 	}
 	addCode := func(c segments.Code, ci codeInfo) int {
-		c.ID = len(p.codes) + 1
-		// The markup is shown in the editor and written in exports: cleaned
-		// like any text from outside (the writer uses the bytes, not it).
-		if p.bare {
-			c.Open, c.Close = "", ""
-		} else {
-			c.Open, c.Close = segments.Normalize(c.Open), segments.Normalize(c.Close)
-		}
-		p.codes = append(p.codes, c)
+		p.ncodes++
+		c.ID = p.ncodes
 		p.info = append(p.info, ci)
+		// The writer holds every paragraph and needs only the number of
+		// codes (their markup is the bytes).
+		if p.bare {
+			return c.ID
+		}
+		// The markup is shown in the editor and written in exports: cleaned
+		// like any text from outside.
+		c.Open, c.Close = segments.Normalize(c.Open), segments.Normalize(c.Close)
+		p.codes = append(p.codes, c)
 		return c.ID
 	}
 	for i, pc := range p.pieces {
@@ -160,6 +163,11 @@ func (p *para) build() {
 	p.text = text.String()
 	p.pieces = nil
 	p.dropEmptyPairs()
+	if p.bare {
+		p.tags = nil // the writer's are the project's
+	} else {
+		p.info = nil // for the writer only
+	}
 }
 
 // formatMarkup is the markup of a format pair with formatting fmt: the

@@ -87,8 +87,9 @@ func openPackage(data []byte, name string) (*pkg, error) {
 	return p, nil
 }
 
-// read returns the uncompressed bytes of entry name.
-func (p *pkg) read(name string) ([]byte, error) {
+// open opens entry name for reading its uncompressed bytes, at most
+// maxPartBytes of them (errTooLarge past that).
+func (p *pkg) open(name string) (io.ReadCloser, error) {
 	f := p.files[name]
 	if f == nil {
 		return nil, fmt.Errorf("%s: no %s in the package", p.name, name)
@@ -100,14 +101,39 @@ func (p *pkg) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", p.name, name, err)
 	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{&limited{r: rc, n: maxPartBytes}, rc}, nil
+}
+
+// readPart calls read with a reader of entry name; read returns the
+// part's size.
+func (p *pkg) readPart(name string, read func(io.Reader) (int, error)) (int, error) {
+	rc, err := p.open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	return read(rc)
+}
+
+// read returns the uncompressed bytes of entry name: for the small parts
+// (styles, mimetype); the text parts are streamed (window).
+func (p *pkg) read(name string) ([]byte, error) {
+	f := p.files[name]
+	rc, err := p.open(name)
+	if err != nil {
+		return nil, err
+	}
 	defer rc.Close()
 	var b bytes.Buffer
 	b.Grow(int(f.UncompressedSize64))
-	if _, err := io.Copy(&b, io.LimitReader(rc, maxPartBytes+1)); err != nil {
+	if _, err := io.Copy(&b, rc); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return nil, fmt.Errorf("%s: %s is %w", p.name, name, err)
+		}
 		return nil, fmt.Errorf("%s: %s: corrupt zip entry: %w", p.name, name, err)
-	}
-	if b.Len() > maxPartBytes {
-		return nil, fmt.Errorf("%s: %s is larger than trad reads (%d bytes)", p.name, name, maxPartBytes)
 	}
 	return b.Bytes(), nil
 }

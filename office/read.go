@@ -13,7 +13,10 @@ import (
 type document struct {
 	pkg   *pkg
 	parts []string // names of the text parts
-	srcs  [][]byte // their bytes
+	sizes []int    // their sizes in bytes (uncompressed)
+	// held is the most bytes of a part held at once while reading or
+	// writing it (tests: parts are streamed).
+	held int
 	// paras are the paragraphs with text, in block order: block i of the
 	// segments.Document read from the package is paras[i].
 	paras []*para
@@ -31,25 +34,8 @@ func parse(data []byte, name string, opts Options, bare bool) (*document, error)
 	var all []*para
 	switch p.format {
 	case FormatDOCX:
-		styles := map[string]int{}
-		if p.files["word/styles.xml"] != nil {
-			src, err := p.read("word/styles.xml")
-			if err != nil {
-				return nil, err
-			}
-			if styles, err = docxHeadingStyles(src, name+": word/styles.xml"); err != nil {
-				return nil, err
-			}
-		}
-		for _, part := range p.docxParts(opts.Comments) {
-			src, err := p.read(part)
-			if err != nil {
-				return nil, err
-			}
-			d.parts, d.srcs = append(d.parts, part), append(d.srcs, src)
-			if err := readDocxPart(src, name+": "+part, len(d.parts)-1, styles, opts, bare, &all); err != nil {
-				return nil, err
-			}
+		if all, err = d.readDOCX(opts, bare); err != nil {
+			return nil, err
 		}
 	case FormatODT:
 		if all, err = d.readODT(opts, bare); err != nil {
@@ -119,4 +105,23 @@ func Registered() Options {
 // IsFormat reports whether format (a project's) is one this package writes.
 func IsFormat(format string) bool {
 	return format == FormatDOCX || format == FormatODT
+}
+
+// readText reads text part part with read, through tokens that stream it
+// from its zip entry, and records its size and the most of it held.
+func (d *document) readText(part string, bare bool, read func(t *tokens) error) error {
+	rc, err := d.pkg.open(part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	t := streamTokens(rc, d.pkg.name+": "+part)
+	t.bare = bare
+	err = read(t)
+	d.held = max(d.held, t.win.peak)
+	if err != nil {
+		return err
+	}
+	d.sizes = append(d.sizes, t.offset())
+	return nil
 }

@@ -76,3 +76,24 @@ func docxHeadingStyles(src []byte, name string) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// docxLinks reads a part's relationships (word/_rels/document.xml.rels)
+// and returns the target of each hyperlink relationship by id: the URL of
+// a <w:hyperlink r:id>, which the part itself does not hold. (canon gives
+// the unprefixed attributes the default namespace's prefix.)
+func docxLinks(src []byte, name string) (map[string]string, error) {
+	links := map[string]string{}
+	t := newTokens(src, name)
+	for {
+		err := t.next()
+		if errors.Is(err, io.EOF) {
+			return links, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if t.kind == tokStart && t.name == "rel:Relationship" && strings.HasSuffix(t.attr("rel:Type"), "/hyperlink") {
+			links[t.attr("rel:Id")] = t.attr("rel:Target")
+		}
+	}
+}

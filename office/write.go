@@ -53,15 +53,7 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 		return fmt.Errorf("write translated document: %w", err)
 	}
 	lang := doc.TargetLang.String()
-	edits := make([][]edit, len(d.parts))
-	missing := 0
-	for bi, p := range d.paras {
-		evs, exported, m := blockEvents(doc, bi, opts)
-		missing += m
-		if exported || p.changes {
-			edits[p.part] = append(edits[p.part], edit{lo: p.body.lo, hi: p.body.hi, para: p, evs: evs})
-		}
-	}
+	edits, missing := d.edits(doc, opts)
 	bw := bufio.NewWriterSize(w, 256<<10)
 	zw := zip.NewWriter(bw)
 	parts := map[string]int{}
@@ -76,13 +68,14 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 			}
 			continue
 		}
-		out := d.renderPart(i, edits[i], lang)
 		fh := &zip.FileHeader{Name: f.Name, Method: f.Method, Modified: f.Modified, Comment: f.Comment}
 		fw, err := zw.CreateHeader(fh)
 		if err != nil {
 			return fmt.Errorf("write translated document: %s: %w", f.Name, err)
 		}
-		if _, err := fw.Write(out); err != nil {
+		if _, err := d.pkg.readPart(f.Name, func(src io.Reader) (int, error) {
+			return 0, d.renderPart(i, edits[i], lang, src, fw)
+		}); err != nil {
 			return fmt.Errorf("write translated document: %s: %w", f.Name, err)
 		}
 	}
@@ -99,6 +92,20 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 	return nil
 }
 
+// edits returns the edits of each part: the paragraphs with an exported
+// target or accepted changes. It counts the segments not exported.
+func (d *document) edits(doc *segments.Document, opts bitext.Options) (edits [][]edit, missing int) {
+	edits = make([][]edit, len(d.parts))
+	for bi, p := range d.paras {
+		evs, exported, m := blockEvents(doc, bi, opts)
+		missing += m
+		if exported || p.changes {
+			edits[p.part] = append(edits[p.part], edit{lo: p.body.lo, hi: p.body.hi, para: p, evs: evs})
+		}
+	}
+	return edits, missing
+}
+
 func hashHex(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
@@ -111,7 +118,7 @@ func (d *document) matches(doc *segments.Document) bool {
 	}
 	for i, p := range d.paras {
 		b := &doc.Blocks[i]
-		if b.Text != p.text || len(b.Codes) != len(p.codes) {
+		if b.Text != p.text || len(b.Codes) != p.ncodes {
 			return false
 		}
 	}
@@ -171,23 +178,35 @@ type edit struct {
 	after string
 }
 
-// partWriter writes one part with its edits.
+// partWriter writes one part with its edits, reading the part again
+// (win) and holding one edit's bytes at a time.
 type partWriter struct {
-	src   []byte
+	win   *window
 	edits []edit // sorted by lo; an edit may hold others (text boxes)
 	out   bytes.Buffer
-	runs  runWriter
+	// sink, when set, receives out each time it passes flushBytes between
+	// edits (.odt: nil, its new styles go before the body at the end).
+	sink  io.Writer
+	depth int   // > 0 while writing an edit: no flushing, no forgetting
+	err   error // the first error reading the part or writing sink
+	// outPeak is the most out held (tests: the output is not held whole).
+	outPeak int
+	runs    runWriter
 }
+
+const flushBytes = 64 << 10
 
 // runWriter writes text runs in a format's markup.
 type runWriter interface {
 	text(out *bytes.Buffer, fmt, s string)
 }
 
-func (d *document) renderPart(i int, edits []edit, lang string) []byte {
-	w := &partWriter{src: d.srcs[i]}
+// renderPart writes part i, read from src, with its edits to sink.
+func (d *document) renderPart(i int, edits []edit, lang string, src io.Reader, sink io.Writer) error {
+	w := &partWriter{win: newWindow(src)}
 	if d.pkg.format == FormatDOCX {
 		w.runs = &docxRuns{lang: lang, cache: map[string]string{}}
+		w.sink = sink
 	} else {
 		o := &d.odt[i]
 		w.runs = o.runs(lang)
@@ -195,24 +214,66 @@ func (d *document) renderPart(i int, edits []edit, lang string) []byte {
 	}
 	sort.SliceStable(edits, func(a, b int) bool { return edits[a].lo < edits[b].lo })
 	w.edits = edits
-	w.out.Grow(len(w.src) + len(w.src)/8)
-	w.copy(0, len(w.src))
-	if d.pkg.format == FormatODT {
-		return d.odt[i].finish(w.out.Bytes())
+	w.copy(0, d.sizes[i])
+	w.flush(0)
+	d.held = max(d.held, w.win.peak, w.outPeak)
+	if w.err != nil {
+		return w.err
 	}
-	return w.out.Bytes()
+	if d.pkg.format == FormatODT {
+		_, err := sink.Write(d.odt[i].finish(w.out.Bytes()))
+		return err
+	}
+	return nil
+}
+
+// flush writes out to sink once it holds min bytes or more.
+func (w *partWriter) flush(min int) {
+	w.outPeak = max(w.outPeak, w.out.Len())
+	if w.sink == nil || w.out.Len() < min || w.err != nil {
+		return
+	}
+	_, w.err = w.sink.Write(w.out.Bytes())
+	w.out.Reset()
+}
+
+// source writes bytes [lo, hi) of the part; outside edits it reads them a
+// piece at a time and forgets them once written.
+func (w *partWriter) source(lo, hi int) {
+	for lo < hi && w.err == nil {
+		end := hi
+		if w.depth == 0 {
+			end = min(hi, lo+flushBytes)
+		}
+		if w.err = w.win.ensure(end); w.err != nil {
+			return
+		}
+		w.out.Write(w.win.bytes(lo, end))
+		lo = end
+		if w.depth == 0 {
+			w.err = w.win.drop(lo)
+			w.flush(flushBytes)
+		}
+	}
 }
 
 // copy writes src[lo:hi] with the edits inside it applied.
 func (w *partWriter) copy(lo, hi int) {
 	i := sort.Search(len(w.edits), func(i int) bool { return w.edits[i].lo >= lo })
 	pos := lo
-	for ; i < len(w.edits) && w.edits[i].lo <= hi; i++ {
+	for ; i < len(w.edits) && w.edits[i].lo <= hi && w.err == nil; i++ {
 		e := &w.edits[i]
 		if e.lo < pos || e.hi > hi || e.lo == hi && e.hi != e.lo {
 			continue // inside an edit already written, or past the range
 		}
-		w.out.Write(w.src[pos:e.lo])
+		w.source(pos, e.lo)
+		if w.err == nil {
+			w.err = w.win.ensure(e.hi) // an edit is written from its bytes
+		}
+		if w.err != nil {
+			return
+		}
+		w.depth++
 		switch {
 		case e.para != nil:
 			w.para(e.para, e.evs)
@@ -223,9 +284,14 @@ func (w *partWriter) copy(lo, hi int) {
 			}
 			w.out.WriteString(e.after)
 		}
+		w.depth--
 		pos = e.hi
+		if w.depth == 0 {
+			w.err = w.win.drop(pos)
+			w.flush(flushBytes)
+		}
 	}
-	w.out.Write(w.src[pos:hi])
+	w.source(pos, hi)
 }
 
 // para writes a paragraph's new content: text runs formatted like the

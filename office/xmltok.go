@@ -15,12 +15,12 @@ import (
 // tree): the writer splices bytes at these offsets.
 type tokens struct {
 	d      *xml.Decoder
-	src    []byte
+	win    *window // the part's bytes from the current paragraph on
 	part   string
 	scopes []nsScope // namespace declarations, innermost last
 	depth  int
 	// The current token: its kind, canonical name, attributes, text and
-	// byte range [lo, hi) in src.
+	// byte range [lo, hi) in the part.
 	kind   tokKind
 	name   string
 	attrs  []xml.Attr
@@ -30,6 +30,7 @@ type tokens struct {
 	// bare skips the codes' markup (copies of the source bytes): the
 	// writer's second reading needs only the offsets.
 	bare bool
+	strs map[string]string // str's strings
 }
 
 type tokKind uint8
@@ -61,12 +62,21 @@ var canonPrefix = map[string]string{
 	"urn:oasis:names:tc:opendocument:xmlns:table:1.0":                     "table",
 	"http://www.w3.org/1999/xlink":                                        "xlink",
 	"http://www.w3.org/XML/1998/namespace":                                "xml",
+	"http://schemas.openxmlformats.org/package/2006/relationships":        "rel",
 }
 
+// newTokens reads a part held in memory.
 func newTokens(src []byte, part string) *tokens {
-	d := xml.NewDecoder(bytes.NewReader(src))
+	return streamTokens(bytes.NewReader(src), part)
+}
+
+// streamTokens reads a part from r, keeping only the bytes not yet
+// forgotten (forget).
+func streamTokens(r io.Reader, part string) *tokens {
+	win := newWindow(r)
+	d := xml.NewDecoder(win)
 	d.Strict = true
-	return &tokens{d: d, src: src, part: part,
+	return &tokens{d: d, win: win, part: part,
 		scopes: []nsScope{{depth: -1, m: map[string]string{"xml": "http://www.w3.org/XML/1998/namespace"}}}}
 }
 
@@ -92,7 +102,8 @@ func (t *tokens) next() error {
 		t.depth++
 		t.pushScope(v.Attr)
 		t.kind, t.name, t.attrs = tokStart, t.canon(v.Name), v.Attr
-		t.self = t.hi >= 2 && t.src[t.hi-2] == '/' && t.src[t.hi-1] == '>'
+		end := t.win.bytes(t.hi-2, t.hi) // a start tag has 3 bytes or more
+		t.self = end[0] == '/' && end[1] == '>'
 	case xml.EndElement:
 		t.kind, t.name = tokEnd, t.canon(v.Name)
 		t.popScope()
@@ -205,8 +216,35 @@ func (t *tokens) markup(lo, hi int) string {
 	if t.bare {
 		return ""
 	}
-	return string(t.src[lo:hi])
+	return string(t.win.bytes(lo, hi))
 }
+
+// src returns bytes [lo, hi) of the part, which must not be forgotten yet.
+func (t *tokens) src(lo, hi int) []byte { return t.win.bytes(lo, hi) }
+
+// forget drops the bytes before the current token's end: the readers call
+// it between paragraphs, where no code's markup starts before.
+func (t *tokens) forget() {
+	_ = t.win.drop(t.hi) // read already: cannot fail
+}
+
+// str returns b as a string, one copy for equal bytes: a document repeats
+// the same run properties in every paragraph, and the paragraphs of a
+// part are all held at once.
+func (t *tokens) str(b []byte) string {
+	if s, ok := t.strs[string(b)]; ok {
+		return s
+	}
+	if t.strs == nil {
+		t.strs = map[string]string{}
+	}
+	s := string(b)
+	t.strs[s] = s
+	return s
+}
+
+// offset is the decoder's offset: at the end, the part's size.
+func (t *tokens) offset() int { return int(t.d.InputOffset()) }
 
 // where names the part and the line of the current offset.
 func (t *tokens) where() string {
