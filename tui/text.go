@@ -165,6 +165,12 @@ func wrapText(s string, width int) []lineSpan {
 		if g == "" {
 			break
 		}
+		if len(g) > 1 {
+			// The width lipgloss lays the line out with: a cluster's own
+			// width can be less ("0🏽" is 1 cell as a cluster, 3 as text),
+			// and the line would then overflow its column.
+			gw = ansi.StringWidth(g)
+		}
 		next := pos + len(g)
 		switch {
 		case g == "\n" || g == "\r\n":
