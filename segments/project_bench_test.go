@@ -1,13 +1,10 @@
 package segments
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -63,20 +60,9 @@ func BenchmarkProjectHuge(b *testing.B) {
 // runProjectHelper runs TestProjectHugeHelper in a new process and returns
 // the figures it printed.
 func runProjectHelper(b *testing.B, op, src string) map[string]float64 {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestProjectHugeHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "TRAD_PROJECT_HELPER="+op+":"+src)
-	out, err := cmd.CombinedOutput()
+	vals, out, err := cputime.ChildFigures("TestProjectHugeHelper", "TRAD_PROJECT_HELPER="+op+":"+src)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, out)
-	}
-	vals := map[string]float64{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		if k, v, ok := strings.Cut(sc.Text(), "="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				vals[k] = f
-			}
-		}
 	}
 	if vals["segments"] == 0 {
 		b.Fatalf("helper output:\n%s", out)

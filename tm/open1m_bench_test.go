@@ -1,12 +1,9 @@
 package tm
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -48,20 +45,9 @@ func BenchmarkOpen1M(b *testing.B) {
 // openHelper runs TestOpenHelper on path with the index folder dir and
 // returns its figures.
 func openHelper(b *testing.B, path, dir string) map[string]float64 {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "TM_OPEN_HELPER="+path, "TM_INDEX_DIR="+dir)
-	out, err := cmd.CombinedOutput()
+	vals, out, err := cputime.ChildFigures("TestOpenHelper", "TM_OPEN_HELPER="+path, "TM_INDEX_DIR="+dir)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, out)
-	}
-	vals := map[string]float64{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		if k, v, ok := strings.Cut(sc.Text(), "="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				vals[k] = f
-			}
-		}
 	}
 	if vals["units"] != 1_000_000 {
 		b.Fatalf("helper output:\n%s", out)
