@@ -1,13 +1,6 @@
 package glossary
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-)
+import "github.com/trad-project/trad/internal/configfile"
 
 // Config is the "glossary" object of config.json (docs/config.md).
 type Config struct {
@@ -25,31 +18,8 @@ type Config struct {
 // they add terms to the same file.
 func LoadConfig(path string) (Config, error) {
 	var c Config
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return c, nil
-	}
-	if err != nil {
-		return c, fmt.Errorf("read config: %w", err)
-	}
-	var file struct {
-		Glossary json.RawMessage `json:"glossary"`
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line := 1 + bytes.Count(data[:min(max(se.Offset, 0), int64(len(data)))], []byte("\n"))
-			return c, fmt.Errorf("%s:%d: %v", path, line, err)
-		}
-		return c, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(file.Glossary) == 0 || string(file.Glossary) == "null" {
-		return c, nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(file.Glossary))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return Config{}, fmt.Errorf("%s: glossary: %w", path, err)
+	if _, err := configfile.Read(path, "glossary", &c); err != nil {
+		return Config{}, err
 	}
 	return c, nil
 }

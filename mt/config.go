@@ -1,14 +1,14 @@
 package mt
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/trad-project/trad/internal/configfile"
 )
 
 // Config is the "mt" object of config.json (docs/mt.md). The zero value
@@ -202,24 +202,13 @@ func LoadConfig(path string) (*Config, error) {
 
 // parseConfig is LoadConfig on the file's bytes.
 func parseConfig(data []byte, path string) (*Config, error) {
-	var file struct {
-		MT json.RawMessage `json:"mt"`
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return &Config{}, fmt.Errorf("%s:%d: %v", path, bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))+1, err)
-		}
-		return &Config{}, fmt.Errorf("%s: %w", path, err)
-	}
 	c := &Config{}
-	if len(file.MT) == 0 {
-		return c, nil
+	found, err := configfile.Decode(data, path, "mt", c)
+	if err != nil {
+		return &Config{}, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(file.MT))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(c); err != nil {
-		return &Config{}, fmt.Errorf("%s: mt: %w", path, err)
+	if !found {
+		return c, nil
 	}
 	if err := c.Validate(); err != nil {
 		return &Config{}, fmt.Errorf("%s: %w", path, err)
