@@ -246,9 +246,10 @@ func Load(path string) (*Document, *LoadReport, error) {
 }
 
 // loadState is Load after the file was read: it re-reads the article when
-// it changed and re-attaches the translations. st.doc is left as it was.
+// it changed and re-attaches the translations. st.doc becomes the caller's
+// (repaired in place; no copy of a large article's segments).
 func loadState(path string, st fileState) (*Document, *LoadReport, error) {
-	doc := st.doc.Clone()
+	doc := st.doc
 	srcHash := doc.SourceHash
 	rep := &LoadReport{Warnings: repairProject(path, doc)}
 	if doc.SourcePath == "" {

@@ -1,0 +1,151 @@
+package segments
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+)
+
+// baseArticle has repeated sentences, several blocks and inline codes
+// (source tags: a record without work).
+const baseArticle = "# Un **titre** ici\n\nUn deux trois. Quatre *cinq* six. Oui, merci. Oui, merci.\n\n" +
+	"Sept huit neuf. Dix onze.\n\n- Douze treize. Quatorze.\n- Quinze seize.\n"
+
+// randomVersion reads baseArticle and plays n random operations on it:
+// confirms, notes, splits and merges.
+func randomVersion(t *testing.T, r *rand.Rand, n int) *Document {
+	t.Helper()
+	doc, _ := newProject(t, t.TempDir(), baseArticle)
+	t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	for k := range n {
+		i := r.IntN(len(doc.Segments))
+		now := t1.Add(time.Duration(k) * time.Second)
+		switch r.IntN(4) {
+		case 0:
+			doc.Confirm(i, fmt.Sprintf("T%d.", k), OriginTyped, now)
+		case 1:
+			doc.SetNote(i, fmt.Sprintf("note %d", k), now)
+		case 2:
+			if p, ok := NearestSplit(doc.Segments[i].Source, len(doc.Segments[i].Source)/2); ok {
+				_ = doc.SplitSegment(i, p, now)
+			}
+		case 3:
+			_ = doc.MergeNext(i, now)
+		}
+		doc.Segments[i].Rev += uint64(k) // any value: a base keeps them apart
+	}
+	return doc
+}
+
+// A segBase stands for the whole segment array it was taken from, while
+// holding a copy of only the segments that need a record.
+func TestSegBaseHoldsTheSegments(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for run := range 60 {
+		doc := randomVersion(t, r, run%12)
+		b := newSegBase(doc, slices.Clone(doc.Blocks), true)
+		want := slices.Clone(doc.Segments)
+		records := 0
+		for i := range want {
+			if b.revs[i] != want[i].Rev {
+				t.Fatalf("run %d: segment %d: rev %d, want %d", run, i, b.revs[i], want[i].Rev)
+			}
+			want[i].Rev = 0
+			if needsRecord(&want[i]) {
+				records++
+			}
+		}
+		got := b.segments()
+		for i := range got {
+			got[i].Rev = 0
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("run %d: segments differ:\n got %+v\nwant %+v", run, got, want)
+		}
+		if len(b.recs) != records {
+			t.Errorf("run %d: %d records, want %d (the segments with work or tags)", run, len(b.recs), records)
+		}
+		if !b.sameSegmentation(doc) {
+			t.Errorf("run %d: not the document's segmentation", run)
+		}
+	}
+}
+
+// alignWhole is what the merge did before bases were compact: the whole
+// array brought to doc's segmentation, every block projected (see
+// projectBlock). alignBase must give the same segments.
+func alignWhole(doc *Document, segs []Segment) []Segment {
+	out := slices.Clone(doc.Segments)
+	k := 0
+	for bi, b := range doc.Blocks {
+		for k < len(segs) && segs[k].Block < bi {
+			k++
+		}
+		lo := k
+		for k < len(segs) && segs[k].Block == bi {
+			k++
+		}
+		projectBlock(out[b.First:b.First+b.Count], segs[lo:k], Joiner(doc.TargetLang))
+	}
+	return out
+}
+
+func TestAlignBaseProjectsLikeWholeArrays(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for run := range 80 {
+		doc, other := randomVersion(t, r, run%10), randomVersion(t, r, run%7)
+		b := newSegBase(other, slices.Clone(other.Blocks), false)
+		want := alignWhole(doc, other.Segments)
+		got := alignBase(doc, b, slices.Clone(doc.Blocks)).segments()
+		for i := range want {
+			// projectBlock bumps a Rev it moves work to; bases keep none.
+			want[i].Rev, got[i].Rev = 0, 0
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("run %d: aligned segments differ:\n got %+v\nwant %+v", run, got, want)
+		}
+	}
+}
+
+// A save keeps what the caller handed in and what it wrote as one compact
+// base, whose records are the segments with work only: the Store's memory
+// grows with the work, not with the article.
+func TestStoreBaseHoldsOnlyWork(t *testing.T) {
+	dir := t.TempDir()
+	doc, pp := newProject(t, dir, baseArticle)
+	st := NewStore(pp, "a")
+	st.adopt(doc)
+	doc.Confirm(2, "Trois.", OriginTyped, when)
+	mustSave(t, st, doc)
+	if st.mine.len() != len(doc.Segments) || st.file.base != st.mine {
+		t.Fatalf("after a save: base of %d segments (document %d), file base shared: %v",
+			st.mine.len(), len(doc.Segments), st.file.base == st.mine)
+	}
+	worked := 0
+	for i := range doc.Segments {
+		if needsRecord(&doc.Segments[i]) {
+			worked++
+		}
+	}
+	if len(st.mine.recs) != worked || st.mine.revs != nil || st.file.doc.Segments != nil {
+		t.Errorf("base holds %d records (want %d), revs %v, file segments %d",
+			len(st.mine.recs), worked, st.mine.revs != nil, len(st.file.doc.Segments))
+	}
+	// Loading shares the file's base as the caller's, and the caller's
+	// document is not a copy of the base: changing it leaves the base.
+	st2 := NewStore(pp, "b")
+	doc2, _, err := st2.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st2.mine != st2.file.base {
+		t.Error("after Load the caller's base is not the file's")
+	}
+	doc2.Confirm(3, "Quatre.", OriginTyped, when)
+	if c := st2.mine.cursor(); c.at(3, doc2.Segments[3].Source).Target != "" {
+		t.Error("the base changed with the caller's document")
+	}
+}
