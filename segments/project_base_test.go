@@ -149,3 +149,41 @@ func TestStoreBaseHoldsOnlyWork(t *testing.T) {
 		t.Error("the base changed with the caller's document")
 	}
 }
+
+// needsRecord names Segment's fields; reflection tells which fields a
+// Segment has: each one set alone must count, but the place and Rev.
+func TestNeedsRecordSeesEveryField(t *testing.T) {
+	place := map[string]bool{"Index": true, "Block": true, "Start": true, "End": true, "Source": true, "Rev": true}
+	typ := reflect.TypeFor[Segment]()
+	for f := range typ.NumField() {
+		var s Segment
+		v := reflect.ValueOf(&s).Elem().Field(f)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Int, reflect.Int64:
+			v.SetInt(1)
+		case reflect.Uint64:
+			v.SetUint(1)
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+		case reflect.Struct:
+			if v.Type() != reflect.TypeFor[time.Time]() {
+				t.Fatalf("field %s: type %s not covered by this test", typ.Field(f).Name, v.Type())
+			}
+			v.Set(reflect.ValueOf(when))
+		default:
+			t.Fatalf("field %s: kind %s not covered by this test", typ.Field(f).Name, v.Kind())
+		}
+		if got, want := needsRecord(&s), !place[typ.Field(f).Name]; got != want {
+			t.Errorf("only %s set: needsRecord %v, want %v", typ.Field(f).Name, got, want)
+		}
+	}
+	if needsRecord(&Segment{Index: 3, Block: 1, Start: 2, End: 9, Source: "abc", Rev: 4}) {
+		t.Error("a segment with only its place needs a record")
+	}
+}
