@@ -212,21 +212,6 @@ func (d *Document) Clone() *Document {
 	return &c
 }
 
-// CloneInto is Clone reusing dst's slices where they are large enough, so a
-// caller that takes a snapshot on every save does not allocate a new copy
-// each time. dst must not be in use anywhere else; nil allocates.
-func (d *Document) CloneInto(dst *Document) *Document {
-	if dst == nil {
-		return d.Clone()
-	}
-	blocks, segs, orphans := dst.Blocks[:0], dst.Segments[:0], dst.Orphans[:0]
-	*dst = *d
-	dst.Blocks = append(blocks, d.Blocks...)
-	dst.Segments = append(segs, d.Segments...)
-	dst.Orphans = append(orphans, d.Orphans...)
-	return dst
-}
-
 // BlockSegments returns the segments of block b.
 func (d *Document) BlockSegments(b int) []Segment {
 	bl := d.Blocks[b]

@@ -129,7 +129,7 @@ func Save(path string, doc *Document) error {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	defer unlock()
-	if _, err := writeProject(real, doc, peekRevision(real)+1, "trad"); err != nil {
+	if _, err := writeProject(real, doc, nil, peekRevision(real)+1, "trad"); err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	return nil
@@ -170,13 +170,14 @@ func peekRevision(path string) int64 {
 
 // writeProject writes doc to path (links already resolved) as revision rev,
 // saved by the program by, and returns the new file's FileInfo.
-func writeProject(path string, doc *Document, rev int64, by string) (os.FileInfo, error) {
+// When segs is not nil, the segments are segs, not doc.Segments.
+func writeProject(path string, doc *Document, segs *segBase, rev int64, by string) (os.FileInfo, error) {
 	pf, err := toProject(path, doc)
 	if err != nil {
 		return nil, err
 	}
 	pf.Revision, pf.Generator = rev, by
-	write := func(w io.Writer) error { return encodeProject(w, pf) }
+	write := func(w io.Writer) error { return encodeProject(w, pf, segs) }
 	if err := safefile.Write(path, write, safefile.Options{Backup: true}); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package segments
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -224,4 +225,25 @@ func (c *baseCursor) sameBlock(bi int, live []Segment) bool {
 		}
 	}
 	return true
+}
+
+// blockSpans appends block bi's spans to spans as a schema 3 file writes
+// them (see blockRecord). Blocks must not decrease from one call to the
+// next.
+func (c *baseCursor) blockSpans(spans []int, bi int) ([]int, error) {
+	if bi >= len(c.b.blocks) {
+		return nil, fmt.Errorf("block %d of %d", bi, len(c.b.blocks))
+	}
+	bl := c.b.blocks[bi]
+	if bl.First < 0 || bl.Count < 0 || bl.First+bl.Count > c.b.len() {
+		return nil, fmt.Errorf("block %d: segments %d..%d of %d", bi, bl.First, bl.First+bl.Count, c.b.len())
+	}
+	spans = slices.Grow(spans, 2*bl.Count)
+	end := 0
+	for i := bl.First; i < bl.First+bl.Count; i++ {
+		p := c.place(i)
+		spans = append(spans, p.Start-end, p.End-p.Start)
+		end = p.End
+	}
+	return spans, nil
 }

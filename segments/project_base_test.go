@@ -1,9 +1,12 @@
 package segments
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -186,4 +189,98 @@ func TestNeedsRecordSeesEveryField(t *testing.T) {
 	if needsRecord(&Segment{Index: 3, Block: 1, Start: 2, End: 9, Source: "abc", Rev: 4}) {
 		t.Error("a segment with only its place needs a record")
 	}
+}
+
+// saveLikeEditor saves a snapshot of live through st as the editor does,
+// and brings what came in into live.
+func saveLikeEditor(t *testing.T, st *Store, live *Document) SaveResult {
+	t.Helper()
+	res, saved, err := st.SaveSnapshot(live.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Merged() && saved == nil {
+		t.Fatalf("merged %v, saved document %v", res.Merged(), saved != nil)
+	}
+	if saved != nil {
+		live.ApplySaved(saved, res)
+	}
+	return res
+}
+
+// savedAt is the header line that differs between two saves of the same
+// content.
+var savedAt = regexp.MustCompile(`"saved": "[^"]*"`)
+
+// SaveSnapshot writes what Save writes, on the same history of edits,
+// saves and other processes' saves: the quiet path (no whole document) and
+// the one that makes the document agree byte for byte.
+func TestSaveSnapshotWritesWhatSaveWrites(t *testing.T) {
+	quiet, slow := 0, 0
+	for seed := range uint64(15) {
+		files := [2][]byte{}
+		for way := range 2 {
+			r := rand.New(rand.NewPCG(seed, 9))
+			dir := t.TempDir()
+			live, pp := newProject(t, dir, baseArticle)
+			ed := NewStore(pp, "trad edit")
+			ed.adopt(live)
+			t1 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+			for k := range 30 {
+				now := t1.Add(time.Duration(k) * time.Second)
+				i := r.IntN(len(live.Segments))
+				switch op := r.IntN(10); {
+				case op < 4:
+					live.Confirm(i, fmt.Sprintf("E%d.", k), OriginTyped, now)
+				case op == 4:
+					live.SetNote(i, fmt.Sprintf("n%d", k), now)
+				case op == 5:
+					if p, ok := NearestSplit(live.Segments[i].Source, len(live.Segments[i].Source)/2); ok {
+						_ = live.SplitSegment(i, p, now)
+					}
+				case op == 7 && k%3 == 0:
+					// Versions out of order (clocks of two machines): a
+					// merge sorts them, quiet or not.
+					s := &live.Segments[i]
+					s.History = []Version{{Target: fmt.Sprintf("late%d", k), Changed: now}, {Target: "early", Changed: t1}}
+					s.Rev++
+				case op == 6:
+					// Another process confirms one segment.
+					other := NewStore(pp, "trad import")
+					od, _, err := other.Load()
+					if err != nil {
+						continue // no file yet
+					}
+					od.Confirm(r.IntN(len(od.Segments)), fmt.Sprintf("O%d.", k), OriginImport, now)
+					mustSave(t, other, od)
+				default:
+					if way == 0 {
+						snap := live.Clone()
+						res := mustSave(t, ed, snap)
+						live.ApplySaved(snap, res)
+						continue
+					}
+					fi, _ := os.Stat(pp)
+					if ed.file.same(fi) && ed.quiet(live.Snapshot()) {
+						quiet++
+					} else {
+						slow++
+					}
+					saveLikeEditor(t, ed, live)
+				}
+			}
+			data, err := os.ReadFile(pp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[way] = savedAt.ReplaceAll(data, nil)
+		}
+		if !bytes.Equal(files[0], files[1]) {
+			t.Fatalf("seed %d: the files differ:\nSave:\n%s\nSaveSnapshot:\n%s", seed, files[0], files[1])
+		}
+	}
+	if quiet < 30 || slow < 20 {
+		t.Errorf("%d quiet saves, %d others: the history does not try both ways", quiet, slow)
+	}
+	t.Logf("%d quiet saves, %d others", quiet, slow)
 }

@@ -53,8 +53,9 @@ func needsRecord(s *Segment) bool {
 // the orphans, one compact item per line, streamed item by item. A line per
 // item keeps the file diffable; streaming keeps the memory to one item (a
 // 50 MB block at most) instead of the whole file. The segments must be
-// those of the blocks, in order (Check), or nothing is written.
-func encodeProject(w io.Writer, pf *projectFile) error {
+// those of the blocks, in order (Check), or nothing is written. When segs
+// is not nil, the segments are segs, not pf.Segments (a Snapshot's).
+func encodeProject(w io.Writer, pf *projectFile, segs *segBase) error {
 	head := *pf
 	head.Blocks, head.Segments, head.Orphans = nil, nil, nil
 	data, err := json.MarshalIndent(&head, "", "  ")
@@ -75,10 +76,19 @@ func encodeProject(w io.Writer, pf *projectFile) error {
 	enc := newItemEncoder(bw)
 	var spanErr error
 	rec := blockRecord{}
+	var sc *baseCursor
+	if segs != nil {
+		sc = segs.cursor()
+	}
 	blocks := func(yield func(any) bool) {
 		for i := range pf.Blocks {
 			rec.Block = &pf.Blocks[i]
-			if rec.Spans, spanErr = blockSpans(rec.Spans[:0], pf, i); spanErr != nil {
+			if sc != nil {
+				rec.Spans, spanErr = sc.blockSpans(rec.Spans[:0], i)
+			} else {
+				rec.Spans, spanErr = blockSpans(rec.Spans[:0], pf, i)
+			}
+			if spanErr != nil {
 				return
 			}
 			if !yield(&rec) {
@@ -93,14 +103,18 @@ func encodeProject(w io.Writer, pf *projectFile) error {
 		return fmt.Errorf("encode project: %w", spanErr)
 	}
 	srec := segmentRecord{}
-	segs := func(yield func(any) bool) {
-		for i := range pf.Segments {
-			if srec.Segment = &pf.Segments[i]; needsRecord(srec.Segment) && !yield(&srec) {
+	list := pf.Segments
+	if segs != nil {
+		list = segs.recs // needsRecord, but those of wide blocks
+	}
+	records := func(yield func(any) bool) {
+		for i := range list {
+			if srec.Segment = &list[i]; needsRecord(srec.Segment) && !yield(&srec) {
 				return
 			}
 		}
 	}
-	if err := encodeList(enc, "segments", segs); err != nil {
+	if err := encodeList(enc, "segments", records); err != nil {
 		return err
 	}
 	if len(pf.Orphans) > 0 {

@@ -59,7 +59,7 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre *segBase) SaveRes
 		blocks := slices.Clone(doc.Blocks)
 		t, mine, base = alignBase(doc, t, blocks), alignBase(doc, mine, blocks), alignBase(doc, base, blocks)
 	}
-	var upRevs, confRevs []uint64
+	var revs [2][]uint64
 	tc, mc, bc := t.cursor(), mine.cursor(), base.cursor()
 	for i := range doc.Segments {
 		m := &doc.Segments[i]
@@ -67,20 +67,10 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre *segBase) SaveRes
 			continue
 		}
 		conflict, took := s.mergeSegment(m, tc.at(i, m.Source), mc.at(i, m.Source), bc.at(i, m.Source), theirs.by)
-		switch {
-		case conflict:
-			res.Conflicts = append(res.Conflicts, i)
-			confRevs = append(confRevs, m.Rev)
-		case took:
-			res.Updated = append(res.Updated, i)
-			upRevs = append(upRevs, m.Rev)
-		default:
-			continue
-		}
-		m.Rev++
+		res.count(i, m, conflict, took, &revs)
 	}
 	// The order ApplySaved reads revs in: Updated, then Conflicts.
-	res.revs = append(upRevs, confRevs...)
+	res.revs = append(revs[0], revs[1]...)
 	if res.resegmented {
 		res.revs = preRevs(doc, pre, append(slices.Clone(res.Updated), res.Conflicts...))
 	}
@@ -95,6 +85,23 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre *segBase) SaveRes
 		doc.NoMT = theirs.doc.NoMT
 	}
 	return res
+}
+
+// count records the outcome of merging segment i (m): an update or a
+// conflict, with m's Rev before the merge (revs: updates, conflicts), and
+// bumps m's Rev so that views redraw it.
+func (r *SaveResult) count(i int, m *Segment, conflict, took bool, revs *[2][]uint64) {
+	switch {
+	case conflict:
+		r.Conflicts = append(r.Conflicts, i)
+		revs[1] = append(revs[1], m.Rev)
+	case took:
+		r.Updated = append(r.Updated, i)
+		revs[0] = append(revs[0], m.Rev)
+	default:
+		return
+	}
+	m.Rev++
 }
 
 // mergeSegment merges the file's version t into the caller's m, mb and fb
@@ -268,14 +275,19 @@ func differs(doc *Document, st fileState) bool {
 	}
 	c := st.base.cursor()
 	for i := range doc.Segments {
-		a, b := &doc.Segments[i], c.place(i)
-		if a.Source != b.Source || a.state() != b.state() || a.Note != b.Note ||
-			!a.Changed.Equal(b.Changed) || !sameHistory(a.History, b.History) ||
-			!sameQAIgnores(a.QAIgnored, b.QAIgnored) {
+		if !sameWork(&doc.Segments[i], c.place(i)) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameWork reports whether a and b are the same sentence with the same
+// work as a merge reads it (a save need not write one over the other).
+func sameWork(a, b *Segment) bool {
+	return a.Source == b.Source && a.state() == b.state() && a.Note == b.Note &&
+		a.Changed.Equal(b.Changed) && sameHistory(a.History, b.History) &&
+		sameQAIgnores(a.QAIgnored, b.QAIgnored)
 }
 
 // preRevs returns, for each segment idx of doc (after a merge that

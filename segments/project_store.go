@@ -293,23 +293,39 @@ func plural(n int) string {
 // that saved a snapshot passes it to ApplySaved to show it. The write is
 // atomic (safefile); on error nothing is written and doc may hold the merge.
 func (s *Store) Save(doc *Document) (SaveResult, error) {
+	var res SaveResult
+	err := s.locked(func(real string, fi os.FileInfo) (err error) {
+		res, err = s.saveLocked(real, fi, doc)
+		return err
+	})
+	return res, err
+}
+
+// locked runs save with the folder's lock and the Store's mutex held,
+// given the project file's real path and its FileInfo (nil: no file).
+func (s *Store) locked(save func(real string, fi os.FileInfo) error) error {
 	real, err := s.real()
 	if err != nil {
-		return SaveResult{}, err
+		return err
 	}
 	unlock, err := lockProject(real)
 	if err != nil {
-		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+		return fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	defer unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-
-	theirs := s.file
 	fi, err := os.Stat(real)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+		return fmt.Errorf("save project %s: %w", s.path, err)
 	}
+	return save(real, fi)
+}
+
+// saveLocked is Save under the locks (see locked).
+func (s *Store) saveLocked(real string, fi os.FileInfo, doc *Document) (SaveResult, error) {
+	theirs := s.file
+	var err error
 	if !s.file.same(fi) {
 		if theirs, err = readState(real); err != nil {
 			return SaveResult{}, fmt.Errorf("save project %s: the file changed on disk and cannot be read: %w", s.path, err)
@@ -335,7 +351,7 @@ func (s *Store) Save(doc *Document) (SaveResult, error) {
 		return res, nil
 	}
 	res.Revision++
-	info, err := writeProject(real, doc, res.Revision, s.by)
+	info, err := writeProject(real, doc, nil, res.Revision, s.by)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
 	}
