@@ -199,6 +199,9 @@ type Document struct {
 	// reps indexes the segments by source for FillRepetitions; built on
 	// first use. Sources never change, so copies may share it.
 	reps *repIndex
+	// repsPending is reps being built on another goroutine
+	// (PrepareRepetitions).
+	repsPending *repBuild
 }
 
 // Clone returns a deep copy, safe to hand to another goroutine (for example
