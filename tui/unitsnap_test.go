@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 	"golang.org/x/text/language"
@@ -121,5 +123,33 @@ func TestUnitsSnapshotIsolated(t *testing.T) {
 	doc.Blocks[0].Codes = nil
 	if got := tm.DocumentUnits(snap, "p"); !reflect.DeepEqual(got, want) {
 		t.Fatalf("snapshot changed with the document:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestTargetsSnapshotProject: the QA project context built from the
+// targets snapshot is the one built from the whole document.
+func TestTargetsSnapshotProject(t *testing.T) {
+	g, _, err := glossary.Read(strings.NewReader("fr\ten\nphrase\tsentence\nici\there\n"), "g.tsv", glossary.FormatTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := glossary.NewMatcher(g, "fr", "en")
+	rng := rand.New(rand.NewPCG(4, 2))
+	for k := range 50 {
+		n := 1 + rng.IntN(30)
+		p := make([]byte, n)
+		for i := range p {
+			p[i] = ".cd"[rng.IntN(3)]
+		}
+		doc := snapDoc(t, n)
+		confirmAt(doc, string(p))
+		segs := targetsSnapshot(doc)
+		if want := strings.Count(string(p), "c") + strings.Count(string(p), "d"); len(segs) != want {
+			t.Fatalf("case %d %s: %d segments copied, want %d", k, p, len(segs), want)
+		}
+		got, want := qa.NewProjectOf("fr", "en", g, f, n, segs), qa.NewProject("fr", "en", g, f, doc)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("case %d %s: the projects differ", k, p)
+		}
 	}
 }
