@@ -360,6 +360,9 @@ func editRun(s *streams, o *editOptions) error {
 	if !ok || !inOK || !isTerminal(out) || !isTerminal(in) {
 		return errors.New("edit: the editor needs a terminal (standard input and output); to see the segments of an article without one, run `trad segment FILE`")
 	}
+	// The limit holds from the start: opening a large project is the
+	// first peak.
+	defer limitMemory(editMemoryLimit)()
 	ses, err := prepareEdit(o)
 	if ce := (*segments.CorruptProjectError)(nil); errors.As(err, &ce) && offerBackup(s, ce) {
 		ses, err = prepareEdit(o)
