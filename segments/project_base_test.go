@@ -53,8 +53,8 @@ func TestSegBaseHoldsTheSegments(t *testing.T) {
 		want := slices.Clone(doc.Segments)
 		records := 0
 		for i := range want {
-			if b.revs[i] != want[i].Rev {
-				t.Fatalf("run %d: segment %d: rev %d, want %d", run, i, b.revs[i], want[i].Rev)
+			if b.rev(i) != want[i].Rev {
+				t.Fatalf("run %d: segment %d: rev %d, want %d", run, i, b.rev(i), want[i].Rev)
 			}
 			want[i].Rev = 0
 			if needsRecord(&want[i]) {
@@ -133,9 +133,9 @@ func TestStoreBaseHoldsOnlyWork(t *testing.T) {
 			worked++
 		}
 	}
-	if len(st.mine.recs) != worked || st.mine.revs != nil || st.file.doc.Segments != nil {
+	if len(st.mine.recs) != worked || st.mine.withRevs || st.file.doc.Segments != nil {
 		t.Errorf("base holds %d records (want %d), revs %v, file segments %d",
-			len(st.mine.recs), worked, st.mine.revs != nil, len(st.file.doc.Segments))
+			len(st.mine.recs), worked, st.mine.withRevs, len(st.file.doc.Segments))
 	}
 	// Loading shares the file's base as the caller's, and the caller's
 	// document is not a copy of the base: changing it leaves the base.

@@ -308,7 +308,7 @@ func preRevs(doc *Document, pre *segBase, idx []int) []uint64 {
 	for k := range pre.len() {
 		p := c.place(k)
 		if pl := (place{p.Block, p.Start, p.End}); want[pl] {
-			at[pl] = pre.revs[k]
+			at[pl] = pre.rev(k)
 		}
 	}
 	for _, i := range idx {

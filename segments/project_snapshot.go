@@ -36,8 +36,8 @@ func (sn *Snapshot) Document() *Document {
 	d.Blocks = slices.Clone(sn.doc.Blocks)
 	d.Orphans = slices.Clone(sn.doc.Orphans)
 	d.Segments = sn.segs.segments()
-	for i := range d.Segments {
-		d.Segments[i].Rev = sn.segs.revs[i]
+	for _, r := range sn.segs.revs {
+		d.Segments[r.i].Rev = r.rev
 	}
 	return &d
 }
@@ -117,7 +117,7 @@ func (s *Store) saveQuiet(real string, sn *Snapshot) (SaveResult, error) {
 	// What the caller handed in: the records are its only part a merge may
 	// change, so only they are copied.
 	pre := *sn.segs
-	pre.recs, pre.revs = slices.Clone(sn.segs.recs), nil
+	pre.recs, pre.revs, pre.withRevs = slices.Clone(sn.segs.recs), nil, false
 	if theirs.doc != nil {
 		var revs [2][]uint64
 		tc, bc := theirs.base.cursor(), theirs.base.cursor()
@@ -126,7 +126,9 @@ func (s *Store) saveQuiet(real string, sn *Snapshot) (SaveResult, error) {
 			t := tc.at(m.Index, m.Source)
 			conflict, took := s.mergeSegment(m, t, bc.at(m.Index, m.Source), t, theirs.by)
 			res.count(m.Index, m, conflict, took, &revs)
-			sn.segs.revs[m.Index] = m.Rev
+			if took || conflict {
+				sn.segs.setRev(m.Index, m.Rev)
+			}
 		}
 		res.revs = append(revs[0], revs[1]...)
 		if !sn.differs(theirs) {
