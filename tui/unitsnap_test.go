@@ -54,6 +54,19 @@ func confirmAt(doc *segments.Document, pattern string) {
 	}
 }
 
+// randomWork is a snapDoc of 1 to max segments with a random pattern of
+// confirmed, drafted and new segments (see confirmAt), and the pattern.
+func randomWork(t *testing.T, rng *rand.Rand, max int) (*segments.Document, string) {
+	n := 1 + rng.IntN(max)
+	p := make([]byte, n)
+	for i := range p {
+		p[i] = ".cd"[rng.IntN(3)]
+	}
+	doc := snapDoc(t, n)
+	confirmAt(doc, string(p))
+	return doc, string(p)
+}
+
 // TestUnitsSnapshotUnits: the memory units of the load snapshot are those of
 // the whole document (context and tags included), and the snapshot holds
 // only the confirmed runs and their neighbours.
@@ -85,13 +98,8 @@ func TestUnitsSnapshotUnits(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(10, 1))
 	for k := range 200 {
-		n := 1 + rng.IntN(40)
-		p := make([]byte, n)
-		for i := range p {
-			p[i] = ".cd"[rng.IntN(3)]
-		}
-		doc := snapDoc(t, n)
-		confirmAt(doc, string(p))
+		doc, p := randomWork(t, rng, 40)
+		n := len(p)
 		snap := unitsSnapshot(doc)
 		if len(snap.Segments) > n {
 			t.Fatalf("case %d %s: snapshot of %d segments for %d", k, p, len(snap.Segments), n)
@@ -136,15 +144,10 @@ func TestTargetsSnapshotProject(t *testing.T) {
 	f := glossary.NewMatcher(g, "fr", "en")
 	rng := rand.New(rand.NewPCG(4, 2))
 	for k := range 50 {
-		n := 1 + rng.IntN(30)
-		p := make([]byte, n)
-		for i := range p {
-			p[i] = ".cd"[rng.IntN(3)]
-		}
-		doc := snapDoc(t, n)
-		confirmAt(doc, string(p))
+		doc, p := randomWork(t, rng, 30)
+		n := len(p)
 		segs := targetsSnapshot(doc)
-		if want := strings.Count(string(p), "c") + strings.Count(string(p), "d"); len(segs) != want {
+		if want := strings.Count(p, "c") + strings.Count(p, "d"); len(segs) != want {
 			t.Fatalf("case %d %s: %d segments copied, want %d", k, p, len(segs), want)
 		}
 		got, want := qa.NewProjectOf("fr", "en", g, f, n, segs), qa.NewProject("fr", "en", g, f, doc)
