@@ -151,3 +151,22 @@ func BenchmarkDecodeProject(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSnapshotHuge is the snapshot the editor takes at each save, on
+// its goroutine (Document.Snapshot), of each 50 MiB article with one
+// segment confirmed.
+func BenchmarkSnapshotHuge(b *testing.B) {
+	for _, name := range []string{"line50MB", "paragraphs50MB"} {
+		b.Run(name, func(b *testing.B) {
+			doc, _, err := Read(strings.NewReader(hugeArticles()[name]), ReadOptions{Tags: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			doc.Confirm(1, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
+			b.ReportAllocs()
+			for b.Loop() {
+				doc.Snapshot()
+			}
+		})
+	}
+}
