@@ -347,6 +347,11 @@ func (s *Store) saveLocked(real string, fi os.FileInfo, doc *Document) (SaveResu
 	res.Revision = theirs.rev
 	mine := pre.withoutRevs()
 	if theirs.doc != nil && !differs(doc, theirs) {
+		if !res.Merged() && !res.resegmented {
+			// What the caller handed in is the file's work, as a merge
+			// reads it: one base, so that the next SaveSnapshot is quiet.
+			mine = theirs.base
+		}
 		s.remember(theirs, mine, preOv)
 		return res, nil
 	}
