@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/internal/langtag"
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/segments"
 	"golang.org/x/text/unicode/norm"
 )
@@ -140,7 +141,7 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 			}
 		}
 		if i < 0 {
-			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment %s: source not found in the project: %q", xs.Line, xs.ID, clip(xs.Source, 60)))
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment %s: source not found in the project: %q", xs.Line, xs.ID, safetext.Clip(xs.Source, 60)))
 			return nil
 		}
 		used[i] = true
@@ -171,11 +172,4 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 		return rep, fmt.Errorf("read XLIFF: %w", err)
 	}
 	return rep, nil
-}
-
-func clip(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }
