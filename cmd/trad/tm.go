@@ -101,7 +101,5 @@ func openTMForJSON(s *streams, cmd string, opts tm.Options) (*tm.Memory, *json.E
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", cmd, err)
 	}
-	enc := json.NewEncoder(s.Out)
-	enc.SetEscapeHTML(false)
-	return m, enc, nil
+	return m, jsonEncoder(s.Out), nil
 }
