@@ -223,7 +223,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		if doc.SourceHash != "" {
 			pf.Source.SHA256 = doc.SourceHash
 		} else if data, err := readRegularFile(abs, DefaultMaxBytes); err == nil {
-			pf.Source.SHA256 = hashBytes(data)
+			pf.Source.SHA256 = SourceHash(data)
 		}
 	}
 	return pf, nil
