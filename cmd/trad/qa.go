@@ -16,6 +16,7 @@ import (
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/spell"
+	"github.com/trad-project/trad/tui"
 )
 
 // qaOptions are the flags and argument of `trad qa`.
@@ -123,7 +124,7 @@ type qaIgnoredJSON struct {
 
 func qaRun(s *streams, o *qaOptions) error {
 	failed := func(err error) error { return &exitError{code: qaExitFailed, err: fmt.Errorf("qa: %w", err)} }
-	cfg, err := qaConfig(o)
+	cfg, err := qaConfig(s, o)
 	if err != nil {
 		return failed(err)
 	}
@@ -168,17 +169,29 @@ func qaRun(s *streams, o *qaOptions) error {
 	return qaSummary(s, doc, issues)
 }
 
-// qaConfig reads the configuration and adds the --disable flags.
-func qaConfig(o *qaOptions) (*qa.Config, error) {
-	cfgPath := o.Config
-	if cfgPath == "" {
-		cfgPath = qa.ConfigPath()
-	} else if _, err := os.Stat(cfgPath); err != nil {
-		return nil, err // a config named on the command line must exist
-	}
-	cfg, err := qa.LoadConfig(cfgPath)
-	if err != nil {
-		return nil, err
+// qaConfig reads the QA settings and adds the --disable flags: the file
+// named by --config, else the editor's (qa.Load: config.json's "qa"
+// object, else qa.json), whose notices go to standard error.
+func qaConfig(s *streams, o *qaOptions) (*qa.Config, error) {
+	var cfg *qa.Config
+	if o.Config != "" {
+		if _, err := os.Stat(o.Config); err != nil {
+			return nil, err // a config named on the command line must exist
+		}
+		c, err := qa.LoadConfig(o.Config)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	} else {
+		c, notices, err := qa.Load(tui.ConfigPath())
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range notices {
+			fmt.Fprintln(s.Err, "trad qa:", n)
+		}
+		cfg = c
 	}
 	cfg.Disable = append(cfg.Disable, o.Disable...)
 	if err := cfg.Validate(); err != nil {
