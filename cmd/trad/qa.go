@@ -25,7 +25,7 @@ type qaOptions struct {
 	JSON       bool
 	Glossaries []string
 	Disable    []string
-	Config     string // "" = the user's qa.json
+	Config     string // "" = the user's settings (qa.Load)
 	NoBuiltin  bool
 	All        bool     // show ignored issues too
 	Ignore     []string // N:CHECK[:KEY] to record as ignored
@@ -64,10 +64,14 @@ the target language (system folders, or $XDG_DATA_HOME/trad/hunspell);
 without one it is off, with a notice. Add words with 'trad spell add'.
 
 Checks (default severity): ` + checkList() + `.
-Disable checks with --disable ID (repeatable) or in the configuration file,
-$XDG_CONFIG_HOME/trad/qa.json by default:
+Disable checks with --disable ID (repeatable) or in the "qa" object of
+$XDG_CONFIG_HOME/trad/config.json, which the editor reads too:
 
-  {"disable": ["repeated-word"], "severity": {"identical": "info"}}
+  {"qa": {"disable": ["repeated-word"], "severity": {"identical": "info"}}}
+
+--config FILE reads that object's content from FILE instead. The older
+qa.json beside config.json is read, with a notice, only when config.json
+has no "qa" object (see docs/config.md).
 
 Glossary compliance uses --glossary files first, then the user's folder
 $XDG_CONFIG_HOME/trad/glossaries, then the built-in glossary. See docs/qa.md.`,
@@ -84,7 +88,7 @@ $XDG_CONFIG_HOME/trad/glossaries, then the built-in glossary. See docs/qa.md.`,
 	f.BoolVar(&opts.JSON, "json", false, "print one JSON object per issue and line")
 	f.StringArrayVar(&opts.Glossaries, "glossary", nil, "glossary file or folder (repeatable; first has priority)")
 	f.StringArrayVar(&opts.Disable, "disable", nil, "check id to skip (repeatable)")
-	f.StringVar(&opts.Config, "config", "", "QA configuration file (default $XDG_CONFIG_HOME/trad/qa.json)")
+	f.StringVar(&opts.Config, "config", "", "QA settings file, read alone: {\"disable\": […], \"severity\": {…}} (default: the \"qa\" object of $XDG_CONFIG_HOME/trad/config.json)")
 	f.BoolVar(&opts.NoBuiltin, "no-builtin", false, "do not use the built-in glossary")
 	f.BoolVar(&opts.All, "all", false, "also show the ignored issues, marked")
 	f.StringArrayVar(&opts.Ignore, "ignore", nil, "record issues as ignored: N:CHECK or N:CHECK:KEY (repeatable; saves the project)")
