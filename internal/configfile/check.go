@@ -120,27 +120,23 @@ func (w *walker) raw(t reflect.Type, at int64, path []string) error {
 // object checks the fields of a struct, after its '{'.
 func (w *walker) object(t reflect.Type, path []string) error {
 	known := fields(t)
-	for w.dec.More() {
-		at := w.at()
-		tok, err := w.dec.Token()
-		if err != nil {
-			return w.f.errAt(at, err)
-		}
-		name, _ := tok.(string)
+	return w.members(path, func(name string) (reflect.Type, error) {
 		ft, ok := known[name]
 		if !ok {
-			return w.f.errAt(at, unknownField(name, known, path))
+			return nil, unknownField(name, known, path)
 		}
-		if err := w.value(ft, with(path, name)); err != nil {
-			return err
-		}
-	}
-	_, err := w.dec.Token()
-	return err
+		return ft, nil
+	})
 }
 
 // entries checks the values of a map, after its '{'.
 func (w *walker) entries(elem reflect.Type, path []string) error {
+	return w.members(path, func(string) (reflect.Type, error) { return elem, nil })
+}
+
+// members checks the members of an object, after its '{': typeOf gives the
+// type of a member's value by its name, or why the name is refused.
+func (w *walker) members(path []string, typeOf func(name string) (reflect.Type, error)) error {
 	for w.dec.More() {
 		at := w.at()
 		tok, err := w.dec.Token()
@@ -148,7 +144,11 @@ func (w *walker) entries(elem reflect.Type, path []string) error {
 			return w.f.errAt(at, err)
 		}
 		name, _ := tok.(string)
-		if err := w.value(elem, with(path, name)); err != nil {
+		t, err := typeOf(name)
+		if err != nil {
+			return w.f.errAt(at, err)
+		}
+		if err := w.value(t, with(path, name)); err != nil {
 			return err
 		}
 	}
