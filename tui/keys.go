@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 
 	"github.com/trad-project/trad/internal/configfile"
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/internal/xdg"
 )
 
@@ -408,8 +409,13 @@ func (k *KeyMap) applyFile(f *configfile.File) ([]string, error) {
 			var clean []string
 			for i, kk := range cfg[sec][n] {
 				kk = strings.TrimSpace(kk)
-				if kk == "" {
+				switch {
+				case kk == "":
 					warns = append(warns, f.Errorf([]string{sec, n, strconv.Itoa(i)}, "%s.%s: empty key name", sec, n).Error())
+					continue
+				case !safetext.Safe(kk) || strings.ContainsAny(kk, "\t\n"):
+					// No key is named so, and the help bar would send it to the terminal.
+					warns = append(warns, f.Errorf([]string{sec, n, strconv.Itoa(i)}, "%s.%s: key name %q has control characters: left out", sec, n, kk).Error())
 					continue
 				}
 				clean = append(clean, kk)

@@ -106,6 +106,13 @@ func TestLoadKeyMap(t *testing.T) {
 			wantErr: `keys.json:2:3: edit: unknown action "frobnicate"`},
 		{name: "empty key name", content: `{"edit": {"confirm": ["enter", " "]}}`,
 			wantWarns: []string{`keys.json:1:32: edit.confirm: empty key name`}},
+		{name: "control characters in a key name", content: `{"edit": {"confirm": ["enter", "\u001b]0;x\u0007"]}}`,
+			wantWarns: []string{`keys.json:1:32: edit.confirm: key name "\x1b]0;x\a" has control characters: left out`},
+			check: func(t *testing.T, k KeyMap) {
+				if got := strings.Join(k.Edit.Confirm.Keys(), " "); got != "enter" {
+					t.Errorf("confirm = %q", got)
+				}
+			}},
 		{name: "empty list unbinds", content: `{"browse": {"review": []}}`, check: func(t *testing.T, k KeyMap) {
 			if k.Browse.Review.Enabled() {
 				t.Error("review still enabled")
