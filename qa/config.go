@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/trad-project/trad/internal/configfile"
-	"github.com/trad-project/trad/internal/xdg"
 )
 
 // Config says which checks run and how serious their findings are. The zero
@@ -109,13 +108,8 @@ func (c *Config) unknown() []unknownID {
 	return bad
 }
 
-// ConfigPath returns the older QA settings file,
-// $XDG_CONFIG_HOME/trad/qa.json (~/.config/trad/qa.json when
-// XDG_CONFIG_HOME is unset or not absolute). The "qa" object of
-// config.json is the place for QA settings now (see Load).
-func ConfigPath() string { return filepath.Join(xdg.ConfigDir(), legacyName) }
-
-// legacyName is the file QA settings had before they moved into config.json.
+// legacyName is the file QA settings had, beside config.json, before they
+// moved into its "qa" object (see Resolve).
 const legacyName = "qa.json"
 
 // LoadConfig reads a file that holds only QA settings, as qa.json does and

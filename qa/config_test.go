@@ -46,10 +46,6 @@ func TestConfig(t *testing.T) {
 			t.Errorf("LoadConfig(%s): %v, want %q", body, err, want)
 		}
 	}
-	t.Setenv("XDG_CONFIG_HOME", "/cfg")
-	if got := ConfigPath(); got != "/cfg/trad/qa.json" {
-		t.Errorf("ConfigPath = %q", got)
-	}
 }
 
 func TestConfigApplies(t *testing.T) {
