@@ -89,11 +89,11 @@ func TestSettingsFileErrors(t *testing.T) {
 	}{
 		{"config.json (editor)", "config.json", func(p string) error { _, _, err := LoadConfig(p); return err },
 			[2]string{`{"tm": {},` + "\n" + `  "TM": {}}`, `2:3: unknown field "TM": did you mean "tm"?`},
-			[2]string{"{\n  \"tm\": {\"min_score\": \"high\"}}", `2:23: tm.min_score: want a whole number (64 bits), got "high"`},
+			[2]string{"{\n  \"tm\": {\"min_score\": \"high\"}}", `2:23: tm.min_score: want a whole number, got "high"`},
 			[2]string{"{\n  \"tm\": {\"min_score\": 500}}", `2:10: tm.min_score is 500, want 1 to 101`}},
 		{"config.json mt (trad mt)", "config.json", func(p string) error { _, err := mt.LoadConfig(p); return err },
 			[2]string{"{\n  \"mt\": {\"nope\": 1}}", `2:10: mt: unknown field "nope" (fields: auto_insert, engine, engines, prefetch, retries, timeout_seconds)`},
-			[2]string{"{\n  \"mt\": {\"prefetch\": true}}", `2:22: mt.prefetch: want a whole number (64 bits), got true`},
+			[2]string{"{\n  \"mt\": {\"prefetch\": true}}", `2:22: mt.prefetch: want a whole number, got true`},
 			[2]string{"{\n  \"mt\": {\"engines\": {\"apertium\": {\"pairs\": [\"french\"]}}}}", `2:45: mt.engines.apertium.pairs: "french" is not a pair`}},
 		{"config.json glossary (trad glossary add)", "config.json", func(p string) error { _, err := glossary.LoadConfig(p); return err },
 			[2]string{"{\n  \"glossary\": {\"nope\": 1}}", `2:16: glossary: unknown field "nope" (fields: user_file)`},

@@ -180,7 +180,7 @@ func scalar(t reflect.Type, tok json.Token) (string, bool) {
 		return "true or false", ok
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		_, err := strconv.ParseInt(string(n), 10, t.Bits())
-		return fmt.Sprintf("a whole number (%d bits)", t.Bits()), isNum && err == nil
+		return "a whole number", isNum && err == nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		_, err := strconv.ParseUint(string(n), 10, t.Bits())
 		return "a whole number ≥ 0", isNum && err == nil
