@@ -54,6 +54,22 @@ func userFileName(dir, name, path string) string {
 	return filepath.Join(dir, fmt.Sprintf("%s-%08x.tmx", name, h.Sum32()))
 }
 
+// UserFileProject returns the project name in the base name of a file
+// UserFile names ("article.fr" for "article.fr-85279d6d.tmx"), and false
+// for any other file: the editor shows a unit's origin by its project.
+func UserFileProject(base string) (string, bool) {
+	stem, ok := strings.CutSuffix(base, ".tmx")
+	if !ok || len(stem) < 10 || stem[len(stem)-9] != '-' {
+		return "", false
+	}
+	for _, c := range stem[len(stem)-8:] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return "", false
+		}
+	}
+	return stem[:len(stem)-9], true
+}
+
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil

@@ -45,3 +45,22 @@ func TestUserFileThroughLink(t *testing.T) {
 		t.Errorf("existing memory %s orphaned for %s", old, got)
 	}
 }
+
+func TestUserFileProject(t *testing.T) {
+	for _, c := range []struct {
+		base, want string
+		ok         bool
+	}{
+		{filepath.Base(UserFile("/m", "/w/article.fr.trad.json")), "article.fr", true},
+		{"a-b-0123abcd.tmx", "a-b", true},
+		{"team.tmx", "", false},
+		{"x-0123ABCD.tmx", "", false},
+		{"-0123abcd.tmx", "", false},
+		{"x-0123abc.tmx", "", false},
+	} {
+		got, ok := UserFileProject(c.base)
+		if got != c.want || ok != c.ok {
+			t.Errorf("UserFileProject(%q) = %q, %v; want %q, %v", c.base, got, ok, c.want, c.ok)
+		}
+	}
+}
