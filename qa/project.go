@@ -166,7 +166,7 @@ func contentStems(toks []glossary.Token) map[string]bool {
 // hasAnyTerm reports whether toks hold one of terms (in language lang).
 func hasAnyTerm(toks []glossary.Token, lang string, terms []string) bool {
 	for _, term := range terms {
-		if hasTerm(toks, tokensOfTerm(lang, term)) {
+		if hasTerm(lang, toks, tokensOfTerm(lang, term)) {
 			return true
 		}
 	}
