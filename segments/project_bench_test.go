@@ -24,6 +24,15 @@ func hugeArticles() map[string]string {
 	}
 }
 
+// readHuge reads the huge article name (see hugeArticles).
+func readHuge(b *testing.B, name string) *Document {
+	doc, _, err := Read(strings.NewReader(hugeArticles()[name]), ReadOptions{Tags: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
 // BenchmarkProjectHuge measures, each in a fresh process (a helper run of
 // this test binary) so that its peak RSS is its own: "save", the first save
 // of a 50 MB article's project (the article read and segmented, one
@@ -127,10 +136,7 @@ func TestProjectHugeHelper(t *testing.T) {
 func BenchmarkDecodeProject(b *testing.B) {
 	for _, name := range []string{"line50MB", "paragraphs50MB"} {
 		b.Run(name, func(b *testing.B) {
-			doc, _, err := Read(strings.NewReader(hugeArticles()[name]), ReadOptions{Tags: true})
-			if err != nil {
-				b.Fatal(err)
-			}
+			doc := readHuge(b, name)
 			pf, err := toProject("p.trad.json", doc)
 			if err != nil {
 				b.Fatal(err)
@@ -158,10 +164,7 @@ func BenchmarkDecodeProject(b *testing.B) {
 func BenchmarkSnapshotHuge(b *testing.B) {
 	for _, name := range []string{"line50MB", "paragraphs50MB"} {
 		b.Run(name, func(b *testing.B) {
-			doc, _, err := Read(strings.NewReader(hugeArticles()[name]), ReadOptions{Tags: true})
-			if err != nil {
-				b.Fatal(err)
-			}
+			doc := readHuge(b, name)
 			doc.Confirm(1, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
 			b.ReportAllocs()
 			for b.Loop() {

@@ -3,7 +3,6 @@ package segments
 import (
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 )
@@ -84,10 +83,7 @@ func TestPrepareRepetitions(t *testing.T) {
 // the confirm, as before PrepareRepetitions; "prepared": the editor
 // prepared it at start-up (the goal: 50 ms a key).
 func BenchmarkConfirmHuge(b *testing.B) {
-	base, _, err := Read(strings.NewReader(hugeArticles()["line50MB"]), ReadOptions{Tags: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	base := readHuge(b, "line50MB")
 	for _, mode := range []string{"cold", "prepared"} {
 		b.Run(mode, func(b *testing.B) {
 			for b.Loop() {
