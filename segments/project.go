@@ -414,19 +414,13 @@ type OpenOptions struct {
 	MaxBytes int64 // largest article read (ReadOptions.MaxBytes)
 }
 
-// Open opens path: a project file (*.trad.json) is loaded; an article opens
-// its project — resumed when the project file exists, created in memory
-// otherwise (nothing is written until Save). It returns the project path to
-// save to. OpenStore is Open with the Store to save through.
-func Open(path string, opts OpenOptions) (doc *Document, projectPath string, rep *LoadReport, warns []Warning, err error) {
-	st, doc, rep, warns, err := OpenStore(path, opts)
-	return doc, st.Path(), rep, warns, err
-}
-
-// OpenStore is Open returning the Store that saves the document to its
-// project, merging what other processes saved meanwhile. The Store is never
-// nil, even with an error (its Path names the project).
-func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *LoadReport, warns []Warning, err error) {
+// openPath opens path: a project file (*.trad.json) is loaded; an
+// article opens its project — resumed when the project file exists,
+// created in memory otherwise (nothing is written until Save) — with the
+// Store that saves the document to its project, merging what other
+// processes saved meanwhile. The Store is never nil, even with an error
+// (its Path names the project). OpenProject is its API.
+func openPath(path string, opts OpenOptions) (st *Store, doc *Document, rep *LoadReport, warns []Warning, err error) {
 	if IsProjectPath(path) && opts.Project == "" {
 		st = NewStore(path, opts.By)
 		doc, rep, err = st.Load()

@@ -94,7 +94,7 @@ func TestProjectHugeHelper(t *testing.T) {
 	var doc *Document
 	var err error
 	if op == "save" {
-		st, doc, _, _, err = OpenStore(src, OpenOptions{By: "bench"})
+		st, doc, _, _, err = openPath(src, OpenOptions{By: "bench"})
 		if err != nil {
 			t.Fatal(err)
 		}

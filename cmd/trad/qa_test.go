@@ -219,7 +219,8 @@ func TestQAIgnoreAndAll(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &j); err != nil || j.Ignored == nil || j.Ignored.Who != "ana" || j.Ignored.When == "" || j.Key == "" {
 		t.Errorf("--json: %q %v", out, err)
 	}
-	doc, _, _, _, err := segments.Open(proj, segments.OpenOptions{})
+	op, err := segments.OpenProject(proj, segments.OpenOptions{})
+	doc := op.Doc
 	if err != nil || doc.Segments[0].QAIgnored == nil || (*doc.Segments[0].QAIgnored)[0].Check != "numbers" {
 		t.Errorf("project: %v %+v", err, doc.Segments[0])
 	}

@@ -204,7 +204,8 @@ func newStressProject(t *testing.T, n int) *stressProject {
 			t.Fatal(err)
 		}
 	}
-	doc, project, _, _, err := segments.Open(sp.article, segments.OpenOptions{Lang: "fr", Target: "en"})
+	op, err := segments.OpenProject(sp.article, segments.OpenOptions{Lang: "fr", Target: "en"})
+	doc, project := op.Doc, op.Path()
 	if err != nil {
 		t.Fatal(err)
 	}
