@@ -202,6 +202,8 @@ type Document struct {
 	// repsPending is reps being built on another goroutine
 	// (PrepareRepetitions).
 	repsPending *repBuild
+	// snaps is what the next Snapshot builds on (nil: read every segment).
+	snaps *snapTrack
 }
 
 // Clone returns a deep copy, safe to hand to another goroutine (for example
@@ -212,6 +214,7 @@ func (d *Document) Clone() *Document {
 	c.Blocks = append([]Block(nil), d.Blocks...)
 	c.Segments = append([]Segment(nil), d.Segments...)
 	c.Orphans = append([]Segment(nil), d.Orphans...)
+	c.snaps = nil
 	return &c
 }
 

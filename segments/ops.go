@@ -56,6 +56,7 @@ func (d *Document) UpdateTagged(i int, target string, tags []Tag, st Status, ori
 	}
 	s.Changed = now.UTC()
 	s.Rev++
+	d.touch(i)
 	return true
 }
 
@@ -117,6 +118,7 @@ func (d *Document) SetMTDraft(i int, target, engine string, now time.Time) bool 
 	if s := &d.Segments[i]; target != "" && s.MTEngine != engine {
 		s.MTEngine = engine
 		changed = true
+		d.touch(i)
 	}
 	return changed
 }
@@ -136,6 +138,7 @@ func (d *Document) ConfirmMTTagged(i int, target string, tags []Tag, engine stri
 	if s := &d.Segments[i]; s.Origin == OriginMT && s.MTEngine != engine {
 		s.MTEngine = engine
 		changed = true
+		d.touch(i)
 	}
 	return changed
 }
@@ -175,6 +178,7 @@ func (d *Document) Restore(i int, now time.Time) bool {
 	}
 	s.Changed = now.UTC()
 	s.Rev++
+	d.touch(i)
 	return true
 }
 
@@ -187,6 +191,7 @@ func (d *Document) SetNote(i int, note string, now time.Time) bool {
 	s.Note = note
 	s.Changed = now.UTC()
 	s.Rev++
+	d.touch(i)
 	return true
 }
 
@@ -200,6 +205,7 @@ func (d *Document) ReplaceNote(i int, note string, now time.Time) bool {
 	}
 	if s.Note != "" {
 		s.History = pushVersion(s.History, s.version())
+		d.touch(i)
 	}
 	return d.SetNote(i, note, now)
 }

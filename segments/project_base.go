@@ -46,11 +46,18 @@ func wideBlock(b *Block) bool { return uint64(len(b.Text)) > math.MaxUint32 }
 // million segments of 256 bytes for a 50 MB article) and copies the
 // records once they are counted.
 func newSegBase(doc *Document, blocks []Block, withRevs bool) *segBase {
+	b, _ := buildSegBase(doc, blocks, withRevs)
+	return b
+}
+
+// buildSegBase is newSegBase, also returning the indexes of the segments
+// with a record (for Snapshot's snapTrack).
+func buildSegBase(doc *Document, blocks []Block, withRevs bool) (*segBase, []int32) {
 	b := &segBase{blocks: blocks, spans: make([]span32, len(doc.Segments)), withRevs: withRevs}
 	var rec []int32
 	for i := range doc.Segments {
 		s := &doc.Segments[i]
-		wide := s.Block >= 0 && s.Block < len(blocks) && wideBlock(&blocks[s.Block])
+		wide := isWide(s, blocks)
 		if !wide {
 			b.spans[i] = span32{uint32(s.Start), uint32(s.End)}
 		}
@@ -65,7 +72,7 @@ func newSegBase(doc *Document, blocks []Block, withRevs bool) *segBase {
 	for k, i := range rec {
 		b.recs[k] = doc.Segments[i]
 	}
-	return b
+	return b, rec
 }
 
 // rev returns segment i's Rev (b has them).

@@ -244,6 +244,7 @@ func TestSaveSnapshotWritesWhatSaveWrites(t *testing.T) {
 					s := &live.Segments[i]
 					s.History = []Version{{Target: fmt.Sprintf("late%d", k), Changed: now}, {Target: "early", Changed: t1}}
 					s.Rev++
+					live.MarkChanged(i) // a write in place, as the editor's undo makes
 				case op == 6:
 					// Another process confirms one segment.
 					other := NewStore(pp, "trad import")

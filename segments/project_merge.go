@@ -68,6 +68,9 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre *segBase) SaveRes
 		}
 		conflict, took := s.mergeSegment(m, tc.at(i, m.Source), mc.at(i, m.Source), bc.at(i, m.Source), theirs.by)
 		res.count(i, m, conflict, took, &revs)
+		if conflict || took {
+			doc.touch(i)
+		}
 	}
 	// The order ApplySaved reads revs in: Updated, then Conflicts.
 	res.revs = append(revs[0], revs[1]...)

@@ -16,13 +16,15 @@ type Snapshot struct {
 	segs *segBase  // with the Revs
 }
 
-// Snapshot returns a snapshot of d for Store.SaveSnapshot.
+// Snapshot returns a snapshot of d for Store.SaveSnapshot. After the first,
+// it costs the segments changed since the last one (see snapTrack).
 func (d *Document) Snapshot() *Snapshot {
 	h := *d
 	h.Blocks = slices.Clone(d.Blocks)
 	h.Segments = nil
 	h.Orphans = slices.Clone(d.Orphans)
-	return &Snapshot{doc: &h, segs: newSegBase(d, h.Blocks, true)}
+	h.snaps = nil
+	return &Snapshot{doc: &h, segs: d.snapSegments(h.Blocks)}
 }
 
 // Cursor is the document's Cursor when the snapshot was taken.

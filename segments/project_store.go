@@ -170,6 +170,7 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 		// file's, and the base shares them (a segBase never changes).
 		s.mine = st.base
 	}
+	doc.trackLoaded(s.mine)
 	return doc, rep, nil
 }
 
@@ -406,6 +407,7 @@ func (d *Document) ApplySaved(saved *Document, res SaveResult) []int {
 		s.History = from.History
 		s.QAIgnored = from.QAIgnored
 		s.Rev = rev + 1
+		d.touch(j)
 		changed = append(changed, j)
 	}
 	if res.Orphans > 0 {

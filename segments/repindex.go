@@ -42,7 +42,8 @@ func (d *Document) PrepareRepetitions() {
 
 // dropReps forgets the index: the sources changed (a split, a merge).
 func (d *Document) dropReps() {
-	d.reps, d.repsPending = nil, nil
+	// The segmentation or the sources changed: Snapshot reads them anew.
+	d.reps, d.repsPending, d.snaps = nil, nil, nil
 }
 
 func (d *Document) repetitions() *repIndex {

@@ -23,6 +23,9 @@ func (m *Model) change(i int, op func(d *segments.Document) bool) bool {
 	if !op(m.doc) {
 		return false
 	}
+	// op may write the segment in place (undo, editChange): the next
+	// save's snapshot must read it again.
+	m.doc.MarkChanged(i)
 	s := &m.doc.Segments[i]
 	if s.Target != before.Target && m.issues.drop(i) {
 		m.table.touch(i)

@@ -267,7 +267,7 @@ func New(doc *segments.Document, projectPath string, opts Options) Model {
 		quitQ:       &quitPrompt{st: st, keys: &keys.Prompt},
 		hits:        hits,
 		prog:        &prog,
-		saver:       newSaver(opts, doc.Cursor),
+		saver:       newSaver(opts, doc),
 		matches:     newMatchStore(opts.Memory),
 		mpane:       newMatchPane(st, keys, &ed, projectPath),
 		paneCache:   &paneCache{},

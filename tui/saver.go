@@ -98,8 +98,8 @@ type saver struct {
 
 // newSaver picks how the project is saved: opts.Store, else opts.Save,
 // neither when read-only.
-func newSaver(opts Options, cursor int) saver {
-	sv := saver{savedCursor: cursor, readOnly: opts.ReadOnly}
+func newSaver(opts Options, doc *segments.Document) saver {
+	sv := saver{savedCursor: doc.Cursor, readOnly: opts.ReadOnly}
 	switch {
 	case opts.ReadOnly:
 	case opts.Store != nil:
@@ -110,6 +110,11 @@ func newSaver(opts Options, cursor int) saver {
 		sv.saveFn = func(sn *segments.Snapshot) (segments.SaveResult, *segments.Document, error) {
 			return segments.SaveResult{}, nil, save(sn.Document())
 		}
+	}
+	if sv.saveFn != nil {
+		// The first confirm's save then costs what changed, not a read of
+		// every segment (free for a project a Store loaded).
+		doc.PrepareSnapshots()
 	}
 	return sv
 }
