@@ -160,16 +160,37 @@ func BenchmarkDecodeProject(b *testing.B) {
 
 // BenchmarkSnapshotHuge is the snapshot the editor takes at each save, on
 // its goroutine (Document.Snapshot), of each 50 MiB article with one
-// segment confirmed.
+// segment confirmed: the first (a read of every segment) and the next
+// ones (what changed since: one confirm and 10,000 filled repetitions).
 func BenchmarkSnapshotHuge(b *testing.B) {
 	for _, name := range []string{"line50MB", "paragraphs50MB"} {
 		b.Run(name, func(b *testing.B) {
 			doc := readHuge(b, name)
 			doc.Confirm(1, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
-			b.ReportAllocs()
-			for b.Loop() {
-				doc.Snapshot()
-			}
+			b.Run("first", func(b *testing.B) {
+				// What a document no Store loaded and no editor prepared
+				// pays: a read of every segment.
+				b.ReportAllocs()
+				for b.Loop() {
+					doc.snaps = nil
+					doc.Snapshot()
+				}
+			})
+			b.Run("next", func(b *testing.B) {
+				// A later save: a confirm and its 10,000 filled
+				// repetitions since the last snapshot (the editor's
+				// first confirm on a project it just opened).
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					d := doc.Clone()
+					d.PrepareSnapshots()
+					d.Confirm(1, "Europe's digital sovereignty, again.", OriginTyped, time.Now())
+					d.FillRepetitions(1, time.Now(), 10000)
+					b.StartTimer()
+					d.Snapshot()
+				}
+			})
 		})
 	}
 }
