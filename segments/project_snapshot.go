@@ -20,7 +20,7 @@ type Snapshot struct {
 // it costs the segments changed since the last one (see snapTrack).
 func (d *Document) Snapshot() *Snapshot {
 	h := *d
-	h.Blocks = slices.Clone(d.Blocks)
+	h.Blocks = d.snapBlocks()
 	h.Segments = nil
 	h.Orphans = slices.Clone(d.Orphans)
 	h.snaps = nil

@@ -13,9 +13,14 @@ import (
 // every segment ("" when equal): what an incremental snapshot (snapTrack)
 // left out or kept stale.
 func snapshotDiff(d *Document) string {
-	got := d.Snapshot().segs
+	sn := d.Snapshot()
+	got := sn.segs
 	want := newSegBase(d, slices.Clone(d.Blocks), true)
 	switch {
+	case !reflect.DeepEqual(sn.doc.Blocks, d.Blocks) || !reflect.DeepEqual(got.blocks, d.Blocks):
+		return "blocks differ"
+	case len(d.Blocks) > 0 && &sn.doc.Blocks[0] == &d.Blocks[0]:
+		return "the snapshot shares the live blocks"
 	case !slices.Equal(got.spans, want.spans):
 		return "spans differ"
 	case !slices.Equal(got.revs, want.revs):
@@ -65,6 +70,8 @@ func TestSnapshotHasEveryChange(t *testing.T) {
 		if d := snapshotDiff(live); d != "" {
 			t.Fatalf("seed %d, first snapshot: %s", seed, d)
 		}
+		var prev *Snapshot
+		var prevBlocks []Block
 		for k := range 60 {
 			now := t1.Add(time.Duration(k) * time.Second)
 			i := r.IntN(len(live.Segments))
@@ -78,11 +85,28 @@ func TestSnapshotHasEveryChange(t *testing.T) {
 			if d := snapshotDiff(live); d != "" {
 				t.Fatalf("seed %d, step %d (%s on %d): %s", seed, k, what, i, d)
 			}
+			// An earlier snapshot (a save may still be writing it) keeps
+			// the blocks it was taken with.
+			if prev != nil && !reflect.DeepEqual(prev.doc.Blocks, prevBlocks) {
+				t.Fatalf("seed %d, step %d (%s on %d): an earlier snapshot's blocks changed", seed, k, what, i)
+			}
+			prev = live.Snapshot()
+			prevBlocks = deepBlocks(prev.doc.Blocks)
 		}
 	}
 	if incremental == 0 {
 		t.Fatal("no snapshot was built from the last one")
 	}
+}
+
+// deepBlocks copies blocks and what their slices hold.
+func deepBlocks(blocks []Block) []Block {
+	out := slices.Clone(blocks)
+	for i := range out {
+		out[i].Codes = slices.Clone(out[i].Codes)
+		out[i].Overrides = slices.Clone(out[i].Overrides)
+	}
+	return out
 }
 
 // playMutator changes live through one mutator, chosen at random, and
