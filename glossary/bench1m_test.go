@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -331,6 +332,17 @@ func TestGlossary1MHelper(t *testing.T) {
 	if !ok {
 		t.Skip("helper process only")
 	}
+	// $TRAD_GLOSSARY_1M_PROF=DIR writes cpu.out and heap.out there.
+	prof := os.Getenv("TRAD_GLOSSARY_1M_PROF")
+	if prof != "" {
+		f, err := os.Create(filepath.Join(prof, "cpu.out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	t0, c0 := time.Now(), cputime.Used()
 	g, warns, err := Open(path)
 	if err != nil || len(warns) > 0 {
@@ -338,12 +350,12 @@ func TestGlossary1MHelper(t *testing.T) {
 	}
 	load, loadCPU := time.Since(t0), cputime.Used()-c0
 	fmt.Printf("entries=%d\nload-s=%.3f\nload-cpu-s=%.3f\n", g.Len(), load.Seconds(), loadCPU.Seconds())
+	var m *Matcher
 	switch op {
 	case "matcher":
 		t1, c1 := time.Now(), cputime.Used()
-		m := NewMatcher(g, "fr", "en")
+		m = NewMatcher(g, "fr", "en")
 		fmt.Printf("matcher-s=%.3f\nmatcher-cpu-s=%.3f\nterms=%d\n", time.Since(t1).Seconds(), (cputime.Used() - c1).Seconds(), m.Terms())
-		runtime.KeepAlive(m)
 	case "check":
 		dups := Duplicates(g, "fr")
 		fmt.Printf("dups=%d\n", len(dups))
@@ -354,7 +366,16 @@ func TestGlossary1MHelper(t *testing.T) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("total-s=%.3f\ncpu-s=%.3f\nrss-mb=%d\nheap-mb=%.0f\n", total.Seconds(), cpu.Seconds(), rss>>20, float64(ms.HeapAlloc)/(1<<20))
+	if prof != "" {
+		f, err := os.Create(filepath.Join(prof, "heap.out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		pprof.WriteHeapProfile(f)
+	}
 	runtime.KeepAlive(g)
+	runtime.KeepAlive(m)
 }
 
 // BenchmarkLoadTSV1M reads the generated 1M-entry TSV in a fresh process:

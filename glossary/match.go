@@ -57,6 +57,9 @@ type cterm struct {
 	term    string
 	toks    []ctok
 	entries []*Entry
+	// targets are the entries' target terms without repeats, or nil when
+	// they are those of the only entry, as given (most terms: a million
+	// copies were 20 MB).
 	targets []string
 	// guards holds the compiled guard of each entry (nil: none), or is
 	// nil when no entry has one.
@@ -68,6 +71,9 @@ type cterm struct {
 	// term (a prefixed compound, see prefixVariant): such a hit is folded
 	// at best.
 	variant bool
+	// next is the next term ending at the same node of the main (0) and
+	// alt (1) trie (see trie.ends).
+	next [2]*cterm
 }
 
 // MaxTermWords is the longest term, in words, the matcher looks for:
@@ -81,7 +87,7 @@ const MaxTermWords = 32
 // first one (highest priority) is the hit's Entry, and the hit's Targets
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
-	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(), alt: newTrie(),
+	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(0), alt: newTrie(1),
 		keyCache: make(map[formsKey][]string), stemCache: make(map[string]string)}
 	byKey := make(map[string]*cterm)
 	guards := make(map[string]*cguard)
@@ -356,7 +362,7 @@ func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int
 // i+depth) and goes on walking from there.
 func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c int32, depth int, best *found) {
 	if depth+1 >= best.n {
-		for _, ct := range t.ends[c] {
+		for ct := t.ends[c]; ct != nil; ct = ct.next[t.slot] {
 			how, unaccented, ok := m.matchAt(b, text, i, ct)
 			if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(ct, how, best)) {
 				continue
