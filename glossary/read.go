@@ -303,7 +303,20 @@ var wordCounter = NewAnalyzer("und")
 // long reports whether term has more than MaxTermWords words: the matcher
 // leaves such terms out, and readers warn about them.
 func long(term string) bool {
-	return len(term) > MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
+	if len(term) <= MaxTermWords {
+		return false
+	}
+	// Two words are apart by a rune that is not a word rune, and an
+	// ideograph is a word of its own: a term with fewer of both than
+	// MaxTermWords is short, which spares tokenizing (and folding) a
+	// million ordinary terms.
+	n := 0
+	for _, r := range term {
+		if !isWordRune(r) || isIdeograph(r) {
+			n++
+		}
+	}
+	return n >= MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
 }
 
 // BaseLang returns the lower-case base language of a BCP 47 tag ("fr-FR"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -42,9 +43,13 @@ func glossaryCheckRun(s *streams, o *glossaryCheckOptions) error {
 	for _, p := range o.Paths {
 		g, bad, err := glossary.Open(p)
 		dups := glossary.Duplicates(g, o.From)
+		// Buffered: a public termbase can have a hundred thousand
+		// warnings, one write each took longer than finding them.
+		ew := bufio.NewWriter(s.Err)
 		for _, w := range append(bad, dups...) {
-			fmt.Fprintln(s.Err, w)
+			fmt.Fprintln(ew, w)
 		}
+		ew.Flush()
 		malformed += len(bad)
 		warned += len(dups)
 		if err != nil {
