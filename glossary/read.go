@@ -152,6 +152,11 @@ var fileLimit = safefile.Limit{Max: 2 << 30, What: "a glossary"}
 // ReadFile reads one glossary file, its format chosen by extension (or by
 // content for other extensions). Entries' origins name path and line.
 func ReadFile(path string) (*Glossary, []Warning, error) {
+	if FormatOf(path) == FormatTBX {
+		if g, warns, ok, err := readTBXFile(path); ok {
+			return g, warns, err
+		}
+	}
 	data, err := safefile.ReadRegular(path, fileLimit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read glossary %s: %w", path, unwrapPathError(err))
@@ -195,6 +200,12 @@ func readBytes(data []byte, name string, format Format) (*Glossary, []Warning, e
 	if err != nil {
 		return nil, warns, err
 	}
+	return finish(g, warns, name)
+}
+
+// finish returns what a reader read from name, or an error when it has no
+// entry.
+func finish(g *Glossary, warns []Warning, name string) (*Glossary, []Warning, error) {
 	if g.Len() == 0 && len(warns) > 0 {
 		return nil, warns, fmt.Errorf("read glossary %s: no valid entry (%d malformed lines, first: %s)", name, len(warns), warns[0])
 	}
