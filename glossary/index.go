@@ -268,15 +268,24 @@ func (t *trie) child(n int32, key string) int32 {
 	return c
 }
 
-// next returns the node reached from n through key.
-func (t *trie) next(n int32, key string) (int32, bool) {
-	r, ok := t.roots[key]
-	if !ok {
+// keyRef is a word key as found in a trie: its id (0: the trie has no
+// such key) and its node as a first word (0: none).
+type keyRef struct{ id, node int32 }
+
+// ref looks key up.
+func (t *trie) ref(key string) keyRef {
+	r := t.roots[key]
+	return keyRef{r.id, r.node}
+}
+
+// follow returns the node reached from n through key.
+func (t *trie) follow(n int32, key keyRef) (int32, bool) {
+	if key.id == 0 {
 		return 0, false
 	}
 	if n == 0 {
-		return r.node, r.node != 0
+		return key.node, key.node != 0
 	}
-	c, ok := t.edges[edgeKey(n, r.id)]
+	c, ok := t.edges[edgeKey(n, key.id)]
 	return c, ok
 }

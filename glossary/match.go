@@ -177,16 +177,21 @@ type matchBuf struct {
 	keys  []tokKeys
 	found []found
 	used  []bool
+	refs  []keyRef // the tokens' main-trie keys (see tokKeys)
 	// words indexes the segment's words for guards (nil until needed).
 	words map[string][]string
 }
 
-// tokKeys caches a token's keys: its stem and its accentKey ("" until
-// needed), and its moreKeys (once moreSet).
+// tokKeys caches a token's keys: its stem ("" until needed), its key in
+// the alt trie (once altSet), and its keys in the main trie, its own then
+// the aliases and other spellings' (b.refs[from:to], once refsSet).
+// Resolving each once a token spares a string-map lookup at every step.
 type tokKeys struct {
-	stem, accent string
-	more         []string
-	moreSet      bool
+	stem     string
+	alt      keyRef
+	altSet   bool
+	from, to int32
+	refsSet  bool
 }
 
 var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
@@ -206,6 +211,7 @@ func (m *Matcher) Match(text string) []Hit {
 		b.keys = append(b.keys, tokKeys{})
 	}
 	b.found = b.found[:0]
+	b.refs = b.refs[:0]
 	b.words = nil
 	// capAt is the first token from i with a capital that may lack an
 	// accent: the alt trie is only walked from i when it is near enough
@@ -301,40 +307,33 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if j >= len(b.toks) {
 		return
 	}
+	k := &b.keys[j]
 	if alt {
-		k := &b.keys[j]
-		if k.accent == "" {
-			k.accent = accentKey(b.toks[j].Fold)
+		if !k.altSet {
+			k.altSet = true
+			k.alt = t.ref(accentKey(b.toks[j].Fold))
 		}
-		m.step(b, text, i, t, alt, n, depth, k.accent, best)
+		m.step(b, text, i, t, alt, n, depth, k.alt, best)
 		return
 	}
-	key := wordKey(m.stemAt(b, j))
-	k := &b.keys[j]
-	if n == 0 || !k.moreSet {
-		r := t.roots[key]
-		if !k.moreSet {
-			k.moreSet = true
-			k.more = r.aliases
-			if num := m.acronymKey(b.toks[j]); num != "" {
-				k.more = append(k.more[:len(k.more):len(k.more)], num)
-			}
-			if ak := m.pressAccentKey(b.toks[j]); ak != "" {
-				k.more = append(k.more[:len(k.more):len(k.more)], ak)
-			}
+	if !k.refsSet {
+		k.refsSet = true
+		k.from = int32(len(b.refs))
+		r := t.roots[wordKey(m.stemAt(b, j))]
+		b.refs = append(b.refs, keyRef{r.id, r.node})
+		for _, a := range r.aliases {
+			b.refs = append(b.refs, t.ref(a))
 		}
-		if n == 0 {
-			if r.node != 0 {
-				m.stepTo(b, text, i, t, alt, r.node, depth, best)
-			}
-			key = "" // done
+		if num := m.acronymKey(b.toks[j]); num != "" {
+			b.refs = append(b.refs, t.ref(num))
 		}
+		if ak := m.pressAccentKey(b.toks[j]); ak != "" {
+			b.refs = append(b.refs, t.ref(ak))
+		}
+		k.to = int32(len(b.refs))
 	}
-	if key != "" {
-		m.step(b, text, i, t, alt, n, depth, key, best)
-	}
-	for _, a := range k.more {
-		m.step(b, text, i, t, alt, n, depth, a, best)
+	for r := k.from; r < k.to; r++ {
+		m.step(b, text, i, t, alt, n, depth, b.refs[r], best)
 	}
 }
 
@@ -350,10 +349,10 @@ func (m *Matcher) acronymKey(t Token) string {
 	return ""
 }
 
-// step follows trie t from node n through key (the word at i+depth) and
-// goes on walking from there.
-func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, key string, best *found) {
-	if c, ok := t.next(n, key); ok {
+// step follows trie t from node n through key (of the word at i+depth)
+// and goes on walking from there.
+func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, key keyRef, best *found) {
+	if c, ok := t.follow(n, key); ok {
 		m.stepTo(b, text, i, t, alt, c, depth, best)
 	}
 }
