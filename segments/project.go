@@ -129,7 +129,7 @@ func Save(path string, doc *Document) error {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	defer unlock()
-	if _, err := writeProject(real, doc, peekRevision(real)+1, "trad"); err != nil {
+	if _, err := writeProject(real, doc, nil, peekRevision(real)+1, "trad"); err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	return nil
@@ -170,13 +170,14 @@ func peekRevision(path string) int64 {
 
 // writeProject writes doc to path (links already resolved) as revision rev,
 // saved by the program by, and returns the new file's FileInfo.
-func writeProject(path string, doc *Document, rev int64, by string) (os.FileInfo, error) {
+// When segs is not nil, the segments are segs, not doc.Segments.
+func writeProject(path string, doc *Document, segs *segBase, rev int64, by string) (os.FileInfo, error) {
 	pf, err := toProject(path, doc)
 	if err != nil {
 		return nil, err
 	}
 	pf.Revision, pf.Generator = rev, by
-	write := func(w io.Writer) error { return encodeProject(w, pf) }
+	write := func(w io.Writer) error { return encodeProject(w, pf, segs) }
 	if err := safefile.Write(path, write, safefile.Options{Backup: true}); err != nil {
 		return nil, err
 	}
@@ -223,7 +224,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		if doc.SourceHash != "" {
 			pf.Source.SHA256 = doc.SourceHash
 		} else if data, err := readRegularFile(abs, DefaultMaxBytes); err == nil {
-			pf.Source.SHA256 = hashBytes(data)
+			pf.Source.SHA256 = SourceHash(data)
 		}
 	}
 	return pf, nil
@@ -246,9 +247,10 @@ func Load(path string) (*Document, *LoadReport, error) {
 }
 
 // loadState is Load after the file was read: it re-reads the article when
-// it changed and re-attaches the translations. st.doc is left as it was.
+// it changed and re-attaches the translations. st.doc becomes the caller's
+// (repaired in place; no copy of a large article's segments).
 func loadState(path string, st fileState) (*Document, *LoadReport, error) {
-	doc := st.doc.Clone()
+	doc := st.doc
 	srcHash := doc.SourceHash
 	rep := &LoadReport{Warnings: repairProject(path, doc)}
 	if doc.SourcePath == "" {
@@ -257,7 +259,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	src, hash, err := readProjectSource(path, doc.SourcePath, srcHash)
 	if err != nil {
 		rep.SourceMissing = true
-		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
+		rep.Warnings = append(rep.Warnings, Warning{File: path,
 			Msg: fmt.Sprintf("cannot read the article (%v); using the text stored in the project", err)})
 		return doc, rep, nil
 	}
@@ -279,7 +281,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	rep.Changed, rep.New = r.Changed, r.New
 	rep.Overrides, rep.DroppedOverrides = r.Overrides, r.DroppedOverrides
 	if n := r.DroppedOverrides; n > 0 {
-		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1, Msg: fmt.Sprintf(
+		rep.Warnings = append(rep.Warnings, Warning{File: path, Msg: fmt.Sprintf(
 			"%d split%s or merge%s of segments dropped: their sentences are no longer in the edited article, which keeps the usual segmentation there",
 			n, plural(n), plural(n))})
 	}
@@ -446,11 +448,11 @@ func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *Lo
 		if err != nil {
 			return st, nil, rep, warns, err
 		}
-		if !sameFile(doc.SourcePath, path) {
+		if !safefile.SameFile(doc.SourcePath, path) {
 			return st, nil, rep, warns, fmt.Errorf("project %s belongs to %s, not %s", projectPath, doc.SourcePath, path)
 		}
 		if opts.Lang != "" && !sameLang(opts.Lang, doc.SourceLang) || opts.Target != "" && !sameLang(opts.Target, doc.TargetLang) {
-			warns = append(warns, Warning{File: projectPath, Offset: -1, Msg: fmt.Sprintf(
+			warns = append(warns, Warning{File: projectPath, Msg: fmt.Sprintf(
 				"resuming a %s → %s project: the languages asked for (%s → %s) are ignored",
 				doc.SourceLang, doc.TargetLang, orDefault(opts.Lang, "fr"), orDefault(opts.Target, "en"))})
 		}
@@ -476,17 +478,4 @@ func orDefault(s, def string) string {
 func sameLang(tag string, t language.Tag) bool {
 	p, err := language.Parse(tag)
 	return err == nil && p == t
-}
-
-// sameFile reports whether a and b name the same file (or the same absolute
-// path when one of them does not exist).
-func sameFile(a, b string) bool {
-	fa, ea := os.Stat(a)
-	fb, eb := os.Stat(b)
-	if ea == nil && eb == nil {
-		return os.SameFile(fa, fb)
-	}
-	aa, _ := filepath.Abs(a)
-	ab, _ := filepath.Abs(b)
-	return aa == ab
 }

@@ -486,12 +486,12 @@ func TestStoreAdoptsNewArticleWithoutCopy(t *testing.T) {
 	writeFile(t, src, articleV1)
 	st, doc := openStore(t, src, "a")
 	if len(doc.Segments) == 0 || st.mine != nil {
-		t.Fatalf("%d segments, base holds %d", len(doc.Segments), len(st.mine))
+		t.Fatalf("%d segments, base holds %d", len(doc.Segments), st.mine.len())
 	}
 	doc.Segments[1].Note = "kept"
 	st.adopt(doc)
-	if len(st.mine) != len(doc.Segments) || st.mine[1].Note != "kept" {
-		t.Errorf("a document with work: base holds %d segments", len(st.mine))
+	if st.mine.len() != len(doc.Segments) || len(st.mine.recs) != 1 || st.mine.recs[0].Note != "kept" {
+		t.Errorf("a document with work: base holds %d segments, %d records", st.mine.len(), len(st.mine.recs))
 	}
 }
 
