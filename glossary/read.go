@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/internal/safetext"
 
@@ -241,15 +242,10 @@ func sniff(text []byte) Format {
 	return FormatTSV
 }
 
-// baseLang returns the lower-case base language of a BCP 47 tag ("fr-FR" ->
-// "fr", "zh_Hans" -> "zh"); tags x/text cannot parse keep their first subtag.
-func baseLang(tag string) string {
-	tag = strings.TrimSpace(tag)
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return strings.ToLower(tag)
-}
+// baseLang is langtag.Base, the lower-case base language of a BCP 47 tag
+// ("fr-FR" → "fr", "zh_Hans" → "zh", "iw" → "he"), as entries' Terms are
+// keyed.
+func baseLang(tag string) string { return langtag.Base(tag) }
 
 // parseLangTag reports whether s is a language tag (such as "fr", "en-GB",
 // "zh_Hans") and returns its base language.
