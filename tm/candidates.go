@@ -2,6 +2,7 @@ package tm
 
 import (
 	"cmp"
+	"encoding/binary"
 	"runtime"
 	"slices"
 )
@@ -161,28 +162,43 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 	listMax := max(int(hi-lo)/16, touchedListMin)
 	overflow := false
 	for _, q := range pl.prefix {
-		for _, id := range inRange(m.postings[q.id], lo, hi) {
-			if acc[id] == 0 && !overflow {
-				if len(p.touched) == listMax {
-					overflow = true
-				} else {
-					p.touched = append(p.touched, id)
-				}
-			}
-			acc[id] += A(min(q.k, int(^A(0))))
+		ids := inRange(m.postings[q.id], lo, hi)
+		k := A(min(q.k, int(^A(0))))
+		if !overflow {
+			ids, overflow = listNew(acc, ids, k, &p.touched, listMax)
+		}
+		for _, id := range ids {
+			acc[id] += k
 		}
 	}
 	for _, q := range pl.rest {
+		k := A(min(q.k, int(^A(0))))
 		for _, id := range inRange(m.postings[q.id], lo, hi) {
-			if acc[id] != 0 {
-				acc[id] += A(min(q.k, int(^A(0))))
+			// Without a branch (a conditional move): whether a unit was
+			// found is a coin toss the predictor loses.
+			a := acc[id]
+			if a != 0 {
+				a += k
 			}
+			acc[id] = a
 		}
 	}
+	// least is the fewest counted stems a unit of any length needs: most
+	// units found share one or two, and this test rules them out before
+	// their lengths are read.
+	least := int(pl.need[0])
+	for _, c := range pl.need {
+		least = min(least, int(c))
+	}
+	least = max(least-pl.assumed, 1)
 	out := p.cands[:0]
 	check := func(id uint32) {
-		shared := int(acc[id]) + pl.assumed
+		shared := int(acc[id])
 		acc[id] = 0
+		if shared < least {
+			return
+		}
+		shared += pl.assumed
 		mt := int(m.nToks8[id])
 		if mt == 255 {
 			mt = int(m.nToks[id]) // saturated
@@ -196,18 +212,73 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 			p.buckets[ub]++
 		}
 	}
-	if overflow {
+	if !overflow {
+		for _, id := range p.touched {
+			check(id)
+		}
+	} else if acc8, ok := any(acc).([]uint8); ok {
+		passCounts8(acc8, lo, hi, least, check)
+	} else {
 		for id, a := range acc[lo:hi] {
 			if a != 0 {
 				check(lo + uint32(id))
 			}
 		}
-	} else {
-		for _, id := range p.touched {
+	}
+	p.cands = out
+}
+
+// listNew adds k to the counts of ids while listing the units found for
+// the first time in touched, until it holds listMax of them; it returns the
+// ids not yet counted and whether the list overflowed.
+func listNew[A uint8 | uint16](acc []A, ids []uint32, k A, touched *[]uint32, listMax int) ([]uint32, bool) {
+	for j, id := range ids {
+		if acc[id] == 0 {
+			if len(*touched) == listMax {
+				return ids[j:], true
+			}
+			*touched = append(*touched, id)
+		}
+		acc[id] += k
+	}
+	return nil, false
+}
+
+// passCounts8 calls check for every unit of [lo, hi) whose one-byte count
+// may reach least, and clears the others' counts, eight at a time: a word
+// of counts none of which reaches least (the usual case) costs a few
+// operations instead of eight tests.
+func passCounts8(acc []uint8, lo, hi uint32, least int, check func(uint32)) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Bytes over t have their high bit set in (low7 + 127-t) | x, without
+	// carries between bytes (t <= 127).
+	t := uint64(min(least-1, 127))
+	id := lo
+	for ; id < hi && id%8 != 0; id++ {
+		if acc[id] != 0 {
 			check(id)
 		}
 	}
-	p.cands = out
+	for ; id+8 <= hi; id += 8 {
+		w := binary.LittleEndian.Uint64(acc[id:])
+		if w == 0 {
+			continue
+		}
+		if ((w&^highs)+ones*(127-t)|w)&highs == 0 {
+			binary.LittleEndian.PutUint64(acc[id:], 0)
+			continue
+		}
+		for b := id; b < id+8; b++ {
+			if acc[b] != 0 {
+				check(b)
+			}
+		}
+	}
+	for ; id < hi; id++ {
+		if acc[id] != 0 {
+			check(id)
+		}
+	}
 }
 
 // needShared returns, for each unit length in tokens (the last entry
@@ -218,7 +289,7 @@ func needShared(sc *scratch, n, minScore int) []uint16 {
 	const maxLen = 256
 	sc.need = slices.Grow(sc.need[:0], maxLen)[:maxLen]
 	c := 0
-	for mt := range maxLen - 1 {
+	for mt := range maxLen {
 		// The bound grows with the shared count; the count needed is
 		// found from the previous length's, going down when it fits.
 		c = min(c, n, mt)
@@ -230,7 +301,13 @@ func needShared(sc *scratch, n, minScore int) []uint16 {
 		}
 		sc.need[mt] = uint16(c)
 	}
-	sc.need[maxLen-1] = 0 // longer units: no shortcut
+	// The last entry stands for every longer unit. For a shorter query
+	// the bound only falls as a unit grows past it (the word similarity
+	// shrinks, the character weight is constant), so the count a unit of
+	// maxLen-1 tokens needs holds for longer ones; otherwise no shortcut.
+	if n >= maxLen-1 {
+		sc.need[maxLen-1] = 0
+	}
 	return sc.need
 }
 

@@ -2,6 +2,7 @@ package tm
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -35,5 +36,73 @@ func TestCandidatesLongTexts(t *testing.T) {
 				t.Errorf("%d words: %d matches, full scan %d", n, len(got), len(want))
 			}
 		}
+	}
+}
+
+// TestNeedSharedLongUnits checks the claim needShared's last entry rests
+// on: for a query of fewer than 255 tokens, no unit of 255 tokens or more
+// reaches the threshold with fewer shared stems than it says.
+func TestNeedSharedLongUnits(t *testing.T) {
+	sc := &scratch{}
+	for _, minScore := range []int{50, 70, 90} {
+		for n := 1; n < 255; n += 7 {
+			need := int(needShared(sc, n, minScore)[255])
+			for mt := 255; mt <= 700; mt += 5 {
+				for c := range need {
+					if s := percent(scoreUpperBound(c, n, mt, 1, 1)); s >= minScore {
+						t.Fatalf("n %d, min %d: a unit of %d tokens sharing %d stems may score %d, but need[255] = %d", n, minScore, mt, c, s, need)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLookupLongUnitsAgreeWithFullScan compares lookups with a full scan
+// on units of 250 to 320 words (past the one-byte length table), with
+// both candidate paths.
+func TestLookupLongUnitsAgreeWithFullScan(t *testing.T) {
+	vocab := strings.Fields("le la les un une des de du et à en pour sur dans avec marché taux croissance pays " +
+		"réseau serveur données sécurité plan annonce baisse hausse rapide nouveau ministre Chine France Europe")
+	r := rand.New(rand.NewPCG(3, 4))
+	words := func(n int) []string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = vocab[r.IntN(len(vocab))]
+		}
+		return w
+	}
+	var units []Unit
+	for i := range 60 {
+		units = append(units, Unit{Source: strings.Join(words(250+r.IntN(70)), " ") + ".", Target: fmt.Sprint("t", i)})
+	}
+	m := memOf(units...)
+	defer func(v int) { touchedListMin = v }(touchedListMin)
+	found := 0
+	for round := range 2 {
+		touchedListMin = []int{1024, 0}[round]
+		for q := range 8 {
+			w := strings.Fields(units[r.IntN(len(units))].Source)
+			w = w[:100+r.IntN(150)]
+			for range 1 + q*3 {
+				w[r.IntN(len(w))] = vocab[r.IntN(len(vocab))]
+			}
+			query := strings.Join(w, " ")
+			for _, minScore := range []int{50, 70} {
+				want := bruteForce(m, query, Context{}, minScore)
+				var got []string
+				for _, g := range m.Lookup(query, Context{}, minScore, len(units)) {
+					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Fatalf("round %d, query of %d words, min %d: index found %d matches, full scan %d", round, len(w), minScore, len(got), len(want))
+				}
+				found += len(got)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no query found anything: the test compares nothing")
 	}
 }
