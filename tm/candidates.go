@@ -3,6 +3,7 @@ package tm
 import (
 	"cmp"
 	"encoding/binary"
+	"math"
 	"runtime"
 	"slices"
 )
@@ -94,10 +95,13 @@ var parallelScanMin = 200_000
 // (counted for candidates found) and those assumed shared.
 type scanPlan struct {
 	prefix, rest []qstem
-	assumed      int
-	need         []uint16
-	n, nRunes    int
-	minScore     int
+	// assumed counts the tokens of common; a unit's count of them is read
+	// from their bitmaps only once it has passed the tests with all.
+	assumed   int
+	common    []commonStem
+	need      []uint16
+	n, nRunes int
+	minScore  int
 }
 
 // planScan sorts the query's stems by rarity and splits them (see
@@ -126,6 +130,7 @@ func (m *Memory) planScan(stemCount map[uint32]int, n, minScore int) scanPlan {
 	for _, q := range qs[prefix:] {
 		if 2*len(m.postings[q.id]) > m.count {
 			pl.assumed += q.k
+			pl.common = append(pl.common, commonStem{q.k, m.stemBits(q.id)})
 			continue
 		}
 		pl.rest = append(pl.rest, q)
@@ -198,13 +203,16 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 		if shared < least {
 			return
 		}
-		shared += pl.assumed
 		mt := int(m.nToks8[id])
 		if mt == 255 {
 			mt = int(m.nToks[id]) // saturated
 		}
-		if shared < int(pl.need[min(mt, len(pl.need)-1)]) {
+		need := int(pl.need[min(mt, len(pl.need)-1)])
+		if shared+pl.assumed < need {
 			return // cannot reach minScore whatever its characters
+		}
+		if shared += sharedCommon(pl.common, id); shared < need {
+			return
 		}
 		ub := percent(scoreUpperBound(shared, pl.n, mt, pl.nRunes, int(m.nRunes[id])))
 		if ub >= pl.minScore {
@@ -283,8 +291,9 @@ func passCounts8(acc []uint8, lo, hi uint32, least int, check func(uint32)) {
 
 // needShared returns, for each unit length in tokens (the last entry
 // standing for all longer ones), the fewest stems a unit of that length
-// must share with a query of n tokens to possibly reach minScore: the
-// integer test that rules out most units before the bound is computed.
+// must share with a query of n tokens to possibly reach minScore (needNever
+// when none can): the integer test that rules out most units before the
+// bound is computed.
 func needShared(sc *scratch, n, minScore int) []uint16 {
 	const maxLen = 256
 	sc.need = slices.Grow(sc.need[:0], maxLen)[:maxLen]
@@ -300,6 +309,11 @@ func needShared(sc *scratch, n, minScore int) []uint16 {
 			c++
 		}
 		sc.need[mt] = uint16(c)
+		if c > min(n, mt) {
+			// No unit of this length can reach minScore, however many
+			// stems its count says it shares (assumed ones included).
+			sc.need[mt] = needNever
+		}
 	}
 	// The last entry stands for every longer unit. For a shorter query
 	// the bound only falls as a unit grows past it (the word similarity
@@ -310,6 +324,9 @@ func needShared(sc *scratch, n, minScore int) []uint16 {
 	}
 	return sc.need
 }
+
+// needNever marks a unit length needShared rules out altogether.
+const needNever = math.MaxUint16
 
 // minShared is the fewest stems a unit must share with a query of n tokens
 // to possibly score minScore: the bound is largest for a unit of n tokens

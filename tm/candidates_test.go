@@ -48,7 +48,7 @@ func TestNeedSharedLongUnits(t *testing.T) {
 		for n := 1; n < 255; n += 7 {
 			need := int(needShared(sc, n, minScore)[255])
 			for mt := 255; mt <= 700; mt += 5 {
-				for c := range need {
+				for c := range min(need, 256) { // shared counts past n are clamped
 					if s := percent(scoreUpperBound(c, n, mt, 1, 1)); s >= minScore {
 						t.Fatalf("n %d, min %d: a unit of %d tokens sharing %d stems may score %d, but need[255] = %d", n, minScore, mt, c, s, need)
 					}
@@ -104,5 +104,70 @@ func TestLookupLongUnitsAgreeWithFullScan(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no query found anything: the test compares nothing")
+	}
+}
+
+// TestCommonStemsAgreeWithFullScan compares lookups with a full scan on a
+// memory where a few words are in most units (their stems are counted from
+// bitmaps), with units added between lookups so the bitmaps must follow.
+func TestCommonStemsAgreeWithFullScan(t *testing.T) {
+	common := strings.Fields("de la le et")
+	vocab := strings.Fields("marché taux croissance pays réseau serveur données sécurité plan annonce baisse " +
+		"hausse rapide nouveau ministre Chine France Europe gouvernement écoles prix 12 2024")
+	r := rand.New(rand.NewPCG(5, 6))
+	sentence := func() string {
+		var w []string
+		for _, c := range common {
+			if r.IntN(10) < 7 {
+				w = append(w, c)
+			}
+		}
+		for range 2 + r.IntN(8) {
+			w = append(w, vocab[r.IntN(len(vocab))])
+		}
+		r.Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
+		return strings.Join(w, " ")
+	}
+	defer func(v, p int) { touchedListMin, parallelScanMin = v, p }(touchedListMin, parallelScanMin)
+	m := memOf()
+	var units []Unit
+	assumed, found := 0, 0
+	for round := range 8 {
+		touchedListMin = []int{1024, 0}[round%2]
+		parallelScanMin = []int{1 << 30, 0}[round/2%2]
+		var add []Unit
+		for i := range 150 {
+			add = append(add, Unit{Source: sentence(), Target: fmt.Sprintf("t%d-%d", round, i), Origin: "c.tmx"})
+		}
+		m.Add(add...)
+		units = append(units, add...)
+		for q := range 20 {
+			query := sentence()
+			if q%2 == 0 {
+				w := strings.Fields(units[r.IntN(len(units))].Source)
+				w[r.IntN(len(w))] = vocab[r.IntN(len(vocab))]
+				query = strings.Join(w, " ")
+			}
+			for _, minScore := range []int{50, 70} {
+				qq := m.newQuery(query, Context{})
+				m.mu.RLock()
+				assumed += m.planScan(m.bindQuery(qq), len(qq.a.toks), minScore).assumed
+				m.mu.RUnlock()
+				want := bruteForce(m, query, Context{}, minScore)
+				var got []string
+				for _, g := range m.Lookup(query, Context{}, minScore, len(units)) {
+					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Fatalf("round %d, query %q, min %d: index found %d matches, full scan %d\nindex: %q\nscan:  %q",
+						round, query, minScore, len(got), len(want), got, want)
+				}
+				found += len(got)
+			}
+		}
+	}
+	if assumed == 0 || found == 0 {
+		t.Fatalf("%d common-stem tokens, %d matches: the test compares nothing", assumed, found)
 	}
 }
