@@ -188,31 +188,23 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 			acc[id] = a
 		}
 	}
-	// least is the fewest counted stems a unit of any length needs: most
-	// units found share one or two, and this test rules them out before
-	// their lengths are read.
-	least := int(pl.need[0])
+	// least is the fewest stems a unit of any length needs: most units
+	// found share one or two, and this test rules them out before their
+	// lengths are read.
+	least := needNever
 	for _, c := range pl.need {
 		least = min(least, int(c))
 	}
-	least = max(least-pl.assumed, 1)
 	out := p.cands[:0]
-	check := func(id uint32) {
-		shared := int(acc[id])
-		acc[id] = 0
-		if shared < least {
-			return
-		}
+	// keep finishes the tests of unit id, which shares shared of the
+	// query's tokens (common stems included).
+	keep := func(id uint32, shared int) {
 		mt := int(m.nToks8[id])
 		if mt == 255 {
 			mt = int(m.nToks[id]) // saturated
 		}
-		need := int(pl.need[min(mt, len(pl.need)-1)])
-		if shared+pl.assumed < need {
+		if shared < int(pl.need[min(mt, len(pl.need)-1)]) {
 			return // cannot reach minScore whatever its characters
-		}
-		if shared += sharedCommon(pl.common, id); shared < need {
-			return
 		}
 		ub := percent(scoreUpperBound(shared, pl.n, mt, pl.nRunes, int(m.nRunes[id])))
 		if ub >= pl.minScore {
@@ -220,12 +212,22 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 			p.buckets[ub]++
 		}
 	}
+	// check is keep for a unit whose common stems are not counted yet:
+	// they are assumed first, read from their bitmaps if that passes.
+	check := func(id uint32) {
+		shared := int(acc[id])
+		acc[id] = 0
+		if shared+pl.assumed < least {
+			return
+		}
+		keep(id, shared+sharedCommon(pl.common, id))
+	}
 	if !overflow {
 		for _, id := range p.touched {
 			check(id)
 		}
 	} else if acc8, ok := any(acc).([]uint8); ok {
-		passCounts8(acc8, lo, hi, least, check)
+		passCounts8(acc8, lo, hi, least, pl.common, keep)
 	} else {
 		for id, a := range acc[lo:hi] {
 			if a != 0 {
@@ -252,42 +254,67 @@ func listNew[A uint8 | uint16](acc []A, ids []uint32, k A, touched *[]uint32, li
 	return nil, false
 }
 
-// passCounts8 calls check for every unit of [lo, hi) whose one-byte count
-// may reach least, and clears the others' counts, eight at a time: a word
-// of counts none of which reaches least (the usual case) costs a few
-// operations instead of eight tests.
-func passCounts8(acc []uint8, lo, hi uint32, least int, check func(uint32)) {
+// passCounts8 calls keep for every unit of [lo, hi) found (a non-zero
+// count) whose count, with its common stems, may reach least, and clears
+// the counts, eight units at a time: the common stems' bits are added to
+// a word of eight counts at once (no count exceeds the query's 255
+// tokens, so none carries into the next), and a word none of whose counts
+// reaches least, the usual case, costs a few operations.
+func passCounts8(acc []uint8, lo, hi uint32, least int, common []commonStem, keep func(uint32, int)) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// Bytes over t have their high bit set in (low7 + 127-t) | x, without
 	// carries between bytes (t <= 127).
-	t := uint64(min(least-1, 127))
+	t := uint64(min(max(least, 1)-1, 127))
+	one := func(id uint32) {
+		if a := acc[id]; a != 0 {
+			acc[id] = 0
+			if shared := int(a) + sharedCommon(common, id); shared >= least {
+				keep(id, shared)
+			}
+		}
+	}
 	id := lo
 	for ; id < hi && id%8 != 0; id++ {
-		if acc[id] != 0 {
-			check(id)
-		}
+		one(id)
 	}
 	for ; id+8 <= hi; id += 8 {
 		w := binary.LittleEndian.Uint64(acc[id:])
 		if w == 0 {
 			continue
 		}
-		if ((w&^highs)+ones*(127-t)|w)&highs == 0 {
-			binary.LittleEndian.PutUint64(acc[id:], 0)
+		binary.LittleEndian.PutUint64(acc[id:], 0)
+		found := ((w &^ highs) + ones*127 | w) & highs // high bit of each non-zero count
+		for _, c := range common {
+			w += bitBytes[byte(c.bits[id/64]>>(id%64))] * uint64(c.k)
+		}
+		if ((w&^highs)+ones*(127-t)|w)&highs&found == 0 {
 			continue
 		}
-		for b := id; b < id+8; b++ {
-			if acc[b] != 0 {
-				check(b)
+		for j := range uint32(8) {
+			if found&(0x80<<(8*j)) != 0 {
+				if shared := int(byte(w >> (8 * j))); shared >= least {
+					keep(id+j, shared)
+				}
 			}
 		}
 	}
 	for ; id < hi; id++ {
-		if acc[id] != 0 {
-			check(id)
-		}
+		one(id)
 	}
 }
+
+// bitBytes spreads the eight bits of its index over eight bytes: byte j
+// is 1 when bit j is set.
+var bitBytes = func() (t [256]uint64) {
+	for b := range t {
+		for j := range 8 {
+			if b&(1<<j) != 0 {
+				t[b] |= 1 << (8 * j)
+			}
+		}
+	}
+	return t
+}()
 
 // needShared returns, for each unit length in tokens (the last entry
 // standing for all longer ones), the fewest stems a unit of that length
