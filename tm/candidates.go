@@ -97,8 +97,15 @@ type scanPlan struct {
 	prefix, rest []qstem
 	// assumed counts the tokens of common; a unit's count of them is read
 	// from their bitmaps only once it has passed the tests with all.
-	assumed   int
-	common    []commonStem
+	assumed int
+	common  []commonStem
+	// In a dense scan, the prefix stems found in many units (finders)
+	// and all the others (counted) are read from their bitmaps in one
+	// pass over the units instead of from their postings; prefix then
+	// holds only the rarer prefix stems.
+	dense     bool
+	finders   []commonStem
+	counted   []commonStem
 	need      []uint16
 	n, nRunes int
 	minScore  int
@@ -127,6 +134,9 @@ func (m *Memory) planScan(stemCount map[uint32]int, n, minScore int) scanPlan {
 		prefix++
 	}
 	pl := scanPlan{prefix: qs[:prefix]}
+	if m.planDense(&pl, qs, prefix, n) {
+		return pl
+	}
 	for _, q := range qs[prefix:] {
 		if 2*len(m.postings[q.id]) > m.count {
 			pl.assumed += q.k
@@ -136,6 +146,46 @@ func (m *Memory) planScan(stemCount map[uint32]int, n, minScore int) scanPlan {
 		pl.rest = append(pl.rest, q)
 	}
 	return pl
+}
+
+// A stem in over 1/denseFrac of the units is dense: from denseScanMin
+// units on, when the query's dense prefix stems have more postings than
+// an eighth of the units, reading one bit a unit from each of its dense
+// stems' bitmaps, eight units at a time, costs less than scattering their
+// postings' counts (variables for tests).
+var (
+	denseFrac    = 32
+	denseScanMin = 1 << 16
+)
+
+// planDense makes pl a dense scan when it pays (see denseFrac), given the
+// query's stems sorted by rarity, of which the first prefix make
+// candidates. Queries of over 255 tokens are never scanned this way (their
+// counts take two bytes).
+func (m *Memory) planDense(pl *scanPlan, qs []qstem, prefix, n int) bool {
+	if n > 255 || m.count < denseScanMin {
+		return false
+	}
+	first, postings := prefix, 0
+	for first > 0 && len(m.postings[qs[first-1].id])*denseFrac > m.count {
+		first--
+		postings += len(m.postings[qs[first].id])
+	}
+	if postings*8 <= m.count {
+		return false
+	}
+	// The stems after the prefix are at least as common as its last one:
+	// dense too.
+	pl.dense, pl.prefix = true, qs[:first]
+	for i, q := range qs[first:] {
+		c := commonStem{q.k, m.stemBits(q.id)}
+		if first+i < prefix {
+			pl.finders = append(pl.finders, c)
+		} else {
+			pl.counted = append(pl.counted, c)
+		}
+	}
+	return true
 }
 
 // partScratch is one part's working memory in a candidate scan.
@@ -165,7 +215,7 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 	// Units found are listed while they are few; past a sixteenth of the
 	// memory, a sequential pass over the counts is cheaper than the list.
 	listMax := max(int(hi-lo)/16, touchedListMin)
-	overflow := false
+	overflow := pl.dense // a dense scan counts its rare stems without a list
 	for _, q := range pl.prefix {
 		ids := inRange(m.postings[q.id], lo, hi)
 		k := A(min(q.k, int(^A(0))))
@@ -227,7 +277,11 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 			check(id)
 		}
 	} else if acc8, ok := any(acc).([]uint8); ok {
-		passCounts8(acc8, lo, hi, least, pl.common, keep)
+		counted := pl.common
+		if pl.dense {
+			counted = pl.counted
+		}
+		passCounts8(acc8, lo, hi, least, pl.finders, counted, keep)
 	} else {
 		for id, a := range acc[lo:hi] {
 			if a != 0 {
@@ -255,22 +309,25 @@ func listNew[A uint8 | uint16](acc []A, ids []uint32, k A, touched *[]uint32, li
 }
 
 // passCounts8 calls keep for every unit of [lo, hi) found (a non-zero
-// count) whose count, with its common stems, may reach least, and clears
-// the counts, eight units at a time: the common stems' bits are added to
-// a word of eight counts at once (no count exceeds the query's 255
-// tokens, so none carries into the next), and a word none of whose counts
-// reaches least, the usual case, costs a few operations.
-func passCounts8(acc []uint8, lo, hi uint32, least int, common []commonStem, keep func(uint32, int)) {
+// count, or a bit of a finder stem) whose count, with the bits of the
+// finder and counted stems, may reach least, and clears the counts, eight
+// units at a time: the stems' bits are added to a word of eight counts at
+// once (no count exceeds the query's 255 tokens, so none carries into the
+// next), and a word none of whose counts reaches least, the usual case,
+// costs a few operations.
+func passCounts8(acc []uint8, lo, hi uint32, least int, finders, counted []commonStem, keep func(uint32, int)) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// Bytes over t have their high bit set in (low7 + 127-t) | x, without
 	// carries between bytes (t <= 127).
 	t := uint64(min(max(least, 1)-1, 127))
 	one := func(id uint32) {
-		if a := acc[id]; a != 0 {
-			acc[id] = 0
-			if shared := int(a) + sharedCommon(common, id); shared >= least {
-				keep(id, shared)
-			}
+		a := acc[id]
+		acc[id] = 0
+		if a == 0 && !anyBit(finders, id) {
+			return
+		}
+		if shared := int(a) + sharedCommon(finders, id) + sharedCommon(counted, id); shared >= least {
+			keep(id, shared)
 		}
 	}
 	id := lo
@@ -279,12 +336,21 @@ func passCounts8(acc []uint8, lo, hi uint32, least int, common []commonStem, kee
 	}
 	for ; id+8 <= hi; id += 8 {
 		w := binary.LittleEndian.Uint64(acc[id:])
-		if w == 0 {
+		var fb byte
+		for _, c := range finders {
+			fb |= byte(c.bits[id/64] >> (id % 64))
+		}
+		if w == 0 && fb == 0 {
 			continue
 		}
-		binary.LittleEndian.PutUint64(acc[id:], 0)
-		found := ((w &^ highs) + ones*127 | w) & highs // high bit of each non-zero count
-		for _, c := range common {
+		if w != 0 {
+			binary.LittleEndian.PutUint64(acc[id:], 0)
+		}
+		found := ((w&^highs)+ones*127|w)&highs | bitBytes[fb]<<7 // high bit of each unit found
+		for _, c := range finders {
+			w += bitBytes[byte(c.bits[id/64]>>(id%64))] * uint64(c.k)
+		}
+		for _, c := range counted {
 			w += bitBytes[byte(c.bits[id/64]>>(id%64))] * uint64(c.k)
 		}
 		if ((w&^highs)+ones*(127-t)|w)&highs&found == 0 {

@@ -109,7 +109,8 @@ func TestLookupLongUnitsAgreeWithFullScan(t *testing.T) {
 
 // TestCommonStemsAgreeWithFullScan compares lookups with a full scan on a
 // memory where a few words are in most units (their stems are counted from
-// bitmaps), with units added between lookups so the bitmaps must follow.
+// bitmaps), with units added between lookups so the bitmaps must follow,
+// with and without dense scans.
 func TestCommonStemsAgreeWithFullScan(t *testing.T) {
 	common := strings.Fields("de la le et")
 	vocab := strings.Fields("marché taux croissance pays réseau serveur données sécurité plan annonce baisse " +
@@ -128,13 +129,14 @@ func TestCommonStemsAgreeWithFullScan(t *testing.T) {
 		r.Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
 		return strings.Join(w, " ")
 	}
-	defer func(v, p int) { touchedListMin, parallelScanMin = v, p }(touchedListMin, parallelScanMin)
+	defer func(v, p, d int) { touchedListMin, parallelScanMin, denseScanMin = v, p, d }(touchedListMin, parallelScanMin, denseScanMin)
 	m := memOf()
 	var units []Unit
-	assumed, found := 0, 0
-	for round := range 8 {
+	assumed, dense, found := 0, 0, 0
+	for round := range 12 {
 		touchedListMin = []int{1024, 0}[round%2]
 		parallelScanMin = []int{1 << 30, 0}[round/2%2]
+		denseScanMin = []int{1 << 30, 0}[round/4%2]
 		var add []Unit
 		for i := range 150 {
 			add = append(add, Unit{Source: sentence(), Target: fmt.Sprintf("t%d-%d", round, i), Origin: "c.tmx"})
@@ -151,7 +153,11 @@ func TestCommonStemsAgreeWithFullScan(t *testing.T) {
 			for _, minScore := range []int{50, 70} {
 				qq := m.newQuery(query, Context{})
 				m.mu.RLock()
-				assumed += m.planScan(m.bindQuery(qq), len(qq.a.toks), minScore).assumed
+				pl := m.planScan(m.bindQuery(qq), len(qq.a.toks), minScore)
+				assumed += pl.assumed
+				if pl.dense {
+					dense++
+				}
 				m.mu.RUnlock()
 				want := bruteForce(m, query, Context{}, minScore)
 				var got []string
@@ -167,7 +173,7 @@ func TestCommonStemsAgreeWithFullScan(t *testing.T) {
 			}
 		}
 	}
-	if assumed == 0 || found == 0 {
-		t.Fatalf("%d common-stem tokens, %d matches: the test compares nothing", assumed, found)
+	if assumed == 0 || dense == 0 || found == 0 {
+		t.Fatalf("%d common-stem tokens, %d dense scans, %d matches: the test compares nothing", assumed, dense, found)
 	}
 }

@@ -78,3 +78,13 @@ func sharedCommon(cs []commonStem, id uint32) int {
 	}
 	return n
 }
+
+// anyBit reports whether unit id has one of the stems.
+func anyBit(cs []commonStem, id uint32) bool {
+	for _, c := range cs {
+		if c.bits[id/64]&(1<<(id%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -233,12 +233,14 @@ func TestIndexAgreesWithFullScan(t *testing.T) {
 		}
 		return strings.Join(w, " ") + "."
 	}
-	defer func(v, p int) { touchedListMin, parallelScanMin = v, p }(touchedListMin, parallelScanMin)
-	for round := range 20 {
+	defer func(v, p, d int) { touchedListMin, parallelScanMin, denseScanMin = v, p, d }(touchedListMin, parallelScanMin, denseScanMin)
+	for round := range 24 {
 		// Odd rounds take candidates' pass over all counts; rounds 2, 3,
-		// 6, 7… scan the memory in two halves at once.
+		// 6, 7… scan the memory in two halves at once; rounds 4-7,
+		// 12-15… read the frequent stems from bitmaps (a dense scan).
 		touchedListMin = []int{1024, 0}[round%2]
 		parallelScanMin = []int{1 << 30, 0}[round/2%2]
+		denseScanMin = []int{1 << 30, 0}[round/4%2]
 		m := memOf()
 		var units []Unit
 		for i := range 300 {
