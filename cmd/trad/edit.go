@@ -25,7 +25,6 @@ import (
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/internal/xdg"
 	"github.com/trad-project/trad/mt"
-	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/spell"
 	"github.com/trad-project/trad/tm"
@@ -210,17 +209,11 @@ func prepareEdit(o *editOptions) (*editSession, error) {
 	ses.keys = keys
 	ses.notices = append(ses.notices, kw...)
 
-	cfg, err := tui.LoadConfig(tui.ConfigPath())
+	cfg, cw, err := tui.LoadConfig(tui.ConfigPath())
 	if err != nil {
 		ses.notices = append(ses.notices, err.Error()+" (using the default settings)")
 	}
-	if cfg.QA == nil {
-		qc, err := qa.LoadConfig(qa.ConfigPath())
-		if err != nil {
-			ses.notices = append(ses.notices, err.Error()+" (running every check)")
-		}
-		cfg.QA = qc
-	}
+	ses.notices = append(ses.notices, cw...)
 	ses.config = cfg
 	// hunspell starts on the first check, off the UI path.
 	sp, n := editSpeller(doc.TargetLang.String())
