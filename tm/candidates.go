@@ -331,35 +331,47 @@ func passCounts8(acc []uint8, lo, hi uint32, least int, finders, counted []commo
 		}
 	}
 	id := lo
-	for ; id < hi && id%8 != 0; id++ {
+	for ; id < hi && id%64 != 0; id++ {
 		one(id)
 	}
-	for ; id+8 <= hi; id += 8 {
-		w := binary.LittleEndian.Uint64(acc[id:])
-		var fb byte
-		for _, c := range finders {
-			fb |= byte(c.bits[id/64] >> (id % 64))
+	// Blocks of 64 units: each stem's word of bits is read once, then
+	// shifted through the block's eight words of counts.
+	nf := len(finders)
+	words := make([]uint64, nf+len(counted))
+	weights := make([]uint64, nf+len(counted))
+	for i, c := range append(finders[:nf:nf], counted...) {
+		weights[i] = uint64(c.k)
+	}
+	for ; id+64 <= hi; id += 64 {
+		var fany uint64
+		for i, c := range finders {
+			words[i] = c.bits[id/64]
+			fany |= words[i]
 		}
-		if w == 0 && fb == 0 {
-			continue
+		for i, c := range counted {
+			words[nf+i] = c.bits[id/64]
 		}
-		if w != 0 {
-			binary.LittleEndian.PutUint64(acc[id:], 0)
-		}
-		found := ((w&^highs)+ones*127|w)&highs | bitBytes[fb]<<7 // high bit of each unit found
-		for _, c := range finders {
-			w += bitBytes[byte(c.bits[id/64]>>(id%64))] * uint64(c.k)
-		}
-		for _, c := range counted {
-			w += bitBytes[byte(c.bits[id/64]>>(id%64))] * uint64(c.k)
-		}
-		if ((w&^highs)+ones*(127-t)|w)&highs&found == 0 {
-			continue
-		}
-		for j := range uint32(8) {
-			if found&(0x80<<(8*j)) != 0 {
-				if shared := int(byte(w >> (8 * j))); shared >= least {
-					keep(id+j, shared)
+		for g := uint32(0); g < 64; g += 8 {
+			w := binary.LittleEndian.Uint64(acc[id+g:])
+			fb := byte(fany >> g)
+			if w == 0 && fb == 0 {
+				continue
+			}
+			if w != 0 {
+				binary.LittleEndian.PutUint64(acc[id+g:], 0)
+			}
+			found := ((w&^highs)+ones*127|w)&highs | bitBytes[fb]<<7 // high bit of each unit found
+			for i, x := range words {
+				w += bitBytes[byte(x>>g)] * weights[i]
+			}
+			if ((w&^highs)+ones*(127-t)|w)&highs&found == 0 {
+				continue
+			}
+			for j := range uint32(8) {
+				if found&(0x80<<(8*j)) != 0 {
+					if shared := int(byte(w >> (8 * j))); shared >= least {
+						keep(id+g+j, shared)
+					}
 				}
 			}
 		}
