@@ -90,11 +90,7 @@ func TestLookupLongUnitsAgreeWithFullScan(t *testing.T) {
 			query := strings.Join(w, " ")
 			for _, minScore := range []int{50, 70} {
 				want := bruteForce(m, query, Context{}, minScore)
-				var got []string
-				for _, g := range m.Lookup(query, Context{}, minScore, len(units)) {
-					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
-				}
-				slices.Sort(got)
+				got := lookupAll(m, query, minScore)
 				if !slices.Equal(got, want) {
 					t.Fatalf("round %d, query of %d words, min %d: index found %d matches, full scan %d", round, len(w), minScore, len(got), len(want))
 				}
@@ -160,11 +156,7 @@ func TestCommonStemsAgreeWithFullScan(t *testing.T) {
 				}
 				m.mu.RUnlock()
 				want := bruteForce(m, query, Context{}, minScore)
-				var got []string
-				for _, g := range m.Lookup(query, Context{}, minScore, len(units)) {
-					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
-				}
-				slices.Sort(got)
+				got := lookupAll(m, query, minScore)
 				if !slices.Equal(got, want) {
 					t.Fatalf("round %d, query %q, min %d: index found %d matches, full scan %d\nindex: %q\nscan:  %q",
 						round, query, minScore, len(got), len(want), got, want)
@@ -176,4 +168,15 @@ func TestCommonStemsAgreeWithFullScan(t *testing.T) {
 	if assumed == 0 || dense == 0 || found == 0 {
 		t.Fatalf("%d common-stem tokens, %d dense scans, %d matches: the test compares nothing", assumed, dense, found)
 	}
+}
+
+// lookupAll returns every match of query at minScore as bruteForce lists
+// them: source, target and score, sorted.
+func lookupAll(m *Memory, query string, minScore int) []string {
+	var got []string
+	for _, g := range m.Lookup(query, Context{}, minScore, m.Len()) {
+		got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
+	}
+	slices.Sort(got)
+	return got
 }

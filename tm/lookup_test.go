@@ -262,11 +262,7 @@ func TestIndexAgreesWithFullScan(t *testing.T) {
 			}
 			for _, minScore := range []int{50, 70, 90} {
 				want := bruteForce(m, query, Context{}, minScore)
-				var got []string
-				for _, g := range m.Lookup(query, Context{}, minScore, len(units)) {
-					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
-				}
-				slices.Sort(got)
+				got := lookupAll(m, query, minScore)
 				// With a limit, the scores are the best ones of the scan.
 				var wantTop, gotTop []int
 				for _, w := range want {
