@@ -37,8 +37,9 @@ func newScaleWords(seed uint64, n int) *scaleWords {
 	seen := make(map[string]bool, n)
 	for len(w.words) < n {
 		var b strings.Builder
-		// Frequent words are short, as function words are.
-		for k := 1 + min(len(w.words)/2000, 2) + r.IntN(2); k > 0; k-- {
+		// Frequent words are short, as function words are (the first 300
+		// of one or two syllables: 420 such words exist).
+		for k := 1 + min(len(w.words)/300, 2) + r.IntN(2); k > 0; k-- {
 			b.WriteString(syl[r.IntN(len(syl))])
 		}
 		if s := b.String(); !seen[s] {
