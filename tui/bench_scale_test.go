@@ -75,7 +75,7 @@ var (
 )
 
 // scaleSetup returns a memory of 1,000,000 units, the bench document's
-// sentences with a word changed among them (so segments have matches), and
+// sentences with a word and a number added among them (so segments have matches), and
 // a matcher over a 1,000,000-term glossary: terms of one to three words of
 // the vocabulary, a tenth of them with one of the document's words, so
 // segments meet candidates and hits.
@@ -110,7 +110,7 @@ func scaleSetup(doc *segments.Document) (*tm.Memory, *glossary.Matcher, error) {
 		seen := map[string]bool{}
 		for i, s := range doc.Segments {
 			if i < 20_000 {
-				send(tm.Unit{Source: s.Source + " " + w.word(), Target: "EN " + s.Source, Origin: "/mem/scale.tmx"})
+				send(tm.Unit{Source: fmt.Sprintf("%s %s %d", s.Source, w.word(), i), Target: "EN " + s.Source, Origin: "/mem/scale.tmx"})
 			}
 			for _, t := range an.Tokens(s.Source) {
 				if len(t.Fold) > 3 && !seen[t.Fold] {
@@ -125,6 +125,11 @@ func scaleSetup(doc *segments.Document) (*tm.Memory, *glossary.Matcher, error) {
 		batches <- batch
 		close(batches)
 		wg.Wait()
+		// Add replaces a unit of the same origin and source: make up for
+		// the sentences drawn twice.
+		for i := units; mem.Len() < units; i++ {
+			mem.Add(tm.Unit{Source: w.sentence(), Target: fmt.Sprintf("EN %d", i), Origin: "/mem/scale.tmx"})
+		}
 
 		var buf bytes.Buffer
 		buf.WriteString("fr\ten\tdomain\tpos\tnote\n")
