@@ -176,6 +176,13 @@ func BenchmarkKeystrokeScale(b *testing.B) {
 	}
 	b.Logf("memory and glossary built in %v", time.Since(t0))
 	tick := func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	benchKeystrokesOn(b, Options{Tick: tick, Memory: mem}, doc, matcher)
+	runtime.ReadMemStats(&after)
+	// Whether collections ran during the session (the look-ups between
+	// keystrokes allocate), and over how large a heap.
+	b.ReportMetric(float64(after.NumGC-before.NumGC), "gc-cycles")
+	b.ReportMetric(float64(after.HeapAlloc)/(1<<20), "heap-MB")
 	runtime.KeepAlive(mem)
 }
