@@ -366,6 +366,7 @@ func (m *Memory) remapWords(w *indexWords, n int) []tid {
 // loadIndex added from an index found damaged. The caller holds m.mu for
 // writing and has added nothing else since.
 func (m *Memory) truncate(start int) {
+	m.dropStemBits()
 	for s, pl := range m.postings {
 		k := len(pl)
 		for k > 0 && int(pl[k-1]) >= start {
