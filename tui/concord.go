@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/tm"
 )
 
@@ -489,7 +490,7 @@ func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
 		if !m.editing() {
 			return cmd, true // the editor did not open (a huge target): it said why
 		}
-		m.editor.insert(untagged(sanitize(it.text)))
+		m.editor.insert(untagged(safetext.Display(it.text)))
 		return tea.Batch(cmd, m.typed(), m.flash("concordance target inserted")), true
 	}
 	return nil, false
