@@ -13,6 +13,7 @@ import (
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/safetext"
+	"github.com/trad-project/trad/internal/textfold"
 	"github.com/trad-project/trad/tm"
 )
 
@@ -63,10 +64,9 @@ type glossIndex struct {
 
 func newGlossIndex(g *glossary.Glossary, src string) *glossIndex {
 	x := &glossIndex{g: g, src: src}
-	f := newFolder()
 	for k, e := range g.Entries() {
 		for _, t := range e.Terms[src] {
-			x.keys = append(x.keys, f.key(t))
+			x.keys = append(x.keys, textfold.Loose(t))
 			x.entry = append(x.entry, k)
 			x.term = append(x.term, t)
 		}
