@@ -58,13 +58,8 @@ func checkWrap(t *testing.T, text string, width int) {
 	if len(spans) == 0 {
 		t.Fatalf("wrapText(%q, %d) returned no line", text, width)
 	}
-	var kept strings.Builder
-	prev := 0
+	kept := keptText(t, "wrapText", text, width, spans)
 	for _, s := range spans {
-		if s.start < prev || s.end < s.start || s.end > len(text) {
-			t.Fatalf("wrapText(%q, %d): bad span %+v after %d", text, width, s, prev)
-		}
-		prev = s.end
 		line := text[s.start:s.end]
 		if w := ansi.StringWidth(line); w > max(width, 1) {
 			// Only a single visible grapheme wider than the line may overflow.
@@ -80,7 +75,6 @@ func checkWrap(t *testing.T, text string, width int) {
 				t.Errorf("wrapText(%q, %d): line %q is %d cells", text, width, line, w)
 			}
 		}
-		kept.WriteString(line)
 	}
 	strip := func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -90,9 +84,25 @@ func checkWrap(t *testing.T, text string, width int) {
 			return r
 		}, s)
 	}
-	if strip(kept.String()) != strip(text) {
-		t.Errorf("wrapText(%q, %d) lost text: kept %q", text, width, kept.String())
+	if strip(kept) != strip(text) {
+		t.Errorf("wrapText(%q, %d) lost text: kept %q", text, width, kept)
 	}
+}
+
+// keptText checks that the spans fn returned are in order and inside text,
+// and returns the text they keep.
+func keptText(t *testing.T, fn, text string, width int, spans []lineSpan) string {
+	t.Helper()
+	var kept strings.Builder
+	prev := 0
+	for _, s := range spans {
+		if s.start < prev || s.end < s.start || s.end > len(text) {
+			t.Fatalf("%s(%q, %d): bad span %+v after %d", fn, text, width, s, prev)
+		}
+		prev = s.end
+		kept.WriteString(text[s.start:s.end])
+	}
+	return kept.String()
 }
 
 func FuzzWrapText(f *testing.F) {

@@ -152,17 +152,9 @@ func FuzzWrapEditable(f *testing.F) {
 		if len(spans) != rows {
 			t.Fatalf("wrapEditable(%q, %d): %d spans for %d textarea rows", s, width, len(spans), rows)
 		}
-		var kept strings.Builder
-		prev := 0
-		for _, sp := range spans {
-			if sp.start < prev || sp.end < sp.start || sp.end > len(s) {
-				t.Fatalf("wrapEditable(%q, %d): bad span %+v after %d", s, width, sp, prev)
-			}
-			prev = sp.end
-			kept.WriteString(s[sp.start:sp.end])
-		}
-		if notSpace(kept.String()) != notSpace(s) {
-			t.Fatalf("wrapEditable(%q, %d) lost text: kept %q", s, width, kept.String())
+		kept := keptText(t, "wrapEditable", s, width, spans)
+		if notSpace(kept) != notSpace(s) {
+			t.Fatalf("wrapEditable(%q, %d) lost text: kept %q", s, width, kept)
 		}
 	})
 }
