@@ -53,9 +53,14 @@ func classOf(r rune) class {
 // entry is what the keys make of one non-ASCII rune on its own.
 type entry struct {
 	unaccent, loose string
-	class           class // the class of its base letter
-	mark            bool  // a nonspacing mark (Mn)
-	foldsToLetter   bool  // a mark that case folding makes a letter (U+0345)
+	// class and looseClass are the classes of the last letter of
+	// unaccent and loose, which the marks after the rune attach to.
+	class, looseClass class
+	mark              bool // a nonspacing mark (Mn)
+	foldsToLetter     bool // a mark that case folding makes a letter (U+0345)
+	// nfcCheck: a text holding the rune may not be NFC (a combining
+	// character, or one NFC replaces); text without one is NFC.
+	nfcCheck bool
 }
 
 // pages holds the entries of the runes from U+0080 up, 256 to a page,
@@ -85,18 +90,31 @@ func buildPage(n rune) *[256]entry {
 			continue
 		}
 		s := string(r)
-		d := norm.NFD.String(s)
-		b, _ := utf8.DecodeRuneInString(d)
 		f := apostrophes.Replace(caseFold(&fold, s))
+		un, lo := strip(norm.NFD.String(s)), strip(norm.NFD.String(f))
 		p[k] = entry{
-			unaccent:      strip(d),
-			loose:         strip(norm.NFD.String(f)),
-			class:         classOf(b),
+			unaccent:      un,
+			loose:         lo,
+			class:         lastClass(un),
+			looseClass:    lastClass(lo),
 			mark:          unicode.Is(unicode.Mn, r),
 			foldsToLetter: unicode.Is(unicode.Mn, r) && f != s,
+			nfcCheck:      !norm.NFC.PropertiesString(s).BoundaryBefore() || norm.NFC.QuickSpanString(s) != len(s),
 		}
 	}
 	return p
+}
+
+// lastClass is the class of the last rune of s that is not a mark.
+func lastClass(s string) class {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.Is(unicode.Mn, r) {
+			return classOf(r)
+		}
+		s = s[:len(s)-n]
+	}
+	return classNone
 }
 
 // strip removes the optional marks from d (NFD) and spells out the

@@ -133,7 +133,23 @@ func apply(s string, loose bool) string {
 	if isASCII(s) {
 		return s
 	}
-	s = nfc(s)
+	// Most text is NFC and has no rune that could make it otherwise: the
+	// table says so rune by rune, cheaper than the NFC quick check.
+	if out, ok := applyNFC(s, loose, true); ok {
+		return out
+	}
+	if loose {
+		// Folding can reorder and compose marks ("\u0345\u0301" is
+		// "ί" folded): fold the whole text first.
+		s = Fold(s)
+	}
+	out, _ := applyNFC(nfc(s), false, false)
+	return out
+}
+
+// applyNFC is apply on s, which is NFC unless check is set; with check it
+// gives up (false) at the first rune that needs an NFC check.
+func applyNFC(s string, loose, check bool) (string, bool) {
 	var b strings.Builder
 	changed := false
 	base := classNone // the class of the letter marks attach to
@@ -154,6 +170,9 @@ func apply(s string, loose bool) string {
 			}
 		default:
 			e := lookup(r)
+			if check && e.nfcCheck {
+				return "", false
+			}
 			if e.mark && !(loose && e.foldsToLetter) {
 				if dropped(base, r) {
 					out, keep = "", false
@@ -162,10 +181,9 @@ func apply(s string, loose bool) string {
 				}
 				break
 			}
-			base = e.class
-			out = e.unaccent
+			base, out = e.class, e.unaccent
 			if loose {
-				out = e.loose
+				base, out = e.looseClass, e.loose
 			}
 			keep = out == s[i:i+n]
 		}
@@ -184,13 +202,13 @@ func apply(s string, loose bool) string {
 		i += n
 	}
 	if !changed {
-		return s
+		return s, true
 	}
 	out := b.String()
 	if keptMark {
 		out = nfc(out)
 	}
-	return out
+	return out, true
 }
 
 // nfc returns s in NFC; the quick check, unlike IsNormalString, does not
