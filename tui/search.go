@@ -176,6 +176,18 @@ func (h *highlighter) spans(text string) []span {
 	var from []int // folded byte -> original byte offset of its letter
 	var ends []int // folded byte -> original end of its letter and marks
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && (i+1 == len(text) || text[i+1] < utf8.RuneSelf) {
+			// ASCII without a combining mark after it: its key is
+			// itself in lower case (textfold.Loose), without a call.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			folded.WriteByte(c)
+			from = append(from, i)
+			ends = append(ends, i+1)
+			i++
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
 		for end < len(text) {
