@@ -126,48 +126,91 @@ func wrapText(s string, width int) []lineSpan {
 
 // taWrap is the textarea's soft-wrapping algorithm (bubbles v1.0.0
 // textarea.wrap, MIT licence), copied because it is unexported: the editor
-// needs the exact number of display lines the textarea will draw.
+// needs the exact number of display lines the textarea will draw, and the
+// table draws a target in the same lines. The textarea measures the whole
+// line and word again at each rune (quadratic in a long target); here the
+// widths are kept up to date (widthAdd), with the same results.
+// FuzzTaWrapMatchesTextarea checks it against the textarea's View.
 func taWrap(runes []rune, width int) [][]rune {
 	var (
-		lines  = [][]rune{{}}
-		word   = []rune{}
-		row    int
-		spaces int
+		lines        = [][]rune{{}}
+		word         = []rune{}
+		row          int
+		spaces       int
+		lineW, wordW int // uniseg widths of lines[row] and word
 	)
 	for _, r := range runes {
 		if unicode.IsSpace(r) {
 			spaces++
 		} else {
+			wordW = widthAdd(word, wordW, []rune{r}, -1)
 			word = append(word, r)
 		}
 		if spaces > 0 {
-			if uniseg.StringWidth(string(lines[row]))+uniseg.StringWidth(string(word))+spaces > width {
+			if lineW+wordW+spaces > width {
 				row++
 				lines = append(lines, []rune{})
+				lineW = 0
 			}
+			lineW = widthAdd(lines[row], lineW, word, wordW)
 			lines[row] = append(lines[row], word...)
-			lines[row] = append(lines[row], []rune(strings.Repeat(" ", spaces))...)
+			sp := oneSpace[:]
+			if spaces > 1 {
+				sp = []rune(strings.Repeat(" ", spaces))
+			}
+			lineW = widthAdd(lines[row], lineW, sp, spaces)
+			lines[row] = append(lines[row], sp...)
 			spaces = 0
-			word = nil
+			word, wordW = nil, 0
 		} else {
 			lastCharLen := runewidth.RuneWidth(word[len(word)-1])
-			if uniseg.StringWidth(string(word))+lastCharLen > width {
+			if wordW+lastCharLen > width {
 				if len(lines[row]) > 0 {
 					row++
 					lines = append(lines, []rune{})
+					lineW = 0
 				}
+				lineW = widthAdd(lines[row], lineW, word, wordW)
 				lines[row] = append(lines[row], word...)
-				word = nil
+				word, wordW = nil, 0
 			}
 		}
 	}
-	if uniseg.StringWidth(string(lines[row]))+uniseg.StringWidth(string(word))+spaces >= width {
+	if lineW+wordW+spaces >= width {
 		lines = append(lines, []rune{})
 		lines[row+1] = append(lines[row+1], word...)
 	} else {
 		lines[row] = append(lines[row], word...)
 	}
 	return lines
+}
+
+var oneSpace = [1]rune{' '}
+
+// widthAdd returns the uniseg width of a followed by b, given a's width aw
+// and b's bw (-1: unknown). Where a ends and b starts with ASCII the two
+// never share a grapheme cluster and the widths add up; elsewhere (a
+// combining mark, a ZWJ sequence, a cut inside a word) the whole is
+// measured, as the textarea does.
+func widthAdd(a []rune, aw int, b []rune, bw int) int {
+	if bw < 0 && len(b) == 1 && b[0] < utf8.RuneSelf {
+		bw = 0 // an ASCII control
+		if b[0] >= 0x20 && b[0] < 0x7F {
+			bw = 1
+		}
+	}
+	switch {
+	case len(b) == 0:
+		return aw
+	case len(a) == 0 && bw >= 0:
+		return bw
+	case len(a) > 0 && a[len(a)-1] < utf8.RuneSelf && b[0] < utf8.RuneSelf:
+		if bw < 0 {
+			bw = uniseg.StringWidth(string(b))
+		}
+		return aw + bw
+	}
+	return uniseg.StringWidth(string(a) + string(b))
 }
 
 // wrapEditable wraps an editable target as the editor's textarea will

@@ -158,3 +158,25 @@ func FuzzWrapEditable(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTaWrapMatchesTextarea checks taWrap, the copy of the textarea's
+// wrap (bubbles keeps it unexported) that the editor and the table count
+// rows with, against the line count of the textarea's own View.
+func FuzzTaWrapMatchesTextarea(f *testing.F) {
+	for _, s := range wrapCorpus {
+		f.Add(s, 33)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		if !utf8.ValidString(s) || len(s) > 400 || strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && (unicode.IsControl(r) || r == '~') }) {
+			return // the textarea drops controls; '~' marks its end of buffer here
+		}
+		width = max(width%80, 2)
+		rows := 0
+		for _, line := range strings.Split(s, "\n") {
+			rows += len(taWrap([]rune(line), width))
+		}
+		if want := textareaRows(t, s, width); rows != want {
+			t.Fatalf("taWrap(%q, %d): %d rows, the textarea draws %d", s, width, rows, want)
+		}
+	})
+}
