@@ -11,9 +11,9 @@ type Config struct {
 }
 
 // LoadConfig reads the "glossary" object of the config file at path
-// (config.json). A missing file or object gives the zero Config; a file
-// that is not JSON, or a glossary object with an unknown field or a wrong
-// type, is an error naming the file (and the line of a syntax error). The
+// (config.json) through internal/configfile. A missing file or object
+// gives the zero Config; a file that is not JSON, or a glossary object with
+// an unknown field or a wrong type, is an error naming file:line:column. The
 // editor and `trad glossary add` both read the setting through it, so
 // they add terms to the same file.
 func LoadConfig(path string) (Config, error) {

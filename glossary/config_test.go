@@ -17,9 +17,9 @@ func TestLoadConfig(t *testing.T) {
 		{"no glossary object", `{"tm": {"min_score": 70}}`, "", ""},
 		{"null", `{"glossary": null}`, "", ""},
 		{"set", `{"tm": {}, "glossary": {"user_file": "~/terms/mine.tbx"}}`, "~/terms/mine.tbx", ""},
-		{"syntax error names file and line", "{\n\"glossary\": {\"user_file\": 1,}\n}", "", "config.json:2:"},
-		{"unknown field", `{"glossary": {"userfile": "x.tsv"}}`, "", `glossary: json: unknown field "userfile"`},
-		{"wrong type", `{"glossary": {"user_file": 3}}`, "", "config.json: glossary:"},
+		{"syntax error names file and line", "{\n\"glossary\": {\"user_file\": 1,}\n}", "", "config.json:2:29: invalid character '}'"},
+		{"unknown field", `{"glossary": {"userfile": "x.tsv"}}`, "", `config.json:1:15: glossary: unknown field "userfile" (fields: user_file)`},
+		{"wrong type", `{"glossary": {"user_file": 3}}`, "", `config.json:1:28: glossary.user_file: want text in quotes, got the number 3`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "config.json")

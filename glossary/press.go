@@ -52,24 +52,43 @@ func setOf(words ...string) map[string]bool {
 }
 
 // pressForm reports whether text word t is the press spelling of the
-// all-caps term word c ("Otan" for "OTAN"), within the guards above.
+// all-caps term word c ("Otan" for "OTAN"), within the guards above, and
+// not the first word of a sentence (a capital there says nothing).
 func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
-	if m.a.lang != "fr" || pressCommon[t.Fold] {
+	return pressSpelling(m.a.lang, t.Text, t.Fold, c.text, c.fold) && !sentenceStart(text, t.Start, ".!?…:;")
+}
+
+// pressSpelling is pressForm without the sentence-start guard: word (text,
+// folded) written with one capital for the all-caps term word (text,
+// folded).
+func pressSpelling(lang, text, fold, termText, termFold string) bool {
+	if lang != "fr" || pressCommon[fold] {
 		return false
 	}
 	// "Cédéao", "Unédic": the press spelling may keep accents that the
 	// all-caps term drops ("CEDEAO"); a term with accents ("ÉTAT") keeps
 	// them compared as written.
-	if f := t.Fold; f != c.fold {
-		if d := deaccent(f); d != c.fold || pressCommon[d] {
+	if fold != termFold {
+		if d := deaccent(fold); d != termFold || pressCommon[d] {
 			return false
 		}
 	}
 	// "5G", "G7", "U.S." keep their form; "COP30" is "Cop30".
-	if acronymLetters(c.text) == 0 && !isPressAcronym(c.text) {
+	if acronymLetters(termText) == 0 && !isPressAcronym(termText) {
 		return false
 	}
-	return pressCase(t.Text) && !sentenceStart(text, t.Start, ".!?…:;")
+	return pressCase(text)
+}
+
+// PressForm reports whether the word t of a text in lang renders the
+// all-caps term word c as French news writes acronyms: with one capital
+// ("Otan" for "OTAN", "Cédéao" for "CEDEAO") or fused to a number ("COP30",
+// "Cop30" for "COP"). It is the Matcher's rule, for qa's glossary check
+// that looks for a term's translation in a target; unlike the Matcher it
+// accepts such a word at the start of a sentence, where a translation may
+// well put it.
+func PressForm(lang string, t, c Token) bool {
+	return pressSpelling(lang, t.Text, t.Fold, c.Text, c.Fold) || acronymNumberWord(t.Text, c.Text, c.Fold)
 }
 
 // pressAccentKey returns the index key of text word t without its
@@ -138,12 +157,16 @@ func acronymLetters(s string) int {
 // session's). The term word is letters alone, at least minPressLetters of
 // them, so "A320" is not "A" nor "PS5" "PS".
 func (m *Matcher) acronymNumber(t *Token, c *ctok) bool {
-	n := acronymLetters(t.Text)
-	if n == 0 || !isPressAcronym(c.text) {
+	return acronymNumberWord(t.Text, c.text, c.fold)
+}
+
+func acronymNumberWord(text, termText, termFold string) bool {
+	n := acronymLetters(text)
+	if n == 0 || !isPressAcronym(termText) {
 		return false
 	}
-	w := t.Text[:n]
-	return w == c.text || pressCase(w) && fold(w) == c.fold && !pressCommon[c.fold]
+	w := text[:n]
+	return w == termText || pressCase(w) && fold(w) == termFold && !pressCommon[termFold]
 }
 
 // sentenceStart reports whether the word at byte offset start of text is

@@ -1,10 +1,11 @@
 package mt
 
 import (
-	"errors"
 	"fmt"
-	"os"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -146,35 +147,59 @@ func isType(t string) bool {
 // Validate reports settings that cannot work: an unknown engine type, a
 // malformed pair, an HTTP engine without a base URL where one is needed.
 func (c *Config) Validate() error {
+	_, err := c.validate()
+	return err
+}
+
+// ValidateIn is Validate for the "mt" object of the config file f: the
+// error is placed at the setting at fault.
+func (c *Config) ValidateIn(f *configfile.File) error {
+	keys, err := c.validate()
+	if err != nil {
+		return f.Errorf(append([]string{"mt"}, keys...), "%w", err)
+	}
+	return nil
+}
+
+// validate is Validate, with the keys of the setting at fault below "mt".
+func (c *Config) validate() ([]string, error) {
 	if c == nil {
-		return nil
+		return nil, nil
 	}
 	if c.Engine != "" {
 		if _, _, err := c.Lookup(c.Engine); err != nil {
-			return fmt.Errorf("mt.engine: %w", err)
+			return []string{"engine"}, fmt.Errorf("mt.engine: %w", err)
 		}
 	}
-	for name, ec := range c.Engines {
-		t := ec.Type
-		if t == "" {
-			t = name
-		}
-		if !isType(t) {
-			return fmt.Errorf("mt.engines.%s: unknown type %q (want %s)", name, t, strings.Join(engineTypes, ", "))
-		}
-		for _, p := range ec.Pairs {
-			if _, _, ok := splitPair(p); !ok {
-				return fmt.Errorf("mt.engines.%s.pairs: %q is not a pair like \"fr-es\"", name, p)
-			}
-		}
-		if (t == TypeOpenAI || t == TypeLibreTranslate) && ec.BaseURL == "" {
-			return fmt.Errorf("mt.engines.%s: base_url is required for %s", name, t)
-		}
-		if t == TypeOpenAI && ec.Model == "" {
-			return fmt.Errorf("mt.engines.%s: model is required for openai", name)
+	for _, name := range slices.Sorted(maps.Keys(c.Engines)) {
+		if keys, err := c.Engines[name].validate(name); err != nil {
+			return append([]string{"engines", name}, keys...), err
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// validate checks the engine called name, as Config.validate.
+func (ec EngineConfig) validate(name string) ([]string, error) {
+	t := ec.Type
+	if t == "" {
+		t = name
+	}
+	if !isType(t) {
+		return []string{"type"}, fmt.Errorf("mt.engines.%s: unknown type %q (want %s)", name, t, strings.Join(engineTypes, ", "))
+	}
+	for i, p := range ec.Pairs {
+		if _, _, ok := splitPair(p); !ok {
+			return []string{"pairs", strconv.Itoa(i)}, fmt.Errorf("mt.engines.%s.pairs: %q is not a pair like \"fr-es\"", name, p)
+		}
+	}
+	if (t == TypeOpenAI || t == TypeLibreTranslate) && ec.BaseURL == "" {
+		return nil, fmt.Errorf("mt.engines.%s: base_url is required for %s", name, t)
+	}
+	if t == TypeOpenAI && ec.Model == "" {
+		return nil, fmt.Errorf("mt.engines.%s: model is required for openai", name)
+	}
+	return nil, nil
 }
 
 // splitPair splits "fr-es" (or "fr_es", "fr>es") into its languages.
@@ -187,31 +212,33 @@ func splitPair(p string) (from, to string, ok bool) {
 }
 
 // LoadConfig reads the "mt" object of the config.json at path (other
-// fields are the editor's, checked by it). A missing file or field is the
-// zero Config. Errors name the file and, for syntax, the line.
+// fields are the editor's, checked by it) through internal/configfile. A
+// missing file or field is the zero Config. Errors name the file, line
+// and column.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return &Config{}, nil
+	f, err := configfile.Open(path)
+	if err != nil || f == nil {
+		return &Config{}, err
 	}
-	if err != nil {
-		return &Config{}, fmt.Errorf("read config: %w", err)
-	}
-	return parseConfig(data, path)
+	return decodeConfig(f)
 }
 
 // parseConfig is LoadConfig on the file's bytes.
 func parseConfig(data []byte, path string) (*Config, error) {
+	return decodeConfig(configfile.Parse(data, path))
+}
+
+func decodeConfig(f *configfile.File) (*Config, error) {
 	c := &Config{}
-	found, err := configfile.Decode(data, path, "mt", c)
+	found, err := f.Decode("mt", c)
 	if err != nil {
 		return &Config{}, err
 	}
 	if !found {
 		return c, nil
 	}
-	if err := c.Validate(); err != nil {
-		return &Config{}, fmt.Errorf("%s: %w", path, err)
+	if err := c.ValidateIn(f); err != nil {
+		return &Config{}, err
 	}
 	return c, nil
 }

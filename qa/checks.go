@@ -88,13 +88,13 @@ func tokensOfTerm(lang, term string) []glossary.Token {
 // word or the same stem (plural, feminine, conjugated form), a name
 // derived from the term's ("Israel's" for "Israeli", "Azerbaijani" for
 // "Azerbaijan"), or one word of one side written as two of the other
-// ("155 mm" for "155mm").
-func hasTerm(toks, term []glossary.Token) bool {
+// ("155 mm" for "155mm"). lang is the language of toks.
+func hasTerm(lang string, toks, term []glossary.Token) bool {
 	if len(term) == 0 {
 		return false
 	}
 	for i := range toks {
-		if matchTermAt(toks, i, term) {
+		if matchTermAt(lang, toks, i, term) {
 			return true
 		}
 	}
@@ -102,7 +102,7 @@ func hasTerm(toks, term []glossary.Token) bool {
 }
 
 // matchTermAt reports whether term matches toks from toks[i] on.
-func matchTermAt(toks []glossary.Token, i int, term []glossary.Token) bool {
+func matchTermAt(lang string, toks []glossary.Token, i int, term []glossary.Token) bool {
 	if len(term) == 0 {
 		return true
 	}
@@ -110,22 +110,23 @@ func matchTermAt(toks []glossary.Token, i int, term []glossary.Token) bool {
 		return false
 	}
 	w, t := term[0], toks[i]
-	if sameWord(t, w) && matchTermAt(toks, i+1, term[1:]) {
+	if sameWord(lang, t, w) && matchTermAt(lang, toks, i+1, term[1:]) {
 		return true
 	}
-	if i+1 < len(toks) && adjacent(t, toks[i+1]) && t.Fold+toks[i+1].Fold == w.Fold && matchTermAt(toks, i+2, term[1:]) {
+	if i+1 < len(toks) && adjacent(t, toks[i+1]) && t.Fold+toks[i+1].Fold == w.Fold && matchTermAt(lang, toks, i+2, term[1:]) {
 		return true
 	}
-	return len(term) > 1 && adjacent(w, term[1]) && w.Fold+term[1].Fold == t.Fold && matchTermAt(toks, i+1, term[2:])
+	return len(term) > 1 && adjacent(w, term[1]) && w.Fold+term[1].Fold == t.Fold && matchTermAt(lang, toks, i+1, term[2:])
 }
 
-// sameWord reports whether text token t stands for term word w.
-func sameWord(t, w glossary.Token) bool {
+// sameWord reports whether text token t (in lang) stands for term word w.
+func sameWord(lang string, t, w glossary.Token) bool {
 	if glossary.AllCaps(w.Text) {
-		// "US" is not satisfied by the pronoun "us": acronyms match only
-		// as written, as in the glossary matcher, or with the lower-case
-		// plural s ("MPs", "NGOs").
-		return t.Text == w.Text || t.Text == w.Text+"s"
+		// "US" is not satisfied by the pronoun "us": acronyms match as
+		// written, with the lower-case plural s ("MPs", "NGOs"), or as the
+		// glossary matcher reads them in French news ("Otan" for "OTAN",
+		// "Cop30" for "COP").
+		return t.Text == w.Text || t.Text == w.Text+"s" || glossary.PressForm(lang, t, w)
 	}
 	if t.Fold == w.Fold || t.Stem == w.Stem {
 		return true

@@ -33,21 +33,18 @@ func TestConfig(t *testing.T) {
 		t.Errorf("config %+v", cfg)
 	}
 	for body, want := range map[string]string{
-		`{"disable": ["nope"]}`:                           "bad.json: unknown check nope (checks: untranslated, ",
-		`{"severity": {"numbers": "fatal"}}`:              `bad.json: unknown severity "fatal"`,
-		"{\n  \"disable\": [\"numbers\",]\n}":             "bad.json:2: invalid character ']'",
-		`{"disabled": []}`:                                `bad.json: json: unknown field "disabled"`,
-		"{\n\"disable\": \"numbers\"\n}":                  "bad.json:2: json: cannot unmarshal string",
-		`{"severity": {"links": "warning", "x": "info"}}`: "unknown check x",
+		`{"disable": ["nope"]}`:                           "bad.json:1:14: unknown check nope (checks: untranslated, ",
+		`{"severity": {"numbers": "fatal"}}`:              `bad.json:1:26: severity.numbers: unknown severity "fatal"`,
+		"{\n  \"disable\": [\"numbers\",]\n}":             "bad.json:2:25: invalid character ']'",
+		`{"disabled": []}`:                                `bad.json:1:2: unknown field "disabled" (fields: disable, severity)`,
+		"{\n\"disable\": \"numbers\"\n}":                  `bad.json:2:12: disable: want a list […], got "numbers"`,
+		`{"severity": {"links": "warning", "x": "info"}}`: `bad.json:1:35: unknown check x`,
+		`{"disable": ["numbers", "a", "b"]}`:              `bad.json:1:25: unknown check a, b`,
 	} {
 		_, err := LoadConfig(write("bad.json", body))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("LoadConfig(%s): %v, want %q", body, err, want)
 		}
-	}
-	t.Setenv("XDG_CONFIG_HOME", "/cfg")
-	if got := ConfigPath(); got != "/cfg/trad/qa.json" {
-		t.Errorf("ConfigPath = %q", got)
 	}
 }
 
@@ -99,5 +96,60 @@ func TestSeverityText(t *testing.T) {
 	}
 	if Severity(7).String() != "severity(7)" {
 		t.Error(Severity(7).String())
+	}
+}
+
+// TestLoadPrecedence: the "qa" object of config.json is the place for QA
+// settings; qa.json is read only without it, and each case says so.
+func TestLoadPrecedence(t *testing.T) {
+	for _, tc := range []struct {
+		name, config, legacy string // "" = no file
+		disabled             string // the check the winning file disables
+		notice, wantErr      string
+	}{
+		{name: "neither file: the defaults"},
+		{name: "config.json without qa: the defaults", config: `{"tm": {"min_score": 70}}`},
+		{name: "config.json only", config: `{"qa": {"disable": ["draft"]}}`, disabled: CheckDraft},
+		{name: "qa.json only: read, deprecated", legacy: `{"disable": ["identical"]}`, disabled: CheckIdentical,
+			notice: `qa.json: deprecated: QA settings belong in the "qa" object of `},
+		{name: "config.json without qa and qa.json", config: `{"tm": {}}`, legacy: `{"disable": ["identical"]}`,
+			disabled: CheckIdentical, notice: "qa.json: deprecated"},
+		{name: "both: config.json wins", config: `{"qa": {"disable": ["draft"]}}`, legacy: `{"disable": ["identical"]}`,
+			disabled: CheckDraft, notice: `qa.json: ignored: the "qa" object of `},
+		{name: "both, qa.json broken: ignored all the same", config: `{"qa": {}}`, legacy: `{`,
+			notice: "qa.json: ignored"},
+		{name: "qa null: qa.json", config: `{"qa": null}`, legacy: `{"disable": ["identical"]}`, disabled: CheckIdentical,
+			notice: "deprecated"},
+		{name: "bad qa object", config: "{\"qa\": {\n\"disable\": [\"nope\"]}}", wantErr: "config.json:2:13: unknown check nope"},
+		{name: "bad qa.json", legacy: `{"disable": 1}`, wantErr: "qa.json:1:13: disable: want a list"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, body := range map[string]string{"config.json": tc.config, "qa.json": tc.legacy} {
+				if body != "" {
+					if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			cfg, notices, err := Load(filepath.Join(dir, "config.json"))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || cfg == nil {
+					t.Fatalf("Load = %v, %v; want an error with %q and the defaults", cfg, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || cfg == nil {
+				t.Fatalf("Load = %v, %v", cfg, err)
+			}
+			for _, id := range []string{CheckDraft, CheckIdentical} {
+				if cfg.Enabled(id) != (id != tc.disabled) {
+					t.Errorf("%s enabled = %v, want only %q disabled", id, cfg.Enabled(id), tc.disabled)
+				}
+			}
+			if tc.notice == "" && len(notices) > 0 || tc.notice != "" && (len(notices) != 1 || !strings.Contains(notices[0], tc.notice)) {
+				t.Errorf("notices %q, want one with %q", notices, tc.notice)
+			}
+		})
 	}
 }

@@ -310,7 +310,7 @@ func TestHasTermVariants(t *testing.T) {
 		{"a social network", "social networking", true},
 		{"the socialist party", "social", false},
 	} {
-		if got := hasTerm(en.Tokens(tc.text), en.Tokens(tc.term)); got != tc.want {
+		if got := hasTerm("en", en.Tokens(tc.text), en.Tokens(tc.term)); got != tc.want {
 			t.Errorf("hasTerm(%q, %q) = %v, want %v", tc.text, tc.term, got, tc.want)
 		}
 	}

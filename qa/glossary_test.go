@@ -45,29 +45,29 @@ func TestHasTerm(t *testing.T) {
 	en := analyzer("en")
 	toks := en.Tokens("The data centres are full.")
 	for term, want := range map[string]bool{"data centre": true, "data center": false, "centre": true, "data": true, "full data": false} {
-		if got := hasTerm(toks, en.Tokens(term)); got != want {
+		if got := hasTerm("en", toks, en.Tokens(term)); got != want {
 			t.Errorf("hasTerm(%q) = %v, want %v", term, got, want)
 		}
 	}
 	// Acronyms match only as written: the pronoun "us" is not "US".
 	toks = en.Tokens("Tell us what the US wants.")
-	if !hasTerm(toks, en.Tokens("US")) {
+	if !hasTerm("en", toks, en.Tokens("US")) {
 		t.Error(`"US" not found in "the US wants"`)
 	}
-	if hasTerm(en.Tokens("Tell us more."), en.Tokens("US")) {
+	if hasTerm("en", en.Tokens("Tell us more."), en.Tokens("US")) {
 		t.Error(`"US" found in "Tell us more."`)
 	}
 	// An acronym's plural is written with a lower-case s: "MPs", "NGOs".
 	for _, text := range []string{"75 MPs will refer it.", "Two NGOs left."} {
 		term := map[bool]string{true: "MP", false: "NGO"}[strings.Contains(text, "MP")]
-		if !hasTerm(en.Tokens(text), en.Tokens(term)) {
+		if !hasTerm("en", en.Tokens(text), en.Tokens(term)) {
 			t.Errorf("%q not found in %q", term, text)
 		}
 	}
-	if hasTerm(en.Tokens("The USS Nimitz."), en.Tokens("US")) {
+	if hasTerm("en", en.Tokens("The USS Nimitz."), en.Tokens("US")) {
 		t.Error(`"US" found in "USS"`)
 	}
-	if hasTerm(toks, nil) {
+	if hasTerm("en", toks, nil) {
 		t.Error("an empty term matched")
 	}
 }

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -45,18 +46,46 @@ type longTerm struct {
 // not nil, finds the glossary terms of its translated segments with f (nil:
 // none). Hits returns them.
 func NewProject(src, tgt string, g *glossary.Glossary, f HitFinder, doc *segments.Document) *Project {
+	if doc == nil {
+		return NewProjectOf(src, tgt, g, f, 0, nil)
+	}
+	return newProject(src, tgt, g, f, len(doc.Segments), func(yield func(int, *segments.Segment) bool) {
+		for i := range doc.Segments {
+			if !yield(i, &doc.Segments[i]) {
+				return
+			}
+		}
+	})
+}
+
+// NewProjectOf is NewProject for a document of n segments of which segs
+// are the translated ones, each at its Index: what an editor copies of a
+// large document for a command (only the few segments with a target, not
+// half a million). The other segments of segs are skipped as NewProject
+// skips them.
+func NewProjectOf(src, tgt string, g *glossary.Glossary, f HitFinder, n int, segs []segments.Segment) *Project {
+	return newProject(src, tgt, g, f, n, func(yield func(int, *segments.Segment) bool) {
+		for k := range segs {
+			if i := segs[k].Index; i >= 0 && i < n && !yield(i, &segs[k]) {
+				return
+			}
+		}
+	})
+}
+
+func newProject(src, tgt string, g *glossary.Glossary, f HitFinder, n int, segs iter.Seq2[int, *segments.Segment]) *Project {
 	p := &Project{src: baseLang(src), tgt: baseLang(tgt), longer: map[string][]*longTerm{}, words: map[string]bool{},
 		df: map[string]int{}, missing: map[string][]int{}}
 	if g != nil {
 		p.indexGlossary(g)
 	}
-	if doc == nil {
+	if segs == nil || n == 0 {
 		return p
 	}
-	p.hits = make([][]glossary.Hit, len(doc.Segments))
-	p.stems = make([]map[string]bool, len(doc.Segments))
+	p.hits = make([][]glossary.Hit, n)
+	p.stems = make([]map[string]bool, n)
 	ta := analyzer(p.tgt)
-	for i, seg := range doc.Segments {
+	for i, seg := range segs {
 		if strings.TrimSpace(seg.Target) == "" {
 			continue
 		}
@@ -137,7 +166,7 @@ func contentStems(toks []glossary.Token) map[string]bool {
 // hasAnyTerm reports whether toks hold one of terms (in language lang).
 func hasAnyTerm(toks []glossary.Token, lang string, terms []string) bool {
 	for _, term := range terms {
-		if hasTerm(toks, tokensOfTerm(lang, term)) {
+		if hasTerm(lang, toks, tokensOfTerm(lang, term)) {
 			return true
 		}
 	}

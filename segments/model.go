@@ -199,6 +199,9 @@ type Document struct {
 	// reps indexes the segments by source for FillRepetitions; built on
 	// first use. Sources never change, so copies may share it.
 	reps *repIndex
+	// repsPending is reps being built on another goroutine
+	// (PrepareRepetitions).
+	repsPending *repBuild
 }
 
 // Clone returns a deep copy, safe to hand to another goroutine (for example
@@ -210,21 +213,6 @@ func (d *Document) Clone() *Document {
 	c.Segments = append([]Segment(nil), d.Segments...)
 	c.Orphans = append([]Segment(nil), d.Orphans...)
 	return &c
-}
-
-// CloneInto is Clone reusing dst's slices where they are large enough, so a
-// caller that takes a snapshot on every save does not allocate a new copy
-// each time. dst must not be in use anywhere else; nil allocates.
-func (d *Document) CloneInto(dst *Document) *Document {
-	if dst == nil {
-		return d.Clone()
-	}
-	blocks, segs, orphans := dst.Blocks[:0], dst.Segments[:0], dst.Orphans[:0]
-	*dst = *d
-	dst.Blocks = append(blocks, d.Blocks...)
-	dst.Segments = append(segs, d.Segments...)
-	dst.Orphans = append(orphans, d.Orphans...)
-	return dst
 }
 
 // BlockSegments returns the segments of block b.

@@ -1,31 +1,37 @@
 package segments
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
 
-func TestCloneIntoIsIndependentAndReusesMemory(t *testing.T) {
-	doc := &Document{
-		Blocks:   []Block{{Kind: KindParagraph, Text: "Un. Deux.", Count: 2}},
-		Segments: []Segment{{Index: 0, Source: "Un."}, {Index: 1, Source: "Deux.", Start: 4, End: 9}},
-		Cursor:   1,
+// A Snapshot stands for the document as it was when taken, whatever the
+// document does after, and what is made of it never reaches the document.
+func TestSnapshotIsIndependent(t *testing.T) {
+	doc, _ := newProject(t, t.TempDir(), baseArticle)
+	doc.Confirm(1, "Un.", OriginTyped, when)
+	doc.Segments[1].Rev = 7
+	doc.Cursor = 2
+	want := doc.Clone()
+	want.Segments = slices.Clone(doc.Segments)
+	sn := doc.Snapshot()
+	doc.SetTarget(0, "Zero.", StatusTranslated, time.Now())
+	doc.SetNote(1, "changed", time.Now())
+	if p, ok := NearestSplit(doc.Segments[3].Source, len(doc.Segments[3].Source)/2); ok {
+		if err := doc.SplitSegment(3, p, time.Now()); err != nil {
+			t.Fatal(err)
+		}
 	}
-	first := doc.CloneInto(nil)
-	doc.SetTarget(0, "One.", StatusTranslated, time.Now())
-	if first.Segments[0].Target != "" {
-		t.Fatal("a change to the document reached its snapshot")
+	doc.Cursor = 5
+	got := sn.Document()
+	if sn.Cursor() != 2 || !reflect.DeepEqual(got.Segments, want.Segments) || !reflect.DeepEqual(got.Blocks, want.Blocks) {
+		t.Fatalf("the snapshot changed with the document:\n got %+v\nwant %+v", got.Segments, want.Segments)
 	}
-	backing := &first.Segments[0]
-	second := doc.CloneInto(first)
-	if second != first || &second.Segments[0] != backing {
-		t.Error("CloneInto did not reuse the snapshot's memory")
-	}
-	if second.Segments[0].Target != "One." || second.Cursor != 1 || len(second.Blocks) != 1 {
-		t.Errorf("snapshot = %+v, want the document's current state", second)
-	}
-	second.Segments[1].Target = "Two."
-	if doc.Segments[1].Target != "" {
-		t.Error("a change to the snapshot reached the document")
+	got.Segments[2].Target = "Two."
+	got.Blocks[0].Text = "x"
+	if doc.Segments[2].Target != "" || doc.Blocks[0].Text == "x" {
+		t.Error("a change to the snapshot's document reached the document")
 	}
 }

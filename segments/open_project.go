@@ -21,13 +21,13 @@ type Project struct {
 // Path is the project file (*.trad.json) the project is saved to.
 func (p *Project) Path() string { return p.Store.Path() }
 
-// OpenProject opens path as OpenStore does — a project file is loaded; an
+// OpenProject opens path as openPath does — a project file is loaded; an
 // article opens its project, resumed when the project file exists, created
 // in memory otherwise — and returns it as one value. The Project is never
 // nil: with an error it still holds the Store (naming the project) and the
 // warnings met before the error.
 func OpenProject(path string, opts OpenOptions) (*Project, error) {
-	st, doc, rep, warns, err := OpenStore(path, opts)
+	st, doc, rep, warns, err := openPath(path, opts)
 	if rep == nil {
 		rep = &LoadReport{}
 	}

@@ -276,53 +276,6 @@ func needsCollapse(s string) bool {
 	return prevSpace && s != ""
 }
 
-// repIndex groups the segments by SourceKey. Sources never change within a
-// Document (a changed article gives a new Document), so it is built once,
-// on the first call that needs it, in one pass over the sources.
-type repIndex struct {
-	n      int               // len(Segments) when built
-	first  []int32           // segment → the first segment of its group, -1 when alone
-	groups map[int32][]int32 // first segment → the group, in document order
-}
-
-func (d *Document) repetitions() *repIndex {
-	if d.reps != nil && d.reps.n == len(d.Segments) {
-		return d.reps
-	}
-	seen := make(map[string]int32)
-	r := &repIndex{n: len(d.Segments), first: make([]int32, len(d.Segments)), groups: map[int32][]int32{}}
-	for i := range d.Segments {
-		r.first[i] = -1
-		k := SourceKey(d.Segments[i].Source)
-		if k == "" {
-			continue
-		}
-		f, ok := seen[k]
-		if !ok {
-			seen[k] = int32(i)
-			continue
-		}
-		if len(r.groups[f]) == 0 {
-			r.first[f] = f
-			r.groups[f] = []int32{f}
-		}
-		r.first[i] = f
-		r.groups[f] = append(r.groups[f], int32(i))
-	}
-	d.reps = r
-	return r
-}
-
-// group returns the segments sharing segment i's source (i included), nil
-// when i has no repetition.
-func (d *Document) group(i int) []int32 {
-	r := d.repetitions()
-	if f := r.first[i]; f >= 0 {
-		return r.groups[f]
-	}
-	return nil
-}
-
 // Repetitions returns the other segments whose source is segment i's (as
 // SourceKey compares them), in document order.
 func (d *Document) Repetitions(i int) []int {

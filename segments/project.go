@@ -129,7 +129,7 @@ func Save(path string, doc *Document) error {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	defer unlock()
-	if _, err := writeProject(real, doc, peekRevision(real)+1, "trad"); err != nil {
+	if _, err := writeProject(real, doc, nil, peekRevision(real)+1, "trad"); err != nil {
 		return fmt.Errorf("save project %s: %w", path, err)
 	}
 	return nil
@@ -170,13 +170,14 @@ func peekRevision(path string) int64 {
 
 // writeProject writes doc to path (links already resolved) as revision rev,
 // saved by the program by, and returns the new file's FileInfo.
-func writeProject(path string, doc *Document, rev int64, by string) (os.FileInfo, error) {
+// When segs is not nil, the segments are segs, not doc.Segments.
+func writeProject(path string, doc *Document, segs *segBase, rev int64, by string) (os.FileInfo, error) {
 	pf, err := toProject(path, doc)
 	if err != nil {
 		return nil, err
 	}
 	pf.Revision, pf.Generator = rev, by
-	write := func(w io.Writer) error { return encodeProject(w, pf) }
+	write := func(w io.Writer) error { return encodeProject(w, pf, segs) }
 	if err := safefile.Write(path, write, safefile.Options{Backup: true}); err != nil {
 		return nil, err
 	}
@@ -223,7 +224,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		if doc.SourceHash != "" {
 			pf.Source.SHA256 = doc.SourceHash
 		} else if data, err := readRegularFile(abs, DefaultMaxBytes); err == nil {
-			pf.Source.SHA256 = hashBytes(data)
+			pf.Source.SHA256 = SourceHash(data)
 		}
 	}
 	return pf, nil
@@ -246,9 +247,10 @@ func Load(path string) (*Document, *LoadReport, error) {
 }
 
 // loadState is Load after the file was read: it re-reads the article when
-// it changed and re-attaches the translations. st.doc is left as it was.
+// it changed and re-attaches the translations. st.doc becomes the caller's
+// (repaired in place; no copy of a large article's segments).
 func loadState(path string, st fileState) (*Document, *LoadReport, error) {
-	doc := st.doc.Clone()
+	doc := st.doc
 	srcHash := doc.SourceHash
 	rep := &LoadReport{Warnings: repairProject(path, doc)}
 	if doc.SourcePath == "" {
@@ -412,19 +414,13 @@ type OpenOptions struct {
 	MaxBytes int64 // largest article read (ReadOptions.MaxBytes)
 }
 
-// Open opens path: a project file (*.trad.json) is loaded; an article opens
-// its project — resumed when the project file exists, created in memory
-// otherwise (nothing is written until Save). It returns the project path to
-// save to. OpenStore is Open with the Store to save through.
-func Open(path string, opts OpenOptions) (doc *Document, projectPath string, rep *LoadReport, warns []Warning, err error) {
-	st, doc, rep, warns, err := OpenStore(path, opts)
-	return doc, st.Path(), rep, warns, err
-}
-
-// OpenStore is Open returning the Store that saves the document to its
-// project, merging what other processes saved meanwhile. The Store is never
-// nil, even with an error (its Path names the project).
-func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *LoadReport, warns []Warning, err error) {
+// openPath opens path: a project file (*.trad.json) is loaded; an
+// article opens its project — resumed when the project file exists,
+// created in memory otherwise (nothing is written until Save) — with the
+// Store that saves the document to its project, merging what other
+// processes saved meanwhile. The Store is never nil, even with an error
+// (its Path names the project). OpenProject is its API.
+func openPath(path string, opts OpenOptions) (st *Store, doc *Document, rep *LoadReport, warns []Warning, err error) {
 	if IsProjectPath(path) && opts.Project == "" {
 		st = NewStore(path, opts.By)
 		doc, rep, err = st.Load()

@@ -24,12 +24,24 @@ func hugeArticles() map[string]string {
 	}
 }
 
+// readHuge reads the huge article name (see hugeArticles).
+func readHuge(b *testing.B, name string) *Document {
+	doc, _, err := Read(strings.NewReader(hugeArticles()[name]), ReadOptions{Tags: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
 // BenchmarkProjectHuge measures, each in a fresh process (a helper run of
 // this test binary) so that its peak RSS is its own: "save", the first save
 // of a 50 MB article's project (the article read and segmented, one
 // segment confirmed, Store.Save); "load", reopening that project through a
 // Store (the article re-read to check its hash, the file decoded and
-// checked). cpu-ms is the process's CPU time for the step alone,
+// checked); "editsave", the editor's first save after reopening it (one
+// more segment confirmed, Document.Snapshot, Store.SaveSnapshot: cpu-ms
+// is the snapshot and save alone, peak-RSS-MB the whole process's,
+// reopening included). cpu-ms is the process's CPU time for the step alone,
 // peak-RSS-MB the whole process's, file-MB the project's size.
 func BenchmarkProjectHuge(b *testing.B) {
 	dir := b.TempDir()
@@ -38,7 +50,7 @@ func BenchmarkProjectHuge(b *testing.B) {
 		if err := os.WriteFile(src, []byte(hugeArticles()[name]), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		for _, op := range []string{"save", "load"} {
+		for _, op := range []string{"save", "load", "editsave"} {
 			b.Run(name+"/"+op, func(b *testing.B) {
 				var vals map[string]float64
 				for b.Loop() {
@@ -71,8 +83,8 @@ func runProjectHelper(b *testing.B, op, src string) map[string]float64 {
 }
 
 // TestProjectHugeHelper is not a test: BenchmarkProjectHuge runs it in a
-// process of its own ($TRAD_PROJECT_HELPER is "save:ARTICLE" or
-// "load:ARTICLE").
+// process of its own ($TRAD_PROJECT_HELPER is "save:ARTICLE",
+// "load:ARTICLE" or "editsave:ARTICLE").
 func TestProjectHugeHelper(t *testing.T) {
 	op, src, ok := strings.Cut(os.Getenv("TRAD_PROJECT_HELPER"), ":")
 	if !ok {
@@ -82,16 +94,26 @@ func TestProjectHugeHelper(t *testing.T) {
 	var doc *Document
 	var err error
 	if op == "save" {
-		st, doc, _, _, err = OpenStore(src, OpenOptions{By: "bench"})
+		st, doc, _, _, err = openPath(src, OpenOptions{By: "bench"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		doc.Confirm(0, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
 	}
+	if op == "editsave" {
+		st = NewStore(ProjectPath(src), "bench")
+		if doc, _, err = st.Load(); err != nil {
+			t.Fatal(err)
+		}
+		doc.Confirm(1, "The Member States are discussing it.", OriginTyped, time.Now())
+	}
 	c0 := cputime.Used()
-	if op == "save" {
+	switch op {
+	case "save":
 		_, err = st.Save(doc)
-	} else {
+	case "editsave":
+		_, _, err = st.SaveSnapshot(doc.Snapshot())
+	default:
 		st = NewStore(ProjectPath(src), "bench")
 		doc, _, err = st.Load()
 	}
@@ -114,16 +136,13 @@ func TestProjectHugeHelper(t *testing.T) {
 func BenchmarkDecodeProject(b *testing.B) {
 	for _, name := range []string{"line50MB", "paragraphs50MB"} {
 		b.Run(name, func(b *testing.B) {
-			doc, _, err := Read(strings.NewReader(hugeArticles()[name]), ReadOptions{Tags: true})
-			if err != nil {
-				b.Fatal(err)
-			}
+			doc := readHuge(b, name)
 			pf, err := toProject("p.trad.json", doc)
 			if err != nil {
 				b.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := encodeProject(&buf, pf); err != nil {
+			if err := encodeProject(&buf, pf, nil); err != nil {
 				b.Fatal(err)
 			}
 			doc, pf = nil, nil
@@ -135,6 +154,22 @@ func BenchmarkDecodeProject(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64((cputime.Used()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkSnapshotHuge is the snapshot the editor takes at each save, on
+// its goroutine (Document.Snapshot), of each 50 MiB article with one
+// segment confirmed.
+func BenchmarkSnapshotHuge(b *testing.B) {
+	for _, name := range []string{"line50MB", "paragraphs50MB"} {
+		b.Run(name, func(b *testing.B) {
+			doc := readHuge(b, name)
+			doc.Confirm(1, "Europe's digital sovereignty remains a major issue.", OriginTyped, time.Now())
+			b.ReportAllocs()
+			for b.Loop() {
+				doc.Snapshot()
+			}
 		})
 	}
 }

@@ -100,7 +100,7 @@ func reencode(t *testing.T, data []byte) ([]byte, bool) {
 	out.Schema = ProjectSchema
 	out.Blocks, out.Segments, out.Orphans, out.Cursor = doc.Blocks, doc.Segments, doc.Orphans, doc.Cursor
 	var buf bytes.Buffer
-	if err := encodeProject(&buf, &out); err != nil {
+	if err := encodeProject(&buf, &out, nil); err != nil {
 		t.Fatalf("encode: %v", err)
 	}
 	return buf.Bytes(), true

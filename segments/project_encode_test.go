@@ -53,7 +53,7 @@ func TestEncodeProjectGolden(t *testing.T) {
 	pf.Revision, pf.Generator = 7, "trad edit"
 	pf.Saved = time.Date(2026, 1, 2, 3, 5, 0, 0, time.UTC)
 	var got bytes.Buffer
-	if err := encodeProject(&got, pf); err != nil {
+	if err := encodeProject(&got, pf, nil); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "project", "schema3.trad.json")

@@ -43,57 +43,38 @@ func (s *Segment) state() workState {
 	return workState{s.Target, tagsKey(s.TargetTags), s.Status, s.Origin}
 }
 
-// segAt returns segs[i] when it has the given source, else a segment
-// without work (what a segment not in segs "was").
-func segAt(segs []Segment, i int, source string) *Segment {
-	if i < len(segs) && segs[i].Source == source {
-		return &segs[i]
-	}
-	return &Segment{Source: source}
-}
-
-// mergeInto merges the file's content theirs into doc, the caller's
-// document, whose segments as handed in are pre; s.mine and s.file are the
-// bases. It returns what came in.
-func (s *Store) mergeInto(doc *Document, theirs fileState, pre []Segment) SaveResult {
+// mergeInto merges the file's content theirs (compacted) into doc, the
+// caller's document, whose segments as handed in are pre; s.mine and
+// s.file are the bases. It returns what came in.
+func (s *Store) mergeInto(doc *Document, theirs fileState, pre *segBase) SaveResult {
 	res := SaveResult{By: theirs.by}
 	if theirs.doc == nil {
 		return res
 	}
-	var base []Segment
-	if s.file.doc != nil {
-		base = s.file.doc.Segments
-	}
-	t, mine, theirsDoc := theirs.doc.Segments, s.mine, theirs.doc
+	t, mine, base := theirs.base, s.mine, s.file.base
 	if sameArticle(doc, theirs.doc, s.file.doc) {
 		// Bring every version to one segmentation first (see
 		// project_merge_seg.go): then index i is one place in all of them.
-		res.resegmented = mergeSegmentation(doc, theirs.doc, s.file.doc, s.mineOv, time.Now())
-		t, mine = alignTo(doc, t), alignTo(doc, mine)
-		if base != nil {
-			base = alignTo(doc, base)
-		}
-		theirsDoc = &Document{Segments: t, Orphans: theirs.doc.Orphans}
+		res.resegmented = mergeSegmentation(doc, theirs.doc, t, s.file.doc, s.mineOv, time.Now())
+		blocks := slices.Clone(doc.Blocks)
+		t, mine, base = alignBase(doc, t, blocks), alignBase(doc, mine, blocks), alignBase(doc, base, blocks)
 	}
+	var revs [2][]uint64
+	tc, mc, bc := t.cursor(), mine.cursor(), base.cursor()
 	for i := range doc.Segments {
 		m := &doc.Segments[i]
-		if i >= len(t) || t[i].Source != m.Source {
+		if i >= t.len() || tc.place(i).Source != m.Source {
 			continue
 		}
-		conflict, took := s.mergeSegment(m, &t[i], segAt(mine, i, m.Source), segAt(base, i, m.Source), theirs.by)
-		switch {
-		case conflict:
-			res.Conflicts = append(res.Conflicts, i)
-		case took:
-			res.Updated = append(res.Updated, i)
-		default:
-			continue
-		}
-		m.Rev++
+		conflict, took := s.mergeSegment(m, tc.at(i, m.Source), mc.at(i, m.Source), bc.at(i, m.Source), theirs.by)
+		res.count(i, m, conflict, took, &revs)
 	}
 	// The order ApplySaved reads revs in: Updated, then Conflicts.
-	res.revs = preRevs(doc, pre, append(slices.Clone(res.Updated), res.Conflicts...), res.resegmented)
-	res.Orphans = mergeOrphans(doc, theirsDoc, base)
+	res.revs = append(revs[0], revs[1]...)
+	if res.resegmented {
+		res.revs = preRevs(doc, pre, append(slices.Clone(res.Updated), res.Conflicts...))
+	}
+	res.Orphans = mergeOrphans(doc, theirs.doc, t, base)
 	// The "no machine translation" flag: the caller's value when it changed
 	// it since it read the file, the file's otherwise; with no base, either
 	// one's "no", as a confidential job must stay confidential.
@@ -104,6 +85,23 @@ func (s *Store) mergeInto(doc *Document, theirs fileState, pre []Segment) SaveRe
 		doc.NoMT = theirs.doc.NoMT
 	}
 	return res
+}
+
+// count records the outcome of merging segment i (m): an update or a
+// conflict, with m's Rev before the merge (revs: updates, conflicts), and
+// bumps m's Rev so that views redraw it.
+func (r *SaveResult) count(i int, m *Segment, conflict, took bool, revs *[2][]uint64) {
+	switch {
+	case conflict:
+		r.Conflicts = append(r.Conflicts, i)
+		revs[1] = append(revs[1], m.Rev)
+	case took:
+		r.Updated = append(r.Updated, i)
+		revs[0] = append(revs[0], m.Rev)
+	default:
+		return
+	}
+	m.Rev++
 }
 
 // mergeSegment merges the file's version t into the caller's m, mb and fb
@@ -218,19 +216,24 @@ func mergeHistory(m, t, mb, fb []Version) []Version {
 	return trimHistory(out)
 }
 
-// mergeOrphans adds to doc.Orphans the work of theirs that doc has no place
-// for: segments of theirs with no segment of the same index and source in
-// doc whose work is not what base held, and theirs' orphans; each unless
-// doc already holds the same translation. It returns how many it added.
-func mergeOrphans(doc, theirs *Document, base []Segment) int {
+// mergeOrphans adds to doc.Orphans the work of theirs (segments t, the
+// file's, and its orphans) that doc has no place for: segments of t with
+// no segment of the same index and source in doc whose work is not what
+// base held, and theirs' orphans; each unless doc already holds the same
+// translation. It returns how many it added.
+func mergeOrphans(doc, theirs *Document, t, base *segBase) int {
 	var cands []Segment
-	for j := range theirs.Segments {
-		t := &theirs.Segments[j]
-		if j < len(doc.Segments) && doc.Segments[j].Source == t.Source || !t.hasWork() {
-			continue
-		}
-		if b := segAt(base, j, t.Source); b.state() != t.state() || b.Note != t.Note {
-			cands = append(cands, *t)
+	bc := base.cursor()
+	if t != nil {
+		for k := range t.recs {
+			r := &t.recs[k]
+			j := r.Index
+			if j < len(doc.Segments) && doc.Segments[j].Source == r.Source || !r.hasWork() {
+				continue
+			}
+			if b := bc.at(j, r.Source); b.state() != r.state() || b.Note != r.Note {
+				cands = append(cands, *r)
+			}
 		}
 	}
 	cands = append(cands, theirs.Orphans...)
@@ -258,10 +261,11 @@ func mergeOrphans(doc, theirs *Document, base []Segment) int {
 	return n
 }
 
-// differs reports whether saving doc would change the file holding t.
-func differs(doc, t *Document) bool {
+// differs reports whether saving doc would change the file st holds.
+func differs(doc *Document, st fileState) bool {
+	t := st.doc
 	if doc.SourceHash != t.SourceHash || doc.Cursor != t.Cursor || doc.NoMT != t.NoMT ||
-		len(doc.Segments) != len(t.Segments) || len(doc.Orphans) != len(t.Orphans) || len(doc.Blocks) != len(t.Blocks) {
+		len(doc.Segments) != st.base.len() || len(doc.Orphans) != len(t.Orphans) || len(doc.Blocks) != len(t.Blocks) {
 		return true
 	}
 	for bi := range doc.Blocks {
@@ -269,34 +273,43 @@ func differs(doc, t *Document) bool {
 			return true
 		}
 	}
+	c := st.base.cursor()
 	for i := range doc.Segments {
-		a, b := &doc.Segments[i], &t.Segments[i]
-		if a.Source != b.Source || a.state() != b.state() || a.Note != b.Note ||
-			!a.Changed.Equal(b.Changed) || !sameHistory(a.History, b.History) ||
-			!sameQAIgnores(a.QAIgnored, b.QAIgnored) {
+		if !sameWork(&doc.Segments[i], c.place(i)) {
 			return true
 		}
 	}
 	return false
 }
 
-// preRevs returns, for each segment idx of doc (after the merge), the Rev
-// of the same segment (same block and span) in pre, the caller's segments
-// as handed in: ApplySaved applies a segment only when the live one still
-// has it. A segment the merge made (a segmentation that came in) has none:
-// noRev.
-func preRevs(doc *Document, pre []Segment, idx []int, resegmented bool) []uint64 {
+// sameWork reports whether a and b are the same sentence with the same
+// work as a merge reads it (a save need not write one over the other).
+func sameWork(a, b *Segment) bool {
+	return a.Source == b.Source && a.state() == b.state() && a.Note == b.Note &&
+		a.Changed.Equal(b.Changed) && sameHistory(a.History, b.History) &&
+		sameQAIgnores(a.QAIgnored, b.QAIgnored)
+}
+
+// preRevs returns, for each segment idx of doc (after a merge that
+// changed its segmentation), the Rev of the same segment (same block and
+// span) in pre, the caller's segments as handed in: ApplySaved applies a
+// segment only when the live one still has it. A segment the merge made (a
+// segmentation that came in) has none: noRev.
+func preRevs(doc *Document, pre *segBase, idx []int) []uint64 {
 	revs := make([]uint64, 0, len(idx))
-	if !resegmented {
-		for _, i := range idx {
-			revs = append(revs, pre[i].Rev)
-		}
-		return revs
-	}
 	type place struct{ block, start, end int }
-	at := make(map[place]uint64, len(pre))
-	for k := range pre {
-		at[place{pre[k].Block, pre[k].Start, pre[k].End}] = pre[k].Rev
+	at := make(map[place]uint64, len(idx))
+	want := make(map[place]bool, len(idx))
+	for _, i := range idx {
+		s := &doc.Segments[i]
+		want[place{s.Block, s.Start, s.End}] = true
+	}
+	c := pre.cursor()
+	for k := range pre.len() {
+		p := c.place(k)
+		if pl := (place{p.Block, p.Start, p.End}); want[pl] {
+			at[pl] = pre.rev(k)
+		}
 	}
 	for _, i := range idx {
 		s := &doc.Segments[i]

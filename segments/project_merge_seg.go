@@ -64,16 +64,17 @@ func sameArticle(doc *Document, others ...*Document) bool {
 	return true
 }
 
-// mergeSegmentation merges the overrides of theirs (the file) into doc,
-// block by block, base being the file as this Store last knew it (nil for
+// mergeSegmentation merges the overrides of theirs (the file, its
+// segments t) into doc, block by block, base being the file as this Store last knew it (nil for
 // none) and mineOv the caller's overrides as last handed to Save (nil when
 // unknown). It changes doc's segmentation where needed and reports
 // whether it did.
-func mergeSegmentation(doc, theirs, base *Document, mineOv [][]Override, now time.Time) bool {
+func mergeSegmentation(doc, theirs *Document, t *segBase, base *Document, mineOv [][]Override, now time.Time) bool {
 	changed := false
+	tc := t.cursor()
 	for bi := range doc.Blocks {
-		o, t := doc.Blocks[bi].Overrides, theirs.Blocks[bi].Overrides
-		if sameOverrides(o, t) {
+		o, tov := doc.Blocks[bi].Overrides, theirs.Blocks[bi].Overrides
+		if sameOverrides(o, tov) {
 			continue
 		}
 		var b []Override
@@ -87,20 +88,20 @@ func mergeSegmentation(doc, theirs, base *Document, mineOv [][]Override, now tim
 		oursChanged := !sameOverrides(o, m) && !sameOverrides(o, b)
 		switch {
 		case !oursChanged:
-			changed = doc.adoptBlock(bi, theirs) || changed
-		case !sameOverrides(t, b):
-			changed = doc.replayNew(bi, t, b, now) || changed
+			changed = doc.adoptBlock(bi, tov, tc.block(bi)) || changed
+		case !sameOverrides(tov, b):
+			changed = doc.replayNew(bi, tov, b, now) || changed
 		}
 	}
 	return changed
 }
 
-// adoptBlock gives block bi of d the segmentation and overrides of the
-// same block of from, d's work projected onto it. It reports whether the
-// segmentation changed.
-func (d *Document) adoptBlock(bi int, from *Document) bool {
-	ovs := make([]Override, len(from.Blocks[bi].Overrides))
-	for k, ov := range from.Blocks[bi].Overrides {
+// adoptBlock gives block bi of d the segmentation theirs and overrides
+// fromOv of another version of the block, d's work projected onto it. It
+// reports whether the segmentation changed.
+func (d *Document) adoptBlock(bi int, fromOv []Override, theirs []Segment) bool {
+	ovs := make([]Override, len(fromOv))
+	for k, ov := range fromOv {
 		ovs[k] = Override{Op: ov.Op, Left: ov.Left, Right: ov.Right, Nth: ov.Nth}
 	}
 	if len(ovs) == 0 {
@@ -108,7 +109,6 @@ func (d *Document) adoptBlock(bi int, from *Document) bool {
 	}
 	d.Blocks[bi].Overrides = ovs
 	b := d.Blocks[bi]
-	theirs := from.BlockSegments(bi)
 	mine := d.Segments[b.First : b.First+b.Count]
 	if sameSpans(mine, theirs) || b.Count == 0 || len(theirs) == 0 {
 		return false
@@ -161,51 +161,9 @@ func (d *Document) applyAt(ov Override, j int, now time.Time) error {
 	return d.merge(j, now)
 }
 
-// sameSegmentation reports whether a and b are the same segments of the
-// same blocks.
-func sameSegmentation(a, b []Segment) bool {
-	return slices.EqualFunc(a, b, func(x, y Segment) bool {
-		return x.Block == y.Block && x.Start == y.Start && x.End == y.End
-	})
-}
-
 // sameSpans reports whether a and b cut their block at the same places.
 func sameSpans(a, b []Segment) bool {
 	return slices.EqualFunc(a, b, func(x, y Segment) bool { return x.Start == y.Start && x.End == y.End })
-}
-
-// alignTo returns segs (a version of doc's article: the file, a base)
-// brought to doc's segmentation: one segment per segment of doc, with the
-// same source, carrying the work of segs at that place (see projectBlock).
-// Segments of blocks doc does not have are left out.
-func alignTo(doc *Document, segs []Segment) []Segment {
-	if sameSegmentation(doc.Segments, segs) {
-		return segs // the usual case: no copy of a large document
-	}
-	out := make([]Segment, len(doc.Segments))
-	copy(out, doc.Segments) // sources, spans, tags; the work is replaced
-	joiner := Joiner(doc.TargetLang)
-	k := 0
-	for bi := range doc.Blocks {
-		b := doc.Blocks[bi]
-		for k < len(segs) && segs[k].Block < bi {
-			k++
-		}
-		lo := k
-		for k < len(segs) && segs[k].Block == bi {
-			k++
-		}
-		tmpl := out[b.First : b.First+b.Count]
-		if from := segs[lo:k]; sameSpans(tmpl, from) {
-			copy(tmpl, from)
-			for n := range tmpl {
-				tmpl[n].Index = b.First + n
-			}
-		} else {
-			projectBlock(tmpl, from, joiner)
-		}
-	}
-	return out
 }
 
 // clearWork takes the translator's work out of s, keeping its source.

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/trad-project/trad/internal/filelock"
 	"github.com/trad-project/trad/internal/safefile"
@@ -29,9 +28,36 @@ func lockProject(path string) (unlock func(), err error) {
 // fileState is what a project file held when it was last read or written.
 type fileState struct {
 	info os.FileInfo // nil when there is no file
-	doc  *Document   // as parsed, before any re-attachment; nil when no file
-	rev  int64       // the file's revision
-	by   string      // the program that wrote it
+	// doc is the file as parsed, before any re-attachment; nil when no
+	// file. Once compacted, its Segments are nil and base holds them.
+	doc  *Document
+	base *segBase
+	rev  int64  // the file's revision
+	by   string // the program that wrote it
+}
+
+// compacted returns st with its document's segments moved into a segBase
+// (over a copy of its blocks) and its orphans copied, so that st.doc's
+// slices may go on to be changed by whoever has it.
+func compacted(st fileState) fileState {
+	if st.doc == nil || st.base != nil {
+		return st
+	}
+	blocks := slices.Clone(st.doc.Blocks)
+	st.base = newSegBase(st.doc, blocks, false)
+	st.doc = header(st.doc, blocks)
+	return st
+}
+
+// header is doc without its segments, over blocks, for a fileState.
+func header(doc *Document, blocks []Block) *Document {
+	return &Document{
+		SourceHash: doc.SourceHash,
+		Blocks:     blocks,
+		Orphans:    slices.Clone(doc.Orphans),
+		Cursor:     doc.Cursor,
+		NoMT:       doc.NoMT,
+	}
 }
 
 // same reports whether the file at path is still the one st describes,
@@ -76,17 +102,16 @@ type Store struct {
 	path string // as given, for messages
 	by   string
 
-	mu   sync.Mutex
-	file fileState // the file as last read or written
+	mu sync.Mutex
+	// file is the file as last read or written (compacted).
+	file fileState
 	// mine is the caller's segments as last handed to Save (or loaded):
 	// what the caller already knew, so that a segment equal to it (or to the
-	// file's) is not a change of the caller's.
-	mine []Segment
+	// file's) is not a change of the caller's. nil: no work anywhere.
+	mine *segBase
 	// mineOv is the caller's blocks' overrides as last handed to Save (or
 	// loaded), as mine is for segments: the base of its segmentation.
 	mineOv [][]Override
-	// spare is mine's previous backing array, reused for the next copy.
-	spare []Segment
 }
 
 // NewStore returns a Store for the project file path. by names the program
@@ -126,7 +151,11 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 	if st.doc == nil {
 		return nil, nil, fmt.Errorf("load project: %w", &fs.PathError{Op: "open", Path: s.path, Err: fs.ErrNotExist})
 	}
-	doc, rep, err := loadState(s.path, st)
+	// The base keeps its own compact copy, so the parsed document itself
+	// is the caller's: no second copy of a large article's segments.
+	parsed := st.doc
+	st = compacted(st)
+	doc, rep, err := loadState(s.path, fileState{doc: parsed})
 	if err != nil {
 		return nil, rep, err
 	}
@@ -135,11 +164,11 @@ func (s *Store) Load() (*Document, *LoadReport, error) {
 	s.file = st
 	s.mineOv = blockOverrides(doc)
 	if rep.SourceChanged || len(rep.Warnings) > 0 {
-		s.mine = append([]Segment(nil), doc.Segments...)
+		s.mine = newSegBase(doc, slices.Clone(doc.Blocks), false)
 	} else {
 		// Nothing was re-attached nor repaired: doc's segments are the
-		// file's, and the base shares them (remember never reuses them).
-		s.mine = st.doc.Segments
+		// file's, and the base shares them (a segBase never changes).
+		s.mine = st.base
 	}
 	return doc, rep, nil
 }
@@ -155,7 +184,7 @@ func (s *Store) adopt(doc *Document) {
 	s.mineOv = blockOverrides(doc)
 	for i := range doc.Segments {
 		if !doc.Segments[i].blank() {
-			s.mine = append([]Segment(nil), doc.Segments...)
+			s.mine = newSegBase(doc, slices.Clone(doc.Blocks), false)
 			return
 		}
 	}
@@ -219,7 +248,7 @@ type SaveResult struct {
 	// tell whether the live document still has them.
 	resegmented bool
 	blocks      [][]Override
-	pre         []Segment
+	pre         *segBase
 }
 
 // Merged reports whether anything came from another process.
@@ -264,88 +293,89 @@ func plural(n int) string {
 // that saved a snapshot passes it to ApplySaved to show it. The write is
 // atomic (safefile); on error nothing is written and doc may hold the merge.
 func (s *Store) Save(doc *Document) (SaveResult, error) {
+	var res SaveResult
+	err := s.locked(func(real string, fi os.FileInfo) (err error) {
+		res, err = s.saveLocked(real, fi, doc)
+		return err
+	})
+	return res, err
+}
+
+// locked runs save with the folder's lock and the Store's mutex held,
+// given the project file's real path and its FileInfo (nil: no file).
+func (s *Store) locked(save func(real string, fi os.FileInfo) error) error {
 	real, err := s.real()
 	if err != nil {
-		return SaveResult{}, err
+		return err
 	}
 	unlock, err := lockProject(real)
 	if err != nil {
-		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+		return fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	defer unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-
-	theirs := s.file
 	fi, err := os.Stat(real)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
+		return fmt.Errorf("save project %s: %w", s.path, err)
 	}
+	return save(real, fi)
+}
+
+// saveLocked is Save under the locks (see locked).
+func (s *Store) saveLocked(real string, fi os.FileInfo, doc *Document) (SaveResult, error) {
+	theirs := s.file
+	var err error
 	if !s.file.same(fi) {
 		if theirs, err = readState(real); err != nil {
 			return SaveResult{}, fmt.Errorf("save project %s: the file changed on disk and cannot be read: %w", s.path, err)
 		}
+		theirs = compacted(theirs)
 	}
-	pre := append(s.spare[:0], doc.Segments...)
+	// What the caller hands in, kept compact: a save costs the work held,
+	// not a copy of every segment (a block's slices are never changed in
+	// place, so the copy of the blocks shares them).
+	pre := newSegBase(doc, slices.Clone(doc.Blocks), true)
 	preOv := blockOverrides(doc)
 	res := s.mergeInto(doc, theirs, pre)
 	if res.resegmented {
 		// News only when another process wrote since: an editor that keeps
 		// its segmentation takes the file's again at each save.
 		res.Resegmented = !s.file.same(fi)
-		res.blocks, res.pre = preOv, slices.Clone(pre)
+		res.blocks, res.pre = preOv, pre
 	}
 	res.Revision = theirs.rev
-	if theirs.doc != nil && !differs(doc, theirs.doc) {
-		s.remember(theirs, pre, preOv)
+	mine := pre.withoutRevs()
+	if theirs.doc != nil && !differs(doc, theirs) {
+		if !res.Merged() && !res.resegmented {
+			// What the caller handed in is the file's work, as a merge
+			// reads it: one base, so that the next SaveSnapshot is quiet.
+			mine = theirs.base
+		}
+		s.remember(theirs, mine, preOv)
 		return res, nil
 	}
 	res.Revision++
-	info, err := writeProject(real, doc, res.Revision, s.by)
+	info, err := writeProject(real, doc, nil, res.Revision, s.by)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save project %s: %w", s.path, err)
 	}
 	res.Wrote = true
-	s.remember(fileState{info: info, doc: fileCopy(doc, pre, res.Merged() || res.resegmented), rev: res.Revision, by: s.by}, pre, preOv)
+	file := fileState{info: info, rev: res.Revision, by: s.by}
+	if res.Merged() || res.resegmented {
+		file = compacted(fileState{info: info, doc: doc, rev: res.Revision, by: s.by})
+	} else {
+		// The merge brought nothing in: doc's segments are still pre.
+		file.doc, file.base = header(doc, pre.blocks), mine
+	}
+	s.remember(file, mine, preOv)
 	return res, nil
 }
 
-// remember records the file as st and the caller's segments as pre.
-func (s *Store) remember(st fileState, pre []Segment, preOv [][]Override) {
+// remember records the file as st and the caller's segments as mine.
+func (s *Store) remember(st fileState, mine *segBase, mineOv [][]Override) {
 	s.file = st
-	s.spare, s.mine, s.mineOv = s.mine, pre, preOv
-	// The file's segments may be the former mine (see fileCopy): the next
-	// Save must not write its copy over them.
-	if st.doc != nil && sameArray(s.spare, st.doc.Segments) {
-		s.spare = nil
-	}
-}
-
-// fileCopy is the part of doc a fileState needs, independent of doc. When
-// the merge brought nothing in, doc's segments are still pre, the Store's
-// own copy of what the caller handed in, and the file shares it: a 50 MB
-// article has half a million segments, 100 MB a copy.
-func fileCopy(doc *Document, pre []Segment, merged bool) *Document {
-	segs := pre
-	if merged {
-		segs = append([]Segment(nil), doc.Segments...)
-	}
-	// The blocks (texts, overrides) are the base of the next merge of
-	// segmentations; a block's slices are never changed in place.
-	return &Document{
-		SourceHash: doc.SourceHash,
-		Blocks:     slices.Clone(doc.Blocks),
-		Segments:   segs,
-		Orphans:    append([]Segment(nil), doc.Orphans...),
-		Cursor:     doc.Cursor,
-		NoMT:       doc.NoMT,
-	}
-}
-
-// sameArray reports whether a and b start at the same element of one
-// backing array (the Store's copies always start at its first).
-func sameArray(a, b []Segment) bool {
-	return cap(a) > 0 && unsafe.SliceData(a) == unsafe.SliceData(b)
+	s.mine, s.mineOv = mine, mineOv
 }
 
 // ApplySaved brings into d, the live document, what a Save of its snapshot
@@ -421,22 +451,15 @@ func (d *Document) ApplySegmentation(saved *Document, res SaveResult) []int {
 		return nil
 	}
 	var changed []int
-	k := 0 // res.pre is in block order
+	pc := res.pre.cursor()
 	for bi := range d.Blocks {
-		lo := k
-		for k < len(res.pre) && res.pre[k].Block <= bi {
-			k++
-		}
 		b := d.Blocks[bi]
 		if sameOverrides(b.Overrides, saved.Blocks[bi].Overrides) ||
 			!sameOverrides(b.Overrides, res.blocks[bi]) || b.Text != saved.Blocks[bi].Text {
 			continue
 		}
 		live := d.Segments[b.First : b.First+b.Count]
-		pre := res.pre[lo:k]
-		if !slices.EqualFunc(live, pre, func(x, y Segment) bool {
-			return x.Start == y.Start && x.End == y.End && x.Rev == y.Rev
-		}) || b.Count == 0 || saved.Blocks[bi].Count == 0 {
+		if bi >= len(res.pre.blocks) || !pc.sameBlock(bi, live) || b.Count == 0 || saved.Blocks[bi].Count == 0 {
 			continue
 		}
 		// Above every Rev the block had, so that views redraw the rows.

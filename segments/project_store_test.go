@@ -15,7 +15,7 @@ import (
 // openStore opens the project pp as the program by would.
 func openStore(t *testing.T, pp, by string) (*Store, *Document) {
 	t.Helper()
-	st, doc, _, _, err := OpenStore(pp, OpenOptions{By: by})
+	st, doc, _, _, err := openPath(pp, OpenOptions{By: by})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +406,7 @@ func BenchmarkStoreSave10k(b *testing.B) {
 	if err := os.WriteFile(src, []byte(sb.String()), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	st, doc, _, _, err := OpenStore(src, OpenOptions{})
+	st, doc, _, _, err := openPath(src, OpenOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func BenchmarkStoreSave10k(b *testing.B) {
 	})
 	b.Run("merge", func(b *testing.B) {
 		// Another process saved in between: read, parse, merge, write.
-		other, odoc, _, _, err := OpenStore(st.Path(), OpenOptions{})
+		other, odoc, _, _, err := openPath(st.Path(), OpenOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -486,12 +486,12 @@ func TestStoreAdoptsNewArticleWithoutCopy(t *testing.T) {
 	writeFile(t, src, articleV1)
 	st, doc := openStore(t, src, "a")
 	if len(doc.Segments) == 0 || st.mine != nil {
-		t.Fatalf("%d segments, base holds %d", len(doc.Segments), len(st.mine))
+		t.Fatalf("%d segments, base holds %d", len(doc.Segments), st.mine.len())
 	}
 	doc.Segments[1].Note = "kept"
 	st.adopt(doc)
-	if len(st.mine) != len(doc.Segments) || st.mine[1].Note != "kept" {
-		t.Errorf("a document with work: base holds %d segments", len(st.mine))
+	if st.mine.len() != len(doc.Segments) || len(st.mine.recs) != 1 || st.mine.recs[0].Note != "kept" {
+		t.Errorf("a document with work: base holds %d segments, %d records", st.mine.len(), len(st.mine.recs))
 	}
 }
 
@@ -509,7 +509,7 @@ func BenchmarkStoreSaveHuge(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		_ = os.Remove(ProjectPath(src))
-		st, doc, _, _, err := OpenStore(src, OpenOptions{By: "bench"})
+		st, doc, _, _, err := openPath(src, OpenOptions{By: "bench"})
 		if err != nil {
 			b.Fatal(err)
 		}

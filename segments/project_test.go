@@ -386,7 +386,7 @@ func TestOpen(t *testing.T) {
 	src := filepath.Join(dir, "article.txt")
 	writeFile(t, src, articleV1)
 
-	doc, pp, rep, _, err := Open(src, OpenOptions{Lang: "fr", Target: "es"})
+	doc, pp, rep, _, err := openDocForTest(src, OpenOptions{Lang: "fr", Target: "es"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,27 +403,33 @@ func TestOpen(t *testing.T) {
 
 	// Resume from the article, then from the project file itself.
 	for _, path := range []string{src, pp} {
-		got, gotPP, _, warns, err := Open(path, OpenOptions{Lang: "fr", Target: "it"})
+		got, gotPP, _, warns, err := openDocForTest(path, OpenOptions{Lang: "fr", Target: "it"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if gotPP != pp || got.Segments[0].Target != "Primer párrafo." || got.TargetLang.String() != "es" {
-			t.Errorf("Open(%s): project %q, target %q (%v)", path, gotPP, got.Segments[0].Target, got.TargetLang)
+			t.Errorf("openDocForTest(%s): project %q, target %q (%v)", path, gotPP, got.Segments[0].Target, got.TargetLang)
 		}
 		if path == src && (len(warns) != 1 || !strings.Contains(warns[0].Msg, "ignored")) {
-			t.Errorf("Open(%s) with other languages: warnings %v", path, warns)
+			t.Errorf("openDocForTest(%s) with other languages: warnings %v", path, warns)
 		}
 	}
 
 	// --project pointing to another article's project is refused.
 	other := filepath.Join(dir, "autre.txt")
 	writeFile(t, other, "Autre texte.\n")
-	if _, _, _, _, err := Open(other, OpenOptions{Project: pp}); err == nil || !strings.Contains(err.Error(), "belongs to") {
+	if _, _, _, _, err := openDocForTest(other, OpenOptions{Project: pp}); err == nil || !strings.Contains(err.Error(), "belongs to") {
 		t.Errorf("err = %v, want 'belongs to'", err)
 	}
 	// An explicit project path for a new article.
 	custom := filepath.Join(dir, "ailleurs.trad.json")
-	if _, gotPP, _, _, err := Open(other, OpenOptions{Project: custom}); err != nil || gotPP != custom {
+	if _, gotPP, _, _, err := openDocForTest(other, OpenOptions{Project: custom}); err != nil || gotPP != custom {
 		t.Errorf("custom project: %q, %v", gotPP, err)
 	}
+}
+
+// openDocForTest is openPath with the project path instead of the Store.
+func openDocForTest(path string, opts OpenOptions) (*Document, string, *LoadReport, []Warning, error) {
+	st, doc, rep, warns, err := openPath(path, opts)
+	return doc, st.Path(), rep, warns, err
 }

@@ -93,7 +93,7 @@ func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
 		return nil, warns, err
 	}
 	doc.SourcePath = path
-	doc.SourceHash = hashBytes(data)
+	doc.SourceHash = SourceHash(data)
 	return doc, warns, nil
 }
 
@@ -282,7 +282,10 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 // concurrently; below it goroutines cost more than they save.
 const parallelSplitBytes = 1 << 20
 
-func hashBytes(data []byte) string {
+// SourceHash is the fingerprint of an article's bytes that a project
+// records (Document.SourceHash): segments checks it on reopening, office
+// before writing a translated document over its original.
+func SourceHash(data []byte) string {
 	h := sha256.Sum256(data)
 	return hex.EncodeToString(h[:])
 }

@@ -345,7 +345,7 @@ func (d *Document) replace(i, n int, segs []Segment) {
 	case d.Cursor >= i+len(segs):
 		d.Cursor = i + len(segs) - 1
 	}
-	d.reps = nil // the sources changed
+	d.dropReps() // the sources changed
 }
 
 // record adds ov, just made at segment i, to the overrides of i's block,

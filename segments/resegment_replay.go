@@ -231,7 +231,7 @@ func (r *replay) splice() {
 		}
 	}
 	d.Segments = segs
-	d.reps = nil
+	d.dropReps()
 }
 
 // apply makes override ov at segment j.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/langtag"
 )
 
 // Span is the byte range [Start, End) of one sentence in a block's text,
@@ -21,10 +23,7 @@ type Splitter struct {
 // "zh-Hans") or base language. An unknown language is an error that lists
 // the available ones.
 func NewSplitter(lang string) (*Splitter, error) {
-	base := strings.ToLower(strings.TrimSpace(lang))
-	if i := strings.IndexAny(base, "-_"); i >= 0 {
-		base = base[:i]
-	}
+	base := langtag.Base(lang)
 	for _, l := range Languages() {
 		if l == base {
 			r, err := loadRules(base)

@@ -489,7 +489,7 @@ func (d *Document) placeStandIns(bi int) {
 		s := &d.Segments[j]
 		s.Source = b.Text[s.Start:s.End]
 	}
-	d.reps = nil
+	d.dropReps()
 }
 
 // shiftSegments moves segments lo…hi-1 by delta bytes in their block.

@@ -29,34 +29,12 @@ func subCost(a, b tid) int {
 	return costWord
 }
 
-// wordDistance is the weighted Levenshtein distance between two token
-// sequences, in quarter-words. row is scratch space of len(b)+1 or more.
-func wordDistance(a, b []tid, row []int) int {
-	row = row[:len(b)+1]
-	for j := range row {
-		row[j] = j * costWord
-	}
-	for i := 1; i <= len(a); i++ {
-		diag := row[0]
-		row[0] = i * costWord
-		for j := 1; j <= len(b); j++ {
-			best := diag + subCost(a[i-1], b[j-1])
-			if v := row[j] + costWord; v < best {
-				best = v
-			}
-			if v := row[j-1] + costWord; v < best {
-				best = v
-			}
-			diag, row[j] = row[j], best
-		}
-	}
-	return row[len(b)]
-}
-
-// boundedWordDistance is wordDistance when it is at most k, and some value
-// above k otherwise: only cells within k/costWord words of the diagonal are
-// computed, and it stops as soon as a whole row exceeds k. Most candidates
-// of a lookup are rejected after a few rows.
+// boundedWordDistance is the weighted Levenshtein distance between two
+// token sequences, in quarter-words (the tests' wordDistance), when it is
+// at most k, and some value above k otherwise: only cells within
+// k/costWord words of the diagonal are computed, and it stops as soon as a
+// whole row exceeds k. Most candidates of a lookup are rejected after a
+// few rows.
 func boundedWordDistance(a, b []tid, k int, row []int) int {
 	band := k / costWord
 	if d := len(a) - len(b); d > band || -d > band {

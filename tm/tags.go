@@ -2,6 +2,8 @@ package tm
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/trad-project/trad/segments"
 )
@@ -14,7 +16,8 @@ import (
 // closing, a code span), not by number: the numbers of two blocks differ.
 
 // TagSignature is what a tagged text's tags are, for TagScore: for each
-// tag, its code's type and its kind, in order. codes name the tags' IDs.
+// tag, its code's type, its kind and its place in the text ("bold/open@10"),
+// in order. codes name the tags' IDs.
 func TagSignature(tags []segments.Tag, codes []segments.Code) []string {
 	if len(tags) == 0 {
 		return nil
@@ -26,7 +29,7 @@ func TagSignature(tags []segments.Tag, codes []segments.Code) []string {
 		if c, ok := b.CodeByID(t.ID); ok {
 			typ = c.Type
 		}
-		out[i] = string(typ) + "/" + string(t.Kind)
+		out[i] = string(typ) + "/" + string(t.Kind) + "@" + strconv.Itoa(t.At)
 	}
 	return out
 }
@@ -34,8 +37,11 @@ func TagSignature(tags []segments.Tag, codes []segments.Code) []string {
 // TagScore adjusts score (0–100, computed on the plain text) for the tags
 // of the query's source (q) and the match's source (m), as signatures
 // (TagSignature): 100 becomes 99 when the tags differ in any way (kind,
-// type or order); a lower score loses one point per tag in one and not in
-// the other (counted as multisets), never below 0.
+// type, order or place: bold on another word of the same sentence is not
+// the same segment, as segments' repetitions also hold); a lower score
+// loses one point per tag in one and not in the other (counted as
+// multisets of type and kind: the texts differ, so places do not compare),
+// never below 0.
 func TagScore(score int, q, m []string) int {
 	if score >= 100 {
 		if !slices.Equal(q, m) {
@@ -45,16 +51,24 @@ func TagScore(score int, q, m []string) int {
 	}
 	count := map[string]int{}
 	for _, s := range q {
-		count[s]++
+		count[tagWhat(s)]++
 	}
 	for _, s := range m {
-		count[s]--
+		count[tagWhat(s)]--
 	}
 	diff := 0
 	for _, n := range count {
 		diff += max(n, -n)
 	}
 	return max(score-diff, 0)
+}
+
+// tagWhat is a signature element without its place: "bold/open".
+func tagWhat(sig string) string {
+	if i := strings.LastIndexByte(sig, '@'); i >= 0 {
+		return sig[:i]
+	}
+	return sig
 }
 
 // entryTags are the inline tags of a memory unit, kept only for units that

@@ -14,6 +14,9 @@ func TestTagScore(t *testing.T) {
 	o := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagOpen} }
 	c := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagClose} }
 	ph := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagPlaceholder} }
+	// at moves a tag: "Press the **red** button." has the bold around
+	// "red" (10–13); "Press the red **button**." around "button" (14–20).
+	at := func(t segments.Tag, at int) segments.Tag { t.At = at; return t }
 	tests := []struct {
 		name  string
 		score int
@@ -25,6 +28,9 @@ func TestTagScore(t *testing.T) {
 		{"same text, other tags", 100, sig(o(1), c(1)), sig(o(2), c(2)), 99},
 		{"same text, tags lost", 100, sig(ph(3)), nil, 99},
 		{"same text, tags reordered", 100, sig(o(1), c(1), ph(3)), sig(ph(3), o(1), c(1)), 99},
+		{"same text, bold on another word", 100, sig(at(o(1), 10), at(c(1), 13)), sig(at(o(1), 14), at(c(1), 20)), 99},
+		{"same text, same places", 100, sig(at(o(1), 10), at(c(1), 13)), sig(at(o(1), 10), at(c(1), 13)), 100},
+		{"fuzzy, places do not count", 85, sig(at(o(1), 10), at(c(1), 13)), sig(at(o(1), 2), at(c(1), 30)), 85},
 		{"fuzzy, one missing", 85, sig(o(1), c(1), ph(3)), sig(o(1), c(1)), 84},
 		{"fuzzy, pair swapped", 85, sig(o(1), c(1)), sig(o(2), c(2)), 81},
 		{"fuzzy, order only", 85, sig(o(1), c(1), ph(3)), sig(ph(3), o(1), c(1)), 85},

@@ -1,13 +1,9 @@
 package tui
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 
+	"github.com/trad-project/trad/internal/configfile"
 	"github.com/trad-project/trad/internal/xdg"
 	"github.com/trad-project/trad/mt"
 	"github.com/trad-project/trad/qa"
@@ -30,8 +26,8 @@ type Config struct {
 		// confirmed one, as drafts to review.
 		Autofill bool `json:"autofill"`
 	} `json:"repetitions"`
-	// QA configures the quality checks run on confirm, as in qa.json; nil
-	// means the checks' defaults.
+	// QA configures the quality checks run on confirm (docs/qa.md). After
+	// LoadConfig it holds what qa.Resolve chose: this object, or qa.json's.
 	QA *qa.Config `json:"qa,omitempty"`
 	// MT configures machine translation (docs/mt.md); nil means defaults.
 	// The editor reads AutoInsert and PrefetchCount; cmd/trad builds the
@@ -58,49 +54,42 @@ func DefaultConfig() Config {
 // when the variable is unset).
 func ConfigPath() string { return filepath.Join(xdg.ConfigDir(), "config.json") }
 
-// LoadConfig reads the config file at path over DefaultConfig. A missing
-// file is not an error. A malformed one is, naming the file and line, and
-// the defaults come with it.
-func LoadConfig(path string) (Config, error) {
+// LoadConfig reads the config file at path over DefaultConfig, through
+// internal/configfile, and the QA settings by qa's rule (the "qa" object,
+// else qa.json beside the file: qa.Resolve). A missing file is not an
+// error. A malformed one is, naming file:line:column, and the defaults
+// come with it. The notices are qa.Resolve's, and a qa.json that cannot be
+// read (the checks then run with their defaults).
+func LoadConfig(path string) (Config, []string, error) {
 	c := DefaultConfig()
 	if path == "" {
-		return c, nil
-	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return c, nil
-	}
-	if err != nil {
-		return c, fmt.Errorf("read config: %w", err)
+		return c, nil, nil
 	}
 	got := DefaultConfig()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&got); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return c, fmt.Errorf("%s:%d: %v", path, lineAt(data, se.Offset), err)
-		case errors.As(err, &te):
-			return c, fmt.Errorf("%s:%d: %v", path, lineAt(data, te.Offset), err)
+	f, err := configfile.Read(path, "", &got)
+	if err != nil {
+		return c, nil, err
+	}
+	if f != nil {
+		if err := got.validate(f); err != nil {
+			return c, nil, err
 		}
-		return c, fmt.Errorf("%s: %w", path, err)
 	}
-	if got.TM.MinScore < 1 || got.TM.MinScore > 101 {
-		return c, fmt.Errorf("%s: tm.min_score is %d, want 1 to 101", path, got.TM.MinScore)
+	qc, notices, err := qa.Resolve(got.QA, path)
+	if err != nil {
+		notices = append(notices, err.Error()+" (running every check)")
 	}
-	if err := got.QA.Validate(); err != nil {
-		return c, fmt.Errorf("%s: qa: %w", path, err)
-	}
-	if err := got.MT.Validate(); err != nil {
-		return c, fmt.Errorf("%s: %w", path, err)
-	}
-	return got, nil
+	got.QA = qc
+	return got, notices, nil
 }
 
-// lineAt returns the 1-based line of byte offset off in data.
-func lineAt(data []byte, off int64) int {
-	off = min(max(off, 0), int64(len(data)))
-	return bytes.Count(data[:off], []byte("\n")) + 1
+// validate checks the values the decoder cannot, placing the problem in f.
+func (c *Config) validate(f *configfile.File) error {
+	if c.TM.MinScore < 1 || c.TM.MinScore > 101 {
+		return f.Errorf([]string{"tm", "min_score"}, "tm.min_score is %d, want 1 to 101", c.TM.MinScore)
+	}
+	if err := c.QA.ValidateIn(f, "qa"); err != nil {
+		return err
+	}
+	return c.MT.ValidateIn(f)
 }

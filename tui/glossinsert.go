@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -76,23 +75,15 @@ func hitChoices(h glossary.Hit, k, n int, key string) string {
 }
 
 // atSentenceStart reports whether the editor's cursor is at the start of
-// a sentence: nothing before it but tags and spaces, or a sentence's end
-// (. ! ? …) then spaces.
+// a sentence, by glossary.SentenceStart (the rule AdaptTarget is written
+// for) on the text before the cursor, its tags left out: spaces, quotes,
+// brackets and dashes back to ". ! ? …" or the start of the target.
 func (m *Model) atSentenceStart() bool {
 	st := m.editor.state()
 	lines := strings.Split(st.value, "\n")
-	for row := min(st.row, len(lines)-1); row >= 0; row-- {
-		line := lines[row]
-		if row == st.row {
-			rs := []rune(line)
-			line = string(rs[:min(st.col, len(rs))])
-		}
-		line = strings.TrimRightFunc(line, func(r rune) bool { return r == ' ' || r == '\t' || isTagRune(r) })
-		if line == "" {
-			continue // an empty line: look at the one before
-		}
-		r, _ := utf8.DecodeLastRuneInString(line)
-		return strings.ContainsRune(".!?…", r)
-	}
-	return true
+	row := min(st.row, len(lines)-1)
+	rs := []rune(lines[row])
+	before := strings.Join(append(lines[:row:row], string(rs[:min(st.col, len(rs))])), "\n")
+	before = untagged(before)
+	return glossary.SentenceStart(before, len(before))
 }

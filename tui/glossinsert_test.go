@@ -37,6 +37,16 @@ func TestInsertHitAdapts(t *testing.T) {
 	if v := h.m.editor.value(); v != "Digital sovereignty matters. Digital sovereignty" {
 		t.Fatalf("after a full stop: %q", v)
 	}
+	// After an opening quote, bracket or dash that follows a full stop:
+	// still a sentence start (glossary.SentenceStart's rule).
+	for _, open := range []string{"« ", "(", "— "} {
+		h.press("ctrl+a", "alt+k")
+		h.typeText("Fin. " + open)
+		h.press("alt+1")
+		if v := h.m.editor.value(); v != "Fin. "+open+"Digital sovereignty" {
+			t.Fatalf("after %q: %q", open, v)
+		}
+	}
 	h.press("esc", "up", "enter", "ctrl+a", "alt+k") // segment 3: "centres de données"
 	h.typeText("Most ")
 	h.press("alt+1")

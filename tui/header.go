@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -54,20 +53,6 @@ func (p *progress) percent() int {
 		return p.doneSegs * 100 / p.segs
 	}
 	return p.doneWords * 100 / p.words0
-}
-
-// countWords counts words as runs of letters or digits; it stands in for
-// segments.WordCount in tests that build documents by hand.
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }
 
 // header is the top line: file, languages, progress and save state.

@@ -1,20 +1,21 @@
 package tui
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"maps"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 
+	"github.com/trad-project/trad/internal/configfile"
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/internal/xdg"
 )
 
@@ -352,79 +353,69 @@ func kebab(s string) string {
 func KeyConfigPath() string { return filepath.Join(xdg.ConfigDir(), "keys.json") }
 
 // LoadKeyMap returns the default key map changed by the JSON file at path,
-// if it exists, and the problems found: unknown sections or actions, and
-// keys bound to two actions of the same mode. A missing file is not an
-// error; an unreadable or malformed one is, and the defaults are returned
-// with it.
+// if it exists (read by internal/configfile, as every settings file), and
+// the problems that do not stop it: empty key names, and keys bound to two
+// actions of the same mode. A missing file is not an error; an unreadable
+// or malformed one is, as are an unknown section or action (named by
+// file:line:column), and the defaults are returned with it.
 func LoadKeyMap(path string) (KeyMap, []string, error) {
 	k := DefaultKeyMap()
 	if path == "" {
 		return k, nil, nil
 	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return k, nil, nil
+	f, err := configfile.Open(path)
+	if f == nil || err != nil {
+		return k, nil, err
 	}
-	if err != nil {
-		return k, nil, fmt.Errorf("read key map: %w", err)
-	}
-	warns, err := k.apply(bytes.NewReader(data), path)
+	warns, err := k.applyFile(f)
 	if err != nil {
 		return DefaultKeyMap(), nil, err
 	}
 	return k, warns, nil
 }
 
-// apply reads a key map file ({"browse": {"down": ["down", "j"]}, "edit": {…}})
-// and rebinds the actions it names. An empty list unbinds an action.
+// apply is applyFile on a file's content; name names it in errors.
 func (k *KeyMap) apply(r io.Reader, name string) ([]string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return k.applyFile(configfile.Parse(data, name))
+}
+
+// applyFile reads a key map file ({"browse": {"down": ["down", "j"]}, "edit":
+// {…}}) and rebinds the actions it names. An empty list unbinds an action.
+// Names are checked before anything changes.
+func (k *KeyMap) applyFile(f *configfile.File) ([]string, error) {
 	var cfg map[string]map[string][]string
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&cfg); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return nil, fmt.Errorf("%s: byte %d: %v", name, se.Offset, err)
-		case errors.As(err, &te):
-			return nil, fmt.Errorf("%s: byte %d: want {\"browse\": {\"action\": [\"key\", …]}, \"edit\": {…}}: %v", name, te.Offset, err)
+	if _, err := f.Decode("", &cfg); err != nil {
+		return nil, err
+	}
+	acts := k.actions()
+	byName := map[string]map[string]*key.Binding{}
+	for sec, list := range acts {
+		byName[sec] = map[string]*key.Binding{}
+		for _, a := range list {
+			byName[sec][a.name] = a.b
 		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := checkKeyNames(f, cfg, byName); err != nil {
+		return nil, err
 	}
 	var warns []string
-	acts := k.actions()
-	sections := make([]string, 0, len(cfg))
-	for s := range cfg {
-		sections = append(sections, s)
-	}
-	sort.Strings(sections)
-	for _, sec := range sections {
-		list, ok := acts[sec]
-		if !ok {
-			warns = append(warns, fmt.Sprintf("%s: unknown section %q (want browse, edit or prompt)", name, sec))
-			continue
-		}
-		byName := map[string]*key.Binding{}
-		for _, a := range list {
-			byName[a.name] = a.b
-		}
-		names := make([]string, 0, len(cfg[sec]))
-		for n := range cfg[sec] {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			b, ok := byName[n]
-			if !ok {
-				warns = append(warns, fmt.Sprintf("%s: %s: unknown action %q", name, sec, n))
-				continue
-			}
-			keys := cfg[sec][n]
+	for _, sec := range slices.Sorted(maps.Keys(cfg)) {
+		for _, n := range slices.Sorted(maps.Keys(cfg[sec])) {
+			b := byName[sec][n]
 			var clean []string
-			for _, kk := range keys {
+			for i, kk := range cfg[sec][n] {
 				kk = strings.TrimSpace(kk)
-				if kk == "" {
-					warns = append(warns, fmt.Sprintf("%s: %s.%s: empty key name", name, sec, n))
+				switch {
+				case kk == "":
+					warns = append(warns, f.Errorf([]string{sec, n, strconv.Itoa(i)}, "%s.%s: empty key name", sec, n).Error())
+					continue
+				case !safetext.Safe(kk) || strings.ContainsAny(kk, "\t\n"):
+					// No key is named so, and the help bar would send it to the terminal.
+					warns = append(warns, f.Errorf([]string{sec, n, strconv.Itoa(i)}, "%s.%s: key name %q has control characters: left out", sec, n, kk).Error())
 					continue
 				}
 				clean = append(clean, kk)
@@ -439,22 +430,39 @@ func (k *KeyMap) apply(r io.Reader, name string) ([]string, error) {
 		}
 	}
 	k.syncGroupHelp()
-	if err := k.leavable(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if at, err := k.leavable(); err != nil {
+		return nil, f.Errorf(at, "%w", err)
 	}
 	return append(warns, k.Conflicts()...), nil
 }
 
-// leavable refuses a key map that would trap the translator: no key quits
-// from browsing, or none leaves the editor.
-func (k *KeyMap) leavable() error {
-	if len(k.Browse.Quit.Keys()) == 0 {
-		return errors.New("browse.quit has no key: the editor could not be quit; bind at least one key (default: q, ctrl+c)")
-	}
-	if len(k.Edit.Leave.Keys()) == 0 && len(k.Edit.Quit.Keys()) == 0 {
-		return errors.New("edit.leave and edit.quit have no key: the target editor could not be left; bind at least one (default: esc)")
+// checkKeyNames refuses the first unknown section or action of cfg, as
+// every settings file refuses an unknown field.
+func checkKeyNames(f *configfile.File, cfg map[string]map[string][]string, known map[string]map[string]*key.Binding) error {
+	for _, sec := range slices.Sorted(maps.Keys(cfg)) {
+		names, ok := known[sec]
+		if !ok {
+			return f.Errorf([]string{sec}, "unknown section %q (want browse, edit or prompt)", sec)
+		}
+		for _, n := range slices.Sorted(maps.Keys(cfg[sec])) {
+			if _, ok := names[n]; !ok {
+				return f.Errorf([]string{sec, n}, "%s: unknown action %q (the actions are listed in docs/keys.md)", sec, n)
+			}
+		}
 	}
 	return nil
+}
+
+// leavable refuses a key map that would trap the translator: no key quits
+// from browsing, or none leaves the editor. It returns the action at fault.
+func (k *KeyMap) leavable() ([]string, error) {
+	if len(k.Browse.Quit.Keys()) == 0 {
+		return []string{"browse", "quit"}, errors.New("browse.quit has no key: the editor could not be quit; bind at least one key (default: q, ctrl+c)")
+	}
+	if len(k.Edit.Leave.Keys()) == 0 && len(k.Edit.Quit.Keys()) == 0 {
+		return []string{"edit", "leave"}, errors.New("edit.leave and edit.quit have no key: the target editor could not be left; bind at least one (default: esc)")
+	}
+	return nil, nil
 }
 
 // syncGroupHelp makes the help entries standing for a numbered group

@@ -100,15 +100,26 @@ func TestLoadKeyMap(t *testing.T) {
 			wantWarns: []string{`browse: key "j" is bound to both down and review`}},
 		{name: "textarea conflict reported", content: `{"edit": {"undo": ["alt+k"]}}`,
 			wantWarns: []string{`edit: key "alt+k" is bound to both undo and delete-after-cursor`}},
-		{name: "unknown action and section", content: `{"brwose": {}, "edit": {"frobnicate": ["x"]}}`,
-			wantWarns: []string{`unknown section "brwose"`, `edit: unknown action "frobnicate"`}},
+		{name: "unknown section", content: `{"brwose": {}, "edit": {"frobnicate": ["x"]}}`,
+			wantErr: `keys.json:1:2: unknown section "brwose" (want browse, edit or prompt)`},
+		{name: "unknown action", content: "{\"edit\": {\"confirm\": [\"enter\"],\n  \"frobnicate\": [\"x\"]}}",
+			wantErr: `keys.json:2:3: edit: unknown action "frobnicate"`},
+		{name: "empty key name", content: `{"edit": {"confirm": ["enter", " "]}}`,
+			wantWarns: []string{`keys.json:1:32: edit.confirm: empty key name`}},
+		{name: "control characters in a key name", content: `{"edit": {"confirm": ["enter", "\u001b]0;x\u0007"]}}`,
+			wantWarns: []string{`keys.json:1:32: edit.confirm: key name "\x1b]0;x\a" has control characters: left out`},
+			check: func(t *testing.T, k KeyMap) {
+				if got := strings.Join(k.Edit.Confirm.Keys(), " "); got != "enter" {
+					t.Errorf("confirm = %q", got)
+				}
+			}},
 		{name: "empty list unbinds", content: `{"browse": {"review": []}}`, check: func(t *testing.T, k KeyMap) {
 			if k.Browse.Review.Enabled() {
 				t.Error("review still enabled")
 			}
 		}},
-		{name: "syntax error names file and byte", content: `{"browse": {"down": ["j",]}}`, wantErr: "keys.json: byte"},
-		{name: "wrong shape", content: `{"browse": ["j"]}`, wantErr: "want {\"browse\""},
+		{name: "syntax error names file, line and column", content: `{"browse": {"down": ["j",]}}`, wantErr: "keys.json:1:26: invalid character ']'"},
+		{name: "wrong shape", content: `{"browse": ["j"]}`, wantErr: "keys.json:1:12: browse: want an object {…}, got a list"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,8 +75,8 @@ type Options struct {
 	// when NoColor is set.
 	Styles  *Styles
 	NoColor bool
-	// WordCount counts a segment's words for the progress figures; nil
-	// counts runs of letters and digits. Production passes segments.WordCount.
+	// WordCount counts a segment's words for the progress figures; nil is
+	// segments.WordCount, as trad stats counts them.
 	WordCount func(string) int
 	// Now is the clock stamped on changed segments; nil means time.Now.
 	Now func() time.Time
@@ -345,7 +345,7 @@ func withDefaults(opts Options) Options {
 		opts.Keys = &k
 	}
 	if opts.WordCount == nil {
-		opts.WordCount = countWords
+		opts.WordCount = segments.WordCount
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

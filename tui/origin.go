@@ -2,8 +2,9 @@ package tui
 
 import (
 	"path/filepath"
-	"regexp"
 	"strconv"
+
+	"github.com/trad-project/trad/tm"
 )
 
 // unitOrigin is a memory unit's origin o, short: "this project" for the
@@ -18,17 +19,14 @@ func unitOrigin(o, project string) string {
 	return shortOrigin(o, 0)
 }
 
-// userMemoryName matches the files tm.UserFile names: NAME-XXXXXXXX.tmx.
-var userMemoryName = regexp.MustCompile(`^(.+)-[0-9a-f]{8}\.tmx$`)
-
 // shortOrigin is where a glossary entry or a memory unit comes from, short
 // enough for a pane: the file name (no folders) and line, and a user
 // memory file by the project it was saved from ("article.fr memory" rather
 // than "article.fr-85279d6d.tmx").
 func shortOrigin(path string, line int) string {
 	base := filepath.Base(path)
-	if m := userMemoryName.FindStringSubmatch(base); m != nil {
-		base = m[1] + " memory"
+	if p, ok := tm.UserFileProject(base); ok {
+		base = p + " memory"
 	}
 	base = sanitizeLine(base)
 	if line > 0 {

@@ -23,7 +23,8 @@ func reopenedProject(t *testing.T) *segments.Document {
 	if err := os.WriteFile(art, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, proj, _, _, err := segments.Open(art, segments.OpenOptions{Target: "en"})
+	op, err := segments.OpenProject(art, segments.OpenOptions{Target: "en"})
+	doc, proj := op.Doc, op.Path()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,8 @@ func reopenedProject(t *testing.T) *segments.Document {
 	if err := segments.Save(proj, doc); err != nil {
 		t.Fatal(err)
 	}
-	again, _, _, _, err := segments.Open(proj, segments.OpenOptions{})
+	op, err = segments.OpenProject(proj, segments.OpenOptions{})
+	again := op.Doc
 	if err != nil {
 		t.Fatal(err)
 	}

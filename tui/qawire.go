@@ -87,8 +87,9 @@ func (m *Model) buildProject() tea.Cmd {
 		return nil
 	}
 	m.qx.building, m.qx.stale = true, 0
-	src, tgt, g, f, snap := m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.qx.glossary, m.finder, m.doc.Clone()
-	return func() tea.Msg { return projectMsg{p: qa.NewProject(src, tgt, g, f, snap)} }
+	src, tgt, g, f := m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.qx.glossary, m.finder
+	n, segs := len(m.doc.Segments), targetsSnapshot(m.doc)
+	return func() tea.Msg { return projectMsg{p: qa.NewProjectOf(src, tgt, g, f, n, segs)} }
 }
 
 // onProject installs a rebuilt context and checks the confirmed segments

@@ -242,3 +242,18 @@ func TestStartNoticesKeptWhenLoaded(t *testing.T) {
 		t.Fatalf("a notice was lost:\n%s", v)
 	}
 }
+
+// TestAddWordIsTheCheckedWord: alt+a adds the word spelling checks
+// (spell.Words), so a misspelt part of a hyphenated word is the word
+// added, not the whole compound whose underline would never go away.
+func TestAddWordIsTheCheckedWord(t *testing.T) {
+	sp := newFakeSpeller("knwn")
+	h := loadedHarness(t, sp)
+	h.press("down", "down", "down", "enter")
+	h.typeText("a well-knwn fact")
+	h.press("left", "left", "left", "left", "left", "left") // inside "knwn"
+	h.press("alt+a")
+	if len(sp.added) != 1 || sp.added[0] != "knwn" {
+		t.Fatalf("added %q, want [knwn]", sp.added)
+	}
+}

@@ -11,10 +11,11 @@ import (
 
 // ProjectStore saves the project and brings in what other processes (a
 // second editor, trad import, trad pretranslate) saved meanwhile:
-// *segments.Store. Save runs in a command; Changed is a cheap stat for the
+// *segments.Store. SaveSnapshot runs in a command (the snapshot costs the
+// work held, not a copy of every segment); Changed is a cheap stat for the
 // poll.
 type ProjectStore interface {
-	Save(*segments.Document) (segments.SaveResult, error)
+	SaveSnapshot(*segments.Snapshot) (segments.SaveResult, *segments.Document, error)
 	Changed() (bool, error)
 }
 
@@ -29,10 +30,9 @@ type savedMsg struct {
 	err    error
 	// res says what the save merged in from other processes.
 	res segments.SaveResult
-	// snap is the snapshot that was saved (merged), handed back to bring
-	// the merge into the document and so the next save can reuse its
-	// memory (one save runs at a time).
-	snap *segments.Document
+	// saved is the document saved when something came in from other
+	// processes (to bring it into the live document), else nil.
+	saved *segments.Document
 }
 
 // autosaveMsg fires autosaveDelay after a change; ver tags the change so
@@ -78,12 +78,11 @@ func (q *queue) done() bool {
 // poll for outside changes. Model embeds it; its methods are Model's since
 // a save snapshots the document and reports on the status line.
 type saver struct {
-	// saveFn writes a snapshot; nil when nothing is saved (no project
-	// file, or read-only).
-	saveFn func(*segments.Document) (segments.SaveResult, error)
+	// saveFn writes a snapshot and returns the document saved when
+	// something came in (see ProjectStore); nil when nothing is saved (no
+	// project file, or read-only).
+	saveFn func(*segments.Snapshot) (segments.SaveResult, *segments.Document, error)
 	store  ProjectStore
-	// spareSnap is the last saved snapshot, reused by the next save.
-	spareSnap *segments.Document
 	// version counts changes to the document; savedVersion is the version
 	// of the last snapshot written.
 	version, savedVersion int
@@ -105,10 +104,12 @@ func newSaver(opts Options, cursor int) saver {
 	case opts.ReadOnly:
 	case opts.Store != nil:
 		sv.store = opts.Store
-		sv.saveFn = opts.Store.Save
+		sv.saveFn = opts.Store.SaveSnapshot
 	case opts.Save != nil:
 		save := opts.Save
-		sv.saveFn = func(d *segments.Document) (segments.SaveResult, error) { return segments.SaveResult{}, save(d) }
+		sv.saveFn = func(sn *segments.Snapshot) (segments.SaveResult, *segments.Document, error) {
+			return segments.SaveResult{}, nil, save(sn.Document())
+		}
 	}
 	return sv
 }
@@ -172,12 +173,11 @@ func (m *Model) save(announce bool) tea.Cmd {
 	if !m.projQ.start() {
 		return nil
 	}
-	snap := m.doc.CloneInto(m.spareSnap)
-	m.spareSnap = nil
+	snap := m.doc.Snapshot()
 	ver, save := m.version, m.saveFn
 	return func() tea.Msg {
-		res, err := save(snap)
-		return savedMsg{ver: ver, cursor: snap.Cursor, err: err, res: res, snap: snap}
+		res, saved, err := save(snap)
+		return savedMsg{ver: ver, cursor: snap.Cursor(), err: err, res: res, saved: saved}
 	}
 }
 
@@ -189,7 +189,6 @@ func retryDelay(n int) time.Duration {
 
 func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	again := m.projQ.done()
-	m.spareSnap = msg.snap
 	if msg.err != nil {
 		return m.saveFailed(msg.err, again)
 	}
@@ -201,7 +200,7 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 		m.savedVersion, m.savedCursor = msg.ver, msg.cursor
 	}
 	var cmd tea.Cmd
-	if merged := m.applyMerged(msg.snap, msg.res); merged != "" {
+	if merged := m.applyMerged(msg.saved, msg.res); merged != "" {
 		cmd = m.flash(merged)
 	} else if m.announceSave {
 		cmd = m.flash("saved")
@@ -245,8 +244,8 @@ func (m *Model) saveFailed(err error, queued bool) tea.Cmd {
 // processes, and returns the status message saying so ("" for nothing).
 // Segments the translator changed since the snapshot are left for the next
 // save to merge.
-func (m *Model) applyMerged(snap *segments.Document, res segments.SaveResult) string {
-	if !res.Merged() || snap == nil {
+func (m *Model) applyMerged(saved *segments.Document, res segments.SaveResult) string {
+	if !res.Merged() || saved == nil {
 		return ""
 	}
 	before := make(map[int]segments.Status, len(res.Updated)+len(res.Conflicts))
@@ -255,7 +254,7 @@ func (m *Model) applyMerged(snap *segments.Document, res segments.SaveResult) st
 			before[i] = m.doc.Segments[i].Status
 		}
 	}
-	for _, i := range m.doc.ApplySaved(snap, res) {
+	for _, i := range m.doc.ApplySaved(saved, res) {
 		m.prog.change(i, before[i], m.doc.Segments[i].Status)
 		if m.issues.drop(i) {
 			m.table.touch(i)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -94,24 +93,25 @@ func (m *Model) onSpell(msg spellMsg) tea.Cmd {
 }
 
 // wordAtCursor returns the word under (or just before) the editor's
-// cursor.
+// cursor as spelling sees it (spell.Words, the checker's own word
+// splitter): "add to dictionary" on "well-knwn" adds "knwn", the word the
+// checker underlined, and nothing inside a link.
 func (m *Model) wordAtCursor() string {
 	lines := strings.Split(m.editor.value(), "\n")
 	row := m.editor.ta.Line()
 	if row >= len(lines) {
 		return ""
 	}
-	rs := []rune(lines[row])
+	line := lines[row]
+	rs := []rune(line)
 	col := min(m.editor.ta.LineInfo().CharOffset+m.editor.ta.LineInfo().StartColumn, len(rs))
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' }
-	start, end := col, col
-	for start > 0 && isWord(rs[start-1]) {
-		start--
+	at := len(string(rs[:col]))
+	for _, w := range spell.Words(line) {
+		if w.Start <= at && at <= w.End {
+			return w.Word
+		}
 	}
-	for end < len(rs) && isWord(rs[end]) {
-		end++
-	}
-	return strings.Trim(string(rs[start:end]), "'’-")
+	return ""
 }
 
 // spellWord is the word under the cursor for the spelling keys, or "" and

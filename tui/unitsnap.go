@@ -54,3 +54,18 @@ func unitsSnapshot(doc *segments.Document) *segments.Document {
 func sourceOnly(s segments.Segment) segments.Segment {
 	return segments.Segment{Index: s.Index, Block: s.Block, Start: s.Start, End: s.End, Source: s.Source}
 }
+
+// targetsSnapshot returns copies of the segments of doc that have a
+// target, for qa.NewProjectOf, which reads nothing else: the QA project
+// context is rebuilt in a command every few confirms, and a whole copy of
+// a 50 MB article's segments (134–218 MiB) made the editor's heap peak
+// there. Segment.Index keeps each one's place in doc.
+func targetsSnapshot(doc *segments.Document) []segments.Segment {
+	var out []segments.Segment
+	for i := range doc.Segments {
+		if doc.Segments[i].Target != "" {
+			out = append(out, doc.Segments[i])
+		}
+	}
+	return out
+}

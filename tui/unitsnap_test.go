@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 	"golang.org/x/text/language"
@@ -52,6 +54,19 @@ func confirmAt(doc *segments.Document, pattern string) {
 	}
 }
 
+// randomWork is a snapDoc of 1 to max segments with a random pattern of
+// confirmed, drafted and new segments (see confirmAt), and the pattern.
+func randomWork(t *testing.T, rng *rand.Rand, max int) (*segments.Document, string) {
+	n := 1 + rng.IntN(max)
+	p := make([]byte, n)
+	for i := range p {
+		p[i] = ".cd"[rng.IntN(3)]
+	}
+	doc := snapDoc(t, n)
+	confirmAt(doc, string(p))
+	return doc, string(p)
+}
+
 // TestUnitsSnapshotUnits: the memory units of the load snapshot are those of
 // the whole document (context and tags included), and the snapshot holds
 // only the confirmed runs and their neighbours.
@@ -83,13 +98,8 @@ func TestUnitsSnapshotUnits(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(10, 1))
 	for k := range 200 {
-		n := 1 + rng.IntN(40)
-		p := make([]byte, n)
-		for i := range p {
-			p[i] = ".cd"[rng.IntN(3)]
-		}
-		doc := snapDoc(t, n)
-		confirmAt(doc, string(p))
+		doc, p := randomWork(t, rng, 40)
+		n := len(p)
 		snap := unitsSnapshot(doc)
 		if len(snap.Segments) > n {
 			t.Fatalf("case %d %s: snapshot of %d segments for %d", k, p, len(snap.Segments), n)
@@ -121,5 +131,28 @@ func TestUnitsSnapshotIsolated(t *testing.T) {
 	doc.Blocks[0].Codes = nil
 	if got := tm.DocumentUnits(snap, "p"); !reflect.DeepEqual(got, want) {
 		t.Fatalf("snapshot changed with the document:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestTargetsSnapshotProject: the QA project context built from the
+// targets snapshot is the one built from the whole document.
+func TestTargetsSnapshotProject(t *testing.T) {
+	g, _, err := glossary.Read(strings.NewReader("fr\ten\nphrase\tsentence\nici\there\n"), "g.tsv", glossary.FormatTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := glossary.NewMatcher(g, "fr", "en")
+	rng := rand.New(rand.NewPCG(4, 2))
+	for k := range 50 {
+		doc, p := randomWork(t, rng, 30)
+		n := len(p)
+		segs := targetsSnapshot(doc)
+		if want := strings.Count(p, "c") + strings.Count(p, "d"); len(segs) != want {
+			t.Fatalf("case %d %s: %d segments copied, want %d", k, p, len(segs), want)
+		}
+		got, want := qa.NewProjectOf("fr", "en", g, f, n, segs), qa.NewProject("fr", "en", g, f, doc)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("case %d %s: the projects differ", k, p)
+		}
 	}
 }

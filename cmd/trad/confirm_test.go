@@ -55,7 +55,8 @@ func TestConfirm(t *testing.T) {
 // editor's saver calls (the tui package wires it in cmd/trad/edit.go).
 func editorSave(t *testing.T, article string) (*segments.Document, func(*segments.Document) error) {
 	t.Helper()
-	store, doc, _, _, err := segments.OpenStore(article, segments.OpenOptions{By: "trad edit"})
+	op, err := segments.OpenProject(article, segments.OpenOptions{By: "trad edit"})
+	store, doc := op.Store, op.Doc
 	if err != nil {
 		t.Fatal(err)
 	}

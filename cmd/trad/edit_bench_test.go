@@ -53,7 +53,8 @@ func BenchmarkEditOpen(b *testing.B) {
 			project := segments.ProjectPath(path)
 			resume := strings.HasPrefix(name, "resume") || name == "target50MB"
 			if resume {
-				doc, _, _, _, err := segments.Open(path, segments.OpenOptions{})
+				op, err := segments.OpenProject(path, segments.OpenOptions{})
+				doc := op.Doc
 				if err != nil {
 					b.Fatal(err)
 				}

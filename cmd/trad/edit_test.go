@@ -175,7 +175,8 @@ func TestOfferBackup(t *testing.T) {
 			if err := os.WriteFile(article, []byte("Une phrase. Une autre."), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			doc, _, _, _, err := segments.Open(article, segments.OpenOptions{})
+			op, err := segments.OpenProject(article, segments.OpenOptions{})
+			doc := op.Doc
 			if err != nil {
 				t.Fatal(err)
 			}

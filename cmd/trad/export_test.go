@@ -71,7 +71,8 @@ func makeProject(t *testing.T, name string) (article, project string) {
 	if err := os.WriteFile(article, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, project, _, _, err := segments.Open(article, segments.OpenOptions{})
+	op, err := segments.OpenProject(article, segments.OpenOptions{})
+	doc, project := op.Doc, op.Path()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,8 @@ func TestWriteFixtureProjects(t *testing.T) {
 	}
 	for _, name := range []string{"note.fr.txt", "article.fr.md", "tags.fr.md"} {
 		path := filepath.Join("..", "..", "bitext", "testdata", "project", name)
-		doc, project, _, _, err := segments.Open(path, segments.OpenOptions{})
+		op, err := segments.OpenProject(path, segments.OpenOptions{})
+		doc, project := op.Doc, op.Path()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -48,7 +48,8 @@ func TestErrorFileNameHasNoEscapes(t *testing.T) {
 
 func TestExportToStdoutHasNoEscapes(t *testing.T) {
 	_, project := makeProject(t, "article.fr.md")
-	doc, _, _, _, err := segments.Open(project, segments.OpenOptions{})
+	op, err := segments.OpenProject(project, segments.OpenOptions{})
+	doc := op.Doc
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,8 @@ func TestSegmentRefusesDeviceAndHonoursMaxSize(t *testing.T) {
 
 func TestExportTSVSafe(t *testing.T) {
 	_, project := makeProject(t, "article.fr.md")
-	doc, _, _, _, err := segments.Open(project, segments.OpenOptions{})
+	op, err := segments.OpenProject(project, segments.OpenOptions{})
+	doc := op.Doc
 	if err != nil {
 		t.Fatal(err)
 	}

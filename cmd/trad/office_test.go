@@ -125,7 +125,8 @@ func TestExportDOCX(t *testing.T) {
 	if code, _, stderr := runTrad(t, "export", src, "--format", "tsv", "-o", filepath.Join(dir, "a.tsv")); code != 0 {
 		t.Fatalf("export tsv: %s", stderr)
 	}
-	doc, project, _, _, err := segments.Open(src, segments.OpenOptions{})
+	op, err := segments.OpenProject(src, segments.OpenOptions{})
+	doc, project := op.Doc, op.Path()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/spell"
+	"github.com/trad-project/trad/tui"
 )
 
 // qaOptions are the flags and argument of `trad qa`.
@@ -23,7 +24,7 @@ type qaOptions struct {
 	JSON       bool
 	Glossaries []string
 	Disable    []string
-	Config     string // "" = the user's qa.json
+	Config     string // "" = the user's settings (qa.Load)
 	NoBuiltin  bool
 	All        bool     // show ignored issues too
 	Ignore     []string // N:CHECK[:KEY] to record as ignored
@@ -62,10 +63,14 @@ the target language (system folders, or $XDG_DATA_HOME/trad/hunspell);
 without one it is off, with a notice. Add words with 'trad spell add'.
 
 Checks (default severity): ` + checkList() + `.
-Disable checks with --disable ID (repeatable) or in the configuration file,
-$XDG_CONFIG_HOME/trad/qa.json by default:
+Disable checks with --disable ID (repeatable) or in the "qa" object of
+$XDG_CONFIG_HOME/trad/config.json, which the editor reads too:
 
-  {"disable": ["repeated-word"], "severity": {"identical": "info"}}
+  {"qa": {"disable": ["repeated-word"], "severity": {"identical": "info"}}}
+
+--config FILE reads that object's content from FILE instead. The older
+qa.json beside config.json is read, with a notice, only when config.json
+has no "qa" object (see docs/config.md).
 
 Glossary compliance uses --glossary files first, then the user's folder
 $XDG_CONFIG_HOME/trad/glossaries, then the built-in glossary. See docs/qa.md.`,
@@ -82,7 +87,7 @@ $XDG_CONFIG_HOME/trad/glossaries, then the built-in glossary. See docs/qa.md.`,
 	f.BoolVar(&opts.JSON, "json", false, "print one JSON object per issue and line")
 	f.StringArrayVar(&opts.Glossaries, "glossary", nil, "glossary file or folder (repeatable; first has priority)")
 	f.StringArrayVar(&opts.Disable, "disable", nil, "check id to skip (repeatable)")
-	f.StringVar(&opts.Config, "config", "", "QA configuration file (default $XDG_CONFIG_HOME/trad/qa.json)")
+	f.StringVar(&opts.Config, "config", "", "QA settings file, read alone: {\"disable\": […], \"severity\": {…}} (default: the \"qa\" object of $XDG_CONFIG_HOME/trad/config.json)")
 	f.BoolVar(&opts.NoBuiltin, "no-builtin", false, "do not use the built-in glossary")
 	f.BoolVar(&opts.All, "all", false, "also show the ignored issues, marked")
 	f.StringArrayVar(&opts.Ignore, "ignore", nil, "record issues as ignored: N:CHECK or N:CHECK:KEY (repeatable; saves the project)")
@@ -122,7 +127,7 @@ type qaIgnoredJSON struct {
 
 func qaRun(s *streams, o *qaOptions) error {
 	failed := func(err error) error { return &exitError{code: qaExitFailed, err: fmt.Errorf("qa: %w", err)} }
-	cfg, err := qaConfig(o)
+	cfg, err := qaConfig(s, o)
 	if err != nil {
 		return failed(err)
 	}
@@ -167,17 +172,29 @@ func qaRun(s *streams, o *qaOptions) error {
 	return qaSummary(s, doc, issues)
 }
 
-// qaConfig reads the configuration and adds the --disable flags.
-func qaConfig(o *qaOptions) (*qa.Config, error) {
-	cfgPath := o.Config
-	if cfgPath == "" {
-		cfgPath = qa.ConfigPath()
-	} else if _, err := os.Stat(cfgPath); err != nil {
-		return nil, err // a config named on the command line must exist
-	}
-	cfg, err := qa.LoadConfig(cfgPath)
-	if err != nil {
-		return nil, err
+// qaConfig reads the QA settings and adds the --disable flags: the file
+// named by --config, else the editor's (qa.Load: config.json's "qa"
+// object, else qa.json), whose notices go to standard error.
+func qaConfig(s *streams, o *qaOptions) (*qa.Config, error) {
+	var cfg *qa.Config
+	if o.Config != "" {
+		if _, err := os.Stat(o.Config); err != nil {
+			return nil, err // a config named on the command line must exist
+		}
+		c, err := qa.LoadConfig(o.Config)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	} else {
+		c, notices, err := qa.Load(tui.ConfigPath())
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range notices {
+			fmt.Fprintln(s.Err, "trad qa:", n)
+		}
+		cfg = c
 	}
 	cfg.Disable = append(cfg.Disable, o.Disable...)
 	if err := cfg.Validate(); err != nil {

@@ -147,16 +147,29 @@ func TestQAConfig(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(cfgDir, "qa.json"), []byte(`{"severity": {"numbers": "warning"}}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ := runQA(t, proj)
+	code, out, errOut := runQA(t, proj)
 	if code != 0 || out != "seg 1 warning numbers: 3,5 in source but 3.6 in target\n" {
 		t.Errorf("user config: exit %d, %q", code, out)
 	}
-	other := filepath.Join(t.TempDir(), "strict.json")
-	if err := os.WriteFile(other, []byte(`{"severity": {"numbers": "info"}}`), 0o644); err != nil {
+	if !strings.Contains(errOut, `qa.json: deprecated: QA settings belong in the "qa" object of `) {
+		t.Errorf("qa.json alone: stderr %q, want the deprecation notice", errOut)
+	}
+	// The "qa" object of config.json is the place: it wins over qa.json, as
+	// in the editor, and says qa.json is ignored.
+	if err := os.WriteFile(filepath.Join(cfgDir, "config.json"), []byte(`{"qa": {"severity": {"numbers": "info"}}}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, _ := runQA(t, "--config", other, proj); code != 0 || !strings.HasPrefix(out, "seg 1 info numbers") {
-		t.Errorf("--config: exit %d, %q", code, out)
+	code, out, errOut = runQA(t, proj)
+	if code != 0 || !strings.HasPrefix(out, "seg 1 info numbers") || !strings.Contains(errOut, "qa.json: ignored") {
+		t.Errorf("config.json and qa.json: exit %d, %q, stderr %q", code, out, errOut)
+	}
+	// --config names the one file to read, whatever the others say.
+	other := filepath.Join(t.TempDir(), "strict.json")
+	if err := os.WriteFile(other, []byte(`{"severity": {"numbers": "error"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runQA(t, "--config", other, proj); code != 1 || !strings.HasPrefix(out, "seg 1 error numbers") || strings.Contains(errOut, "qa.json") {
+		t.Errorf("--config: exit %d, %q, stderr %q", code, out, errOut)
 	}
 }
 
@@ -170,7 +183,7 @@ func TestQAFailures(t *testing.T) {
 	}{
 		{[]string{"--disable", "nope", proj}, "unknown check nope"},
 		{[]string{filepath.Join(t.TempDir(), "missing.fr.txt")}, "missing.fr.txt"},
-		{[]string{"--config", bad, proj}, "bad.json:2:"},
+		{[]string{"--config", bad, proj}, "bad.json:2:12: disable: want a list […], got the number 3"},
 		{[]string{"--config", filepath.Join(t.TempDir(), "none.json"), proj}, "none.json"},
 		{[]string{"--glossary", filepath.Join(t.TempDir(), "none.tsv"), proj}, "none.tsv"},
 	} {
@@ -206,7 +219,8 @@ func TestQAIgnoreAndAll(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &j); err != nil || j.Ignored == nil || j.Ignored.Who != "ana" || j.Ignored.When == "" || j.Key == "" {
 		t.Errorf("--json: %q %v", out, err)
 	}
-	doc, _, _, _, err := segments.Open(proj, segments.OpenOptions{})
+	op, err := segments.OpenProject(proj, segments.OpenOptions{})
+	doc := op.Doc
 	if err != nil || doc.Segments[0].QAIgnored == nil || (*doc.Segments[0].QAIgnored)[0].Check != "numbers" {
 		t.Errorf("project: %v %+v", err, doc.Segments[0])
 	}

@@ -135,13 +135,14 @@ func (sp *stressProject) editorSession(t *testing.T, r *rand.Rand, id string, de
 			}
 		}
 		if r.IntN(3) == 0 || len(pending) > 3 {
-			snap := live.Clone()
-			res, err := p.Store.Save(snap)
+			res, saved, err := p.Store.SaveSnapshot(live.Snapshot())
 			if err != nil {
 				t.Errorf("editor save: %v", err)
 				return
 			}
-			live.ApplySaved(snap, res)
+			if saved != nil {
+				live.ApplySaved(saved, res)
+			}
 			sp.mu.Lock()
 			sp.saves++
 			for text, i := range pending {
@@ -203,7 +204,8 @@ func newStressProject(t *testing.T, n int) *stressProject {
 			t.Fatal(err)
 		}
 	}
-	doc, project, _, _, err := segments.Open(sp.article, segments.OpenOptions{Lang: "fr", Target: "en"})
+	op, err := segments.OpenProject(sp.article, segments.OpenOptions{Lang: "fr", Target: "en"})
+	doc, project := op.Doc, op.Path()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,8 @@ func TestExportTargetRefusedOnTagErrors(t *testing.T) {
 	if err := os.WriteFile(article, []byte("Voir la [CNIL](https://cnil.fr/x_y) **vite**.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, project, _, _, err := segments.Open(article, segments.OpenOptions{})
+	op, err := segments.OpenProject(article, segments.OpenOptions{})
+	doc, project := op.Doc, op.Path()
 	if err != nil {
 		t.Fatal(err)
 	}
