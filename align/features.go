@@ -8,12 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/trad-project/trad/internal/numfmt"
+	"github.com/trad-project/trad/internal/textfold"
 )
 
 // A sentence's cues are reduced to a length and a set of keys (hashes) that
@@ -53,31 +49,14 @@ const prefixLen = 5
 // function words, which differ between languages and match by chance.
 const minWordLen = 4
 
-// folder folds case and strips accents: "Éboulement" → "eboulement".
-type folder struct {
-	fold  cases.Caser
-	strip transform.Transformer
-}
+// folder gives a word's case- and accent-insensitive key, textfold.Loose:
+// "Éboulement" → "eboulement".
+type folder struct{}
 
-func newFolder() *folder {
-	return &folder{
-		fold:  cases.Fold(),
-		strip: transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC),
-	}
-}
+func newFolder() *folder { return &folder{} }
 
 // word returns the folded, unaccented form of w.
-func (f *folder) word(w string) string {
-	w = f.fold.String(w)
-	if isASCII(w) {
-		return w
-	}
-	out, _, err := transform.String(f.strip, w)
-	if err != nil {
-		return w
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(out, "œ", "oe"), "æ", "ae")
-}
+func (*folder) word(w string) string { return textfold.Loose(w) }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
