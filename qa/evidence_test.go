@@ -199,6 +199,8 @@ func TestNamesCheck(t *testing.T) {
 		{"Le ministre des Affaires étrangères Jean-Yves Le Drian a parlé.", "French Foreign Minister Jean-Yves Le Drian spoke.", ""},
 		{"La secrétaire d'État chargée du Numérique et le ministère de l'Intérieur.", "The digital minister and the Interior Ministry.", ""},
 		{"Le ministre des Armées a visité Grenoble.", "The armed forces minister visited.", "names"},
+		{"A annoncé le ministre français des Affaires étrangères Jean-Yves Le Drian.", "French Foreign Minister Jean-Yves Le Drian announced.", ""},
+		{"La ministre française déléguée aux Affaires européennes.", "The French Europe minister.", ""},
 	} {
 		var got []string
 		for _, is := range Check(segments.Segment{Source: tc.src, Target: tc.tgt, Status: segments.StatusTranslated},

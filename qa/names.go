@@ -70,11 +70,13 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 }
 
 // portfolio matches French text that ends where a ministry's portfolio
-// starts, whose first noun French capitalises: "ministre des Affaires
-// (étrangères)", "ministère de l'Intérieur", "secrétaire d'État chargée du
-// Numérique", "aux Armées". The portfolio is translated ("Foreign
+// starts, whose first noun French capitalises: "ministre (français) des
+// Affaires étrangères", "ministère de l'Intérieur", "secrétaire d'État
+// chargée du Numérique", "ministre déléguée aux Armées": up to two
+// lower-case words (a nationality, "délégué", "chargée") before the
+// preposition. The portfolio is translated ("Foreign
 // Minister", "Interior Ministry"), so its capital is no name to find.
-var portfolio = regexp.MustCompile(`(?i)\b(?:ministres?|ministères?|ministérielle|secrétaires? d['’]état|secrétariat d['’]état|portefeuille)(?:\s+(?:délégué|déléguée|chargé|chargée)e?s?)?\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|au|à\s+l['’])\s*$`)
+var portfolio = regexp.MustCompile(`(?i)\b(?:ministres?|ministères?|ministérielle|secrétaires? d['’]état|secrétariat d['’]état|portefeuille)(?:\s+\p{Ll}[\p{L}-]*){0,2}\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|au|à\s+l['’])\s*$`)
 
 // frCapitalNouns are French common nouns written with a capital by
 // convention ("l'État", "la République", "l'Église"): translated, not names.
