@@ -16,8 +16,8 @@ func (c *checker) checkNumbers() {
 	if !hasDigit(c.source) && !hasDigit(c.target) {
 		return
 	}
-	src := appendNumbers(nil, c.source, c.src, c.srcLinks)
-	tgt := appendNumbers(nil, c.target, c.tgt, c.tgtLinks)
+	src := appendNumbers(nil, c.source, c.ctx.SourceLang, c.srcLinks)
+	tgt := appendNumbers(nil, c.target, c.ctx.TargetLang, c.tgtLinks)
 	if c.on(CheckNumberFormat) {
 		c.checkNumberFormat(tgt)
 	}
@@ -246,8 +246,8 @@ func (c *checker) reportNumbers(missing, extra []Number) {
 		m := missing[mi]
 		for ei, e := range extra {
 			if e.Text == m.Text && m.Kind == Plain && e.Kind == Plain {
-				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.tgt), langName(c.tgt),
-					formatNumber(m.Value, c.tgt), formatNumber(m.Value, c.tgt)), e.Start, e.End)
+				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.ctx.TargetLang), langName(c.tgt),
+					formatNumber(m.Value, c.ctx.TargetLang), formatNumber(m.Value, c.ctx.TargetLang)), e.Start, e.End)
 				missing = append(missing[:mi], missing[mi+1:]...)
 				extra = append(extra[:ei], extra[ei+1:]...)
 				mi--
@@ -271,7 +271,7 @@ func (c *checker) reportNumbers(missing, extra []Number) {
 // checkNumberFormat reports target numbers written with the other
 // convention's decimal separator: "3,5" in English, "3.5 %" in French.
 func (c *checker) checkNumberFormat(tgt []Number) {
-	comma := numfmt.DecimalComma(c.tgt)
+	comma := numfmt.DecimalComma(c.ctx.TargetLang)
 	for _, n := range tgt {
 		if !n.Foreign || n.Kind != Plain {
 			continue
@@ -283,7 +283,7 @@ func (c *checker) checkNumberFormat(tgt []Number) {
 		if comma && !quantityAround(c.target, n) {
 			continue
 		}
-		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.tgt), formatNumber(n.Value, c.tgt)), n.Start, n.End)
+		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.tgt), formatNumber(n.Value, c.ctx.TargetLang)), n.Start, n.End)
 	}
 }
 
