@@ -323,14 +323,11 @@ func formatNumber(v float64, lang string) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	f := numfmt.For(lang)
-	comma := f.Decimal == ","
-	if len(intPart) > 4 || len(intPart) == 4 && !comma {
-		intPart = numfmt.GroupDigits(intPart, f.Group)
+	group := ""
+	if len(intPart) > 4 || len(intPart) == 4 && f.Decimal != "," {
+		group = f.Group
 	}
-	if frac != "" {
-		return intPart + f.Decimal + frac
-	}
-	return intPart
+	return f.Write(intPart, frac, group)
 }
 
 var langNames = map[string]string{"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",

@@ -67,11 +67,7 @@ func (n number) format(lang string, like number) string {
 		// target language's way rather than print 12000000.
 		group = f.Group
 	}
-	intPart = numfmt.GroupDigits(intPart, group)
-	if n.Frac == "" {
-		return intPart
-	}
-	return intPart + f.Decimal + n.Frac
+	return f.Write(intPart, n.Frac, group)
 }
 
 // maskNumbers returns text with every number replaced by a NUL byte and runs

@@ -119,7 +119,7 @@ var fuzzLangs = []string{"fr", "en", "de", "de-CH", "nn", "id", "vi", "zh", "hi"
 
 // FuzzScan reads a text at each of its digits in several conventions: the
 // span is the text's, the digits are ASCII, a value parses, and a readable
-// number written back the language's way (GroupDigits, the decimal mark)
+// number written back the language's way (Format.Write)
 // reads back to the same value in that language, not as Foreign.
 func FuzzScan(f *testing.F) {
 	for _, s := range []string{"3,5 %", "4 000", "1,234,567.50", "1.234,5", "3.12.1", "4’000", "١٢٣", "1\u202f000,5", "12,34,567", "x 0 0,000 1"} {
@@ -161,12 +161,24 @@ func checkScan(t *testing.T, s string, i int, fm Format) {
 	if fm.Decimal == "" {
 		return
 	}
-	written := GroupDigits(n.Int, fm.Group)
-	if n.Frac != "" {
-		written += fm.Decimal + n.Frac
-	}
+	written := fm.Write(n.Int, n.Frac, fm.Group)
 	back := Scan(written, 0, fm)
 	if back.Text != written || back.Value() != n.Value() || back.Foreign || back.Opaque {
 		t.Fatalf("%q read %q in %+q; written back %q reads %+v", s, n.Value(), fm, written, back)
+	}
+}
+
+func TestWrite(t *testing.T) {
+	tests := []struct{ lang, intDigits, frac, group, want string }{
+		{"fr", "1234567", "5", "\u202f", "1\u202f234\u202f567,5"},
+		{"en", "1234567", "50", ",", "1,234,567.50"},
+		{"de-CH", "4000", "", "’", "4’000"},
+		{"de", "1234", "5", "", "1234,5"},
+		{"vi", "3", "5", ".", "3,5"},
+	}
+	for _, tt := range tests {
+		if got := For(tt.lang).Write(tt.intDigits, tt.frac, tt.group); got != tt.want {
+			t.Errorf("%s: Write(%q, %q, %q) = %q, want %q", tt.lang, tt.intDigits, tt.frac, tt.group, got, tt.want)
+		}
 	}
 }
