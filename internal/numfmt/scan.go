@@ -73,8 +73,9 @@ const maxRuns = 8
 // convention f (For(lang)):
 //
 //   - digit runs joined by single separators (IsSeparator) each followed by
-//     a digit; a space joins only a lead of one to three digits to a group
-//     of exactly three, after spaces only ("4 000", not "en 2024 500");
+//     a digit; a space or an apostrophe joins only a lead of one to three
+//     digits to a group of exactly three, after the same mark only
+//     ("4 000", "4’000", not "en 2024 500" or "5'10");
 //   - the language's decimal mark before the last run starts the fraction;
 //     the other runs must be thousands groups: a lead of one to three
 //     digits, then groups of three, all with one separator that is not
@@ -101,8 +102,9 @@ func Scan(s string, i int, f Format) Number {
 		if count == 0 {
 			break
 		}
-		// A space only groups thousands: "4 000" but not "en 2024 500 cas".
-		if IsGroupSpace(r) && (runs[0].digits > 3 || count != 3 || len(runs) > 1 && !isSpaceSep(s, runs[1])) {
+		// A space or an apostrophe only groups thousands: "4 000" but not
+		// "en 2024 500 cas", "4’000" but not "5'10".
+		if groupOnly(r) && (runs[0].digits > 3 || count != 3 || len(runs) > 1 && !sameSep(sepOf(s, runs[1]), s[end:end+size])) {
 			break
 		}
 		runs = append(runs, digitRun{sepStart: end, start: end + size, end: j, digits: count})
@@ -126,9 +128,19 @@ func Scan(s string, i int, f Format) Number {
 
 func sepOf(s string, r digitRun) string { return s[r.sepStart:r.start] }
 
-func isSpaceSep(s string, r digitRun) bool {
-	c, _ := utf8.DecodeRuneInString(s[r.sepStart:r.start])
-	return IsGroupSpace(c)
+// groupOnly reports whether separator r can only group digits, never mark
+// decimals: the group spaces and the apostrophes.
+func groupOnly(r rune) bool { return IsGroupSpace(r) || r == '\'' || r == '’' }
+
+// sameSep reports whether two separators are the same mark; the group
+// spaces are all one ("4 000\u00a0000" is grouped).
+func sameSep(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return IsGroupSpace(ra) && IsGroupSpace(rb)
 }
 
 // otherDecimal is the decimal mark of the other convention.
@@ -147,7 +159,7 @@ func guessDecimal(s string, runs []digitRun) string {
 	}
 	last := runs[len(runs)-1]
 	sep := sepOf(s, last)
-	if isSpaceSep(s, last) {
+	if r, _ := utf8.DecodeRuneInString(sep); groupOnly(r) {
 		return ""
 	}
 	if last.digits != 3 || len(runs) > 2 && sepOf(s, runs[1]) != sep {
@@ -170,7 +182,7 @@ func (n *Number) read(s string, runs []digitRun, dec string) bool {
 		}
 		group := sepOf(s, intRuns[1])
 		for _, r := range intRuns[1:] {
-			if sepOf(s, r) != group || group == dec || r.digits != 3 {
+			if !sameSep(sepOf(s, r), group) || group == dec || r.digits != 3 {
 				return false
 			}
 		}

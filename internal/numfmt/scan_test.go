@@ -40,6 +40,12 @@ func TestScan(t *testing.T) {
 		{"de", "1,234.5", "1,234.5|1234.5|F"},
 		{"de-CH", "4’000.50", "4’000.50|4000.5"},
 		{"de-CH", "4'000", "4'000|4000"},
+		{"de-CH", "1’234’567.5", "1’234’567.5|1234567.5"},
+		{"en", "5'10\"", "5|5"},                            // an apostrophe only groups thousands
+		{"de-CH", "1234’567", "1234|1234"},                 // after a lead of 1-3 digits
+		{"fr", "4 000\u00a0000", "4 000\u00a0000|4000000"}, // the group spaces are one mark
+		{"fr", "1.000 000", "1.000|1000"},                  // a space only after spaces
+		{"en", "1,000’000", "1,000|1000"},                  // nor an apostrophe after a comma
 		{"de-CH", "3,5", "3,5|3.5|F"},
 		{"nn", "4\u00a0000,5", "4\u00a0000,5|4000.5"},
 		{"id", "4.000", "4.000|4000"},
