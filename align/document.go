@@ -132,10 +132,7 @@ const AddedPrefix = "added in translation: "
 func Apply(src, tgt *segments.Document, links []Link, now time.Time) (*segments.Document, ApplyResult) {
 	var res ApplyResult
 	doc := src.Clone()
-	joiner := " "
-	if b, _ := tgt.TargetLang.Base(); b.String() == "zh" || b.String() == "ja" {
-		joiner = ""
-	}
+	joiner := segments.Joiner(tgt.TargetLang)
 	first := make([]int, len(src.Segments)) // source segment → the link's first source segment
 	target := map[int]Link{}
 	for i := range first {

@@ -115,6 +115,7 @@ func WriteJSON(w io.Writer, r Report) error {
 		out.Files = append(out.Files, toJSON(f))
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // as cmd/trad's other --json outputs
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }

@@ -7,8 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trad-project/trad/internal/langtag"
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/segments"
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -63,13 +64,13 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 		}
 		rep.Filled++
 	}
+	pick := langtag.NewPicker(doc.SourceLang.String(), doc.TargetLang.String())
 	err := ReadTMX(r, func(tu TU) error {
 		rep.Units++
 		if len(want) == 0 {
 			return nil
 		}
-		sk := bestLang(tu.Variants, doc.SourceLang)
-		tk := bestLang(tu.Variants, doc.TargetLang)
+		sk, tk := pick.Keys(tu.Variants)
 		if sk == "" || tk == "" || sk == tk {
 			return nil
 		}
@@ -109,31 +110,6 @@ func ImportTMX(doc *segments.Document, r io.Reader, now time.Time) (*ImportRepor
 	return rep, nil
 }
 
-// bestLang returns the key of variants that is tag itself (case-insensitive)
-// or, failing that, the first one with the same base language ("fr-FR" for
-// "fr", "fr" for "fr-CA"); "" when none.
-func bestLang(variants map[string]string, tag language.Tag) string {
-	want := tag.String()
-	base, _ := tag.Base()
-	best := ""
-	for k := range variants {
-		if strings.EqualFold(k, want) {
-			return k
-		}
-		if best != "" {
-			continue
-		}
-		t, err := language.Parse(strings.ReplaceAll(k, "_", "-"))
-		if err != nil {
-			continue
-		}
-		if b, _ := t.Base(); b == base {
-			best = k
-		}
-	}
-	return best
-}
-
 // ImportXLIFF brings the targets, states and notes of an XLIFF 1.2 or 2.x
 // file back into doc. A segment is matched by its id ("s12" is segment 12)
 // when its source equals the project's (after NFC), otherwise by its source
@@ -165,7 +141,7 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 			}
 		}
 		if i < 0 {
-			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment %s: source not found in the project: %q", xs.Line, xs.ID, clip(xs.Source, 60)))
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment %s: source not found in the project: %q", xs.Line, xs.ID, safetext.Clip(xs.Source, 60)))
 			return nil
 		}
 		used[i] = true
@@ -196,11 +172,4 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 		return rep, fmt.Errorf("read XLIFF: %w", err)
 	}
 	return rep, nil
-}
-
-func clip(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

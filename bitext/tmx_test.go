@@ -469,11 +469,32 @@ func TestImportTMXLanguages(t *testing.T) {
 	}
 }
 
-func TestBestLang(t *testing.T) {
-	v := map[string]string{"fr-CA": "", "EN-us": "", "de_DE": ""}
-	for _, tt := range []struct{ tag, want string }{{"fr", "fr-CA"}, {"en-US", "EN-us"}, {"de", "de_DE"}, {"it", ""}} {
-		if got := bestLang(v, mustTag(tt.tag)); got != tt.want {
-			t.Errorf("bestLang(%s) = %q, want %q", tt.tag, got, tt.want)
+// TestImportTMXVariants: the variants of a unit are picked as the memory
+// picks them (internal/langtag): the tag itself, else the same base
+// language with the lowest key, whatever the map order; a deprecated code
+// ("iw" for Hebrew) meets the project's current one.
+func TestImportTMXVariants(t *testing.T) {
+	const unit = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>
+<tu><tuv xml:lang="EN-US"><seg>Good morning.</seg></tuv>%s</tu>
+</body></tmx>`
+	for _, c := range []struct {
+		name, variants, target, want string
+	}{
+		{"regional variants", `<tuv xml:lang="fr-FR"><seg>Bonjour (FR).</seg></tuv><tuv xml:lang="fr-CA"><seg>Bon matin (CA).</seg></tuv><tuv xml:lang="fr-BE"><seg>Bonjour (BE).</seg></tuv>`, "fr", "Bonjour (BE)."},
+		{"exact tag first", `<tuv xml:lang="fr-CA"><seg>Bon matin (CA).</seg></tuv><tuv xml:lang="fr"><seg>Bonjour.</seg></tuv>`, "fr", "Bonjour."},
+		{"deprecated code", `<tuv xml:lang="IW-IL"><seg>בוקר טוב.</seg></tuv>`, "he", "בוקר טוב."},
+	} {
+		data := fmt.Sprintf(unit, c.variants)
+		for run := 0; run < 30; run++ {
+			doc := buildDoc("text", tb{kind: segments.KindParagraph, segs: []string{"Good morning."}})
+			doc.SourceLang, doc.TargetLang = mustTag("en"), mustTag(c.target)
+			if _, err := ImportTMX(doc, strings.NewReader(data), t0); err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Segments[0].Target; got != c.want {
+				t.Fatalf("%s (run %d): target %q, want %q", c.name, run, got, c.want)
+			}
 		}
 	}
 }

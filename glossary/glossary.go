@@ -4,7 +4,11 @@
 // elision and inflection.
 package glossary
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/trad-project/trad/internal/diag"
+)
 
 // Origin says where an entry was read from, so a hit can name its source.
 type Origin struct {
@@ -129,21 +133,8 @@ func Merge(gs ...*Glossary) *Glossary {
 }
 
 // Warning is a problem in one line of a glossary file that did not stop the
-// rest of the file from loading.
-type Warning struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// String formats the warning as "file:line: msg" (or "file: msg" when the
-// line is unknown).
-func (w Warning) String() string {
-	if w.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
-	}
-	return w.File + ": " + w.Msg
-}
+// rest of the file from loading (trad's one warning type, internal/diag).
+type Warning = diag.Warning
 
 // String returns "builtin" for the embedded glossary and "path:line" for a
 // file (just "path" when the line is unknown).

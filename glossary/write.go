@@ -2,7 +2,6 @@ package glossary
 
 import (
 	"bufio"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/internal/xmlscan"
 )
 
 // WriteOptions says which languages a writer puts out.
@@ -260,11 +260,9 @@ func writeMulti(w *bufio.Writer, g *Glossary, format Format, o *WriteOptions) (i
 // posToTBX maps trad's part-of-speech names to TBX-Basic's picklist.
 var posToTBX = map[string]string{"noun": "noun", "verb": "verb", "adj": "adjective", "adv": "adverb", "propn": "properNoun", "other": "other"}
 
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
+// xmlText escapes s for TBX character data (xmlscan.Escape: characters
+// XML cannot hold are dropped, not written as U+FFFD).
+func xmlText(s string) string { return xmlscan.EscapeString(s, false) }
 
 // writeTBX writes TBX-Basic: the 2008 <martif> form that OmegaT and
 // translate-toolkit read (valid against TBXBasiccoreStructV02.dtd), or TBX

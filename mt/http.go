@@ -13,9 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/internal/safetext"
 )
 
 // httpClient is what the HTTP engines share: the timeout, the retries on
@@ -203,7 +203,8 @@ func isRequestRefused(err error) bool {
 
 // serverMessage pulls a message out of a JSON error body ({"error": "..."},
 // {"error": {"message": "..."}}, {"message": "..."}), or the body's first
-// line, cleaned of control characters and cut to 200 bytes.
+// line, cleaned of escape sequences and control characters and cut to 200
+// characters.
 func serverMessage(body []byte) string {
 	var v struct {
 		Error   json.RawMessage `json:"error"`
@@ -226,16 +227,7 @@ func serverMessage(body []byte) string {
 	} else {
 		msg, _, _ = strings.Cut(string(body), "\n")
 	}
-	msg = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, msg)
-	if len(msg) > 200 {
-		msg = msg[:200] + "…"
-	}
-	return strings.TrimSpace(msg)
+	return safetext.Clip(strings.Join(strings.Fields(safetext.Display(msg)), " "), 200)
 }
 
 // redact replaces the key wherever it appears in err's message (a server

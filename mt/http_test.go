@@ -216,7 +216,7 @@ func TestHTTPEngineFailures(t *testing.T) {
 		{"400 not retried", func(n int32, w http.ResponseWriter) {
 			w.WriteHeader(400)
 			fmt.Fprint(w, "bad\x1b[31m request")
-		}, "HTTP 400 Bad Request: bad [31m request", nil, 1, ""},
+		}, "HTTP 400 Bad Request: bad request", nil, 1, ""},
 		{"malformed JSON", func(n int32, w http.ResponseWriter) {
 			fmt.Fprint(w, `{"choices": [`)
 		}, "malformed answer", nil, 1, ""},

@@ -2,8 +2,9 @@ package office
 
 import (
 	"bytes"
-	"encoding/xml"
 	"strings"
+
+	"github.com/trad-project/trad/internal/xmlscan"
 )
 
 // docxRuns writes text as WordprocessingML runs in the target language.
@@ -31,7 +32,7 @@ func (d *docxRuns) text(out *bytes.Buffer, rpr, s string) {
 			continue
 		}
 		out.WriteString(`<w:t xml:space="preserve">`)
-		_ = xml.EscapeText(out, []byte(line))
+		_, _ = xmlscan.Escape(out, line, false)
 		out.WriteString("</w:t>")
 	}
 	out.WriteString("</w:r>")
@@ -62,8 +63,4 @@ func withLang(rpr, lang string) string {
 }
 
 // xmlAttr escapes s for an attribute value in double quotes.
-func xmlAttr(s string) string {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
+func xmlAttr(s string) string { return xmlscan.EscapeString(s, true) }

@@ -2,10 +2,10 @@ package office
 
 import (
 	"bytes"
-	"encoding/xml"
 	"strconv"
 	"strings"
 
+	"github.com/trad-project/trad/internal/xmlscan"
 	"golang.org/x/text/language"
 )
 
@@ -133,7 +133,7 @@ func writeODTText(out *bytes.Buffer, s string) {
 	prevSpace := true // a space at the start of a span may be collapsed
 	start := 0
 	flush := func(i int) {
-		_ = xml.EscapeText(out, []byte(s[start:i]))
+		_, _ = xmlscan.Escape(out, s[start:i], false)
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]

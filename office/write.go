@@ -4,8 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -30,7 +28,7 @@ func WriteTarget(w io.Writer, doc *segments.Document, src []byte, opts bitext.Op
 	if name == "" {
 		name = "the source document"
 	}
-	if doc.SourceHash != "" && hashHex(src) != doc.SourceHash {
+	if doc.SourceHash != "" && segments.SourceHash(src) != doc.SourceHash {
 		return fmt.Errorf("write translated document: %s: %w (it changed since the project was made): open the project again with trad to re-read it, then export", name, ErrChanged)
 	}
 	d, err := parse(src, name, ro, true)
@@ -104,11 +102,6 @@ func (d *document) edits(doc *segments.Document, opts bitext.Options) (edits [][
 		}
 	}
 	return edits, missing
-}
-
-func hashHex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }
 
 // matches reports whether d's paragraphs are the blocks of doc.

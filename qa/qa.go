@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -364,14 +365,8 @@ func (c *checker) run() {
 	}
 }
 
-// baseLang returns the base language of a BCP 47 tag, lower-cased: "fr-CA"
-// → "fr", "zh-Hans" → "zh".
-func baseLang(tag string) string {
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return strings.ToLower(tag)
-}
+// baseLang is langtag.Base: "fr-CA" → "fr", "zh-Hans" → "zh", "iw" → "he".
+func baseLang(tag string) string { return langtag.Base(tag) }
 
 // analyzers caches one glossary.Analyzer per base language: an Analyzer
 // keeps a stem cache worth sharing between segments, and is safe for

@@ -223,7 +223,7 @@ func toProject(path string, doc *Document) (*projectFile, error) {
 		if doc.SourceHash != "" {
 			pf.Source.SHA256 = doc.SourceHash
 		} else if data, err := readRegularFile(abs, DefaultMaxBytes); err == nil {
-			pf.Source.SHA256 = hashBytes(data)
+			pf.Source.SHA256 = SourceHash(data)
 		}
 	}
 	return pf, nil
@@ -257,7 +257,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	src, hash, err := readProjectSource(path, doc.SourcePath, srcHash)
 	if err != nil {
 		rep.SourceMissing = true
-		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1,
+		rep.Warnings = append(rep.Warnings, Warning{File: path,
 			Msg: fmt.Sprintf("cannot read the article (%v); using the text stored in the project", err)})
 		return doc, rep, nil
 	}
@@ -279,7 +279,7 @@ func loadState(path string, st fileState) (*Document, *LoadReport, error) {
 	rep.Changed, rep.New = r.Changed, r.New
 	rep.Overrides, rep.DroppedOverrides = r.Overrides, r.DroppedOverrides
 	if n := r.DroppedOverrides; n > 0 {
-		rep.Warnings = append(rep.Warnings, Warning{File: path, Offset: -1, Msg: fmt.Sprintf(
+		rep.Warnings = append(rep.Warnings, Warning{File: path, Msg: fmt.Sprintf(
 			"%d split%s or merge%s of segments dropped: their sentences are no longer in the edited article, which keeps the usual segmentation there",
 			n, plural(n), plural(n))})
 	}
@@ -446,11 +446,11 @@ func OpenStore(path string, opts OpenOptions) (st *Store, doc *Document, rep *Lo
 		if err != nil {
 			return st, nil, rep, warns, err
 		}
-		if !sameFile(doc.SourcePath, path) {
+		if !safefile.SameFile(doc.SourcePath, path) {
 			return st, nil, rep, warns, fmt.Errorf("project %s belongs to %s, not %s", projectPath, doc.SourcePath, path)
 		}
 		if opts.Lang != "" && !sameLang(opts.Lang, doc.SourceLang) || opts.Target != "" && !sameLang(opts.Target, doc.TargetLang) {
-			warns = append(warns, Warning{File: projectPath, Offset: -1, Msg: fmt.Sprintf(
+			warns = append(warns, Warning{File: projectPath, Msg: fmt.Sprintf(
 				"resuming a %s → %s project: the languages asked for (%s → %s) are ignored",
 				doc.SourceLang, doc.TargetLang, orDefault(opts.Lang, "fr"), orDefault(opts.Target, "en"))})
 		}
@@ -476,17 +476,4 @@ func orDefault(s, def string) string {
 func sameLang(tag string, t language.Tag) bool {
 	p, err := language.Parse(tag)
 	return err == nil && p == t
-}
-
-// sameFile reports whether a and b name the same file (or the same absolute
-// path when one of them does not exist).
-func sameFile(a, b string) bool {
-	fa, ea := os.Stat(a)
-	fb, eb := os.Stat(b)
-	if ea == nil && eb == nil {
-		return os.SameFile(fa, fb)
-	}
-	aa, _ := filepath.Abs(a)
-	ab, _ := filepath.Abs(b)
-	return aa == ab
 }

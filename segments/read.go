@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/trad-project/trad/internal/diag"
 	"github.com/trad-project/trad/internal/safefile"
 
 	"golang.org/x/text/language"
@@ -37,24 +38,9 @@ type ReadOptions struct {
 	Tags bool
 }
 
-// Warning is a problem in the input that reading worked around.
-type Warning struct {
-	File   string
-	Line   int // 1-based line, 0 if unknown
-	Offset int // byte offset in the file, -1 if unknown (used when Line is 0)
-	Msg    string
-}
-
-// String formats w as "file:line: msg" or "file: byte N: msg".
-func (w Warning) String() string {
-	switch {
-	case w.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
-	case w.Offset >= 0:
-		return fmt.Sprintf("%s: byte %d: %s", w.File, w.Offset, w.Msg)
-	}
-	return fmt.Sprintf("%s: %s", w.File, w.Msg)
-}
+// Warning is a problem in the input that reading worked around (trad's
+// one warning type, internal/diag).
+type Warning = diag.Warning
 
 // FormatForPath returns the format an article is read in by default:
 // markdown for .md and .markdown files, text otherwise.
@@ -107,7 +93,7 @@ func ReadFile(path string, opts ReadOptions) (*Document, []Warning, error) {
 		return nil, warns, err
 	}
 	doc.SourcePath = path
-	doc.SourceHash = hashBytes(data)
+	doc.SourceHash = SourceHash(data)
 	return doc, warns, nil
 }
 
@@ -149,7 +135,7 @@ func readBytes(data []byte, name string, opts ReadOptions) (*Document, []Warning
 		var nest nestingReport
 		blocks, nest = markdownBlocks(text, opts.Tags)
 		if msg := nest.warning(); msg != "" {
-			warns = append(warns, Warning{File: name, Line: nest.First, Offset: -1, Msg: msg})
+			warns = append(warns, Warning{File: name, Line: nest.First, Msg: msg})
 		}
 	default:
 		blocks = textBlocks(text)
@@ -296,7 +282,10 @@ func (d *Document) build(blocks []rawBlock, sp *Splitter) {
 // concurrently; below it goroutines cost more than they save.
 const parallelSplitBytes = 1 << 20
 
-func hashBytes(data []byte) string {
+// SourceHash is the fingerprint of an article's bytes that a project
+// records (Document.SourceHash): segments checks it on reopening, office
+// before writing a translated document over its original.
+func SourceHash(data []byte) string {
 	h := sha256.Sum256(data)
 	return hex.EncodeToString(h[:])
 }

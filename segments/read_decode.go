@@ -133,7 +133,7 @@ func replaceInvalid(data []byte, name string) (string, []Warning) {
 			b.Write(data[last:i])
 			b.WriteRune(utf8.RuneError)
 			if count < maxByteWarnings {
-				warns = append(warns, Warning{File: name, Offset: i,
+				warns = append(warns, Warning{File: name, Byte: i + 1,
 					Msg: fmt.Sprintf("invalid UTF-8 byte 0x%02X replaced by U+FFFD", data[i])})
 			}
 			count++
@@ -143,7 +143,7 @@ func replaceInvalid(data []byte, name string) (string, []Warning) {
 	}
 	b.Write(data[last:])
 	if count > maxByteWarnings {
-		warns = append(warns, Warning{File: name, Offset: -1,
+		warns = append(warns, Warning{File: name,
 			Msg: fmt.Sprintf("%d more invalid UTF-8 bytes replaced by U+FFFD", count-maxByteWarnings)})
 	}
 	return b.String(), warns

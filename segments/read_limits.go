@@ -58,7 +58,7 @@ func readProjectSource(project, source, hash string) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	got := hashBytes(data)
+	got := SourceHash(data)
 	if hash != got && !insideTree(filepath.Dir(project), source) {
 		return nil, "", fmt.Errorf("%s is outside the project's folder and is not the file the project was made from: "+
 			"not segmented again (trad follows only articles in the project's folder or below it)", source)

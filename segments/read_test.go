@@ -145,7 +145,7 @@ func TestReadEncodings(t *testing.T) {
 		{file: "cp1252.txt", want: accented},
 		{file: "latin1.txt", want: "Élève à l'école : « déjà vu »."},
 		{file: "invalid-utf8.txt", want: "Élève \uFFFD à l’école.",
-			warns: []string{"testdata/read/enc/invalid-utf8.txt: byte 8: invalid UTF-8 byte 0xFF replaced by U+FFFD"}},
+			warns: []string{"testdata/read/enc/invalid-utf8.txt: byte 9: invalid UTF-8 byte 0xFF replaced by U+FFFD"}},
 		{file: "binary.bin", errSubstr: "binary file (NUL byte at offset 7)"},
 		{file: "controls.bin", errSubstr: "binary file"},
 		{file: "utf16le-odd.txt", errSubstr: "truncated UTF-16LE"},

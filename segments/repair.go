@@ -48,7 +48,7 @@ func repairProject(path string, d *Document) []Warning {
 	}
 	var warns []Warning
 	if tags := repairTargetTags(d); len(tags) > 0 {
-		warns = append(warns, Warning{File: path, Offset: -1, Msg: fmt.Sprintf(
+		warns = append(warns, Warning{File: path, Msg: fmt.Sprintf(
 			"target tags of segment %s did not fit their text or block: dropped or moved; saving the project keeps the repair", listNumbers(tags))})
 	}
 	if len(fixed) == 0 && other == 0 {
@@ -61,7 +61,7 @@ func repairProject(path string, d *Document) []Warning {
 	if other > 0 {
 		msg += fmt.Sprintf("; %d other fields repaired", other)
 	}
-	return append([]Warning{{File: path, Offset: -1, Msg: msg + "; saving the project keeps the repair"}}, warns...)
+	return append([]Warning{{File: path, Msg: msg + "; saving the project keeps the repair"}}, warns...)
 }
 
 // listNumbers lists the first five of ns ("1, 4, 9 and 3 more").

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/links"
 )
 
 // Word is a word of a text to check, with its byte span.
@@ -16,28 +18,31 @@ type Word struct {
 // hold apostrophes ("aujourd'hui", "l'Union", "don’t") and hyphens (each
 // part of "well-known" is a word); not words with digits, acronyms in
 // capitals ("NATO", "UE"), single letters, nor the words of URLs, e-mail
-// addresses and @handles.
+// addresses, @handles and bare domains (internal/links finds them).
 func Words(text string) []Word {
 	var out []Word
+	ls := links.Find(text)
 	for i := 0; i < len(text); {
+		if len(ls) > 0 && i >= ls[0].Start {
+			if i < ls[0].End {
+				i = ls[0].End
+			}
+			ls = ls[1:]
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if r == '@' || strings.HasPrefix(text[i:], "://") {
-				i = skipToken(text, i)
-				continue
-			}
 			i += size
 			continue
 		}
 		start := i
 		end := wordEnd(text, i)
-		tok := text[start:end]
-		if strings.HasPrefix(text[end:], "://") || hasPrefixFold(text[start:], "www.") ||
-			strings.HasPrefix(text[end:], "@") || looksLikeDomain(text, end) {
-			i = skipToken(text, start)
-			continue
+		if len(ls) > 0 && end > ls[0].Start {
+			// A word running into a link ("voir:https://…"): only its
+			// part before the link is a word.
+			end = ls[0].Start
 		}
-		for _, part := range splitHyphens(tok, start) {
+		for _, part := range splitHyphens(text[start:end], start) {
 			if keep(part.Word) {
 				out = append(out, part)
 			}
@@ -66,49 +71,6 @@ func wordEnd(text string, i int) int {
 		}
 	}
 	return i
-}
-
-// skipToken returns the end of the non-space run at i (a URL, an address).
-func skipToken(text string, i int) int {
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			return i
-		}
-		i += size
-	}
-	return i
-}
-
-// looksLikeDomain reports whether text at end continues a domain name:
-// labels of lower-case ASCII after dots, then a path or a last label of 2
-// to 4 letters ("example.org/path", "trad.example.com."). "ended.Then"
-// is a missing space, not a domain.
-func looksLikeDomain(text string, end int) bool {
-	labels, last := 0, 0
-	i := end
-	for i+1 < len(text) && text[i] == '.' {
-		j := i + 1
-		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
-			j++
-		}
-		if j == i+1 {
-			break
-		}
-		labels, last, i = labels+1, j-i-1, j
-	}
-	if labels == 0 {
-		return false
-	}
-	if i < len(text) && text[i] == '/' {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return last >= 2 && last <= 4 && !unicode.IsLetter(r) && !unicode.IsDigit(r)
-}
-
-func hasPrefixFold(s, p string) bool {
-	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
 func splitHyphens(tok string, start int) []Word {

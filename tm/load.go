@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/trad-project/trad/bitext"
+	"github.com/trad-project/trad/internal/diag"
 	"github.com/trad-project/trad/internal/xdg"
 	"github.com/trad-project/trad/segments"
 )
@@ -39,19 +40,8 @@ type Options struct {
 
 // Warning is a problem that did not stop loading: a malformed TMX file (the
 // units read before the error are kept) or units without the pair's
-// languages.
-type Warning struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (w Warning) String() string {
-	if w.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
-	}
-	return w.File + ": " + w.Msg
-}
+// languages (trad's one warning type, internal/diag).
+type Warning = diag.Warning
 
 // UserDir returns the user's memory folder: $XDG_DATA_HOME/trad/tm, or
 // ~/.local/share/trad/tm when XDG_DATA_HOME is unset. It is not created.

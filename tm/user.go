@@ -3,6 +3,7 @@ package tm
 import (
 	"fmt"
 	"hash/fnv"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,15 +13,23 @@ import (
 // UserFile returns the file of the user's memory folder dir that holds the
 // confirmed segments of the project at projectPath:
 // NAME-XXXXXXXX.tmx, NAME being the project's base name without
-// ".trad.json" and XXXXXXXX a hash of its absolute path, so two projects
-// with the same name in different folders do not share a file.
+// ".trad.json" and XXXXXXXX a hash of its absolute path with symbolic
+// links resolved, so two projects with the same name in different folders
+// do not share a file and one project opened through a linked folder does
+// not get a second one. A file named, as before, from the path as given is
+// kept when it exists and the resolved one does not: the translator's
+// memory is not orphaned.
 func UserFile(dir, projectPath string) string {
 	abs, err := filepath.Abs(projectPath)
 	if err != nil {
 		abs = projectPath
 	}
-	h := fnv.New32a()
-	h.Write([]byte(abs))
+	resolved := abs
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		resolved = r
+	} else if d, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		resolved = filepath.Join(d, filepath.Base(abs)) // a project not saved yet
+	}
 	name := filepath.Base(projectPath)
 	if strings.HasSuffix(name, segments.ProjectExt) {
 		name = strings.TrimSuffix(name, segments.ProjectExt)
@@ -30,7 +39,24 @@ func UserFile(dir, projectPath string) string {
 	if name == "" || name == "." {
 		name = "project"
 	}
+	file := userFileName(dir, name, resolved)
+	if resolved != abs {
+		if old := userFileName(dir, name, abs); fileExists(old) && !fileExists(file) {
+			return old
+		}
+	}
+	return file
+}
+
+func userFileName(dir, name, path string) string {
+	h := fnv.New32a()
+	h.Write([]byte(path))
 	return filepath.Join(dir, fmt.Sprintf("%s-%08x.tmx", name, h.Sum32()))
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // DocumentUnits returns the confirmed segments of doc as memory units with

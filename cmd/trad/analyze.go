@@ -13,9 +13,8 @@ import (
 
 // analyzeOptions are the flags and arguments of `trad analyze`.
 type analyzeOptions struct {
+	memoryFlags
 	Paths     []string
-	TM        []string
-	NoUser    bool
 	JSON, CSV bool
 	// From and To are the languages of articles without a project.
 	From, To string
@@ -47,8 +46,7 @@ the rules. Nothing is written.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.TM, "tm", nil, "TMX file or folder of .tmx files (repeatable)")
-	f.BoolVar(&opts.NoUser, "no-user", false, "do not load the user's memory folder")
+	opts.memoryFlags.add(f)
 	f.BoolVar(&opts.JSON, "json", false, "print the analysis as JSON")
 	f.BoolVar(&opts.CSV, "csv", false, "print the analysis as CSV (file,band,segments,words,characters,tags,percent)")
 	f.StringVar(&opts.From, "from", "", "source language of an article without a project (default fr)")
@@ -83,7 +81,7 @@ func analyzeRun(s *streams, o *analyzeOptions) error {
 		if m == nil {
 			var warns []tm.Warning
 			var err error
-			m, warns, err = tm.Open(tm.Options{SourceLang: pair[0], TargetLang: pair[1], Paths: o.TM, NoUser: o.NoUser})
+			m, warns, err = tm.Open(o.options(pair[0], pair[1]))
 			for _, w := range warns {
 				fmt.Fprintln(s.Err, "trad: warning:", w)
 			}

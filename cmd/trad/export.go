@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,7 +125,7 @@ func exportRun(s *streams, o *exportOptions) error {
 		return nil
 	}
 	for _, own := range []string{doc.SourcePath, projectPath} {
-		if own != "" && sameFile(own, o.Output) {
+		if own != "" && safefile.SameFile(own, o.Output) {
 			return fmt.Errorf("export: %s is the project's own file: choose another -o", o.Output)
 		}
 	}
@@ -171,14 +170,4 @@ func openProjectWith(s *streams, path string, opts segments.OpenOptions) (*segme
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}
 	return p.Doc, p.Path(), err
-}
-
-// sameFile reports whether a and b name one existing file.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/internal/safefile"
+	"github.com/trad-project/trad/internal/safetext"
 )
 
 // fetchTimeout bounds a page download; fetchLimit its size.
@@ -89,9 +90,7 @@ func pageFileName(u *url.URL) string {
 		name = u.Host
 	}
 	name = strings.Trim(unsafeName.ReplaceAllString(name, "-"), "-.")
-	if len(name) > 80 {
-		name = name[:80]
-	}
+	name = safetext.CutBytes(name, 80)
 	if name == "" {
 		name = "page"
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -63,9 +62,7 @@ func (o *glossaryOptions) sources() glossarySources {
 // jsonString returns s as a JSON string without HTML escaping.
 func jsonString(s string) string {
 	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
+	_ = jsonEncoder(&b).Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/tui"
 )
 
@@ -82,7 +83,7 @@ func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 	existing := func() (*glossary.Glossary, error) {
 		src := glossarySources{NoBuiltin: true}
 		// A file of the user folder is loaded with it: not twice.
-		if _, err := os.Stat(path); err == nil && !sameFile(filepath.Dir(path), glossary.UserDir()) {
+		if _, err := os.Stat(path); err == nil && !safefile.SameFile(filepath.Dir(path), glossary.UserDir()) {
 			src.Paths = []string{path}
 		}
 		return loadGlossaries(s, src)

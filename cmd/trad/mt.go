@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -122,7 +121,7 @@ func mtRun(s *streams, o *mtOptions) error {
 	if err != nil {
 		return fmt.Errorf("mt: %w", err)
 	}
-	enc := json.NewEncoder(s.Out)
+	enc := jsonEncoder(s.Out)
 	for i, sg := range sugs {
 		if o.JSON {
 			if err := enc.Encode(mtLine(reqs[i], sg, i)); err != nil {

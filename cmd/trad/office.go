@@ -69,7 +69,7 @@ func exportOffice(s *streams, doc *segments.Document, projectPath string, o *exp
 		return write(out)
 	}
 	for _, own := range []string{doc.SourcePath, projectPath} {
-		if own != "" && sameFile(own, o.Output) {
+		if own != "" && safefile.SameFile(own, o.Output) {
 			return fmt.Errorf("export: %s is the project's own file: choose another -o", o.Output)
 		}
 	}

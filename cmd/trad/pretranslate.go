@@ -16,10 +16,9 @@ import (
 
 // pretranslateOptions are the flags and arguments of `trad pretranslate`.
 type pretranslateOptions struct {
-	Path   string // article or project file
-	TM     []string
-	Min    int
-	NoUser bool
+	memoryFlags
+	Path string // article or project file
+	Min  int
 	// MT fills what the memories leave empty with machine translation,
 	// from the engine MTEngine ("" the configured one).
 	MT       bool
@@ -55,9 +54,8 @@ is merged, not overwritten.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.TM, "tm", nil, "TMX file or folder of .tmx files (repeatable)")
 	f.IntVar(&opts.Min, "min", 100, "lowest score used (100 exact, 101 context only, 50–99 fuzzy)")
-	f.BoolVar(&opts.NoUser, "no-user", false, "do not load the user's memory folder")
+	opts.memoryFlags.add(f)
 	f.BoolVar(&opts.MT, "mt", false, "fill the segments left empty with machine translation (origin mt)")
 	f.StringVar(&opts.MTEngine, "engine", "", "MT engine for --mt (default: config.json's, else apertium)")
 	f.StringVar(&opts.From, "from", "", "source language of a new project (default fr)")
@@ -86,10 +84,7 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 		}
 		defer closeMT(s, svc)
 	}
-	m, twarns, err := tm.Open(tm.Options{
-		SourceLang: doc.SourceLang.String(), TargetLang: doc.TargetLang.String(),
-		Paths: o.TM, NoUser: o.NoUser,
-	})
+	m, twarns, err := tm.Open(o.options(doc.SourceLang.String(), doc.TargetLang.String()))
 	for _, w := range twarns {
 		fmt.Fprintln(s.Err, "trad: warning:", w)
 	}

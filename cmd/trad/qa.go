@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/user"
@@ -256,12 +255,9 @@ func printIssues(s *streams, doc *segments.Document, issues []qa.Issue, o *qaOpt
 					j.Ignored.When = r.When.UTC().Format(time.RFC3339)
 				}
 			}
-			b, err := json.Marshal(j)
-			if err != nil {
+			if err := jsonEncoder(out).Encode(j); err != nil {
 				return err
 			}
-			out.Write(b)
-			out.WriteByte('\n')
 		case is.Ignored == nil || o.All:
 			fmt.Fprintln(out, is.String())
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -161,8 +160,7 @@ func writeSegmentJSON(w *bufio.Writer, doc *segments.Document, name string) erro
 		}
 		jd.Blocks[bi] = jb
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc := jsonEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(jd)
 }

@@ -82,7 +82,7 @@ func TestSegmentWarnings(t *testing.T) {
 	if code != 0 || out != "Élève \uFFFD ici.\n" {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
-	if want := "trad: warning: stdin: byte 8: invalid UTF-8 byte 0xFF replaced by U+FFFD\n"; errOut != want {
+	if want := "trad: warning: stdin: byte 9: invalid UTF-8 byte 0xFF replaced by U+FFFD\n"; errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 }

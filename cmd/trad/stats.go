@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -87,7 +86,7 @@ func statsRun(s *streams, o *statsOptions) error {
 		for i, c := range st.ByStatus {
 			out.ByStatus[segments.Status(i).String()] = c
 		}
-		enc := json.NewEncoder(s.Out)
+		enc := jsonEncoder(s.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}

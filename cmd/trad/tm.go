@@ -12,10 +12,9 @@ import (
 
 // tmLookupOptions are the flags and arguments of `trad tm lookup`.
 type tmLookupOptions struct {
+	memoryFlags
 	From, To string
-	TM       []string
 	Min, Max int
-	NoUser   bool
 	Text     string
 }
 
@@ -54,10 +53,9 @@ unit scores at least --min.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.From, "from", "fr", "source language (BCP 47)")
 	f.StringVar(&opts.To, "to", "en", "target language (BCP 47)")
-	f.StringArrayVar(&opts.TM, "tm", nil, "TMX file or folder of .tmx files (repeatable)")
 	f.IntVar(&opts.Min, "min", tm.DefaultMin, "lowest score to print (1–101)")
 	f.IntVar(&opts.Max, "max", 3, "most matches to print")
-	f.BoolVar(&opts.NoUser, "no-user", false, "do not load the user's memory folder")
+	opts.memoryFlags.add(f)
 	return cmd
 }
 
@@ -78,7 +76,7 @@ func tmLookupRun(s *streams, o *tmLookupOptions) error {
 	if o.Max < 1 {
 		return fmt.Errorf("tm lookup: --max %d: want at least 1", o.Max)
 	}
-	m, enc, err := openTMForJSON(s, "tm lookup", tm.Options{SourceLang: o.From, TargetLang: o.To, Paths: o.TM, NoUser: o.NoUser})
+	m, enc, err := openTMForJSON(s, "tm lookup", o.options(o.From, o.To))
 	if err != nil {
 		return err
 	}
@@ -103,7 +101,5 @@ func openTMForJSON(s *streams, cmd string, opts tm.Options) (*tm.Memory, *json.E
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", cmd, err)
 	}
-	enc := json.NewEncoder(s.Out)
-	enc.SetEscapeHTML(false)
-	return m, enc, nil
+	return m, jsonEncoder(s.Out), nil
 }

@@ -6,16 +6,13 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-
-	"github.com/trad-project/trad/tm"
 )
 
 // tmConcordanceOptions are the flags and arguments of `trad tm concordance`.
 type tmConcordanceOptions struct {
+	memoryFlags
 	From, To string
-	TM       []string
 	Max      int
-	NoUser   bool
 	Text     string
 }
 
@@ -45,9 +42,8 @@ sources, then the most recent. Nothing is printed when nothing matches.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.From, "from", "fr", "source language (BCP 47)")
 	f.StringVar(&opts.To, "to", "en", "target language (BCP 47)")
-	f.StringArrayVar(&opts.TM, "tm", nil, "TMX file or folder of .tmx files (repeatable)")
 	f.IntVar(&opts.Max, "max", 20, "most units to print")
-	f.BoolVar(&opts.NoUser, "no-user", false, "do not load the user's memory folder")
+	opts.memoryFlags.add(f)
 	return cmd
 }
 
@@ -67,7 +63,7 @@ func tmConcordanceRun(s *streams, o *tmConcordanceOptions) error {
 	if o.Max < 1 {
 		return fmt.Errorf("tm concordance: --max %d: want at least 1", o.Max)
 	}
-	m, enc, err := openTMForJSON(s, "tm concordance", tm.Options{SourceLang: o.From, TargetLang: o.To, Paths: o.TM, NoUser: o.NoUser})
+	m, enc, err := openTMForJSON(s, "tm concordance", o.options(o.From, o.To))
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,9 @@
-// Package xmlscan is trad's one XML tokenizer, used by the TMX and XLIFF
-// readers (bitext) and the TBX reader (glossary). It streams: a Handler
+// Package xmlscan is trad's XML tokenizer for the bilingual and
+// terminology formats, used by the TMX and XLIFF readers (bitext) and the
+// TBX reader (glossary), and its one XML escaper for every writer (Escape).
+// office/xmltok.go is the other reader of XML, on purpose: the .docx and
+// .odt writers splice bytes at each token's offsets, which only
+// encoding/xml's RawToken gives. It streams: a Handler
 // receives start tags, end tags and text as they are read, and the input is
 // never held whole in memory.
 //
