@@ -1,6 +1,10 @@
 package qa
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/trad-project/trad/segments"
+)
 
 // Regressions of issue 15: qa read numbers with its own parser, which did
 // not know the Swiss apostrophe, took the base language's decimal mark for
@@ -41,5 +45,24 @@ func TestNumbersRegionalTag(t *testing.T) {
 				t.Errorf("Numbers(%q, %s)[%d] = %+v, want key %s foreign %v", tc.text, tc.lang, i, n, tc.keys[i], tc.foreign[i])
 			}
 		}
+	}
+}
+
+// The message names the region when it writes numbers otherwise than the
+// base language, and suggests the region's writing.
+func TestNumberFormatMessageRegion(t *testing.T) {
+	seg := segments.Segment{Source: "It costs 1,234.50 francs.", Target: "Es kostet 1'234,50 Franken.", Status: segments.StatusTranslated}
+	var msgs []string
+	for _, is := range Check(seg, Context{SourceLang: "en", TargetLang: "de-CH"}) {
+		if is.Check == CheckNumberFormat || is.Check == CheckNumbers {
+			msgs = append(msgs, is.Message)
+		}
+	}
+	want := "1'234,50 is not a German (de-CH) number: write 1’234.5"
+	if len(msgs) != 1 || msgs[0] != want {
+		t.Errorf("messages %q, want [%q]", msgs, want)
+	}
+	if got := langName("fr-FR"); got != "French" {
+		t.Errorf("langName(fr-FR) = %q, want French (same numbers as fr)", got)
 	}
 }

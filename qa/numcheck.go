@@ -246,7 +246,7 @@ func (c *checker) reportNumbers(missing, extra []Number) {
 		m := missing[mi]
 		for ei, e := range extra {
 			if e.Text == m.Text && m.Kind == Plain && e.Kind == Plain {
-				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.ctx.TargetLang), langName(c.tgt),
+				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.ctx.TargetLang), langName(c.ctx.TargetLang),
 					formatNumber(m.Value, c.ctx.TargetLang), formatNumber(m.Value, c.ctx.TargetLang)), e.Start, e.End)
 				missing = append(missing[:mi], missing[mi+1:]...)
 				extra = append(extra[:ei], extra[ei+1:]...)
@@ -283,7 +283,7 @@ func (c *checker) checkNumberFormat(tgt []Number) {
 		if comma && !quantityAround(c.target, n) {
 			continue
 		}
-		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.tgt), formatNumber(n.Value, c.ctx.TargetLang)), n.Start, n.End)
+		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.ctx.TargetLang), formatNumber(n.Value, c.ctx.TargetLang)), n.Start, n.End)
 	}
 }
 
@@ -333,11 +333,18 @@ func formatNumber(v float64, lang string) string {
 var langNames = map[string]string{"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
 	"pt": "Portuguese", "zh": "Chinese", "ja": "Japanese", "nl": "Dutch"}
 
-func langName(lang string) string {
-	if n, ok := langNames[lang]; ok {
-		return n
+// langName names language tag in messages: "German", or "German (de-CH)"
+// when the region writes numbers otherwise than the base language.
+func langName(tag string) string {
+	base := baseLang(tag)
+	name, ok := langNames[base]
+	if !ok {
+		name = base
 	}
-	return lang
+	if tag != base && numfmt.For(tag) != numfmt.For(base) {
+		name += " (" + tag + ")"
+	}
+	return name
 }
 
 func hasDigit(s string) bool {
