@@ -106,7 +106,18 @@ func appendNumbers(dst []Number, s, tag string, links []span) []Number {
 	lang := baseLang(tag)
 	for i := 0; i < len(s); {
 		c := s[i]
-		if !isDigit(c) {
+		size := 0 // of the digit at s[i]: ASCII, or of any script ("３", "٣")
+		if isDigit(c) {
+			size = 1
+		} else if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !numfmt.IsDigit(r) {
+				i += n
+				continue
+			}
+			size = n
+		}
+		if size == 0 {
 			if lang == "fr" && (c == 'I' || c == 'V' || c == 'X') && (i == 0 || !isLetterBefore(s, i)) {
 				if n, ok := romanOrdinal(s, i); ok {
 					dst = append(dst, n)
@@ -118,9 +129,7 @@ func appendNumbers(dst []Number, s, tag string, links []span) []Number {
 			continue
 		}
 		if inSpans(links, i) {
-			for i < len(s) && isDigit(s[i]) {
-				i++
-			}
+			i += size // and the next digits in turn
 			continue
 		}
 		n := parseNumber(s, i, lang, f)
@@ -251,9 +260,7 @@ func scaleAt(s string, i, k int, lang string) (float64, int) {
 	return 1, k
 }
 
-func isIdeographRune(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
-}
+func isIdeographRune(r rune) bool { return numfmt.IsIdeograph(r) }
 
 // currencyBefore reports whether a currency sign comes right before s[i]
 // ("€5m", "$ 5m").

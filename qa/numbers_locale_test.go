@@ -22,6 +22,10 @@ func TestNumbersCheckLocales(t *testing.T) {
 		{"decimal comma nn", "en", "nn", "The rate is 3.5%.", "Renta er 3,5 %.", ""},
 		{"decimal comma id", "en", "id", "The rate is 3.5% for 4,000 people.", "Suku bunga 3,5 % untuk 4.000 orang.", ""},
 		{"decimal comma vi", "en", "vi", "The rate is 3.5%.", "Lãi suất là 3,5 %.", ""},
+		// Digits of any script are numbers (numfmt.IsDigit), as align read them.
+		{"fullwidth digits ja-en", "ja", "en", "価格は１２３円です。", "The price is 123 yen.", ""},
+		{"arabic-indic digits ar-en", "ar", "en", "عدد ٣٤ طالبا", "34 students", ""},
+		{"fullwidth digits changed", "ja", "en", "価格は１２３円です。", "The price is 124 yen.", "numbers"},
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/numfmt"
@@ -347,10 +348,14 @@ func langName(tag string) string {
 	return name
 }
 
+// hasDigit reports whether s has a digit of any script (numfmt.IsDigit).
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if isDigit(s[i]) {
 			return true
+		}
+		if s[i] >= utf8.RuneSelf {
+			return strings.ContainsFunc(s[i:], numfmt.IsDigit)
 		}
 	}
 	return false

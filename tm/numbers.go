@@ -3,7 +3,6 @@ package tm
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/internal/numfmt"
@@ -23,26 +22,29 @@ type number struct {
 	// used ("" when none).
 	Int, Frac string
 	Group     string
+	// Zero is the zero of the number's digits ('0', '٠', '０'…).
+	Zero rune
 }
 
 func (n number) opaque() bool { return strings.HasPrefix(n.Value, "~") }
 
 // findNumbers returns the numbers of text, read with lang's conventions by
 // numfmt.Scan. Digits glued to a preceding letter ("G7", "A320") belong to
-// a word and are not numbers: they are not placeables to substitute.
+// a word and are not numbers, they are not placeables to substitute, except
+// after an ideograph or kana (numfmt.AfterWord).
 func findNumbers(text, lang string) []number {
 	var out []number
 	f := numfmt.For(lang)
 	prev := rune(-1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isDigit(r) || (prev >= 0 && (unicode.IsLetter(prev) || isDigit(prev) || prev == '_')) {
+		if !numfmt.IsDigit(r) || prev >= 0 && numfmt.AfterWord(prev) {
 			prev = r
 			i += size
 			continue
 		}
 		n := numfmt.Scan(text, i, f)
-		out = append(out, number{Start: n.Start, End: n.End, Value: n.Key(), Int: n.Int, Frac: n.Frac, Group: n.Group})
+		out = append(out, number{Start: n.Start, End: n.End, Value: n.Key(), Int: n.Int, Frac: n.Frac, Group: n.Group, Zero: n.Zero})
 		r, _ = utf8.DecodeLastRuneInString(text[:n.End])
 		prev = r
 		i = n.End
@@ -50,11 +52,10 @@ func findNumbers(text, lang string) []number {
 	return out
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 // format writes n's value in lang's conventions (numfmt), in the style of
 // like (a number of the text being edited): its grouping separator if it
-// had one.
+// had one, its digits ("٣" for "3" in a text written with Arabic-Indic
+// digits).
 func (n number) format(lang string, like number) string {
 	if n.opaque() {
 		return n.Value[1:]
@@ -67,7 +68,7 @@ func (n number) format(lang string, like number) string {
 		// target language's way rather than print 12000000.
 		group = f.Group
 	}
-	return f.Write(intPart, n.Frac, group)
+	return numfmt.InScript(f.Write(intPart, n.Frac, group), like.Zero)
 }
 
 // maskNumbers returns text with every number replaced by a NUL byte and runs

@@ -35,6 +35,8 @@ func TestNumbersAgreeWithQA(t *testing.T) {
 		{"id", "Suku bunga 3,5 % dan 4.000 orang, 1.234.567,89 rupiah.", []string{"3.5", "4000", "1234567.89"}},
 		{"vi", "Lãi suất 3,5 % với 4.000 người và 1.234,5 đồng.", []string{"3.5", "4000", "1234.5"}},
 		{"zh", "利率为 3.5 %，共有 1,234,567 人，价格 12.50 元。", []string{"3.5", "1234567", "12.5"}},
+		{"zh", "共有1,234人，利率为3.5%。", []string{"1234", "3.5"}}, // digits right after ideographs
+		{"ja", "価格は1.234円です。", []string{"1.234"}},
 	}
 	for _, tt := range tests {
 		tms := findNumbers(tt.text, tt.lang)
@@ -81,5 +83,36 @@ func TestSubstituteForeignDecimal(t *testing.T) {
 	got, _, _, ok = substituteNumbers(findNumbers("It costs 5,000 francs.", "en"), findNumbers("It costs 4,000 francs.", "en"), "Es kostet 4’000 Franken.", "de-CH", nil)
 	if !ok || got != "Es kostet 5’000 Franken." {
 		t.Errorf("de-CH: got (%q, %v), want Es kostet 5’000 Franken.", got, ok)
+	}
+}
+
+// Digits of other scripts are numbers for tm as for qa and align, and a
+// substituted number is written in the digits of the one it replaces.
+func TestNumbersOtherScripts(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"ja", "価格は１２３円、税率は１０％です。", []string{"123", "10"}},
+		{"zh", "共有１,２３４人。", []string{"1234"}},
+		{"ar", "عدد ٣٤ طالبا و 12 معلما", []string{"34", "12"}},
+	}
+	for _, tt := range tests {
+		tms := findNumbers(tt.text, tt.lang)
+		qas := qa.Numbers(tt.text, tt.lang)
+		var got, gotQA []string
+		for _, n := range tms {
+			got = append(got, n.Value)
+		}
+		for _, n := range qas {
+			gotQA = append(gotQA, qaValue(n))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || strings.Join(gotQA, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s %q: tm %q, qa %q, want %q", tt.lang, tt.text, got, gotQA, tt.want)
+		}
+	}
+	got, _, subst, ok := substituteNumbers(findNumbers("There are 35 students.", "en"), findNumbers("There are 34 students.", "en"), "عدد ٣٤ طالبا", "ar", nil)
+	if !ok || !subst || got != "عدد ٣٥ طالبا" {
+		t.Errorf("substitution into Arabic-Indic digits: %q %v %v", got, subst, ok)
 	}
 }

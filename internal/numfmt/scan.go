@@ -29,6 +29,9 @@ type Number struct {
 	// convention, as in a version "3.12.1", a list "1,2,3" or "12,34,567":
 	// the number is compared as written.
 	Opaque bool
+	// Zero is the zero of the script of the number's first digit: '0',
+	// '٠', '０'… (InScript writes digits back in it).
+	Zero rune
 }
 
 // Value returns the canonical value of n: integer digits without leading
@@ -110,7 +113,10 @@ func Scan(s string, i int, f Format) Number {
 		runs = append(runs, digitRun{sepStart: end, start: end + size, end: j, digits: count})
 		end = j
 	}
-	n := Number{Start: i, End: end, Text: s[i:end]}
+	n := Number{Start: i, End: end, Text: s[i:end], Zero: '0'}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); r >= utf8.RuneSelf && IsDigit(r) {
+		n.Zero = r - rune(DigitValue(r))
+	}
 	dec := f.Decimal
 	if dec == "" {
 		dec = guessDecimal(s, runs)
@@ -232,6 +238,22 @@ func digitsEnd(s string, i int) (int, int) {
 	return i, n
 }
 
+// AfterWord reports whether a digit right after prev belongs to a word
+// ("G7", "A320", "x_2") rather than starting a number: prev is a letter of
+// a script written with spaces between words, a digit or an underscore.
+// After an ideograph or kana ("共有1,234人") a digit starts a number. tm
+// reads placeables this way; qa reads the digits of codes too.
+func AfterWord(prev rune) bool {
+	return prev == '_' || IsDigit(prev) || unicode.IsLetter(prev) && !IsIdeograph(prev)
+}
+
+// IsIdeograph reports whether r is Han, Hiragana or Katakana: scripts
+// written without spaces, where digits follow letters directly ("500亿",
+// "１２３円").
+func IsIdeograph(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
 // IsDigit reports whether r is a decimal digit of any script (Unicode Nd):
 // "3", "٣", "३", "３".
 func IsDigit(r rune) bool {
@@ -257,4 +279,21 @@ func DigitValue(r rune) int {
 		n++
 	}
 	return n % 10
+}
+
+// InScript writes the ASCII digits of s in the script whose zero is zero
+// (Number.Zero): tm writes a substituted number in the digits of the one
+// it replaces.
+func InScript(s string, zero rune) string {
+	if zero == '0' || zero == 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if '0' <= r && r <= '9' {
+			r = zero + (r - '0')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -146,6 +146,9 @@ func checkScan(t *testing.T, s string, i int, fm Format) {
 	if n.Start != i || n.End <= i || n.End > len(s) || n.Text != s[n.Start:n.End] {
 		t.Fatalf("Scan(%q, %d, %+q): span %d:%d text %q", s, i, fm, n.Start, n.End, n.Text)
 	}
+	if DigitValue(n.Zero) != 0 {
+		t.Fatalf("Scan(%q, %d): Zero %q is not a zero", s, i, n.Zero)
+	}
 	if n.Opaque {
 		if n.Value() != "" || n.Key() != "~"+n.Text {
 			t.Fatalf("Scan(%q, %d): opaque with value %q", s, i, n.Value())
@@ -179,6 +182,39 @@ func TestWrite(t *testing.T) {
 	for _, tt := range tests {
 		if got := For(tt.lang).Write(tt.intDigits, tt.frac, tt.group); got != tt.want {
 			t.Errorf("%s: Write(%q, %q, %q) = %q, want %q", tt.lang, tt.intDigits, tt.frac, tt.group, got, tt.want)
+		}
+	}
+}
+
+func TestZeroAndInScript(t *testing.T) {
+	tests := []struct {
+		text string
+		zero rune
+	}{{"3,5", '0'}, {"٣٤", '٠'}, {"１２３", '０'}, {"१२,३४५", '०'}}
+	for _, tt := range tests {
+		n := Scan(tt.text, 0, For("en"))
+		if n.Zero != tt.zero {
+			t.Errorf("Scan(%q).Zero = %q, want %q", tt.text, n.Zero, tt.zero)
+		}
+		// The digits written back in the number's script are the text's.
+		if got := InScript(GroupDigits(n.Int, n.Group), n.Zero); n.Frac == "" && got != tt.text {
+			t.Errorf("InScript(%q, %q) = %q, want %q", n.Int, n.Zero, got, tt.text)
+		}
+	}
+	if got := InScript("1,234.5 kg", '٠'); got != "١,٢٣٤.٥ kg" {
+		t.Errorf("InScript = %q", got)
+	}
+}
+
+func TestAfterWord(t *testing.T) {
+	for _, r := range "GAx_7é" {
+		if !AfterWord(r) {
+			t.Errorf("a digit after %q is part of a word", r)
+		}
+	}
+	for _, r := range " ,(-有は円カ" {
+		if AfterWord(r) {
+			t.Errorf("a digit after %q starts a number", r)
 		}
 	}
 }
