@@ -22,8 +22,6 @@ type number struct {
 	// used ("" when none).
 	Int, Frac string
 	Group     string
-	// Zero is the zero of the number's digits ('0', '٠', '０'…).
-	Zero rune
 }
 
 func (n number) opaque() bool { return strings.HasPrefix(n.Value, "~") }
@@ -44,7 +42,7 @@ func findNumbers(text, lang string) []number {
 			continue
 		}
 		n := numfmt.Scan(text, i, f)
-		out = append(out, number{Start: n.Start, End: n.End, Value: n.Key(), Int: n.Int, Frac: n.Frac, Group: n.Group, Zero: n.Zero})
+		out = append(out, number{Start: n.Start, End: n.End, Value: n.Key(), Int: n.Int, Frac: n.Frac, Group: n.Group})
 		r, _ = utf8.DecodeLastRuneInString(text[:n.End])
 		prev = r
 		i = n.End
@@ -54,8 +52,7 @@ func findNumbers(text, lang string) []number {
 
 // format writes n's value in lang's conventions (numfmt), in the style of
 // like (a number of the text being edited): its grouping separator if it
-// had one, its digits ("٣" for "3" in a text written with Arabic-Indic
-// digits).
+// had one.
 func (n number) format(lang string, like number) string {
 	if n.opaque() {
 		return n.Value[1:]
@@ -68,7 +65,7 @@ func (n number) format(lang string, like number) string {
 		// target language's way rather than print 12000000.
 		group = f.Group
 	}
-	return numfmt.InScript(f.Write(intPart, n.Frac, group), like.Zero)
+	return f.Write(intPart, n.Frac, group)
 }
 
 // maskNumbers returns text with every number replaced by a NUL byte and runs
@@ -131,7 +128,8 @@ func substituteNumbers(newNums, oldNums []number, target, tgtLang string, tags [
 		for ; ti < len(moved) && moved[ti].At <= t.Start; ti++ {
 			moved[ti].At += shift
 		}
-		b.WriteString(nv.format(tgtLang, t))
+		// In the digits of the number replaced: "٣٥" for "٣٤".
+		b.WriteString(numfmt.InScript(nv.format(tgtLang, t), numfmt.ScriptZero(target[t.Start:])))
 		for ; ti < len(moved) && moved[ti].At < t.End; ti++ {
 			moved[ti].At = b.Len()
 		}

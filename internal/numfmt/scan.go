@@ -29,9 +29,6 @@ type Number struct {
 	// convention, as in a version "3.12.1", a list "1,2,3" or "12,34,567":
 	// the number is compared as written.
 	Opaque bool
-	// Zero is the zero of the script of the number's first digit: '0',
-	// '٠', '０'… (InScript writes digits back in it).
-	Zero rune
 }
 
 // Value returns the canonical value of n: integer digits without leading
@@ -70,7 +67,7 @@ type digitRun struct {
 }
 
 // maxRuns is how many digit runs Scan keeps without allocating.
-const maxRuns = 8
+const maxRuns = 4
 
 // Scan reads the number whose first digit (IsDigit) starts at s[i], in the
 // convention f (For(lang)):
@@ -113,10 +110,7 @@ func Scan(s string, i int, f Format) Number {
 		runs = append(runs, digitRun{sepStart: end, start: end + size, end: j, digits: count})
 		end = j
 	}
-	n := Number{Start: i, End: end, Text: s[i:end], Zero: '0'}
-	if r, _ := utf8.DecodeRuneInString(s[i:]); r >= utf8.RuneSelf && IsDigit(r) {
-		n.Zero = r - rune(DigitValue(r))
-	}
+	n := Number{Start: i, End: end, Text: s[i:end]}
 	dec := f.Decimal
 	if dec == "" {
 		dec = guessDecimal(s, runs)
@@ -257,11 +251,16 @@ func IsIdeograph(r rune) bool {
 // IsDigit reports whether r is a decimal digit of any script (Unicode Nd):
 // "3", "٣", "३", "３".
 func IsDigit(r rune) bool {
-	if r < utf8.RuneSelf {
+	if r <= unicode.MaxLatin1 { // Latin-1 has no other digits: accented text stays fast
 		return '0' <= r && r <= '9'
 	}
-	return unicode.IsDigit(r)
+	return isOtherDigit(r)
 }
+
+// isOtherDigit is IsDigit beyond ASCII, out of line so IsDigit inlines.
+//
+//go:noinline
+func isOtherDigit(r rune) bool { return unicode.IsDigit(r) }
 
 // DigitValue returns the value of decimal digit r (IsDigit), or -1.
 // Unicode keeps each script's digits in a run of ten from zero to nine, and
@@ -281,9 +280,19 @@ func DigitValue(r rune) int {
 	return n % 10
 }
 
+// ScriptZero returns the zero of the script of the digit that starts s:
+// '0', '٠', '０'…; '0' when s does not start with a digit.
+func ScriptZero(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r < utf8.RuneSelf || !IsDigit(r) {
+		return '0'
+	}
+	return r - rune(DigitValue(r))
+}
+
 // InScript writes the ASCII digits of s in the script whose zero is zero
-// (Number.Zero): tm writes a substituted number in the digits of the one
-// it replaces.
+// (ScriptZero): tm writes a substituted number in the digits of the one it
+// replaces.
 func InScript(s string, zero rune) string {
 	if zero == '0' || zero == 0 {
 		return s

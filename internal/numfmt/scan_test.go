@@ -146,8 +146,8 @@ func checkScan(t *testing.T, s string, i int, fm Format) {
 	if n.Start != i || n.End <= i || n.End > len(s) || n.Text != s[n.Start:n.End] {
 		t.Fatalf("Scan(%q, %d, %+q): span %d:%d text %q", s, i, fm, n.Start, n.End, n.Text)
 	}
-	if DigitValue(n.Zero) != 0 {
-		t.Fatalf("Scan(%q, %d): Zero %q is not a zero", s, i, n.Zero)
+	if z := ScriptZero(s[i:]); DigitValue(z) != 0 {
+		t.Fatalf("ScriptZero(%q): %q is not a zero", s[i:], z)
 	}
 	if n.Opaque {
 		if n.Value() != "" || n.Key() != "~"+n.Text {
@@ -186,23 +186,27 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-func TestZeroAndInScript(t *testing.T) {
+func TestScriptZeroAndInScript(t *testing.T) {
 	tests := []struct {
 		text string
 		zero rune
 	}{{"3,5", '0'}, {"٣٤", '٠'}, {"１２３", '０'}, {"१२,३४५", '०'}}
 	for _, tt := range tests {
 		n := Scan(tt.text, 0, For("en"))
-		if n.Zero != tt.zero {
-			t.Errorf("Scan(%q).Zero = %q, want %q", tt.text, n.Zero, tt.zero)
+		zero := ScriptZero(tt.text)
+		if zero != tt.zero {
+			t.Errorf("ScriptZero(%q) = %q, want %q", tt.text, zero, tt.zero)
 		}
 		// The digits written back in the number's script are the text's.
-		if got := InScript(GroupDigits(n.Int, n.Group), n.Zero); n.Frac == "" && got != tt.text {
-			t.Errorf("InScript(%q, %q) = %q, want %q", n.Int, n.Zero, got, tt.text)
+		if got := InScript(GroupDigits(n.Int, n.Group), zero); n.Frac == "" && got != tt.text {
+			t.Errorf("InScript(%q, %q) = %q, want %q", n.Int, zero, got, tt.text)
 		}
 	}
 	if got := InScript("1,234.5 kg", '٠'); got != "١,٢٣٤.٥ kg" {
 		t.Errorf("InScript = %q", got)
+	}
+	if ScriptZero("x1") != '0' || ScriptZero("") != '0' {
+		t.Error("ScriptZero of a text not starting with a digit is '0'")
 	}
 }
 
