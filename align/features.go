@@ -4,7 +4,6 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
