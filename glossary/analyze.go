@@ -10,6 +10,7 @@ import (
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
 	"github.com/kljensen/snowball/spanish"
+	"github.com/trad-project/trad/internal/script"
 	"github.com/trad-project/trad/internal/textfold"
 )
 
@@ -150,13 +151,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// isIdeograph reports whether r is written without spaces between words, so
-// each character is a token.
-func isIdeograph(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
-}
-
 func runeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
 		return utf8.RuneError, 0
@@ -177,7 +171,7 @@ func (a *Analyzer) appendTokens(dst []Token, text string) []Token {
 			i += size
 			continue
 		}
-		if isIdeograph(r) {
+		if script.IsIdeograph(r) {
 			dst = append(dst, a.token(text, i, i+size))
 			i += size
 			continue
@@ -189,7 +183,7 @@ func (a *Analyzer) appendTokens(dst []Token, text string) []Token {
 		for j < len(text) {
 			r, sz := runeAt(text, j)
 			switch {
-			case isWordRune(r) && !isIdeograph(r):
+			case isWordRune(r) && !script.IsIdeograph(r):
 				prevDigit = unicode.IsDigit(r)
 				j += sz
 				continue

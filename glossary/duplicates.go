@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+
+	"github.com/trad-project/trad/internal/script"
 )
 
 // Duplicates reports the source terms (in language from) that two entries
@@ -118,7 +120,7 @@ func plainWords(s string) bool {
 				return false
 			}
 			space = true
-		case isWordRune(r) && !isIdeograph(r):
+		case isWordRune(r) && !script.IsIdeograph(r):
 			space = false
 		default:
 			return false

@@ -13,6 +13,7 @@ import (
 	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/internal/safetext"
+	"github.com/trad-project/trad/internal/script"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -319,7 +320,7 @@ func long(term string) bool {
 	// million ordinary terms.
 	n := 0
 	for _, r := range term {
-		if !isWordRune(r) || isIdeograph(r) {
+		if !isWordRune(r) || script.IsIdeograph(r) {
 			n++
 		}
 	}

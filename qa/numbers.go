@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/internal/numfmt"
+	"github.com/trad-project/trad/internal/script"
 )
 
 // NumberKind says what sort of number a Number is.
@@ -246,10 +247,10 @@ func scaleAt(s string, i, k int, lang string) (float64, int) {
 			continue
 		}
 		end := p + len(w.word)
-		if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isIdeographRune(r) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !script.IsIdeograph(r) {
 			continue
 		}
-		if isIdeographRune([]rune(w.word)[0]) && p != k {
+		if script.IsIdeograph([]rune(w.word)[0]) && p != k {
 			continue // 亿 follows its digits directly
 		}
 		if w.money && !currencyBefore(s, i) {
@@ -259,8 +260,6 @@ func scaleAt(s string, i, k int, lang string) (float64, int) {
 	}
 	return 1, k
 }
-
-func isIdeographRune(r rune) bool { return numfmt.IsIdeograph(r) }
 
 // currencyBefore reports whether a currency sign comes right before s[i]
 // ("€5m", "$ 5m").

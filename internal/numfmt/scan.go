@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/script"
 )
 
 // Number is a number Scan read: where it is, its digits and how it was
@@ -238,14 +240,7 @@ func digitsEnd(s string, i int) (int, int) {
 // After an ideograph or kana ("共有1,234人") a digit starts a number. tm
 // reads placeables this way; qa reads the digits of codes too.
 func AfterWord(prev rune) bool {
-	return prev == '_' || IsDigit(prev) || unicode.IsLetter(prev) && !IsIdeograph(prev)
-}
-
-// IsIdeograph reports whether r is Han, Hiragana or Katakana: scripts
-// written without spaces, where digits follow letters directly ("500亿",
-// "１２３円").
-func IsIdeograph(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+	return prev == '_' || IsDigit(prev) || unicode.IsLetter(prev) && !script.IsIdeograph(prev)
 }
 
 // IsDigit reports whether r is a decimal digit of any script (Unicode Nd):
