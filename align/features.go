@@ -4,16 +4,11 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/trad-project/trad/internal/numfmt"
+	"github.com/trad-project/trad/internal/textfold"
 )
 
 // A sentence's cues are reduced to a length and a set of keys (hashes) that
@@ -53,31 +48,14 @@ const prefixLen = 5
 // function words, which differ between languages and match by chance.
 const minWordLen = 4
 
-// folder folds case and strips accents: "Éboulement" → "eboulement".
-type folder struct {
-	fold  cases.Caser
-	strip transform.Transformer
-}
+// folder gives a word's case- and accent-insensitive key, textfold.Loose:
+// "Éboulement" → "eboulement".
+type folder struct{}
 
-func newFolder() *folder {
-	return &folder{
-		fold:  cases.Fold(),
-		strip: transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC),
-	}
-}
+func newFolder() *folder { return &folder{} }
 
 // word returns the folded, unaccented form of w.
-func (f *folder) word(w string) string {
-	w = f.fold.String(w)
-	if isASCII(w) {
-		return w
-	}
-	out, _, err := transform.String(f.strip, w)
-	if err != nil {
-		return w
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(out, "œ", "oe"), "æ", "ae")
-}
+func (*folder) word(w string) string { return textfold.Loose(w) }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -131,10 +109,10 @@ func tokens(s string, punct func(r rune)) []token {
 	for i := 0; i < len(s); {
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsDigit(r):
-			j := scanNumber(s, i)
-			out = append(out, token{text: s[i:j], num: true})
-			i = j
+		case numfmt.IsDigit(r):
+			n := numfmt.Scan(s, i, numfmt.Format{})
+			out = append(out, token{text: n.Text, num: true})
+			i = n.End
 		case unicode.IsLetter(r):
 			j := i + sz
 			for j < len(s) {
@@ -156,123 +134,13 @@ func tokens(s string, punct func(r rune)) []token {
 	return out
 }
 
-// scanNumber returns the end of the number starting at s[i]: digits, and
-// separators (numfmt.IsSeparator: , . apostrophes, group spaces) followed
-// by a digit. Alignment reads numbers without knowing the languages'
-// conventions (numberKey), so it uses numfmt's separators, not its table.
-func scanNumber(s string, i int) int {
-	j := i
-	for j < len(s) {
-		r, sz := utf8.DecodeRuneInString(s[j:])
-		if unicode.IsDigit(r) {
-			j += sz
-			continue
-		}
-		if !numfmt.IsSeparator(r) {
-			break
-		}
-		k := j + sz
-		if k >= len(s) {
-			break
-		}
-		r2, _ := utf8.DecodeRuneInString(s[k:])
-		if !unicode.IsDigit(r2) {
-			break
-		}
-		// A space groups thousands only before exactly three digits:
-		// "40 000" is one number, "1956 8 000" two, "in 1881 3 climbers" two.
-		if numfmt.IsGroupSpace(r) && groupLen(s, k) != 3 {
-			break
-		}
-		j = k
-	}
-	return j
-}
-
-// groupLen counts the digits starting at s[k].
-func groupLen(s string, k int) int {
-	n := 0
-	for k < len(s) {
-		r, sz := utf8.DecodeRuneInString(s[k:])
-		if !unicode.IsDigit(r) {
-			break
-		}
-		n++
-		k += sz
-	}
-	return n
-}
-
 // numberKey normalises the locale forms of a number to one spelling:
 // "40 000", "40,000", "40.000" and "40’000" → "40000"; "3,5" and "3.5" →
-// "3.5"; "8847,60" → "8847.6". A separator before exactly three final
-// digits groups thousands; any other separator is the decimal mark.
-func numberKey(s string) string {
-	var groups []string
-	var seps []rune
-	start := 0
-	for i, r := range s {
-		if !unicode.IsDigit(r) {
-			groups = append(groups, s[start:i])
-			seps = append(seps, r)
-			start = i + utf8.RuneLen(r)
-		}
-	}
-	groups = append(groups, s[start:])
-	var b strings.Builder
-	b.WriteString(toASCIIDigits(groups[0]))
-	for k := 1; k < len(groups); k++ {
-		g := toASCIIDigits(groups[k])
-		if len(g) == 3 && (k < len(groups)-1 || !isDecimalOnly(seps[k-1], seps)) {
-			b.WriteString(g)
-			continue
-		}
-		frac := strings.TrimRight(g, "0")
-		if frac != "" {
-			b.WriteByte('.')
-			b.WriteString(frac)
-		}
-		// A decimal part ends the number: "1.2.3" keeps "1.2" and drops the rest.
-		break
-	}
-	out := strings.TrimLeft(b.String(), "0")
-	if out == "" || out[0] == '.' {
-		out = "0" + out
-	}
-	return out
-}
-
-// isDecimalOnly reports whether sep before a final three-digit group must
-// be a decimal mark: it differs from an earlier separator ("1.234,567").
-func isDecimalOnly(sep rune, seps []rune) bool {
-	return len(seps) > 1 && seps[0] != sep
-}
-
-func toASCIIDigits(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if v := digitValue(r); v >= 0 {
-			b.WriteByte(byte('0' + v))
-		}
-	}
-	return b.String()
-}
-
-// digitValue returns the value of a decimal digit of any script, or -1.
-func digitValue(r rune) int {
-	if r >= '0' && r <= '9' {
-		return int(r - '0')
-	}
-	for _, z := range []rune{0x660, 0x6F0, 0x966, 0xFF10} {
-		if r >= z && r <= z+9 {
-			return int(r - z)
-		}
-	}
-	return -1
-}
+// "3.5"; "8847,60" → "8847.6". Alignment reads numbers without knowing
+// the languages' conventions: numfmt.Scan with no language (Format{}),
+// where a separator before exactly three final digits groups thousands
+// and any other is the decimal mark.
+func numberKey(s string) string { return numfmt.Scan(s, 0, numfmt.Format{}).Key() }
 
 // cuePunct are the marks whose presence is a cue: questions, exclamations,
 // quotations, parentheses, colons.

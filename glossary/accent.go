@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/trad-project/trad/internal/textfold"
 )
 
 // French (and Spanish, Portuguese…) often write capitals without their
@@ -13,51 +13,24 @@ import (
 // capital of the text lacking an accent of the term's letter, never a
 // lower-case letter: "etat" does not match "État", nor "eleve" "élève".
 
-// baseLetters maps an accented Latin letter (Latin-1 and Latin Extended-A
-// and -B) to its letters without marks: 'é' → "e", 'Ç' → "C", 'œ' → "oe".
+// baseLetters maps an accented Latin letter (Latin-1, Latin Extended-A and
+// -B, Latin Extended Additional) to its letters without marks, by
+// textfold's rule: 'é' → "e", 'Ç' → "C", 'œ' → "oe", 'ệ' → "e".
 var baseLetters = func() map[rune]string {
-	m := map[rune]string{'œ': "oe", 'Œ': "OE", 'æ': "ae", 'Æ': "AE"}
-	for r := rune(0xC0); r < 0x250; r++ {
-		d := norm.NFD.String(string(r))
-		b, size := utf8.DecodeRuneInString(d)
-		if size == len(d) || b >= utf8.RuneSelf || !unicode.IsLetter(b) {
-			continue
-		}
-		marks := true
-		for _, c := range d[size:] {
-			marks = marks && unicode.Is(unicode.Mn, c)
-		}
-		if marks {
-			m[r] = string(b)
+	m := map[rune]string{}
+	for _, rg := range [][2]rune{{0xC0, 0x250}, {0x1E00, 0x1F00}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			if b := textfold.Unaccent(string(r)); b != string(r) && isASCII(b) {
+				m[r] = b
+			}
 		}
 	}
 	return m
 }()
 
-// deaccent returns s with the accents of its Latin letters removed and
-// the ligatures œ and æ spelled out.
-func deaccent(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	for i, r := range s {
-		if _, ok := baseLetters[r]; !ok {
-			continue
-		}
-		var b strings.Builder
-		b.Grow(len(s) + 1)
-		b.WriteString(s[:i])
-		for _, r := range s[i:] {
-			if base, ok := baseLetters[r]; ok {
-				b.WriteString(base)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-		return b.String()
-	}
-	return s
-}
+// deaccent returns s with its optional marks removed and the ligatures œ
+// and æ spelled out, case kept (textfold.Unaccent).
+func deaccent(s string) string { return textfold.Unaccent(s) }
 
 // accentKey is the alt trie's key of a folded word: without accents and a
 // final plural s or x, so "Etats" (folded "etats") finds "État".
@@ -106,8 +79,9 @@ func reaccent(word, term string) (string, bool) {
 	return b.String(), true
 }
 
-// Deaccent returns s with the accents of its Latin letters removed and the
-// ligatures œ and æ spelled out ("État" → "Etat", "cœur" → "coeur"). With
-// Token.Fold it is the accent- and case-insensitive key of the translation
-// memory's concordance search.
-func Deaccent(s string) string { return deaccent(s) }
+// Deaccent returns s with its optional marks removed and the ligatures œ
+// and æ spelled out ("État" → "Etat", "cœur" → "coeur"; textfold.Unaccent,
+// whose package comment says which marks). Over Token.Fold it is the
+// accent- and case-insensitive key of the translation memory's
+// concordance search (textfold.Loose).
+func Deaccent(s string) string { return textfold.Unaccent(s) }

@@ -10,8 +10,8 @@ import (
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
 	"github.com/kljensen/snowball/spanish"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
+	"github.com/trad-project/trad/internal/script"
+	"github.com/trad-project/trad/internal/textfold"
 )
 
 // Token is one word of a text as the matcher, the translation memory and QA
@@ -151,13 +151,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// isIdeograph reports whether r is written without spaces between words, so
-// each character is a token.
-func isIdeograph(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
-}
-
 func runeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
 		return utf8.RuneError, 0
@@ -178,7 +171,7 @@ func (a *Analyzer) appendTokens(dst []Token, text string) []Token {
 			i += size
 			continue
 		}
-		if isIdeograph(r) {
+		if script.IsIdeograph(r) {
 			dst = append(dst, a.token(text, i, i+size))
 			i += size
 			continue
@@ -190,7 +183,7 @@ func (a *Analyzer) appendTokens(dst []Token, text string) []Token {
 		for j < len(text) {
 			r, sz := runeAt(text, j)
 			switch {
-			case isWordRune(r) && !isIdeograph(r):
+			case isWordRune(r) && !script.IsIdeograph(r):
 				prevDigit = unicode.IsDigit(r)
 				j += sz
 				continue
@@ -283,63 +276,14 @@ func (a *Analyzer) token(text string, start, end int) Token {
 	return Token{Start: start, End: end, Text: s, Fold: fold(s)}
 }
 
-// foldCasers pools case folders: a cases.Caser keeps state and is not safe
-// for concurrent use.
-var foldCasers = sync.Pool{New: func() any { c := cases.Fold(); return &c }}
-
-// fold returns s in NFC, case-folded, apostrophes unified. ASCII lower-case
-// words, the common case, are returned without allocating.
-func fold(s string) string {
-	if isASCII(s) {
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; 'A' <= c && c <= 'Z' {
-				return strings.ToLower(s)
-			}
-		}
-		return s
-	}
-	if foldsToItself(s) {
-		return s
-	}
-	s = normWord(s)
-	c := foldCasers.Get().(*cases.Caser)
-	f := c.String(s)
-	foldCasers.Put(c)
-	return f
-}
-
-// foldsToItself reports whether s is made of lower-case Latin letters (and
-// other characters of Latin-1 and Latin Extended-A) that are already NFC
-// and case-folded, such as most French words: fold can skip x/text for it.
-func foldsToItself(s string) bool {
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			if 'A' <= r && r <= 'Z' {
-				return false
-			}
-		case r >= 0x180 || r == 0xB5 || r == 0xDF || r == 0x149 || r == 0x17F || unicode.IsUpper(r):
-			// µ, ß, ŉ and ſ fold to other letters.
-			return false
-		}
-	}
-	return true
-}
+// fold is the glossary's case-insensitive key, Token.Fold: textfold.Fold
+// (NFC, apostrophes unified, case folded; lower-case words without
+// allocating).
+func fold(s string) string { return textfold.Fold(s) }
 
 // normWord returns s in NFC with apostrophes unified to "'": what "exact"
-// compares.
-func normWord(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
-	if strings.ContainsAny(s, "\u2019\u02BC\u2018") {
-		s = strings.NewReplacer("\u2019", "'", "\u02BC", "'", "\u2018", "'").Replace(s)
-	}
-	return s
-}
+// compares (textfold.Norm).
+func normWord(s string) string { return textfold.Norm(s) }
 
 // AllCaps reports whether a word is written in capitals (it has letters and
 // none in lower case: IA, UE, 5G, X). The matcher, and the QA glossary check

@@ -198,6 +198,10 @@ func (m *Matcher) pick(b *matchBuf, ct *cterm) int {
 // unguarded), in priority order.
 func (m *Matcher) targets(b *matchBuf, ct *cterm, e int) []string {
 	if ct.guards == nil {
+		if ct.targets == nil && len(ct.entries) == 1 {
+			// A term of one entry keeps no copy of its targets.
+			return ct.entries[0].Target(m.tgt)
+		}
 		return ct.targets
 	}
 	guarded := ct.guards[e] != nil

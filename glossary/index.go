@@ -16,19 +16,26 @@ func (m *Matcher) buildStem(f string) string {
 	return s
 }
 
-// trie is an index of terms by word keys: roots holds the first words,
-// edges the next ones; ends[n] are the terms whose last word leads to node
-// n, each verified by matchAt.
+// trie is an index of terms by word keys: roots holds every key (its id,
+// and its node when it is a first word), edges the next words by parent
+// node and key id; ends[n] is the first term whose last word leads to
+// node n (the others follow through cterm.next[slot]), each verified by
+// matchAt. Edges are keyed by numbers, not strings: at a
+// million terms a string-keyed edge map was twice the size and the
+// collector scanned all of it at every cycle.
 type trie struct {
 	roots map[string]root
-	edges map[edge]int32
-	ends  [][]*cterm
+	edges map[uint64]int32
+	// ends holds one pointer a node rather than a slice: most nodes end
+	// no term or one, and a million slices were 90 MB.
+	ends []*cterm
+	slot int // this trie's index in cterm.next
 	// maxWords is the number of words of the longest term indexed.
 	maxWords int
 }
 
-func newTrie() trie {
-	return trie{roots: make(map[string]root), edges: make(map[edge]int32), ends: make([][]*cterm, 1)}
+func newTrie(slot int) trie {
+	return trie{roots: make(map[string]root), edges: make(map[uint64]int32), ends: make([]*cterm, 1), slot: slot}
 }
 
 // wordKey is the index key of a folded word and its stem: the stem without
@@ -39,18 +46,29 @@ func wordKey(stem string) string {
 	return lightKey(stem)
 }
 
-// root is the trie entry of a first word's key: its node (0: none) and
-// the keys it is an alias of (see wordKeys), kept together so that
-// a text word costs one map lookup.
+// root is the trie entry of a word key: its id (1 up, for edges), its
+// node as a first word (0: none) and the keys it is an alias of (see
+// wordKeys), kept together so that a text word costs one map lookup.
 type root struct {
+	id      int32
 	node    int32
 	aliases []string
 }
 
-// edge is a trie edge: from node parent through a word key.
-type edge struct {
-	parent int32
-	key    string
+// edgeKey is the edges key of the edge from node parent through the key
+// whose id is id.
+func edgeKey(parent, id int32) uint64 {
+	return uint64(uint32(parent))<<32 | uint64(uint32(id))
+}
+
+// intern returns the root of key, creating it with a new id.
+func (t *trie) intern(key string) root {
+	r, ok := t.roots[key]
+	if !ok {
+		r.id = int32(len(t.roots) + 1)
+		t.roots[key] = r
+	}
+	return r
 }
 
 // addTerm adds entry e (with its compiled guard) under the spelling sp of
@@ -101,11 +119,33 @@ func (m *Matcher) addTerm(byKey map[string]*cterm, sp, s string, e *Entry, guard
 	if ct.guards != nil {
 		ct.guards = append(ct.guards, guard)
 	}
-	for _, t := range e.Target(m.tgt) {
-		if !contains(ct.targets, t) {
-			ct.targets = append(ct.targets, t)
+	ts := e.Target(m.tgt)
+	if len(ct.entries) == 1 && !hasRepeat(ts) {
+		return // targets: the entry's own (see Matcher.targets)
+	}
+	if ct.targets == nil && len(ct.entries) > 1 {
+		ct.targets = appendNew(nil, ct.entries[0].Target(m.tgt))
+	}
+	ct.targets = appendNew(ct.targets, ts)
+}
+
+// appendNew appends the strings of ts not yet in dst.
+func appendNew(dst, ts []string) []string {
+	for _, t := range ts {
+		if !contains(dst, t) {
+			dst = append(dst, t)
 		}
 	}
+	return dst
+}
+
+func hasRepeat(ts []string) bool {
+	for i, t := range ts {
+		if contains(ts[:i], t) {
+			return true
+		}
+	}
+	return false
 }
 
 // plusTail returns the run of "+" right after byte end of term s: "OPEP+"
@@ -124,14 +164,7 @@ func plusTail(s string, end int) string {
 func (m *Matcher) insert(ct *cterm) {
 	keys := make([]string, len(ct.toks))
 	for i := range ct.toks {
-		ks := m.wordKeys(&ct.toks[i])
-		for _, k := range ks[1:] {
-			if r := m.main.roots[k]; !contains(r.aliases, ks[0]) {
-				r.aliases = append(r.aliases, ks[0])
-				m.main.roots[k] = r
-			}
-		}
-		keys[i] = ks[0]
+		keys[i] = m.wordKeys(&ct.toks[i])[0]
 	}
 	m.main.insert(keys, ct)
 	accented := false
@@ -154,7 +187,7 @@ func (m *Matcher) insert(ct *cterm) {
 }
 
 // wordKeys returns the distinct index keys of the forms of term word c,
-// its own first: Snowball stems some forms of one paradigm apart ("turc"
+// its own first, and registers the others as aliases of the first: Snowball stems some forms of one paradigm apart ("turc"
 // and "turques", "voter" and "votent"). The trie holds the term under its
 // own keys; the others are aliases of them in its roots: a text word is
 // looked up under its key and that key's aliases, rather than the trie
@@ -166,6 +199,13 @@ func (m *Matcher) wordKeys(c *ctok) []string {
 	}
 	keys := m.formKeys(c)
 	m.keyCache[ck] = keys
+	// Once for each word, not for each term holding it.
+	for _, k := range keys[1:] {
+		if r := m.main.intern(k); !contains(r.aliases, keys[0]) {
+			r.aliases = append(r.aliases, keys[0])
+			m.main.roots[k] = r
+		}
+	}
 	return keys
 }
 
@@ -196,44 +236,56 @@ func (t *trie) insert(keys []string, ct *cterm) {
 	for _, k := range keys {
 		n = t.child(n, k)
 	}
-	if !containsTerm(t.ends[n], ct) {
-		t.ends[n] = append(t.ends[n], ct)
-	}
 	t.maxWords = max(t.maxWords, len(keys))
-}
-
-func containsTerm(cs []*cterm, ct *cterm) bool {
-	for _, c := range cs {
-		if c == ct {
-			return true
+	p := &t.ends[n]
+	for *p != nil {
+		if *p == ct {
+			return
 		}
+		p = &(*p).next[t.slot]
 	}
-	return false
+	*p = ct
 }
 
 // child returns the node reached from n through key, creating it.
 func (t *trie) child(n int32, key string) int32 {
-	if c, ok := t.next(n, key); ok {
-		return c
-	}
-	c := int32(len(t.ends))
-	t.ends = append(t.ends, nil)
+	r := t.intern(key)
 	if n == 0 {
-		r := t.roots[key]
-		r.node = c
-		t.roots[key] = r
-	} else {
-		t.edges[edge{n, key}] = c
+		if r.node == 0 {
+			r.node = int32(len(t.ends))
+			t.ends = append(t.ends, nil)
+			t.roots[key] = r
+		}
+		return r.node
+	}
+	k := edgeKey(n, r.id)
+	c, ok := t.edges[k]
+	if !ok {
+		c = int32(len(t.ends))
+		t.ends = append(t.ends, nil)
+		t.edges[k] = c
 	}
 	return c
 }
 
-// next returns the node reached from n through key.
-func (t *trie) next(n int32, key string) (int32, bool) {
-	if n == 0 {
-		r := t.roots[key]
-		return r.node, r.node != 0
+// keyRef is a word key as found in a trie: its id (0: the trie has no
+// such key) and its node as a first word (0: none).
+type keyRef struct{ id, node int32 }
+
+// ref looks key up.
+func (t *trie) ref(key string) keyRef {
+	r := t.roots[key]
+	return keyRef{r.id, r.node}
+}
+
+// follow returns the node reached from n through key.
+func (t *trie) follow(n int32, key keyRef) (int32, bool) {
+	if key.id == 0 {
+		return 0, false
 	}
-	c, ok := t.edges[edge{n, key}]
+	if n == 0 {
+		return key.node, key.node != 0
+	}
+	c, ok := t.edges[edgeKey(n, key.id)]
 	return c, ok
 }

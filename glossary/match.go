@@ -57,6 +57,9 @@ type cterm struct {
 	term    string
 	toks    []ctok
 	entries []*Entry
+	// targets are the entries' target terms without repeats, or nil when
+	// they are those of the only entry, as given (most terms: a million
+	// copies were 20 MB).
 	targets []string
 	// guards holds the compiled guard of each entry (nil: none), or is
 	// nil when no entry has one.
@@ -68,6 +71,9 @@ type cterm struct {
 	// term (a prefixed compound, see prefixVariant): such a hit is folded
 	// at best.
 	variant bool
+	// next is the next term ending at the same node of the main (0) and
+	// alt (1) trie (see trie.ends).
+	next [2]*cterm
 }
 
 // MaxTermWords is the longest term, in words, the matcher looks for:
@@ -81,7 +87,7 @@ const MaxTermWords = 32
 // first one (highest priority) is the hit's Entry, and the hit's Targets
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
-	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(), alt: newTrie(),
+	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(0), alt: newTrie(1),
 		keyCache: make(map[formsKey][]string), stemCache: make(map[string]string)}
 	byKey := make(map[string]*cterm)
 	guards := make(map[string]*cguard)
@@ -171,16 +177,21 @@ type matchBuf struct {
 	keys  []tokKeys
 	found []found
 	used  []bool
+	refs  []keyRef // the tokens' main-trie keys (see tokKeys)
 	// words indexes the segment's words for guards (nil until needed).
 	words map[string][]string
 }
 
-// tokKeys caches a token's keys: its stem and its accentKey ("" until
-// needed), and its moreKeys (once moreSet).
+// tokKeys caches a token's keys: its stem ("" until needed), its key in
+// the alt trie (once altSet), and its keys in the main trie, its own then
+// the aliases and other spellings' (b.refs[from:to], once refsSet).
+// Resolving each once a token spares a string-map lookup at every step.
 type tokKeys struct {
-	stem, accent string
-	more         []string
-	moreSet      bool
+	stem     string
+	alt      keyRef
+	altSet   bool
+	from, to int32
+	refsSet  bool
 }
 
 var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
@@ -200,6 +211,7 @@ func (m *Matcher) Match(text string) []Hit {
 		b.keys = append(b.keys, tokKeys{})
 	}
 	b.found = b.found[:0]
+	b.refs = b.refs[:0]
 	b.words = nil
 	// capAt is the first token from i with a capital that may lack an
 	// accent: the alt trie is only walked from i when it is near enough
@@ -295,40 +307,33 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if j >= len(b.toks) {
 		return
 	}
+	k := &b.keys[j]
 	if alt {
-		k := &b.keys[j]
-		if k.accent == "" {
-			k.accent = accentKey(b.toks[j].Fold)
+		if !k.altSet {
+			k.altSet = true
+			k.alt = t.ref(accentKey(b.toks[j].Fold))
 		}
-		m.step(b, text, i, t, alt, n, depth, k.accent, best)
+		m.step(b, text, i, t, alt, n, depth, k.alt, best)
 		return
 	}
-	key := wordKey(m.stemAt(b, j))
-	k := &b.keys[j]
-	if n == 0 || !k.moreSet {
-		r := t.roots[key]
-		if !k.moreSet {
-			k.moreSet = true
-			k.more = r.aliases
-			if num := m.acronymKey(b.toks[j]); num != "" {
-				k.more = append(k.more[:len(k.more):len(k.more)], num)
-			}
-			if ak := m.pressAccentKey(b.toks[j]); ak != "" {
-				k.more = append(k.more[:len(k.more):len(k.more)], ak)
-			}
+	if !k.refsSet {
+		k.refsSet = true
+		k.from = int32(len(b.refs))
+		r := t.roots[wordKey(m.stemAt(b, j))]
+		b.refs = append(b.refs, keyRef{r.id, r.node})
+		for _, a := range r.aliases {
+			b.refs = append(b.refs, t.ref(a))
 		}
-		if n == 0 {
-			if r.node != 0 {
-				m.stepTo(b, text, i, t, alt, r.node, depth, best)
-			}
-			key = "" // done
+		if num := m.acronymKey(b.toks[j]); num != "" {
+			b.refs = append(b.refs, t.ref(num))
 		}
+		if ak := m.pressAccentKey(b.toks[j]); ak != "" {
+			b.refs = append(b.refs, t.ref(ak))
+		}
+		k.to = int32(len(b.refs))
 	}
-	if key != "" {
-		m.step(b, text, i, t, alt, n, depth, key, best)
-	}
-	for _, a := range k.more {
-		m.step(b, text, i, t, alt, n, depth, a, best)
+	for r := k.from; r < k.to; r++ {
+		m.step(b, text, i, t, alt, n, depth, b.refs[r], best)
 	}
 }
 
@@ -344,10 +349,10 @@ func (m *Matcher) acronymKey(t Token) string {
 	return ""
 }
 
-// step follows trie t from node n through key (the word at i+depth) and
-// goes on walking from there.
-func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, key string, best *found) {
-	if c, ok := t.next(n, key); ok {
+// step follows trie t from node n through key (of the word at i+depth)
+// and goes on walking from there.
+func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int32, depth int, key keyRef, best *found) {
+	if c, ok := t.follow(n, key); ok {
 		m.stepTo(b, text, i, t, alt, c, depth, best)
 	}
 }
@@ -356,7 +361,7 @@ func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int
 // i+depth) and goes on walking from there.
 func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c int32, depth int, best *found) {
 	if depth+1 >= best.n {
-		for _, ct := range t.ends[c] {
+		for ct := t.ends[c]; ct != nil; ct = ct.next[t.slot] {
 			how, unaccented, ok := m.matchAt(b, text, i, ct)
 			if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(ct, how, best)) {
 				continue

@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/internal/safetext"
+	"github.com/trad-project/trad/internal/script"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -152,6 +154,11 @@ var fileLimit = safefile.Limit{Max: 2 << 30, What: "a glossary"}
 // ReadFile reads one glossary file, its format chosen by extension (or by
 // content for other extensions). Entries' origins name path and line.
 func ReadFile(path string) (*Glossary, []Warning, error) {
+	if FormatOf(path) == FormatTBX {
+		if g, warns, ok, err := readTBXFile(path); ok {
+			return g, warns, err
+		}
+	}
 	data, err := safefile.ReadRegular(path, fileLimit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read glossary %s: %w", path, unwrapPathError(err))
@@ -195,6 +202,12 @@ func readBytes(data []byte, name string, format Format) (*Glossary, []Warning, e
 	if err != nil {
 		return nil, warns, err
 	}
+	return finish(g, warns, name)
+}
+
+// finish returns what a reader read from name, or an error when it has no
+// entry.
+func finish(g *Glossary, warns []Warning, name string) (*Glossary, []Warning, error) {
 	if g.Len() == 0 && len(warns) > 0 {
 		return nil, warns, fmt.Errorf("read glossary %s: no valid entry (%d malformed lines, first: %s)", name, len(warns), warns[0])
 	}
@@ -230,15 +243,10 @@ func sniff(text []byte) Format {
 	return FormatTSV
 }
 
-// baseLang returns the lower-case base language of a BCP 47 tag ("fr-FR" ->
-// "fr", "zh_Hans" -> "zh"); tags x/text cannot parse keep their first subtag.
-func baseLang(tag string) string {
-	tag = strings.TrimSpace(tag)
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return strings.ToLower(tag)
-}
+// baseLang is langtag.Base, the lower-case base language of a BCP 47 tag
+// ("fr-FR" → "fr", "zh_Hans" → "zh", "iw" → "he"), as entries' Terms are
+// keyed.
+func baseLang(tag string) string { return langtag.Base(tag) }
 
 // parseLangTag reports whether s is a language tag (such as "fr", "en-GB",
 // "zh_Hans") and returns its base language.
@@ -303,7 +311,20 @@ var wordCounter = NewAnalyzer("und")
 // long reports whether term has more than MaxTermWords words: the matcher
 // leaves such terms out, and readers warn about them.
 func long(term string) bool {
-	return len(term) > MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
+	if len(term) <= MaxTermWords {
+		return false
+	}
+	// Two words are apart by a rune that is not a word rune, and an
+	// ideograph is a word of its own: a term with fewer of both than
+	// MaxTermWords is short, which spares tokenizing (and folding) a
+	// million ordinary terms.
+	n := 0
+	for _, r := range term {
+		if !isWordRune(r) || script.IsIdeograph(r) {
+			n++
+		}
+	}
+	return n >= MaxTermWords && len(wordCounter.appendTokens(nil, term)) > MaxTermWords
 }
 
 // BaseLang returns the lower-case base language of a BCP 47 tag ("fr-FR"

@@ -63,6 +63,48 @@ type tableReader struct {
 	wide       bool
 	ents       []*Entry
 	warns      []Warning
+	// slab and cells hand out entries and one-term slices from blocks:
+	// a million entries made three million small allocations.
+	slab  []Entry
+	cells []string
+}
+
+// slabSize is the number of entries or cells allocated at once.
+const slabSize = 512
+
+// newEntry returns a new entry read at line.
+func (t *tableReader) newEntry(line int) *Entry {
+	if len(t.slab) == 0 {
+		t.slab = make([]Entry, slabSize)
+	}
+	e := &t.slab[0]
+	t.slab = t.slab[1:]
+	e.Origin = Origin{File: t.name, Line: line}
+	return e
+}
+
+// one returns a slice holding s, its capacity 1 so that an append (a
+// synonym) copies it rather than writing over the next slice.
+func (t *tableReader) one(s string) []string {
+	if len(t.cells) == 0 {
+		t.cells = make([]string, slabSize)
+	}
+	c := t.cells[:1:1]
+	t.cells = t.cells[1:]
+	c[0] = s
+	return c
+}
+
+// addTerm appends term to e's terms in lang.
+func (t *tableReader) addTerm(e *Entry, lang, term string) {
+	if e.Terms == nil {
+		e.Terms = make(map[string][]string, 2)
+	}
+	if ts := e.Terms[lang]; ts != nil {
+		e.Terms[lang] = append(ts, term)
+	} else {
+		e.Terms[lang] = t.one(term)
+	}
 }
 
 func (t *tableReader) warn(line int, format string, args ...any) {
@@ -140,10 +182,10 @@ func (t *tableReader) pair(line int, cells []string) {
 	if long(cells[0]) {
 		t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, cells[0])
 	}
-	e := &Entry{
-		Terms:  map[string][]string{LangSource: {cleanTerm(cells[0])}, LangTarget: {cleanTerm(cells[1])}},
-		Origin: Origin{File: t.name, Line: line},
-	}
+	e := t.newEntry(line)
+	e.Terms = make(map[string][]string, 2)
+	e.Terms[LangSource] = t.one(cleanTerm(cells[0]))
+	e.Terms[LangTarget] = t.one(cleanTerm(cells[1]))
 	if len(cells) > 2 {
 		e.Note = cleanTerm(cells[2])
 	}
@@ -163,7 +205,7 @@ func (t *tableReader) multi(line int, cells []string) {
 		}
 		cells = cells[:len(t.header)]
 	}
-	e := &Entry{Origin: Origin{File: t.name, Line: line}}
+	e := t.newEntry(line)
 	for i, c := range cells {
 		c = strings.TrimSpace(c)
 		if c == "" {
@@ -196,10 +238,7 @@ func (t *tableReader) multi(line int, cells []string) {
 					if long(term) {
 						t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, term)
 					}
-					if e.Terms == nil {
-						e.Terms = make(map[string][]string, 2)
-					}
-					e.Terms[col.lang] = append(e.Terms[col.lang], cleanTerm(term))
+					t.addTerm(e, col.lang, cleanTerm(term))
 				}
 			}
 		}
@@ -238,23 +277,25 @@ func scanTSV(text []byte, name string) *tableReader {
 	t := &tableReader{name: name}
 	t.ents = make([]*Entry, 0, bytes.Count(text, []byte{'\n'})+1)
 	var cells []string
-	for line := 1; len(text) > 0; line++ {
-		i := bytes.IndexAny(text, "\r\n")
-		var l []byte
+	// One string for the whole text: cells are parts of it rather than
+	// parts of one string a line (a million allocations).
+	rest := string(text)
+	for line := 1; len(rest) > 0; line++ {
+		i := strings.IndexAny(rest, "\r\n")
+		var s string
 		if i < 0 {
-			l, text = text, nil
+			s, rest = rest, ""
 		} else {
-			l = text[:i]
-			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			s = rest[:i]
+			if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
 				i++
 			}
-			text = text[i+1:]
+			rest = rest[i+1:]
 		}
-		if len(l) == 0 || l[0] == '#' {
+		if len(s) == 0 || s[0] == '#' {
 			continue
 		}
 		cells = cells[:0]
-		s := string(l)
 		for {
 			j := strings.IndexByte(s, '\t')
 			if j < 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/trad-project/trad/internal/xmlscan"
@@ -36,10 +37,42 @@ type tbxReader struct {
 	capture  int
 	capWhat  string
 	entryPOS string
-	defn     string // first definition, the note when there is no <note>
+	defn     string             // first definition, the note when there is no <note>
+	langs    map[string]langTag // parsed xml:lang values (see langOf)
 	// bodyEnd is the line of the </body> end tag of <text> (0: none), for
 	// AppendEntry to insert before.
 	bodyEnd int
+}
+
+// langOf returns the base language of the xml:lang of a language
+// section. A termbase names a few languages a million times: parsing
+// each (x/text's Parse) was a fifth of reading a 1M-entry TBX, so the
+// results are kept, for a bounded number of distinct values.
+func (t *tbxReader) langOf(attrs []xmlscan.Attr) (string, bool) {
+	var v []byte
+	for _, a := range attrs {
+		if a.Local == "lang" {
+			v = a.Value
+			break
+		}
+	}
+	if l, ok := t.langs[string(v)]; ok {
+		return l.base, l.ok
+	}
+	b, ok := parseLangTag(string(v))
+	if len(t.langs) < 256 {
+		if t.langs == nil {
+			t.langs = make(map[string]langTag)
+		}
+		t.langs[string(v)] = langTag{b, ok}
+	}
+	return b, ok
+}
+
+// langTag is a parsed xml:lang value.
+type langTag struct {
+	base string
+	ok   bool
 }
 
 func (t *tbxReader) warn(line int, format string, args ...any) {
@@ -77,10 +110,15 @@ func readTBXWith(rd *xmlscan.Reader, text []byte, name string) (*Glossary, []War
 // scanTBX reads text with rd into a tbxReader, which it returns with the
 // warnings even on an error.
 func scanTBX(rd *xmlscan.Reader, text []byte, name string) (*tbxReader, error) {
+	return scanTBXFrom(rd, bytes.NewReader(text), bytes.Count(text, []byte("ntry"))/2+1, name)
+}
+
+// scanTBXFrom is scanTBX reading r, with room made for entries entries.
+func scanTBXFrom(rd *xmlscan.Reader, r io.Reader, entries int, name string) (*tbxReader, error) {
 	t := &tbxReader{name: name}
-	t.ents = make([]*Entry, 0, bytes.Count(text, []byte("ntry"))/2+1)
+	t.ents = make([]*Entry, 0, entries)
 	rd.UTF8 = true
-	err := rd.Scan(bytes.NewReader(text), t)
+	err := rd.Scan(r, t)
 	var xe *xmlscan.Error
 	switch {
 	case errors.As(err, &xe):
@@ -150,12 +188,11 @@ func (t *tbxReader) start(name string, attrs []xmlscan.Attr) {
 	}
 	switch name {
 	case "langSet", "langSec":
-		l := attr(attrs, "lang")
 		t.lang = ""
-		if b, ok := parseLangTag(l); ok {
+		if b, ok := t.langOf(attrs); ok {
 			t.lang = b
 		} else {
-			t.warn(t.line(), "<%s> without a valid xml:lang (%q): its terms are skipped", name, l)
+			t.warn(t.line(), "<%s> without a valid xml:lang (%q): its terms are skipped", name, attr(attrs, "lang"))
 		}
 	case "term":
 		t.startCapture("term")

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/trad-project/trad/glossary"
 )
@@ -365,9 +366,11 @@ func TestMisconfiguredEngines(t *testing.T) {
 func FuzzServerMessage(f *testing.F) {
 	f.Add([]byte(`{"error":{"message":"x"}}`))
 	f.Add([]byte("plain\ntext"))
+	f.Add([]byte("0" + strings.Repeat("\xff", 300))) // 200 U+FFFD: 600 bytes, 201 characters
 	f.Fuzz(func(t *testing.T, body []byte) {
 		m := serverMessage(body)
-		if strings.ContainsAny(m, "\n\r\x1b") || len(m) > 210 {
+		// Cut to 200 characters (and "…"), never inside one.
+		if strings.ContainsAny(m, "\n\r\x1b") || utf8.RuneCountInString(m) > 201 || !utf8.ValidString(m) {
 			t.Fatalf("message %q", m)
 		}
 	})

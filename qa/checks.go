@@ -174,7 +174,7 @@ func (c *checker) checkGlossary() {
 			// the whole quantity. A scale word outside a number ("des
 			// milliards de dollars") is still a glossary term.
 			if srcNums == nil {
-				srcNums = appendNumbers(nil, c.source, c.src, c.srcLinks)
+				srcNums = appendNumbers(nil, c.source, c.ctx.SourceLang, c.srcLinks)
 				srcNums = append(srcNums, spelledNumbers(analyzer(c.src).Tokens(c.source), c.source, c.src)...)
 			}
 			if inNumber(srcNums, h.Start, h.End) {

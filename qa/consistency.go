@@ -7,9 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/trad-project/trad/internal/textfold"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -28,11 +26,10 @@ func CheckConsistency(doc *segments.Document, cfg *Config) []Issue {
 			continue
 		}
 		if norm == nil {
-			fold := cases.Fold()
 			norm = make([][2]string, len(doc.Segments))
 			for i, s := range doc.Segments {
 				if strings.TrimSpace(s.Target) != "" {
-					norm[i] = [2]string{normalizeForCompare(fold, s.Source), normalizeForCompare(fold, s.Target)}
+					norm[i] = [2]string{normalizeForCompare(s.Source), normalizeForCompare(s.Target)}
 				}
 			}
 		}
@@ -103,8 +100,8 @@ func side(s segments.Segment, id string) string {
 // normalizeForCompare returns s in NFC, case folded, with apostrophes
 // unified, punctuation dropped (but for a mark between digits: "3,5") and
 // spaces collapsed to one.
-func normalizeForCompare(fold cases.Caser, s string) string {
-	s = fold.String(norm.NFC.String(s))
+func normalizeForCompare(s string) string {
+	s = textfold.Fold(s)
 	var b strings.Builder
 	space := false
 	prev := rune(0)

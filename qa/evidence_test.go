@@ -195,6 +195,12 @@ func TestNamesCheck(t *testing.T) {
 		{"Le Parlement a voté.", "Parliament voted.", ""},
 		{"Il part en Mai.", "He leaves in May.", ""},
 		{"Selon l'OTAN.", "According to NATO.", ""},
+		// A ministry's portfolio is translated, not a name to find.
+		{"Le ministre des Affaires étrangères Jean-Yves Le Drian a parlé.", "French Foreign Minister Jean-Yves Le Drian spoke.", ""},
+		{"La secrétaire d'État chargée du Numérique et le ministère de l'Intérieur.", "The digital minister and the Interior Ministry.", ""},
+		{"Le ministre des Armées a visité Grenoble.", "The armed forces minister visited.", "names"},
+		{"A annoncé le ministre français des Affaires étrangères Jean-Yves Le Drian.", "French Foreign Minister Jean-Yves Le Drian announced.", ""},
+		{"La ministre française déléguée aux Affaires européennes.", "The French Europe minister.", ""},
 	} {
 		var got []string
 		for _, is := range Check(segments.Segment{Source: tc.src, Target: tc.tgt, Status: segments.StatusTranslated},

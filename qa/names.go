@@ -3,6 +3,7 @@ package qa
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,6 +58,9 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 	if i == 0 || strings.ContainsAny(c.source[toks[i-1].End:t.Start], ".!?:«“\"—–(") {
 		return false // a sentence or a quotation starts: any word has a capital
 	}
+	if c.src == "fr" && (portfolio.MatchString(c.source[:t.Start]) || frCapitalNouns[t.Fold]) {
+		return false // "ministre des Affaires étrangères": a portfolio, translated
+	}
 	for _, h := range c.hits {
 		if t.Start < h.End && h.Start < t.End {
 			return false
@@ -64,6 +68,19 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 	}
 	return !inSpans(c.srcLinks, t.Start)
 }
+
+// portfolio matches French text that ends where a ministry's portfolio
+// starts, whose first noun French capitalises: "ministre (français) des
+// Affaires étrangères", "ministère de l'Intérieur", "secrétaire d'État
+// chargée du Numérique", "ministre déléguée aux Armées": up to two
+// lower-case words (a nationality, "délégué", "chargée") before the
+// preposition. The portfolio is translated ("Foreign
+// Minister", "Interior Ministry"), so its capital is no name to find.
+var portfolio = regexp.MustCompile(`(?i)\b(?:ministres?|ministères?|ministérielle|secrétaires? d['’]état|secrétariat d['’]état|portefeuille)(?:\s+\p{Ll}[\p{L}-]*){0,2}\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|au|à\s+l['’])\s*$`)
+
+// frCapitalNouns are French common nouns written with a capital by
+// convention ("l'État", "la République", "l'Église"): translated, not names.
+var frCapitalNouns = setOf("état", "états", "république", "église")
 
 // hasNamePrefix reports whether a token of toks starts with the first four
 // letters of fold (all of it when shorter).

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/internal/numfmt"
+	"github.com/trad-project/trad/internal/script"
 )
 
 // NumberKind says what sort of number a Number is.
@@ -95,14 +96,29 @@ var scaleWords = map[string][]scaleWord{
 // ("XXIe").
 // Numbers inside URLs, e-mail addresses and @handles are skipped.
 func Numbers(text, lang string) []Number {
-	return appendNumbers(nil, text, baseLang(lang), findLinks(text))
+	return appendNumbers(nil, text, lang, findLinks(text))
 }
 
-func appendNumbers(dst []Number, s, lang string, links []span) []Number {
-	comma := numfmt.DecimalComma(lang)
+// appendNumbers appends the numbers of s to dst; tag is s's language
+// (BCP 47): its region counts for the decimal mark (de-CH writes 3.5),
+// its base language for the words (scale words, times, Roman ordinals).
+func appendNumbers(dst []Number, s, tag string, links []span) []Number {
+	f := numfmt.For(tag)
+	lang := baseLang(tag)
 	for i := 0; i < len(s); {
 		c := s[i]
-		if !isDigit(c) {
+		size := 0 // of the digit at s[i]: ASCII, or of any script ("３", "٣")
+		if isDigit(c) {
+			size = 1
+		} else if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !numfmt.IsDigit(r) {
+				i += n
+				continue
+			}
+			size = n
+		}
+		if size == 0 {
 			if lang == "fr" && (c == 'I' || c == 'V' || c == 'X') && (i == 0 || !isLetterBefore(s, i)) {
 				if n, ok := romanOrdinal(s, i); ok {
 					dst = append(dst, n)
@@ -114,12 +130,10 @@ func appendNumbers(dst []Number, s, lang string, links []span) []Number {
 			continue
 		}
 		if inSpans(links, i) {
-			for i < len(s) && isDigit(s[i]) {
-				i++
-			}
+			i += size // and the next digits in turn
 			continue
 		}
-		n := parseNumber(s, i, lang, comma)
+		n := parseNumber(s, i, lang, f)
 		dst = append(dst, n)
 		i = n.End
 	}
@@ -140,8 +154,10 @@ func digitsEnd(s string, i int) int {
 // spaces), or 0.
 func groupSpace(s string, i int) int { return numfmt.GroupSpaceAt(s, i) }
 
-// parseNumber reads the number starting with the digit at s[i].
-func parseNumber(s string, i int, lang string, comma bool) Number {
+// parseNumber reads the number starting with the digit at s[i]: a date or
+// a time of day, else the digits, groups and decimal mark numfmt.Scan
+// reads in format f, with a scale word after them.
+func parseNumber(s string, i int, lang string, f numfmt.Format) Number {
 	j := digitsEnd(s, i)
 	if n, ok := parseDate(s, i, j); ok {
 		return n
@@ -149,77 +165,25 @@ func parseNumber(s string, i int, lang string, comma bool) Number {
 	if n, ok := parseTime(s, i, j, lang); ok {
 		return n
 	}
-	dec, grp := byte('.'), byte(',')
-	if comma {
-		dec, grp = ',', '.'
-	}
-	var intPart strings.Builder
-	intPart.WriteString(s[i:j])
-	k := j
-	grouped := false
-	if j-i <= 3 {
-		sepKind := 0 // 1: spaces, 2: the grouping mark
-		for {
-			size, kind := groupSpace(s, k), 1
-			if size == 0 && k < len(s) && s[k] == grp {
-				size, kind = 1, 2
-			}
-			if size == 0 || sepKind != 0 && kind != sepKind {
-				break
-			}
-			g := k + size
-			e := digitsEnd(s, g)
-			if e-g != 3 {
-				break
-			}
-			// "1,234,5" is not grouped; neither is a space before a
-			// decimal part of another number.
-			if kind == 2 && e+1 < len(s) && s[e] == grp && isDigit(s[e+1]) && digitsEnd(s, e+1)-(e+1) != 3 {
-				break
-			}
-			sepKind = kind
-			intPart.WriteString(s[g:e])
-			k, grouped = e, true
-		}
-	}
-	n := Number{Start: i, Kind: Plain}
-	if !grouped && k+1 < len(s) && (s[k] == '.' || s[k] == ',') && isDigit(s[k+1]) {
+	sn := numfmt.Scan(s, i, f)
+	n := Number{Start: i, End: sn.End, Text: sn.Text, Kind: Plain, Foreign: sn.Foreign}
+	if sn.Opaque {
 		// A dotted version ("17.4.1", "1.2.3") is compared as written.
-		sep := s[k]
-		e := digitsEnd(s, k+1)
-		if e+1 < len(s) && s[e] == sep && isDigit(s[e+1]) {
-			for e+1 < len(s) && s[e] == sep && isDigit(s[e+1]) {
-				e = digitsEnd(s, e+1)
-			}
-			n.Kind, n.End, n.Text, n.Key = Version, e, s[i:e], s[i:e]
-			n.Value, _ = strconv.ParseFloat(s[i:j], 64)
-			return n
-		}
+		n.Kind, n.Key = Version, sn.Text
+		n.Value, _ = strconv.ParseFloat(s[i:j], 64)
+		return n
 	}
-	frac := ""
-	switch {
-	case k+1 < len(s) && s[k] == dec && isDigit(s[k+1]):
-		e := digitsEnd(s, k+1)
-		frac, k = s[k+1:e], e
-	case !grouped && k+1 < len(s) && (s[k] == '.' || s[k] == ',') && isDigit(s[k+1]):
-		// The other convention's decimal separator: "3.5" in French.
-		e := digitsEnd(s, k+1)
-		frac, k, n.Foreign = s[k+1:e], e, true
-	}
-	num := intPart.String()
-	if frac != "" {
-		num += "." + frac
-	}
-	v, err := strconv.ParseFloat(num, 64)
+	v, err := strconv.ParseFloat(sn.Value(), 64)
 	if err != nil {
-		v = 0 // only digits reach here; an overflow gives +Inf, not an error
+		v = 0 // only digits reach here: the error is an overflow
 	}
-	if f, e := scaleAt(s, i, k, lang); e > k {
-		v *= f
+	k := sn.End
+	if fs, e := scaleAt(s, i, k, lang); e > k {
+		v *= fs
 		k = e
 	} else if lang == "en" && k < len(s) && s[k] == 'm' && !wordRuneAt(s, k+1) {
 		n.alt = numberKey(v * 1e6) // "1.2m people"
-	} else if j-i == 2 && k == j && frac == "" {
+	} else if j-i == 2 && k == j {
 		// "2019–20": the second year of a range, abbreviated.
 		if y, ok := yearBefore(s, i); ok {
 			full := y/100*100 + int(v)
@@ -283,10 +247,10 @@ func scaleAt(s string, i, k int, lang string) (float64, int) {
 			continue
 		}
 		end := p + len(w.word)
-		if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isIdeographRune(r) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !script.IsIdeograph(r) {
 			continue
 		}
-		if isIdeographRune([]rune(w.word)[0]) && p != k {
+		if script.IsIdeograph([]rune(w.word)[0]) && p != k {
 			continue // 亿 follows its digits directly
 		}
 		if w.money && !currencyBefore(s, i) {
@@ -295,10 +259,6 @@ func scaleAt(s string, i, k int, lang string) (float64, int) {
 		return w.factor, end
 	}
 	return 1, k
-}
-
-func isIdeographRune(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 // currencyBefore reports whether a currency sign comes right before s[i]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/numfmt"
@@ -16,8 +17,8 @@ func (c *checker) checkNumbers() {
 	if !hasDigit(c.source) && !hasDigit(c.target) {
 		return
 	}
-	src := appendNumbers(nil, c.source, c.src, c.srcLinks)
-	tgt := appendNumbers(nil, c.target, c.tgt, c.tgtLinks)
+	src := appendNumbers(nil, c.source, c.ctx.SourceLang, c.srcLinks)
+	tgt := appendNumbers(nil, c.target, c.ctx.TargetLang, c.tgtLinks)
 	if c.on(CheckNumberFormat) {
 		c.checkNumberFormat(tgt)
 	}
@@ -246,8 +247,8 @@ func (c *checker) reportNumbers(missing, extra []Number) {
 		m := missing[mi]
 		for ei, e := range extra {
 			if e.Text == m.Text && m.Kind == Plain && e.Kind == Plain {
-				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.tgt), langName(c.tgt),
-					formatNumber(m.Value, c.tgt), formatNumber(m.Value, c.tgt)), e.Start, e.End)
+				c.add(CheckNumbers, fmt.Sprintf("%s reads as %s in %s, not %s: write %s", e.Text, formatNumber(e.Value, c.ctx.TargetLang), langName(c.ctx.TargetLang),
+					formatNumber(m.Value, c.ctx.TargetLang), formatNumber(m.Value, c.ctx.TargetLang)), e.Start, e.End)
 				missing = append(missing[:mi], missing[mi+1:]...)
 				extra = append(extra[:ei], extra[ei+1:]...)
 				mi--
@@ -271,7 +272,7 @@ func (c *checker) reportNumbers(missing, extra []Number) {
 // checkNumberFormat reports target numbers written with the other
 // convention's decimal separator: "3,5" in English, "3.5 %" in French.
 func (c *checker) checkNumberFormat(tgt []Number) {
-	comma := numfmt.DecimalComma(c.tgt)
+	comma := numfmt.DecimalComma(c.ctx.TargetLang)
 	for _, n := range tgt {
 		if !n.Foreign || n.Kind != Plain {
 			continue
@@ -283,7 +284,7 @@ func (c *checker) checkNumberFormat(tgt []Number) {
 		if comma && !quantityAround(c.target, n) {
 			continue
 		}
-		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.tgt), formatNumber(n.Value, c.tgt)), n.Start, n.End)
+		c.add(CheckNumberFormat, fmt.Sprintf("%s is not a %s number: write %s", n.Text, langName(c.ctx.TargetLang), formatNumber(n.Value, c.ctx.TargetLang)), n.Start, n.End)
 	}
 }
 
@@ -323,30 +324,38 @@ func formatNumber(v float64, lang string) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	f := numfmt.For(lang)
-	comma := f.Decimal == ","
-	if len(intPart) > 4 || len(intPart) == 4 && !comma {
-		intPart = numfmt.GroupDigits(intPart, f.Group)
+	group := ""
+	if len(intPart) > 4 || len(intPart) == 4 && f.Decimal != "," {
+		group = f.Group
 	}
-	if frac != "" {
-		return intPart + f.Decimal + frac
-	}
-	return intPart
+	return f.Write(intPart, frac, group)
 }
 
 var langNames = map[string]string{"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
 	"pt": "Portuguese", "zh": "Chinese", "ja": "Japanese", "nl": "Dutch"}
 
-func langName(lang string) string {
-	if n, ok := langNames[lang]; ok {
-		return n
+// langName names language tag in messages: "German", or "German (de-CH)"
+// when the region writes numbers otherwise than the base language.
+func langName(tag string) string {
+	base := baseLang(tag)
+	name, ok := langNames[base]
+	if !ok {
+		name = base
 	}
-	return lang
+	if tag != base && numfmt.For(tag) != numfmt.For(base) {
+		name += " (" + tag + ")"
+	}
+	return name
 }
 
+// hasDigit reports whether s has a digit of any script (numfmt.IsDigit).
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if isDigit(s[i]) {
 			return true
+		}
+		if s[i] >= utf8.RuneSelf {
+			return strings.ContainsFunc(s[i:], numfmt.IsDigit)
 		}
 	}
 	return false

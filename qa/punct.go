@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/script"
 )
 
 // finalPunct returns the class of the final punctuation of s (".", "?",
@@ -223,7 +225,7 @@ func (c *checker) checkRepeated() {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(b.Text)
-		if unicode.IsDigit(r) || unicode.IsUpper(r) || isIdeographRune(r) || repeatOK[c.tgt][b.Fold] {
+		if unicode.IsDigit(r) || unicode.IsUpper(r) || script.IsIdeograph(r) || repeatOK[c.tgt][b.Fold] {
 			continue // numbers, names ("Bora Bora"), Chinese reduplication
 		}
 		// "de de Gaulle": the second "de" belongs to the name.

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -271,12 +273,34 @@ func (r SaveResult) Message() string {
 		msg += "; segments split or merged there too"
 	}
 	if n := len(r.Conflicts); n > 0 {
-		msg += fmt.Sprintf("; %d conflict%s (the other version is in the segment's history)", n, plural(n))
+		msg += fmt.Sprintf("; %d conflict%s in segment%s %s (the other version is in the segment's history: undo brings it back)",
+			n, plural(n), plural(n), segmentList(r.Conflicts))
 	}
 	if r.Orphans > 0 {
 		msg += fmt.Sprintf("; %d translation%s kept as orphans", r.Orphans, plural(r.Orphans))
 	}
 	return msg
+}
+
+// segmentList names segments (0-based indexes) as the translator numbers
+// them: "7", "3, 8 and 12", "3, 8, 12, 15, 20 and 4 more".
+func segmentList(idx []int) string {
+	const shown = 5
+	var b strings.Builder
+	for k, i := range idx[:min(len(idx), shown)] {
+		switch {
+		case k == 0:
+		case k == len(idx)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(i + 1))
+	}
+	if len(idx) > shown {
+		fmt.Fprintf(&b, " and %d more", len(idx)-shown)
+	}
+	return b.String()
 }
 
 func plural(n int) string {

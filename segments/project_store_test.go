@@ -563,3 +563,21 @@ func TestStoreSharedBaseSurvivesSaves(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveResultMessageNamesConflicts: the status line names the segments
+// whose other version went to the history, so the translator can look.
+func TestSaveResultMessageNamesConflicts(t *testing.T) {
+	for _, c := range []struct {
+		conflicts []int
+		want      string
+	}{
+		{[]int{6}, "1 conflict in segment 7 ("},
+		{[]int{2, 7, 11}, "3 conflicts in segments 3, 8 and 12 ("},
+		{[]int{0, 1, 2, 3, 4, 5, 6}, "7 conflicts in segments 1, 2, 3, 4, 5 and 2 more ("},
+	} {
+		r := SaveResult{By: "trad edit", Conflicts: c.conflicts}
+		if got := r.Message(); !strings.Contains(got, c.want) {
+			t.Errorf("Message() = %q, want it to contain %q", got, c.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/script"
 	"golang.org/x/text/language"
 )
 
@@ -138,7 +139,7 @@ func splitPoint(source string, at int) (leftEnd, rightStart int, err error) {
 	if at == len(left) && at == len(source)-len(right) {
 		a, _ := utf8.DecodeLastRuneInString(left)
 		b, _ := utf8.DecodeRuneInString(right)
-		if isWordRune(a) && isWordRune(b) && !isIdeograph(a) && !isIdeograph(b) {
+		if isWordRune(a) && isWordRune(b) && !script.IsIdeograph(a) && !script.IsIdeograph(b) {
 			return 0, 0, ErrSplitInWord
 		}
 	}

@@ -269,7 +269,9 @@ func (s *Splitter) cjkAround(text string, runStart, end int) bool {
 }
 
 // isCJK reports whether c is a Han, Hiragana or Katakana character, or the
-// long-vowel mark ー.
+// long-vowel mark ー: the writing that ends a sentence with no space after
+// its mark. Narrower than script.IsIdeograph on purpose: Korean puts a
+// space between sentences as European languages do.
 func isCJK(c rune) bool {
 	return c == 'ー' || unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }

@@ -3,6 +3,8 @@ package segments
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/script"
 )
 
 // WordCount returns the number of words in s as a translator counts them,
@@ -86,7 +88,7 @@ func classOf(r rune) uint8 {
 
 func slowClass(r rune) uint8 {
 	switch {
-	case isIdeograph(r):
+	case script.IsIdeograph(r):
 		return classIdeograph
 	case isWordRune(r):
 		return classWord
@@ -103,18 +105,13 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)
 }
 
-func isIdeograph(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
-}
-
 // isMid reports whether r, between prev and the start of rest, joins them
 // into one word.
 func isMid(r, prev rune, rest string) bool {
 	switch r {
 	case '\'', '’', '.':
 		next, _ := utf8.DecodeRuneInString(rest)
-		if unicode.IsLetter(prev) && unicode.IsLetter(next) && !isIdeograph(next) {
+		if unicode.IsLetter(prev) && unicode.IsLetter(next) && !script.IsIdeograph(next) {
 			return true
 		}
 		return r == '.' && unicode.IsDigit(prev) && unicode.IsDigit(next)

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/script"
 )
 
 func TestWordCount(t *testing.T) {
@@ -72,7 +74,7 @@ func wordCountRef(s string) int {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case isIdeograph(r):
+		case script.IsIdeograph(r):
 			n++
 			in = false
 		case isWordRune(r) || in && unicode.Is(unicode.Mn, r):

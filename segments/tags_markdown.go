@@ -115,8 +115,10 @@ func (b *inlineBuilder) walk(n ast.Node) bool {
 			start, stop := c.Segments.At(0).Start, c.Segments.At(c.Segments.Len()-1).Stop
 			if !knownHTML(b.src[start:stop]) {
 				// "<incluses>" is a word in angle brackets to a reader,
-				// not markup: it stays in the text.
-				if !b.flush(start) {
+				// not markup: it stays in the text, unless it runs over a
+				// line end, which the text cannot hold beside codes (as a
+				// soft line break above).
+				if strings.IndexByte(b.src[start:stop], '\n') >= 0 || !b.flush(start) {
 					return false
 				}
 				b.plain.WriteString(b.src[start:stop])

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/text/cases"
+	"github.com/trad-project/trad/internal/textfold"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -30,7 +30,6 @@ type Checker struct {
 	Dict     Dictionary
 	lang     string
 	userPath string
-	fold     cases.Caser
 
 	mu    sync.Mutex
 	proc  *process // checks words
@@ -62,14 +61,14 @@ func NewWith(lang string, d Dictionary, userPath string) (*Checker, error) {
 	if _, err := exec.LookPath(Program); err != nil {
 		return nil, fmt.Errorf("spell checking %s: %w", lang, err)
 	}
-	c := &Checker{Dict: d, lang: lang, userPath: userPath, fold: cases.Fold(), cache: map[string]bool{}, user: map[string]bool{}}
+	c := &Checker{Dict: d, lang: lang, userPath: userPath, cache: map[string]bool{}, user: map[string]bool{}}
 	if userPath != "" {
 		words, err := LoadUserWords(userPath)
 		if err != nil {
 			return nil, err
 		}
 		for _, w := range words {
-			c.user[c.fold.String(w)] = true
+			c.user[textfold.Fold(w)] = true
 		}
 	}
 	return c, nil
@@ -85,7 +84,7 @@ func (c *Checker) Add(word string) error {
 		return err
 	}
 	c.mu.Lock()
-	c.user[c.fold.String(norm.NFC.String(strings.TrimSpace(word)))] = true
+	c.user[textfold.Fold(strings.TrimSpace(word))] = true
 	c.mu.Unlock()
 	return nil
 }
@@ -129,7 +128,7 @@ func (c *Checker) CheckSkip(ctx context.Context, text string, skip func(word str
 	seen := map[string]bool{}
 	for _, w := range words {
 		k := key(w.Word)
-		if _, ok := c.cache[k]; !ok && !seen[k] && !c.user[c.fold.String(w.Word)] {
+		if _, ok := c.cache[k]; !ok && !seen[k] && !c.user[textfold.Fold(w.Word)] {
 			seen[k] = true
 			ask = append(ask, k)
 		}
@@ -141,7 +140,7 @@ func (c *Checker) CheckSkip(ctx context.Context, text string, skip func(word str
 	}
 	var out []Span
 	for _, w := range words {
-		if c.user[c.fold.String(w.Word)] {
+		if c.user[textfold.Fold(w.Word)] {
 			continue
 		}
 		if !c.cache[key(w.Word)] {

@@ -2,6 +2,8 @@ package tm
 
 import (
 	"cmp"
+	"encoding/binary"
+	"math"
 	"runtime"
 	"slices"
 )
@@ -93,10 +95,20 @@ var parallelScanMin = 200_000
 // (counted for candidates found) and those assumed shared.
 type scanPlan struct {
 	prefix, rest []qstem
-	assumed      int
-	need         []uint16
-	n, nRunes    int
-	minScore     int
+	// assumed counts the tokens of common; a unit's count of them is read
+	// from their bitmaps only once it has passed the tests with all.
+	assumed int
+	common  []commonStem
+	// In a dense scan, the prefix stems found in many units (finders)
+	// and all the others (counted) are read from their bitmaps in one
+	// pass over the units instead of from their postings; prefix then
+	// holds only the rarer prefix stems.
+	dense     bool
+	finders   []commonStem
+	counted   []commonStem
+	need      []uint16
+	n, nRunes int
+	minScore  int
 }
 
 // planScan sorts the query's stems by rarity and splits them (see
@@ -122,14 +134,58 @@ func (m *Memory) planScan(stemCount map[uint32]int, n, minScore int) scanPlan {
 		prefix++
 	}
 	pl := scanPlan{prefix: qs[:prefix]}
+	if m.planDense(&pl, qs, prefix, n) {
+		return pl
+	}
 	for _, q := range qs[prefix:] {
 		if 2*len(m.postings[q.id]) > m.count {
 			pl.assumed += q.k
+			pl.common = append(pl.common, commonStem{q.k, m.stemBits(q.id)})
 			continue
 		}
 		pl.rest = append(pl.rest, q)
 	}
 	return pl
+}
+
+// A stem in over 1/denseFrac of the units is dense: from denseScanMin
+// units on, when the query's dense prefix stems have more postings than
+// an eighth of the units, reading one bit a unit from each of its dense
+// stems' bitmaps, eight units at a time, costs less than scattering their
+// postings' counts (variables for tests).
+var (
+	denseFrac    = 32
+	denseScanMin = 1 << 16
+)
+
+// planDense makes pl a dense scan when it pays (see denseFrac), given the
+// query's stems sorted by rarity, of which the first prefix make
+// candidates. Queries of over 255 tokens are never scanned this way (their
+// counts take two bytes).
+func (m *Memory) planDense(pl *scanPlan, qs []qstem, prefix, n int) bool {
+	if n > 255 || m.count < denseScanMin {
+		return false
+	}
+	first, postings := prefix, 0
+	for first > 0 && len(m.postings[qs[first-1].id])*denseFrac > m.count {
+		first--
+		postings += len(m.postings[qs[first].id])
+	}
+	if postings*8 <= m.count {
+		return false
+	}
+	// The stems after the prefix are at least as common as its last one:
+	// dense too.
+	pl.dense, pl.prefix = true, qs[:first]
+	for i, q := range qs[first:] {
+		c := commonStem{q.k, m.stemBits(q.id)}
+		if first+i < prefix {
+			pl.finders = append(pl.finders, c)
+		} else {
+			pl.counted = append(pl.counted, c)
+		}
+	}
+	return true
 }
 
 // partScratch is one part's working memory in a candidate scan.
@@ -159,30 +215,40 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 	// Units found are listed while they are few; past a sixteenth of the
 	// memory, a sequential pass over the counts is cheaper than the list.
 	listMax := max(int(hi-lo)/16, touchedListMin)
-	overflow := false
+	overflow := pl.dense // a dense scan counts its rare stems without a list
 	for _, q := range pl.prefix {
-		for _, id := range inRange(m.postings[q.id], lo, hi) {
-			if acc[id] == 0 && !overflow {
-				if len(p.touched) == listMax {
-					overflow = true
-				} else {
-					p.touched = append(p.touched, id)
-				}
-			}
-			acc[id] += A(min(q.k, int(^A(0))))
+		ids := inRange(m.postings[q.id], lo, hi)
+		k := A(min(q.k, int(^A(0))))
+		if !overflow {
+			ids, overflow = listNew(acc, ids, k, &p.touched, listMax)
+		}
+		for _, id := range ids {
+			acc[id] += k
 		}
 	}
 	for _, q := range pl.rest {
+		k := A(min(q.k, int(^A(0))))
 		for _, id := range inRange(m.postings[q.id], lo, hi) {
-			if acc[id] != 0 {
-				acc[id] += A(min(q.k, int(^A(0))))
+			// Without a branch (a conditional move): whether a unit was
+			// found is a coin toss the predictor loses.
+			a := acc[id]
+			if a != 0 {
+				a += k
 			}
+			acc[id] = a
 		}
 	}
+	// least is the fewest stems a unit of any length needs: most units
+	// found share one or two, and this test rules them out before their
+	// lengths are read.
+	least := needNever
+	for _, c := range pl.need {
+		least = min(least, int(c))
+	}
 	out := p.cands[:0]
-	check := func(id uint32) {
-		shared := int(acc[id]) + pl.assumed
-		acc[id] = 0
+	// keep finishes the tests of unit id, which shares shared of the
+	// query's tokens (common stems included).
+	keep := func(id uint32, shared int) {
 		mt := int(m.nToks8[id])
 		if mt == 255 {
 			mt = int(m.nToks[id]) // saturated
@@ -196,29 +262,148 @@ func scanPart[A uint8 | uint16](m *Memory, p *partScratch, acc []A, pl *scanPlan
 			p.buckets[ub]++
 		}
 	}
-	if overflow {
+	// check is keep for a unit whose common stems are not counted yet:
+	// they are assumed first, read from their bitmaps if that passes.
+	check := func(id uint32) {
+		shared := int(acc[id])
+		acc[id] = 0
+		if shared+pl.assumed < least {
+			return
+		}
+		keep(id, shared+sharedCommon(pl.common, id))
+	}
+	if !overflow {
+		for _, id := range p.touched {
+			check(id)
+		}
+	} else if acc8, ok := any(acc).([]uint8); ok {
+		counted := pl.common
+		if pl.dense {
+			counted = pl.counted
+		}
+		passCounts8(acc8, lo, hi, least, pl.finders, counted, keep)
+	} else {
 		for id, a := range acc[lo:hi] {
 			if a != 0 {
 				check(lo + uint32(id))
 			}
 		}
-	} else {
-		for _, id := range p.touched {
-			check(id)
-		}
 	}
 	p.cands = out
 }
 
+// listNew adds k to the counts of ids while listing the units found for
+// the first time in touched, until it holds listMax of them; it returns the
+// ids not yet counted and whether the list overflowed.
+func listNew[A uint8 | uint16](acc []A, ids []uint32, k A, touched *[]uint32, listMax int) ([]uint32, bool) {
+	for j, id := range ids {
+		if acc[id] == 0 {
+			if len(*touched) == listMax {
+				return ids[j:], true
+			}
+			*touched = append(*touched, id)
+		}
+		acc[id] += k
+	}
+	return nil, false
+}
+
+// passCounts8 calls keep for every unit of [lo, hi) found (a non-zero
+// count, or a bit of a finder stem) whose count, with the bits of the
+// finder and counted stems, may reach least, and clears the counts, eight
+// units at a time: the stems' bits are added to a word of eight counts at
+// once (no count exceeds the query's 255 tokens, so none carries into the
+// next), and a word none of whose counts reaches least, the usual case,
+// costs a few operations.
+func passCounts8(acc []uint8, lo, hi uint32, least int, finders, counted []commonStem, keep func(uint32, int)) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Bytes over t have their high bit set in (low7 + 127-t) | x, without
+	// carries between bytes (t <= 127).
+	t := uint64(min(max(least, 1)-1, 127))
+	one := func(id uint32) {
+		a := acc[id]
+		acc[id] = 0
+		if a == 0 && !anyBit(finders, id) {
+			return
+		}
+		if shared := int(a) + sharedCommon(finders, id) + sharedCommon(counted, id); shared >= least {
+			keep(id, shared)
+		}
+	}
+	id := lo
+	for ; id < hi && id%64 != 0; id++ {
+		one(id)
+	}
+	// Blocks of 64 units: each stem's word of bits is read once, then
+	// shifted through the block's eight words of counts.
+	nf := len(finders)
+	words := make([]uint64, nf+len(counted))
+	weights := make([]uint64, nf+len(counted))
+	for i, c := range append(finders[:nf:nf], counted...) {
+		weights[i] = uint64(c.k)
+	}
+	for ; id+64 <= hi; id += 64 {
+		var fany uint64
+		for i, c := range finders {
+			words[i] = c.bits[id/64]
+			fany |= words[i]
+		}
+		for i, c := range counted {
+			words[nf+i] = c.bits[id/64]
+		}
+		for g := uint32(0); g < 64; g += 8 {
+			w := binary.LittleEndian.Uint64(acc[id+g:])
+			fb := byte(fany >> g)
+			if w == 0 && fb == 0 {
+				continue
+			}
+			if w != 0 {
+				binary.LittleEndian.PutUint64(acc[id+g:], 0)
+			}
+			found := ((w&^highs)+ones*127|w)&highs | bitBytes[fb]<<7 // high bit of each unit found
+			for i, x := range words {
+				w += bitBytes[byte(x>>g)] * weights[i]
+			}
+			if ((w&^highs)+ones*(127-t)|w)&highs&found == 0 {
+				continue
+			}
+			for j := range uint32(8) {
+				if found&(0x80<<(8*j)) != 0 {
+					if shared := int(byte(w >> (8 * j))); shared >= least {
+						keep(id+g+j, shared)
+					}
+				}
+			}
+		}
+	}
+	for ; id < hi; id++ {
+		one(id)
+	}
+}
+
+// bitBytes spreads the eight bits of its index over eight bytes: byte j
+// is 1 when bit j is set.
+var bitBytes = func() (t [256]uint64) {
+	for b := range t {
+		for j := range 8 {
+			if b&(1<<j) != 0 {
+				t[b] |= 1 << (8 * j)
+			}
+		}
+	}
+	return t
+}()
+
 // needShared returns, for each unit length in tokens (the last entry
 // standing for all longer ones), the fewest stems a unit of that length
-// must share with a query of n tokens to possibly reach minScore: the
-// integer test that rules out most units before the bound is computed.
+// must share with a query of n tokens to possibly reach minScore (needNever
+// when none can): the integer test that rules out most units before the
+// bound is computed.
 func needShared(sc *scratch, n, minScore int) []uint16 {
 	const maxLen = 256
 	sc.need = slices.Grow(sc.need[:0], maxLen)[:maxLen]
 	c := 0
-	for mt := range maxLen - 1 {
+	for mt := range maxLen {
 		// The bound grows with the shared count; the count needed is
 		// found from the previous length's, going down when it fits.
 		c = min(c, n, mt)
@@ -229,10 +414,24 @@ func needShared(sc *scratch, n, minScore int) []uint16 {
 			c++
 		}
 		sc.need[mt] = uint16(c)
+		if c > min(n, mt) {
+			// No unit of this length can reach minScore, however many
+			// stems its count says it shares (assumed ones included).
+			sc.need[mt] = needNever
+		}
 	}
-	sc.need[maxLen-1] = 0 // longer units: no shortcut
+	// The last entry stands for every longer unit. For a shorter query
+	// the bound only falls as a unit grows past it (the word similarity
+	// shrinks, the character weight is constant), so the count a unit of
+	// maxLen-1 tokens needs holds for longer ones; otherwise no shortcut.
+	if n >= maxLen-1 {
+		sc.need[maxLen-1] = 0
+	}
 	return sc.need
 }
+
+// needNever marks a unit length needShared rules out altogether.
+const needNever = math.MaxUint16
 
 // minShared is the fewest stems a unit must share with a query of n tokens
 // to possibly score minScore: the bound is largest for a unit of n tokens

@@ -51,7 +51,7 @@ func (m *Memory) SetIndexDir(dir string) { m.indexDir = dir }
 
 // indexVersion changes whenever the index format or the memory's entries
 // change meaning.
-const indexVersion = 1
+const indexVersion = 2 // 2: folds by internal/textfold (Greek, Vietnamese, Cherokee keys changed)
 
 const indexChunkUnits = 1 << 14
 
@@ -366,6 +366,7 @@ func (m *Memory) remapWords(w *indexWords, n int) []tid {
 // loadIndex added from an index found damaged. The caller holds m.mu for
 // writing and has added nothing else since.
 func (m *Memory) truncate(start int) {
+	m.dropStemBits()
 	for s, pl := range m.postings {
 		k := len(pl)
 		for k > 0 && int(pl[k-1]) >= start {

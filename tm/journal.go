@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/trad-project/trad/internal/filelock"
+	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
 )
@@ -211,10 +212,10 @@ func (m *Memory) loadJournal(path, origin string) []Warning {
 		return []Warning{{File: path, Msg: err.Error()}}
 	}
 	defer f.Close()
-	pick := newLangPicker(m.src, m.tgt)
+	pick := langtag.NewPicker(m.src, m.tgt)
 	var units []Unit
 	warns, err := readJournal(f, path, func(r journalRecord) error {
-		if pick.class(r.SourceLang) > 0 && pick.class(r.TargetLang) < 0 {
+		if pick.Side(r.SourceLang) > 0 && pick.Side(r.TargetLang) < 0 {
 			units = append(units, r.unit(origin))
 		}
 		return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -269,4 +270,31 @@ func FuzzLoadTMX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLowerGC checks that overlapping large loads lower the collector's
+// target once and that the last one to end puts the previous one back.
+func TestLowerGC(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set: lowerGC leaves the collector alone")
+	}
+	current := func() int {
+		p := debug.SetGCPercent(100)
+		debug.SetGCPercent(p)
+		return p
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(123))
+	r1 := lowerGC()
+	r2 := lowerGC()
+	if got := current(); got != lowGCPercent {
+		t.Fatalf("during two loads: GC percent %d, want %d", got, lowGCPercent)
+	}
+	r1()
+	if got := current(); got != lowGCPercent {
+		t.Fatalf("one load still running: GC percent %d, want %d", got, lowGCPercent)
+	}
+	r2()
+	if got := current(); got != 123 {
+		t.Fatalf("after both loads: GC percent %d, want the previous 123", got)
+	}
 }

@@ -233,12 +233,14 @@ func TestIndexAgreesWithFullScan(t *testing.T) {
 		}
 		return strings.Join(w, " ") + "."
 	}
-	defer func(v, p int) { touchedListMin, parallelScanMin = v, p }(touchedListMin, parallelScanMin)
-	for round := range 20 {
+	defer func(v, p, d int) { touchedListMin, parallelScanMin, denseScanMin = v, p, d }(touchedListMin, parallelScanMin, denseScanMin)
+	for round := range 24 {
 		// Odd rounds take candidates' pass over all counts; rounds 2, 3,
-		// 6, 7… scan the memory in two halves at once.
+		// 6, 7… scan the memory in two halves at once; rounds 4-7,
+		// 12-15… read the frequent stems from bitmaps (a dense scan).
 		touchedListMin = []int{1024, 0}[round%2]
 		parallelScanMin = []int{1 << 30, 0}[round/2%2]
+		denseScanMin = []int{1 << 30, 0}[round/4%2]
 		m := memOf()
 		var units []Unit
 		for i := range 300 {
@@ -260,11 +262,7 @@ func TestIndexAgreesWithFullScan(t *testing.T) {
 			}
 			for _, minScore := range []int{50, 70, 90} {
 				want := bruteForce(m, query, Context{}, minScore)
-				var got []string
-				for _, g := range m.Lookup(query, Context{}, minScore, len(units)) {
-					got = append(got, fmt.Sprintf("%s\x00%s\x00%d", g.Source, g.Target, g.Score))
-				}
-				slices.Sort(got)
+				got := lookupAll(m, query, minScore)
 				// With a limit, the scores are the best ones of the scan.
 				var wantTop, gotTop []int
 				for _, w := range want {

@@ -120,6 +120,7 @@ type Memory struct {
 	foldNames []string
 	foldStem  []uint32
 	conc      concordanceIndex
+	common    commonBits // bitmaps of the stems in over half the units
 	byKey     map[string]int
 	pool      sync.Pool // *scratch
 	// stemNames gives each stem ID its text, built when an index is

@@ -3,22 +3,20 @@ package tm
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/internal/numfmt"
 	"github.com/trad-project/trad/segments"
 )
 
-// number is one number found in a text, with enough of its written form to
-// compare it across languages (3,5 in French is 3.5 in English) and to
-// write a replacement in the same style.
+// number is one number found in a text (read by numfmt.Scan), with enough
+// of its written form to compare it across languages (3,5 in French is 3.5
+// in English) and to write a replacement in the same style.
 type number struct {
 	Start, End int
-	// Value is the canonical value: integer digits without leading zeros, then
-	// "." and the fraction without trailing zeros ("3.5", "4000"). A number
-	// that cannot be read unambiguously (a version such as 3.12.1) is opaque:
-	// its Value is "~" followed by its literal text.
+	// Value is numfmt's Key: the canonical value ("3.5", "4000"), or for a
+	// number that cannot be read unambiguously (a version such as 3.12.1)
+	// "~" followed by its literal text.
 	Value string
 	// Int and Frac are the digits as written, Group the grouping separator
 	// used ("" when none).
@@ -28,126 +26,28 @@ type number struct {
 
 func (n number) opaque() bool { return strings.HasPrefix(n.Value, "~") }
 
-// findNumbers returns the numbers of text, read with lang's conventions.
-// Digits glued to a preceding letter ("G7", "A320") belong to a word and are
-// not numbers.
+// findNumbers returns the numbers of text, read with lang's conventions by
+// numfmt.Scan. Digits glued to a preceding letter ("G7", "A320") belong to
+// a word and are not numbers, they are not placeables to substitute, except
+// after an ideograph or kana (numfmt.AfterWord).
 func findNumbers(text, lang string) []number {
 	var out []number
-	comma := numfmt.DecimalComma(lang)
+	f := numfmt.For(lang)
 	prev := rune(-1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isDigit(r) || (prev >= 0 && (unicode.IsLetter(prev) || isDigit(prev) || prev == '_')) {
+		if !numfmt.IsDigit(r) || prev >= 0 && numfmt.AfterWord(prev) {
 			prev = r
 			i += size
 			continue
 		}
-		n, end := scanNumber(text, i, comma)
-		out = append(out, n)
-		r, _ = utf8.DecodeLastRuneInString(text[:end])
+		n := numfmt.Scan(text, i, f)
+		out = append(out, number{Start: n.Start, End: n.End, Value: n.Key(), Int: n.Int, Frac: n.Frac, Group: n.Group})
+		r, _ = utf8.DecodeLastRuneInString(text[:n.End])
 		prev = r
-		i = end
+		i = n.End
 	}
 	return out
-}
-
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func digitsAt(s string, i int) int {
-	j := i
-	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-		j++
-	}
-	return j
-}
-
-// scanNumber reads the number starting at text[start] (a digit).
-func scanNumber(text string, start int, comma bool) (number, int) {
-	var groups []string // digit runs
-	var seps []string   // separators between them
-	i := digitsAt(text, start)
-	groups = append(groups, text[start:i])
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !numfmt.IsSeparator(r) {
-			break
-		}
-		j := digitsAt(text, i+size)
-		if j == i+size {
-			break
-		}
-		// A space only groups thousands: "4 000" but not "en 2024 500 cas".
-		if numfmt.IsGroupSpace(r) && (len(groups[0]) > 3 || j-(i+size) != 3 || len(groups) > 1 && !numfmt.IsGroupSpace(firstRune(seps[0]))) {
-			break
-		}
-		seps = append(seps, text[i:i+size])
-		groups = append(groups, text[i+size:j])
-		i = j
-	}
-	n := number{Start: start, End: i}
-	n.interpret(text[start:i], groups, seps, comma)
-	return n, i
-}
-
-func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
-
-// interpret fills Value, Int, Frac and Group from the digit groups.
-func (n *number) interpret(lit string, groups, seps []string, comma bool) {
-	dec := "."
-	if comma {
-		dec = ","
-	}
-	if len(seps) == 0 {
-		n.Int = groups[0]
-		n.Value = canonical(n.Int, "")
-		return
-	}
-	intGroups, intSeps := groups, seps
-	frac := ""
-	if last := seps[len(seps)-1]; last == dec {
-		intGroups, intSeps = groups[:len(groups)-1], seps[:len(seps)-1]
-		frac = groups[len(groups)-1]
-	}
-	if ok := groupedOK(intGroups, intSeps, dec); ok {
-		n.Int = strings.Join(intGroups, "")
-		n.Frac = frac
-		if len(intSeps) > 0 {
-			n.Group = intSeps[0]
-		}
-		n.Value = canonical(n.Int, n.Frac)
-		return
-	}
-	n.Value = "~" + lit
-}
-
-// groupedOK reports whether groups joined by seps form a thousands-grouped
-// integer: a lead of one to three digits, then groups of exactly three,
-// all with the same separator, which is not the decimal mark.
-func groupedOK(groups, seps []string, dec string) bool {
-	if len(seps) == 0 {
-		return true
-	}
-	if len(groups[0]) > 3 {
-		return false
-	}
-	for i, s := range seps {
-		if s != seps[0] || s == dec || len(groups[i+1]) != 3 {
-			return false
-		}
-	}
-	return true
-}
-
-func canonical(intPart, frac string) string {
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
-	}
-	frac = strings.TrimRight(frac, "0")
-	if frac == "" {
-		return intPart
-	}
-	return intPart + "." + frac
 }
 
 // format writes n's value in lang's conventions (numfmt), in the style of
@@ -165,11 +65,7 @@ func (n number) format(lang string, like number) string {
 		// target language's way rather than print 12000000.
 		group = f.Group
 	}
-	intPart = numfmt.GroupDigits(intPart, group)
-	if n.Frac == "" {
-		return intPart
-	}
-	return intPart + f.Decimal + n.Frac
+	return f.Write(intPart, n.Frac, group)
 }
 
 // maskNumbers returns text with every number replaced by a NUL byte and runs
@@ -232,7 +128,8 @@ func substituteNumbers(newNums, oldNums []number, target, tgtLang string, tags [
 		for ; ti < len(moved) && moved[ti].At <= t.Start; ti++ {
 			moved[ti].At += shift
 		}
-		b.WriteString(nv.format(tgtLang, t))
+		// In the digits of the number replaced: "٣٥" for "٣٤".
+		b.WriteString(numfmt.InScript(nv.format(tgtLang, t), numfmt.ScriptZero(target[t.Start:])))
 		for ; ti < len(moved) && moved[ti].At < t.End; ti++ {
 			moved[ti].At = b.Len()
 		}

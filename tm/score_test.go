@@ -84,6 +84,9 @@ func TestNeedShared(t *testing.T) {
 						break
 					}
 				}
+				if want > min(n, mt) {
+					want = needNever // no unit of this length qualifies
+				}
 				if int(need[mt]) != want {
 					t.Fatalf("n %d, min %d, unit of %d words: need %d, want %d", n, minScore, mt, need[mt], want)
 				}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/trad-project/trad/bitext"
 	"github.com/trad-project/trad/internal/filelock"
+	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/internal/safefile"
 	"github.com/trad-project/trad/segments"
 )
@@ -210,11 +211,11 @@ func readUserTMX(path, src, tgt string) ([]Unit, error) {
 	}
 	defer f.Close()
 	var units []Unit
-	pick := newLangPicker(src, tgt)
+	pick := langtag.NewPicker(src, tgt)
 	err = bitext.ReadTMX(f, func(tu bitext.TU) error {
 		sk, tk := tu.Props["x-srclang"], tu.Props["x-tgtlang"]
 		if tu.Variants[sk] == "" || tu.Variants[tk] == "" {
-			sk, tk = pick.keys(tu.Variants)
+			sk, tk = pick.Keys(tu.Variants)
 		}
 		if sk == "" || tk == "" {
 			sk, tk = twoLangs(tu.Variants)

@@ -215,7 +215,10 @@ func benchKeystrokesOn(b *testing.B, opts Options, doc *segments.Document, match
 	// Measure the editor as trad edit runs it.
 	defer TuneGC()()
 	noSave := func(*segments.Document) error { return nil }
-	opts.Hits, opts.Memory, opts.Save, opts.WordCount = matcher, benchMemory(doc), noSave, segments.WordCount
+	opts.Hits, opts.Save, opts.WordCount = matcher, noSave, segments.WordCount
+	if opts.Memory == nil { // BenchmarkKeystrokeScale brings its own
+		opts.Memory = benchMemory(doc)
+	}
 	m := New(doc, "/tmp/bench.trad.json", opts)
 	nm, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = runCmds(nm.(Model), cmd)

@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/safetext"
+	"github.com/trad-project/trad/internal/textfold"
 	"github.com/trad-project/trad/tm"
 )
 
@@ -62,10 +64,9 @@ type glossIndex struct {
 
 func newGlossIndex(g *glossary.Glossary, src string) *glossIndex {
 	x := &glossIndex{g: g, src: src}
-	f := newFolder()
 	for k, e := range g.Entries() {
 		for _, t := range e.Terms[src] {
-			x.keys = append(x.keys, f.key(t))
+			x.keys = append(x.keys, textfold.Loose(t))
 			x.entry = append(x.entry, k)
 			x.term = append(x.term, t)
 		}
@@ -489,7 +490,7 @@ func (m *Model) applyConcord(intent tea.Msg) (tea.Cmd, bool) {
 		if !m.editing() {
 			return cmd, true // the editor did not open (a huge target): it said why
 		}
-		m.editor.insert(untagged(sanitize(it.text)))
+		m.editor.insert(untagged(safetext.Display(it.text)))
 		return tea.Batch(cmd, m.typed(), m.flash("concordance target inserted")), true
 	}
 	return nil, false

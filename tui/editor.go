@@ -10,9 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/mattn/go-runewidth"
-	"github.com/rivo/uniseg"
 
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -181,7 +180,7 @@ func (e *editor) copySource() tea.Msg {
 	if n := len(src); n > editMax {
 		return flashIntent{fmt.Sprintf("the source is %s, too long to copy into the editor (limit %s)", byteSize(n), byteSize(editMax))}
 	}
-	e.replace(sanitize(src))
+	e.replace(safetext.Display(src))
 	return typedIntent{}
 }
 
@@ -372,52 +371,6 @@ func (e *editor) lines(width int) []string {
 		out = underlineRows(out, e.ta.Value(), e.ta.Width(), validMarks(e.marks, e.marksText, e.ta.Value()))
 	}
 	return out
-}
-
-// taWrap is the textarea's soft-wrapping algorithm (bubbles v1.0.0
-// textarea.wrap, MIT licence), copied because it is unexported: the editor
-// needs the exact number of display lines the textarea will draw.
-func taWrap(runes []rune, width int) [][]rune {
-	var (
-		lines  = [][]rune{{}}
-		word   = []rune{}
-		row    int
-		spaces int
-	)
-	for _, r := range runes {
-		if unicode.IsSpace(r) {
-			spaces++
-		} else {
-			word = append(word, r)
-		}
-		if spaces > 0 {
-			if uniseg.StringWidth(string(lines[row]))+uniseg.StringWidth(string(word))+spaces > width {
-				row++
-				lines = append(lines, []rune{})
-			}
-			lines[row] = append(lines[row], word...)
-			lines[row] = append(lines[row], []rune(strings.Repeat(" ", spaces))...)
-			spaces = 0
-			word = nil
-		} else {
-			lastCharLen := runewidth.RuneWidth(word[len(word)-1])
-			if uniseg.StringWidth(string(word))+lastCharLen > width {
-				if len(lines[row]) > 0 {
-					row++
-					lines = append(lines, []rune{})
-				}
-				lines[row] = append(lines[row], word...)
-				word = nil
-			}
-		}
-	}
-	if uniseg.StringWidth(string(lines[row]))+uniseg.StringWidth(string(word))+spaces >= width {
-		lines = append(lines, []rune{})
-		lines[row+1] = append(lines[row+1], word...)
-	} else {
-		lines[row] = append(lines[row], word...)
-	}
-	return lines
 }
 
 // cursorRow returns the display line (wrapped) the cursor is on, counted

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/textfold"
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 )
@@ -135,10 +136,9 @@ func evalFilter(spec filterSpec, rows []filterRow, changed []int) []int {
 	for _, i := range changed {
 		isChanged[i] = true
 	}
-	f := newFolder()
 	q := ""
 	if spec.plain != "" {
-		q = f.key(spec.plain)
+		q = textfold.Loose(spec.plain)
 	}
 	var out []int
 	for i := range rows {
@@ -154,7 +154,7 @@ func evalFilter(spec filterSpec, rows []filterRow, changed []int) []int {
 			continue
 		case spec.notes && strings.TrimSpace(r.note) == "":
 			continue
-		case !spec.textMatches(f, q, r):
+		case !spec.textMatches(q, r):
 			continue
 		}
 		out = append(out, i)
@@ -164,7 +164,7 @@ func evalFilter(spec filterSpec, rows []filterRow, changed []int) []int {
 
 // textMatches reports whether r's source or target (or the side the
 // filter names) has the filter's text; q is the plain text folded.
-func (spec *filterSpec) textMatches(f *folder, q string, r *filterRow) bool {
+func (spec *filterSpec) textMatches(q string, r *filterRow) bool {
 	if spec.re == nil && q == "" {
 		return true
 	}
@@ -175,7 +175,7 @@ func (spec *filterSpec) textMatches(f *folder, q string, r *filterRow) bool {
 		if spec.re != nil {
 			return spec.re.MatchString(s)
 		}
-		return strings.Contains(f.key(s), q)
+		return strings.Contains(textfold.Loose(s), q)
 	}
 	return spec.field != "tgt" && has(r.src) || spec.field != "src" && has(r.tgt)
 }

@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/textfold"
 	"github.com/trad-project/trad/qa"
 	"github.com/trad-project/trad/segments"
 )
@@ -199,13 +200,31 @@ func TestFilterNarrowHeader(t *testing.T) {
 	}
 }
 
-// TestFolderRuneByRune: the folder's rune-by-rune folding (with its cache)
-// gives what the whole chain gives on the whole text.
-func TestFolderRuneByRune(t *testing.T) {
-	f := newFolder()
-	for _, s := range []string{"L'État", "e\u0301tat", "Œuvre cœur", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ", "ǅemal", "数据中心", "Ａｂｃ", "l’ﬁn", "MIXED Ça va"} {
-		if got, want := f.key(s), f.slowKey(s); got != want {
-			t.Errorf("key(%q) = %q, the whole chain gives %q", s, got, want)
+// TestHighlighterAgreesWithSearch: the highlighter, which folds a letter
+// and its marks at a time to map matches back to the text, highlights
+// exactly where the search (textfold.Loose on the whole text) finds the
+// query, accents, case, ligatures and decomposed letters included.
+func TestHighlighterAgreesWithSearch(t *testing.T) {
+	tests := []struct{ text, query, want string }{
+		{"L'État français", "etat", "État"},
+		{"e\u0301tat de droit", "ETAT", "e\u0301tat"},
+		{"Œuvre et cœur", "oeuvre", "Œuvre"},
+		{"Die Straße ist lang", "strasse", "Straße"},
+		{"İstanbul ve Ankara", "istanbul", "İstanbul"},
+		{"ΣΊΣΥΦΟΣ ο βασιλιάς", "σισυφος", "ΣΊΣΥΦΟΣ"},
+		{"数据中心的电力", "中心", "中心"},
+		{"l’Europe unie", "l'europe", "l’Europe"},
+		{"Йод и иод", "йод", "Йод"},
+	}
+	for _, tt := range tests {
+		h := &highlighter{}
+		h.setQuery(tt.query)
+		spans := h.spans(tt.text)
+		if len(spans) != 1 || tt.text[spans[0].start:spans[0].end] != tt.want {
+			t.Errorf("highlight of %q in %q: %v, want %q", tt.query, tt.text, spans, tt.want)
+		}
+		if !strings.Contains(textfold.Loose(tt.text), textfold.Loose(tt.query)) {
+			t.Errorf("the search does not find %q in %q", tt.query, tt.text)
 		}
 	}
 }

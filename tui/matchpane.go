@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/tm"
 )
 
@@ -228,7 +229,7 @@ func (p *matchPane) render(ms []tm.Match, state matchState, level int, target st
 		}
 		target := sanitizeLine(m.Target)
 		src, spans := p.diffSource(m)
-		clean, idx := sanitizeMap(src, true)
+		clean, idx := safetext.DisplayMap(src)
 		if idx != nil {
 			spans = moveSpans(spans, idx)
 			src = clean
@@ -307,7 +308,7 @@ func paneFrame(lines []string, width, height int, border string, inner int) []st
 	return out
 }
 
-// moveSpans maps spans through a sanitizeMap offset table, dropping those
+// moveSpans maps spans through a safetext.DisplayMap offset table, dropping those
 // that vanish.
 func moveSpans(spans []span, idx []int) []span {
 	out := spans[:0:0]

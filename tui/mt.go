@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/mt"
 	"github.com/trad-project/trad/segments"
 )
@@ -232,7 +233,7 @@ func (m *Model) mtAutoInsert() tea.Cmd {
 	if e.err != nil || e.sg.Text == "" || m.editor.value() != "" || m.doc.Segments[i].Target != "" {
 		return nil
 	}
-	text, engine, now := sanitize(e.sg.Text), e.sg.Engine, m.now()
+	text, engine, now := safetext.Display(e.sg.Text), e.sg.Engine, m.now()
 	m.change(i, func(d *segments.Document) bool { return d.SetMTDraft(i, text, engine, now) })
 	// The draft is where editing begins: leaving unchanged keeps it.
 	m.orig = m.doc.Segments[i]
@@ -267,7 +268,7 @@ func (m *Model) useMT() tea.Cmd {
 			return tea.Batch(cmds...)
 		}
 	}
-	m.editor.replace(sanitize(e.sg.Text))
+	m.editor.replace(safetext.Display(e.sg.Text))
 	x.used, x.usedEngine, x.usedSeg = m.editor.value(), e.sg.Engine, m.cur
 	return tea.Batch(append(cmds, m.typed(), m.flash("MT · "+e.sg.Engine+" inserted"))...)
 }

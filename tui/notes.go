@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -35,7 +36,7 @@ func (p *notePrompt) openOn(seg int, note string) {
 	p.open()
 	p.seg = seg
 	// A note is one line in the prompt: line breaks read as spaces.
-	p.input.SetValue(strings.Join(strings.Fields(sanitize(note)), " "))
+	p.input.SetValue(strings.Join(strings.Fields(safetext.Display(note)), " "))
 	p.input.CursorEnd()
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/trad-project/trad/glossary"
+	"github.com/trad-project/trad/internal/safetext"
 )
 
 // Drawing text into cells: wrapping, styled spans (glossary hits, search
@@ -18,14 +19,25 @@ import (
 // width-indent cells (the caller draws the indent on the first line; later
 // lines get spaces).
 func renderText(text string, width, indent int, spans []span, base lipgloss.Style, bg *lipgloss.Style) []string {
+	return renderWrapped(wrapText, text, width, indent, spans, base, bg)
+}
+
+// renderTarget is renderText for a target cell the editor can open on: it
+// wraps as the editor's textarea does (wrapEditable).
+func renderTarget(text string, width, indent int, spans []span, base lipgloss.Style, bg *lipgloss.Style) []string {
+	return renderWrapped(wrapEditable, text, width, indent, spans, base, bg)
+}
+
+// renderWrapped is renderText with the wrapping rule given.
+func renderWrapped(wrap func(string, int) []lineSpan, text string, width, indent int, spans []span, base lipgloss.Style, bg *lipgloss.Style) []string {
 	w := max(width-indent, 1)
-	if clean, idx := sanitizeMap(text, true); idx != nil {
+	if clean, idx := safetext.DisplayMap(text); idx != nil {
 		// Rare: the text still holds controls. Wrap the clean text and
 		// move the spans with it.
 		text = clean
 		spans = moveSpans(spans, idx)
 	}
-	lines := wrapText(text, w)
+	lines := wrap(text, w)
 	out := make([]string, len(lines))
 	var b strings.Builder
 	h := 0

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/segments"
 	"github.com/trad-project/trad/tm"
 )
@@ -211,7 +212,7 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 // segment's). A target that cleaning for the screen changed goes in
 // without tags (their offsets would be wrong).
 func (m *Model) matchText(i int, mt tm.Match) string {
-	t := untagged(sanitize(mt.Target))
+	t := untagged(safetext.Display(mt.Target))
 	if t != mt.Target {
 		return t
 	}

@@ -8,78 +8,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
+	"github.com/trad-project/trad/internal/textfold"
 	"github.com/trad-project/trad/segments"
 )
-
-// folder folds text for search: case folded, diacritics removed, ligatures
-// and apostrophes unified, so "Etat" finds "État" and "coeur" finds "cœur".
-// A folder is not safe for concurrent use; make one per goroutine.
-type folder struct {
-	t    transform.Transformer
-	fold cases.Caser
-	// runes caches each non-ASCII rune's folded form: folding is done
-	// rune by rune (none of its steps looks across characters), and the
-	// transform chain is slow enough to dominate a filter or a
-	// concordance index over a large document.
-	runes map[rune]string
-}
-
-func newFolder() *folder {
-	return &folder{
-		t:    transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC),
-		fold: cases.Fold(),
-	}
-}
-
-var ligatures = strings.NewReplacer("œ", "oe", "Œ", "oe", "æ", "ae", "Æ", "ae", "’", "'", "‘", "'", "ʼ", "'")
-
-func (f *folder) key(s string) string {
-	if isASCII(s) {
-		// Nothing to decompose, no ligature: folding is lower-casing.
-		return strings.ToLower(s)
-	}
-	if f.runes == nil {
-		f.runes = map[rune]string{}
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-			continue
-		}
-		k, ok := f.runes[r]
-		if !ok {
-			k = f.slowKey(string(r))
-			if len(f.runes) < folderCacheMax {
-				f.runes[r] = k
-			}
-		}
-		b.WriteString(k)
-	}
-	return b.String()
-}
-
-// folderCacheMax bounds a folder's rune cache (a CJK text has thousands
-// of distinct characters).
-const folderCacheMax = 1 << 16
-
-// slowKey folds s through the whole chain.
-func (f *folder) slowKey(s string) string {
-	s = ligatures.Replace(s)
-	if r, _, err := transform.String(f.t, s); err == nil {
-		s = r
-	}
-	return f.fold.String(s)
-}
 
 // searchMsg is the result of searchCmd: the segments whose source or target
 // contains the query. gen tags the search so an older result is dropped.
@@ -93,11 +25,10 @@ type searchMsg struct {
 // are the caller's snapshot and are only read.
 func searchCmd(gen int, query string, sources, targets []string) tea.Cmd {
 	return func() tea.Msg {
-		f := newFolder()
-		q := f.key(query)
+		q := textfold.Loose(query)
 		var out []int
 		for i := range sources {
-			if strings.Contains(f.key(sources[i]), q) || (targets[i] != "" && strings.Contains(f.key(targets[i]), q)) {
+			if strings.Contains(textfold.Loose(sources[i]), q) || (targets[i] != "" && strings.Contains(textfold.Loose(targets[i]), q)) {
 				out = append(out, i)
 			}
 		}
@@ -213,22 +144,18 @@ func nextMatch(matches []int, cur, dir int) (seg, pos int) {
 }
 
 // highlighter finds the current search query in row texts, with the same
-// folding as the search, so the rows show what the search matched. It is
-// used on the UI goroutine only (its folder is not safe for concurrent use).
+// key as the search (textfold.Loose), so the rows show what the search
+// matched.
 type highlighter struct {
 	st lipgloss.Style
-	f  *folder
 	q  string // folded query; "" highlights nothing
 }
 
 // setQuery changes the query; it reports whether it changed.
 func (h *highlighter) setQuery(q string) bool {
-	if h.f == nil {
-		h.f = newFolder()
-	}
 	fq := ""
 	if q != "" {
-		fq = h.f.key(q)
+		fq = textfold.Loose(q)
 	}
 	if fq == h.q {
 		return false
@@ -242,15 +169,35 @@ func (h *highlighter) spans(text string) []span {
 	if h == nil || h.q == "" || text == "" {
 		return nil
 	}
-	// Fold rune by rune, remembering where each folded byte came from, so
-	// matches map back to the original text whatever folding did to lengths.
+	// Fold a letter and its combining marks at a time, remembering where
+	// each folded byte came from, so matches map back to the original text
+	// whatever folding did to lengths.
 	var folded strings.Builder
-	var from []int // folded byte -> original byte offset of its rune
-	var ends []int // folded byte -> original end of its rune
+	var from []int // folded byte -> original byte offset of its letter
+	var ends []int // folded byte -> original end of its letter and marks
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		k := h.f.key(string(r))
+		if c := text[i]; c < utf8.RuneSelf && (i+1 == len(text) || text[i+1] < utf8.RuneSelf) {
+			// ASCII without a combining mark after it: its key is
+			// itself in lower case (textfold.Loose), without a call.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			folded.WriteByte(c)
+			from = append(from, i)
+			ends = append(ends, i+1)
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
+		for end < len(text) {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			end += n
+		}
+		k := textfold.Loose(text[i:end])
 		for range len(k) {
 			from = append(from, i)
 			ends = append(ends, end)
@@ -276,14 +223,4 @@ func (h *highlighter) spans(text string) []span {
 		pos = b
 	}
 	return out
-}
-
-// isASCII reports whether s has only ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

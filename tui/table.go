@@ -346,7 +346,7 @@ func (t *table) renderSides(i int, bg *lipgloss.Style) (src, tgt []string) {
 		tp, tpw := t.targetPrefix(i)
 		ttext, trest := shownText(seg.Target)
 		ttext, tspans := t.labelled(i, ttext, trest, seg.TargetTags, seg.Wrap, t.hl.spans(ttext))
-		tgt = renderText(ttext, tw, tpw, tspans, t.st.Target, bg)
+		tgt = renderTarget(ttext, tw, tpw, tspans, t.st.Target, bg)
 		if tpw > 0 {
 			tgt[0] = paint(tp, t.st.Separator, bg) + tgt[0]
 		}

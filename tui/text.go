@@ -6,122 +6,26 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
+	"github.com/trad-project/trad/internal/safetext"
 )
 
-// sanitize removes what must never reach the terminal from text that came
-// from an article or a glossary: escape sequences (ESC and what follows it up
-// to the final byte) and every other C0/C1 control. Tabs become spaces;
-// newlines are kept. Text read through segments is already normalised, so
-// the common case returns s unchanged without allocating.
-func sanitize(s string) string {
-	clean, _ := sanitizeMap(s, false)
-	return clean
-}
-
-// sanitizeMap is sanitize that can also return, when withMap is set, the
-// offset in the result of every byte offset of s (len(s)+1 entries), so
-// byte spans such as glossary hits can follow the text.
-func sanitizeMap(s string, withMap bool) (string, []int) {
-	clean := utf8.ValidString(s)
-	for _, r := range s {
-		if isControl(r) && r != '\n' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s, nil
-	}
-	var idx []int
-	if withMap {
-		idx = make([]int, len(s)+1)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		start := b.Len()
-		switch {
-		case r == 0x1b || r == 0x9b:
-			size = escapeLen(s[i:])
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == '\n':
-			b.WriteByte('\n')
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case isControl(r):
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		if withMap {
-			for j := i; j < i+size; j++ {
-				idx[j] = start
-			}
-		}
-		i += size
-	}
-	if withMap {
-		idx[len(s)] = b.Len()
-	}
-	return b.String(), idx
-}
-
-// sanitizeLine is sanitize with newlines turned into spaces, for one-line
-// places such as the header and the glossary pane.
+// sanitizeLine cleans text from outside for a one-line place (the header,
+// the glossary pane): safetext.Display's rules, the editor's one stripper,
+// with newlines turned into spaces.
 func sanitizeLine(s string) string {
-	s = sanitize(s)
+	s = safetext.Display(s)
 	if strings.IndexByte(s, '\n') >= 0 {
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
 	return s
 }
 
+// isControl reports a C0 or C1 control or DEL: the wrapper gives one no
+// width (safetext.Display removes them before text reaches the screen).
 func isControl(r rune) bool {
 	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-}
-
-// escapeLen returns the byte length of the escape sequence at the start of s
-// (which starts with ESC or CSI): CSI sequences up to their final byte, OSC,
-// DCS, APC, PM and SOS strings up to their terminator, other escapes two bytes.
-func escapeLen(s string) int {
-	_, first := utf8.DecodeRuneInString(s)
-	if s[0] == 0xc2 { // C1 CSI encoded as U+009B
-		return first + csiLen(s[first:])
-	}
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		return 2 + csiLen(s[2:])
-	case ']', 'P', '_', '^', 'X':
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
-		return len(s)
-	default:
-		_, n := utf8.DecodeRuneInString(s[1:])
-		return 1 + n
-	}
-}
-
-// csiLen returns the length of a CSI sequence's parameters and final byte.
-func csiLen(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x40 && s[i] <= 0x7e {
-			return i + 1
-		}
-		if s[i] < 0x20 || s[i] > 0x7e {
-			return i // malformed: stop before the odd byte
-		}
-	}
-	return len(s)
 }
 
 // lineSpan is one wrapped display line: the byte range [start, end) of the
@@ -218,6 +122,139 @@ func wrapText(s string, width int) []lineSpan {
 	}
 	emit(len(s))
 	return lines
+}
+
+// taWrap is the textarea's soft-wrapping algorithm (bubbles v1.0.0
+// textarea.wrap, MIT licence), copied because it is unexported: the editor
+// needs the exact number of display lines the textarea will draw, and the
+// table draws a target in the same lines. The textarea measures the whole
+// line and word again at each rune (quadratic in a long target); here the
+// widths are kept up to date (widthAdd), with the same results.
+// FuzzTaWrapMatchesTextarea checks it against the textarea's View.
+func taWrap(runes []rune, width int) [][]rune {
+	var (
+		lines        = [][]rune{{}}
+		word         = []rune{}
+		row          int
+		spaces       int
+		lineW, wordW int // uniseg widths of lines[row] and word
+	)
+	for _, r := range runes {
+		if unicode.IsSpace(r) {
+			spaces++
+		} else {
+			wordW = widthAdd(word, wordW, []rune{r}, -1)
+			word = append(word, r)
+		}
+		if spaces > 0 {
+			if lineW+wordW+spaces > width {
+				row++
+				lines = append(lines, []rune{})
+				lineW = 0
+			}
+			lineW = widthAdd(lines[row], lineW, word, wordW)
+			lines[row] = append(lines[row], word...)
+			sp := oneSpace[:]
+			if spaces > 1 {
+				sp = []rune(strings.Repeat(" ", spaces))
+			}
+			lineW = widthAdd(lines[row], lineW, sp, spaces)
+			lines[row] = append(lines[row], sp...)
+			spaces = 0
+			word, wordW = nil, 0
+		} else {
+			lastCharLen := runewidth.RuneWidth(word[len(word)-1])
+			if wordW+lastCharLen > width {
+				if len(lines[row]) > 0 {
+					row++
+					lines = append(lines, []rune{})
+					lineW = 0
+				}
+				lineW = widthAdd(lines[row], lineW, word, wordW)
+				lines[row] = append(lines[row], word...)
+				word, wordW = nil, 0
+			}
+		}
+	}
+	if lineW+wordW+spaces >= width {
+		lines = append(lines, []rune{})
+		lines[row+1] = append(lines[row+1], word...)
+	} else {
+		lines[row] = append(lines[row], word...)
+	}
+	return lines
+}
+
+var oneSpace = [1]rune{' '}
+
+// widthAdd returns the uniseg width of a followed by b, given a's width aw
+// and b's bw (-1: unknown). Where a ends and b starts with ASCII the two
+// never share a grapheme cluster and the widths add up; elsewhere (a
+// combining mark, a ZWJ sequence, a cut inside a word) the whole is
+// measured, as the textarea does.
+func widthAdd(a []rune, aw int, b []rune, bw int) int {
+	if bw < 0 && len(b) == 1 && b[0] < utf8.RuneSelf {
+		bw = 0 // an ASCII control
+		if b[0] >= 0x20 && b[0] < 0x7F {
+			bw = 1
+		}
+	}
+	switch {
+	case len(b) == 0:
+		return aw
+	case len(a) == 0 && bw >= 0:
+		return bw
+	case len(a) > 0 && a[len(a)-1] < utf8.RuneSelf && b[0] < utf8.RuneSelf:
+		if bw < 0 {
+			bw = uniseg.StringWidth(string(b))
+		}
+		return aw + bw
+	}
+	return uniseg.StringWidth(string(a) + string(b))
+}
+
+// wrapEditable wraps an editable target as the editor's textarea will
+// (taWrap, line by line), as spans of s like wrapText's: the table draws
+// the target cell with it, so a row keeps its height when the editor opens
+// on it. Unlike wrapText, a word must fit with the space after it, a run
+// of CJK is one word, and a last line that fills the width is followed by
+// an empty one (where the textarea keeps its cursor).
+func wrapEditable(s string, width int) []lineSpan {
+	if width < 1 {
+		width = 1
+	}
+	var out []lineSpan
+	start := 0
+	for {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		pos := start
+		for _, row := range taWrap([]rune(s[start:end]), width) {
+			// A row holds the line's runes in order (spaces drawn as ' ').
+			from := pos
+			for range row {
+				_, n := utf8.DecodeRuneInString(s[pos:])
+				pos += n
+			}
+			last := pos
+			for last > from {
+				r, n := utf8.DecodeLastRuneInString(s[from:last])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				last -= n
+			}
+			out = append(out, lineSpan{from, last, ansi.StringWidth(s[from:last])})
+		}
+		if end == len(s) {
+			return out
+		}
+		start = end + 1
+	}
 }
 
 func isControlCluster(g string) bool {

@@ -5,7 +5,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/trad-project/trad/internal/safetext"
 )
 
 func TestWrapText(t *testing.T) {
@@ -55,13 +58,8 @@ func checkWrap(t *testing.T, text string, width int) {
 	if len(spans) == 0 {
 		t.Fatalf("wrapText(%q, %d) returned no line", text, width)
 	}
-	var kept strings.Builder
-	prev := 0
+	kept := keptText(t, "wrapText", text, width, spans)
 	for _, s := range spans {
-		if s.start < prev || s.end < s.start || s.end > len(text) {
-			t.Fatalf("wrapText(%q, %d): bad span %+v after %d", text, width, s, prev)
-		}
-		prev = s.end
 		line := text[s.start:s.end]
 		if w := ansi.StringWidth(line); w > max(width, 1) {
 			// Only a single visible grapheme wider than the line may overflow.
@@ -77,7 +75,6 @@ func checkWrap(t *testing.T, text string, width int) {
 				t.Errorf("wrapText(%q, %d): line %q is %d cells", text, width, line, w)
 			}
 		}
-		kept.WriteString(line)
 	}
 	strip := func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -87,9 +84,25 @@ func checkWrap(t *testing.T, text string, width int) {
 			return r
 		}, s)
 	}
-	if strip(kept.String()) != strip(text) {
-		t.Errorf("wrapText(%q, %d) lost text: kept %q", text, width, kept.String())
+	if strip(kept) != strip(text) {
+		t.Errorf("wrapText(%q, %d) lost text: kept %q", text, width, kept)
 	}
+}
+
+// keptText checks that the spans fn returned are in order and inside text,
+// and returns the text they keep.
+func keptText(t *testing.T, fn, text string, width int, spans []lineSpan) string {
+	t.Helper()
+	var kept strings.Builder
+	prev := 0
+	for _, s := range spans {
+		if s.start < prev || s.end < s.start || s.end > len(text) {
+			t.Fatalf("%s(%q, %d): bad span %+v after %d", fn, text, width, s, prev)
+		}
+		prev = s.end
+		kept.WriteString(text[s.start:s.end])
+	}
+	return kept.String()
 }
 
 func FuzzWrapText(f *testing.F) {
@@ -104,40 +117,57 @@ func FuzzWrapText(f *testing.F) {
 	})
 }
 
-func TestSanitize(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain text", "plain text"},
-		{"rouge \x1b[31mvif\x1b[0m", "rouge vif"},
-		{"titre \x1b]0;pwned\x07 ok", "titre  ok"},
-		{"tab\there", "tab here"},
-		{"bell\x07 nul\x00 del\x7f", "bell nul del"},
-		{"c1 \u009b31m csi", "c1  csi"},
-		{"ligne\nsuivante", "ligne\nsuivante"},
-		{"invalid \xff byte", "invalid \uFFFD byte"},
+// TestEditorStripsAsSafetext pins the editor to safetext's rules on the
+// inputs where tui's former stripper differed: an unterminated command
+// string ends at the line's end instead of swallowing the rest, ESC with an
+// intermediate loses its final byte too, and ESC before a letter outside
+// ASCII drops the ESC only.
+func TestEditorStripsAsSafetext(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"unterminated OSC ends at the newline", "Titre\x1b]0;pwn\nsuite ok", "Titre\nsuite ok"},
+		{"unterminated DCS ends at CR", "a\x1bPq#0\r\nb", "a\nb"},
+		{"ESC with intermediate and final", "a\x1b(Bb", "ab"},
+		{"ESC before é drops the ESC only", "a\x1bé", "aé"},
+		{"CSI with a parameter after an intermediate is malformed", "a\x1b[1 ;mb", "a;mb"},
+		{"terminated OSC", "titre \x1b]0;pwned\x07 ok", "titre  ok"},
+		{"C1 CSI", "c1 \u009b31m csi", "c1  csi"},
+		{"tab and controls", "tab\there\x00\x7f", "tab here"},
+		{"invalid byte", "invalid \xff byte", "invalid \uFFFD byte"},
 	}
 	for _, tt := range tests {
-		if got := sanitize(tt.in); got != tt.want {
-			t.Errorf("sanitize(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := safetext.Display(tt.in); got != tt.want {
+				t.Fatalf("safetext.Display(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			line := strings.ReplaceAll(tt.want, "\n", " ")
+			if got := sanitizeLine(tt.in); got != line {
+				t.Errorf("sanitizeLine(%q) = %q, want %q", tt.in, got, line)
+			}
+			// The table and panes draw through renderText.
+			var drawn []string
+			for _, l := range renderText(tt.in, 40, 0, nil, lipgloss.NewStyle(), nil) {
+				drawn = append(drawn, strings.TrimRight(l, " "))
+			}
+			if got := strings.Join(drawn, "\n"); got != tt.want {
+				t.Errorf("renderText(%q) drew %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
-func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{"abc", "\x1b[2J", "\x1bP1;2q\x1b\\", "\u009b1m", "é\x00"} {
-		f.Add(s)
+// TestUnterminatedEscapeInSegment: a source holding an unterminated OSC
+// before a line break still shows the text after the break in the frame.
+func TestUnterminatedEscapeInSegment(t *testing.T) {
+	doc := testDoc()
+	doc.Segments[3].Source = "Titre\x1b]0;pwn\nLes puces restent rares aujourd'hui."
+	h := newHarness(t, doc, Options{})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.press("down", "down", "down")
+	v := h.view()
+	if strings.Contains(v, "pwn") || strings.ContainsRune(v, 0x1b) {
+		t.Fatalf("the escape reached the frame:\n%s", v)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := sanitize(s)
-		for _, r := range got {
-			if r != '\n' && isControl(r) && r != utf8.RuneError {
-				t.Fatalf("sanitize(%q) = %q keeps control %U", s, got, r)
-			}
-		}
-		if strings.ContainsRune(got, 0x1b) {
-			t.Fatalf("sanitize(%q) kept ESC", s)
-		}
-		if again := sanitize(got); again != got {
-			t.Fatalf("sanitize not idempotent: %q -> %q -> %q", s, got, again)
-		}
-	})
+	if !strings.Contains(v, "aujourd'hui") {
+		t.Fatalf("the text after the unterminated OSC is missing:\n%s", v)
+	}
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,10 +42,14 @@ func glossaryCheckRun(s *streams, o *glossaryCheckOptions) error {
 	failed, malformed, warned := 0, 0, 0
 	for _, p := range o.Paths {
 		g, bad, err := glossary.Open(p)
-		dups := duplicateWarnings(g, o.From)
+		dups := glossary.Duplicates(g, o.From)
+		// Buffered: a public termbase can have a hundred thousand
+		// warnings, one write each took longer than finding them.
+		ew := bufio.NewWriter(s.Err)
 		for _, w := range append(bad, dups...) {
-			fmt.Fprintln(s.Err, w)
+			fmt.Fprintln(ew, w)
 		}
+		ew.Flush()
 		malformed += len(bad)
 		warned += len(dups)
 		if err != nil {
@@ -67,34 +71,4 @@ func glossaryCheckRun(s *streams, o *glossaryCheckOptions) error {
 		return &exitError{code: 1, err: fmt.Errorf("glossary check: %d warnings", warned)}
 	}
 	return nil
-}
-
-// duplicateWarnings reports source terms given by two entries of one file.
-func duplicateWarnings(g *glossary.Glossary, from string) []glossary.Warning {
-	if g == nil {
-		return nil
-	}
-	a := glossary.NewAnalyzer(from)
-	type at struct {
-		file string
-		key  string
-	}
-	seen := map[at]int{}
-	var warns []glossary.Warning
-	for _, e := range g.Entries() {
-		for _, t := range e.Source(from) {
-			var fs []string
-			for _, tk := range a.Tokens(t) {
-				fs = append(fs, tk.Text)
-			}
-			k := at{e.Origin.File, strings.Join(fs, " ")}
-			if prev, ok := seen[k]; ok && prev != e.Origin.Line {
-				warns = append(warns, glossary.Warning{File: e.Origin.File, Line: e.Origin.Line,
-					Msg: fmt.Sprintf("source term %q already defined on line %d", t, prev)})
-				continue
-			}
-			seen[k] = e.Origin.Line
-		}
-	}
-	return warns
 }

@@ -83,7 +83,10 @@ func NewPicker(src, tgt string) *Picker {
 	return &Picker{src: src, tgt: tgt, seen: map[string]int{}}
 }
 
-func (p *Picker) class(tag string) int {
+// Side says which side of the pair tag serves: 2 the source tag itself, 1
+// the source's language, -2 the target tag itself, -1 the target's
+// language, 0 neither.
+func (p *Picker) Side(tag string) int {
 	if c, ok := p.seen[tag]; ok {
 		return c
 	}
@@ -110,7 +113,7 @@ func (p *Picker) class(tag string) int {
 func (p *Picker) Keys(variants map[string]string) (src, tgt string) {
 	bs, bt := 0, 0
 	for k := range variants {
-		c := p.class(k)
+		c := p.Side(k)
 		switch {
 		case c > bs || c == bs && c > 0 && k < src:
 			src, bs = k, c

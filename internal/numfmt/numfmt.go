@@ -1,16 +1,18 @@
 // Package numfmt is trad's one home for how languages write numbers: each
 // language's decimal mark and digit-group separator, taken from CLDR (the
-// data golang.org/x/text carries), and the separator characters number
-// readers accept. Its users:
+// data golang.org/x/text carries, For), the one reader of digits, digit
+// groups and decimal marks (Scan) and the one writer (Format.Write). Its
+// users:
 //
 //   - tm (tm/numbers.go) reads the numbers of a memory unit and of the
 //     looked-up text in their languages and writes a substituted number the
 //     target language's way;
 //   - qa (qa/numbers.go, qa/numcheck.go) reads the numbers of a source and
-//     its translation, flags a decimal mark that is not the target
-//     language's and suggests the right writing;
-//   - align (align/features.go) reads numbers language-independently, with
-//     the same separator characters.
+//     its translation, with its dates, times, scale words and ordinals
+//     around Scan, flags a decimal mark that is not the target language's
+//     and suggests the right writing;
+//   - align (align/features.go) reads numbers without a language
+//     (Scan with the zero Format).
 package numfmt
 
 import (
@@ -123,6 +125,18 @@ func GroupSpaceAt(s string, i int) int {
 // "1’000") and the group spaces.
 func IsSeparator(r rune) bool {
 	return r == ',' || r == '.' || r == '\'' || r == '’' || IsGroupSpace(r)
+}
+
+// Write writes a number in f's convention: the integer digits grouped by
+// three with group ("" for none; tm passes the grouping of the number it
+// replaces, qa f.Group), then f's decimal mark and the fraction digits if
+// there are any. What Write writes, Scan reads back to the same value.
+func (f Format) Write(intDigits, frac, group string) string {
+	intPart := GroupDigits(intDigits, group)
+	if frac == "" {
+		return intPart
+	}
+	return intPart + f.Decimal + frac
 }
 
 // GroupDigits writes a run of ASCII digits with sep between groups of
