@@ -57,15 +57,6 @@ func newFolder() *folder { return &folder{} }
 // word returns the folded, unaccented form of w.
 func (*folder) word(w string) string { return textfold.Loose(w) }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // wordKey returns the key of a folded word and whether the word is long
 // enough to be a cue by itself (short words only count through the
 // dictionary).
