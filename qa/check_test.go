@@ -195,3 +195,34 @@ func TestEmptyAndDraft(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteStyle: French or German quotation marks carried into an English
+// or Chinese target are reported once a segment; languages that use them
+// (Spanish, Italian, German) are not checked.
+func TestQuoteStyle(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt, lang string
+		want           string // the message, "" for none
+	}{
+		{"un « paquet de sanctions »", "a « sanctions package »", "en", `'«' is not a quotation mark of English: use “ ” (‘ ’ inside)`},
+		{"un « paquet de sanctions »", "a “sanctions package”", "en", ""},
+		{"un « paquet » et « deux »", "„ein Paket“", "en", `'„' is not a quotation mark of English: use “ ” (‘ ’ inside)`},
+		{"un « paquet de sanctions »", "un « paquete de sanciones »", "es", ""},
+		{"un « paquet de sanctions »", "ein „Sanktionspaket“", "de", ""},
+		{"un « paquet de sanctions »", "一个«制裁方案»", "zh", `'«' is not a quotation mark of Chinese: use “ ” or 「」`},
+	} {
+		var got []string
+		for _, is := range Check(segments.Segment{Source: c.src, Target: c.tgt, Status: segments.StatusTranslated}, Context{SourceLang: "fr", TargetLang: c.lang}) {
+			if is.Check == CheckQuoteStyle {
+				got = append(got, is.Message)
+			}
+		}
+		want := []string{}
+		if c.want != "" {
+			want = append(want, c.want)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s %q: got %q, want %q", c.lang, c.tgt, got, want)
+		}
+	}
+}

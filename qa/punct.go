@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/internal/script"
+	"github.com/trad-project/trad/segments"
 )
 
 // finalPunct returns the class of the final punctuation of s (".", "?",
@@ -380,4 +381,26 @@ func spaceName(r rune) string {
 		return "narrow no-break space"
 	}
 	return "space"
+}
+
+// quoteMarks are the quotation marks of targets whose language has one
+// convention that excludes the source's: English and Chinese news write
+// “ ” (‘ ’ inside; Chinese also 「」), never French « » or German „ “.
+// Spanish, Italian and German use « » themselves and are not checked.
+var quoteMarks = map[string]string{"en": "“ ” (‘ ’ inside)", "zh": "“ ” or 「」"}
+
+// checkQuoteStyle reports, once a segment, the first quotation mark of
+// another language's convention in the target: « sanctions package » in
+// an English translation is the French marks carried over.
+func (c *checker) checkQuoteStyle() {
+	want, ok := quoteMarks[c.tgt]
+	if !ok {
+		return
+	}
+	for i, r := range c.target {
+		if strings.ContainsRune("«»‹›„", r) && !inSpans(c.tgtLinks, i) {
+			c.add(CheckQuoteStyle, fmt.Sprintf("%q is not a quotation mark of %s: use %s", r, segments.LanguageName(c.tgt), want), i, i+utf8.RuneLen(r))
+			return
+		}
+	}
 }

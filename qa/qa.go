@@ -118,6 +118,7 @@ const (
 	CheckRepeated     = "repeated-word" // the same word twice in a row
 	CheckFrSpacing    = "fr-spacing"    // French: no-break space before ; : ! ? and inside « »
 	CheckStrayNBSP    = "stray-space"   // not French: space before ; : ! ? or inside quotes
+	CheckQuoteStyle   = "quote-style"   // another language's quotation marks in the target
 	CheckBlockMarker  = "block-marker"  // Markdown heading/list/quote marker left in the target
 	CheckSpelling     = "spelling"      // a word of the target not in the dictionary
 	CheckNames        = "names"         // a name of the source missing from the target
@@ -155,6 +156,7 @@ var Checks = []CheckInfo{
 	{CheckRepeated, Warning, "the same word twice in a row in the target"},
 	{CheckFrSpacing, Warning, "French target: no no-break space before ; : ! ? or inside « », or a space before , or ."},
 	{CheckStrayNBSP, Warning, "target not in French: a space before , . ; : ! ? or inside quotes"},
+	{CheckQuoteStyle, Warning, "English or Chinese target: French or German quotation marks (« » ‹ › „) kept from the source"},
 	{CheckBlockMarker, Error, "the target of a heading, list item or quote starts with a Markdown marker (# - > 1.) the source does not have"},
 	{CheckTags, Error, "inline tags (formatting, links, code) missing, extra, duplicated or malformed in the target; a changed order or a space lost around a tag is a warning"},
 	{CheckLinkPath, Warning, "a URL localised to the target language whose path also changed: check that the page exists"},
@@ -344,6 +346,9 @@ func (c *checker) run() {
 		}
 	} else if c.on(CheckStrayNBSP) {
 		c.checkStraySpaces()
+	}
+	if c.on(CheckQuoteStyle) {
+		c.checkQuoteStyle()
 	}
 	if c.on(CheckBlockMarker) {
 		c.checkBlockMarker()
