@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trad-project/trad/internal/diag"
 	"github.com/trad-project/trad/internal/langtag"
 	"github.com/trad-project/trad/internal/safetext"
 	"github.com/trad-project/trad/segments"
@@ -22,9 +23,10 @@ type ImportReport struct {
 	Filled int
 	// Unchanged counts XLIFF segments that matched and brought nothing new.
 	Unchanged int
-	// Skipped explains each unit that could not be used ("line 12: segment
-	// s4: source differs from the project").
-	Skipped []string
+	// Skipped explains each unit that could not be used, by its line in the
+	// file read ("segment s4: source differs from the project"); File is
+	// left for the caller, who knows the file's name.
+	Skipped []diag.Warning
 }
 
 // OriginTM and OriginImport are the Segment.Origin values set by imports
@@ -141,7 +143,8 @@ func ImportXLIFF(doc *segments.Document, r io.Reader, now time.Time) (*ImportRep
 			}
 		}
 		if i < 0 {
-			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment %s: source not found in the project: %q", xs.Line, xs.ID, safetext.Clip(xs.Source, 60)))
+			rep.Skipped = append(rep.Skipped, diag.Warning{Line: xs.Line,
+				Msg: fmt.Sprintf("segment %s: source not found in the project: %q", xs.ID, safetext.Clip(xs.Source, 60))})
 			return nil
 		}
 		used[i] = true

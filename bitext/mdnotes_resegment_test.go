@@ -65,7 +65,7 @@ func TestImportMarkdownNotesAfterResegmenting(t *testing.T) {
 				t.Errorf("segment %d %q: note %q, want %q", i+1, s.Source, s.Note, want[i])
 			}
 		}
-		if rep.Filled != 2 || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "segment s3: its source sentence is no longer in the project") {
+		if rep.Filled != 2 || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0].Msg, "segment s3: its source sentence is no longer in the project") {
 			t.Errorf("report %+v", rep)
 		}
 	})

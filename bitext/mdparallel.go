@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/diag"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -239,7 +240,7 @@ func ImportMarkdown(doc *segments.Document, r io.Reader, now time.Time) (*Import
 			if m[2] != "" && err == nil && n >= 1 && n <= len(doc.Segments) {
 				why = "its source sentence is no longer in the project"
 			}
-			rep.Skipped = append(rep.Skipped, fmt.Sprintf("line %d: segment s%s: %s", line, m[1], why))
+			rep.Skipped = append(rep.Skipped, diag.Warning{Line: line, Msg: fmt.Sprintf("segment s%s: %s", m[1], why)})
 			continue
 		}
 		note := segments.Normalize(unescapeCell(m[3]))

@@ -108,7 +108,7 @@ func TestMarkdownNotes(t *testing.T) {
 	if back.Segments[0].Note != "" || back.Segments[1].Note != "à revoir" || back.Segments[2].Note != "" {
 		t.Errorf("notes %q, %q, %q; want only segment 2's", back.Segments[0].Note, back.Segments[1].Note, back.Segments[2].Note)
 	}
-	if rep.Units != 2 || rep.Filled != 1 || len(rep.Skipped) != 1 || !strings.HasPrefix(rep.Skipped[0], "line 20: segment s9") {
+	if rep.Units != 2 || rep.Filled != 1 || len(rep.Skipped) != 1 || rep.Skipped[0].Line != 20 || !strings.HasPrefix(rep.Skipped[0].Msg, "segment s9") {
 		t.Errorf("report %+v", rep)
 	}
 }

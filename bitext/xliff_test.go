@@ -191,7 +191,7 @@ func TestImportXLIFFMatching(t *testing.T) {
 	if s[2].Target != "Three." || s[2].Status != segments.StatusTranslated {
 		t.Errorf("segment 3: an empty target or a match erased the translation: %+v", s[2])
 	}
-	if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "segment x: source not found") || !strings.HasPrefix(rep.Skipped[0], "line 4:") {
+	if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0].Msg, "segment x: source not found") || rep.Skipped[0].Line != 4 {
 		t.Errorf("skipped %q", rep.Skipped)
 	}
 	if rep.Filled != 2 || rep.Unchanged != 1 {

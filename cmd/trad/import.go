@@ -101,8 +101,9 @@ func importRun(s *streams, o *importOptions) error {
 		// Errors name their line: make them "FILE:LINE: …".
 		return fmt.Errorf("import: %s", fileLine(o.File, strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(err.Error(), "read TMX: "), "read XLIFF: "), "read Markdown: ")))
 	}
-	for _, msg := range rep.Skipped {
-		fmt.Fprintln(s.Err, "trad: skipped:", fileLine(o.File, msg))
+	for _, w := range rep.Skipped {
+		w.File = o.File
+		fmt.Fprintln(s.Err, "trad: skipped:", w)
 	}
 	if rep.Filled > 0 {
 		if err := saveProject(s, store, doc); err != nil {
