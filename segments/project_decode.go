@@ -16,6 +16,10 @@ import (
 // project used to be read whole (178 MB), then decoded.
 type projectDecoder struct {
 	dec *json.Decoder
+	// src is what dec reads; shift is the file offset of dec's offset 0
+	// (blocks hands the rest of the file to a new decoder).
+	src   io.Reader
+	shift int64
 	// size is the file's size, 0 when unknown: it bounds how many segments
 	// are allocated ahead from what the blocks announce.
 	size int64
@@ -45,7 +49,8 @@ func (e *decodeError) Unwrap() error { return e.Err }
 // 3) get theirs from their block's text when their offsets fit in it; Check
 // verifies the rest. Errors are *decodeError.
 func decodeProject(r io.Reader, size int64) (*projectFile, error) {
-	d := &projectDecoder{dec: json.NewDecoder(bufio.NewReaderSize(r, 256<<10)), size: size}
+	src := bufio.NewReaderSize(r, 256<<10)
+	d := &projectDecoder{dec: json.NewDecoder(src), src: src, size: size}
 	pf, err := d.file()
 	if err != nil {
 		return nil, &decodeError{Offset: d.at, Err: err}
@@ -73,7 +78,7 @@ func (d *projectDecoder) file() (*projectFile, error) {
 		switch key {
 		case "blocks":
 			d.spans, d.hasSpans = d.spans[:0], false
-			pf.Blocks, err = decodeList(d, key, pf.Blocks[:0], d.block)
+			pf.Blocks, err = d.blocks(pf.Blocks[:0])
 		case "segments":
 			if d.hasSpans {
 				// Schema 3: the blocks gave every segment its place; the
@@ -122,14 +127,17 @@ func (d *projectDecoder) file() (*projectFile, error) {
 // token reads the next token, setting at to where it starts or to where
 // its syntax error is.
 func (d *projectDecoder) token() (json.Token, error) {
-	d.at = d.dec.InputOffset()
+	d.at = d.offset()
 	tok, err := d.dec.Token()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		d.at = se.Offset
+		d.at = se.Offset + d.shift
 	}
 	return tok, err
 }
+
+// offset is the file offset of the decoder's next byte.
+func (d *projectDecoder) offset() int64 { return d.dec.InputOffset() + d.shift }
 
 // delim reads the next token, which must be the delimiter want.
 func (d *projectDecoder) delim(want json.Delim, msg string) error {
@@ -169,17 +177,6 @@ func (d *projectDecoder) segment(s *Segment) error {
 	if rec.Source != "" {
 		s.Source = rec.Source
 	}
-	return nil
-}
-
-// block decodes a blockRecord into b, keeping its spans.
-func (d *projectDecoder) block(b *Block) error {
-	rec := blockRecord{Block: b}
-	if err := d.dec.Decode(&rec); err != nil {
-		return err
-	}
-	d.spans = append(d.spans, []int(rec.Spans))
-	d.hasSpans = d.hasSpans || rec.Spans != nil
 	return nil
 }
 
@@ -242,7 +239,7 @@ func decodeList[T any](d *projectDecoder, name string, out []T, decode func(*T) 
 		return nil, fmt.Errorf("%q is not a list", name)
 	}
 	for i := 0; d.dec.More(); i++ {
-		d.at = d.dec.InputOffset()
+		d.at = d.offset()
 		var zero T
 		out = append(out, zero)
 		if err := decode(&out[len(out)-1]); err != nil {
