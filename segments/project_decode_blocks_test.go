@@ -154,3 +154,21 @@ func TestDecodeProjectBlockErrorLines(t *testing.T) {
 		t.Errorf("blocks last: %v, %v", err, fmt.Sprint(doc))
 	}
 }
+
+// hasControl finds a byte below 0x20 at any place of any length, and no
+// other byte.
+func TestHasControl(t *testing.T) {
+	for n := 0; n < 20; n++ {
+		for at := -1; at < n; at++ {
+			for _, c := range []byte{0x00, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xff} {
+				b := bytes.Repeat([]byte{0xe9}, n)
+				if at >= 0 {
+					b[at] = c
+				}
+				if got, want := hasControl(b), at >= 0 && c < 0x20; got != want {
+					t.Errorf("%x: %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
