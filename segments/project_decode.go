@@ -332,21 +332,11 @@ func parseInts(data []byte, out []int) (_ []int, ok bool) {
 		return out, i == len(data)
 	}
 	for {
-		neg := i < len(data) && data[i] == '-'
-		if neg {
-			i++
+		n, next, ok := scanInt(data, i)
+		if !ok {
+			return nil, false
 		}
-		start, n := i, 0
-		for i < len(data) && '0' <= data[i] && data[i] <= '9' && i-start < 15 {
-			n = n*10 + int(data[i]-'0')
-			i++
-		}
-		if i == start || data[start] == '0' && i-start > 1 || i < len(data) && '0' <= data[i] && data[i] <= '9' {
-			return nil, false // no digit, a leading zero, or too long
-		}
-		if neg {
-			n = -n
-		}
+		i = next
 		out = append(out, n)
 		skip()
 		if i == len(data) {
@@ -364,4 +354,26 @@ func parseInts(data []byte, out []int) (_ []int, ok bool) {
 			return nil, false
 		}
 	}
+}
+
+// scanInt reads the JSON integer of at most 15 digits at data[i:],
+// returning it and the index after it; ok is false for no digit, a leading
+// zero or more digits.
+func scanInt(data []byte, i int) (n, next int, ok bool) {
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	for i < len(data) && '0' <= data[i] && data[i] <= '9' && i-start < 15 {
+		n = n*10 + int(data[i]-'0')
+		i++
+	}
+	if i == start || data[start] == '0' && i-start > 1 || i < len(data) && '0' <= data[i] && data[i] <= '9' {
+		return 0, i, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, i, true
 }

@@ -422,24 +422,11 @@ func hex4(b []byte) (rune, bool) {
 	return r, true
 }
 
-// int reads an integer of at most 15 digits, as parseInts does.
+// int reads an integer of at most 15 digits.
 func (p *blockParser) int() (int, bool) {
-	neg := p.i < len(p.data) && p.data[p.i] == '-'
-	if neg {
-		p.i++
-	}
-	start, n := p.i, 0
-	for p.i < len(p.data) && '0' <= p.data[p.i] && p.data[p.i] <= '9' && p.i-start < 15 {
-		n = n*10 + int(p.data[p.i]-'0')
-		p.i++
-	}
-	if p.i == start || p.data[start] == '0' && p.i-start > 1 || p.i < len(p.data) && '0' <= p.data[p.i] && p.data[p.i] <= '9' {
-		return 0, false
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
+	n, next, ok := scanInt(p.data, p.i)
+	p.i = next
+	return n, ok
 }
 
 func (p *blockParser) bool() (bool, bool) {
