@@ -16,6 +16,10 @@ import (
 // project used to be read whole (178 MB), then decoded.
 type projectDecoder struct {
 	dec *json.Decoder
+	// src is what dec reads; shift is the file offset of dec's offset 0
+	// (blocks hands the rest of the file to a new decoder).
+	src   io.Reader
+	shift int64
 	// size is the file's size, 0 when unknown: it bounds how many segments
 	// are allocated ahead from what the blocks announce.
 	size int64
@@ -45,7 +49,8 @@ func (e *decodeError) Unwrap() error { return e.Err }
 // 3) get theirs from their block's text when their offsets fit in it; Check
 // verifies the rest. Errors are *decodeError.
 func decodeProject(r io.Reader, size int64) (*projectFile, error) {
-	d := &projectDecoder{dec: json.NewDecoder(bufio.NewReaderSize(r, 256<<10)), size: size}
+	src := bufio.NewReaderSize(r, 256<<10)
+	d := &projectDecoder{dec: json.NewDecoder(src), src: src, size: size}
 	pf, err := d.file()
 	if err != nil {
 		return nil, &decodeError{Offset: d.at, Err: err}
@@ -73,7 +78,7 @@ func (d *projectDecoder) file() (*projectFile, error) {
 		switch key {
 		case "blocks":
 			d.spans, d.hasSpans = d.spans[:0], false
-			pf.Blocks, err = decodeList(d, key, pf.Blocks[:0], d.block)
+			pf.Blocks, err = d.blocks(pf.Blocks[:0])
 		case "segments":
 			if d.hasSpans {
 				// Schema 3: the blocks gave every segment its place; the
@@ -122,14 +127,17 @@ func (d *projectDecoder) file() (*projectFile, error) {
 // token reads the next token, setting at to where it starts or to where
 // its syntax error is.
 func (d *projectDecoder) token() (json.Token, error) {
-	d.at = d.dec.InputOffset()
+	d.at = d.offset()
 	tok, err := d.dec.Token()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		d.at = se.Offset
+		d.at = se.Offset + d.shift
 	}
 	return tok, err
 }
+
+// offset is the file offset of the decoder's next byte.
+func (d *projectDecoder) offset() int64 { return d.dec.InputOffset() + d.shift }
 
 // delim reads the next token, which must be the delimiter want.
 func (d *projectDecoder) delim(want json.Delim, msg string) error {
@@ -172,17 +180,6 @@ func (d *projectDecoder) segment(s *Segment) error {
 	return nil
 }
 
-// block decodes a blockRecord into b, keeping its spans.
-func (d *projectDecoder) block(b *Block) error {
-	rec := blockRecord{Block: b}
-	if err := d.dec.Decode(&rec); err != nil {
-		return err
-	}
-	d.spans = append(d.spans, []int(rec.Spans))
-	d.hasSpans = d.hasSpans || rec.Spans != nil
-	return nil
-}
-
 // spanSegments returns the segments the blocks' spans place, without
 // their work: what a schema 3 file holds for a segment without a record.
 func (d *projectDecoder) spanSegments(blocks []Block) ([]Segment, error) {
@@ -193,16 +190,21 @@ func (d *projectDecoder) spanSegments(blocks []Block) ([]Segment, error) {
 		}
 		n += len(sp) / 2
 	}
-	segs := make([]Segment, 0, n)
+	// The fields are set in place: a whole Segment (256 bytes) copied in
+	// goes through the collector's bulk write barrier while it marks.
+	segs := make([]Segment, n)
+	i := 0
 	for bi, sp := range d.spans {
 		text, end := blocks[bi].Text, 0
 		for k := 0; k < len(sp); k += 2 {
-			s := Segment{Index: len(segs), Block: bi, Start: end + sp[k], End: end + sp[k] + sp[k+1]}
-			if s.Start < end || s.End < s.Start || s.End > len(text) {
-				return nil, fmt.Errorf("block %d: segment %d at bytes %d..%d of a %d-byte text", bi, s.Index, s.Start, s.End, len(text))
+			start, stop := end+sp[k], end+sp[k]+sp[k+1]
+			if start < end || stop < start || stop > len(text) {
+				return nil, fmt.Errorf("block %d: segment %d at bytes %d..%d of a %d-byte text", bi, i, start, stop, len(text))
 			}
-			s.Source, end = text[s.Start:s.End], s.End
-			segs = append(segs, s)
+			s := &segs[i]
+			s.Index, s.Block, s.Start, s.End, s.Source = i, bi, start, stop, text[start:stop]
+			end = stop
+			i++
 		}
 	}
 	return segs, nil
@@ -242,7 +244,7 @@ func decodeList[T any](d *projectDecoder, name string, out []T, decode func(*T) 
 		return nil, fmt.Errorf("%q is not a list", name)
 	}
 	for i := 0; d.dec.More(); i++ {
-		d.at = d.dec.InputOffset()
+		d.at = d.offset()
 		var zero T
 		out = append(out, zero)
 		if err := decode(&out[len(out)-1]); err != nil {
@@ -330,21 +332,11 @@ func parseInts(data []byte, out []int) (_ []int, ok bool) {
 		return out, i == len(data)
 	}
 	for {
-		neg := i < len(data) && data[i] == '-'
-		if neg {
-			i++
+		n, next, ok := scanInt(data, i)
+		if !ok {
+			return nil, false
 		}
-		start, n := i, 0
-		for i < len(data) && '0' <= data[i] && data[i] <= '9' && i-start < 15 {
-			n = n*10 + int(data[i]-'0')
-			i++
-		}
-		if i == start || data[start] == '0' && i-start > 1 || i < len(data) && '0' <= data[i] && data[i] <= '9' {
-			return nil, false // no digit, a leading zero, or too long
-		}
-		if neg {
-			n = -n
-		}
+		i = next
 		out = append(out, n)
 		skip()
 		if i == len(data) {
@@ -362,4 +354,26 @@ func parseInts(data []byte, out []int) (_ []int, ok bool) {
 			return nil, false
 		}
 	}
+}
+
+// scanInt reads the JSON integer of at most 15 digits at data[i:],
+// returning it and the index after it; ok is false for no digit, a leading
+// zero or more digits.
+func scanInt(data []byte, i int) (n, next int, ok bool) {
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	for i < len(data) && '0' <= data[i] && data[i] <= '9' && i-start < 15 {
+		n = n*10 + int(data[i]-'0')
+		i++
+	}
+	if i == start || data[start] == '0' && i-start > 1 || i < len(data) && '0' <= data[i] && data[i] <= '9' {
+		return 0, i, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, i, true
 }
