@@ -311,12 +311,19 @@ func (d *Document) Repetitions(i int) []int {
 // without the translator; one with the same tags gets the target's tags
 // mapped onto its own codes.
 func (d *Document) FillRepetitions(i int, now time.Time, limit int) []int {
+	filled, _ := d.FillRepetitionsUndo(i, now, limit)
+	return filled
+}
+
+// FillRepetitionsUndo is FillRepetitions that also returns each filled
+// segment as it was before (before[k] for filled[k]), for an undo: only
+// this loop knows which repetitions it filled.
+func (d *Document) FillRepetitionsUndo(i int, now time.Time, limit int) (filled []int, before []Segment) {
 	src := &d.Segments[i]
 	target := src.Target
 	if target == "" {
-		return nil
+		return nil, nil
 	}
-	var filled []int
 	for _, j := range d.group(i) {
 		if limit > 0 && len(filled) >= limit {
 			break
@@ -329,10 +336,11 @@ func (d *Document) FillRepetitions(i int, now time.Time, limit int) []int {
 			dst := &d.Segments[j]
 			tags = MapTags(target, src.TargetTags, src.SourceTags, d.blockCodes(i), dst.SourceTags, d.blockCodes(int(j)))
 		}
+		before = append(before, d.Segments[j])
 		d.UpdateTagged(int(j), target, tags, StatusDraft, OriginRepetition, now)
 		filled = append(filled, int(j))
 	}
-	return filled
+	return filled, before
 }
 
 // blockCodes returns the codes of segment i's block (nil without blocks).

@@ -234,3 +234,28 @@ func BenchmarkFillRepetitions(b *testing.B) {
 		})
 	}
 }
+
+// TestFillRepetitionsUndoBefore: the segments returned as they were are
+// the filled ones, one for one, even past a limit and with repetitions
+// that have work in between (the editor's U wrote an empty segment back
+// when it collected them itself).
+func TestFillRepetitionsUndoBefore(t *testing.T) {
+	now := time.Now()
+	var segs []Segment
+	for k := 0; k < 12; k++ {
+		segs = append(segs, Segment{Index: k, Source: "Même phrase.", Block: -1})
+	}
+	d := &Document{Segments: segs}
+	for _, k := range []int{0, 1, 2, 5} {
+		d.Update(k, "Same sentence.", StatusTranslated, "", now)
+	}
+	filled, before := d.FillRepetitionsUndo(0, now, 4)
+	if len(filled) != 4 || len(before) != 4 {
+		t.Fatalf("filled %v, %d before", filled, len(before))
+	}
+	for k, j := range filled {
+		if before[k].Source != "Même phrase." || before[k].Target != "" || before[k].Index != j {
+			t.Errorf("before[%d] for segment %d: %+v", k, j, before[k])
+		}
+	}
+}

@@ -148,20 +148,12 @@ func (m *Model) fillRepetitions(i int) int {
 	if !m.cfg.Repetitions.Autofill {
 		return 0
 	}
-	// The repetitions as they are before the fill, for U (bulk.go): the
-	// fill only touches segments without work, so these are small.
-	before := map[int]segments.Segment{}
-	for _, j := range m.doc.Repetitions(i) {
-		if len(before) >= repetitionLimit {
-			break
-		}
-		before[j] = m.doc.Segments[j]
-	}
-	filled := m.doc.FillRepetitions(i, m.now(), repetitionLimit)
+	// The filled segments as they were, for U (bulk.go).
+	filled, before := m.doc.FillRepetitionsUndo(i, m.now(), repetitionLimit)
 	b := &bulkChange{what: fmt.Sprintf("fill of segment %d's repetitions", i+1)}
-	for _, j := range filled {
+	for k, j := range filled {
 		m.prog.change(j, segments.StatusNew, m.doc.Segments[j].Status)
-		b.add(j, before[j], m.doc.Segments[j].Rev)
+		b.add(j, before[k], m.doc.Segments[j].Rev)
 	}
 	if len(filled) > 0 {
 		m.version++
