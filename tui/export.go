@@ -129,11 +129,14 @@ func (m *Model) exportCmd(e Exporter) tea.Cmd {
 	if m.editing() {
 		m.commitDraft()
 	}
-	snap, ext := m.doc.Clone(), e.Ext
+	var snap *segments.Document
+	ext := e.Ext
 	if m.flt.active {
 		// With a filter on, the export is of the filtered segments, in a
 		// file of its own: article.fr.filtered.tmx.
 		snap, ext = filteredDoc(m.doc, m.table.rows), "filtered."+ext
+	} else {
+		snap = m.doc.Clone()
 	}
 	path := m.exportPath(ext)
 	if src := m.doc.SourcePath; src != "" && filepath.Clean(src) == filepath.Clean(path) {

@@ -278,10 +278,12 @@ func (m *Model) clearFilter() tea.Cmd {
 // together as a block of its own (so the text between them is the
 // source's own), in document order.
 func filteredDoc(doc *segments.Document, rows []int) *segments.Document {
-	out := doc.Clone()
+	// A copy of the document without its blocks, segments and orphans:
+	// only the filtered ones go in.
+	bare := *doc
+	bare.Blocks, bare.Segments, bare.Orphans = nil, nil, nil
+	out := bare.Clone()
 	out.Segments = make([]segments.Segment, 0, len(rows))
-	out.Blocks = out.Blocks[:0:0]
-	out.Orphans = nil
 	for k, i := range rows {
 		s := doc.Segments[i]
 		if s.Block < 0 || s.Block >= len(doc.Blocks) {
