@@ -10,25 +10,15 @@ import (
 // findLinks returns the spans of the links of s (internal/links: URLs,
 // e-mail addresses, @handles, bare domains), which the number, punctuation
 // and name checks skip.
-func findLinks(s string) []span {
-	ls := links.Find(s)
-	if len(ls) == 0 {
-		return nil
-	}
-	out := make([]span, len(ls))
-	for i, l := range ls {
-		out[i] = span{l.Start, l.End}
-	}
-	return out
-}
+func findLinks(s string) []span { return linkSpans(links.Find(s), true) }
 
-// checkedLinks returns the links of s that the link check compares: not
-// bare domains, which a translation may well render as a name ("lemonde.fr"
-// → "Le Monde's website").
-func checkedLinks(s string) []span {
+// linkSpans returns the spans of ls, bare domains only withDomains: the
+// link check leaves them out, as a translation may well render one as a
+// name ("lemonde.fr" → "Le Monde's website").
+func linkSpans(ls []links.Span, withDomains bool) []span {
 	var out []span
-	for _, l := range links.Find(s) {
-		if l.Kind != links.Domain {
+	for _, l := range ls {
+		if withDomains || l.Kind != links.Domain {
 			out = append(out, span{l.Start, l.End})
 		}
 	}
@@ -163,7 +153,7 @@ func (c *checker) checkLinks() {
 	if len(c.srcLinks) == 0 {
 		return
 	}
-	srcLinks, tgtLinks := checkedLinks(c.source), checkedLinks(c.target)
+	srcLinks, tgtLinks := linkSpans(c.srcFound, false), linkSpans(c.tgtFound, false)
 	used := make([]bool, len(tgtLinks))
 	var missing []string
 	for _, sl := range srcLinks {

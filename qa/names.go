@@ -58,7 +58,7 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 	if i == 0 || strings.ContainsAny(c.source[toks[i-1].End:t.Start], ".!?:«“\"—–(") {
 		return false // a sentence or a quotation starts: any word has a capital
 	}
-	if c.src == "fr" && (portfolio.MatchString(c.source[:t.Start]) || frCapitalNouns[t.Fold]) {
+	if c.src == "fr" && (frCapitalNouns[t.Fold] || portfolio.MatchString(c.source[max(0, t.Start-80):t.Start])) {
 		return false // "ministre des Affaires étrangères": a portfolio, translated
 	}
 	for _, h := range c.hits {
@@ -74,7 +74,8 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 // Affaires étrangères", "ministère de l'Intérieur", "secrétaire d'État
 // chargée du Numérique", "ministre déléguée aux Armées": up to two
 // lower-case words (a nationality, "délégué", "chargée") before the
-// preposition. The portfolio is translated ("Foreign
+// preposition. Matched against the 80 bytes before a word, which hold
+// any such phrase, not the whole source before every capital. The portfolio is translated ("Foreign
 // Minister", "Interior Ministry"), so its capital is no name to find.
 var portfolio = regexp.MustCompile(`(?i)\b(?:ministres?|ministères?|ministérielle|secrétaires? d['’]état|secrétariat d['’]état|portefeuille)(?:\s+\p{Ll}[\p{L}-]*){0,2}\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|au|à\s+l['’])\s*$`)
 

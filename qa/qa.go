@@ -15,6 +15,7 @@ import (
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/langtag"
+	"github.com/trad-project/trad/internal/links"
 	"github.com/trad-project/trad/segments"
 )
 
@@ -281,7 +282,8 @@ type checker struct {
 	hits           []glossary.Hit
 	issues         []Issue
 
-	srcLinks, tgtLinks []span // computed once, used by several checks
+	srcLinks, tgtLinks []span       // computed once, used by several checks
+	srcFound, tgtFound []links.Span // the same, with their kinds (the link check)
 	tgtToks            []glossary.Token
 }
 
@@ -314,8 +316,8 @@ func newIssue(seg int, id string, sev Severity, msg string, start, end int) Issu
 }
 
 func (c *checker) run() {
-	c.srcLinks = findLinks(c.source)
-	c.tgtLinks = findLinks(c.target)
+	c.srcFound, c.tgtFound = links.Find(c.source), links.Find(c.target)
+	c.srcLinks, c.tgtLinks = linkSpans(c.srcFound, true), linkSpans(c.tgtFound, true)
 	if c.on(CheckIdentical) {
 		c.checkIdentical()
 	}
