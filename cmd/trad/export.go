@@ -80,7 +80,7 @@ func exportRun(s *streams, o *exportOptions) error {
 	officeOut := false // format taken from a .docx/.odt output name
 	if format == "" && o.Output != "" {
 		format = bitext.FormatForPath(o.Output)
-		officeOut = format == "" && officeOutputFormat(o.Output) != ""
+		officeOut = format == "" && office.IsFormat(segments.FormatForPath(o.Output)) // the extensions office registered
 		if officeOut {
 			format = bitext.FormatTarget // if the project is a .docx/.odt: checked below
 		}

@@ -40,16 +40,6 @@ func addOfficeFlags(root *cobra.Command) {
 	}
 }
 
-// officeOutputFormat is the export format for an output file named with
-// a Word or LibreOffice extension: the translated document.
-func officeOutputFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".docm", ".dotx", ".odt", ".ott":
-		return bitext.FormatTarget
-	}
-	return ""
-}
-
 // exportOffice writes the translated .docx or .odt of doc: the original
 // package (doc.SourcePath) with the translated paragraphs replaced.
 func exportOffice(s *streams, doc *segments.Document, projectPath string, o *exportOptions, bo bitext.Options) error {
