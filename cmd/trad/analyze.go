@@ -82,9 +82,7 @@ func analyzeRun(s *streams, o *analyzeOptions) error {
 			var warns []tm.Warning
 			var err error
 			m, warns, err = tm.Open(o.options(pair[0], pair[1]))
-			for _, w := range warns {
-				fmt.Fprintln(s.Err, "trad: warning:", w)
-			}
+			printWarnings(s, warns)
 			if err != nil {
 				return fmt.Errorf("analyze: %w", err)
 			}

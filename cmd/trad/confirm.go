@@ -70,9 +70,7 @@ func confirmRun(s *streams, o *confirmOptions) error {
 	}
 	p, err := segments.OpenProject(o.Path, segments.OpenOptions{By: "trad confirm"})
 	store, doc := p.Store, p.Doc
-	for _, w := range p.Warnings {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, p.Warnings)
 	if err != nil {
 		return fmt.Errorf("confirm: %w", err)
 	}

@@ -166,8 +166,6 @@ func openProject(s *streams, path string) (*segments.Document, string, error) {
 // openProjectWith is openProject with options (such as a reading limit).
 func openProjectWith(s *streams, path string, opts segments.OpenOptions) (*segments.Document, string, error) {
 	p, err := segments.OpenProject(path, opts)
-	for _, w := range p.Warnings {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, p.Warnings)
 	return p.Doc, p.Path(), err
 }

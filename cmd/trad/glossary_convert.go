@@ -88,9 +88,7 @@ func glossaryConvertRun(s *streams, o *glossaryConvertOptions) error {
 	} else {
 		var warns []glossary.Warning
 		g, warns, err = glossary.Open(o.In)
-		for _, w := range warns {
-			fmt.Fprintln(s.Err, "trad: warning:", w)
-		}
+		printWarnings(s, warns)
 		if err != nil {
 			return fmt.Errorf("glossary convert: %w", err)
 		}

@@ -76,9 +76,7 @@ func importRun(s *streams, o *importOptions) error {
 	}
 	p, err := segments.OpenProject(target, oo)
 	store, doc, projectPath := p.Store, p.Doc, p.Path()
-	for _, w := range p.Warnings {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, p.Warnings)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}

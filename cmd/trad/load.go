@@ -83,8 +83,6 @@ func readArticle(s *streams, file string, ro segments.ReadOptions) (*segments.Do
 	} else {
 		doc, warns, err = segments.ReadFile(file, ro)
 	}
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, warns)
 	return doc, err
 }

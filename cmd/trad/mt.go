@@ -77,9 +77,7 @@ nothing of it is ever sent, by any trad command or the editor.
 func mtFlagRun(s *streams, o *mtOptions) error {
 	p, err := segments.OpenProject(o.Input, segments.OpenOptions{By: "trad mt"})
 	store, doc := p.Store, p.Doc
-	for _, w := range p.Warnings {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, p.Warnings)
 	if err != nil {
 		return fmt.Errorf("mt: %w", err)
 	}
@@ -208,9 +206,7 @@ func mtInput(s *streams, o *mtOptions) (mtSource, error) {
 	}
 	ro.Name, ro.Format = "text", segments.FormatText
 	doc, warns, err := segments.Read(strings.NewReader(o.Input), ro)
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, warns)
 	return mtSource{doc: doc}, err
 }
 

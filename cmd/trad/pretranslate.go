@@ -69,9 +69,7 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 	}
 	p, err := segments.OpenProject(o.Path, segments.OpenOptions{By: "trad pretranslate", Lang: o.From, Target: o.To})
 	store, doc, projectPath := p.Store, p.Doc, p.Path()
-	for _, w := range p.Warnings {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, p.Warnings)
 	if err != nil {
 		return fmt.Errorf("pretranslate: %w", err)
 	}
@@ -85,9 +83,7 @@ func pretranslateRun(s *streams, o *pretranslateOptions) error {
 		defer closeMT(s, svc)
 	}
 	m, twarns, err := tm.Open(o.options(doc.SourceLang.String(), doc.TargetLang.String()))
-	for _, w := range twarns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, twarns)
 	if err != nil {
 		return fmt.Errorf("pretranslate: %w", err)
 	}

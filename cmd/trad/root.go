@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/trad-project/trad/internal/diag"
 	"github.com/trad-project/trad/internal/safetext"
 )
 
@@ -149,4 +150,12 @@ var releaseVersion = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// printWarnings prints what reading worked around, one "trad: warning:"
+// line each (segments, glossary and tm all return diag.Warning).
+func printWarnings(s *streams, ws []diag.Warning) {
+	for _, w := range ws {
+		fmt.Fprintln(s.Err, "trad: warning:", w)
+	}
 }

@@ -91,9 +91,7 @@ func resegmentRun(s *streams, name, path, n string, op func(*segments.Document, 
 		return fmt.Errorf("%s: segment number %q: want a number from 1", name, n)
 	}
 	p, err := segments.OpenProject(path, segments.OpenOptions{By: "trad " + name})
-	for _, w := range p.Warnings {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, p.Warnings)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

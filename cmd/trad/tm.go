@@ -95,9 +95,7 @@ func tmLookupRun(s *streams, o *tmLookupOptions) error {
 // loading warnings, and returns the encoder of its JSON lines.
 func openTMForJSON(s *streams, cmd string, opts tm.Options) (*tm.Memory, *json.Encoder, error) {
 	m, warns, err := tm.Open(opts)
-	for _, w := range warns {
-		fmt.Fprintln(s.Err, "trad: warning:", w)
-	}
+	printWarnings(s, warns)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", cmd, err)
 	}
