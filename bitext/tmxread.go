@@ -32,8 +32,6 @@ type TU struct {
 	Created, Changed time.Time
 }
 
-const xmlNS = "http://www.w3.org/XML/1998/namespace"
-
 // ReadTMX reads a TMX file (1.1 to 1.4b; UTF-8, or UTF-16 with a byte order
 // mark) and calls fn for each <tu> in document order, one unit at a time:
 // the file is never held in memory. The language of a <tuv> comes from
@@ -141,7 +139,7 @@ func (h *tmxHandler) Start(name string, attrs []xmlscan.Attr, line int) error {
 		h.tuDepth++
 		h.lang = ""
 		for _, a := range attrs {
-			if a.Local == "lang" && (a.Space == xmlNS || a.Space == "xml") {
+			if a.Local == "lang" && a.Space == "xml" { // xmlscan gives the prefix, never the URI
 				h.lang = h.intern(a.Value)
 				break
 			}

@@ -51,9 +51,9 @@ type dupFinder struct {
 	ents []*Entry
 	hash func([]byte) uint64
 	seen map[uint64]termRef
-	// exact holds, by file and key, the terms whose hash another key
-	// already had (nil until a collision, which is rare).
-	exact map[[2]string]int
+	// exact holds, by key (which starts with the file), the terms whose
+	// hash another key already had (nil until a collision, which is rare).
+	exact map[string]int
 	toks  []Token
 	key   []byte
 	other []byte
@@ -77,9 +77,9 @@ func (d *dupFinder) first(ref termRef) (int, bool) {
 	}
 	// Another term with the same hash: compare by strings.
 	if d.exact == nil {
-		d.exact = make(map[[2]string]int)
+		d.exact = make(map[string]int)
 	}
-	k := [2]string{e.Origin.File, string(d.key)}
+	k := string(d.key)
 	if line, ok := d.exact[k]; ok {
 		return line, true
 	}

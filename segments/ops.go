@@ -204,8 +204,7 @@ func (d *Document) ReplaceNote(i int, note string, now time.Time) bool {
 		return false
 	}
 	if s.Note != "" {
-		s.History = pushVersion(s.History, s.version())
-		d.touch(i)
+		s.History = pushVersion(s.History, s.version()) // SetNote marks the segment changed
 	}
 	return d.SetNote(i, note, now)
 }
