@@ -81,16 +81,29 @@ func (f *filterSpec) setText(t string) error {
 			f.field, t = p[:3], strings.TrimSpace(t[len(p):])
 		}
 	}
-	if len(t) >= 2 && t[0] == '/' && t[len(t)-1] == '/' {
-		re, err := regexp.Compile(t[1 : len(t)-1])
-		if err != nil {
-			return fmt.Errorf("filter: bad regular expression %s: %w", t, err)
-		}
+	re, err := slashRegexp(t)
+	if err != nil {
+		return fmt.Errorf("filter: %w", err)
+	}
+	if re != nil {
 		f.re = re
 		return nil
 	}
 	f.plain = t
 	return nil
+}
+
+// slashRegexp compiles s when it is written /regexp/ (the filter's and
+// search-and-replace's way of asking for one), and returns nil otherwise.
+func slashRegexp(s string) (*regexp.Regexp, error) {
+	if len(s) < 2 || s[0] != '/' || s[len(s)-1] != '/' {
+		return nil, nil
+	}
+	re, err := regexp.Compile(s[1 : len(s)-1])
+	if err != nil {
+		return nil, fmt.Errorf("bad regular expression %s: %w", s, err)
+	}
+	return re, nil
 }
 
 // filterRow is what the filter reads of one segment, copied on the UI
@@ -267,10 +280,16 @@ func (m *Model) clearFilter() tea.Cmd {
 	if !m.flt.active {
 		return m.flash("no filter to clear")
 	}
-	m.flt.gen++ // a filter still being computed is dropped
+	m.dropFilter()
+	return m.flash("filter cleared: every segment is shown")
+}
+
+// dropFilter shows every row again; a filter still being computed is
+// dropped.
+func (m *Model) dropFilter() {
+	m.flt.gen++
 	*m.flt = filterState{gen: m.flt.gen}
 	m.table.setRows(nil)
-	return m.flash("filter cleared: every segment is shown")
 }
 
 // filteredDoc is the document an export of the filtered segments writes:

@@ -116,13 +116,11 @@ func (r *replacer) submit(v string) tea.Msg {
 			return replaceCloseIntent{}
 		}
 		r.find, r.re = v, nil
-		if len(v) >= 2 && v[0] == '/' && v[len(v)-1] == '/' {
-			re, err := regexp.Compile(v[1 : len(v)-1])
-			if err != nil {
-				return closeIntent{flashIntent{fmt.Sprintf("replace: bad regular expression %s: %v", v, err)}}
-			}
-			r.re = re
+		re, err := slashRegexp(v)
+		if err != nil {
+			return closeIntent{flashIntent{"replace: " + err.Error()}}
 		}
+		r.re = re
 		r.step = 1
 		r.open()
 		r.input.Prompt = "replace " + sanitizeLine(v) + " with: "

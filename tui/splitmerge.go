@@ -179,9 +179,7 @@ func (m *Model) resegmented(i, delta int) tea.Cmd {
 	t.ver = make([]int, n)
 	t.cache.rows, t.cache.cur = map[int]*rowEntry{}, nil
 	if m.flt.active {
-		m.flt.gen++
-		*m.flt = filterState{gen: m.flt.gen}
-		t.setRows(nil)
+		m.dropFilter()
 	}
 	*m.prog = newProgress(m.doc, m.opts.WordCount)
 	m.hits.reset()
