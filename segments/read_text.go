@@ -6,8 +6,15 @@ import (
 	"unicode/utf8"
 )
 
-// maxTitleRunes is the longest line that can be taken for a title.
-const maxTitleRunes = 80
+// maxTitleRunes is the longest line that can be taken for a title: news
+// headlines run past 80 characters ("Semi-conducteurs : Washington
+// renforce ses contrôles sur les exportations vers la Chine", 87).
+const maxTitleRunes = 120
+
+// maxWrapRunes is the longest line a hard-wrapped paragraph has; a longer
+// line that ends a sentence ends its paragraph: the text has one paragraph
+// a line, as text copied from a web page does.
+const maxWrapRunes = 100
 
 // textLine is one non-blank line of plain text.
 type textLine struct {
@@ -17,7 +24,8 @@ type textLine struct {
 
 // textBlocks finds the blocks of plain text s (already normalised): blank
 // lines separate blocks; inside a block a newline is a soft wrap and becomes
-// a space, except that list items (lines starting with -, *, •, –, "1.",
+// a space, except after a line too long to be wrapped that ends a sentence
+// (one paragraph a line), and except that list items (lines starting with -, *, •, –, "1.",
 // "1)", "a)") are blocks of their own, and a short title line followed by a
 // paragraph is a heading block.
 func textBlocks(s string) []rawBlock {
@@ -102,6 +110,9 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 			flush()
 			indents = indents[:0]
 		}
+		if cur != nil && cur.kind == KindParagraph && endsParagraph(parts[len(parts)-1]) {
+			flush()
+		}
 		if cur == nil {
 			// A title on its own between blank lines ("La guerre des
 			// puces"), or a title line right above its paragraph.
@@ -120,6 +131,13 @@ func groupBlocks(blocks []rawBlock, group []textLine) []rawBlock {
 	}
 	flush()
 	return blocks
+}
+
+// endsParagraph reports whether line, in a paragraph, is the last of it
+// although no blank line follows: longer than a hard-wrapped line and
+// ending a sentence.
+func endsParagraph(line string) bool {
+	return len(line) > maxWrapRunes && utf8.RuneCountInString(line) > maxWrapRunes && endsSentence(line)
 }
 
 // joinParts joins the lines of one block with single spaces (soft wraps).
