@@ -83,7 +83,7 @@ type gword struct {
 	keys []string
 }
 
-func (m *Matcher) compileGuard(s string) *cguard {
+func (m *Matcher) compileGuard(s string, stemOf func(string) string) *cguard {
 	if s == "" {
 		return nil
 	}
@@ -97,7 +97,7 @@ func (m *Matcher) compileGuard(s string) *cguard {
 		f := fold(w)
 		g := gword{fold: f}
 		for _, k := range []wordKind{kindAdj, kindNounVerb} {
-			for _, key := range m.wordKeys(&ctok{fold: f, stem: m.buildStem(f), kind: k}) {
+			for _, key := range m.formKeys(f, stemOf(f), k, false, stemOf) {
 				if !contains(g.keys, key) {
 					g.keys = append(g.keys, key)
 				}
@@ -171,16 +171,16 @@ func (m *Matcher) holds(b *matchBuf, g *cguard) bool {
 	return true
 }
 
-// pick returns the index of the hit's entry in ct: the first guarded
-// entry whose guard holds, else the first unguarded one (-1: none). An
-// unguarded entry is the default sense of a homograph, which a guarded
-// sense replaces where its context is found.
+// pick returns the index of the hit's entry among ct's: the first
+// guarded entry whose guard holds, else the first unguarded one (-1:
+// none). An unguarded entry is the default sense of a homograph, which a
+// guarded sense replaces where its context is found.
 func (m *Matcher) pick(b *matchBuf, ct *cterm) int {
-	if ct.guards == nil {
+	if ct.x == 0 || m.extra[ct.x-1].guards == nil {
 		return 0
 	}
 	def := -1
-	for k, g := range ct.guards {
+	for k, g := range m.extra[ct.x-1].guards {
 		switch {
 		case g == nil:
 			if def < 0 {
@@ -193,24 +193,33 @@ func (m *Matcher) pick(b *matchBuf, ct *cterm) int {
 	return def
 }
 
-// targets returns the targets of the hit whose entry is ct.entries[e]:
-// those of every entry of the same kind (guarded and holding, or
-// unguarded), in priority order.
-func (m *Matcher) targets(b *matchBuf, ct *cterm, e int) []string {
-	if ct.guards == nil {
-		if ct.targets == nil && len(ct.entries) == 1 {
-			// A term of one entry keeps no copy of its targets.
-			return ct.entries[0].Target(m.tgt)
-		}
-		return ct.targets
+// entryAt returns the index in m.ents of the k-th entry giving ct.
+func (m *Matcher) entryAt(ct *cterm, k int) int32 {
+	if ct.x == 0 {
+		return ct.entry
 	}
-	guarded := ct.guards[e] != nil
+	return m.extra[ct.x-1].entries[k]
+}
+
+// targets returns the targets of the hit whose entry is ct's k-th: those
+// of every entry of the same kind (guarded and holding, or unguarded), in
+// priority order.
+func (m *Matcher) targets(b *matchBuf, ct *cterm, k int) []string {
+	if ct.x == 0 {
+		// A term of one entry keeps no copy of its targets.
+		return m.ents[ct.entry].Target(m.tgt)
+	}
+	x := &m.extra[ct.x-1]
+	if x.guards == nil {
+		return x.targets
+	}
+	guarded := x.guards[k] != nil
 	var out []string
-	for k, en := range ct.entries {
-		if g := ct.guards[k]; (g != nil) != guarded || g != nil && !m.holds(b, g) {
+	for j, en := range x.entries {
+		if g := x.guards[j]; (g != nil) != guarded || g != nil && !m.holds(b, g) {
 			continue
 		}
-		for _, t := range en.Target(m.tgt) {
+		for _, t := range m.ents[en].Target(m.tgt) {
 			if !contains(out, t) {
 				out = append(out, t)
 			}

@@ -1,281 +1,221 @@
 package glossary
 
-import "strings"
+import (
+	"hash/maphash"
+	"slices"
+)
 
-// Building the matcher's index: the tries of terms by word keys, and the
-// keys of each term word's forms.
-
-// buildStem stems a word of a term while NewMatcher runs: terms share
-// many words, and forms many stems.
-func (m *Matcher) buildStem(f string) string {
-	s, ok := m.stemCache[f]
-	if !ok {
-		s = m.a.stemUncached(f)
-		m.stemCache[f] = s
-	}
-	return s
+// trie is an index of terms by word keys. Every key has an id (1 up),
+// found by the key's 64-bit hash: the trie keeps no key strings (a text
+// word whose key collides with another's only makes matchAt check a term
+// that then fails, since it compares the words themselves), with its node
+// as a first word (once built; 0: none), also kept in first[id]. first[id] is
+// the key's node as a first word (0: none) and alias[aliasAt[id]:
+// aliasAt[id+1]] the ids of the keys it is an alias of (see wordKeys).
+//
+// Once built (finish), the nodes are laid out breadth first: the children
+// of a node are nodes[kid0:kid0+nkid], sorted by the id of the key that
+// leads to them (label), so one step of a walk reads the children where
+// the next step finds its node. At a million terms a trie of maps and
+// pointers cost a gigabyte that the collector scanned at every cycle, and
+// each step was a miss in a map of millions.
+type trie struct {
+	// seed hashes the keys; capSeed the keys of words with a capital
+	// (see intern).
+	seed, capSeed maphash.Seed
+	ids           map[uint64]keyRef
+	first         []int32
+	aliasAt       []int32
+	alias         []int32
+	nodes         []tnode
+	slot          int
+	maxWords      int
+	// While the matcher is built: edges by (parent, key id), and the
+	// aliases by key id; finish lays them out.
+	edges   map[uint64]int32
+	aliases map[int32][]int32
 }
 
-// trie is an index of terms by word keys: roots holds every key (its id,
-// and its node when it is a first word), edges the next words by parent
-// node and key id; ends[n] is the first term whose last word leads to
-// node n (the others follow through cterm.next[slot]), each verified by
-// matchAt. Edges are keyed by numbers, not strings: at a
-// million terms a string-keyed edge map was twice the size and the
-// collector scanned all of it at every cycle.
-type trie struct {
-	roots map[string]root
-	edges map[uint64]int32
-	// ends holds one pointer a node rather than a slice: most nodes end
-	// no term or one, and a million slices were 90 MB.
-	ends []*cterm
-	slot int // this trie's index in cterm.next
-	// maxWords is the number of words of the longest term indexed.
-	maxWords int
+// tnode is a trie node: end is 1 + the index in Matcher.terms of the first
+// term ending there (0: none), label the id of the key leading to it, and
+// its children nodes[kid0 : kid0+nkid].
+type tnode struct {
+	end, label, kid0, nkid int32
 }
 
 func newTrie(slot int) trie {
-	return trie{roots: make(map[string]root), edges: make(map[uint64]int32), ends: make([]*cterm, 1), slot: slot}
+	return trie{seed: maphash.MakeSeed(), capSeed: maphash.MakeSeed(), ids: make(map[uint64]keyRef), first: make([]int32, 1), nodes: make([]tnode, 1),
+		slot: slot, edges: make(map[uint64]int32), aliases: make(map[int32][]int32)}
 }
 
-// wordKey is the index key of a folded word and its stem: the stem without
-// a final plural s or x. Two forms of one paradigm almost always share it
-// (Snowball stems "loi" and "lois" apart, but not their keys); matchAt then
-// checks that they really are forms of one word.
-func wordKey(stem string) string {
-	return lightKey(stem)
-}
-
-// root is the trie entry of a word key: its id (1 up, for edges), its
-// node as a first word (0: none) and the keys it is an alias of (see
-// wordKeys), kept together so that a text word costs one map lookup.
-type root struct {
-	id      int32
-	node    int32
-	aliases []string
-}
-
-// edgeKey is the edges key of the edge from node parent through the key
-// whose id is id.
+// edgeKey is the key in trie.edges of the edge from node parent through
+// the key whose id is id.
 func edgeKey(parent, id int32) uint64 {
 	return uint64(uint32(parent))<<32 | uint64(uint32(id))
 }
 
-// intern returns the root of key, creating it with a new id.
-func (t *trie) intern(key string) root {
-	r, ok := t.roots[key]
+// hash returns the hash of key, of a word with a capital when capital is
+// set. Such a word ("Orange", "OTAN") only matches a text word with a
+// capital, so its key is another key: a text word in lower case, the
+// most common, does not walk into the terms it cannot match.
+func (t *trie) hash(key string, capital bool) uint64 {
+	if capital {
+		return maphash.String(t.capSeed, key)
+	}
+	return maphash.String(t.seed, key)
+}
+
+// intern returns the id of key (of a word with a capital when capital is
+// set), creating it.
+func (t *trie) intern(key string, capital bool) int32 {
+	h := t.hash(key, capital)
+	r, ok := t.ids[h]
+	id := r.id
 	if !ok {
-		r.id = int32(len(t.roots) + 1)
-		t.roots[key] = r
+		id = int32(len(t.first))
+		t.ids[h] = keyRef{id: id}
+		t.first = append(t.first, 0)
 	}
-	return r
+	return id
 }
 
-// addTerm adds entry e (with its compiled guard) under the spelling sp of
-// its source term s: s itself, or the other spelling of a prefixed
-// compound ("antimissile" for "anti-missile", see prefixVariant).
-func (m *Matcher) addTerm(byKey map[string]*cterm, sp, s string, e *Entry, guard *cguard) {
-	toks := m.a.appendTokens(nil, sp)
-	if len(toks) == 0 || len(toks) > MaxTermWords {
-		return
-	}
-	for i := range toks {
-		toks[i].Stem = m.buildStem(toks[i].Fold)
-	}
-	var key strings.Builder
-	for _, t := range toks {
-		switch {
-		case AllCaps(t.Text):
-			key.WriteString(normWord(t.Text))
-		case startsUpper(t.Text):
-			// "Internet" and "internet" match different texts.
-			key.WriteByte('^')
-			key.WriteString(t.Fold)
-		default:
-			key.WriteString(t.Fold)
-		}
-		key.WriteByte(' ')
-	}
-	tail := plusTail(sp, toks[len(toks)-1].End)
-	key.WriteString(tail)
-	ct := byKey[key.String()]
-	if ct == nil {
-		ct = m.compile(sp, toks, e.POS)
-		ct.term, ct.tail, ct.variant = s, tail, sp != s
-		byKey[key.String()] = ct
-		m.terms++
-		m.insert(ct)
-	} else if ct.variant && sp == s {
-		// A term of its own, not only another's variant.
-		ct.term, ct.variant = s, false
-	}
-	if n := len(ct.entries); n > 0 && ct.entries[n-1] == e {
-		return // both spellings given by e
-	}
-	if guard != nil && ct.guards == nil {
-		ct.guards = make([]*cguard, len(ct.entries))
-	}
-	ct.entries = append(ct.entries, e)
-	if ct.guards != nil {
-		ct.guards = append(ct.guards, guard)
-	}
-	ts := e.Target(m.tgt)
-	if len(ct.entries) == 1 && !hasRepeat(ts) {
-		return // targets: the entry's own (see Matcher.targets)
-	}
-	if ct.targets == nil && len(ct.entries) > 1 {
-		ct.targets = appendNew(nil, ct.entries[0].Target(m.tgt))
-	}
-	ct.targets = appendNew(ct.targets, ts)
-}
-
-// appendNew appends the strings of ts not yet in dst.
-func appendNew(dst, ts []string) []string {
-	for _, t := range ts {
-		if !contains(dst, t) {
-			dst = append(dst, t)
-		}
-	}
-	return dst
-}
-
-func hasRepeat(ts []string) bool {
-	for i, t := range ts {
-		if contains(ts[:i], t) {
-			return true
-		}
-	}
-	return false
-}
-
-// plusTail returns the run of "+" right after byte end of term s: "OPEP+"
-// (OPEC+) is another term than "OPEP", and matches only before a "+".
-func plusTail(s string, end int) string {
-	n := end
-	for n < len(s) && s[n] == '+' {
-		n++
-	}
-	return s[end:n]
-}
-
-// insert adds ct to the main trie under its words' stem keys (the keys of
-// every form of each word, see wordKeys), and to the alt trie under their
-// accent keys when one of them has an accent.
-func (m *Matcher) insert(ct *cterm) {
-	keys := make([]string, len(ct.toks))
-	for i := range ct.toks {
-		keys[i] = m.wordKeys(&ct.toks[i])[0]
-	}
-	m.main.insert(keys, ct)
-	accented := false
-	for i := range ct.toks {
-		k := accentKey(ct.toks[i].fold)
-		keys[i] = k
-		accented = accented || k != lightKey(ct.toks[i].fold)
-	}
-	if !accented {
-		return
-	}
-	m.alt.insert(keys, ct)
-	for _, t := range ct.toks {
-		for _, r := range t.fold {
-			if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
-				m.caps |= 1 << (base[0] - 'a')
-			}
-		}
+// addAlias registers key id a as an alias of key id of.
+func (t *trie) addAlias(a, of int32) {
+	if !slices.Contains(t.aliases[a], of) {
+		t.aliases[a] = append(t.aliases[a], of)
 	}
 }
 
-// wordKeys returns the distinct index keys of the forms of term word c,
-// its own first, and registers the others as aliases of the first: Snowball stems some forms of one paradigm apart ("turc"
-// and "turques", "voter" and "votent"). The trie holds the term under its
-// own keys; the others are aliases of them in its roots: a text word is
-// looked up under its key and that key's aliases, rather than the trie
-// holding a path for each combination of forms.
-func (m *Matcher) wordKeys(c *ctok) []string {
-	ck := formsKey{c.fold, c.kind, c.name}
-	if keys, ok := m.keyCache[ck]; ok {
-		return keys
-	}
-	keys := m.formKeys(c)
-	m.keyCache[ck] = keys
-	// Once for each word, not for each term holding it.
-	for _, k := range keys[1:] {
-		if r := m.main.intern(k); !contains(r.aliases, keys[0]) {
-			r.aliases = append(r.aliases, keys[0])
-			m.main.roots[k] = r
-		}
-	}
-	return keys
-}
-
-// formsKey identifies what wordKeys computes for a term word.
-type formsKey struct {
-	fold string
-	kind wordKind
-	name bool
-}
-
-func (m *Matcher) formKeys(c *ctok) []string {
-	keys := []string{wordKey(c.stem)}
-	forms := m.a.para.forms(c.fold, c.kind)[1:] // the word itself first
-	if c.name {
-		forms = append(forms, c.fold+"s")
-	}
-	for _, f := range forms {
-		if k := wordKey(m.buildStem(f)); !contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
-}
-
-// insert adds ct under the word keys.
-func (t *trie) insert(keys []string, ct *cterm) {
+// insert adds term ct (its index in Matcher.terms) under the key ids,
+// linking it through next to the terms already ending at its node.
+func (t *trie) insert(ids []int32, ct int32, terms []cterm) {
 	n := int32(0)
-	for _, k := range keys {
-		n = t.child(n, k)
+	for _, id := range ids {
+		n = t.child(n, id)
 	}
-	t.maxWords = max(t.maxWords, len(keys))
-	p := &t.ends[n]
-	for *p != nil {
-		if *p == ct {
+	t.maxWords = max(t.maxWords, len(ids))
+	p := &t.nodes[n].end
+	for *p != 0 {
+		if *p == ct+1 {
 			return
 		}
-		p = &(*p).next[t.slot]
+		p = &terms[*p-1].next[t.slot]
 	}
-	*p = ct
+	*p = ct + 1
 }
 
-// child returns the node reached from n through key, creating it.
-func (t *trie) child(n int32, key string) int32 {
-	r := t.intern(key)
+// child returns the node reached from n through key id, creating it.
+func (t *trie) child(n, id int32) int32 {
 	if n == 0 {
-		if r.node == 0 {
-			r.node = int32(len(t.ends))
-			t.ends = append(t.ends, nil)
-			t.roots[key] = r
+		if t.first[id] == 0 {
+			t.first[id] = int32(len(t.nodes))
+			t.nodes = append(t.nodes, tnode{})
 		}
-		return r.node
+		return t.first[id]
 	}
-	k := edgeKey(n, r.id)
+	k := edgeKey(n, id)
 	c, ok := t.edges[k]
 	if !ok {
-		c = int32(len(t.ends))
-		t.ends = append(t.ends, nil)
+		c = int32(len(t.nodes))
+		t.nodes = append(t.nodes, tnode{})
 		t.edges[k] = c
 	}
 	return c
+}
+
+// finish lays the nodes out breadth first, sorts each node's children by
+// label, and drops the maps the trie was built in.
+func (t *trie) finish() {
+	// Children by parent, in one array (counting sort on the parent).
+	start := make([]int32, len(t.nodes)+1)
+	for k := range t.edges {
+		start[int32(k>>32)+1]++
+	}
+	for n := 1; n < len(start); n++ {
+		start[n] += start[n-1]
+	}
+	edges := make([]tedge, len(t.edges))
+	fill := slices.Clone(start[:len(t.nodes)])
+	for k, c := range t.edges {
+		p := int32(k >> 32)
+		edges[fill[p]] = tedge{id: int32(uint32(k)), child: c}
+		fill[p]++
+	}
+	t.edges = nil
+	byID := func(a, b tedge) int { return int(a.id - b.id) }
+	// The first words are the children of node 0.
+	for id, n := range t.first {
+		if n != 0 {
+			edges = append(edges, tedge{id: int32(id), child: n})
+		}
+	}
+	roots := edges[start[len(t.nodes)]:]
+	// Breadth first: renumber[old] is a node's place in the new layout.
+	renumber := make([]int32, len(t.nodes))
+	nodes := make([]tnode, 1, len(t.nodes))
+	queue := []int32{0}
+	for q := 0; q < len(queue); q++ {
+		old := queue[q]
+		kids := roots
+		if old != 0 {
+			kids = edges[start[old]:start[old+1]]
+		}
+		slices.SortFunc(kids, byID)
+		nn := &nodes[renumber[old]]
+		nn.end, nn.kid0, nn.nkid = t.nodes[old].end, int32(len(nodes)), int32(len(kids))
+		for _, e := range kids {
+			renumber[e.child] = int32(len(nodes))
+			nodes = append(nodes, tnode{label: e.id})
+			queue = append(queue, e.child)
+		}
+	}
+	t.nodes = nodes
+	for id, n := range t.first {
+		if n != 0 {
+			t.first[id] = renumber[n]
+		}
+	}
+	// A text word's key and its node in one lookup.
+	for h, r := range t.ids {
+		t.ids[h] = t.refID(r.id)
+	}
+	t.aliasAt = make([]int32, len(t.first)+1)
+	for id := range t.first {
+		t.aliasAt[id+1] = t.aliasAt[id] + int32(len(t.aliases[int32(id)]))
+	}
+	t.alias = make([]int32, 0, t.aliasAt[len(t.first)])
+	for id := range t.first {
+		t.alias = append(t.alias, t.aliases[int32(id)]...)
+	}
+	t.aliases = nil
+	t.first = slices.Clip(t.first)
+}
+
+// tedge is an edge to node child through the key whose id is id, while
+// finish lays the trie out.
+type tedge struct {
+	id, child int32
 }
 
 // keyRef is a word key as found in a trie: its id (0: the trie has no
 // such key) and its node as a first word (0: none).
 type keyRef struct{ id, node int32 }
 
-// ref looks key up.
-func (t *trie) ref(key string) keyRef {
-	r := t.roots[key]
-	return keyRef{r.id, r.node}
+// ref looks key up (of a word with a capital when capital is set).
+func (t *trie) ref(key string, capital bool) keyRef {
+	return t.ids[t.hash(key, capital)]
+}
+
+func (t *trie) refID(id int32) keyRef {
+	return keyRef{id, t.first[id]}
+}
+
+// aliasesOf returns the ids of the keys key id is an alias of.
+func (t *trie) aliasesOf(id int32) []int32 {
+	if id == 0 {
+		return nil
+	}
+	return t.alias[t.aliasAt[id]:t.aliasAt[id+1]]
 }
 
 // follow returns the node reached from n through key.
@@ -286,6 +226,21 @@ func (t *trie) follow(n int32, key keyRef) (int32, bool) {
 	if n == 0 {
 		return key.node, key.node != 0
 	}
-	c, ok := t.edges[edgeKey(n, key.id)]
-	return c, ok
+	nd := &t.nodes[n]
+	kids := t.nodes[nd.kid0 : nd.kid0+nd.nkid]
+	if len(kids) <= 8 {
+		for k := range kids {
+			if kids[k].label == key.id {
+				return nd.kid0 + int32(k), true
+			}
+		}
+		return 0, false
+	}
+	k, ok := slices.BinarySearchFunc(kids, key.id, func(c tnode, id int32) int { return int(c.label - id) })
+	return nd.kid0 + int32(k), ok
+}
+
+// leaf reports whether no term goes on past node n.
+func (t *trie) leaf(n int32) bool {
+	return t.nodes[n].nkid == 0
 }

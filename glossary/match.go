@@ -25,55 +25,78 @@ type Matcher struct {
 	alt trie
 	// caps has bit c-'A' set for each ASCII capital c that stands for an
 	// accented letter of a term in alt ('E' for "é", 'O' for "œ").
-	caps  uint32
-	terms int
-	// keyCache and stemCache hold wordKeys and stems while NewMatcher
-	// runs (nil after): a word met in many terms is stemmed once.
-	keyCache  map[formsKey][]string
-	stemCache map[string]string
+	caps uint32
+	// ents are the glossary's entries; terms, toks, words and gaps the
+	// compiled terms: flat arrays of small values rather than an object
+	// a term, which at a million terms cost half a gigabyte and the
+	// collector's time.
+	ents  []*Entry
+	terms []cterm
+	toks  []ctok
+	words []mword
+	gaps  []string
+	// extra holds what few terms need: several entries, guards or
+	// targets of their own (cterm.x).
+	extra []termExtra
 }
 
-// ctok is one word of a compiled term.
-type ctok struct {
-	text string   // NFC, apostrophes unified: what "exact" compares
-	fold string   // Token.Fold
-	stem string   // Token.Stem
-	gap  string   // the term's own text between the previous word and this one
-	caps bool     // written in capitals: matches only as written
-	kind wordKind // how it may inflect
+// mword is a distinct word of the terms.
+type mword struct {
+	text string // NFC, apostrophes unified: what "exact" compares
+	fold string // Token.Fold
+	caps bool   // written in capitals: matches only as written
 	// capital is set for a word starting with a capital, not all in
 	// capitals ("Orange", "Vingt-Sept"): a name, which a text word
 	// written all in lower case ("orange", "vingt-sept") does not match.
 	capital bool
+}
+
+// ctok is one word of a compiled term.
+type ctok struct {
+	word int32    // index in Matcher.words
+	gap  int32    // index in Matcher.gaps: the term's own text between the previous word and this one
+	kind wordKind // how it may inflect
 	// name is set for the word of a one-word name term ("Shebab",
 	// "taliban" given as propn), which takes a plural -s after a plural
 	// determiner ("les Shebabs", see namePlural).
 	name bool
 }
 
-// cterm is one distinct source term with every entry giving it, in
-// priority order.
+// cterm is one distinct source term: its words are
+// Matcher.toks[tok0:tok0+ntok]; entry is the first (highest priority)
+// entry giving it, and x (1 up, 0: none) its termExtra.
 type cterm struct {
-	term    string
-	toks    []ctok
-	entries []*Entry
-	// targets are the entries' target terms without repeats, or nil when
-	// they are those of the only entry, as given (most terms: a million
-	// copies were 20 MB).
-	targets []string
-	// guards holds the compiled guard of each entry (nil: none), or is
-	// nil when no entry has one.
-	guards []*cguard
-	// tail is the "+" the term has after its last word ("OPEP+"): the
-	// text must have it too, and the hit includes it.
-	tail string
+	term  string
+	tok0  int32
+	entry int32
+	x     int32
+	// next is 1 + the index of the next term ending at the same node of
+	// the main (0) and alt (1) trie (see trie.nodes), 0 for none.
+	next [2]int32
+	ntok uint8
+	// tail is the number of "+" the term has after its last word
+	// ("OPEP+"): the text must have them too, and the hit includes them.
+	tail uint8
 	// variant is set when the term is indexed under another spelling of
 	// term (a prefixed compound, see prefixVariant): such a hit is folded
 	// at best.
 	variant bool
-	// next is the next term ending at the same node of the main (0) and
-	// alt (1) trie (see trie.ends).
-	next [2]*cterm
+}
+
+// termExtra is what a term given by several entries, or with a guard or
+// repeated targets, keeps.
+type termExtra struct {
+	entries []int32 // in priority order, the first cterm.entry
+	// guards holds the compiled guard of each entry (nil: none), or is
+	// nil when no entry has one.
+	guards []*cguard
+	// targets are the entries' target terms without repeats.
+	targets []string
+}
+
+// termToks returns the words of term ct.
+func (m *Matcher) termToks(ct *cterm) []ctok {
+	return m.toks[ct.tok0 : ct.tok0+int32(ct.ntok)]
 }
 
 // MaxTermWords is the longest term, in words, the matcher looks for:
@@ -88,64 +111,28 @@ const MaxTermWords = 32
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(0), alt: newTrie(1),
-		keyCache: make(map[formsKey][]string), stemCache: make(map[string]string)}
-	byKey := make(map[string]*cterm)
+		ents: g.Entries(), gaps: []string{""}}
+	bd := newBuilder(m, len(m.ents))
 	guards := make(map[string]*cguard)
-	for _, e := range g.Entries() {
+	for i, e := range m.ents {
 		guard, ok := guards[e.Guard]
 		if !ok {
-			guard = m.compileGuard(e.Guard)
+			guard = m.compileGuard(e.Guard, bd.stem)
 			guards[e.Guard] = guard
 		}
 		for _, s := range e.Source(m.src) {
-			m.addTerm(byKey, s, s, e, guard)
+			bd.addTerm(s, s, int32(i), guard)
 			if v := prefixVariant(m.a, s); v != "" {
-				m.addTerm(byKey, v, s, e, guard)
+				bd.addTerm(v, s, int32(i), guard)
 			}
 		}
 	}
-	m.keyCache, m.stemCache = nil, nil
+	m.main.finish()
+	m.alt.finish()
+	m.terms = slices.Clip(m.terms)
+	m.toks = slices.Clip(m.toks)
+	m.words = slices.Clip(m.words)
 	return m
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *Matcher) compile(term string, toks []Token, pos string) *cterm {
-	ct := &cterm{term: term, toks: make([]ctok, len(toks))}
-	after := -1 // words since the last preposition (-1: none yet)
-	for i, t := range toks {
-		c := ctok{text: normWord(t.Text), fold: t.Fold, stem: t.Stem, caps: AllCaps(t.Text)}
-		c.capital = !c.caps && startsUpper(t.Text)
-		c.name = len(toks) == 1 && !c.caps && (c.capital || pos == "propn") && !m.a.funcs[t.Fold]
-		if i > 0 {
-			c.gap = term[toks[i-1].End:t.Start]
-		}
-		fw := m.a.funcs[t.Fold]
-		if fw {
-			c.kind = kindFixed
-		} else {
-			c.kind = m.a.para.kindFor(pos, t.Fold, i == 0, after)
-			if after >= 0 {
-				after++
-			}
-		}
-		// A function word hyphenated to the next word is part of a
-		// compound ("câble sous-marin", "arc-en-ciel"), not a
-		// preposition: the words after it still agree in number.
-		compound := i+1 < len(toks) && strings.IndexFunc(term[t.End:toks[i+1].Start], isHyphen) >= 0
-		if fw && i > 0 && !compound {
-			after = 0
-		}
-		ct.toks[i] = c
-	}
-	return ct
 }
 
 // lightKey is a folded word without a final plural s or x: a third index
@@ -158,7 +145,9 @@ func lightKey(f string) string {
 }
 
 // Terms returns the number of distinct source terms the matcher knows.
-func (m *Matcher) Terms() int { return m.terms }
+func (m *Matcher) Terms() int { return len(m.terms) }
+
+func contains(ss []string, s string) bool { return slices.Contains(ss, s) }
 
 // Analyzer returns the matcher's source-language analyzer.
 func (m *Matcher) Analyzer() *Analyzer { return m.a }
@@ -199,7 +188,7 @@ var matchBufs = sync.Pool{New: func() any { return new(matchBuf) }}
 // Match returns the glossary terms found in text: longest terms first (in
 // words), never overlapping, sorted by Start. Spans are byte offsets in text.
 func (m *Matcher) Match(text string) []Hit {
-	if m == nil || m.terms == 0 {
+	if m == nil || len(m.terms) == 0 {
 		return nil
 	}
 	b := matchBufs.Get().(*matchBuf)
@@ -280,8 +269,8 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 	}
 	hits := make([]Hit, len(fs))
 	for k, f := range fs {
-		s, e := b.toks[f.i].Start, b.toks[f.i+f.n-1].End+len(f.ct.tail)
-		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: m.targets(b, f.ct, f.e), How: f.how, Entry: f.ct.entries[f.e],
+		s, e := b.toks[f.i].Start, b.toks[f.i+f.n-1].End+int(f.ct.tail)
+		hits[k] = Hit{Start: s, End: e, Text: text[s:e], Term: f.ct.term, Targets: m.targets(b, f.ct, f.e), How: f.how, Entry: m.ents[m.entryAt(f.ct, f.e)],
 			Plural: m.plural(b, text, f)}
 	}
 	return hits
@@ -311,7 +300,7 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if alt {
 		if !k.altSet {
 			k.altSet = true
-			k.alt = t.ref(accentKey(b.toks[j].Fold))
+			k.alt = t.ref(accentKey(b.toks[j].Fold), false)
 		}
 		m.step(b, text, i, t, alt, n, depth, k.alt, best)
 		return
@@ -319,21 +308,41 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if !k.refsSet {
 		k.refsSet = true
 		k.from = int32(len(b.refs))
-		r := t.roots[wordKey(m.stemAt(b, j))]
-		b.refs = append(b.refs, keyRef{r.id, r.node})
-		for _, a := range r.aliases {
-			b.refs = append(b.refs, t.ref(a))
-		}
-		if num := m.acronymKey(b.toks[j]); num != "" {
-			b.refs = append(b.refs, t.ref(num))
-		}
-		if ak := m.pressAccentKey(b.toks[j]); ak != "" {
-			b.refs = append(b.refs, t.ref(ak))
-		}
+		m.addRefs(b, t, j)
 		k.to = int32(len(b.refs))
 	}
 	for r := k.from; r < k.to; r++ {
 		m.step(b, text, i, t, alt, n, depth, b.refs[r], best)
+	}
+}
+
+// addRefs appends to b.refs the main-trie keys of the word at j: its
+// key and that key's aliases, and for a word with a capital first the same
+// as the key of a word with a capital, with the press spellings of an
+// acronym (see trie.hash). Capitals first: of two terms that match
+// equally well, "INTERNET" is rather the name "Internet" than "internet".
+func (m *Matcher) addRefs(b *matchBuf, t *trie, j int) {
+	key := wordKey(m.stemAt(b, j))
+	if tok := b.toks[j]; hasUpper(tok.Text) {
+		m.addRef(b, t, t.ref(key, true))
+		if num := m.acronymKey(tok); num != "" {
+			b.refs = append(b.refs, t.ref(num, true))
+		}
+		if ak := m.pressAccentKey(tok); ak != "" {
+			b.refs = append(b.refs, t.ref(ak, true))
+		}
+	}
+	m.addRef(b, t, t.ref(key, false))
+}
+
+// addRef appends r and the keys r is an alias of.
+func (m *Matcher) addRef(b *matchBuf, t *trie, r keyRef) {
+	if r.id == 0 {
+		return
+	}
+	b.refs = append(b.refs, r)
+	for _, a := range t.aliasesOf(r.id) {
+		b.refs = append(b.refs, t.refID(a))
 	}
 }
 
@@ -357,29 +366,34 @@ func (m *Matcher) step(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	}
 }
 
-// stepTo checks the terms ending at node c (reached through the word at
-// i+depth) and goes on walking from there.
+// stepTo goes on walking from node c (reached through the word at
+// i+depth), then checks the terms ending at c: longer terms first, so
+// that a shorter one is only verified when no longer one matched.
 func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c int32, depth int, best *found) {
-	if depth+1 >= best.n {
-		for ct := t.ends[c]; ct != nil; ct = ct.next[t.slot] {
-			how, unaccented, ok := m.matchAt(b, text, i, ct)
-			if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(ct, how, best)) {
-				continue
-			}
-			if e := m.pick(b, ct); e >= 0 {
-				*best = found{i: i, n: depth + 1, how: how, ct: ct, e: e}
-			}
+	if !t.leaf(c) {
+		m.walk(b, text, i, t, alt, c, depth+1, best)
+	}
+	if depth+1 < best.n {
+		return
+	}
+	for x := t.nodes[c].end; x != 0; x = m.terms[x-1].next[t.slot] {
+		ct := &m.terms[x-1]
+		how, unaccented, ok := m.matchAt(b, text, i, ct)
+		if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(ct, how, best)) {
+			continue
+		}
+		if e := m.pick(b, ct); e >= 0 {
+			*best = found{i: i, n: depth + 1, how: how, ct: ct, e: e}
 		}
 	}
-	m.walk(b, text, i, t, alt, c, depth+1, best)
 }
 
 // better reports whether term ct, matched how, is a better hit than best
 // at the same place and length: "OPEP+" over "OPEP" before a "+", then
 // the strictest match.
 func better(ct *cterm, how How, best *found) bool {
-	if len(ct.tail) != len(best.ct.tail) {
-		return len(ct.tail) > len(best.ct.tail)
+	if ct.tail != best.ct.tail {
+		return ct.tail > best.ct.tail
 	}
 	return howRank(how) < howRank(best.how)
 }
@@ -405,34 +419,34 @@ func (m *Matcher) stemAt(b *matchBuf, i int) string {
 // whether a capital of the text stands for an accented letter of the term.
 func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, unaccented, ok bool) {
 	how = HowExact
-	for j := range ct.toks {
-		c := &ct.toks[j]
+	for j, c := range m.termToks(ct) {
+		w := &m.words[c.word]
 		t := &b.toks[i+j]
 		if j > 0 {
-			if g := text[b.toks[i+j-1].End:t.Start]; g != c.gap && !joinsWords(g) {
+			if g := text[b.toks[i+j-1].End:t.Start]; g != m.gaps[c.gap] && !joinsWords(g) {
 				return "", false, false
 			}
 		}
 		switch {
-		case c.capital && !hasUpper(t.Text):
+		case w.capital && !hasUpper(t.Text):
 			// "orange" is not "Orange", nor "vingt-sept" "Vingt-Sept".
 			return "", false, false
-		case c.caps:
-			if w := normWord(t.Text); w != c.text {
-				if r, ok := reaccent(w, c.text); ok && r == c.text {
+		case w.caps:
+			if nw := normWord(t.Text); nw != w.text {
+				if r, ok := reaccent(nw, w.text); ok && r == w.text {
 					unaccented = true
-				} else if !m.pressForm(text, t, c) && !m.acronymNumber(t, c) {
+				} else if !m.pressForm(text, t, w) && !m.acronymNumber(t, w) {
 					return "", false, false
 				}
 				if how == HowExact {
 					how = HowFolded
 				}
 			}
-		case t.Fold == c.fold:
-			if how == HowExact && normWord(t.Text) != c.text {
+		case t.Fold == w.fold:
+			if how == HowExact && normWord(t.Text) != w.text {
 				how = HowFolded
 			}
-		case m.a.para.sameWord(c.fold, t.Fold, m.kindAt(b, text, i+j, c.kind)), m.namePlural(b, text, i+j, c):
+		case m.a.para.sameWord(w.fold, t.Fold, m.kindAt(b, text, i+j, c.kind)), m.namePlural(b, text, i+j, c, w):
 			// The trie already required equal word keys.
 			how = HowStemmed
 		default:
@@ -440,16 +454,16 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			if !m.unaccentedCap(t.Text) {
 				return "", false, false
 			}
-			r, ok := reaccent(normWord(t.Text), c.fold)
+			r, ok := reaccent(normWord(t.Text), w.fold)
 			if !ok {
 				return "", false, false
 			}
 			switch f := fold(r); {
-			case f == c.fold:
+			case f == w.fold:
 				if how == HowExact {
 					how = HowFolded
 				}
-			case m.a.para.sameWord(c.fold, f, m.kindAt(b, text, i+j, c.kind)):
+			case m.a.para.sameWord(w.fold, f, m.kindAt(b, text, i+j, c.kind)):
 				how = HowStemmed
 			default:
 				return "", false, false
@@ -457,13 +471,18 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			unaccented = true
 		}
 	}
-	if ct.tail != "" && !strings.HasPrefix(text[b.toks[i+len(ct.toks)-1].End:], ct.tail) {
+	if ct.tail != 0 && !hasPluses(text[b.toks[i+int(ct.ntok)-1].End:], int(ct.tail)) {
 		return "", false, false
 	}
 	if ct.variant && how == HowExact {
 		how = HowFolded
 	}
 	return how, unaccented, true
+}
+
+// hasPluses reports whether s starts with n "+".
+func hasPluses(s string, n int) bool {
+	return len(s) >= n && strings.Count(s[:n], "+") == n
 }
 
 // joinsWords reports whether the text between two words keeps them in one

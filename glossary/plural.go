@@ -13,15 +13,15 @@ import (
 // does not change in the plural ("pays", "crisis") is plural after a
 // plural determiner, else it is taken as singular.
 
-// headWord returns the index in ct.toks of the word that carries the
+// headWord returns the index among ct's words of the word that carries the
 // term's number: the first inflecting word in French and Spanish
 // ("réseau social", "chef d'État"), in English the last one before a
 // preposition ("export control", "chief of staff"). -1: none (a name).
 func (m *Matcher) headWord(ct *cterm) int {
 	head := -1
-	for j, c := range ct.toks {
+	for j, c := range m.termToks(ct) {
 		if c.kind == kindFixed {
-			if head >= 0 && m.a.funcs[c.fold] {
+			if head >= 0 && m.a.funcs[m.words[c.word].fold] {
 				break // the complement after a preposition
 			}
 			continue
@@ -41,7 +41,7 @@ func (m *Matcher) plural(b *matchBuf, text string, f found) bool {
 	if h < 0 {
 		return false
 	}
-	term, word := f.ct.toks[h].fold, b.toks[f.i+h].Fold
+	term, word := m.words[m.termToks(f.ct)[h].word].fold, b.toks[f.i+h].Fold
 	if term != word {
 		return pluralOf(m.a.lang, term, word)
 	}

@@ -54,7 +54,7 @@ func setOf(words ...string) map[string]bool {
 // pressForm reports whether text word t is the press spelling of the
 // all-caps term word c ("Otan" for "OTAN"), within the guards above, and
 // not the first word of a sentence (a capital there says nothing).
-func (m *Matcher) pressForm(text string, t *Token, c *ctok) bool {
+func (m *Matcher) pressForm(text string, t *Token, c *mword) bool {
 	return pressSpelling(m.a.lang, t.Text, t.Fold, c.text, c.fold) && !sentenceStart(text, t.Start, ".!?…:;")
 }
 
@@ -156,7 +156,7 @@ func acronymLetters(s string) int {
 // fused to a number: "COP30" and "Cop30" are the COP (the number is the
 // session's). The term word is letters alone, at least minPressLetters of
 // them, so "A320" is not "A" nor "PS5" "PS".
-func (m *Matcher) acronymNumber(t *Token, c *ctok) bool {
+func (m *Matcher) acronymNumber(t *Token, c *mword) bool {
 	return acronymNumberWord(t.Text, c.text, c.fold)
 }
 
@@ -270,13 +270,13 @@ var pluralDeterminers = setOf("les", "des", "aux", "ces", "leurs", "mes", "tes",
 // determiner ("les Shebabs", "des talibans" for "Shebab", "taliban").
 // The name has at least three letters and does not end in s, x or z;
 // its capital rule still holds (a capitalised name needs a capital).
-func (m *Matcher) namePlural(b *matchBuf, text string, tok int, c *ctok) bool {
+func (m *Matcher) namePlural(b *matchBuf, text string, tok int, c ctok, w *mword) bool {
 	t := &b.toks[tok]
-	if !c.name || m.a.lang != "fr" || tok == 0 || len(t.Fold) != len(c.fold)+1 ||
-		!strings.HasPrefix(t.Fold, c.fold) || t.Fold[len(c.fold)] != 's' {
+	if !c.name || m.a.lang != "fr" || tok == 0 || len(t.Fold) != len(w.fold)+1 ||
+		!strings.HasPrefix(t.Fold, w.fold) || t.Fold[len(w.fold)] != 's' {
 		return false
 	}
-	if utf8.RuneCountInString(c.fold) < minBase || strings.ContainsAny(c.fold[len(c.fold)-1:], "sxz") {
+	if utf8.RuneCountInString(w.fold) < minBase || strings.ContainsAny(w.fold[len(w.fold)-1:], "sxz") {
 		return false
 	}
 	prev := &b.toks[tok-1]

@@ -1,0 +1,357 @@
+package glossary
+
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+)
+
+// Building the matcher: each distinct word of the terms once (mword),
+// each term as a run of small word references (ctok) in one array, the
+// tries of terms by word keys, and what entries give each term.
+
+// builder holds what NewMatcher needs only while it runs.
+type builder struct {
+	m *Matcher
+	// wordIDs finds a word by its text; stems holds each word's stem.
+	wordIDs map[string]int32
+	stems   []string
+	gapIDs  map[string]int32
+	// keyIDs caches the main-trie key id of a word's forms (wordKeys).
+	keyIDs map[formsKey]int32
+	// stemCache stems the other forms of the terms' words.
+	stemCache map[string]string
+	// byKey finds a term by the hash of its key (termKey); hashNext
+	// chains the terms of one hash.
+	seed     maphash.Seed
+	byKey    map[uint64]int32
+	hashNext []int32
+	toks     []Token
+	ids      []int32
+	words    []int32
+}
+
+// formsKey identifies what wordKeys computes for a term word.
+type formsKey struct {
+	word int32
+	kind wordKind
+	name bool
+}
+
+func newBuilder(m *Matcher, entries int) *builder {
+	return &builder{m: m, wordIDs: make(map[string]int32), gapIDs: map[string]int32{"": 0},
+		keyIDs: make(map[formsKey]int32), stemCache: make(map[string]string), seed: maphash.MakeSeed(),
+		byKey: make(map[uint64]int32, entries)}
+}
+
+// stem stems a form of a term's word: terms share many words, and forms
+// many stems.
+func (bd *builder) stem(f string) string {
+	s, ok := bd.stemCache[f]
+	if !ok {
+		s = bd.m.a.stemUncached(f)
+		bd.stemCache[f] = s
+	}
+	return s
+}
+
+// word returns the id of the word of token t, adding it.
+func (bd *builder) word(t Token) int32 {
+	if id, ok := bd.wordIDs[t.Text]; ok {
+		return id
+	}
+	m := bd.m
+	id := int32(len(m.words))
+	w := mword{text: normWord(t.Text), fold: t.Fold, caps: AllCaps(t.Text)}
+	w.capital = !w.caps && startsUpper(t.Text)
+	m.words = append(m.words, w)
+	bd.stems = append(bd.stems, bd.stem(t.Fold))
+	bd.wordIDs[t.Text] = id
+	return id
+}
+
+func (bd *builder) gap(s string) int32 {
+	id, ok := bd.gapIDs[s]
+	if !ok {
+		id = int32(len(bd.m.gaps))
+		bd.m.gaps = append(bd.m.gaps, s)
+		bd.gapIDs[s] = id
+	}
+	return id
+}
+
+// keyPart is what a term word contributes to the term's identity:
+// "Internet" and "internet" match different texts, and a word in capitals
+// matches only as written.
+func (m *Matcher) keyPart(w *mword) (byte, string) {
+	switch {
+	case w.caps:
+		return 'C', w.text
+	case w.capital:
+		return '^', w.fold
+	}
+	return 'f', w.fold
+}
+
+// termHash hashes the key of a term: its words' key parts and its tail.
+func (bd *builder) termHash(words []int32, tail int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(bd.seed)
+	for _, w := range words {
+		c, s := bd.m.keyPart(&bd.m.words[w])
+		h.WriteByte(c)
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	h.WriteByte(byte(tail))
+	return h.Sum64()
+}
+
+// sameKey reports whether term ct has the key of words and tail.
+func (bd *builder) sameKey(ct *cterm, words []int32, tail int) bool {
+	m := bd.m
+	if int(ct.ntok) != len(words) || int(ct.tail) != tail {
+		return false
+	}
+	for j, c := range m.termToks(ct) {
+		if c.word == words[j] {
+			continue
+		}
+		c1, s1 := m.keyPart(&m.words[c.word])
+		c2, s2 := m.keyPart(&m.words[words[j]])
+		if c1 != c2 || s1 != s2 {
+			return false
+		}
+	}
+	return true
+}
+
+// addTerm adds entry e (its index in Matcher.ents, with its compiled
+// guard) under the spelling sp of its source term s: s itself, or the
+// other spelling of a prefixed compound ("antimissile" for
+// "anti-missile", see prefixVariant).
+func (bd *builder) addTerm(sp, s string, e int32, guard *cguard) {
+	m := bd.m
+	bd.toks = m.a.appendTokens(bd.toks[:0], sp)
+	toks := bd.toks
+	if len(toks) == 0 || len(toks) > MaxTermWords {
+		return
+	}
+	bd.words = bd.words[:0]
+	for _, t := range toks {
+		bd.words = append(bd.words, bd.word(t))
+	}
+	tail := len(plusTail(sp, toks[len(toks)-1].End))
+	h := bd.termHash(bd.words, tail)
+	found := int32(-1)
+	if i, ok := bd.byKey[h]; ok {
+		for ; i >= 0; i = bd.hashNext[i] {
+			if bd.sameKey(&m.terms[i], bd.words, tail) {
+				found = i
+				break
+			}
+		}
+	}
+	if found < 0 {
+		found = bd.compile(sp, s, toks, e, tail)
+		if i, ok := bd.byKey[h]; ok {
+			bd.hashNext[found] = i
+		}
+		bd.byKey[h] = found
+		bd.insert(found)
+		m.addEntry(found, e, guard, true)
+		return
+	}
+	ct := &m.terms[found]
+	if ct.variant && sp == s {
+		// A term of its own, not only another's variant.
+		ct.term, ct.variant = s, false
+	}
+	m.addEntry(found, e, guard, false)
+}
+
+// compile appends the term sp (spelled s in its entry e) with its words
+// toks to the matcher's terms and returns its index.
+func (bd *builder) compile(sp, s string, toks []Token, e int32, tail int) int32 {
+	m := bd.m
+	ct := cterm{term: s, tok0: int32(len(m.toks)), ntok: uint8(len(toks)), tail: uint8(tail),
+		variant: sp != s, entry: e}
+	pos := m.ents[e].POS
+	after := -1 // words since the last preposition (-1: none yet)
+	for i, t := range toks {
+		w := &m.words[bd.words[i]]
+		c := ctok{word: bd.words[i]}
+		c.name = len(toks) == 1 && !w.caps && (w.capital || pos == "propn") && !m.a.funcs[t.Fold]
+		if i > 0 {
+			c.gap = bd.gap(sp[toks[i-1].End:t.Start])
+		}
+		fw := m.a.funcs[t.Fold]
+		if fw {
+			c.kind = kindFixed
+		} else {
+			c.kind = m.a.para.kindFor(pos, t.Fold, i == 0, after)
+			if after >= 0 {
+				after++
+			}
+		}
+		// A function word hyphenated to the next word is part of a
+		// compound ("câble sous-marin", "arc-en-ciel"), not a
+		// preposition: the words after it still agree in number.
+		compound := i+1 < len(toks) && strings.IndexFunc(sp[t.End:toks[i+1].Start], isHyphen) >= 0
+		if fw && i > 0 && !compound {
+			after = 0
+		}
+		m.toks = append(m.toks, c)
+	}
+	m.terms = append(m.terms, ct)
+	bd.hashNext = append(bd.hashNext, -1)
+	return int32(len(m.terms) - 1)
+}
+
+// addEntry records that entry e (with its guard) gives term ct; first is
+// set for the entry that created the term.
+func (m *Matcher) addEntry(ct, e int32, guard *cguard, first bool) {
+	t := &m.terms[ct]
+	var x *termExtra
+	if t.x > 0 {
+		x = &m.extra[t.x-1]
+	}
+	if !first {
+		if x == nil && t.entry == e || x != nil && x.entries[len(x.entries)-1] == e {
+			return // both spellings given by e
+		}
+	}
+	ts := m.ents[e].Target(m.tgt)
+	if first && guard == nil && !hasRepeat(ts) {
+		return // one entry: its targets are its own (see Matcher.targets)
+	}
+	if x == nil {
+		m.extra = append(m.extra, termExtra{entries: []int32{t.entry}})
+		t.x = int32(len(m.extra))
+		x = &m.extra[t.x-1]
+		x.targets = appendNew(nil, m.ents[t.entry].Target(m.tgt))
+		if first {
+			if guard != nil {
+				x.guards = []*cguard{guard}
+			}
+			return
+		}
+	}
+	if guard != nil && x.guards == nil {
+		x.guards = make([]*cguard, len(x.entries))
+	}
+	x.entries = append(x.entries, e)
+	if x.guards != nil {
+		x.guards = append(x.guards, guard)
+	}
+	x.targets = appendNew(x.targets, ts)
+}
+
+// appendNew appends the strings of ts not yet in dst.
+func appendNew(dst, ts []string) []string {
+	for _, t := range ts {
+		if !slices.Contains(dst, t) {
+			dst = append(dst, t)
+		}
+	}
+	return dst
+}
+
+func hasRepeat(ts []string) bool {
+	for i, t := range ts {
+		if slices.Contains(ts[:i], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// plusTail returns the run of "+" right after byte end of term s: "OPEP+"
+// (OPEC+) is another term than "OPEP", and matches only before a "+".
+func plusTail(s string, end int) string {
+	n := end
+	for n < len(s) && s[n] == '+' {
+		n++
+	}
+	return s[end:n]
+}
+
+// insert adds term ct to the main trie under its words' stem keys (the
+// keys of every form of each word, see wordKeys), and to the alt trie
+// under their accent keys when one of them has an accent.
+func (bd *builder) insert(ct int32) {
+	m := bd.m
+	toks := m.termToks(&m.terms[ct])
+	bd.ids = bd.ids[:0]
+	for _, c := range toks {
+		bd.ids = append(bd.ids, bd.wordKeys(c))
+	}
+	m.main.insert(bd.ids, ct, m.terms)
+	accented := false
+	bd.ids = bd.ids[:0]
+	for _, c := range toks {
+		f := m.words[c.word].fold
+		k := accentKey(f)
+		bd.ids = append(bd.ids, m.alt.intern(k, false))
+		accented = accented || k != lightKey(f)
+	}
+	if !accented {
+		return
+	}
+	m.alt.insert(bd.ids, ct, m.terms)
+	for _, c := range toks {
+		for _, r := range m.words[c.word].fold {
+			if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
+				m.caps |= 1 << (base[0] - 'a')
+			}
+		}
+	}
+}
+
+// wordKeys returns the main-trie key id of term word c and registers the
+// keys of its other forms as aliases of it: Snowball stems some forms of
+// one paradigm apart ("turc" and "turques", "voter" and "votent"). The
+// trie holds the term under its own keys; a text word is looked up under
+// its key and that key's aliases, rather than the trie holding a path for
+// each combination of forms.
+func (bd *builder) wordKeys(c ctok) int32 {
+	fk := formsKey{c.word, c.kind, c.name}
+	if id, ok := bd.keyIDs[fk]; ok {
+		return id
+	}
+	m := bd.m
+	w := &m.words[c.word]
+	keys := m.formKeys(w.fold, bd.stems[c.word], c.kind, c.name, bd.stem)
+	capital := w.caps || w.capital
+	id := m.main.intern(keys[0], capital)
+	// Once for each word, not for each term holding it.
+	for _, k := range keys[1:] {
+		m.main.addAlias(m.main.intern(k, capital), id)
+	}
+	bd.keyIDs[fk] = id
+	return id
+}
+
+// formKeys returns the distinct index keys of the forms of a word (folded,
+// with its stem), its own first.
+func (m *Matcher) formKeys(fold, stem string, kind wordKind, name bool, stemOf func(string) string) []string {
+	keys := []string{wordKey(stem)}
+	forms := m.a.para.forms(fold, kind)[1:] // the word itself first
+	if name {
+		forms = append(forms, fold+"s")
+	}
+	for _, f := range forms {
+		if k := wordKey(stemOf(f)); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// wordKey is the index key of a folded word and its stem: the stem without
+// a final plural s or x. Two forms of one paradigm almost always share it
+// (Snowball stems "loi" and "lois" apart, but not their keys); matchAt then
+// checks that they really are forms of one word.
+func wordKey(stem string) string {
+	return lightKey(stem)
+}
