@@ -16,9 +16,12 @@ type builder struct {
 	// wordIDs finds a word by its text; stems holds each word's stem.
 	wordIDs map[string]int32
 	stems   []string
+	prefix  []uint8 // prefixInfo of each word (French only)
 	gapIDs  map[string]int32
-	// keyIDs caches the main-trie key id of a word's forms (wordKeys).
-	keyIDs map[formsKey]int32
+	// keyIDs caches the main-trie key id of a word's forms (wordKeys) by
+	// word and kind (0: not yet); nameKeys those of one-word names.
+	keyIDs   [][5]int32
+	nameKeys map[[2]int32]int32
 	// stemCache stems the other forms of the terms' words.
 	stemCache map[string]string
 	// byKey finds a term by the hash of its key (termKey); hashNext
@@ -31,16 +34,9 @@ type builder struct {
 	words    []int32
 }
 
-// formsKey identifies what wordKeys computes for a term word.
-type formsKey struct {
-	word int32
-	kind wordKind
-	name bool
-}
-
 func newBuilder(m *Matcher, entries int) *builder {
 	return &builder{m: m, wordIDs: make(map[string]int32), gapIDs: map[string]int32{"": 0},
-		keyIDs: make(map[formsKey]int32), stemCache: make(map[string]string), seed: maphash.MakeSeed(),
+		nameKeys: make(map[[2]int32]int32), stemCache: make(map[string]string), seed: maphash.MakeSeed(),
 		byKey: make(map[uint64]int32, entries)}
 }
 
@@ -66,6 +62,10 @@ func (bd *builder) word(t Token) int32 {
 	w.capital = !w.caps && startsUpper(t.Text)
 	m.words = append(m.words, w)
 	bd.stems = append(bd.stems, bd.stem(t.Fold))
+	bd.keyIDs = append(bd.keyIDs, [5]int32{})
+	if m.a.lang == "fr" {
+		bd.prefix = append(bd.prefix, prefixInfo(t.Fold))
+	}
 	bd.wordIDs[t.Text] = id
 	return id
 }
@@ -134,12 +134,12 @@ func (bd *builder) addTerm(sp, s string, e int32, guard *cguard) {
 	m := bd.m
 	bd.toks = m.a.appendTokens(bd.toks[:0], sp)
 	toks := bd.toks
-	if len(toks) == 0 || len(toks) > MaxTermWords {
-		return
-	}
 	bd.words = bd.words[:0]
 	for _, t := range toks {
 		bd.words = append(bd.words, bd.word(t))
+	}
+	if len(toks) == 0 || len(toks) > MaxTermWords {
+		return
 	}
 	tail := len(plusTail(sp, toks[len(toks)-1].End))
 	h := bd.termHash(bd.words, tail)
@@ -168,6 +168,18 @@ func (bd *builder) addTerm(sp, s string, e int32, guard *cguard) {
 		ct.term, ct.variant = s, false
 	}
 	m.addEntry(found, e, guard, false)
+}
+
+// addTerms adds entry e's source term s, and its other spelling when it
+// has a prefixed compound (see prefixVariant).
+func (bd *builder) addTerms(s string, e int32, guard *cguard) {
+	bd.addTerm(s, s, e, guard)
+	if bd.m.a.lang != "fr" {
+		return
+	}
+	if v := prefixVariant(s, bd.toks, func(i int) uint8 { return bd.prefix[bd.words[i]] }); v != "" {
+		bd.addTerm(v, s, e, guard)
+	}
 }
 
 // compile appends the term sp (spelled s in its entry e) with its words
@@ -315,9 +327,14 @@ func (bd *builder) insert(ct int32) {
 // its key and that key's aliases, rather than the trie holding a path for
 // each combination of forms.
 func (bd *builder) wordKeys(c ctok) int32 {
-	fk := formsKey{c.word, c.kind, c.name}
-	if id, ok := bd.keyIDs[fk]; ok {
-		return id
+	cache := &bd.keyIDs[c.word][c.kind]
+	if c.name {
+		cache = nil
+		if id, ok := bd.nameKeys[[2]int32{c.word, int32(c.kind)}]; ok {
+			return id
+		}
+	} else if *cache != 0 {
+		return *cache
 	}
 	m := bd.m
 	w := &m.words[c.word]
@@ -328,7 +345,11 @@ func (bd *builder) wordKeys(c ctok) int32 {
 	for _, k := range keys[1:] {
 		m.main.addAlias(m.main.intern(k, capital), id)
 	}
-	bd.keyIDs[fk] = id
+	if cache != nil {
+		*cache = id
+	} else {
+		bd.nameKeys[[2]int32{c.word, int32(c.kind)}] = id
+	}
 	return id
 }
 

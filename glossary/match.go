@@ -121,10 +121,7 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 			guards[e.Guard] = guard
 		}
 		for _, s := range e.Source(m.src) {
-			bd.addTerm(s, s, int32(i), guard)
-			if v := prefixVariant(m.a, s); v != "" {
-				bd.addTerm(v, s, int32(i), guard)
-			}
+			bd.addTerms(s, int32(i), guard)
 		}
 	}
 	m.main.finish()

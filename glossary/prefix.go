@@ -32,19 +32,18 @@ func init() {
 // prefix to be split ("antidrone", not "antre").
 const minPrefixRest = 3
 
-// prefixVariant returns term s with each prefixed compound written the
-// other way ("anti-missile" → "antimissile", "cyberattaque" →
-// "cyber-attaque"), or "" when s has none. A split that is no French
-// word ("co-mmerce" for "commerce") is harmless: no text writes it.
-func prefixVariant(a *Analyzer, s string) string {
-	if a.lang != "fr" {
-		return ""
-	}
-	toks := a.appendTokens(nil, s)
+// prefixVariant returns French term s, of words toks, with each prefixed
+// compound written the other way ("anti-missile" → "antimissile",
+// "cyberattaque" → "cyber-attaque"), or "" when s has none. info(i) is
+// prefixInfo of toks[i].Fold (the matcher's builder keeps it by word). A
+// split that is no French word ("co-mmerce" for "commerce") is harmless:
+// no text writes it.
+func prefixVariant(s string, toks []Token, info func(i int) uint8) string {
 	var b strings.Builder
 	last := 0 // s[:last] is written
 	for i, t := range toks {
-		if i+1 < len(toks) && isPrefix(t.Fold) {
+		in := info(i)
+		if i+1 < len(toks) && in&wholePrefix != 0 {
 			if r, size := utf8.DecodeRuneInString(s[t.End:]); isHyphen(r) && t.End+size == toks[i+1].Start {
 				b.WriteString(s[last:t.End])
 				last = toks[i+1].Start
@@ -54,7 +53,7 @@ func prefixVariant(a *Analyzer, s string) string {
 		if i > 0 && last == t.Start {
 			continue // the second part of a compound just joined
 		}
-		if n := prefixLen(t.Fold); n > 0 {
+		if n := int(in &^ wholePrefix); n > 0 {
 			cut := t.Start
 			for k := 0; k < n && cut < t.End; k++ {
 				_, size := utf8.DecodeRuneInString(s[cut:])
@@ -73,6 +72,19 @@ func prefixVariant(a *Analyzer, s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// wholePrefix is the bit of prefixInfo set for a word that is a prefix.
+const wholePrefix = 0x80
+
+// prefixInfo says whether folded word f is a prefix (wholePrefix) and the
+// length in runes of the prefix it starts with (prefixLen).
+func prefixInfo(f string) uint8 {
+	in := uint8(prefixLen(f))
+	if isPrefix(f) {
+		in |= wholePrefix
+	}
+	return in
 }
 
 func isPrefix(f string) bool {
