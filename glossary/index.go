@@ -30,8 +30,9 @@ type trie struct {
 	nodes         []tnode
 	slot          int
 	maxWords      int
-	// While the matcher is built: edges by (parent, key id), and the
-	// aliases by key id; finish lays them out.
+	// While the matcher is built: the nodes' ends (see tnode), the edges
+	// by (parent, key id), and the aliases by key id; finish lays them out.
+	ends    []int32
 	edges   map[uint64]int32
 	aliases map[int32][]int32
 }
@@ -43,9 +44,13 @@ type tnode struct {
 	end, label, kid0, nkid int32
 }
 
-func newTrie(slot int) trie {
-	return trie{seed: maphash.MakeSeed(), capSeed: maphash.MakeSeed(), ids: make(map[uint64]keyRef), first: make([]int32, 1), nodes: make([]tnode, 1),
-		slot: slot, edges: make(map[uint64]int32), aliases: make(map[int32][]int32)}
+// newTrie returns an empty trie for about terms terms of words words in
+// all (a size hint: at a million terms, growing the edges map left as much
+// garbage as it held).
+func newTrie(slot, terms, words int) trie {
+	return trie{seed: maphash.MakeSeed(), capSeed: maphash.MakeSeed(), ids: make(map[uint64]keyRef),
+		first: make([]int32, 1), ends: make([]int32, 1, words-terms/2+1),
+		slot: slot, edges: make(map[uint64]int32, words-terms), aliases: make(map[int32][]int32)}
 }
 
 // edgeKey is the key in trie.edges of the edge from node parent through
@@ -94,7 +99,7 @@ func (t *trie) insert(ids []int32, ct int32, terms []cterm) {
 		n = t.child(n, id)
 	}
 	t.maxWords = max(t.maxWords, len(ids))
-	p := &t.nodes[n].end
+	p := &t.ends[n]
 	for *p != 0 {
 		if *p == ct+1 {
 			return
@@ -108,16 +113,16 @@ func (t *trie) insert(ids []int32, ct int32, terms []cterm) {
 func (t *trie) child(n, id int32) int32 {
 	if n == 0 {
 		if t.first[id] == 0 {
-			t.first[id] = int32(len(t.nodes))
-			t.nodes = append(t.nodes, tnode{})
+			t.first[id] = int32(len(t.ends))
+			t.ends = append(t.ends, 0)
 		}
 		return t.first[id]
 	}
 	k := edgeKey(n, id)
 	c, ok := t.edges[k]
 	if !ok {
-		c = int32(len(t.nodes))
-		t.nodes = append(t.nodes, tnode{})
+		c = int32(len(t.ends))
+		t.ends = append(t.ends, 0)
 		t.edges[k] = c
 	}
 	return c
@@ -127,7 +132,7 @@ func (t *trie) child(n, id int32) int32 {
 // label, and drops the maps the trie was built in.
 func (t *trie) finish() {
 	// Children by parent, in one array (counting sort on the parent).
-	start := make([]int32, len(t.nodes)+1)
+	start := make([]int32, len(t.ends)+1)
 	for k := range t.edges {
 		start[int32(k>>32)+1]++
 	}
@@ -135,7 +140,7 @@ func (t *trie) finish() {
 		start[n] += start[n-1]
 	}
 	edges := make([]tedge, len(t.edges))
-	fill := slices.Clone(start[:len(t.nodes)])
+	fill := slices.Clone(start[:len(t.ends)])
 	for k, c := range t.edges {
 		p := int32(k >> 32)
 		edges[fill[p]] = tedge{id: int32(uint32(k)), child: c}
@@ -149,10 +154,10 @@ func (t *trie) finish() {
 			edges = append(edges, tedge{id: int32(id), child: n})
 		}
 	}
-	roots := edges[start[len(t.nodes)]:]
+	roots := edges[start[len(t.ends)]:]
 	// Breadth first: renumber[old] is a node's place in the new layout.
-	renumber := make([]int32, len(t.nodes))
-	nodes := make([]tnode, 1, len(t.nodes))
+	renumber := make([]int32, len(t.ends))
+	nodes := make([]tnode, 1, len(t.ends))
 	queue := []int32{0}
 	for q := 0; q < len(queue); q++ {
 		old := queue[q]
@@ -162,14 +167,14 @@ func (t *trie) finish() {
 		}
 		slices.SortFunc(kids, byID)
 		nn := &nodes[renumber[old]]
-		nn.end, nn.kid0, nn.nkid = t.nodes[old].end, int32(len(nodes)), int32(len(kids))
+		nn.end, nn.kid0, nn.nkid = t.ends[old], int32(len(nodes)), int32(len(kids))
 		for _, e := range kids {
 			renumber[e.child] = int32(len(nodes))
 			nodes = append(nodes, tnode{label: e.id})
 			queue = append(queue, e.child)
 		}
 	}
-	t.nodes = nodes
+	t.nodes, t.ends = nodes, nil
 	for id, n := range t.first {
 		if n != 0 {
 			t.first[id] = renumber[n]

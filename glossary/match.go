@@ -110,9 +110,12 @@ const MaxTermWords = 32
 // first one (highest priority) is the hit's Entry, and the hit's Targets
 // list the target terms of all of them, the first entry's first.
 func NewMatcher(g *Glossary, src, tgt string) *Matcher {
-	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), main: newTrie(0), alt: newTrie(1),
-		ents: g.Entries(), gaps: []string{""}}
-	bd := newBuilder(m, len(m.ents))
+	m := &Matcher{a: NewAnalyzer(src), src: baseLang(src), tgt: baseLang(tgt), ents: g.Entries(), gaps: []string{""}}
+	terms, words := sizeHint(m.ents, m.src)
+	m.main, m.alt = newTrie(0, terms, words), newTrie(1, 0, 0)
+	m.terms = make([]cterm, 0, terms+terms/16)
+	m.toks = make([]ctok, 0, words+words/16)
+	bd := newBuilder(m, terms)
 	guards := make(map[string]*cguard)
 	for i, e := range m.ents {
 		guard, ok := guards[e.Guard]
@@ -143,6 +146,26 @@ func lightKey(f string) string {
 
 // Terms returns the number of distinct source terms the matcher knows.
 func (m *Matcher) Terms() int { return len(m.terms) }
+
+// sizeHint returns about how many terms in language src entries have, and
+// how many words, counting a word a space, hyphen or apostrophe: the
+// matcher's arrays and maps are made that size, since growing them left
+// as much garbage as they hold.
+func sizeHint(entries []*Entry, src string) (terms, words int) {
+	for _, e := range entries {
+		for _, s := range e.Source(src) {
+			terms++
+			words++
+			for i := 0; i < len(s); i++ {
+				switch s[i] {
+				case ' ', '-', '\'', 0x99: // 0x99 ends "’"
+					words++
+				}
+			}
+		}
+	}
+	return terms, words
+}
 
 func contains(ss []string, s string) bool { return slices.Contains(ss, s) }
 
