@@ -182,6 +182,9 @@ type found struct {
 
 type matchBuf struct {
 	toks []Token
+	// capAt is the first token, from where the alt trie is walked, with
+	// a capital that may lack an accent.
+	capAt int
 	// keys caches each token's stem and accentKey ("" until needed).
 	keys  []tokKeys
 	found []found
@@ -237,6 +240,7 @@ func (m *Matcher) Match(text string) []Hit {
 				}
 			}
 			if capAt < i+m.alt.maxWords {
+				b.capAt = capAt
 				m.walk(b, text, i, &m.alt, true, 0, 0, &best)
 			}
 		}
@@ -393,8 +397,8 @@ func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c i
 	if !t.leaf(c) {
 		m.walk(b, text, i, t, alt, c, depth+1, best)
 	}
-	if depth+1 < best.n {
-		return
+	if depth+1 < best.n || alt && i+depth < b.capAt {
+		return // shorter than best, or (alt) without the capital
 	}
 	for x := t.nodes[c].end; x != 0; x = m.terms[x-1].next[t.slot] {
 		ct := &m.terms[x-1]
