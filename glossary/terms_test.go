@@ -159,3 +159,45 @@ func TestTermsBehaviour(t *testing.T) {
 		t.Errorf("All after break: %d", n)
 	}
 }
+
+// TestReadAllocsPerEntry pins the readers' memory design: a two-language
+// entry's terms come from blocks, not a map each (issue 15: a million
+// entries held 633 MB, two thirds of it in maps).
+func TestReadAllocsPerEntry(t *testing.T) {
+	const n = 4096
+	var tsv, pairs, tbx strings.Builder
+	tsv.WriteString("fr\ten\tdomain\n")
+	tbx.WriteString(`<?xml version="1.0"?><martif type="TBX-Basic" xml:lang="fr"><text><body>` + "\n")
+	for i := range n {
+		fmt.Fprintf(&tsv, "terme %d\tterm %d\ttech\n", i, i)
+		fmt.Fprintf(&pairs, "terme %d\tterm %d\n", i, i)
+		fmt.Fprintf(&tbx, `<termEntry><langSet xml:lang="fr"><tig><term>terme %d</term></tig></langSet><langSet xml:lang="en"><tig><term>term %d</term></tig></langSet></termEntry>`+"\n", i, i)
+	}
+	tbx.WriteString("</body></text></martif>\n")
+	for _, tc := range []struct {
+		name, data string
+		format     Format
+		max        float64 // allocations per entry
+	}{
+		{"multi.tsv", tsv.String(), FormatTSV, 0.1},
+		{"pairs.txt", pairs.String(), FormatTSV, 0.1},
+		// The TBX reader allocates for the XML it scans, not the terms.
+		{"terms.tbx", tbx.String(), FormatTBX, 2.5},
+	} {
+		data := []byte(tc.data)
+		var err error
+		allocs := testing.AllocsPerRun(3, func() {
+			var g *Glossary
+			g, _, err = readBytes(data, tc.name, tc.format)
+			if err == nil && g.Len() != n {
+				err = fmt.Errorf("%d entries", g.Len())
+			}
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if per := allocs / n; per > tc.max {
+			t.Errorf("%s: %.2f allocations per entry, want at most %.2f", tc.name, per, tc.max)
+		}
+	}
+}
