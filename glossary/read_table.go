@@ -142,8 +142,9 @@ func (t *tableReader) pair(line int, cells []string) {
 		t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, cells[0])
 	}
 	e := t.newEntry(t.name, line)
-	t.addTerm(e, LangSource, cleanTerm(cells[0]))
-	t.addTerm(e, LangTarget, cleanTerm(cells[1]))
+	t.addTerm(LangSource, cleanTerm(cells[0]))
+	t.addTerm(LangTarget, cleanTerm(cells[1]))
+	e.Terms = t.takeTerms()
 	if len(cells) > 2 {
 		e.Note = cleanTerm(cells[2])
 	}
@@ -200,12 +201,12 @@ func (t *tableReader) multi(line int, cells []string) {
 					if long(term) {
 						t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, term)
 					}
-					t.addTerm(e, col.lang, cleanTerm(term))
+					t.addTerm(col.lang, cleanTerm(term))
 				}
 			}
 		}
 	}
-	if e.Terms.Len() == 0 {
+	if e.Terms = t.takeTerms(); e.Terms.Len() == 0 {
 		if strings.TrimSpace(strings.Join(cells, "")) != "" {
 			t.warn(line, "no term in any language column")
 		}

@@ -251,7 +251,7 @@ func (t *tbxReader) end(name string) {
 		if e.Note == "" {
 			e.Note = t.defn
 		}
-		if e.Terms.Len() == 0 {
+		if e.Terms = t.takeTerms(); e.Terms.Len() == 0 {
 			t.warn(e.Origin.Line, "<%s> without any term", name)
 			return
 		}
@@ -277,7 +277,7 @@ func (t *tbxReader) endCapture() {
 		if long(s) {
 			t.warn(t.line(), "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, s)
 		}
-		t.addTerm(e, t.lang, s)
+		t.addTerm(t.lang, s)
 	case "pos":
 		if t.entryPOS == "" {
 			p := strings.ToLower(strings.TrimSpace(s))

@@ -34,7 +34,7 @@ func (md *termsModel) check(t *testing.T, step string, ts Terms, langs []string)
 	}
 	for _, l := range langs {
 		want, ok := md.m[l]
-		if got := ts.Get(l); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+		if got := ts.Get(l); !slices.Equal(got, want) {
 			t.Fatalf("%s: Get(%q) = %#v, model %#v", step, l, got, want)
 		}
 		if ts.Has(l) != ok {
@@ -148,6 +148,27 @@ func TestTermsBehaviour(t *testing.T) {
 	e := Entry{Terms: ts}
 	if got := e.Lang("fr-CA"); !slices.Equal(got, []string{"puce électronique"}) {
 		t.Errorf(`Entry.Lang("fr-CA") = %q`, got)
+	}
+	// Terms has value semantics: a copy, an appended Get result and a
+	// slice given to Set are each independent of the Terms.
+	c := ts
+	c.Add("en", "integrated circuit")
+	c.Set("zh", []string{"晶片"})
+	if got := ts.Get("en"); !slices.Equal(got, []string{"chip", "microchip"}) {
+		t.Errorf("Add on a copy changed the original: %q", got)
+	}
+	if got := ts.Get("zh"); !slices.Equal(got, []string{"芯片"}) {
+		t.Errorf("Set on a copy changed the original: %q", got)
+	}
+	_ = append(ts.Get("en"), "overwrite")
+	if got := ts.Get("fr"); !slices.Equal(got, []string{"puce électronique"}) {
+		t.Errorf("appending to Get(en) overwrote fr: %q", got)
+	}
+	set := []string{"Mikrochip"}
+	ts.Set("de", set)
+	set[0] = "changed"
+	if got := ts.Get("de"); !slices.Equal(got, []string{"Mikrochip"}) {
+		t.Errorf("Set kept the caller's slice: %q", got)
 	}
 	// Stopping All early.
 	n := 0
