@@ -12,10 +12,10 @@ import (
 
 func TestClashes(t *testing.T) {
 	g := New(
-		&Entry{Terms: map[string][]string{"fr": {"réseau social"}, "en": {"social network", "social media"}}},
-		&Entry{Terms: map[string][]string{LangSource: {"Nuage"}, LangTarget: {"cloud"}}},
-		&Entry{Terms: map[string][]string{"fr": {"puce"}, "de": {"Chip"}}},
-		&Entry{Terms: map[string][]string{"fr": {"l’État"}, "en": {"the State"}}},
+		&Entry{Terms: NewTerms(map[string][]string{"fr": {"réseau social"}, "en": {"social network", "social media"}})},
+		&Entry{Terms: NewTerms(map[string][]string{LangSource: {"Nuage"}, LangTarget: {"cloud"}})},
+		&Entry{Terms: NewTerms(map[string][]string{"fr": {"puce"}, "de": {"Chip"}})},
+		&Entry{Terms: NewTerms(map[string][]string{"fr": {"l’État"}, "en": {"the State"}})},
 	)
 	for _, tc := range []struct {
 		src, tgt string
@@ -29,7 +29,7 @@ func TestClashes(t *testing.T) {
 		{"l'état", "the state", "duplicate:l’État"},
 		{"réseau", "network", ""},
 	} {
-		e := Entry{Terms: map[string][]string{"fr": {tc.src}, "en": {tc.tgt}}}
+		e := Entry{Terms: NewTerms(map[string][]string{"fr": {tc.src}, "en": {tc.tgt}})}
 		var got []string
 		for _, c := range Clashes(g, e, "fr", "en") {
 			got = append(got, fmt.Sprintf("%s:%s", c.Kind, c.Source))
@@ -170,7 +170,7 @@ func TestHitPlural(t *testing.T) {
 		{"es", "crisis", "noun", "Las crisis.", true},
 		{"es", "crisis", "noun", "La crisis.", false},
 	} {
-		g := New(&Entry{Terms: map[string][]string{tc.lang: {tc.term}, "xx": {"t"}}, POS: tc.pos})
+		g := New(&Entry{Terms: NewTerms(map[string][]string{tc.lang: {tc.term}, "xx": {"t"}}), POS: tc.pos})
 		hits := NewMatcher(g, tc.lang, "xx").Match(tc.text)
 		if len(hits) != 1 {
 			t.Errorf("%s %q in %q: %d hits", tc.lang, tc.term, tc.text, len(hits))

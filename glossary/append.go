@@ -182,12 +182,14 @@ func cleanNewEntry(e Entry, src, tgt string) (*Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Entry{
-		Terms:  map[string][]string{src: s, tgt: t},
+	ne := &Entry{
 		Domain: strings.TrimSpace(cleanTerm(e.Domain)),
 		POS:    strings.ToLower(strings.TrimSpace(e.POS)),
 		Note:   strings.TrimSpace(cleanTerm(e.Note)),
-	}, nil
+	}
+	ne.Terms.Set(src, s)
+	ne.Terms.Set(tgt, t)
+	return ne, nil
 }
 
 // readForAppend returns the content of path and its file info (nil, nil
@@ -263,7 +265,7 @@ func readsBack(data []byte, path string, format Format, e *Entry, src string, li
 	for _, got := range g.Entries() {
 		if got.Origin.Line == line {
 			s := got.Source(src)
-			return len(s) > 0 && s[0] == e.Terms[src][0]
+			return len(s) > 0 && s[0] == e.Terms.Get(src)[0]
 		}
 	}
 	return false

@@ -86,11 +86,11 @@ func appendTable(text []byte, name string, format Format, e *Entry, src, tgt str
 	var rows [][]string
 	if t.header == nil {
 		note := pairNote(e)
-		for _, s := range e.Terms[src] {
+		for _, s := range e.Terms.Get(src) {
 			if format == FormatTSV && strings.HasPrefix(s, "#") {
 				return nil, 0, fmt.Errorf("source term %q: a line starting with \"#\" is a comment in this layout", s)
 			}
-			for _, tg := range e.Terms[tgt] {
+			for _, tg := range e.Terms.Get(tgt) {
 				rows = append(rows, pairCells(nil, s, tg, note, !t.seen && len(rows) == 0))
 			}
 		}
@@ -138,8 +138,8 @@ func multiRow(text []byte, t *tableReader, format Format, e *Entry, src, tgt str
 		return len(cols) - 1
 	}
 	cells := map[int]string{
-		index(column{lang: src}): strings.Join(e.Terms[src], SynonymSep),
-		index(column{lang: tgt}): strings.Join(e.Terms[tgt], SynonymSep),
+		index(column{lang: src}): strings.Join(e.Terms.Get(src), SynonymSep),
+		index(column{lang: tgt}): strings.Join(e.Terms.Get(tgt), SynonymSep),
 	}
 	if e.Domain != "" {
 		cells[index(column{field: "domain"})] = e.Domain

@@ -12,7 +12,7 @@ import (
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/append")
 
 func newEntry(src, tgt, domain, note string) Entry {
-	return Entry{Terms: map[string][]string{"fr": {src}, "en": {tgt}}, Domain: domain, Note: note}
+	return Entry{Terms: NewTerms(map[string][]string{"fr": {src}, "en": {tgt}}), Domain: domain, Note: note}
 }
 
 // checkGolden compares got with testdata/append/name, or rewrites it.
@@ -102,7 +102,7 @@ func TestAppendEntryLayouts(t *testing.T) {
 				t.Errorf("read back %q, want %q", k, tc.want)
 			}
 			src, tgt := e.Source("fr"), e.Target("en")
-			if len(src) == 0 || len(tgt) == 0 || src[0] != added.Terms["fr"][0] || tgt[0] != added.Terms["en"][0] {
+			if len(src) == 0 || len(tgt) == 0 || src[0] != added.Terms.Get("fr")[0] || tgt[0] != added.Terms.Get("en")[0] {
 				t.Errorf("read back %v → %v, AppendEntry returned %v", src, tgt, added.Terms)
 			}
 		})
@@ -329,7 +329,7 @@ func FuzzAppendEntry(f *testing.F) {
 			t.Fatalf("read back: %v\n%q", err, got)
 		}
 		e := findAt(after, added.Origin.Line)
-		if e == nil || e.Source("fr")[0] != added.Terms["fr"][0] || e.Target("en")[0] != added.Terms["en"][0] {
+		if e == nil || e.Source("fr")[0] != added.Terms.Get("fr")[0] || e.Target("en")[0] != added.Terms.Get("en")[0] {
 			t.Fatalf("no entry %v at line %d:\n%q", added.Terms, added.Origin.Line, got)
 		}
 		if beforeErr == nil && after.Len() != before.Len()+1 {

@@ -214,7 +214,7 @@ func BenchmarkMatchLongTerm(b *testing.B) {
 	for _, words := range []int{1000, 2000, 8000} {
 		b.Run(fmt.Sprint(words), func(b *testing.B) {
 			term := strings.TrimSpace(strings.Repeat("mot ", words))
-			g := New(&Entry{Terms: map[string][]string{"fr": {term, "mot mot"}, "en": {"x"}}})
+			g := New(&Entry{Terms: NewTerms(map[string][]string{"fr": {term, "mot mot"}, "en": {"x"}})})
 			m := NewMatcher(g, "fr", "en")
 			text := strings.Repeat("mot ", 4*words)
 			b.SetBytes(int64(len(text)))

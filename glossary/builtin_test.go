@@ -40,7 +40,7 @@ func TestBuiltinData(t *testing.T) {
 			if e.Domain == "" {
 				t.Errorf("%s: entry without a domain", at)
 			}
-			if _, ok := e.Terms[LangSource]; ok {
+			if e.Terms.Has(LangSource) {
 				t.Errorf("%s: read as a two-column file: the header is missing", at)
 			}
 			for _, fr := range e.Lang("fr") {

@@ -14,7 +14,7 @@ func trimmedTerms(e *Entry, langs ...string) string {
 	var b strings.Builder
 	for _, l := range langs {
 		b.WriteString(l + "=")
-		for _, t := range e.Terms[l] {
+		for _, t := range e.Terms.Get(l) {
 			if t = strings.TrimSpace(flat(t)); t != "" {
 				b.WriteString(t + "|")
 			}
@@ -71,7 +71,7 @@ func FuzzReadTSV(f *testing.F) {
 			return
 		}
 		for _, e := range g.Entries() {
-			if len(e.Terms) == 0 || e.Origin.Line < 1 {
+			if e.Terms.Len() == 0 || e.Origin.Line < 1 {
 				t.Fatalf("entry without terms or line: %+v", e)
 			}
 		}
@@ -79,7 +79,7 @@ func FuzzReadTSV(f *testing.F) {
 			// Keep the entries a two-column file can hold.
 			var keep []*Entry
 			for _, e := range g.Entries() {
-				s, tg := strings.TrimSpace(flat(e.Terms[LangSource][0])), strings.TrimSpace(flat(e.Terms[LangTarget][0]))
+				s, tg := strings.TrimSpace(flat(e.Terms.Get(LangSource)[0])), strings.TrimSpace(flat(e.Terms.Get(LangTarget)[0]))
 				if s != "" && tg != "" && s[0] != '#' {
 					keep = append(keep, e)
 				}
@@ -95,7 +95,7 @@ func FuzzReadTSV(f *testing.F) {
 
 func isPairs(g *Glossary) bool {
 	for _, e := range g.Entries() {
-		if _, ok := e.Terms[LangSource]; ok {
+		if e.Terms.Has(LangSource) {
 			return true
 		}
 	}
@@ -136,7 +136,7 @@ func FuzzReadTBX(f *testing.F) {
 		}
 		langs := map[string]bool{}
 		for _, e := range g.Entries() {
-			for l := range e.Terms {
+			for l := range e.Terms.All() {
 				langs[l] = true
 			}
 		}
@@ -233,7 +233,7 @@ func FuzzMatchTerm(f *testing.F) {
 	f.Add("ﬀantimissile++", "ﬀanti-missile++", "adj")
 	f.Add("turc", "turques grecques", "adj")
 	f.Fuzz(func(t *testing.T, term, text, pos string) {
-		m := NewMatcher(New(&Entry{Terms: map[string][]string{"fr": {term}, "en": {"x"}}, POS: pos}), "fr", "en")
+		m := NewMatcher(New(&Entry{Terms: NewTerms(map[string][]string{"fr": {term}, "en": {"x"}}), POS: pos}), "fr", "en")
 		checkSpans(t, text, m.Match(text))
 	})
 }

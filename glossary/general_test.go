@@ -44,8 +44,8 @@ func equalBools(a, b []bool) bool {
 // the flag, and that a glossary without it keeps the nine-column layout.
 func TestWriteGeneralRoundTrip(t *testing.T) {
 	g := New(
-		&Entry{Terms: map[string][]string{"fr": {"guerre"}, "en": {"war"}}, Domain: "geopolitics", General: true},
-		&Entry{Terms: map[string][]string{"fr": {"puce"}, "en": {"chip"}}, Domain: "tech"},
+		&Entry{Terms: NewTerms(map[string][]string{"fr": {"guerre"}, "en": {"war"}}), Domain: "geopolitics", General: true},
+		&Entry{Terms: NewTerms(map[string][]string{"fr": {"puce"}, "en": {"chip"}}), Domain: "tech"},
 	)
 	for _, f := range []Format{FormatTSVMulti, FormatCSVMulti, FormatTBX, FormatTBX3} {
 		var buf bytes.Buffer
@@ -75,7 +75,7 @@ func TestWriteGeneralRoundTrip(t *testing.T) {
 func TestBuiltinGeneral(t *testing.T) {
 	general := map[string]bool{}
 	for _, e := range Default().Entries() {
-		for _, fr := range e.Terms["fr"] {
+		for _, fr := range e.Terms.Get("fr") {
 			general[fr] = general[fr] || e.General
 		}
 	}

@@ -25,9 +25,10 @@ type Origin struct {
 // Entry is one concept: its terms in each language and what a translator
 // needs to know to use them.
 type Entry struct {
-	// Terms maps a language (BCP 47 base language, "fr", "en", "zh") to its
-	// terms, preferred term first.
-	Terms map[string][]string
+	// Terms holds the terms of each language (BCP 47 base language, "fr",
+	// "en", "zh"), preferred term first. It is a small slice rather than a
+	// map so that a million entries fit in memory (see Terms).
+	Terms Terms
 	// Domain is a short tag such as "tech", "telecom", "geopolitics", "business".
 	Domain string
 	// POS is the part of speech ("noun", "verb", "adj", "propn"), if known.
@@ -151,5 +152,5 @@ const BuiltinName = "builtin"
 // Lang returns the terms of e in language lang, compared by base language
 // ("fr-CA" finds "fr").
 func (e *Entry) Lang(lang string) []string {
-	return e.Terms[baseLang(lang)]
+	return e.Terms.Get(baseLang(lang))
 }

@@ -197,7 +197,7 @@ func TestMatchIrregularVerbs(t *testing.T) {
 // TestGuardWordForms checks that a guard word finds its forms that
 // Snowball stems apart ("turc" in "turques").
 func TestGuardWordForms(t *testing.T) {
-	g := New(&Entry{Terms: map[string][]string{"fr": {"détroit"}, "en": {"strait"}}, Guard: "near: turc | grec"})
+	g := New(&Entry{Terms: NewTerms(map[string][]string{"fr": {"détroit"}, "en": {"strait"}}), Guard: "near: turc | grec"})
 	m := NewMatcher(g, "fr", "en")
 	checkHits(t, m, []hitCase{
 		{"le détroit et les eaux turques", "détroit=détroit/exact"},

@@ -11,7 +11,7 @@ func testGlossary(lines ...string) *Glossary {
 	var es []*Entry
 	for i, l := range lines {
 		f := strings.Split(l, "|")
-		e := &Entry{Terms: map[string][]string{"fr": {f[0]}, "en": {f[1]}}, Domain: "test", Origin: Origin{File: "t.tsv", Line: i + 1}}
+		e := &Entry{Terms: NewTerms(map[string][]string{"fr": {f[0]}, "en": {f[1]}}), Domain: "test", Origin: Origin{File: "t.tsv", Line: i + 1}}
 		if len(f) > 2 {
 			e.POS = f[2]
 		}
@@ -113,9 +113,9 @@ func TestMatchNFD(t *testing.T) {
 }
 
 func TestMatchTargetsAndPriority(t *testing.T) {
-	user := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"online platform"}}, Origin: Origin{File: "user.tsv", Line: 3}})
-	builtin := New(&Entry{Terms: map[string][]string{"fr": {"plateforme"}, "en": {"platform", "online platform"}}, Domain: "tech", Origin: Origin{File: BuiltinName, Line: 9}},
-		&Entry{Terms: map[string][]string{"fr": {"nuage"}}, Origin: Origin{File: BuiltinName, Line: 10}})
+	user := New(&Entry{Terms: NewTerms(map[string][]string{"fr": {"plateforme"}, "en": {"online platform"}}), Origin: Origin{File: "user.tsv", Line: 3}})
+	builtin := New(&Entry{Terms: NewTerms(map[string][]string{"fr": {"plateforme"}, "en": {"platform", "online platform"}}), Domain: "tech", Origin: Origin{File: BuiltinName, Line: 9}},
+		&Entry{Terms: NewTerms(map[string][]string{"fr": {"nuage"}}), Origin: Origin{File: BuiltinName, Line: 10}})
 	m := NewMatcher(Merge(user, builtin), "fr", "en-US")
 	hs := m.Match("La plateforme dans le nuage")
 	if len(hs) != 2 {

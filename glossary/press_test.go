@@ -107,9 +107,9 @@ func TestMatchVerbsAndNouns(t *testing.T) {
 // TestMatchGuards checks that a guard picks the sense of a homograph from
 // the segment's words, and that the unguarded sense is the default.
 func TestMatchGuards(t *testing.T) {
-	wage := &Entry{Terms: map[string][]string{"fr": {"Smic", "SMIC"}, "en": {"minimum wage"}}}
-	foundry := &Entry{Terms: map[string][]string{"fr": {"SMIC"}, "en": {"SMIC"}}, Guard: "near: fonderie | puce | chinois; not: salaire"}
-	flea := &Entry{Terms: map[string][]string{"fr": {"puce"}, "en": {"flea"}}, Guard: "near: chien | marché"}
+	wage := &Entry{Terms: NewTerms(map[string][]string{"fr": {"Smic", "SMIC"}, "en": {"minimum wage"}})}
+	foundry := &Entry{Terms: NewTerms(map[string][]string{"fr": {"SMIC"}, "en": {"SMIC"}}), Guard: "near: fonderie | puce | chinois; not: salaire"}
+	flea := &Entry{Terms: NewTerms(map[string][]string{"fr": {"puce"}, "en": {"flea"}}), Guard: "near: chien | marché"}
 	m := NewMatcher(New(foundry, wage, flea), "fr", "en")
 	for _, tc := range []struct{ text, term, target string }{
 		{"Le chinois SMIC grave des puces.", "SMIC", "SMIC"},
@@ -223,7 +223,7 @@ func TestLongTerm(t *testing.T) {
 		t.Errorf("%d hits, first %+v", len(hs), hs[0])
 	}
 	ok := strings.TrimSpace(strings.Repeat("mot ", MaxTermWords))
-	g = New(&Entry{Terms: map[string][]string{"fr": {ok}, "en": {"x"}}})
+	g = New(&Entry{Terms: NewTerms(map[string][]string{"fr": {ok}, "en": {"x"}})})
 	if hs := NewMatcher(g, "fr", "en").Match(ok); len(hs) != 1 {
 		t.Errorf("a term of %d words: %d hits", MaxTermWords, len(hs))
 	}

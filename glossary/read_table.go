@@ -21,19 +21,19 @@ const (
 // Source returns the terms of e in source language lang, or the terms of its
 // unnamed source column.
 func (e *Entry) Source(lang string) []string {
-	if t := e.Terms[baseLang(lang)]; len(t) > 0 {
+	if t := e.Terms.Get(baseLang(lang)); len(t) > 0 {
 		return t
 	}
-	return e.Terms[LangSource]
+	return e.Terms.Get(LangSource)
 }
 
 // Target returns the terms of e in target language lang, or the terms of its
 // unnamed target column.
 func (e *Entry) Target(lang string) []string {
-	if t := e.Terms[baseLang(lang)]; len(t) > 0 {
+	if t := e.Terms.Get(baseLang(lang)); len(t) > 0 {
 		return t
 	}
-	return e.Terms[LangTarget]
+	return e.Terms.Get(LangTarget)
 }
 
 // SynonymSep separates several terms in one cell of the multi-language
@@ -63,48 +63,7 @@ type tableReader struct {
 	wide       bool
 	ents       []*Entry
 	warns      []Warning
-	// slab and cells hand out entries and one-term slices from blocks:
-	// a million entries made three million small allocations.
-	slab  []Entry
-	cells []string
-}
-
-// slabSize is the number of entries or cells allocated at once.
-const slabSize = 512
-
-// newEntry returns a new entry read at line.
-func (t *tableReader) newEntry(line int) *Entry {
-	if len(t.slab) == 0 {
-		t.slab = make([]Entry, slabSize)
-	}
-	e := &t.slab[0]
-	t.slab = t.slab[1:]
-	e.Origin = Origin{File: t.name, Line: line}
-	return e
-}
-
-// one returns a slice holding s, its capacity 1 so that an append (a
-// synonym) copies it rather than writing over the next slice.
-func (t *tableReader) one(s string) []string {
-	if len(t.cells) == 0 {
-		t.cells = make([]string, slabSize)
-	}
-	c := t.cells[:1:1]
-	t.cells = t.cells[1:]
-	c[0] = s
-	return c
-}
-
-// addTerm appends term to e's terms in lang.
-func (t *tableReader) addTerm(e *Entry, lang, term string) {
-	if e.Terms == nil {
-		e.Terms = make(map[string][]string, 2)
-	}
-	if ts := e.Terms[lang]; ts != nil {
-		e.Terms[lang] = append(ts, term)
-	} else {
-		e.Terms[lang] = t.one(term)
-	}
+	entryBlocks
 }
 
 func (t *tableReader) warn(line int, format string, args ...any) {
@@ -182,10 +141,10 @@ func (t *tableReader) pair(line int, cells []string) {
 	if long(cells[0]) {
 		t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, cells[0])
 	}
-	e := t.newEntry(line)
-	e.Terms = make(map[string][]string, 2)
-	e.Terms[LangSource] = t.one(cleanTerm(cells[0]))
-	e.Terms[LangTarget] = t.one(cleanTerm(cells[1]))
+	e := t.newEntry(t.name, line)
+	t.addTerm(LangSource, cleanTerm(cells[0]))
+	t.addTerm(LangTarget, cleanTerm(cells[1]))
+	e.Terms = t.takeTerms()
 	if len(cells) > 2 {
 		e.Note = cleanTerm(cells[2])
 	}
@@ -205,7 +164,7 @@ func (t *tableReader) multi(line int, cells []string) {
 		}
 		cells = cells[:len(t.header)]
 	}
-	e := t.newEntry(line)
+	e := t.newEntry(t.name, line)
 	for i, c := range cells {
 		c = strings.TrimSpace(c)
 		if c == "" {
@@ -231,19 +190,23 @@ func (t *tableReader) multi(line int, cells []string) {
 				e.None = append(e.None, col.lang)
 				continue
 			}
-			for _, term := range strings.Split(c, "|") {
+			// Cut rather than Split: a slice per cell was an allocation
+			// per language of every entry.
+			for rest, more := c, true; more; {
+				var term string
+				term, rest, more = strings.Cut(rest, "|")
 				if term = strings.TrimSpace(term); term == NoEquivalent {
 					t.warn(line, "%s among %s terms: the marker stands alone in its cell", NoEquivalent, col.lang)
 				} else if term != "" {
 					if long(term) {
 						t.warn(line, "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, term)
 					}
-					t.addTerm(e, col.lang, cleanTerm(term))
+					t.addTerm(col.lang, cleanTerm(term))
 				}
 			}
 		}
 	}
-	if len(e.Terms) == 0 {
+	if e.Terms = t.takeTerms(); e.Terms.Len() == 0 {
 		if strings.TrimSpace(strings.Join(cells, "")) != "" {
 			t.warn(line, "no term in any language column")
 		}

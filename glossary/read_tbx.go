@@ -42,6 +42,7 @@ type tbxReader struct {
 	// bodyEnd is the line of the </body> end tag of <text> (0: none), for
 	// AppendEntry to insert before.
 	bodyEnd int
+	entryBlocks
 }
 
 // langOf returns the base language of the xml:lang of a language
@@ -179,7 +180,7 @@ func (t *tbxReader) startCapture(what string) {
 func (t *tbxReader) start(name string, attrs []xmlscan.Attr) {
 	switch name {
 	case "termEntry", "conceptEntry":
-		t.entry = &Entry{Origin: Origin{File: t.name, Line: t.line()}}
+		t.entry = t.newEntry(t.name, t.line())
 		t.entryPOS, t.defn = "", ""
 		return
 	}
@@ -250,7 +251,7 @@ func (t *tbxReader) end(name string) {
 		if e.Note == "" {
 			e.Note = t.defn
 		}
-		if len(e.Terms) == 0 {
+		if e.Terms = t.takeTerms(); e.Terms.Len() == 0 {
 			t.warn(e.Origin.Line, "<%s> without any term", name)
 			return
 		}
@@ -276,10 +277,7 @@ func (t *tbxReader) endCapture() {
 		if long(s) {
 			t.warn(t.line(), "term of more than %d words is not matched in texts: %.40q…", MaxTermWords, s)
 		}
-		if e.Terms == nil {
-			e.Terms = make(map[string][]string, 2)
-		}
-		e.Terms[t.lang] = append(e.Terms[t.lang], s)
+		t.addTerm(t.lang, s)
 	case "pos":
 		if t.entryPOS == "" {
 			p := strings.ToLower(strings.TrimSpace(s))

@@ -62,7 +62,7 @@ func TestReadTBXDeclaredEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := g.Entries()[0].Terms["fr"]; !reflect.DeepEqual(got, []string{"é"}) {
+	if got := g.Entries()[0].Terms.Get("fr"); !reflect.DeepEqual(got, []string{"é"}) {
 		t.Errorf("fr terms %q, want [é]", got)
 	}
 }

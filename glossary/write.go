@@ -41,7 +41,7 @@ func (o *WriteOptions) defaults(g *Glossary) {
 		seen := map[string]bool{o.From: true, o.To: true}
 		var rest []string
 		for _, e := range g.Entries() {
-			for l := range e.Terms {
+			for l := range e.Terms.All() {
 				if l != LangSource && l != LangTarget && !seen[l] {
 					seen[l] = true
 					rest = append(rest, l)
@@ -59,14 +59,14 @@ func (o *WriteOptions) defaults(g *Glossary) {
 
 // terms returns e's terms in lang, unnamed columns counting as From and To.
 func (o *WriteOptions) terms(e *Entry, lang string) []string {
-	if t := e.Terms[lang]; len(t) > 0 {
+	if t := e.Terms.Get(lang); len(t) > 0 {
 		return t
 	}
 	switch lang {
 	case o.From:
-		return e.Terms[LangSource]
+		return e.Terms.Get(LangSource)
 	case o.To:
-		return e.Terms[LangTarget]
+		return e.Terms.Get(LangTarget)
 	}
 	return nil
 }

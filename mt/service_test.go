@@ -273,9 +273,9 @@ func TestServiceForbiddenSendsNothing(t *testing.T) {
 
 func TestIgnoredTerms(t *testing.T) {
 	g := glossary.New(
-		&glossary.Entry{Terms: map[string][]string{"fr": {"nuage"}, "es": {"nube"}}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"serveur"}, "es": {"servidor"}}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"euro"}, "es": {"euro"}}},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"nuage"}, "es": {"nube"}})},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"serveur"}, "es": {"servidor"}})},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"euro"}, "es": {"euro"}})},
 	)
 	m := glossary.NewMatcher(g, "fr", "es")
 	r := Request{Source: "Les nuages du serveur coûtent 3 euros.", From: "fr", To: "es"}
@@ -309,7 +309,7 @@ func TestRequestAt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := glossary.New(&glossary.Entry{Terms: map[string][]string{"fr": {"nuage"}, "es": {"nube"}}})
+	g := glossary.New(&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"nuage"}, "es": {"nube"}})})
 	m := glossary.NewMatcher(g, "fr", "es")
 	first, mid, last := RequestAt(doc, 0, m), RequestAt(doc, 1, nil), RequestAt(doc, 2, m)
 	if first.Source != "Le nuage passe." || first.Prev != "" || first.Next != "Il pleut." || first.From != "fr" || first.To != "es" ||

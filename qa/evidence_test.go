@@ -86,7 +86,7 @@ func TestLength(t *testing.T) {
 
 func TestMessagesAreNotCut(t *testing.T) {
 	long := "a very long glossary translation that goes on well past forty characters"
-	e := &glossary.Entry{Terms: map[string][]string{"fr": {"souveraineté numérique"}, "en": {long}}}
+	e := &glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"souveraineté numérique"}, "en": {long}})}
 	m := glossary.NewMatcher(glossary.New(e), "fr", "en")
 	src := "La souveraineté numérique."
 	is := Check(segments.Segment{Source: src, Target: "Digital autonomy.", Status: segments.StatusTranslated},
@@ -101,11 +101,11 @@ func TestMessagesAreNotCut(t *testing.T) {
 // rendering used elsewhere in the project.
 func TestGlossaryEvidence(t *testing.T) {
 	g := glossary.New(
-		&glossary.Entry{Terms: map[string][]string{"fr": {"guerre"}, "en": {"war"}}, General: true},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"règlement"}, "en": {"regulation"}}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"puce"}, "en": {"chip"}}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"règlement sur les puces"}, "en": {"Chips Act"}}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"incursion"}, "en": {"incursion"}}},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"guerre"}, "en": {"war"}}), General: true},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"règlement"}, "en": {"regulation"}})},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"puce"}, "en": {"chip"}})},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"règlement sur les puces"}, "en": {"Chips Act"}})},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"incursion"}, "en": {"incursion"}})},
 	)
 	m := glossary.NewMatcher(g, "fr", "en")
 	check := func(p *Project, i int, src, tgt string) []string {
@@ -175,7 +175,7 @@ func (f fakeSpeller) CheckSkip(_ context.Context, text string, skip func(string)
 
 func TestSpellingCheck(t *testing.T) {
 	sp := fakeSpeller{"goverment": true, "Zelensky": true, "Kyiv": false, "Taipei": true}
-	e := &glossary.Entry{Terms: map[string][]string{"fr": {"Taïwan"}, "en": {"Taipei"}}}
+	e := &glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"Taïwan"}, "en": {"Taipei"}})}
 	g := glossary.New(e)
 	src := "Le gouvernement de Zelensky et Taïwan."
 	tgt := "Zelensky's goverment and Taipei."

@@ -65,7 +65,7 @@ type glossIndex struct {
 func newGlossIndex(g *glossary.Glossary, src string) *glossIndex {
 	x := &glossIndex{g: g, src: src}
 	for k, e := range g.Entries() {
-		for _, t := range e.Terms[src] {
+		for _, t := range e.Terms.Get(src) {
 			x.keys = append(x.keys, textfold.Loose(t))
 			x.entry = append(x.entry, k)
 			x.term = append(x.term, t)
@@ -170,7 +170,7 @@ func (x *glossIndex) search(query, tgt string) (same, within []concHit) {
 			continue
 		}
 		e := entries[x.entry[k]]
-		ts := e.Terms[tgt]
+		ts := e.Terms.Get(tgt)
 		sp := hl.spans(x.term[k])
 		if len(ts) == 0 || len(sp) == 0 {
 			continue

@@ -12,11 +12,11 @@ import (
 
 func concordGlossary() *glossary.Glossary {
 	return glossary.New(
-		&glossary.Entry{Terms: map[string][]string{"fr": {"souveraineté numérique"}, "en": {"digital sovereignty", "tech sovereignty"}},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"souveraineté numérique"}, "en": {"digital sovereignty", "tech sovereignty"}}),
 			Note: "EU usage", Origin: glossary.Origin{File: "/g/eu.tsv", Line: 4}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"souveraineté numérique européenne"}, "en": {"European digital sovereignty"}},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"souveraineté numérique européenne"}, "en": {"European digital sovereignty"}}),
 			Origin: glossary.Origin{File: "/g/eu.tsv", Line: 9}},
-		&glossary.Entry{Terms: map[string][]string{"fr": {"puce"}, "en": {"chip"}}, Origin: glossary.Origin{File: "/g/eu.tsv", Line: 2}},
+		&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"puce"}, "en": {"chip"}}), Origin: glossary.Origin{File: "/g/eu.tsv", Line: 2}},
 	)
 }
 

@@ -88,7 +88,7 @@ func (f *termForm) open(src, tgt, source string) {
 func (f *termForm) entry(src, tgt string) glossary.Entry {
 	v := func(i int) string { return strings.TrimSpace(f.fields[i].Value()) }
 	return glossary.Entry{
-		Terms:  map[string][]string{glossary.BaseLang(src): {v(fieldSource)}, glossary.BaseLang(tgt): {v(fieldTarget)}},
+		Terms:  glossary.NewTerms(map[string][]string{glossary.BaseLang(src): {v(fieldSource)}, glossary.BaseLang(tgt): {v(fieldTarget)}}),
 		Domain: v(fieldDomain),
 		Note:   v(fieldNote),
 	}

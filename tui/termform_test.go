@@ -125,7 +125,7 @@ func TestAddTermClashFromAnotherProcess(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary()}})
 	path := filepath.Join(cfgDir, "trad", "glossaries", "user.tsv")
-	if _, err := glossary.AppendEntry(path, glossary.Entry{Terms: map[string][]string{"fr": {"négociations"}, "en": {"talks"}}}, "fr", "en"); err != nil {
+	if _, err := glossary.AppendEntry(path, glossary.Entry{Terms: glossary.NewTerms(map[string][]string{"fr": {"négociations"}, "en": {"talks"}})}, "fr", "en"); err != nil {
 		t.Fatal(err)
 	}
 	h.press("T")

@@ -79,12 +79,9 @@ func entrySortKey(e *glossary.Entry, from string) string {
 	if t := e.Source(from); len(t) > 0 {
 		return t[0]
 	}
-	langs := make([]string, 0, len(e.Terms))
-	for l := range e.Terms {
-		langs = append(langs, l)
-	}
+	langs := e.Terms.Langs()
 	sort.Strings(langs)
-	return e.Terms[langs[0]][0]
+	return e.Terms.Get(langs[0])[0]
 }
 
 // sortEntries returns entries sorted by their first source term with
@@ -144,8 +141,8 @@ func (p entryPrinter) print(s *streams, hits []lookupHit) error {
 func (p entryPrinter) printJSON(w *bufio.Writer, h lookupHit) {
 	e := h.e
 	from, to := p.langs[0], p.langs[len(p.langs)-1]
-	langs := make([]string, 0, len(e.Terms))
-	for l := range e.Terms {
+	langs := make([]string, 0, e.Terms.Len())
+	for l := range e.Terms.All() {
 		if len(p.langs) <= 2 || slices.Contains(p.langs, l) {
 			langs = append(langs, l)
 		}
@@ -153,7 +150,7 @@ func (p entryPrinter) printJSON(w *bufio.Writer, h lookupHit) {
 	sort.Strings(langs)
 	var terms []string
 	for _, l := range langs {
-		terms = append(terms, jsonString(l)+": "+jsonStrings(e.Terms[l]))
+		terms = append(terms, jsonString(l)+": "+jsonStrings(e.Terms.Get(l)))
 	}
 	fmt.Fprintf(w, `{"source": %s, "targets": %s, "terms": {%s}, "none": %s, "domain": %s, "pos": %s, "note": %s, "origin": %s`,
 		jsonStrings(nonNil(e.Source(from))), jsonStrings(nonNil(e.Target(to))), strings.Join(terms, ", "), jsonStrings(nonNil(e.None)),

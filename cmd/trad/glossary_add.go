@@ -75,7 +75,7 @@ func glossaryAddRun(s *streams, o *glossaryAddOptions) error {
 		path = p
 	}
 	e := glossary.Entry{
-		Terms:  map[string][]string{glossary.BaseLang(o.From): {o.Source}, glossary.BaseLang(o.To): {o.Target}},
+		Terms:  glossary.NewTerms(map[string][]string{glossary.BaseLang(o.From): {o.Source}, glossary.BaseLang(o.To): {o.Target}}),
 		Domain: o.Domain, Note: o.Note, POS: o.POS,
 	}
 	// The clash check runs under the lock AppendEntryChecked takes, so

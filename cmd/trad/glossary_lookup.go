@@ -104,7 +104,7 @@ func lookupEntries(g *glossary.Glossary, word string, langs, prefer []string) []
 	var out []lookupHit
 	for _, e := range g.Entries() {
 		best := lookupHit{rank: rankNone}
-		for lang, terms := range e.Terms {
+		for lang, terms := range e.Terms.All() {
 			if len(want) > 0 && !want[lang] {
 				continue
 			}
@@ -147,7 +147,7 @@ func newLookupTool(lang, word string) *lookupTool {
 	for _, t := range lt.words {
 		lt.caps = lt.caps || glossary.AllCaps(t.Text)
 	}
-	lt.m = glossary.NewMatcher(glossary.New(&glossary.Entry{Terms: map[string][]string{lang: {word}}}), lang, lang)
+	lt.m = glossary.NewMatcher(glossary.New(&glossary.Entry{Terms: glossary.NewTerms(map[string][]string{lang: {word}})}), lang, lang)
 	return lt
 }
 
