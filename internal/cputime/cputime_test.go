@@ -1,6 +1,8 @@
 package cputime
 
 import (
+	"fmt"
+	"os"
 	"runtime"
 	"testing"
 	"time"
@@ -39,4 +41,28 @@ func TestPeakRSSSeesAllocation(t *testing.T) {
 		t.Errorf("PeakRSS %d MB before, %d MB after touching 64 MB", before>>20, after>>20)
 	}
 	runtime.KeepAlive(buf)
+}
+
+// A child started by a large process reports its own peak, not its
+// parent's (ru_maxrss carries the parent's over on Linux).
+func TestPeakRSSOfChildIsItsOwn(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("VmHWM is Linux's")
+	}
+	if os.Getenv("TRAD_CPUTIME_CHILD") != "" {
+		fmt.Printf("rss=%d\n", PeakRSS()>>20)
+		return
+	}
+	buf := make([]byte, 256<<20)
+	for i := 0; i < len(buf); i += 4096 {
+		buf[i] = 1
+	}
+	vals, out, err := ChildFigures("TestPeakRSSOfChildIsItsOwn", "TRAD_CPUTIME_CHILD=1")
+	runtime.KeepAlive(buf)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if vals["rss"] >= 200 {
+		t.Errorf("child's peak RSS %v MB: the parent's 256 MB counted", vals["rss"])
+	}
 }
