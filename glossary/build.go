@@ -1,8 +1,7 @@
 package glossary
 
 import (
-	"hash/maphash"
-	"slices"
+		"slices"
 	"strings"
 )
 
@@ -24,11 +23,9 @@ type builder struct {
 	nameKeys map[[2]int32]int32
 	// stemCache stems the other forms of the terms' words.
 	stemCache map[string]string
-	// byKey finds a term by the hash of its key (termKey); hashNext
-	// chains the terms of one hash.
-	seed     maphash.Seed
-	byKey    map[uint64]int32
-	hashNext []int32
+	// baseKey is the main-trie key id of each word's own stem (0: not
+	// yet), where a term with the word is found.
+	baseKey []int32
 	toks     []Token
 	ids      []int32
 	words    []int32
@@ -36,8 +33,7 @@ type builder struct {
 
 func newBuilder(m *Matcher, entries int) *builder {
 	return &builder{m: m, wordIDs: make(map[string]int32), gapIDs: map[string]int32{"": 0},
-		nameKeys: make(map[[2]int32]int32), stemCache: make(map[string]string), seed: maphash.MakeSeed(),
-		byKey: make(map[uint64]int32, entries)}
+		nameKeys: make(map[[2]int32]int32), stemCache: make(map[string]string)}
 }
 
 // stem stems a form of a term's word: terms share many words, and forms
@@ -63,6 +59,7 @@ func (bd *builder) word(t Token) int32 {
 	m.words = append(m.words, w)
 	bd.stems = append(bd.stems, bd.stem(t.Fold))
 	bd.keyIDs = append(bd.keyIDs, [5]int32{})
+	bd.baseKey = append(bd.baseKey, 0)
 	if m.a.lang == "fr" {
 		bd.prefix = append(bd.prefix, prefixInfo(t.Fold))
 	}
@@ -91,20 +88,6 @@ func (m *Matcher) keyPart(w *mword) (byte, string) {
 		return '^', w.fold
 	}
 	return 'f', w.fold
-}
-
-// termHash hashes the key of a term: its words' key parts and its tail.
-func (bd *builder) termHash(words []int32, tail int) uint64 {
-	var h maphash.Hash
-	h.SetSeed(bd.seed)
-	for _, w := range words {
-		c, s := bd.m.keyPart(&bd.m.words[w])
-		h.WriteByte(c)
-		h.WriteString(s)
-		h.WriteByte(0)
-	}
-	h.WriteByte(byte(tail))
-	return h.Sum64()
 }
 
 // sameKey reports whether term ct has the key of words and tail.
@@ -142,32 +125,36 @@ func (bd *builder) addTerm(sp, s string, e int32, guard *cguard) {
 		return
 	}
 	tail := len(plusTail(sp, toks[len(toks)-1].End))
-	h := bd.termHash(bd.words, tail)
-	found := int32(-1)
-	if i, ok := bd.byKey[h]; ok {
-		for ; i >= 0; i = bd.hashNext[i] {
-			if bd.sameKey(&m.terms[i], bd.words, tail) {
-				found = i
-				break
+	// A term with the same key is at the node of its words' own keys.
+	bd.ids = bd.ids[:0]
+	for _, w := range bd.words {
+		bd.ids = append(bd.ids, bd.ownKey(w))
+	}
+	node := m.main.path(bd.ids)
+	for x := m.main.ends[node]; x != 0; x = m.terms[x-1].next[0] {
+		ct := &m.terms[x-1]
+		if bd.sameKey(ct, bd.words, tail) {
+			if ct.variant && sp == s {
+				// A term of its own, not only another's variant.
+				ct.term, ct.variant = s, false
 			}
+			m.addEntry(x-1, e, guard, false)
+			return
 		}
 	}
-	if found < 0 {
-		found = bd.compile(sp, s, toks, e, tail)
-		if i, ok := bd.byKey[h]; ok {
-			bd.hashNext[found] = i
-		}
-		bd.byKey[h] = found
-		bd.insert(found)
-		m.addEntry(found, e, guard, true)
-		return
+	ct := bd.compile(sp, s, toks, e, tail)
+	m.main.link(node, ct, m.terms)
+	bd.insertAlt(ct)
+	m.addEntry(ct, e, guard, true)
+}
+
+// ownKey returns the main-trie key id of word w's own stem.
+func (bd *builder) ownKey(w int32) int32 {
+	if bd.baseKey[w] == 0 {
+		mw := &bd.m.words[w]
+		bd.baseKey[w] = bd.m.main.intern(wordKey(bd.stems[w]), mw.caps || mw.capital)
 	}
-	ct := &m.terms[found]
-	if ct.variant && sp == s {
-		// A term of its own, not only another's variant.
-		ct.term, ct.variant = s, false
-	}
-	m.addEntry(found, e, guard, false)
+	return bd.baseKey[w]
 }
 
 // addTerms adds entry e's source term s, and its other spelling when it
@@ -216,7 +203,10 @@ func (bd *builder) compile(sp, s string, toks []Token, e int32, tail int) int32 
 		m.toks = append(m.toks, c)
 	}
 	m.terms = append(m.terms, ct)
-	bd.hashNext = append(bd.hashNext, -1)
+	// The keys of the words' other forms, aliases of their own.
+	for _, c := range m.toks[ct.tok0:] {
+		bd.wordKeys(c)
+	}
 	return int32(len(m.terms) - 1)
 }
 
@@ -288,33 +278,31 @@ func plusTail(s string, end int) string {
 	return s[end:n]
 }
 
-// insert adds term ct to the main trie under its words' stem keys (the
-// keys of every form of each word, see wordKeys), and to the alt trie
-// under their accent keys when one of them has an accent.
-func (bd *builder) insert(ct int32) {
+// insertAlt adds term ct to the alt trie under its words' accent keys
+// when one of them has an accent.
+func (bd *builder) insertAlt(ct int32) {
 	m := bd.m
 	toks := m.termToks(&m.terms[ct])
-	bd.ids = bd.ids[:0]
-	for _, c := range toks {
-		bd.ids = append(bd.ids, bd.wordKeys(c))
-	}
-	m.main.insert(bd.ids, ct, m.terms)
 	accented := false
-	bd.ids = bd.ids[:0]
 	for _, c := range toks {
 		f := m.words[c.word].fold
-		k := accentKey(f)
-		bd.ids = append(bd.ids, m.alt.intern(k, false))
-		accented = accented || k != lightKey(f)
+		accented = accented || accentKey(f) != lightKey(f)
 	}
 	if !accented {
 		return
 	}
-	m.alt.insert(bd.ids, ct, m.terms)
+	bd.ids = bd.ids[:0]
 	for _, c := range toks {
-		for _, r := range m.words[c.word].fold {
+		bd.ids = append(bd.ids, m.alt.intern(accentKey(m.words[c.word].fold), false))
+	}
+	m.alt.link(m.alt.path(bd.ids), ct, m.terms)
+	for _, c := range toks {
+		for i, r := range m.words[c.word].fold {
 			if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
 				m.caps |= 1 << (base[0] - 'a')
+				if i == 0 {
+					m.capsFirst |= 1 << (base[0] - 'a')
+				}
 			}
 		}
 	}

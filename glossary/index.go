@@ -91,14 +91,20 @@ func (t *trie) addAlias(a, of int32) {
 	}
 }
 
-// insert adds term ct (its index in Matcher.terms) under the key ids,
-// linking it through next to the terms already ending at its node.
-func (t *trie) insert(ids []int32, ct int32, terms []cterm) {
+// path returns the node reached from the root through the key ids,
+// creating the nodes missing.
+func (t *trie) path(ids []int32) int32 {
 	n := int32(0)
 	for _, id := range ids {
 		n = t.child(n, id)
 	}
 	t.maxWords = max(t.maxWords, len(ids))
+	return n
+}
+
+// link adds term ct (its index in Matcher.terms) to the terms ending at
+// node n, after them.
+func (t *trie) link(n, ct int32, terms []cterm) {
 	p := &t.ends[n]
 	for *p != 0 {
 		if *p == ct+1 {

@@ -26,6 +26,10 @@ type Matcher struct {
 	// caps has bit c-'A' set for each ASCII capital c that stands for an
 	// accented letter of a term in alt ('E' for "é", 'O' for "œ").
 	caps uint32
+	// capsFirst is caps for the first letters of the terms' words: a word
+	// with one capital, its first ("Etats"), can only stand for a term
+	// word whose first letter has the accent ("États").
+	capsFirst uint32
 	// ents are the glossary's entries; terms, toks, words and gaps the
 	// compiled terms: flat arrays of small values rather than an object
 	// a term, which at a million terms cost half a gigabyte and the
@@ -303,6 +307,9 @@ func (m *Matcher) choose(b *matchBuf, text string) []Hit {
 // unaccentedCap reports whether s has an ASCII capital that may stand for
 // an accented letter of a term ('E' for "É", not 'L').
 func (m *Matcher) unaccentedCap(s string) bool {
+	if s != "" && 'A' <= s[0] && s[0] <= 'Z' && !hasUpper(s[1:]) {
+		return m.capsFirst&(1<<(s[0]-'A')) != 0
+	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' && m.caps&(1<<(c-'A')) != 0 {
 			return true
