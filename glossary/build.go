@@ -1,7 +1,7 @@
 package glossary
 
 import (
-		"slices"
+	"slices"
 	"strings"
 )
 
@@ -26,9 +26,9 @@ type builder struct {
 	// baseKey is the main-trie key id of each word's own stem (0: not
 	// yet), where a term with the word is found.
 	baseKey []int32
-	toks     []Token
-	ids      []int32
-	words    []int32
+	toks    []Token
+	ids     []int32
+	words   []int32
 }
 
 func newBuilder(m *Matcher, entries int) *builder {
