@@ -20,10 +20,14 @@ import (
 // pointers cost a gigabyte that the collector scanned at every cycle, and
 // each step was a miss in a map of millions.
 type trie struct {
-	// seed hashes the keys; capSeed the keys of words with a capital
-	// (see intern).
-	seed, capSeed maphash.Seed
-	ids           map[uint64]keyRef
+	seed maphash.Seed
+	// ids holds by key hash the key's refs as the key of a word in lower
+	// case and of a word with a capital ("Orange", "OTAN"). Such a word
+	// only matches a text word with a capital, so its key is another
+	// key: a text word in lower case, the most common, does not walk into
+	// the terms it cannot match; a word with a capital finds both in one
+	// lookup.
+	ids map[uint64]keyRefs
 	first         []int32
 	aliasAt       []int32
 	alias         []int32
@@ -48,7 +52,7 @@ type tnode struct {
 // all (a size hint: at a million terms, growing the edges map left as much
 // garbage as it held).
 func newTrie(slot, terms, words int) trie {
-	return trie{seed: maphash.MakeSeed(), capSeed: maphash.MakeSeed(), ids: make(map[uint64]keyRef),
+	return trie{seed: maphash.MakeSeed(), ids: make(map[uint64]keyRefs),
 		first: make([]int32, 1), ends: make([]int32, 1, words-terms/2+1),
 		slot: slot, edges: make(map[uint64]int32, words-terms), aliases: make(map[int32][]int32)}
 }
@@ -59,29 +63,21 @@ func edgeKey(parent, id int32) uint64 {
 	return uint64(uint32(parent))<<32 | uint64(uint32(id))
 }
 
-// hash returns the hash of key, of a word with a capital when capital is
-// set. Such a word ("Orange", "OTAN") only matches a text word with a
-// capital, so its key is another key: a text word in lower case, the
-// most common, does not walk into the terms it cannot match.
-func (t *trie) hash(key string, capital bool) uint64 {
-	if capital {
-		return maphash.String(t.capSeed, key)
-	}
-	return maphash.String(t.seed, key)
-}
-
 // intern returns the id of key (of a word with a capital when capital is
 // set), creating it.
 func (t *trie) intern(key string, capital bool) int32 {
-	h := t.hash(key, capital)
-	r, ok := t.ids[h]
-	id := r.id
-	if !ok {
-		id = int32(len(t.first))
-		t.ids[h] = keyRef{id: id}
-		t.first = append(t.first, 0)
+	h := maphash.String(t.seed, key)
+	rs := t.ids[h]
+	r := &rs[0]
+	if capital {
+		r = &rs[1]
 	}
-	return id
+	if r.id == 0 {
+		r.id = int32(len(t.first))
+		t.first = append(t.first, 0)
+		t.ids[h] = rs
+	}
+	return r.id
 }
 
 // addAlias registers key id a as an alias of key id of.
@@ -187,8 +183,13 @@ func (t *trie) finish() {
 		}
 	}
 	// A text word's key and its node in one lookup.
-	for h, r := range t.ids {
-		t.ids[h] = t.refID(r.id)
+	for h, rs := range t.ids {
+		for k := range rs {
+			if rs[k].id != 0 {
+				rs[k] = t.refID(rs[k].id)
+			}
+		}
+		t.ids[h] = rs
 	}
 	t.aliasAt = make([]int32, len(t.first)+1)
 	for id := range t.first {
@@ -212,9 +213,13 @@ type tedge struct {
 // such key) and its node as a first word (0: none).
 type keyRef struct{ id, node int32 }
 
-// ref looks key up (of a word with a capital when capital is set).
-func (t *trie) ref(key string, capital bool) keyRef {
-	return t.ids[t.hash(key, capital)]
+// keyRefs are the refs of a key as a word's in lower case and with a
+// capital (see trie.ids).
+type keyRefs [2]keyRef
+
+// refs looks key up.
+func (t *trie) refs(key string) keyRefs {
+	return t.ids[maphash.String(t.seed, key)]
 }
 
 func (t *trie) refID(id int32) keyRef {

@@ -331,7 +331,7 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if alt {
 		if !k.altSet {
 			k.altSet = true
-			k.alt = t.ref(accentKey(b.toks[j].Fold), false)
+			k.alt = t.refs(accentKey(b.toks[j].Fold))[0]
 		}
 		m.step(b, text, i, t, alt, n, depth, k.alt, best)
 		return
@@ -353,17 +353,17 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 // acronym (see trie.hash). Capitals first: of two terms that match
 // equally well, "INTERNET" is rather the name "Internet" than "internet".
 func (m *Matcher) addRefs(b *matchBuf, t *trie, j int) {
-	key := wordKey(m.stemAt(b, j))
+	rs := t.refs(wordKey(m.stemAt(b, j)))
 	if tok := b.toks[j]; hasUpper(tok.Text) {
-		m.addRef(b, t, t.ref(key, true))
+		m.addRef(b, t, rs[1])
 		if num := m.acronymKey(tok); num != "" {
-			b.refs = append(b.refs, t.ref(num, true))
+			b.refs = append(b.refs, t.refs(num)[1])
 		}
 		if ak := m.pressAccentKey(tok); ak != "" {
-			b.refs = append(b.refs, t.ref(ak, true))
+			b.refs = append(b.refs, t.refs(ak)[1])
 		}
 	}
-	m.addRef(b, t, t.ref(key, false))
+	m.addRef(b, t, rs[0])
 }
 
 // addRef appends r and the keys r is an alias of.
