@@ -27,13 +27,13 @@ type trie struct {
 	// key: a text word in lower case, the most common, does not walk into
 	// the terms it cannot match; a word with a capital finds both in one
 	// lookup.
-	ids map[uint64]keyRefs
-	first         []int32
-	aliasAt       []int32
-	alias         []int32
-	nodes         []tnode
-	slot          int
-	maxWords      int
+	ids      map[uint64]keyRefs
+	first    []int32
+	aliasAt  []int32
+	alias    []int32
+	nodes    []tnode
+	slot     int
+	maxWords int
 	// While the matcher is built: the nodes' ends (see tnode), the edges
 	// by (parent, key id), and the aliases by key id; finish lays them out.
 	ends    []int32
