@@ -66,7 +66,7 @@ func edgeKey(parent, id int32) uint64 {
 // intern returns the id of key (of a word with a capital when capital is
 // set), creating it.
 func (t *trie) intern(key string, capital bool) int32 {
-	h := maphash.String(t.seed, key)
+	h := keyHash(t.seed, key)
 	rs := t.ids[h]
 	r := &rs[0]
 	if capital {
@@ -213,13 +213,17 @@ type tedge struct {
 // such key) and its node as a first word (0: none).
 type keyRef struct{ id, node int32 }
 
+// keyHash hashes a key for trie.ids (a variable so that a test can make
+// keys collide).
+var keyHash = maphash.String
+
 // keyRefs are the refs of a key as a word's in lower case and with a
 // capital (see trie.ids).
 type keyRefs [2]keyRef
 
 // refs looks key up.
 func (t *trie) refs(key string) keyRefs {
-	return t.ids[maphash.String(t.seed, key)]
+	return t.ids[keyHash(t.seed, key)]
 }
 
 func (t *trie) refID(id int32) keyRef {

@@ -2,6 +2,8 @@ package glossary
 
 import (
 	"fmt"
+	"hash/maphash"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -291,4 +293,37 @@ func TestDeaccent(t *testing.T) {
 			t.Errorf("deaccent(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// The trie finds a key by its 64-bit hash and keeps no key strings: a
+// collision may only cost a failed check, since matchAt compares the
+// words themselves. With every key in one of four hashes, the built-in
+// glossary finds the same hits in the sample article.
+func TestMatchSurvivesKeyCollisions(t *testing.T) {
+	g, _ := loadBuiltin()
+	text := newsText(t)
+	want := matchAll(NewMatcher(g, "fr", "en"), text)
+	if len(want) < 50 {
+		t.Fatalf("only %d hits: the test compares nothing", len(want))
+	}
+	defer func(h func(maphash.Seed, string) uint64) { keyHash = h }(keyHash)
+	keyHash = func(seed maphash.Seed, s string) uint64 { return maphash.String(seed, s) & 3 }
+	m := NewMatcher(g, "fr", "en")
+	if n := len(m.main.ids); n > 4 {
+		t.Fatalf("%d distinct key hashes: the collisions did not happen", n)
+	}
+	if got := matchAll(m, text); !slices.Equal(got, want) {
+		t.Errorf("with colliding keys:\n got %d hits %q\nwant %d hits %q", len(got), got, len(want), want)
+	}
+}
+
+// matchAll returns each hit of m in text as "start-end term → targets (how)".
+func matchAll(m *Matcher, text []string) []string {
+	var out []string
+	for i, p := range text {
+		for _, h := range m.Match(p) {
+			out = append(out, fmt.Sprintf("%d:%d-%d %s → %v (%s, %v)", i, h.Start, h.End, h.Term, h.Targets, h.How, h.Plural))
+		}
+	}
+	return out
 }
