@@ -181,6 +181,9 @@ type Model struct {
 	// opened from.
 	termF    *termForm
 	termFrom mode
+	// termGen counts the terms added: the matcher built after the last
+	// one replaces finder (matcherCmd).
+	termGen int
 	// splitP is the split picker (splitmerge.go).
 	splitP  *splitPicker
 	noteP   *notePrompt

@@ -181,7 +181,7 @@ func (m *Model) lookupUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case concordMsg:
 		_, cmd := m.conc.Update(msg)
 		return cmd, true
-	case termCheckedMsg, termAddedMsg:
+	case termCheckedMsg, termAddedMsg, matcherBuiltMsg:
 		return m.termUpdate(msg)
 	case glossIndexMsg:
 		if msg.idx.g == m.qx.glossary {

@@ -70,7 +70,8 @@ func (m *Model) applyTerm(intent tea.Msg) (tea.Cmd, bool) {
 
 // appendTermCmd appends e to the user glossary (the config file's
 // glossary.user_file, else the user folder's first glossary) and builds
-// the glossary and matcher with it, in a command. Unless force, the
+// the glossary with it, in a command (the matcher follows in another:
+// matcherCmd). Unless force, the
 // clash check is made again under the file's lock against the file as it
 // is now (another trad may have added the term since this one loaded its
 // glossaries): a clash found then goes back to the form.
@@ -103,7 +104,17 @@ func (m *Model) appendTermCmd(e glossary.Entry, force bool) tea.Cmd {
 		}
 		// The new entry first: it is the translator's latest word.
 		g2 := glossary.New(append([]*glossary.Entry{ne}, g.Entries()...)...)
-		return termAddedMsg{entry: ne, path: path, g: g2, matcher: glossary.NewMatcher(g2, src, tgt)}
+		return termAddedMsg{entry: ne, path: path, g: g2}
+	}
+}
+
+// matcherCmd builds the matcher of g for the term added last (gen): the
+// form closes and the translator goes on while it builds, which takes
+// seconds for a glossary of a million terms; until then the hits are the
+// previous matcher's.
+func matcherCmd(g *glossary.Glossary, src, tgt string, gen int) tea.Cmd {
+	return func() tea.Msg {
+		return matcherBuiltMsg{gen: gen, matcher: glossary.NewMatcher(g, src, tgt)}
 	}
 }
 
@@ -133,12 +144,19 @@ func (m *Model) termUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if m.mode == modeTerm {
 			m.mode = m.termFrom
 		}
-		m.finder, m.qx.glossary = msg.matcher, msg.g
-		m.hits.reset()
-		m.table.touchAll()
+		m.qx.glossary = msg.g
+		m.termGen++
 		e := msg.entry
-		return tea.Batch(indexGlossaryCmd(msg.g, m.doc.SourceLang.String()), m.flash(fmt.Sprintf("added to %s:%d: %s → %s", filepath.Base(msg.path), e.Origin.Line,
-			sanitizeLine(firstOf(e.Source(m.doc.SourceLang.String()))), sanitizeLine(firstOf(e.Target(m.doc.TargetLang.String())))))), true
+		return tea.Batch(indexGlossaryCmd(msg.g, m.doc.SourceLang.String()),
+			matcherCmd(msg.g, m.doc.SourceLang.String(), m.doc.TargetLang.String(), m.termGen), m.flash(fmt.Sprintf("added to %s:%d: %s → %s", filepath.Base(msg.path), e.Origin.Line,
+				sanitizeLine(firstOf(e.Source(m.doc.SourceLang.String()))), sanitizeLine(firstOf(e.Target(m.doc.TargetLang.String())))))), true
+	case matcherBuiltMsg:
+		if msg.gen == m.termGen { // else a later term's build follows
+			m.finder = msg.matcher
+			m.hits.reset()
+			m.table.touchAll()
+		}
+		return nil, true
 	}
 	return nil, false
 }

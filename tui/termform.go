@@ -225,11 +225,16 @@ type termCheckedMsg struct {
 }
 
 // termAddedMsg reports the end of an append: the entry as written, and
-// the glossary and matcher with it.
+// the glossary with it.
 type termAddedMsg struct {
-	entry   *glossary.Entry
-	path    string
-	g       *glossary.Glossary
+	entry *glossary.Entry
+	path  string
+	g     *glossary.Glossary
+	err   error
+}
+
+// matcherBuiltMsg carries the matcher built after the gen-th added term.
+type matcherBuiltMsg struct {
+	gen     int
 	matcher *glossary.Matcher
-	err     error
 }

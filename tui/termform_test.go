@@ -1,11 +1,12 @@
 package tui
 
 import (
-	"github.com/trad-project/trad/glossary"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/trad-project/trad/glossary"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -141,5 +142,25 @@ func TestAddTermClashFromAnotherProcess(t *testing.T) {
 	}
 	if n := strings.Count(string(data), "négociations"); n != 1 {
 		t.Errorf("%d rows of the term:\n%s", n, data)
+	}
+}
+
+// The matcher is built after the form closes; builds for two terms added
+// quickly may end in either order, and only the last term's replaces the
+// finder.
+func TestMatcherOfEarlierTermIgnored(t *testing.T) {
+	h := newHarness(t, testDoc(), Options{})
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary()}})
+	before := h.m.finder
+	h.m.termGen = 2
+	stale, last := glossary.NewMatcher(glossary.New(), "fr", "en"), glossary.NewMatcher(concordGlossary(), "fr", "en")
+	h.send(matcherBuiltMsg{gen: 1, matcher: stale})
+	if h.m.finder != before {
+		t.Fatal("the first term's matcher replaced the finder after a second term was added")
+	}
+	h.send(matcherBuiltMsg{gen: 2, matcher: last})
+	if h.m.finder != last {
+		t.Fatal("the last term's matcher is not used")
 	}
 }
