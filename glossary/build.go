@@ -12,23 +12,41 @@ import (
 // builder holds what NewMatcher needs only while it runs.
 type builder struct {
 	m *Matcher
-	// wordIDs finds a word by its text; stems holds each word's stem.
+	// wordIDs finds a word by its text; info holds by word what the
+	// build needs of it.
 	wordIDs map[string]int32
-	stems   []string
-	prefix  []uint8 // prefixInfo of each word (French only)
+	info    []wordInfo
 	gapIDs  map[string]int32
-	// keyIDs caches the main-trie key id of a word's forms (wordKeys) by
-	// word and kind (0: not yet); nameKeys those of one-word names.
-	keyIDs   [][5]int32
+	// nameKeys are the key ids of the words of one-word names, by word
+	// and kind (see wordKeys).
 	nameKeys map[[2]int32]int32
 	// stemCache stems the other forms of the terms' words.
 	stemCache map[string]string
-	// baseKey is the main-trie key id of each word's own stem (0: not
-	// yet), where a term with the word is found.
-	baseKey []int32
-	toks    []Token
-	ids     []int32
-	words   []int32
+	toks      []Token
+	ids       []int32
+	words     []int32
+}
+
+// wordInfo is what the build keeps of a word.
+type wordInfo struct {
+	stem string
+	// keyIDs caches the main-trie key id of the word's forms (wordKeys)
+	// by kind (0: not yet).
+	keyIDs [5]int32
+	// ownKey is the main-trie key id of its own stem (0: not yet), where
+	// a term with the word is found.
+	ownKey int32
+	prefix uint8 // prefixInfo (French only)
+}
+
+// grow makes room in s for one more element, doubling: the runtime grows
+// a large slice by a quarter, which at a million terms allocated five
+// times the arrays' final size.
+func grow[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(len(s), 64))
 }
 
 func newBuilder(m *Matcher, entries int) *builder {
@@ -56,13 +74,12 @@ func (bd *builder) word(t Token) int32 {
 	id := int32(len(m.words))
 	w := mword{text: normWord(t.Text), fold: t.Fold, caps: AllCaps(t.Text)}
 	w.capital = !w.caps && startsUpper(t.Text)
-	m.words = append(m.words, w)
-	bd.stems = append(bd.stems, bd.stem(t.Fold))
-	bd.keyIDs = append(bd.keyIDs, [5]int32{})
-	bd.baseKey = append(bd.baseKey, 0)
+	m.words = append(grow(m.words), w)
+	wi := wordInfo{stem: bd.stem(t.Fold)}
 	if m.a.lang == "fr" {
-		bd.prefix = append(bd.prefix, prefixInfo(t.Fold))
+		wi.prefix = prefixInfo(t.Fold)
 	}
+	bd.info = append(grow(bd.info), wi)
 	bd.wordIDs[t.Text] = id
 	return id
 }
@@ -150,11 +167,12 @@ func (bd *builder) addTerm(sp, s string, e int32, guard *cguard) {
 
 // ownKey returns the main-trie key id of word w's own stem.
 func (bd *builder) ownKey(w int32) int32 {
-	if bd.baseKey[w] == 0 {
+	wi := &bd.info[w]
+	if wi.ownKey == 0 {
 		mw := &bd.m.words[w]
-		bd.baseKey[w] = bd.m.main.intern(wordKey(bd.stems[w]), mw.caps || mw.capital)
+		wi.ownKey = bd.m.main.intern(wordKey(wi.stem), mw.caps || mw.capital)
 	}
-	return bd.baseKey[w]
+	return wi.ownKey
 }
 
 // addTerms adds entry e's source term s, and its other spelling when it
@@ -164,7 +182,7 @@ func (bd *builder) addTerms(s string, e int32, guard *cguard) {
 	if bd.m.a.lang != "fr" {
 		return
 	}
-	if v := prefixVariant(s, bd.toks, func(i int) uint8 { return bd.prefix[bd.words[i]] }); v != "" {
+	if v := prefixVariant(s, bd.toks, func(i int) uint8 { return bd.info[bd.words[i]].prefix }); v != "" {
 		bd.addTerm(v, s, e, guard)
 	}
 }
@@ -315,7 +333,7 @@ func (bd *builder) insertAlt(ct int32) {
 // its key and that key's aliases, rather than the trie holding a path for
 // each combination of forms.
 func (bd *builder) wordKeys(c ctok) int32 {
-	cache := &bd.keyIDs[c.word][c.kind]
+	cache := &bd.info[c.word].keyIDs[c.kind]
 	if c.name {
 		cache = nil
 		if id, ok := bd.nameKeys[[2]int32{c.word, int32(c.kind)}]; ok {
@@ -326,7 +344,7 @@ func (bd *builder) wordKeys(c ctok) int32 {
 	}
 	m := bd.m
 	w := &m.words[c.word]
-	keys := m.formKeys(w.fold, bd.stems[c.word], c.kind, c.name, bd.stem)
+	keys := m.formKeys(w.fold, bd.info[c.word].stem, c.kind, c.name, bd.stem)
 	capital := w.caps || w.capital
 	id := m.main.intern(keys[0], capital)
 	// Once for each word, not for each term holding it.

@@ -141,47 +141,46 @@ func (t *trie) finish() {
 	for n := 1; n < len(start); n++ {
 		start[n] += start[n-1]
 	}
-	edges := make([]tedge, len(t.edges))
+	roots := 0
+	for _, n := range t.first {
+		if n != 0 {
+			roots++
+		}
+	}
+	edges := make([]tedge, len(t.edges), len(t.edges)+roots)
 	fill := slices.Clone(start[:len(t.ends)])
 	for k, c := range t.edges {
 		p := int32(k >> 32)
 		edges[fill[p]] = tedge{id: int32(uint32(k)), child: c}
 		fill[p]++
 	}
-	t.edges = nil
-	byID := func(a, b tedge) int { return int(a.id - b.id) }
+	t.edges, fill = nil, nil
 	// The first words are the children of node 0.
 	for id, n := range t.first {
 		if n != 0 {
 			edges = append(edges, tedge{id: int32(id), child: n})
 		}
 	}
-	roots := edges[start[len(t.ends)]:]
-	// Breadth first: renumber[old] is a node's place in the new layout.
-	renumber := make([]int32, len(t.ends))
+	// Breadth first: a node's children are appended when it is laid out,
+	// each with its old number in end until its own turn.
 	nodes := make([]tnode, 1, len(t.ends))
-	queue := []int32{0}
-	for q := 0; q < len(queue); q++ {
-		old := queue[q]
-		kids := roots
-		if old != 0 {
+	for q := 0; q < len(nodes); q++ {
+		old := nodes[q].end
+		kids := edges[start[len(t.ends)]:]
+		if q != 0 {
 			kids = edges[start[old]:start[old+1]]
 		}
-		slices.SortFunc(kids, byID)
-		nn := &nodes[renumber[old]]
+		slices.SortFunc(kids, func(a, b tedge) int { return int(a.id - b.id) })
+		nn := &nodes[q]
 		nn.end, nn.kid0, nn.nkid = t.ends[old], int32(len(nodes)), int32(len(kids))
 		for _, e := range kids {
-			renumber[e.child] = int32(len(nodes))
-			nodes = append(nodes, tnode{label: e.id})
-			queue = append(queue, e.child)
+			if q == 0 {
+				t.first[e.id] = int32(len(nodes))
+			}
+			nodes = append(nodes, tnode{label: e.id, end: e.child})
 		}
 	}
 	t.nodes, t.ends = nodes, nil
-	for id, n := range t.first {
-		if n != 0 {
-			t.first[id] = renumber[n]
-		}
-	}
 	// A text word's key and its node in one lookup.
 	for h, rs := range t.ids {
 		for k := range rs {
