@@ -103,9 +103,17 @@ func (a *Analyzer) Tokens(text string) []Token {
 	return toks
 }
 
-// stemUncached stems without touching the cache: glossary terms are
-// stemmed once, and caching them would crowd out the words of the texts.
-func (a *Analyzer) stemUncached(fold string) string {
+// AppendWords appends the tokens of text to dst without their stems (Stem
+// is empty): what indexes the words of a whole glossary need, where
+// stemming every word would be most of the time.
+func (a *Analyzer) AppendWords(dst []Token, text string) []Token {
+	return a.appendTokens(dst, text)
+}
+
+// StemTerm stems a folded word of a glossary term without touching the
+// cache: glossary terms are stemmed once, and caching them would crowd
+// out the words of the texts, which recur.
+func (a *Analyzer) StemTerm(fold string) string {
 	if a.stemFn == nil || len(fold) <= 2 {
 		return fold
 	}

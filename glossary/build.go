@@ -59,7 +59,7 @@ func newBuilder(m *Matcher, entries int) *builder {
 func (bd *builder) stem(f string) string {
 	s, ok := bd.stemCache[f]
 	if !ok {
-		s = bd.m.a.stemUncached(f)
+		s = bd.m.a.StemTerm(f)
 		bd.stemCache[f] = s
 	}
 	return s

@@ -3,6 +3,7 @@ package qa
 import (
 	"iter"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/trad-project/trad/glossary"
@@ -77,7 +78,8 @@ func newProject(src, tgt string, g *glossary.Glossary, f HitFinder, n int, segs 
 	p := &Project{src: baseLang(src), tgt: baseLang(tgt), longer: map[string][]*longTerm{}, words: map[string]bool{},
 		df: map[string]int{}, missing: map[string][]int{}}
 	if g != nil {
-		p.indexGlossary(g)
+		ix := glossaryIndexOf(g, p.src, p.tgt)
+		p.longer, p.words = ix.longer, ix.words
 	}
 	if segs == nil || n == 0 {
 		return p
@@ -108,32 +110,79 @@ func newProject(src, tgt string, g *glossary.Glossary, f HitFinder, n int, segs 
 	return p
 }
 
-func (p *Project) indexGlossary(g *glossary.Glossary) {
-	sa, ta := analyzer(p.src), analyzer(p.tgt)
+// glossIndex is what a Project needs of the glossary alone: its
+// multi-word source terms by content stem, and its target words.
+type glossIndex struct {
+	longer map[string][]*longTerm
+	words  map[string]bool
+}
+
+// lastIndex keeps the index of the last glossary and language pair: the
+// editor builds a Project again after confirms, with the same glossary,
+// and indexing a glossary of a million terms takes seconds.
+var lastIndex struct {
+	sync.Mutex
+	g        *glossary.Glossary
+	src, tgt string
+	ix       *glossIndex
+}
+
+// glossaryIndexOf returns the index of g for src → tgt, built once.
+func glossaryIndexOf(g *glossary.Glossary, src, tgt string) *glossIndex {
+	lastIndex.Lock()
+	defer lastIndex.Unlock()
+	if lastIndex.g != g || lastIndex.src != src || lastIndex.tgt != tgt {
+		lastIndex.g, lastIndex.src, lastIndex.tgt, lastIndex.ix = g, src, tgt, indexGlossary(g, src, tgt)
+	}
+	return lastIndex.ix
+}
+
+// indexGlossary indexes the entries of g with a source and a target term.
+// Words are stemmed only where needed (the content words of multi-word
+// source terms), and without filling the analyzer's cache.
+func indexGlossary(g *glossary.Glossary, src, tgt string) *glossIndex {
+	ix := &glossIndex{longer: map[string][]*longTerm{}, words: map[string]bool{}}
+	sa, ta := analyzer(src), analyzer(tgt)
+	var toks []glossary.Token
+	// Terms share their words: each is stemmed once, in a cache of this
+	// index's own.
+	stems := map[string]string{}
 	for _, e := range g.Entries() {
-		tgts := e.Target(p.tgt)
-		if len(tgts) == 0 || len(e.Source(p.src)) == 0 {
+		tgts := e.Target(tgt)
+		if len(tgts) == 0 || len(e.Source(src)) == 0 {
 			continue
 		}
 		for _, t := range tgts {
-			for _, tok := range ta.Tokens(t) {
-				p.words[tok.Fold] = true
+			toks = ta.AppendWords(toks[:0], t)
+			for _, tok := range toks {
+				ix.words[tok.Fold] = true
 			}
 		}
-		for _, s := range e.Source(p.src) {
-			toks := sa.Tokens(s)
+		for _, s := range e.Source(src) {
+			toks = sa.AppendWords(toks[:0], s)
 			if len(toks) < 2 {
 				continue
+			}
+			for i := range toks {
+				if f := toks[i].Fold; contentWord(f) {
+					st, ok := stems[f]
+					if !ok {
+						st = sa.StemTerm(f)
+						stems[f] = st
+					}
+					toks[i].Stem = st
+				}
 			}
 			lt := &longTerm{targets: tgts}
 			for st := range contentStems(toks) {
 				lt.stems = append(lt.stems, st)
 			}
 			for _, st := range lt.stems {
-				p.longer[st] = append(p.longer[st], lt)
+				ix.longer[st] = append(ix.longer[st], lt)
 			}
 		}
 	}
+	return ix
 }
 
 // Hits returns the glossary hits of segment i found by NewProject.
@@ -156,11 +205,17 @@ func hitKey(h glossary.Hit) string { return h.Term + "\x00" + strings.Join(h.Tar
 func contentStems(toks []glossary.Token) map[string]bool {
 	m := make(map[string]bool, len(toks))
 	for _, t := range toks {
-		if utf8.RuneCountInString(t.Fold) >= 4 && !strings.ContainsAny(t.Fold, "0123456789") {
+		if contentWord(t.Fold) {
 			m[t.Stem] = true
 		}
 	}
 	return m
+}
+
+// contentWord reports whether folded word f is long enough to carry
+// meaning (see contentStems).
+func contentWord(f string) bool {
+	return utf8.RuneCountInString(f) >= 4 && !strings.ContainsAny(f, "0123456789")
 }
 
 // hasAnyTerm reports whether toks hold one of terms (in language lang).
