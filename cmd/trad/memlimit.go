@@ -15,7 +15,9 @@ import (
 // live, though nothing needs it. Near the limit the collector runs sooner.
 const editMemoryLimit = 450 << 20
 
-// limitMemory sets the runtime's soft memory limit for an editing session,
+// limitMemory sets the runtime's soft memory limit for an editing session
+// (and the commands that hold the same glossaries and memories: qa,
+// pretranslate),
 // unless the user set GOMEMLIMIT: floor, or 1.25 times the live heap after
 // a collection when that is more (a large memory or glossary), so that the
 // collector never runs back to back on a heap the limit cannot hold. It

@@ -64,6 +64,7 @@ is merged, not overwritten.`,
 }
 
 func pretranslateRun(s *streams, o *pretranslateOptions) error {
+	defer limitMemory(editMemoryLimit)() // as trad qa: glossaries and memories of any size
 	if o.Min < tm.DefaultMin || o.Min > 101 {
 		return fmt.Errorf("pretranslate: --min %d: want a score from %d to 101", o.Min, tm.DefaultMin)
 	}

@@ -126,6 +126,9 @@ type qaIgnoredJSON struct {
 }
 
 func qaRun(s *streams, o *qaOptions) error {
+	// A glossary of a million terms, its matcher and QA's index of it are
+	// built here: the editor's limit keeps the heap near what is live.
+	defer limitMemory(editMemoryLimit)()
 	failed := func(err error) error { return &exitError{code: qaExitFailed, err: fmt.Errorf("qa: %w", err)} }
 	cfg, err := qaConfig(s, o)
 	if err != nil {
