@@ -241,7 +241,7 @@ func (m *Matcher) addEntry(ct, e int32, guard *cguard, first bool) {
 			return // both spellings given by e
 		}
 	}
-	ts := m.ents[e].Target(m.tgt)
+	ts := m.ents[e].targetIn(m.tgt)
 	if first && guard == nil && !hasRepeat(ts) {
 		return // one entry: its targets are its own (see Matcher.targets)
 	}
@@ -249,7 +249,7 @@ func (m *Matcher) addEntry(ct, e int32, guard *cguard, first bool) {
 		m.extra = append(m.extra, termExtra{entries: []int32{t.entry}})
 		t.x = int32(len(m.extra))
 		x = &m.extra[t.x-1]
-		x.targets = appendNew(nil, m.ents[t.entry].Target(m.tgt))
+		x.targets = appendNew(nil, m.ents[t.entry].targetIn(m.tgt))
 		if first {
 			if guard != nil {
 				x.guards = []*cguard{guard}

@@ -207,7 +207,7 @@ func (m *Matcher) entryAt(ct *cterm, k int) int32 {
 func (m *Matcher) targets(b *matchBuf, ct *cterm, k int) []string {
 	if ct.x == 0 {
 		// A term of one entry keeps no copy of its targets.
-		return m.ents[ct.entry].Target(m.tgt)
+		return m.ents[ct.entry].targetIn(m.tgt)
 	}
 	x := &m.extra[ct.x-1]
 	if x.guards == nil {
@@ -219,7 +219,7 @@ func (m *Matcher) targets(b *matchBuf, ct *cterm, k int) []string {
 		if g := x.guards[j]; (g != nil) != guarded || g != nil && !m.holds(b, g) {
 			continue
 		}
-		for _, t := range m.ents[en].Target(m.tgt) {
+		for _, t := range m.ents[en].targetIn(m.tgt) {
 			if !contains(out, t) {
 				out = append(out, t)
 			}

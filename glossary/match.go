@@ -204,6 +204,7 @@ type matchBuf struct {
 // Resolving each once a token spares a string-map lookup at every step.
 type tokKeys struct {
 	stem     string
+	norm     string // normWord of the token ("" until needed)
 	alt      keyRef
 	altSet   bool
 	from, to int32
@@ -439,6 +440,15 @@ func howRank(h How) int {
 	return 2
 }
 
+// normAt returns normWord of the token at i, computed once a Match: a
+// word is compared with every candidate term's.
+func (m *Matcher) normAt(b *matchBuf, i int) string {
+	if b.keys[i].norm == "" {
+		b.keys[i].norm = normWord(b.toks[i].Text)
+	}
+	return b.keys[i].norm
+}
+
 func (m *Matcher) stemAt(b *matchBuf, i int) string {
 	if b.keys[i].stem == "" {
 		b.keys[i].stem = m.a.Stem(b.toks[i].Fold)
@@ -463,7 +473,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			// "orange" is not "Orange", nor "vingt-sept" "Vingt-Sept".
 			return "", false, false
 		case w.caps:
-			if nw := normWord(t.Text); nw != w.text {
+			if nw := m.normAt(b, i+j); nw != w.text {
 				if r, ok := reaccent(nw, w.text); ok && r == w.text {
 					unaccented = true
 				} else if !m.pressForm(text, t, w) && !m.acronymNumber(t, w) {
@@ -474,7 +484,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 				}
 			}
 		case t.Fold == w.fold:
-			if how == HowExact && normWord(t.Text) != w.text {
+			if how == HowExact && m.normAt(b, i+j) != w.text {
 				how = HowFolded
 			}
 		case m.a.para.sameWord(w.fold, t.Fold, m.kindAt(b, text, i+j, c.kind)), m.namePlural(b, text, i+j, c, w):
@@ -485,7 +495,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			if !m.unaccentedCap(t.Text) {
 				return "", false, false
 			}
-			r, ok := reaccent(normWord(t.Text), w.fold)
+			r, ok := reaccent(m.normAt(b, i+j), w.fold)
 			if !ok {
 				return "", false, false
 			}

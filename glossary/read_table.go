@@ -30,7 +30,12 @@ func (e *Entry) Source(lang string) []string {
 // Target returns the terms of e in target language lang, or the terms of its
 // unnamed target column.
 func (e *Entry) Target(lang string) []string {
-	if t := e.Terms.Get(baseLang(lang)); len(t) > 0 {
+	return e.targetIn(baseLang(lang))
+}
+
+// targetIn is Target for a base language (the matcher's, once per hit).
+func (e *Entry) targetIn(base string) []string {
+	if t := e.Terms.Get(base); len(t) > 0 {
 		return t
 	}
 	return e.Terms.Get(LangTarget)
