@@ -2,8 +2,6 @@ package glossary
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,16 +37,11 @@ type Analyzer struct {
 	lang     string
 	elisions map[string]bool
 	stemFn   func(string, bool) string
-	// stems caches Fold -> Stem: Snowball takes microseconds a word and news
-	// text repeats its words.
-	stems  sync.Map
-	nstems atomic.Int64
-	para   *paradigm
-	funcs  map[string]bool // function words, never inflected in terms
+	// stems caches Fold -> Stem: Snowball takes microseconds a word.
+	stems wordCache[string]
+	para  *paradigm
+	funcs map[string]bool // function words, never inflected in terms
 }
-
-// maxStemCache bounds the stem cache of one Analyzer.
-const maxStemCache = 1 << 18
 
 var elisionsByLang = map[string][]string{
 	"fr": {"l", "d", "j", "m", "n", "s", "t", "c", "ç", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"},
@@ -117,8 +110,8 @@ func (a *Analyzer) StemTerm(fold string) string {
 	if a.stemFn == nil || len(fold) <= 2 {
 		return fold
 	}
-	if v, ok := a.stems.Load(fold); ok {
-		return v.(string)
+	if v, ok := a.stems.load(fold); ok {
+		return v
 	}
 	return a.stemFn(fold, false)
 }
@@ -128,18 +121,14 @@ func (a *Analyzer) Stem(fold string) string {
 	if a.stemFn == nil || len(fold) <= 2 {
 		return fold
 	}
-	if v, ok := a.stems.Load(fold); ok {
-		return v.(string)
+	if v, ok := a.stems.load(fold); ok {
+		return v
 	}
 	s := a.stemFn(fold, false)
 	if s == fold {
 		s = fold // keep one copy
 	}
-	if a.nstems.Load() < maxStemCache {
-		if _, loaded := a.stems.LoadOrStore(fold, s); !loaded {
-			a.nstems.Add(1)
-		}
-	}
+	a.stems.store(fold, s)
 	return s
 }
 

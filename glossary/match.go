@@ -42,6 +42,9 @@ type Matcher struct {
 	// extra holds what few terms need: several entries, guards or
 	// targets of their own (cterm.x).
 	extra []termExtra
+	// keys caches the keys of text words by fold: a word's stem and the
+	// lookups of its keys, once.
+	keys wordCache[textKeys]
 }
 
 // mword is a distinct word of the terms.
@@ -332,7 +335,7 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 	if alt {
 		if !k.altSet {
 			k.altSet = true
-			k.alt = t.refs(accentKey(b.toks[j].Fold))[0]
+			k.alt = m.textKeysAt(b, j).alt
 		}
 		m.step(b, text, i, t, alt, n, depth, k.alt, best)
 		return
@@ -354,7 +357,7 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 // acronym (see trie.hash). Capitals first: of two terms that match
 // equally well, "INTERNET" is rather the name "Internet" than "internet".
 func (m *Matcher) addRefs(b *matchBuf, t *trie, j int) {
-	rs := t.refs(wordKey(m.stemAt(b, j)))
+	rs := m.textKeysAt(b, j).main
 	if tok := b.toks[j]; hasUpper(tok.Text) {
 		m.addRef(b, t, rs[1])
 		if num := m.acronymKey(tok); num != "" {
@@ -365,6 +368,27 @@ func (m *Matcher) addRefs(b *matchBuf, t *trie, j int) {
 		}
 	}
 	m.addRef(b, t, rs[0])
+}
+
+// textKeys are a text word's keys in the main trie (as a word in lower
+// case and with a capital) and in the alt trie.
+type textKeys struct {
+	main keyRefs
+	alt  keyRef
+}
+
+// textKeysAt returns the keys of the word at j, from the cache.
+func (m *Matcher) textKeysAt(b *matchBuf, j int) textKeys {
+	fold := b.toks[j].Fold
+	k, ok := m.keys.load(fold)
+	if !ok {
+		k.main = m.main.refs(wordKey(m.stemAt(b, j)))
+		if m.caps != 0 {
+			k.alt = m.alt.refs(accentKey(fold))[0]
+		}
+		m.keys.store(fold, k)
+	}
+	return k
 }
 
 // addRef appends r and the keys r is an alias of.
