@@ -37,6 +37,10 @@ type wordInfo struct {
 	// a term with the word is found.
 	ownKey int32
 	prefix uint8 // prefixInfo (French only)
+	// accent is 0 until known, then 1 for a word without an accented
+	// letter, 2 for one with; altKey is its alt-trie key id (0: not yet).
+	accent uint8
+	altKey int32
 }
 
 // grow makes room in s for one more element, doubling: the runtime grows
@@ -303,27 +307,44 @@ func (bd *builder) insertAlt(ct int32) {
 	toks := m.termToks(&m.terms[ct])
 	accented := false
 	for _, c := range toks {
-		f := m.words[c.word].fold
-		accented = accented || accentKey(f) != lightKey(f)
+		accented = bd.accented(c.word) || accented
 	}
 	if !accented {
 		return
 	}
 	bd.ids = bd.ids[:0]
 	for _, c := range toks {
-		bd.ids = append(bd.ids, m.alt.intern(accentKey(m.words[c.word].fold), false))
+		wi := &bd.info[c.word]
+		if wi.altKey == 0 {
+			wi.altKey = m.alt.intern(accentKey(m.words[c.word].fold), false)
+		}
+		bd.ids = append(bd.ids, wi.altKey)
 	}
 	m.alt.link(m.alt.path(bd.ids), ct, m.terms)
-	for _, c := range toks {
-		for i, r := range m.words[c.word].fold {
-			if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
-				m.caps |= 1 << (base[0] - 'a')
-				if i == 0 {
-					m.capsFirst |= 1 << (base[0] - 'a')
+}
+
+// accented reports whether word w has an accented letter, once a word,
+// noting the capitals that stand for its accented letters in
+// Matcher.caps and capsFirst.
+func (bd *builder) accented(w int32) bool {
+	wi := &bd.info[w]
+	if wi.accent == 0 {
+		m := bd.m
+		f := m.words[w].fold
+		wi.accent = 1
+		if accentKey(f) != lightKey(f) {
+			wi.accent = 2
+			for i, r := range f {
+				if base := baseLetters[r]; base != "" && 'a' <= base[0] && base[0] <= 'z' {
+					m.caps |= 1 << (base[0] - 'a')
+					if i == 0 {
+						m.capsFirst |= 1 << (base[0] - 'a')
+					}
 				}
 			}
 		}
 	}
+	return wi.accent == 2
 }
 
 // wordKeys returns the main-trie key id of term word c and registers the
