@@ -20,8 +20,6 @@ type builder struct {
 	// nameKeys are the key ids of the words of one-word names, by word
 	// and kind (see wordKeys).
 	nameKeys map[[2]int32]int32
-	// stemCache stems the other forms of the terms' words.
-	stemCache map[string]string
 	toks      []Token
 	ids       []int32
 	words     []int32
@@ -55,18 +53,15 @@ func grow[T any](s []T) []T {
 
 func newBuilder(m *Matcher, entries int) *builder {
 	return &builder{m: m, wordIDs: make(map[string]int32), gapIDs: map[string]int32{"": 0},
-		nameKeys: make(map[[2]int32]int32), stemCache: make(map[string]string)}
+		nameKeys: make(map[[2]int32]int32)}
 }
 
-// stem stems a form of a term's word: terms share many words, and forms
-// many stems.
+// stem stems a word of a term or one of its forms, without a cache: each
+// word is stemmed once (word), each form once a word and kind (wordKeys),
+// and forms seldom recur (a cache of them held 56 MB at a million terms
+// and saved no time).
 func (bd *builder) stem(f string) string {
-	s, ok := bd.stemCache[f]
-	if !ok {
-		s = bd.m.a.StemTerm(f)
-		bd.stemCache[f] = s
-	}
-	return s
+	return bd.m.a.StemTerm(f)
 }
 
 // word returns the id of the word of token t, adding it.
