@@ -20,9 +20,9 @@ type builder struct {
 	// nameKeys are the key ids of the words of one-word names, by word
 	// and kind (see wordKeys).
 	nameKeys map[[2]int32]int32
-	toks      []Token
-	ids       []int32
-	words     []int32
+	toks     []Token
+	ids      []int32
+	words    []int32
 }
 
 // wordInfo is what the build keeps of a word.
