@@ -51,7 +51,7 @@ func grow[T any](s []T) []T {
 	return slices.Grow(s, max(len(s), 64))
 }
 
-func newBuilder(m *Matcher, entries int) *builder {
+func newBuilder(m *Matcher) *builder {
 	return &builder{m: m, wordIDs: make(map[string]int32), gapIDs: map[string]int32{"": 0},
 		nameKeys: make(map[[2]int32]int32)}
 }

@@ -122,7 +122,7 @@ func NewMatcher(g *Glossary, src, tgt string) *Matcher {
 	m.main, m.alt = newTrie(0, terms, words), newTrie(1, 0, 0)
 	m.terms = make([]cterm, 0, terms+terms/16)
 	m.toks = make([]ctok, 0, words+words/16)
-	bd := newBuilder(m, terms)
+	bd := newBuilder(m)
 	guards := make(map[string]*cguard)
 	for i, e := range m.ents {
 		guard, ok := guards[e.Guard]
