@@ -2,7 +2,6 @@ package glossary
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"unicode"
 )
@@ -536,18 +535,13 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			unaccented = true
 		}
 	}
-	if ct.tail != 0 && !hasPluses(text[b.toks[i+int(ct.ntok)-1].End:], int(ct.tail)) {
+	if ct.tail != 0 && len(plusTail(text, b.toks[i+int(ct.ntok)-1].End)) < int(ct.tail) {
 		return "", false, false
 	}
 	if ct.variant && how == HowExact {
 		how = HowFolded
 	}
 	return how, unaccented, true
-}
-
-// hasPluses reports whether s starts with n "+".
-func hasPluses(s string, n int) bool {
-	return len(s) >= n && strings.Count(s[:n], "+") == n
 }
 
 // joinsWords reports whether the text between two words keeps them in one
