@@ -353,8 +353,7 @@ func (m *Matcher) walk(b *matchBuf, text string, i int, t *trie, alt bool, n int
 // addRefs appends to b.refs the main-trie keys of the word at j: its
 // key and that key's aliases, and for a word with a capital first the same
 // as the key of a word with a capital, with the press spellings of an
-// acronym (see trie.hash). Capitals first: of two terms that match
-// equally well, "INTERNET" is rather the name "Internet" than "internet".
+// acronym (see trie.ids).
 func (m *Matcher) addRefs(b *matchBuf, t *trie, j int) {
 	rs := m.textKeysAt(b, j).main
 	if tok := b.toks[j]; hasUpper(tok.Text) {
@@ -445,12 +444,16 @@ func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c i
 
 // better reports whether term ct, matched how, is a better hit than best
 // at the same place and length: "OPEP+" over "OPEP" before a "+", then
-// the strictest match.
+// the strictest match, then the term of the earlier entry (the glossary's
+// priority, whichever key of the text word found the term).
 func better(ct *cterm, how How, best *found) bool {
 	if ct.tail != best.ct.tail {
 		return ct.tail > best.ct.tail
 	}
-	return howRank(how) < howRank(best.how)
+	if r, br := howRank(how), howRank(best.how); r != br {
+		return r < br
+	}
+	return ct.entry < best.ct.entry
 }
 
 func howRank(h How) int {

@@ -327,3 +327,20 @@ func matchAll(m *Matcher, text []string) []string {
 	}
 	return out
 }
+
+// Two terms that match a text word equally well (same length, same kind
+// of match) go to the earlier entry, whichever key found them: "Centre"
+// is stemmed for both "centres" and the name "Centres".
+func TestMatchTieGoesToEarlierEntry(t *testing.T) {
+	for _, tc := range []struct {
+		first, second, want string
+	}{
+		{"centres|centers|noun", "Centres|Centres (the region)|noun", "centres"},
+		{"Centres|Centres (the region)|noun", "centres|centers|noun", "Centres"},
+	} {
+		hits := NewMatcher(testGlossary(tc.first, tc.second), "fr", "en").Match("Le Centre a voté.")
+		if len(hits) != 1 || hits[0].Term != tc.want || hits[0].How != HowStemmed {
+			t.Errorf("%s before %s: %+v, want %s", tc.first, tc.second, hits, tc.want)
+		}
+	}
+}
