@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -341,6 +342,30 @@ func TestMatchTieGoesToEarlierEntry(t *testing.T) {
 		hits := NewMatcher(testGlossary(tc.first, tc.second), "fr", "en").Match("Le Centre a voté.")
 		if len(hits) != 1 || hits[0].Term != tc.want || hits[0].How != HowStemmed {
 			t.Errorf("%s before %s: %+v, want %s", tc.first, tc.second, hits, tc.want)
+		}
+	}
+}
+
+// A Matcher is safe for concurrent use: the editor matches segments in
+// several commands at once, and the matcher caches text words' keys.
+func TestMatchConcurrent(t *testing.T) {
+	g, _ := loadBuiltin()
+	text := newsText(t)
+	want := matchAll(NewMatcher(g, "fr", "en"), text)
+	m := NewMatcher(g, "fr", "en")
+	got := make([][]string, 4)
+	var wg sync.WaitGroup
+	for k := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[k] = matchAll(m, text)
+		}()
+	}
+	wg.Wait()
+	for k := range got {
+		if !slices.Equal(got[k], want) {
+			t.Errorf("goroutine %d: %d hits, want %d", k, len(got[k]), len(want))
 		}
 	}
 }
