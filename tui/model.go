@@ -444,22 +444,22 @@ func (m *Model) inField() bool {
 		m.mode == modeConcord && m.conc.typing || m.mode == modeReplace && m.repl.step < 2 || m.mode == modeTerm
 }
 
-// typeAhead handles a key message. Keys typed faster than the terminal is
-// read arrive as one message ("jjq", "/gouv"): outside text fields each rune
-// is a command, and once one of them opens a field (/, :, i) the rest of
-// the batch is typed into that field, as the translator meant.
+// typeAhead handles a key message. Bubble Tea reports the runes it reads
+// together as one message, up to a space: keys typed faster than the
+// terminal is read ("jjq", "/gouv", or a word typed in the editor). Each
+// rune is handled as if typed alone: outside text fields each is a
+// command, and once one of them opens a field (/, :, i) the rest is typed
+// into it. In a field too, since the message of a word spelling a key's
+// name ("enter", "end", "up") matched that key's bindings: "to enter into
+// force" typed fast confirmed the segment at "enter".
 func (m *Model) typeAhead(msg tea.KeyMsg) []tea.Cmd {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || m.inField() {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
 		return []tea.Cmd{m.handleKey(msg)}
 	}
 	var cmds []tea.Cmd
-	for j, r := range msg.Runes {
+	for _, r := range msg.Runes {
 		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
 		if m.done {
-			break
-		}
-		if rest := msg.Runes[j+1:]; m.inField() && len(rest) > 0 {
-			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: rest}))
 			break
 		}
 	}

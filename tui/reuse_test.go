@@ -390,3 +390,36 @@ func TestSearchEnterGoesFromCursor(t *testing.T) {
 		t.Fatalf("went to %d, want 5 (the match under the cursor)", h.m.cur+1)
 	}
 }
+
+// TestBurstWordIsText: Bubble Tea reports the runes it reads together as
+// one message, up to a space: a word typed faster than the terminal is
+// read ("enter", "end", "up") arrives as one message whose String() is the
+// name of a key. It is text in a field, never that key: "to enter into
+// force" typed fast confirmed the segment at "enter" and the rest went
+// into the next one.
+func TestBurstWordIsText(t *testing.T) {
+	h := started(t, testDoc())
+	h.press("i")
+	before := h.m.editor.value() // the cursor at its end
+	words := []string{"to", "enter", "into", "force", "at", "the", "end", "up", "down", "left", "right", "home", "tab", "esc", "delete", "backspace", "space"}
+	for k, w := range words {
+		if k > 0 {
+			h.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+		}
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(w)})
+	}
+	want := before + strings.Join(words, " ")
+	if !h.m.editing() || h.m.cur != 0 || h.m.editor.value() != want {
+		t.Fatalf("typed in bursts: editing %v, segment %d, text %q; want %q in segment 1", h.m.editing(), h.m.cur+1, h.m.editor.value(), want)
+	}
+	h.press("esc", "/")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("down")})
+	if h.m.mode != modeSearch || h.m.search.input.Value() != "down" {
+		t.Fatalf("\"down\" in the search field: mode %v, field %q", h.m.mode, h.m.search.input.Value())
+	}
+	h.press("esc")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jienter")})
+	if !h.m.editing() || h.m.cur != 1 || !strings.HasSuffix(h.m.editor.value(), "Tuesday.enter") {
+		t.Fatalf("\"jienter\": editing %v, segment %d, text %q", h.m.editing(), h.m.cur+1, h.m.editor.value())
+	}
+}
