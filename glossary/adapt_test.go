@@ -161,6 +161,10 @@ func TestHitPlural(t *testing.T) {
 		{"fr", "pays", "noun", "Les pays du Golfe.", true},
 		{"fr", "pays", "noun", "Le pays du Golfe.", false},
 		{"fr", "intelligence artificielle", "noun", "L'intelligence artificielle.", false},
+		// A prefix joined by a hyphen does not carry the number.
+		{"fr", "semi-conducteur", "noun", "Semi-conducteurs : Washington renforce ses contrôles", true},
+		{"fr", "semi-conducteur", "noun", "Un semi-conducteur.", false},
+		{"fr", "anti-missile", "noun", "Des anti-missiles.", true},
 		{"fr", "Shebab", "propn", "les Shebabs", false},
 		{"en", "export control", "noun", "New export controls.", true},
 		{"en", "chief of staff", "noun", "The chiefs of staff met.", true},

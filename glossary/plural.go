@@ -19,12 +19,16 @@ import (
 // preposition ("export control", "chief of staff"). -1: none (a name).
 func (m *Matcher) headWord(ct *cterm) int {
 	head := -1
-	for j, c := range m.termToks(ct) {
+	toks := m.termToks(ct)
+	for j, c := range toks {
 		if c.kind == kindFixed {
 			if head >= 0 && m.a.funcs[m.words[c.word].fold] {
 				break // the complement after a preposition
 			}
 			continue
+		}
+		if m.prefixOf(toks, j) {
+			continue // "semi-conducteurs": the prefix does not inflect
 		}
 		head = j
 		if m.a.lang != "en" {
@@ -32,6 +36,13 @@ func (m *Matcher) headWord(ct *cterm) int {
 		}
 	}
 	return head
+}
+
+// prefixOf reports whether word j of toks is a French prefix joined by a
+// hyphen to the next word ("semi" in "semi-conducteur").
+func (m *Matcher) prefixOf(toks []ctok, j int) bool {
+	return m.a.lang == "fr" && j+1 < len(toks) && isPrefix(m.words[toks[j].word].fold) &&
+		strings.IndexFunc(m.gaps[toks[j+1].gap], isHyphen) >= 0
 }
 
 // plural reports whether the text of candidate f is the plural of its
