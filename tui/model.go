@@ -438,12 +438,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-// inField reports whether keys go to a text field (editor, search, go-to).
-func (m *Model) inField() bool {
-	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote ||
-		m.mode == modeConcord && m.conc.typing || m.mode == modeReplace && m.repl.step < 2 || m.mode == modeTerm
-}
-
 // typeAhead handles a key message. Bubble Tea reports the runes it reads
 // together as one message, up to a space: keys typed faster than the
 // terminal is read ("jjq", "/gouv", or a word typed in the editor). Each
