@@ -8,6 +8,7 @@ import (
 
 	"github.com/trad-project/trad/glossary"
 	"github.com/trad-project/trad/internal/numfmt"
+	"github.com/trad-project/trad/segments"
 )
 
 // checkNumbers compares the numbers of source and target: each source
@@ -331,17 +332,11 @@ func formatNumber(v float64, lang string) string {
 	return f.Write(intPart, frac, group)
 }
 
-var langNames = map[string]string{"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
-	"pt": "Portuguese", "zh": "Chinese", "ja": "Japanese", "nl": "Dutch"}
-
 // langName names language tag in messages: "German", or "German (de-CH)"
 // when the region writes numbers otherwise than the base language.
 func langName(tag string) string {
 	base := baseLang(tag)
-	name, ok := langNames[base]
-	if !ok {
-		name = base
-	}
+	name := segments.LanguageName(base)
 	if tag != base && numfmt.For(tag) != numfmt.For(base) {
 		name += " (" + tag + ")"
 	}

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/langtag"
+
 	"github.com/abadojack/whatlanggo"
 )
 
@@ -157,19 +159,20 @@ func (d *Document) OtherLanguage() (tag string, ok bool) {
 	return tag, true
 }
 
-// languageNames are the English names of the languages that have rules.
-// (golang.org/x/text/language/display would add 2.4 MB to the binary for
-// eight names.)
+// languageNames are the English names of the languages that have rules
+// here or in qa's number formats. (golang.org/x/text/language/display
+// would add 2.4 MB to the binary for nine names.)
 var languageNames = map[string]string{
 	"fr": "French", "en": "English", "de": "German", "es": "Spanish",
 	"it": "Italian", "pt": "Portuguese", "zh": "Chinese", "ja": "Japanese",
+	"nl": "Dutch",
 }
 
-// LanguageName returns the English name of a language that has rules
-// ("de" → "German", also "de-AT"), or the tag itself for the others.
+// LanguageName returns the English name of a language of languageNames
+// ("de" → "German", also "de-AT"), or the tag itself for the others. It
+// names languages in messages (segments' detection, qa's checks).
 func LanguageName(tag string) string {
-	base, _, _ := strings.Cut(tag, "-")
-	if n, ok := languageNames[strings.ToLower(base)]; ok {
+	if n, ok := languageNames[langtag.Base(tag)]; ok {
 		return n
 	}
 	return tag

@@ -100,7 +100,7 @@ func BenchmarkDetectLanguage(b *testing.B) {
 }
 
 func TestLanguageName(t *testing.T) {
-	for tag, want := range map[string]string{"de": "German", "de-AT": "German", "zh-Hans": "Chinese", "FR": "French", "nl": "nl", "": ""} {
+	for tag, want := range map[string]string{"de": "German", "de-AT": "German", "zh-Hans": "Chinese", "FR": "French", "nl": "Dutch", "fr_CA": "French", "sv": "sv", "": ""} {
 		if got := LanguageName(tag); got != want {
 			t.Errorf("LanguageName(%q) = %q, want %q", tag, got, want)
 		}
