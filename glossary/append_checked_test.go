@@ -92,27 +92,37 @@ func TestAppendEntryCheckedForce(t *testing.T) {
 	}
 }
 
-// TestTBXBodyEnd checks that the end tag found is the element's, not a
-// "</body>" inside a comment, CDATA, a processing instruction or the
-// DOCTYPE.
+// TestTBXBodyEnd checks that the end tag the reader reports is the
+// element's, not a "</body>" inside a comment, CDATA, a processing
+// instruction or the DOCTYPE, and that a file without one is refused.
 func TestTBXBodyEnd(t *testing.T) {
 	for _, tc := range []struct {
 		text string
-		want int // offset of the end tag, -1: none
+		want int // offset of the end tag, -1: refused
 	}{
 		{"<martif><text><body></body></text></martif>", 20},
 		{"<martif><text><body></body><!-- </body> --></text></martif>", 20},
 		{"<martif><text><body></body ></text><![CDATA[</body>]]></martif>", 20},
 		{"<martif><text><body><x:y/></tbx:body></text><?pi </body> ?></martif>", 26},
-		{"<!DOCTYPE martif [<!ENTITY b \"</body>\"><!-- ' --><?x ]> ?>]><martif><text><body></body></text></martif>", 80},
+		{"<!DOCTYPE martif [<!ENTITY b \"</body>\"><!-- </body> -->]><martif><text><body></body></text></martif>", 77},
+		{"<!DOCTYPE martif [<!ENTITY b \"</body>\"><!-- ' --><?x ]> ?>]><martif><text><body></body></text></martif>", -1}, // the reader refuses it
 		{"<martif><text><bodyx></bodyx></text><!-- </body> --></martif>", -1},
 		{"<martif><text><body></body", -1},
 		{"<martif><!-- </body>", -1},
 		{"", -1},
 	} {
-		at, end := tbxBodyEnd([]byte(tc.text))
-		if at != tc.want || at >= 0 && !strings.HasSuffix(tc.text[at:end], ">") {
-			t.Errorf("%q: %d–%d, want %d", tc.text, at, end, tc.want)
+		r, err := scanTBX(&xmlscan.Reader{}, []byte(tc.text), "f.tbx")
+		at := -1
+		if err == nil && r.bodyEnd > 0 {
+			at = int(r.bodyAt)
+		}
+		if at != tc.want {
+			t.Errorf("%q: end tag at %d, want %d (%v)", tc.text, at, tc.want, err)
+		}
+		e := newEntry("pluie", "rain", "", "")
+		_, _, err = appendTBX([]byte(tc.text), "f.tbx", &e, "fr", "en")
+		if (err == nil) != (tc.want >= 0) {
+			t.Errorf("%q: appending: %v", tc.text, err)
 		}
 	}
 }
@@ -177,9 +187,10 @@ func TestAppendEntryTBXLinear(t *testing.T) {
 	}
 }
 
-// FuzzTBXBodyEnd checks tbxBodyEnd against the XML reader: in any TBX the
-// reader accepts with a <text><body>, the end tag found ends on the line
-// where the reader saw the element end, and it is an end tag of body.
+// FuzzTBXBodyEnd checks the end tag the reader reports: in any TBX it
+// accepts with a <text><body>, the offset is an end tag of body that ends
+// on the line where the reader saw the element end, and an entry appended
+// there reads back.
 func FuzzTBXBodyEnd(f *testing.F) {
 	f.Add("<martif><text><body></body><!-- </body> --></text></martif>")
 	f.Add("<!DOCTYPE martif [<!ENTITY b \"</body>\">]><martif><text><body>\n</body\n></text><![CDATA[</body>]]></martif>")
@@ -189,15 +200,29 @@ func FuzzTBXBodyEnd(f *testing.F) {
 		if err != nil || r.bodyEnd == 0 {
 			return
 		}
-		at, end := tbxBodyEnd([]byte(text))
-		if at < 0 {
-			t.Fatalf("no end tag found; the reader saw one on line %d", r.bodyEnd)
+		at := int(r.bodyAt)
+		if at < 0 || at >= len(text) {
+			t.Fatalf("end tag at %d; the reader saw one on line %d", at, r.bodyEnd)
+		}
+		end := at + strings.IndexByte(text[at:], '>') + 1
+		if tag := text[at:end]; !strings.HasPrefix(tag, "</") || !strings.Contains(tag, "body") {
+			t.Fatalf("end tag at %d is %q", at, tag)
 		}
 		if line := 1 + strings.Count(text[:end], "\n"); line != r.bodyEnd {
-			t.Fatalf("end tag %q found on line %d, the reader says %d", text[at:end], line, r.bodyEnd)
+			t.Fatalf("end tag %q ends on line %d, the reader says %d", text[at:end], line, r.bodyEnd)
 		}
-		if tag := text[at:end]; !strings.HasPrefix(tag, "</") || !strings.Contains(tag, "body") {
-			t.Fatalf("found %q", tag)
+		g0, _, err := Read(strings.NewReader(text), "f.tbx", FormatTBX)
+		if err != nil {
+			return
+		}
+		e := newEntry("pluie", "rain", "", "")
+		out, _, err := appendTBX([]byte(text), "f.tbx", &e, "fr", "en")
+		if err != nil {
+			t.Fatalf("appending: %v", err)
+		}
+		g, _, err := Read(bytes.NewReader(out), "f.tbx", FormatTBX)
+		if err != nil || g.Len() != g0.Len()+1 {
+			t.Fatalf("read back: %v, %d entries, want %d:\n%s", err, g.Len(), g0.Len()+1, out)
 		}
 	})
 }

@@ -197,105 +197,25 @@ func extendHeader(text []byte, line int, cells []string, format Format) []byte {
 // appendTBX inserts e as a new entry before the closing </body> of a TBX
 // file (decoded) that reads (a malformed one is an error: the entry would
 // never be matched), indented as the file is, and returns the new text and
-// the line of the entry's start tag. It reads the file once and finds the
-// end tag in one more pass, so adding is linear in the file's size
-// whatever comments or CDATA sections holding "</body>" it has.
+// the line of the entry's start tag. The reader gives the end tag's
+// offset (xmlscan.EndTagHandler), so that comments, CDATA sections or a
+// DOCTYPE holding "</body>" are never taken for it.
 func appendTBX(text []byte, name string, e *Entry, src, tgt string) ([]byte, int, error) {
 	t, err := scanTBX(&xmlscan.Reader{}, text, name)
 	if err != nil {
 		return nil, 0, err
 	}
-	at, end := tbxBodyEnd(text)
-	// The reader says on which line the element's end tag ends: a tag found
-	// elsewhere is not it (never expected; refusing beats a lost entry).
-	if t.bodyEnd == 0 || at < 0 || 1+bytes.Count(text[:end], []byte{'\n'}) != t.bodyEnd {
+	// Offsets count the bytes the reader read: the text's own (UTF-8)
+	// unless its declaration names another encoding; refusing beats an
+	// entry written in the wrong place.
+	at := int(t.bodyAt)
+	if t.bodyEnd == 0 || at < 0 || at >= len(text) || !bytes.HasPrefix(text[at:], []byte("</")) ||
+		1+bytes.Count(text[:at], []byte{'\n'}) > t.bodyEnd {
 		return nil, 0, errors.New("no </body> element to add the entry to")
 	}
 	n := bytes.Count(text, []byte("<termEntry")) + bytes.Count(text, []byte("<conceptEntry")) + 1
 	out, line := insertTBXEntry(text, at, e, src, tgt, freeEntryID(text, n))
 	return out, line, nil
-}
-
-// tbxBodyEnd returns the byte offsets of the start and the end of the last
-// </body> (or </prefix:body>) end tag of well-formed XML text that is
-// markup, not inside a comment, a CDATA section, a processing instruction
-// or the DOCTYPE; -1, -1 when there is none.
-func tbxBodyEnd(text []byte) (at, end int) {
-	at, end = -1, -1
-	skip := func(i int, open, close string) int {
-		k := bytes.Index(text[i+len(open):], []byte(close))
-		if k < 0 {
-			return len(text)
-		}
-		return i + len(open) + k + len(close)
-	}
-	for i := 0; i < len(text); {
-		k := bytes.IndexByte(text[i:], '<')
-		if k < 0 {
-			break
-		}
-		i += k
-		rest := text[i:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			i = skip(i, "<!--", "-->")
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			i = skip(i, "<![CDATA[", "]]>")
-		case bytes.HasPrefix(rest, []byte("<?")):
-			i = skip(i, "<?", "?>")
-		case bytes.HasPrefix(rest, []byte("<!")):
-			i = skipDeclaration(text, i)
-		case bytes.HasPrefix(rest, []byte("</")):
-			j := 2 + bytes.IndexFunc(rest[2:], func(r rune) bool { return r == '>' || r == ' ' || r == '\t' || r == '\r' || r == '\n' })
-			gt := bytes.IndexByte(rest, '>')
-			if j < 2 || gt < 0 {
-				return at, end
-			}
-			name := rest[2:j]
-			if c := bytes.LastIndexByte(name, ':'); c >= 0 {
-				name = name[c+1:]
-			}
-			if string(name) == "body" {
-				at, end = i, i+gt+1
-			}
-			i += gt + 1
-		default:
-			i++
-		}
-	}
-	return at, end
-}
-
-// skipDeclaration returns the offset after the directive (a DOCTYPE and
-// its internal subset) starting at text[i], scanned as the XML reader
-// scans it: quotes hide '<' and '>', nested <…> count, comments inside are
-// skipped, and the first byte after "<!" is taken as is.
-func skipDeclaration(text []byte, i int) int {
-	var inq byte
-	depth := 0
-	for i += 3; i < len(text); i++ {
-		switch c := text[i]; {
-		case inq != 0:
-			if c == inq {
-				inq = 0
-			}
-		case c == '>' && depth == 0:
-			return i + 1
-		case c == '\'' || c == '"':
-			inq = c
-		case c == '>':
-			depth--
-		case bytes.HasPrefix(text[i:], []byte("<!--")):
-			k := bytes.Index(text[i+4:], []byte("-->"))
-			if k < 0 {
-				return len(text)
-			}
-			i += 4 + k + 2
-		case c == '<':
-			depth++
-		}
-	}
-	return len(text)
 }
 
 // freeEntryID returns "cN" for the first N from n that no id="cN" of text

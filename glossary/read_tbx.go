@@ -39,9 +39,11 @@ type tbxReader struct {
 	entryPOS string
 	defn     string             // first definition, the note when there is no <note>
 	langs    map[string]langTag // parsed xml:lang values (see langOf)
-	// bodyEnd is the line of the </body> end tag of <text> (0: none), for
-	// AppendEntry to insert before.
+	// bodyEnd is the line of the </body> end tag of <text> (0: none) and
+	// bodyAt its byte offset in the input (-1: none), for AppendEntry to
+	// insert before.
 	bodyEnd int
+	bodyAt  int64
 	entryBlocks
 }
 
@@ -116,7 +118,7 @@ func scanTBX(rd *xmlscan.Reader, text []byte, name string) (*tbxReader, error) {
 
 // scanTBXFrom is scanTBX reading r, with room made for entries entries.
 func scanTBXFrom(rd *xmlscan.Reader, r io.Reader, entries int, name string) (*tbxReader, error) {
-	t := &tbxReader{name: name}
+	t := &tbxReader{name: name, bodyAt: -1}
 	t.ents = make([]*Entry, 0, entries)
 	rd.UTF8 = true
 	err := rd.Scan(r, t)
@@ -145,6 +147,14 @@ func (t *tbxReader) Start(name string, attrs []xmlscan.Attr, line int) error {
 	t.stack = append(t.stack, name)
 	t.start(name, attrs)
 	return nil
+}
+
+// EndTag makes tbxReader an xmlscan.EndTagHandler: it notes where the
+// </body> of <text> is.
+func (t *tbxReader) EndTag(name string, start, _ int64) {
+	if name == "body" && t.parent() == "text" {
+		t.bodyAt = start
+	}
 }
 
 func (t *tbxReader) End(name string, line int) error {

@@ -29,7 +29,8 @@ const (
 type scanner struct {
 	r        io.Reader
 	buf      []byte
-	pos, end int // unread bytes are buf[pos:end]
+	pos, end int   // unread bytes are buf[pos:end]
+	base     int64 // the input's offset of buf[0]
 	eof      bool
 	rerr     error // read error other than io.EOF
 	line     int   // line number at buf[lineAt]
@@ -60,7 +61,8 @@ func scan(r io.Reader, h *doc, size int) error {
 	}
 	head := s.buf[:s.end]
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return h.feedStd(h.newDecoder(s.rest()), 0) // UTF-16
+		dec, _ := h.newDecoder(s.rest())
+		return h.feedStd(dec, 0, 0) // UTF-16: offsets in the decoded text
 	}
 	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		s.pos, s.lineAt = 3, 3
@@ -107,6 +109,7 @@ func (s *scanner) fill() bool {
 	}
 	s.lineTo(s.pos)
 	if s.pos > 0 {
+		s.base += int64(s.pos)
 		s.end = copy(s.buf, s.buf[s.pos:s.end])
 		s.pos, s.lineAt = 0, 0
 	}
@@ -155,7 +158,7 @@ func (s *scanner) rest() io.Reader {
 func (s *scanner) fallback() error {
 	s.h.fellBack = true
 	s.lineTo(s.pos)
-	return s.h.feedStd(s.h.newDecoderAt(s.rest(), false), s.line-1)
+	return s.h.feedStd(s.h.newDecoderAt(s.rest(), false), s.line-1, s.base+int64(s.pos))
 }
 
 // text scans character data at b (up to '<'), as encoding/xml's text does:
@@ -470,7 +473,8 @@ func (s *scanner) startTag(b []byte) int {
 		return tokErr
 	}
 	if empty {
-		if err := s.h.end(name, line); err != nil {
+		at := s.base + int64(s.pos)
+		if err := s.h.end(name, line, at, at); err != nil {
 			s.herr = err
 			return tokErr
 		}
@@ -556,8 +560,9 @@ func (s *scanner) endTag(b []byte) int {
 		return tokBad
 	}
 	s.lineTo(s.pos + i + 1)
+	at := s.base + int64(s.pos)
 	s.pos += i + 1
-	if err := s.h.end(name, s.line); err != nil {
+	if err := s.h.end(name, s.line, at, at+int64(i+1)); err != nil {
 		s.herr = err
 		return tokErr
 	}

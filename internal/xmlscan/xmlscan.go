@@ -58,6 +58,18 @@ type Handler interface {
 	Text(b []byte)
 }
 
+// EndTagHandler is a Handler that is also told where each end tag is, just
+// before End: the byte offsets of its "</" and of the byte after its ">"
+// in the input (both the offset after "/>" for an empty element <a/>).
+// The offsets are exact for UTF-8 input; for another encoding they count
+// the decoded text. The TBX writer inserts a new entry before </body> at
+// the offset the reader gave, rather than finding the tag again with a
+// lexer of its own.
+type EndTagHandler interface {
+	Handler
+	EndTag(name string, start, end int64)
+}
+
 // Error is a malformed document: its line and what is wrong.
 type Error struct {
 	Line int
@@ -98,9 +110,11 @@ func Scan(r io.Reader, h Handler) error {
 // text.
 func (rd *Reader) Scan(r io.Reader, h Handler) error {
 	d := &doc{h: h, utf8: rd.UTF8}
+	d.et, _ = h.(EndTagHandler)
 	var err error
 	if rd.Std {
-		err = d.feedStd(d.newDecoder(r), 0)
+		dec, off := d.newDecoder(r)
+		err = d.feedStd(dec, 0, off)
 	} else {
 		err = scan(r, d, rd.BufSize)
 		rd.FellBack = d.fellBack
@@ -114,6 +128,7 @@ func (rd *Reader) Scan(r io.Reader, h Handler) error {
 // doc applies the document rules between a tokenizer and the Handler.
 type doc struct {
 	h        Handler
+	et       EndTagHandler // h, when it wants end tags' offsets
 	open     []openElem
 	rootDone bool
 	fellBack bool
@@ -135,13 +150,16 @@ func (d *doc) start(name string, attrs []Attr, line int) error {
 	return d.h.Start(name, attrs, line)
 }
 
-func (d *doc) end(name string, line int) error {
+func (d *doc) end(name string, line int, start, end int64) error {
 	n := len(d.open)
 	if n == 0 || d.open[n-1].name != name {
 		return d.badEnd(name, line)
 	}
 	d.open = d.open[:n-1]
 	d.rootDone = n == 1
+	if d.et != nil {
+		d.et.EndTag(name, start, end)
+	}
 	return d.h.End(name, line)
 }
 
@@ -178,10 +196,11 @@ func (d *doc) eof() error {
 }
 
 // feedStd feeds the tokens of dec to d. lineBase is the number of lines
-// before the point where dec starts reading.
-func (d *doc) feedStd(dec *xml.Decoder, lineBase int) error {
+// before the point where dec starts reading, offBase the number of bytes.
+func (d *doc) feedStd(dec *xml.Decoder, lineBase int, offBase int64) error {
 	var attrs []Attr
 	for {
+		at := offBase + dec.InputOffset()
 		// RawToken skips namespace translation: the readers match local
 		// names and resolve the few prefixes they need; nesting is
 		// checked by d.
@@ -202,7 +221,7 @@ func (d *doc) feedStd(dec *xml.Decoder, lineBase int) error {
 			}
 			err = d.start(t.Name.Local, attrs, line)
 		case xml.EndElement:
-			err = d.end(t.Name.Local, line)
+			err = d.end(t.Name.Local, line, at, offBase+dec.InputOffset())
 		case xml.CharData:
 			err = d.text(t, line)
 		}
@@ -214,16 +233,18 @@ func (d *doc) feedStd(dec *xml.Decoder, lineBase int) error {
 
 // newDecoder returns an encoding/xml decoder for r that understands UTF-16
 // with a byte order mark and the legacy encodings an XML declaration may
-// name.
-func (d *doc) newDecoder(r io.Reader) *xml.Decoder {
+// name, and the offset in r where it starts reading (after a UTF-8 byte
+// order mark).
+func (d *doc) newDecoder(r io.Reader) (*xml.Decoder, int64) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var in io.Reader = br
 	if head, _ := br.Peek(3); bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		in = transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
 	} else if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
+		return d.newDecoderAt(in, false), 3
 	}
-	return d.newDecoderAt(in, in != io.Reader(br))
+	return d.newDecoderAt(in, in != io.Reader(br)), 0
 }
 
 // newDecoderAt returns a decoder for r, already past any byte order mark;

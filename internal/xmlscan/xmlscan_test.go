@@ -39,6 +39,13 @@ func (r *recorder) End(name string, line int) error {
 
 func (r *recorder) Text(b []byte) { r.text.Write(b) }
 
+// EndTag records the end tag's offsets: the scanner and encoding/xml must
+// agree on them too.
+func (r *recorder) EndTag(name string, start, end int64) {
+	r.flush()
+	r.log = append(r.log, fmt.Sprintf("endtag %s %d-%d", name, start, end))
+}
+
 func record(rd *Reader, in string, oneByte bool) string {
 	r := &recorder{}
 	src := iotest.HalfReader(strings.NewReader(in))
@@ -182,3 +189,44 @@ func (s *stopper) Start(name string, _ []Attr, _ int) error {
 }
 func (s *stopper) End(string, int) error { return nil }
 func (s *stopper) Text([]byte)           {}
+
+// EndTag's offsets locate each end tag in the input: "</" up to the byte
+// after ">", or the point after "/>" of an empty element; on the
+// scanner's path, after a hand-over to encoding/xml (a non-ASCII name)
+// and on encoding/xml's alone.
+func TestEndTagOffsets(t *testing.T) {
+	for _, in := range []string{
+		"<martif><text><body></body><!-- </body> --></text></martif>",
+		"\ufeff<a>\r\n<b/><c >x</c\n></a>",
+		"<a><![CDATA[</a>]]><?pi </a> ?></a>",
+		"<a><élément>x</élément></a>",
+		"<!DOCTYPE a [<!ENTITY b \"</a>\">]><a>" + strings.Repeat("x ", 30) + "</a>",
+	} {
+		for _, rd := range []*Reader{{}, {BufSize: 8}, {Std: true}} {
+			r := &recorder{}
+			if err := rd.Scan(strings.NewReader(in), r); err != nil {
+				t.Fatalf("%q: %v", in, err)
+			}
+			n := 0
+			for _, l := range r.log {
+				var name string
+				var start, end int
+				if _, err := fmt.Sscanf(l, "endtag %s %d-%d", &name, &start, &end); err != nil {
+					continue
+				}
+				n++
+				tag := in[start:end]
+				if start == end {
+					if !strings.HasSuffix(in[:start], "/>") {
+						t.Errorf("%q (%+v): empty <%s> at %d, not after \"/>\"", in, *rd, name, start)
+					}
+				} else if !strings.HasPrefix(tag, "</"+name) || !strings.HasSuffix(tag, ">") {
+					t.Errorf("%q (%+v): end tag of %s at %d-%d is %q", in, *rd, name, start, end, tag)
+				}
+			}
+			if n == 0 {
+				t.Errorf("%q: no end tag reported", in)
+			}
+		}
+	}
+}
