@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -207,9 +208,8 @@ type concordance struct {
 	waiting bool
 	// pending is set while the search waits for the memory to load.
 	pending bool
-	// words are the current source's words, for tab; next is the next one.
-	words []string
-	next  int
+	// words are the current source's words, for tab.
+	words wordFeed
 	// lw and lh are the list's size (the table's).
 	lw, lh int
 	// idx is the glossary's folded index, kept between searches.
@@ -226,8 +226,7 @@ func newConcordance(st *Styles, keys *PromptKeys) *concordance {
 // start opens the prompt with text in it; source's words are offered by tab.
 func (c *concordance) start(text, source string) {
 	c.edit("concordance: ", text, false)
-	c.words = sourceWords(source)
-	c.next = 0
+	c.words = newWordFeed(source)
 }
 
 // The concordance's intents.
@@ -265,14 +264,8 @@ func (c *concordance) typeKey(km tea.KeyMsg) (tea.Msg, tea.Cmd) {
 	if c.part {
 		return c.partKey(km)
 	}
-	if km.Type == tea.KeyTab && len(c.words) > 0 {
-		v := strings.TrimSpace(c.input.Value())
-		if v != "" {
-			v += " "
-		}
-		c.input.SetValue(v + c.words[c.next%len(c.words)])
-		c.input.CursorEnd()
-		c.next++
+	if km.Type == tea.KeyTab {
+		c.words.feed(&c.input)
 		return nil, nil
 	}
 	q, res, cmd := c.handle(km)
@@ -517,10 +510,30 @@ func firstItem(sel, h, lines int) int {
 	return 0
 }
 
-// sourceWords are the words of a source, in order, that tab (concordance)
+// wordFeed holds the words of a source, in order, that tab (concordance)
 // and ctrl+n (add a term) add to a field one after the other.
-func sourceWords(source string) []string {
-	return strings.FieldsFunc(source, func(r rune) bool {
+type wordFeed struct {
+	words []string
+	next  int
+}
+
+func newWordFeed(source string) wordFeed {
+	return wordFeed{words: strings.FieldsFunc(source, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
-	})
+	})}
+}
+
+// feed appends the next word to the field's text, after a space, and
+// puts the cursor at the end (back to the first word after the last).
+func (w *wordFeed) feed(in *textinput.Model) {
+	if len(w.words) == 0 {
+		return
+	}
+	v := strings.TrimSpace(in.Value())
+	if v != "" {
+		v += " "
+	}
+	in.SetValue(v + w.words[w.next%len(w.words)])
+	in.CursorEnd()
+	w.next++
 }

@@ -39,9 +39,8 @@ type termForm struct {
 	fields [fieldCount]textinput.Model
 	focus  int
 	width  int
-	// words are the current source's words, for ctrl+n; next the next one.
-	words []string
-	next  int
+	// words are the current source's words, for ctrl+n.
+	words wordFeed
 	// checked is the entry the clashes were found for: enter again with
 	// the same entry adds it.
 	checked *glossary.Entry
@@ -79,8 +78,7 @@ func (f *termForm) open(src, tgt, source string) {
 	}
 	f.fields[f.focus].Focus()
 	f.fields[f.focus].CursorEnd()
-	f.words = sourceWords(source)
-	f.next = 0
+	f.words = newWordFeed(source)
 	f.checked, f.clashes, f.busy, f.err = nil, nil, false, ""
 }
 
@@ -119,14 +117,8 @@ func (f *termForm) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		f.move(-1)
 		return nil, nil
 	case "ctrl+n":
-		if f.focus == fieldSource && len(f.words) > 0 {
-			v := strings.TrimSpace(f.fields[fieldSource].Value())
-			if v != "" {
-				v += " "
-			}
-			f.fields[fieldSource].SetValue(v + f.words[f.next%len(f.words)])
-			f.fields[fieldSource].CursorEnd()
-			f.next++
+		if f.focus == fieldSource {
+			f.words.feed(&f.fields[fieldSource])
 		}
 		return nil, nil
 	case "enter":
