@@ -17,7 +17,7 @@ import (
 // repaired, or nil when the project was clean. It does not renormalise to
 // NFC: that is not a safety matter, and the translator's text stays as typed.
 func repairProject(path string, d *Document) []Warning {
-	var fixed []int // segment numbers (1-based) whose text changed
+	var fixed []int // indexes of the segments whose text changed
 	other := 0      // other fields changed (markers, orphans…)
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
@@ -26,15 +26,15 @@ func repairProject(path string, d *Document) []Warning {
 				other++
 			}
 			for i := b.First; i < b.First+b.Count; i++ {
-				fixed = append(fixed, i+1)
+				fixed = append(fixed, i)
 			}
 		}
 		other += cleanFields(&b.Marker, &b.Info)
 	}
 	for i := range d.Segments {
 		s := &d.Segments[i]
-		if cleanFields(&s.Target, &s.Note, &s.Origin) > 0 && (len(fixed) == 0 || fixed[len(fixed)-1] < i+1) {
-			fixed = append(fixed, i+1)
+		if cleanFields(&s.Target, &s.Note, &s.Origin) > 0 && (len(fixed) == 0 || fixed[len(fixed)-1] < i) {
+			fixed = append(fixed, i)
 		}
 		// Earlier versions reach the screen too (the history pane, undo).
 		for h := range s.History {
@@ -49,32 +49,19 @@ func repairProject(path string, d *Document) []Warning {
 	var warns []Warning
 	if tags := repairTargetTags(d); len(tags) > 0 {
 		warns = append(warns, Warning{File: path, Msg: fmt.Sprintf(
-			"target tags of segment %s did not fit their text or block: dropped or moved; saving the project keeps the repair", listNumbers(tags))})
+			"target tags of segment%s %s did not fit their text or block: dropped or moved; saving the project keeps the repair", plural(len(tags)), segmentList(tags))})
 	}
 	if len(fixed) == 0 && other == 0 {
 		return warns
 	}
 	msg := "removed control characters or escape sequences (not written by trad)"
 	if len(fixed) > 0 {
-		msg += " from segment " + listNumbers(fixed)
+		msg += " from segment" + plural(len(fixed)) + " " + segmentList(fixed)
 	}
 	if other > 0 {
 		msg += fmt.Sprintf("; %d other fields repaired", other)
 	}
 	return append([]Warning{{File: path, Msg: msg + "; saving the project keeps the repair"}}, warns...)
-}
-
-// listNumbers lists the first five of ns ("1, 4, 9 and 3 more").
-func listNumbers(ns []int) string {
-	list := make([]string, 0, 5)
-	for _, n := range ns[:min(len(ns), 5)] {
-		list = append(list, fmt.Sprint(n))
-	}
-	more := ""
-	if len(ns) > 5 {
-		more = fmt.Sprintf(" and %d more", len(ns)-5)
-	}
-	return strings.Join(list, ", ") + more
 }
 
 // cleanFields applies safetext.Text to each string and returns how many

@@ -54,7 +54,7 @@ func TestLoadRepairsControls(t *testing.T) {
 		}
 	}
 	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0].String(), pp+": removed control characters") ||
-		!strings.Contains(rep.Warnings[0].Msg, "segment 1, 2, 3") {
+		!strings.Contains(rep.Warnings[0].Msg, "segments 1, 2 and 3") {
 		t.Errorf("warnings %v", rep.Warnings)
 	}
 	// A clean project loads without a warning.

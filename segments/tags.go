@@ -428,8 +428,7 @@ func FullTags(tags []Tag, wrap []int, n int) []Tag {
 func SplitWrap(tags []Tag, n int) (wrap []int, rest []Tag) { return unwrap(tags, n) }
 
 // repairTargetTags makes the target tags of d's segments fit their text
-// and block (validTags) and returns the numbers (1-based) of the segments
-// changed: a file edited by hand or by another tool must not make a whole
+// and block (validTags) and returns the indexes of the segments changed: a file edited by hand or by another tool must not make a whole
 // project unreadable for a misplaced tag.
 func repairTargetTags(d *Document) []int {
 	var fixed []int
@@ -441,7 +440,7 @@ func repairTargetTags(d *Document) []int {
 		b := &d.Blocks[s.Block]
 		if checkTags(b, s.Target, s.TargetTags) != nil {
 			s.TargetTags = validTags(b, s.Target, s.TargetTags)
-			fixed = append(fixed, i+1)
+			fixed = append(fixed, i)
 		}
 	}
 	return fixed
