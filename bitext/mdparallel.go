@@ -251,7 +251,7 @@ func ImportMarkdown(doc *segments.Document, r io.Reader, now time.Time) (*Import
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return rep, fmt.Errorf("read Markdown: line %d: %w", line, err)
+		return rep, fmt.Errorf("read Markdown: %w", diag.AtLine(line, err))
 	}
 	return rep, nil
 }

@@ -347,7 +347,7 @@ func (d *dupIDs) check(v2 bool, unit, id string, line int) error {
 	}
 	key := fmt.Sprintf("%d\x00%s\x00%s", d.file, unit, id)
 	if first, ok := d.seen[key]; ok {
-		return fmt.Errorf("line %d: duplicate segment id %q (first used at line %d): the file is ambiguous", line, id, first)
+		return &xmlscan.Error{Line: line, Msg: fmt.Sprintf("duplicate segment id %q (first used at line %d): the file is ambiguous", id, first)}
 	}
 	if d.seen == nil {
 		d.seen = make(map[string]int)

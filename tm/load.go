@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -288,7 +287,7 @@ func (m *Memory) loadTMX(r io.Reader, origin string) ([]Warning, []idRange, int)
 
 	var warns []Warning
 	if err != nil {
-		warns = append(warns, lineWarning(origin, err))
+		warns = append(warns, diag.WarningOf(origin, err))
 	}
 	if skipped > 0 {
 		warns = append(warns, Warning{File: origin, Msg: fmt.Sprintf("%d units without both a %s and a %s text skipped", skipped, m.src, m.tgt)})
@@ -334,18 +333,4 @@ func unitTags(tu bitext.TU, src, tgt string) ([]segments.Tag, []segments.Tag, []
 		return nil, nil, nil
 	}
 	return bitext.UnitTags(tu.Tags[src], tu.Tags[tgt])
-}
-
-// lineWarning turns bitext's "line N: msg" errors into a Warning with
-// its line, so it prints as "file.tmx:N: msg".
-func lineWarning(file string, err error) Warning {
-	msg := err.Error()
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, m, ok := strings.Cut(rest, ": "); ok {
-			if line, err := strconv.Atoi(n); err == nil {
-				return Warning{File: file, Line: line, Msg: m}
-			}
-		}
-	}
-	return Warning{File: file, Msg: msg}
 }

@@ -4,8 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
+
+	"github.com/trad-project/trad/internal/diag"
 
 	"github.com/spf13/cobra"
 
@@ -97,7 +98,7 @@ func importRun(s *streams, o *importOptions) error {
 	}
 	if err != nil {
 		// Errors name their line: make them "FILE:LINE: …".
-		return fmt.Errorf("import: %s", fileLine(o.File, strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(err.Error(), "read TMX: "), "read XLIFF: "), "read Markdown: ")))
+		return fmt.Errorf("import: %s", diag.WarningOf(o.File, err))
 	}
 	for _, w := range rep.Skipped {
 		w.File = o.File
@@ -120,16 +121,6 @@ func importRun(s *streams, o *importOptions) error {
 			o.File, count(rep.Units, "segment"), rep.Filled, rep.Unchanged, len(rep.Skipped), projectPath)
 	}
 	return nil
-}
-
-// fileLine turns "line N: msg" into "FILE:N: msg".
-func fileLine(file, msg string) string {
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, m, ok := strings.Cut(rest, ": "); ok {
-			return file + ":" + n + ": " + m
-		}
-	}
-	return file + ": " + msg
 }
 
 // importKind tells TMX from XLIFF (and bilingual Markdown) by extension,

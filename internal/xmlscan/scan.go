@@ -3,9 +3,10 @@ package xmlscan
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/trad-project/trad/internal/diag"
 )
 
 // The scanner below reads UTF-8 XML about ten times faster than
@@ -141,7 +142,7 @@ func (s *scanner) lineTo(p int) {
 
 func (s *scanner) readError() error {
 	s.lineTo(s.pos)
-	return fmt.Errorf("line %d: %w", s.line, s.rerr)
+	return diag.AtLine(s.line, s.rerr)
 }
 
 // rest is the unread input: the buffered bytes, then the reader.

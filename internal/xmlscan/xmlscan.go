@@ -32,6 +32,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/trad-project/trad/internal/diag"
+
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -70,13 +72,9 @@ type EndTagHandler interface {
 	EndTag(name string, start, end int64)
 }
 
-// Error is a malformed document: its line and what is wrong.
-type Error struct {
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+// Error is a malformed document: its line and what is wrong (trad's one
+// error at a line of a file, diag.LineError).
+type Error = diag.LineError
 
 // DefaultBufSize is the scanner's initial buffer; a token longer than it
 // grows the buffer, a long text is passed on in pieces.
@@ -164,21 +162,21 @@ func (d *doc) end(name string, line int, start, end int64) error {
 }
 
 func afterRoot(name string, line int) error {
-	return &Error{line, fmt.Sprintf("element <%s> after the root element", name)}
+	return &Error{Line: line, Msg: fmt.Sprintf("element <%s> after the root element", name)}
 }
 
 func (d *doc) badEnd(name string, line int) error {
 	if n := len(d.open); n > 0 {
 		o := d.open[n-1]
-		return &Error{line, fmt.Sprintf("unexpected </%s>: <%s> of line %d is still open", name, o.name, o.line)}
+		return &Error{Line: line, Msg: fmt.Sprintf("unexpected </%s>: <%s> of line %d is still open", name, o.name, o.line)}
 	}
-	return &Error{line, fmt.Sprintf("unexpected </%s>", name)}
+	return &Error{Line: line, Msg: fmt.Sprintf("unexpected </%s>", name)}
 }
 
 func (d *doc) text(b []byte, line int) error {
 	if len(d.open) == 0 {
 		if len(bytes.Trim(b, " \t\r\n")) > 0 {
-			return &Error{line, "text outside the root element"}
+			return &Error{Line: line, Msg: "text outside the root element"}
 		}
 		return nil
 	}
@@ -190,7 +188,7 @@ func (d *doc) text(b []byte, line int) error {
 func (d *doc) eof() error {
 	if n := len(d.open); n > 0 {
 		e := d.open[n-1]
-		return &Error{e.line, fmt.Sprintf("<%s> is not closed: unexpected end of file", e.name)}
+		return &Error{Line: e.line, Msg: fmt.Sprintf("<%s> is not closed: unexpected end of file", e.name)}
 	}
 	return nil
 }
@@ -270,8 +268,8 @@ func (d *doc) newDecoderAt(r io.Reader, utf16 bool) *xml.Decoder {
 func decodeError(d *xml.Decoder, err error, lineBase int) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return &Error{lineBase + se.Line, se.Msg}
+		return &Error{Line: lineBase + se.Line, Msg: se.Msg, Err: err}
 	}
 	line, _ := d.InputPos()
-	return fmt.Errorf("line %d: %w", lineBase+line, err)
+	return diag.AtLine(lineBase+line, err)
 }
