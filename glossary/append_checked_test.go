@@ -107,6 +107,7 @@ func TestTBXBodyEnd(t *testing.T) {
 		{"<!DOCTYPE martif [<!ENTITY b \"</body>\"><!-- </body> -->]><martif><text><body></body></text></martif>", 77},
 		{"<!DOCTYPE martif [<!ENTITY b \"</body>\"><!-- ' --><?x ]> ?>]><martif><text><body></body></text></martif>", -1}, // the reader refuses it
 		{"<martif><text><bodyx></bodyx></text><!-- </body> --></martif>", -1},
+		{"<martif><text><body/></text></martif>", -1}, // nothing to insert before: the entry would land in <text>
 		{"<martif><text><body></body", -1},
 		{"<martif><!-- </body>", -1},
 		{"", -1},

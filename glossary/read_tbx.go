@@ -150,9 +150,10 @@ func (t *tbxReader) Start(name string, attrs []xmlscan.Attr, line int) error {
 }
 
 // EndTag makes tbxReader an xmlscan.EndTagHandler: it notes where the
-// </body> of <text> is.
-func (t *tbxReader) EndTag(name string, start, _ int64) {
-	if name == "body" && t.parent() == "text" {
+// </body> of <text> is. An empty <body/> has none to insert before (its
+// offsets are the point after "/>"): no place for an entry, as before.
+func (t *tbxReader) EndTag(name string, start, end int64) {
+	if name == "body" && t.parent() == "text" && start < end {
 		t.bodyAt = start
 	}
 }
