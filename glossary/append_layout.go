@@ -205,9 +205,8 @@ func appendTBX(text []byte, name string, e *Entry, src, tgt string) ([]byte, int
 	if err != nil {
 		return nil, 0, err
 	}
-	// Offsets count the bytes the reader read: the text's own (UTF-8)
-	// unless its declaration names another encoding; refusing beats an
-	// entry written in the wrong place.
+	// The offset is in text itself (the reader reads it as UTF-8 whatever
+	// its declaration says); refusing beats an entry in the wrong place.
 	at := int(t.bodyAt)
 	if t.bodyEnd == 0 || at < 0 || at >= len(text) || !bytes.HasPrefix(text[at:], []byte("</")) ||
 		1+bytes.Count(text[:at], []byte{'\n'}) > t.bodyEnd {

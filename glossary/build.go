@@ -96,7 +96,7 @@ func (bd *builder) gap(s string) int32 {
 // keyPart is what a term word contributes to the term's identity:
 // "Internet" and "internet" match different texts, and a word in capitals
 // matches only as written.
-func (m *Matcher) keyPart(w *mword) (byte, string) {
+func keyPart(w *mword) (byte, string) {
 	switch {
 	case w.caps:
 		return 'C', w.text
@@ -116,8 +116,8 @@ func (bd *builder) sameKey(ct *cterm, words []int32, tail int) bool {
 		if c.word == words[j] {
 			continue
 		}
-		c1, s1 := m.keyPart(&m.words[c.word])
-		c2, s2 := m.keyPart(&m.words[words[j]])
+		c1, s1 := keyPart(&m.words[c.word])
+		c2, s2 := keyPart(&m.words[words[j]])
 		if c1 != c2 || s1 != s2 {
 			return false
 		}

@@ -9,8 +9,8 @@ import (
 // found by the key's 64-bit hash: the trie keeps no key strings (a text
 // word whose key collides with another's only makes matchAt check a term
 // that then fails, since it compares the words themselves), with its node
-// as a first word (once built; 0: none), also kept in first[id]. first[id] is
-// the key's node as a first word (0: none) and alias[aliasAt[id]:
+// as a first word (once built; 0: none). first[id] is that node too, and
+// alias[aliasAt[id]:
 // aliasAt[id+1]] the ids of the keys it is an alias of (see wordKeys).
 //
 // Once built (finish), the nodes are laid out breadth first: the children

@@ -180,10 +180,12 @@ func (m *Matcher) Analyzer() *Analyzer { return m.a }
 
 // found is a candidate hit: term ct at tokens [i, i+n).
 type found struct {
-	i, n int
-	how  How
-	ct   *cterm
-	e    int // index in ct.entries of the hit's entry (the first whose guard holds)
+	i, n  int
+	how   How
+	loose bool // see better
+	near  int  // see matchAt
+	ct    *cterm
+	e     int // the hit's entry: the k-th of ct's (entryAt), the first whose guard holds
 }
 
 type matchBuf struct {
@@ -205,6 +207,8 @@ type matchBuf struct {
 // the aliases and other spellings' (b.refs[from:to], once refsSet).
 // Resolving each once a token spares a string-map lookup at every step.
 type tokKeys struct {
+	text     textKeys // the word's keys in both tries (once textSet)
+	textSet  bool
 	stem     string
 	norm     string // normWord of the token ("" until needed)
 	alt      keyRef
@@ -375,8 +379,13 @@ type textKeys struct {
 	alt  keyRef
 }
 
-// textKeysAt returns the keys of the word at j, from the cache.
+// textKeysAt returns the keys of the word at j: from the token once
+// known, else from the matcher's cache, else looked up.
 func (m *Matcher) textKeysAt(b *matchBuf, j int) textKeys {
+	tk := &b.keys[j]
+	if tk.textSet {
+		return tk.text
+	}
 	fold := b.toks[j].Fold
 	k, ok := m.keys.load(fold)
 	if !ok {
@@ -386,6 +395,7 @@ func (m *Matcher) textKeysAt(b *matchBuf, j int) textKeys {
 		}
 		m.keys.store(fold, k)
 	}
+	tk.text, tk.textSet = k, true
 	return k
 }
 
@@ -432,28 +442,45 @@ func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c i
 	}
 	for x := t.nodes[c].end; x != 0; x = m.terms[x-1].next[t.slot] {
 		ct := &m.terms[x-1]
-		how, unaccented, ok := m.matchAt(b, text, i, ct)
-		if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(ct, how, best)) {
+		how, unaccented, loose, near, ok := m.matchAt(b, text, i, ct)
+		f := found{i: i, n: depth + 1, how: how, loose: loose || unaccented, near: near, ct: ct}
+		if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(&f, best)) {
 			continue
 		}
-		if e := m.pick(b, ct); e >= 0 {
-			*best = found{i: i, n: depth + 1, how: how, ct: ct, e: e}
+		if f.e = m.pick(b, ct); f.e >= 0 {
+			*best = f
 		}
 	}
 }
 
-// better reports whether term ct, matched how, is a better hit than best
-// at the same place and length: "OPEP+" over "OPEP" before a "+", then
-// the strictest match, then the term of the earlier entry (the glossary's
-// priority, whichever key of the text word found the term).
-func better(ct *cterm, how How, best *found) bool {
-	if ct.tail != best.ct.tail {
-		return ct.tail > best.ct.tail
+// better reports whether candidate f is a better hit than best at the
+// same place and length: "OPEP+" over "OPEP" before a "+", then the
+// strictest match, then one whose words all match as written ("EPR2
+// reactor" over "EPR reactor" for "EPR2 reactors"), then the nearer forms
+// ("française" over "français" for "françaises"), then the term added
+// first: the earlier entry's, and of one entry its first spelling (the
+// glossary's priority, whichever key of the text word found the term).
+func better(f, best *found) bool {
+	switch {
+	case f.ct.tail != best.ct.tail:
+		return f.ct.tail > best.ct.tail
+	case howRank(f.how) != howRank(best.how):
+		return howRank(f.how) < howRank(best.how)
+	case f.loose != best.loose:
+		return !f.loose
+	case f.near != best.near:
+		return f.near > best.near
 	}
-	if r, br := howRank(how), howRank(best.how); r != br {
-		return r < br
+	return f.ct.tok0 < best.ct.tok0
+}
+
+// commonPrefix returns the number of bytes a and b begin with in common.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
 	}
-	return ct.entry < best.ct.entry
+	return n
 }
 
 func howRank(h How) int {
@@ -482,28 +509,34 @@ func (m *Matcher) stemAt(b *matchBuf, i int) string {
 	return b.keys[i].stem
 }
 
-// matchAt reports whether term ct matches the tokens from i, how, and
-// whether a capital of the text stands for an accented letter of the term.
-func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, unaccented, ok bool) {
+// matchAt reports whether term ct matches the tokens from i, how, whether
+// a capital of the text stands for an accented letter of the term, and
+// whether a word matched only as the press writes an acronym ("Otan",
+// "COP30"), and how near its words' folds are to the text's (the bytes
+// they begin with in common): see better.
+func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, unaccented, loose bool, near int, ok bool) {
 	how = HowExact
 	for j, c := range m.termToks(ct) {
 		w := &m.words[c.word]
 		t := &b.toks[i+j]
+		near += commonPrefix(t.Fold, w.fold)
 		if j > 0 {
 			if g := text[b.toks[i+j-1].End:t.Start]; g != m.gaps[c.gap] && !joinsWords(g) {
-				return "", false, false
+				return "", false, false, 0, false
 			}
 		}
 		switch {
 		case w.capital && !hasUpper(t.Text):
 			// "orange" is not "Orange", nor "vingt-sept" "Vingt-Sept".
-			return "", false, false
+			return "", false, false, 0, false
 		case w.caps:
 			if nw := m.normAt(b, i+j); nw != w.text {
 				if r, ok := reaccent(nw, w.text); ok && r == w.text {
 					unaccented = true
-				} else if !m.pressForm(text, t, w) && !m.acronymNumber(t, w) {
-					return "", false, false
+				} else if m.pressForm(text, t, w) || acronymNumberWord(t.Text, w.text, w.fold) {
+					loose = true
+				} else {
+					return "", false, false, 0, false
 				}
 				if how == HowExact {
 					how = HowFolded
@@ -519,11 +552,11 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 		default:
 			// "Etat" for "État": only a capital may lack its accent.
 			if !m.unaccentedCap(t.Text) {
-				return "", false, false
+				return "", false, false, 0, false
 			}
 			r, ok := reaccent(m.normAt(b, i+j), w.fold)
 			if !ok {
-				return "", false, false
+				return "", false, false, 0, false
 			}
 			switch f := fold(r); {
 			case f == w.fold:
@@ -533,18 +566,18 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			case m.a.para.sameWord(w.fold, f, m.kindAt(b, text, i+j, c.kind)):
 				how = HowStemmed
 			default:
-				return "", false, false
+				return "", false, false, 0, false
 			}
 			unaccented = true
 		}
 	}
 	if ct.tail != 0 && len(plusTail(text, b.toks[i+int(ct.ntok)-1].End)) < int(ct.tail) {
-		return "", false, false
+		return "", false, false, 0, false
 	}
 	if ct.variant && how == HowExact {
 		how = HowFolded
 	}
-	return how, unaccented, true
+	return how, unaccented, loose, near, true
 }
 
 // joinsWords reports whether the text between two words keeps them in one

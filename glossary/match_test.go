@@ -344,6 +344,27 @@ func TestMatchTieGoesToEarlierEntry(t *testing.T) {
 			t.Errorf("%s before %s: %+v, want %s", tc.first, tc.second, hits, tc.want)
 		}
 	}
+	// Of one entry's spellings, the first; and a term whose words all
+	// match as written beats one matched through a press spelling of an
+	// acronym ("EPR" read in "EPR2"), whatever their entries' order.
+	for _, tc := range []struct {
+		g         *Glossary
+		src, text string
+		want      string
+	}{
+		{New(&Entry{Terms: NewTerms(map[string][]string{"fr": {"armée de terre", "armée de Terre"}, "en": {"army"}})}), "fr",
+			"L'ARMÉE DE TERRE défile.", "armée de terre"},
+		{New(&Entry{Terms: NewTerms(map[string][]string{"fr": {"français", "française"}, "en": {"French"}}), POS: "adj"}), "fr",
+			"Des entreprises françaises.", "française"},
+		{New(&Entry{Terms: NewTerms(map[string][]string{"en": {"EPR reactor"}, "fr": {"réacteur EPR"}})},
+			&Entry{Terms: NewTerms(map[string][]string{"en": {"EPR2 reactor"}, "fr": {"réacteur EPR2"}})}), "en",
+			"The two EPR2 reactors.", "EPR2 reactor"},
+	} {
+		hits := NewMatcher(tc.g, tc.src, "xx").Match(tc.text)
+		if len(hits) != 1 || hits[0].Term != tc.want {
+			t.Errorf("%q: %+v, want %s", tc.text, hits, tc.want)
+		}
+	}
 }
 
 // A Matcher is safe for concurrent use: the editor matches segments in

@@ -152,14 +152,11 @@ func acronymLetters(s string) int {
 	return n
 }
 
-// acronymNumber reports whether text word t is the all-caps term word c
-// fused to a number: "COP30" and "Cop30" are the COP (the number is the
-// session's). The term word is letters alone, at least minPressLetters of
-// them, so "A320" is not "A" nor "PS5" "PS".
-func (m *Matcher) acronymNumber(t *Token, c *mword) bool {
-	return acronymNumberWord(t.Text, c.text, c.fold)
-}
-
+// acronymNumberWord reports whether text word text is the all-caps term
+// word termText (folded termFold) fused to a number: "COP30" and "Cop30"
+// are the COP (the number is the session's). The term word is letters
+// alone, at least minPressLetters of them, so "A320" is not "A" nor "PS5"
+// "PS".
 func acronymNumberWord(text, termText, termFold string) bool {
 	n := acronymLetters(text)
 	if n == 0 || !isPressAcronym(termText) {
