@@ -33,6 +33,9 @@ func Ignore(doc *segments.Document, issue *Issue, who string, now time.Time) boo
 	added := s.IgnoreQA(issue.Check, issue.Key, who, now.Truncate(time.Second))
 	rec := *s.IgnoredQA(issue.Check, issue.Key)
 	issue.Ignored = &rec
+	if added {
+		doc.MarkChanged(issue.Segment) // written in place: a snapshot must carry it
+	}
 	return added
 }
 
@@ -42,7 +45,11 @@ func Unignore(doc *segments.Document, issue *Issue) bool {
 	if issue.Segment < 0 || issue.Segment >= len(doc.Segments) {
 		return false
 	}
-	return doc.Segments[issue.Segment].UnignoreQA(issue.Check, issue.Key)
+	if !doc.Segments[issue.Segment].UnignoreQA(issue.Check, issue.Key) {
+		return false
+	}
+	doc.MarkChanged(issue.Segment)
+	return true
 }
 
 // Standing returns the issues not ignored, in order.

@@ -196,7 +196,6 @@ func (m *Model) ignoreIssue(it qaIgnoreIntent) tea.Cmd {
 		return m.flash("this issue is already ignored")
 	}
 	m.version++
-	m.doc.MarkChanged(it.seg) // written in place (Segment.IgnoreQA)
 	m.issues.set(it.seg, all)
 	m.table.touch(it.seg)
 	m.qpane.clamp()
