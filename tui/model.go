@@ -181,8 +181,9 @@ type Model struct {
 	// opened from.
 	termF    *termForm
 	termFrom mode
-	// termGen counts the terms added: the matcher built after the last
-	// one replaces finder (matcherCmd).
+	// termGen counts the finders asked for (the loaded glossaries', each
+	// added term's): only the matcher built for the last one replaces
+	// finder (matcherCmd).
 	termGen int
 	// splitP is the split picker (splitmerge.go).
 	splitP  *splitPicker
@@ -438,26 +439,46 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// inField reports whether keys go to a text field (editor, search, go-to).
+func (m *Model) inField() bool {
+	return m.mode == modeEdit || m.mode == modeSearch || m.mode == modeGoto || m.mode == modeFilter || m.mode == modeNote ||
+		m.mode == modeConcord && m.conc.typing || m.mode == modeReplace && m.repl.step < 2 || m.mode == modeTerm
+}
+
 // typeAhead handles a key message. Bubble Tea reports the runes it reads
 // together as one message, up to a space: keys typed faster than the
-// terminal is read ("jjq", "/gouv", or a word typed in the editor). Each
-// rune is handled as if typed alone: outside text fields each is a
-// command, and once one of them opens a field (/, :, i) the rest is typed
-// into it. In a field too, since the message of a word spelling a key's
-// name ("enter", "end", "up") matched that key's bindings: "to enter into
-// force" typed fast confirmed the segment at "enter".
+// terminal is read ("jjq", "/gouv", or a word typed in the editor).
+// Outside text fields each rune is a command, and once one of them opens
+// a field (/, :, i) the rest is typed into it. A field takes the runes as
+// text in one go, marked as pasted: key bindings compare a message's
+// String(), which for a word that spells a key's name ("enter", "end",
+// "f1") is that key's, and "to enter into force" typed fast confirmed the
+// segment at "enter"; a pasted message's String() is bracketed.
 func (m *Model) typeAhead(msg tea.KeyMsg) []tea.Cmd {
 	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
 		return []tea.Cmd{m.handleKey(msg)}
 	}
+	if m.inField() {
+		return []tea.Cmd{m.handleKey(asText(msg.Runes))}
+	}
 	var cmds []tea.Cmd
-	for _, r := range msg.Runes {
+	for j, r := range msg.Runes {
 		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
 		if m.done {
 			break
 		}
+		if rest := msg.Runes[j+1:]; m.inField() && len(rest) > 0 {
+			cmds = append(cmds, m.handleKey(asText(rest)))
+			break
+		}
 	}
 	return cmds
+}
+
+// asText is runes typed together as a message no key binding takes (see
+// typeAhead); a single rune is one key, as typed.
+func asText(rs []rune) tea.KeyMsg {
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: rs, Paste: len(rs) > 1}
 }
 
 // afterUpdate keeps the cursor on screen and asks for the glossary hits of

@@ -20,6 +20,7 @@ func (m *Model) onResources(res Resources) tea.Cmd {
 	m.loading = false
 	if res.Hits != nil {
 		m.finder = res.Hits
+		m.termGen++ // a term's matcher built before this one is stale
 		m.hits.reset()
 		m.table.touchAll()
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -92,19 +93,41 @@ func (m *Model) onSpell(msg spellMsg) tea.Cmd {
 	return nil
 }
 
-// wordAtCursor returns the word under (or just before) the editor's
-// cursor as spelling sees it (spell.Words, the checker's own word
-// splitter): "add to dictionary" on "well-knwn" adds "knwn", the word the
-// checker underlined, and nothing inside a link.
-func (m *Model) wordAtCursor() string {
+// cursorLine returns the editor's line under the cursor and the cursor's
+// rune column in it.
+func (m *Model) cursorLine() ([]rune, int) {
 	lines := strings.Split(m.editor.value(), "\n")
 	row := m.editor.ta.Line()
 	if row >= len(lines) {
-		return ""
+		return nil, 0
 	}
-	line := lines[row]
-	rs := []rune(line)
-	col := min(m.editor.ta.LineInfo().CharOffset+m.editor.ta.LineInfo().StartColumn, len(rs))
+	rs := []rune(lines[row])
+	return rs, min(m.editor.ta.LineInfo().CharOffset+m.editor.ta.LineInfo().StartColumn, len(rs))
+}
+
+// wordAtCursor returns the run of letters, apostrophes and hyphens under
+// (or just before) the editor's cursor, for the concordance and the
+// add-term form: "NATO", "well-known".
+func (m *Model) wordAtCursor() string {
+	rs, col := m.cursorLine()
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' }
+	start, end := col, col
+	for start > 0 && isWord(rs[start-1]) {
+		start--
+	}
+	for end < len(rs) && isWord(rs[end]) {
+		end++
+	}
+	return strings.Trim(string(rs[start:end]), "'’-")
+}
+
+// spellWordAtCursor returns the word under (or just before) the cursor as
+// spelling sees it (spell.Words, the checker's own word splitter): "add to
+// dictionary" on "well-knwn" adds "knwn", the word the checker underlined,
+// and nothing inside a link.
+func (m *Model) spellWordAtCursor() string {
+	rs, col := m.cursorLine()
+	line := string(rs)
 	at := len(string(rs[:col]))
 	for _, w := range spell.Words(line) {
 		if w.Start <= at && at <= w.End {
@@ -120,7 +143,7 @@ func (m *Model) spellWord() (string, tea.Cmd) {
 	if m.qx.spell == nil {
 		return "", m.flash("spelling is off")
 	}
-	w := m.wordAtCursor()
+	w := m.spellWordAtCursor()
 	if w == "" {
 		return "", m.flash("no word under the cursor")
 	}

@@ -163,4 +163,35 @@ func TestMatcherOfEarlierTermIgnored(t *testing.T) {
 	if h.m.finder != last {
 		t.Fatal("the last term's matcher is not used")
 	}
+	// A term added while the glossaries load: its matcher (of that term
+	// alone) is stale once they arrive.
+	gen := h.m.termGen
+	h.send(resourcesMsg{res: Resources{Glossary: concordGlossary(), Hits: last}})
+	h.send(matcherBuiltMsg{gen: gen, matcher: stale})
+	if h.m.finder != last {
+		t.Fatal("a matcher asked for before the glossaries loaded replaced theirs")
+	}
+}
+
+// The concordance and the add-term form take the word under the cursor as
+// written, acronyms and hyphenated words whole ("NATO", "well-known");
+// the spelling keys take the word the checker underlines ("knwn").
+func TestWordAtCursor(t *testing.T) {
+	h := started(t, testDoc())
+	h.press("i")
+	for _, tc := range []struct {
+		text        string
+		col         int
+		word, spell string
+	}{
+		{"the NATO summit", 6, "NATO", ""},
+		{"a well-known fact", 7, "well-known", "known"},
+		{"a well-knwn fact", 8, "well-knwn", "knwn"},
+	} {
+		h.m.editor.ta.SetValue(tc.text)
+		h.m.editor.ta.SetCursor(tc.col)
+		if w, s := h.m.wordAtCursor(), h.m.spellWordAtCursor(); w != tc.word || s != tc.spell {
+			t.Errorf("%q at %d: word %q, spelling word %q; want %q, %q", tc.text, tc.col, w, s, tc.word, tc.spell)
+		}
+	}
 }
