@@ -81,7 +81,7 @@ func In(spans []Span, i int) bool {
 // urlEnd returns the end of a URL starting at i (a scheme and "://", or
 // "www."), or i when there is none. A URL must start a word.
 func urlEnd(s string, i int) int {
-	if i > 0 && isWordByte(s[i-1]) || !isWordByte(s[i]) {
+	if wordBefore(s, i) || !isWordByte(s[i]) {
 		return i
 	}
 	rest := s[i:]
@@ -169,6 +169,20 @@ func HasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
+// wordBefore reports whether s[i] continues a word: the rune before it is
+// a letter or digit, in any script ("Libération.fr" holds no domain
+// "ration.fr").
+func wordBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -187,6 +201,9 @@ func emailAt(s string, lo, at int) (int, int) {
 	st := at
 	for st > lo && isLocalByte(s[st-1]) {
 		st--
+	}
+	if st > lo && wordBefore(s, st) {
+		return at, at // a local part cut out of a word ("josé.garcia@")
 	}
 	for st < at && s[st] == '.' {
 		st++
@@ -212,7 +229,7 @@ func emailAt(s string, lo, at int) (int, int) {
 // handleAt returns the end of an @handle ("@trad_project") at s[at], or
 // at when there is none.
 func handleAt(s string, at int) int {
-	if at > 0 && (isWordByte(s[at-1]) || s[at-1] == '@') {
+	if wordBefore(s, at) || at > 0 && s[at-1] == '@' {
 		return at
 	}
 	e := at + 1
@@ -231,7 +248,7 @@ func handleAt(s string, at int) int {
 // common generic domain: "p.ex", "ended.Then" and "M.Dupont" are not
 // domains.
 func domainEnd(s string, i int) int {
-	if !isWordByte(s[i]) || i > 0 && (isDomainByte(s[i-1]) || s[i-1] == '/' || s[i-1] == '@') {
+	if !isWordByte(s[i]) || wordBefore(s, i) || i > 0 && (isDomainByte(s[i-1]) || s[i-1] == '/' || s[i-1] == '@') {
 		return i
 	}
 	j := i

@@ -52,3 +52,24 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// A link never starts inside a word written with accents: the byte before
+// is then part of a letter, not ASCII.
+func TestNoLinkInsideAccentedWord(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Selon Libération.fr, le site", ""},
+		{"Écrivez à josé.garcia@example.org", ""},
+		{"la vidéo.fr de", ""},
+		{"Selon liberation.fr, le site", "liberation.fr"},
+		{"Écrivez à jose.garcia@example.org", "jose.garcia@example.org"},
+		{"voir éhttps://x.org", ""},
+	} {
+		var got []string
+		for _, sp := range Find(tc.in) {
+			got = append(got, tc.in[sp.Start:sp.End])
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%q: links %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
