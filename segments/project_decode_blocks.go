@@ -39,7 +39,16 @@ func (d *projectDecoder) blocks(out []Block) ([]Block, error) {
 		return nil, fmt.Errorf("invalid character %q after the blocks", c)
 	}
 	if c == ',' {
+		// A field must follow, as encoding/json requires: "," then "}"
+		// would read as "{}" once the new decoder's "{" is put before it.
 		s.pos++
+		if c, err = s.nonSpace(); err != nil {
+			return nil, err
+		}
+		if c != '"' {
+			d.at = s.abs()
+			return nil, fmt.Errorf("invalid character %q looking for beginning of object key string", c)
+		}
 	}
 	rest := bytes.Clone(s.buf[s.pos:]) // not the buffer the text grew
 	d.shift = s.abs() - 1
@@ -325,11 +334,7 @@ func (p *blockParser) str() (string, bool) {
 			return string(text), true
 		}
 	}
-	j := start
-	for j < len(p.data) && p.data[j] != '"' && p.data[j] != '\\' && p.data[j] >= 0x20 {
-		j++
-	}
-	return p.escaped(start, j)
+	return p.escaped(start)
 }
 
 // hasControl reports whether b holds a byte below 0x20, which a JSON
@@ -351,10 +356,11 @@ func hasControl(b []byte) bool {
 	return false
 }
 
-// escaped reads the rest of a string with escapes from j, its plain bytes
-// being data[start:j].
-func (p *blockParser) escaped(start, j int) (string, bool) {
-	out := append(make([]byte, 0, j-start+64), p.data[start:j]...)
+// escaped reads a string with escapes, or control bytes to refuse, from
+// data[start].
+func (p *blockParser) escaped(start int) (string, bool) {
+	var out []byte
+	j := start
 	for {
 		k := j
 		for k < len(p.data) && p.data[k] != '"' && p.data[k] != '\\' && p.data[k] >= 0x20 {

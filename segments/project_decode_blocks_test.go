@@ -135,6 +135,7 @@ func TestDecodeProjectBlockErrorLines(t *testing.T) {
 		{"bad record after the blocks", `"status":"draft"`, `"status":draft`, "line 7: segments item 0"},
 		{"truncated in the blocks", `"text":"Deux.","first":1,"count":1,"spans":[0,5]}` + "\n],", `"text":"Deux.`, "truncated"},
 		{"object not closed", "\n]}", "\n]", "truncated"},
+		{"comma then end", "],\n\"segments\": [\n  {\"index\":1,\"block\":1,\"start\":0,\"end\":5,\"target\":\"Two.\",\"status\":\"draft\"}\n]}", "],\n}", "line 6: invalid character '}' looking for beginning of object key string"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := strings.Replace(good, tt.old, tt.new, 1)
