@@ -325,7 +325,7 @@ func (m *Memory) Lookup(src string, ctx Context, minScore, maxMatches int) []Mat
 // compare them.
 func (m *Memory) LookupTagged(src string, tags []segments.Tag, codes []segments.Code, ctx Context, minScore, maxMatches int) []Match {
 	q := m.newQuery(src, ctx)
-	q.tagged, q.sig = true, TagSignature(fitTags(src, tags, codes), codes)
+	q.tagged, q.sig = true, TagSignature(src, fitTags(src, tags, codes), codes)
 	return m.lookup(q, minScore, maxMatches)
 }
 

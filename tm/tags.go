@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/trad-project/trad/segments"
 )
@@ -15,10 +16,13 @@ import (
 // costs a point. Tags compare by what they are (a bold opening, a link
 // closing, a code span), not by number: the numbers of two blocks differ.
 
-// TagSignature is what a tagged text's tags are, for TagScore: for each
-// tag, its code's type, its kind and its place in the text ("bold/open@10"),
-// in order. codes name the tags' IDs.
-func TagSignature(tags []segments.Tag, codes []segments.Code) []string {
+// TagSignature is what the tags of text are, for TagScore: for each tag,
+// its code's type, its kind and its place in the text ("bold/open@8"), in
+// order. codes name the tags' IDs. The place counts the characters before
+// the tag other than white space, in NFC: two texts that score 100 have
+// the same segments.SourceKey, whose spaces may differ ("Le  chat",
+// "Le\u00a0chat"), and the same tags there must sign alike.
+func TagSignature(text string, tags []segments.Tag, codes []segments.Code) []string {
 	if len(tags) == 0 {
 		return nil
 	}
@@ -29,9 +33,21 @@ func TagSignature(tags []segments.Tag, codes []segments.Code) []string {
 		if c, ok := b.CodeByID(t.ID); ok {
 			typ = c.Type
 		}
-		out[i] = string(typ) + "/" + string(t.Kind) + "@" + strconv.Itoa(t.At)
+		out[i] = string(typ) + "/" + string(t.Kind) + "@" + strconv.Itoa(tagPlace(text, t.At))
 	}
 	return out
+}
+
+// tagPlace is the number of characters of text before byte at, white
+// space aside, in NFC (see TagSignature).
+func tagPlace(text string, at int) int {
+	n := 0
+	for _, r := range segments.SourceKey(text[:min(at, len(text))]) {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // TagScore adjusts score (0–100, computed on the plain text) for the tags
@@ -76,7 +92,7 @@ func tagWhat(sig string) string {
 type entryTags struct {
 	src, tgt []segments.Tag
 	codes    []segments.Code
-	sig      []string // TagSignature(src, codes)
+	sig      []string // TagSignature of the source
 }
 
 // newEntryTags returns u's tags made to fit its texts and codes, or nil
@@ -88,7 +104,7 @@ func newEntryTags(u Unit) *entryTags {
 	if len(src) == 0 && len(tgt) == 0 {
 		return nil
 	}
-	return &entryTags{src: src, tgt: tgt, codes: u.Codes, sig: TagSignature(src, u.Codes)}
+	return &entryTags{src: src, tgt: tgt, codes: u.Codes, sig: TagSignature(u.Source, src, u.Codes)}
 }
 
 // fitTags returns the tags of tags that name a code of codes with a kind

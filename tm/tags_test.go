@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/trad-project/trad/segments"
@@ -10,7 +11,8 @@ func TestTagScore(t *testing.T) {
 	codes := []segments.Code{
 		{ID: 1, Type: segments.CodeBold, Pair: true}, {ID: 2, Type: segments.CodeLink, Pair: true}, {ID: 3, Type: segments.CodeCode},
 	}
-	sig := func(tags ...segments.Tag) []string { return TagSignature(tags, codes) }
+	const text = "Press the red button, then wait for the light."
+	sig := func(tags ...segments.Tag) []string { return TagSignature(text, tags, codes) }
 	o := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagOpen} }
 	c := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagClose} }
 	ph := func(id int) segments.Tag { return segments.Tag{ID: id, Kind: segments.TagPlaceholder} }
@@ -40,5 +42,24 @@ func TestTagScore(t *testing.T) {
 		if got := TagScore(tt.score, tt.q, tt.m); got != tt.want {
 			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
+	}
+}
+
+// A 100 % match has the same segments.SourceKey, whose white space may
+// differ: the same tags on the same words sign alike.
+func TestTagSignatureIgnoresSpaces(t *testing.T) {
+	codes := []segments.Code{{ID: 1, Type: segments.CodeBold, Pair: true}}
+	bold := func(text, word string) []string {
+		i := strings.Index(text, word)
+		return TagSignature(text, []segments.Tag{{ID: 1, Kind: segments.TagOpen, At: i}, {ID: 1, Kind: segments.TagClose, At: i + len(word)}}, codes)
+	}
+	want := bold("Le chat dort.", "chat")
+	for _, text := range []string{"Le  chat dort.", "Le\u00a0chat dort.", " Le chat dort."} {
+		if got := bold(text, "chat"); TagScore(100, got, want) != 100 {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+	if TagScore(100, bold("Le chat dort.", "dort"), want) != 99 {
+		t.Error("bold on another word scored 100")
 	}
 }
