@@ -41,11 +41,17 @@ func UserFile(dir, projectPath string) string {
 	}
 	file := userFileName(dir, name, resolved)
 	if resolved != abs {
-		if old := userFileName(dir, name, abs); fileExists(old) && !fileExists(file) {
+		if old := userFileName(dir, name, abs); memoryExists(old) && !memoryExists(file) {
 			return old
 		}
 	}
 	return file
+}
+
+// memoryExists reports whether the user memory of file exists: its TMX or,
+// before the first compaction writes one, its journal alone.
+func memoryExists(file string) bool {
+	return fileExists(file) || fileExists(JournalFile(file))
 }
 
 func userFileName(dir, name, path string) string {

@@ -44,6 +44,16 @@ func TestUserFileThroughLink(t *testing.T) {
 	if got := UserFile(mem, filepath.Join(link, "a.fr.trad.json")); got != old {
 		t.Errorf("existing memory %s orphaned for %s", old, got)
 	}
+	// A memory not yet compacted is its journal alone: kept too.
+	if err := os.Remove(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(JournalFile(old), []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := UserFile(mem, filepath.Join(link, "a.fr.trad.json")); got != old {
+		t.Errorf("existing memory journal %s orphaned for %s", JournalFile(old), got)
+	}
 }
 
 func TestUserFileProject(t *testing.T) {
