@@ -9,15 +9,19 @@ import (
 	"github.com/trad-project/trad/segments"
 )
 
-// number is one number found in a text, as numfmt.Scan read it, with its
-// value to compare it across languages (3,5 in French is 3.5 in English);
-// its digits and grouping separator write a replacement in the same style.
+// number is one number found in a text (read by numfmt.Scan), with enough
+// of its written form to compare it across languages (3,5 in French is 3.5
+// in English) and to write a replacement in the same style.
 type number struct {
-	numfmt.Number
+	Start, End int
 	// Value is numfmt's Key: the canonical value ("3.5", "4000"), or for a
 	// number that cannot be read unambiguously (a version such as 3.12.1)
 	// "~" followed by its literal text.
 	Value string
+	// Int and Frac are the digits as written, Group the grouping separator
+	// used ("" when none).
+	Int, Frac string
+	Group     string
 }
 
 func (n number) opaque() bool { return strings.HasPrefix(n.Value, "~") }
@@ -38,7 +42,7 @@ func findNumbers(text, lang string) []number {
 			continue
 		}
 		n := numfmt.Scan(text, i, f)
-		out = append(out, number{Number: n, Value: n.Key()})
+		out = append(out, number{Start: n.Start, End: n.End, Value: n.Key(), Int: n.Int, Frac: n.Frac, Group: n.Group})
 		r, _ = utf8.DecodeLastRuneInString(text[:n.End])
 		prev = r
 		i = n.End
