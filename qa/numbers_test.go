@@ -17,6 +17,9 @@ func TestNumbers(t *testing.T) {
 		want       []n
 	}{
 		{"fr", "3,5 %", []n{{"3,5", Plain, "3.5"}}},
+		// Other scripts' digits with their own marks: one number each.
+		{"ar", "كان هناك ١٢٬٥٠٠ شخص", []n{{"١٢٬٥٠٠", Plain, "12500"}}},
+		{"zh", "１２，５００人", []n{{"１２，５００", Plain, "12500"}}},
 		{"en", "3.5%", []n{{"3.5", Plain, "3.5"}}},
 		{"fr", "4 000 et 4\u00a0000 et 4\u202f000 et 4.000", []n{{"4 000", Plain, "4000"}, {"4\u00a0000", Plain, "4000"}, {"4\u202f000", Plain, "4000"}, {"4.000", Plain, "4000"}}},
 		{"en", "4,000 and 1,234,567.5", []n{{"4,000", Plain, "4000"}, {"1,234,567.5", Plain, "1234567.5"}}},

@@ -122,10 +122,16 @@ func GroupSpaceAt(s string, i int) int {
 
 // IsSeparator reports whether r may separate digit groups or mark decimals
 // inside a number in some language: comma, full stop, apostrophes (Swiss
-// "1’000") and the group spaces.
+// "1’000"), the group spaces, and the marks written with other digits
+// (see latinSep).
 func IsSeparator(r rune) bool {
-	return r == ',' || r == '.' || r == '\'' || r == '’' || IsGroupSpace(r)
+	return r == ',' || r == '.' || r == '\'' || r == '’' || IsGroupSpace(r) || latinSep[r] != ""
 }
+
+// latinSep maps the separators written with Arabic-Indic or full-width
+// digits to the Latin ones they stand for, which Format holds: "١٢٬٥٠٠"
+// and "１２，５００" are 12,500 as "12,500" is.
+var latinSep = map[rune]string{'\u066c': ",", '\u066b': ".", '，': ",", '．': "."}
 
 // Write writes a number in f's convention: the integer digits grouped by
 // three with group ("" for none; tm passes the grouping of the number it

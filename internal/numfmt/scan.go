@@ -128,7 +128,17 @@ func Scan(s string, i int, f Format) Number {
 	return n
 }
 
-func sepOf(s string, r digitRun) string { return s[r.sepStart:r.start] }
+// sepOf is the separator before run r, as the Latin mark it stands for
+// (latinSep): what Scan compares with a Format's marks.
+func sepOf(s string, r digitRun) string {
+	sep := s[r.sepStart:r.start]
+	if sep[0] >= utf8.RuneSelf {
+		if c, _ := utf8.DecodeRuneInString(sep); latinSep[c] != "" {
+			return latinSep[c]
+		}
+	}
+	return sep
+}
 
 // groupOnly reports whether separator r can only group digits, never mark
 // decimals: the group spaces and the apostrophes.
@@ -188,7 +198,7 @@ func (n *Number) read(s string, runs []digitRun, dec string) bool {
 				return false
 			}
 		}
-		n.Group = group
+		n.Group = s[intRuns[1].sepStart:intRuns[1].start] // as written
 	}
 	n.Int = digitsOf(s, intRuns)
 	if hasFrac {

@@ -51,7 +51,7 @@ func TestScan(t *testing.T) {
 		{"id", "4.000", "4.000|4000"},
 		{"vi", "3,5", "3,5|3.5"},
 		{"zh", "1,234.5", "1,234.5|1234.5"},
-		{"ar", "١٢٣٫٥", "١٢٣|123"}, // Arabic digits; U+066B is not a separator here
+		{"ar", "١٢٣٫٥", "١٢٣٫٥|123.5"}, // Arabic digits and decimal mark (U+066B)
 		{"hi", "१२,३४५", "१२,३४५|12345"},
 		{"ja", "１２３", "１２３|123"},
 	}
@@ -219,6 +219,24 @@ func TestAfterWord(t *testing.T) {
 	for _, r := range " ,(-有は円カ" {
 		if AfterWord(r) {
 			t.Errorf("a digit after %q starts a number", r)
+		}
+	}
+}
+
+// Numbers written with Arabic-Indic or full-width digits use their own
+// marks: they read as the Latin ones they stand for.
+func TestScanOtherScriptMarks(t *testing.T) {
+	for _, tc := range []struct {
+		s, lang, key, group string
+	}{
+		{"١٢٬٥٠٠", "ar", "12500", "\u066c"},
+		{"٣٫٥", "ar", "3.5", ""},
+		{"１２，５００", "zh", "12500", "，"},
+		{"３．５", "zh", "3.5", ""},
+	} {
+		n := Scan(tc.s, 0, For(tc.lang))
+		if n.Text != tc.s || n.Key() != tc.key || n.Group != tc.group {
+			t.Errorf("%q (%s): %q key %q group %q, want key %q group %q", tc.s, tc.lang, n.Text, n.Key(), n.Group, tc.key, tc.group)
 		}
 	}
 }
