@@ -14,7 +14,8 @@ import (
 // It uses encoding/xml's RawToken (no namespace rewriting, no copy of the
 // tree): the writer splices bytes at these offsets, which is why office
 // does not read through internal/xmlscan (the TMX, XLIFF and TBX readers'
-// tokenizer, which reports no offsets); it escapes through xmlscan.Escape.
+// tokenizer, which gives end tags' offsets only); it escapes through
+// xmlscan.Escape.
 type tokens struct {
 	d      *xml.Decoder
 	win    *window // the part's bytes from the current paragraph on

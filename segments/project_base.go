@@ -12,8 +12,10 @@ import (
 // the segments that hold more than their place (needsRecord: work, tags),
 // as a schema 3 file stores them. Sources never change, so a blank segment
 // is its place: a 50 MB article's half a million segments cost 8 bytes
-// each here instead of a 256-byte copy. A segBase is never changed once
-// built; Stores share them freely. nil is a version without any work.
+// each here instead of a 256-byte copy. A segBase is not changed once
+// built, so Stores share them freely, except a Snapshot's own, which
+// SaveSnapshot merges into once (never shared). nil is a version without
+// any work.
 type segBase struct {
 	// blocks are the blocks as when taken (texts, First, Count): a copy
 	// of the document's slice, the texts shared.

@@ -65,8 +65,8 @@ func sameArticle(doc *Document, others ...*Document) bool {
 }
 
 // mergeSegmentation merges the overrides of theirs (the file, its
-// segments t) into doc, block by block, base being the file as this Store last knew it (nil for
-// none) and mineOv the caller's overrides as last handed to Save (nil when
+// segments t) into doc, block by block, base being the file as this Store
+// last knew it (nil for none) and mineOv the caller's overrides as last handed to Save (nil when
 // unknown). It changes doc's segmentation where needed and reports
 // whether it did.
 func mergeSegmentation(doc, theirs *Document, t *segBase, base *Document, mineOv [][]Override, now time.Time) bool {

@@ -20,11 +20,12 @@ type Snapshot struct {
 // it costs the segments changed since the last one (see snapTrack).
 func (d *Document) Snapshot() *Snapshot {
 	h := *d
-	h.Blocks = d.snapBlocks()
+	tracked := d.snaps.valid(d) // the tracking holds for this segmentation
+	h.Blocks = d.snapBlocks(tracked)
 	h.Segments = nil
 	h.Orphans = slices.Clone(d.Orphans)
 	h.snaps = nil
-	return &Snapshot{doc: &h, segs: d.snapSegments(h.Blocks)}
+	return &Snapshot{doc: &h, segs: d.snapSegments(h.Blocks, tracked)}
 }
 
 // Cursor is the document's Cursor when the snapshot was taken.
@@ -86,7 +87,7 @@ func (s *Store) quiet(sn *Snapshot) bool {
 		return true
 	}
 	if s.file.base != s.mine || len(f.Blocks) != len(sn.doc.Blocks) || !sameArticle(sn.doc, f) ||
-		!slices.Equal(s.file.base.spans, sn.segs.spans) {
+		!sameBacking(s.file.base.spans, sn.segs.spans) && !slices.Equal(s.file.base.spans, sn.segs.spans) {
 		return false
 	}
 	for bi := range f.Blocks {

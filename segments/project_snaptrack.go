@@ -67,10 +67,11 @@ func (t *snapTrack) valid(d *Document) bool {
 
 // snapSegments returns d's segments as a segBase over blocks (see
 // newSegBase) and keeps what the next call builds on: from the last one
-// and the segments changed since when it can, else by reading them all.
-func (d *Document) snapSegments(blocks []Block) *segBase {
+// and the segments changed since when it can (tracked: d.snaps.valid),
+// else by reading them all.
+func (d *Document) snapSegments(blocks []Block, tracked bool) *segBase {
 	t := d.snaps
-	if !t.valid(d) {
+	if !tracked {
 		b, recs := buildSegBase(d, blocks, true)
 		d.trackFrom(b, recs, slices.Clone(b.revs))
 		return b
@@ -170,9 +171,10 @@ func (d *Document) trackLoaded(base *segBase) {
 // snapshot's when no block changed since (a copy of 100,000 blocks is
 // 14 MB to allocate and for the collector to scan at every save), a new
 // one otherwise. A block's slices are compared by backing array, as a copy
-// shares them too (their elements are never written in place).
-func (d *Document) snapBlocks() []Block {
-	if t := d.snaps; t.valid(d) && len(t.blocks) == len(d.Blocks) {
+// shares them too (their elements are never written in place). tracked
+// is d.snaps.valid(d).
+func (d *Document) snapBlocks(tracked bool) []Block {
+	if t := d.snaps; tracked && len(t.blocks) == len(d.Blocks) {
 		same := true
 		for i := range d.Blocks {
 			if !sameBlockFields(&d.Blocks[i], &t.blocks[i]) {

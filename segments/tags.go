@@ -428,8 +428,9 @@ func FullTags(tags []Tag, wrap []int, n int) []Tag {
 func SplitWrap(tags []Tag, n int) (wrap []int, rest []Tag) { return unwrap(tags, n) }
 
 // repairTargetTags makes the target tags of d's segments fit their text
-// and block (validTags) and returns the indexes of the segments changed: a file edited by hand or by another tool must not make a whole
-// project unreadable for a misplaced tag.
+// and block (validTags) and returns the indexes of the segments changed:
+// a file edited by hand or by another tool must not make a whole project
+// unreadable for a misplaced tag.
 func repairTargetTags(d *Document) []int {
 	var fixed []int
 	for i := range d.Segments {

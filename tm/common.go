@@ -3,7 +3,9 @@ package tm
 import "sync"
 
 // A lookup takes the stems in over half the memory's units ("de", "la") as
-// shared by every unit rather than read their long postings (candidates).
+// shared by every unit rather than read their long postings (candidates);
+// planDense also asks bitmaps of stems in over 1/32 of them, so the cache
+// holds those too.
 // That bound is loose: a query with five such words credits every unit
 // with five shared stems, and thousands of units then pass the candidate
 // filter only to be rejected by exact scoring. So each such stem also has a

@@ -120,7 +120,7 @@ type Memory struct {
 	foldNames []string
 	foldStem  []uint32
 	conc      concordanceIndex
-	common    commonBits // bitmaps of the stems in over half the units
+	common    commonBits // bitmaps of common stems (see commonBits)
 	byKey     map[string]int
 	pool      sync.Pool // *scratch
 	// stemNames gives each stem ID its text, built when an index is
