@@ -90,6 +90,7 @@ func hashKey(kind byte, s string) uint32 {
 type token struct {
 	text string
 	num  bool
+	key  string // a number's numberKey, read with it
 }
 
 // tokens splits s into words (letters, with inner hyphens and apostrophes
@@ -102,7 +103,7 @@ func tokens(s string, punct func(r rune)) []token {
 		switch {
 		case numfmt.IsDigit(r):
 			n := numfmt.Scan(s, i, numfmt.Format{})
-			out = append(out, token{text: n.Text, num: true})
+			out = append(out, token{text: n.Text, num: true, key: n.Key()})
 			i = n.End
 		case unicode.IsLetter(r):
 			j := i + sz
@@ -181,7 +182,7 @@ func (f *folder) features(text string, dict *Dict, sd side) sentence {
 	s.junk = len(toks) == 0
 	for _, t := range toks {
 		if t.num {
-			keys = append(keys, hashKey(kindNum, numberKey(t.text)))
+			keys = append(keys, hashKey(kindNum, t.key))
 			continue
 		}
 		k, long := wordKey(f.word(t.text))
