@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/links"
+
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/trad-project/trad/glossary"
@@ -43,7 +45,7 @@ func (c *checker) checkIdentical() {
 	toks := analyzer(c.src).Tokens(s)
 	names := 0
 	for _, tok := range toks {
-		if inSpans(c.srcLinks, tok.Start) {
+		if links.In(c.srcLinks, tok.Start) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(tok.Text)

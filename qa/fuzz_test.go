@@ -84,23 +84,6 @@ func FuzzLoadConfig(f *testing.F) {
 	})
 }
 
-// FuzzFindLinks checks that link spans are in bounds, in order and do not
-// overlap.
-func FuzzFindLinks(f *testing.F) {
-	for _, s := range []string{"https://a.b/c).", "www.x.org", "a@b.co", "@h_1", "http://", "x@y", "(https://a.b/(c))", "«https://a.b»"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		prev := 0
-		for _, sp := range findLinks(s) {
-			if sp.start < prev || sp.end <= sp.start || sp.end > len(s) {
-				t.Fatalf("findLinks(%q): span %v after %d", s, sp, prev)
-			}
-			prev = sp.end
-		}
-	})
-}
-
 // zSpeller rejects the words with a z.
 type zSpeller struct{}
 

@@ -7,32 +7,17 @@ import (
 	"github.com/trad-project/trad/internal/links"
 )
 
-// findLinks returns the spans of the links of s (internal/links: URLs,
-// e-mail addresses, @handles, bare domains), which the number, punctuation
-// and name checks skip.
-func findLinks(s string) []span { return linkSpans(links.Find(s), true) }
-
-// linkSpans returns the spans of ls, bare domains only withDomains: the
-// link check leaves them out, as a translation may well render one as a
-// name ("lemonde.fr" → "Le Monde's website").
-func linkSpans(ls []links.Span, withDomains bool) []span {
-	var out []span
+// withoutDomains returns the links of ls but bare domains: the link check
+// leaves them out, as a translation may well render one as a name
+// ("lemonde.fr" → "Le Monde's website").
+func withoutDomains(ls []links.Span) []links.Span {
+	var out []links.Span
 	for _, l := range ls {
-		if withDomains || l.Kind != links.Domain {
-			out = append(out, span{l.Start, l.End})
+		if l.Kind != links.Domain {
+			out = append(out, l)
 		}
 	}
 	return out
-}
-
-// inSpans reports whether byte offset i is inside one of spans.
-func inSpans(spans []span, i int) bool {
-	for _, sp := range spans {
-		if i >= sp.start && i < sp.end {
-			return true
-		}
-	}
-	return false
 }
 
 // Link verdicts: how a target link stands for a source link.
@@ -153,21 +138,21 @@ func (c *checker) checkLinks() {
 	if len(c.srcLinks) == 0 {
 		return
 	}
-	srcLinks, tgtLinks := linkSpans(c.srcFound, false), linkSpans(c.tgtFound, false)
+	srcLinks, tgtLinks := withoutDomains(c.srcLinks), withoutDomains(c.tgtLinks)
 	used := make([]bool, len(tgtLinks))
 	var missing []string
 	for _, sl := range srcLinks {
-		l := c.source[sl.start:sl.end]
+		l := c.source[sl.Start:sl.End]
 		found := false
 		for _, want := range []int{linkSame, linkLocalised} {
 			for k, tl := range tgtLinks {
-				t := c.target[tl.start:tl.end]
+				t := c.target[tl.Start:tl.End]
 				if used[k] || compareLink(l, t, c.src, c.tgt) != want {
 					continue
 				}
 				used[k], found = true, true
 				if want == linkLocalised {
-					c.add(CheckLinkPath, fmt.Sprintf("%s localised as %s: its path changed beyond the language part, check that the page exists", quote(l), quote(t)), tl.start, tl.end)
+					c.add(CheckLinkPath, fmt.Sprintf("%s localised as %s: its path changed beyond the language part, check that the page exists", quote(l), quote(t)), tl.Start, tl.End)
 				}
 				break
 			}
@@ -186,7 +171,7 @@ func (c *checker) checkLinks() {
 		for k, tl := range tgtLinks {
 			if !used[k] {
 				used[k] = true
-				st, en = tl.start, tl.end
+				st, en = tl.Start, tl.End
 				break
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/links"
+
 	"github.com/trad-project/trad/glossary"
 )
 
@@ -66,7 +68,7 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 			return false
 		}
 	}
-	return !inSpans(c.srcLinks, t.Start)
+	return !links.In(c.srcLinks, t.Start)
 }
 
 // portfolio matches French text that ends where a ministry's portfolio

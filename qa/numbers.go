@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/links"
+
 	"github.com/trad-project/trad/internal/numfmt"
 	"github.com/trad-project/trad/internal/script"
 )
@@ -96,13 +98,13 @@ var scaleWords = map[string][]scaleWord{
 // ("XXIe").
 // Numbers inside URLs, e-mail addresses and @handles are skipped.
 func Numbers(text, lang string) []Number {
-	return appendNumbers(nil, text, lang, findLinks(text))
+	return appendNumbers(nil, text, lang, links.Find(text))
 }
 
 // appendNumbers appends the numbers of s to dst; tag is s's language
 // (BCP 47): its region counts for the decimal mark (de-CH writes 3.5),
 // its base language for the words (scale words, times, Roman ordinals).
-func appendNumbers(dst []Number, s, tag string, links []span) []Number {
+func appendNumbers(dst []Number, s, tag string, ls []links.Span) []Number {
 	f := numfmt.For(tag)
 	lang := baseLang(tag)
 	for i := 0; i < len(s); {
@@ -129,7 +131,7 @@ func appendNumbers(dst []Number, s, tag string, links []span) []Number {
 			i++
 			continue
 		}
-		if inSpans(links, i) {
+		if links.In(ls, i) {
 			i += size // and the next digits in turn
 			continue
 		}

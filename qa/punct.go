@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/links"
+
 	"github.com/trad-project/trad/internal/script"
 	"github.com/trad-project/trad/segments"
 )
@@ -79,7 +81,7 @@ var pairNames = [nPairs]string{"parentheses", "square brackets", "braces", "quot
 
 // pairBalance walks the paired marks of s and returns, per kind, the net
 // count (opening minus closing) and the span of the first unmatched mark.
-func pairBalance(s, lang string, links []span) (net [nPairs]int, at [nPairs]span) {
+func pairBalance(s, lang string, ls []links.Span) (net [nPairs]int, at [nPairs]span) {
 	var open [nPairs][]span
 	var stray [nPairs]span
 	var hasStray [nPairs]bool
@@ -113,7 +115,7 @@ func pairBalance(s, lang string, links []span) (net [nPairs]int, at [nPairs]span
 			kind, opening = pairQuote, isSpace(prev) || strings.ContainsRune("([{—–-/", prev) || i == 0
 		}
 		prev = r
-		if kind < 0 || inSpans(links, i) {
+		if kind < 0 || links.In(ls, i) {
 			continue
 		}
 		sp := span{i, i + utf8.RuneLen(r)}
@@ -261,11 +263,11 @@ func isNoBreak(r rune) bool { return r == nbsp || r == nnbsp }
 // spacedPunct reports whether the mark at t[i] is one French spaces: ; : ! ?
 // — not a time or ratio (14:30), not the second of "?!", not after an
 // opening bracket, not inside a link.
-func spacedPunct(t string, i int, r rune, links []span) bool {
+func spacedPunct(t string, i int, r rune, ls []links.Span) bool {
 	if r != ';' && r != ':' && r != '!' && r != '?' {
 		return false
 	}
-	if i == 0 || inSpans(links, i) {
+	if i == 0 || links.In(ls, i) {
 		return false
 	}
 	p, _ := utf8.DecodeLastRuneInString(t[:i])
@@ -398,7 +400,7 @@ func (c *checker) checkQuoteStyle() {
 		return
 	}
 	for i, r := range c.target {
-		if strings.ContainsRune("«»‹›„", r) && !inSpans(c.tgtLinks, i) {
+		if strings.ContainsRune("«»‹›„", r) && !links.In(c.tgtLinks, i) {
 			c.add(CheckQuoteStyle, fmt.Sprintf("%q is not a quotation mark of %s: use %s", r, segments.LanguageName(c.tgt), want), i, i+utf8.RuneLen(r))
 			return
 		}

@@ -282,8 +282,7 @@ type checker struct {
 	hits           []glossary.Hit
 	issues         []Issue
 
-	srcLinks, tgtLinks []span       // computed once, used by several checks
-	srcFound, tgtFound []links.Span // the same, with their kinds (the link check)
+	srcLinks, tgtLinks []links.Span // computed once, used by several checks
 	tgtToks            []glossary.Token
 }
 
@@ -316,8 +315,7 @@ func newIssue(seg int, id string, sev Severity, msg string, start, end int) Issu
 }
 
 func (c *checker) run() {
-	c.srcFound, c.tgtFound = links.Find(c.source), links.Find(c.target)
-	c.srcLinks, c.tgtLinks = linkSpans(c.srcFound, true), linkSpans(c.tgtFound, true)
+	c.srcLinks, c.tgtLinks = links.Find(c.source), links.Find(c.target)
 	if c.on(CheckIdentical) {
 		c.checkIdentical()
 	}

@@ -36,7 +36,8 @@ func TestFind(t *testing.T) {
 }
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"https://a.fr/x).", "a@b.fr", "@x", "lemonde.fr/a?b", "www.", "a.b.c.d.fr", "ftp://", "x://y"} {
+	for _, s := range []string{"https://a.fr/x).", "a@b.fr", "@x", "lemonde.fr/a?b", "www.", "a.b.c.d.fr", "ftp://", "x://y",
+		"(https://a.b/(c))", "«https://a.b»", "@h_1", "Libération.fr"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
