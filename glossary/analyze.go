@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/trad-project/trad/internal/memo"
+
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
 	"github.com/kljensen/snowball/spanish"
@@ -38,7 +40,7 @@ type Analyzer struct {
 	elisions map[string]bool
 	stemFn   func(string, bool) string
 	// stems caches Fold -> Stem: Snowball takes microseconds a word.
-	stems wordCache[string]
+	stems memo.Bounded[string]
 	para  *paradigm
 	funcs map[string]bool // function words, never inflected in terms
 }
@@ -110,7 +112,7 @@ func (a *Analyzer) StemTerm(fold string) string {
 	if a.stemFn == nil || len(fold) <= 2 {
 		return fold
 	}
-	if v, ok := a.stems.load(fold); ok {
+	if v, ok := a.stems.Load(fold); ok {
 		return v
 	}
 	return a.stemFn(fold, false)
@@ -121,14 +123,14 @@ func (a *Analyzer) Stem(fold string) string {
 	if a.stemFn == nil || len(fold) <= 2 {
 		return fold
 	}
-	if v, ok := a.stems.load(fold); ok {
+	if v, ok := a.stems.Load(fold); ok {
 		return v
 	}
 	s := a.stemFn(fold, false)
 	if s == fold {
 		s = fold // keep one copy
 	}
-	a.stems.store(fold, s)
+	a.stems.Store(fold, s)
 	return s
 }
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sync"
 	"unicode"
+
+	"github.com/trad-project/trad/internal/memo"
 )
 
 // Matcher finds the terms of a glossary in source segments. Build it once
@@ -43,7 +45,7 @@ type Matcher struct {
 	extra []termExtra
 	// keys caches the keys of text words by fold: a word's stem and the
 	// lookups of its keys, once.
-	keys wordCache[textKeys]
+	keys memo.Bounded[textKeys]
 }
 
 // mword is a distinct word of the terms.
@@ -387,13 +389,13 @@ func (m *Matcher) textKeysAt(b *matchBuf, j int) textKeys {
 		return tk.text
 	}
 	fold := b.toks[j].Fold
-	k, ok := m.keys.load(fold)
+	k, ok := m.keys.Load(fold)
 	if !ok {
 		k.main = m.main.refs(wordKey(m.stemAt(b, j)))
 		if m.caps != 0 {
 			k.alt = m.alt.refs(accentKey(fold))[0]
 		}
-		m.keys.store(fold, k)
+		m.keys.Store(fold, k)
 	}
 	tk.text, tk.textSet = k, true
 	return k

@@ -8,14 +8,16 @@ package langtag
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/trad-project/trad/internal/memo"
 
 	"golang.org/x/text/language"
 )
 
 // cache holds Base's answers: tags come from a handful of files and
-// columns, but Base is asked once per unit or entry.
-var cache sync.Map // string -> string
+// columns, but Base is asked once per unit or entry; bounded, as a file
+// may hold any number of junk tags.
+var cache = memo.Bounded[string]{Max: 4096}
 
 // Base returns the lower-case base language of a BCP 47 tag, canonical as
 // x/text has it: "fr-FR" → "fr", "zh_Hans" → "zh", and the deprecated codes
@@ -25,7 +27,7 @@ var cache sync.Map // string -> string
 // first subtag, lower-cased.
 func Base(tag string) string {
 	if b, ok := cache.Load(tag); ok {
-		return b.(string)
+		return b
 	}
 	b := base(tag)
 	cache.Store(tag, b)
