@@ -60,15 +60,17 @@ func (c *checker) nameAt(toks []glossary.Token, i int) bool {
 	if i == 0 || strings.ContainsAny(c.source[toks[i-1].End:t.Start], ".!?:«“\"—–(") {
 		return false // a sentence or a quotation starts: any word has a capital
 	}
-	if c.src == "fr" && (frCapitalNouns[t.Fold] || portfolio.MatchString(c.source[max(0, t.Start-80):t.Start])) {
-		return false // "ministre des Affaires étrangères": a portfolio, translated
-	}
 	for _, h := range c.hits {
 		if t.Start < h.End && h.Start < t.End {
 			return false
 		}
 	}
-	return !links.In(c.srcLinks, t.Start)
+	if links.In(c.srcLinks, t.Start) {
+		return false
+	}
+	// Last, the regexp: "ministre des Affaires étrangères", a portfolio,
+	// is translated.
+	return c.src != "fr" || !frCapitalNouns[t.Fold] && !portfolio.MatchString(c.source[max(0, t.Start-80):t.Start])
 }
 
 // portfolio matches French text that ends where a ministry's portfolio
