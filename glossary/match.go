@@ -185,7 +185,7 @@ type found struct {
 	i, n  int
 	how   How
 	loose bool // see better
-	near  int  // see matchAt
+	near  int  // see nearness; -1 until better needs it
 	ct    *cterm
 	e     int // the hit's entry: the k-th of ct's (entryAt), the first whose guard holds
 }
@@ -444,9 +444,9 @@ func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c i
 	}
 	for x := t.nodes[c].end; x != 0; x = m.terms[x-1].next[t.slot] {
 		ct := &m.terms[x-1]
-		how, unaccented, loose, near, ok := m.matchAt(b, text, i, ct)
-		f := found{i: i, n: depth + 1, how: how, loose: loose || unaccented, near: near, ct: ct}
-		if !ok || (alt && !unaccented) || (depth+1 == best.n && !better(&f, best)) {
+		how, unaccented, loose, ok := m.matchAt(b, text, i, ct)
+		f := found{i: i, n: depth + 1, how: how, loose: loose || unaccented, near: -1, ct: ct}
+		if !ok || (alt && !unaccented) || (depth+1 == best.n && !m.better(b, &f, best)) {
 			continue
 		}
 		if f.e = m.pick(b, ct); f.e >= 0 {
@@ -462,7 +462,7 @@ func (m *Matcher) stepTo(b *matchBuf, text string, i int, t *trie, alt bool, c i
 // ("française" over "français" for "françaises"), then the term added
 // first: the earlier entry's, and of one entry its first spelling (the
 // glossary's priority, whichever key of the text word found the term).
-func better(f, best *found) bool {
+func (m *Matcher) better(b *matchBuf, f, best *found) bool {
 	switch {
 	case f.ct.tail != best.ct.tail:
 		return f.ct.tail > best.ct.tail
@@ -470,10 +470,27 @@ func better(f, best *found) bool {
 		return howRank(f.how) < howRank(best.how)
 	case f.loose != best.loose:
 		return !f.loose
-	case f.near != best.near:
+	}
+	if f.near < 0 {
+		f.near = m.nearness(b, f)
+	}
+	if best.near < 0 {
+		best.near = m.nearness(b, best)
+	}
+	if f.near != best.near {
 		return f.near > best.near
 	}
 	return f.ct.tok0 < best.ct.tok0
+}
+
+// nearness is how near the folds of candidate f's words are to the
+// text's: the bytes they begin with in common. Only ties need it.
+func (m *Matcher) nearness(b *matchBuf, f *found) int {
+	n := 0
+	for j, c := range m.termToks(f.ct) {
+		n += commonPrefix(b.toks[f.i+j].Fold, m.words[c.word].fold)
+	}
+	return n
 }
 
 // commonPrefix returns the number of bytes a and b begin with in common.
@@ -514,23 +531,21 @@ func (m *Matcher) stemAt(b *matchBuf, i int) string {
 // matchAt reports whether term ct matches the tokens from i, how, whether
 // a capital of the text stands for an accented letter of the term, and
 // whether a word matched only as the press writes an acronym ("Otan",
-// "COP30"), and how near its words' folds are to the text's (the bytes
-// they begin with in common): see better.
-func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, unaccented, loose bool, near int, ok bool) {
+// "COP30"): see better.
+func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, unaccented, loose, ok bool) {
 	how = HowExact
 	for j, c := range m.termToks(ct) {
 		w := &m.words[c.word]
 		t := &b.toks[i+j]
-		near += commonPrefix(t.Fold, w.fold)
 		if j > 0 {
 			if g := text[b.toks[i+j-1].End:t.Start]; g != m.gaps[c.gap] && !joinsWords(g) {
-				return "", false, false, 0, false
+				return "", false, false, false
 			}
 		}
 		switch {
 		case w.capital && !hasUpper(t.Text):
 			// "orange" is not "Orange", nor "vingt-sept" "Vingt-Sept".
-			return "", false, false, 0, false
+			return "", false, false, false
 		case w.caps:
 			if nw := m.normAt(b, i+j); nw != w.text {
 				if r, ok := reaccent(nw, w.text); ok && r == w.text {
@@ -538,7 +553,7 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 				} else if m.pressForm(text, t, w) || acronymNumberWord(t.Text, w.text, w.fold) {
 					loose = true
 				} else {
-					return "", false, false, 0, false
+					return "", false, false, false
 				}
 				if how == HowExact {
 					how = HowFolded
@@ -554,11 +569,11 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 		default:
 			// "Etat" for "État": only a capital may lack its accent.
 			if !m.unaccentedCap(t.Text) {
-				return "", false, false, 0, false
+				return "", false, false, false
 			}
 			r, ok := reaccent(m.normAt(b, i+j), w.fold)
 			if !ok {
-				return "", false, false, 0, false
+				return "", false, false, false
 			}
 			switch f := fold(r); {
 			case f == w.fold:
@@ -568,18 +583,18 @@ func (m *Matcher) matchAt(b *matchBuf, text string, i int, ct *cterm) (how How, 
 			case m.a.para.sameWord(w.fold, f, m.kindAt(b, text, i+j, c.kind)):
 				how = HowStemmed
 			default:
-				return "", false, false, 0, false
+				return "", false, false, false
 			}
 			unaccented = true
 		}
 	}
 	if ct.tail != 0 && len(plusTail(text, b.toks[i+int(ct.ntok)-1].End)) < int(ct.tail) {
-		return "", false, false, 0, false
+		return "", false, false, false
 	}
 	if ct.variant && how == HowExact {
 		how = HowFolded
 	}
-	return how, unaccented, loose, near, true
+	return how, unaccented, loose, true
 }
 
 // joinsWords reports whether the text between two words keeps them in one
