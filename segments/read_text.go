@@ -244,12 +244,10 @@ func cellSpans(row string) []Span {
 	var spans []Span
 	start := 0
 	add := func(a, b int) {
-		for a < b && row[a] == ' ' {
-			a++
-		}
-		for b > a && row[b-1] == ' ' {
-			b--
-		}
+		// White space of any kind: a no-break space left at a cell's
+		// edge made a segment with surrounding space (FuzzRead).
+		a = b - len(strings.TrimLeftFunc(row[a:b], unicode.IsSpace))
+		b = a + len(strings.TrimRightFunc(row[a:b], unicode.IsSpace))
 		if a < b {
 			spans = append(spans, Span{a, b})
 		}
